@@ -1,0 +1,35 @@
+// @ts-check
+import tseslint from 'typescript-eslint';
+
+/** Which process may import what: the path of a file says where it runs (see README, "Architecture"). */
+const nodeOnly = ['node:*', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', 'socket.io', 'electron'];
+const restrict = (patterns, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'out', 'dist', 'test-results', 'playwright-report'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  {
+    files: ['src/shared/**'],
+    rules: restrict([...nodeOnly, 'react', 'react-dom', '@mantine/*', 'socket.io-client'], 'src/shared runs in every process: pure TypeScript only.'),
+  },
+  {
+    files: ['src/renderer/**'],
+    rules: restrict([...nodeOnly, '../main/*', '../server/*'], 'The renderer talks to the engine only through the IPC contract.'),
+  },
+  {
+    files: ['src/server/**'],
+    rules: restrict(['electron', 'react', 'react-dom', '@mantine/*', '**/main/**', '**/renderer/**'], 'The hub is a plain Node server.'),
+  },
+  {
+    files: ['src/main/services/**', 'src/main/browser-host/**'],
+    rules: restrict(['electron', 'react', 'react-dom', '@mantine/*', '**/renderer/**', '**/server/**'], 'Services are host-agnostic: no electron here (see src/main/electron).'),
+  },
+);

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { IdSchema, TimeSchema } from './enums';
+
+export const AUDIT_ACTIONS = [
+  'case.reassign',
+  'staff.status',
+  'staff.capacity',
+  'staff.queues',
+  'customer.merge',
+  'alert.acknowledge',
+  'alert.assign',
+  'alert.close',
+  'auth.revoke',
+] as const;
+export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
+export type AuditAction = z.infer<typeof AuditActionSchema>;
+
+/** One supervisor (or admin) action: who did what to what, when, and the state before and after. */
+export const AuditEntrySchema = z.object({
+  id: IdSchema,
+  actorId: IdSchema,
+  action: AuditActionSchema,
+  targetType: z.enum(['case', 'staff', 'customer', 'alert']),
+  targetId: IdSchema,
+  /** Queue and case the action concerns, for filtering. */
+  queueId: IdSchema.nullable(),
+  caseId: IdSchema.nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  at: TimeSchema,
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;

@@ -1,0 +1,14 @@
+/**
+ * The domain: zod schemas and their inferred types, shared by the hub and the workstation.
+ * Pure TypeScript: this folder runs in every process.
+ */
+export * from './enums';
+export * from './customer';
+export * from './case';
+export * from './interaction';
+export * from './org';
+export * from './knowledge';
+export * from './voice';
+export * from './audit';
+export * from './held';
+export * from './presence';

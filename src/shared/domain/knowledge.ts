@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { IdSchema, LangSchema, TimeSchema } from './enums';
+
+/** A knowledge-base article, written in one language, optionally for one queue. */
+export const KbArticleSchema = z.object({
+  id: IdSchema,
+  queueId: IdSchema.nullable(),
+  language: LangSchema,
+  title: z.string().min(1).max(200),
+  body: z.string().max(20_000),
+  tags: z.array(z.string().min(1).max(40)),
+  updatedAt: TimeSchema,
+});
+export type KbArticle = z.infer<typeof KbArticleSchema>;
+
+/** A reusable reply; agents find it by typing `/` and its shortcut in the composer. */
+export const CannedResponseSchema = z.object({
+  id: IdSchema,
+  queueId: IdSchema.nullable(),
+  language: LangSchema,
+  shortcut: z.string().min(1).max(40),
+  title: z.string().min(1).max(200),
+  body: z.string().max(5_000),
+});
+export type CannedResponse = z.infer<typeof CannedResponseSchema>;

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { IdSchema, TimeSchema } from './enums';
+
+/** A customer's answer to the 1-10 survey sent when their case was resolved. */
+export const CsatResponseSchema = z.object({
+  id: IdSchema,
+  caseId: IdSchema,
+  customerId: IdSchema,
+  queueId: IdSchema,
+  score: z.number().int().min(1).max(10),
+  comment: z.string().max(5_000).nullable(),
+  createdAt: TimeSchema,
+});
+export type CsatResponse = z.infer<typeof CsatResponseSchema>;
+
+export const ALERT_STATUSES = ['raised', 'acknowledged', 'follow-up', 'closed'] as const;
+export const AlertStatusSchema = z.enum(ALERT_STATUSES);
+export type AlertStatus = z.infer<typeof AlertStatusSchema>;
+
+export const ALERT_REASONS = ['low-csat', 'negative-message'] as const;
+export const AlertReasonSchema = z.enum(ALERT_REASONS);
+
+/** A red alert: a customer who had a bad experience, to be followed up by the queue's designated staff. */
+export const AlertSchema = z.object({
+  id: IdSchema,
+  caseId: IdSchema,
+  customerId: IdSchema,
+  queueId: IdSchema,
+  reason: AlertReasonSchema,
+  score: z.number().int().min(1).max(10).nullable(),
+  comment: z.string().max(5_000).nullable(),
+  status: AlertStatusSchema,
+  raisedAt: TimeSchema,
+  /** Designated staff notified when raised; supervisors are added when it escalates. */
+  notifiedStaffIds: z.array(IdSchema),
+  acknowledgedAt: TimeSchema.nullable(),
+  acknowledgedBy: IdSchema.nullable(),
+  followUpStaffId: IdSchema.nullable(),
+  escalatedAt: TimeSchema.nullable(),
+  closedAt: TimeSchema.nullable(),
+  outcome: z.string().max(2_000).nullable(),
+  version: z.number().int().positive(),
+});
+export type Alert = z.infer<typeof AlertSchema>;

@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import {
+  CaseSchema,
+  CustomerSchema,
+  IdSchema,
+  PresenceSchema,
+  StaffSchema,
+  AuditEntrySchema,
+  AuditActionSchema,
+} from '../domain';
+import { ChangeSchema, type Change } from './changes';
+import { MutationResultSchema, MutationSchema, ReasonCodeSchema, type MutationResult } from './mutations';
+import { PolicySchema } from './http';
+
+/** Largest Socket.IO message the hub accepts (bytes); larger ones close the connection. */
+export const MAX_SOCKET_PAYLOAD_BYTES = 256 * 1024;
+/** Most changes or rows in one page of a pull or snapshot. */
+export const MAX_PAGE = 2_000;
+
+/**
+ * What a user may see. Agents: their queues and cases assigned to them. Store staff: their store's cases and
+ * cases assigned to them. Supervisors and admins: everything (`all`).
+ */
+export const ScopeSchema = z.object({
+  all: z.boolean(),
+  queueIds: z.array(IdSchema),
+  storeId: IdSchema.nullable(),
+  staffId: IdSchema,
+});
+export type Scope = z.infer<typeof ScopeSchema>;
+
+// ---------- hub -> workstation ----------
+
+/** First message after the handshake: who you are, what you see, where the log stands. */
+export const HelloSchema = z.object({ staff: StaffSchema, scope: ScopeSchema, head: z.number().int(), policy: PolicySchema });
+
+/**
+ * Live changes: all changes in the receiver's scope with `from < seq <= to`, in order.
+ * A receiver whose cursor is below `from` has missed something (a gap): it pulls from its cursor.
+ */
+export const LiveChangesSchema = z.object({ from: z.number().int(), to: z.number().int(), changes: z.array(ChangeSchema) });
+
+export const CallOfferSchema = z.object({
+  callId: z.string(),
+  phone: z.string(),
+  customer: CustomerSchema.nullable(),
+  openCases: z.array(CaseSchema),
+  caseId: IdSchema.nullable(),
+  at: z.number().int(),
+});
+export const CallUpdateSchema = z.object({ callId: z.string(), state: z.enum(['ringing', 'answered', 'ended']), staffId: IdSchema.nullable() });
+export const PresenceUpdateSchema = z.object({ caseId: IdSchema, present: z.array(PresenceSchema) });
+export const SlaBreachSchema = z.object({ caseId: IdSchema, kind: z.enum(['first', 'next']), dueAt: z.number().int() });
+export const HeldNoticeSchema = z.object({ heldId: IdSchema, caseId: IdSchema, authorId: IdSchema, reason: z.string() });
+
+export interface ServerToClientEvents {
+  hello: (p: z.infer<typeof HelloSchema>) => void;
+  changes: (p: { from: number; to: number; changes: Change[] }) => void;
+  /** Your scope changed (queues joined or left): remove what is out, snapshot what is new. */
+  scope: (p: Scope) => void;
+  'call:offer': (p: z.infer<typeof CallOfferSchema>) => void;
+  'call:update': (p: z.infer<typeof CallUpdateSchema>) => void;
+  presence: (p: z.infer<typeof PresenceUpdateSchema>) => void;
+  'sla:breach': (p: z.infer<typeof SlaBreachSchema>) => void;
+  /** The access token expired or was revoked: renew it with `auth:renew` or sign in again. */
+  'auth:expired': (p: { reason: 'expired' | 'revoked' }) => void;
+  /** A refused event (unknown, malformed, too large), for the client's log. */
+  'protocol:error': (p: { event: string; reason: z.infer<typeof ReasonCodeSchema>; message: string }) => void;
+}
+
+// ---------- workstation -> hub (every one answered through an acknowledgement) ----------
+
+/** `sync:pull`: changes in scope after `cursor`, at most `limit`. */
+export const PullRequestSchema = z.object({ cursor: z.number().int().nonnegative(), limit: z.number().int().min(1).max(MAX_PAGE) }).strict();
+export const PullResponseSchema = z.object({
+  changes: z.array(ChangeSchema),
+  /** The cursor to store once these changes are applied (covers out-of-scope changes skipped too). */
+  cursor: z.number().int(),
+  head: z.number().int(),
+  more: z.boolean(),
+});
+
+/**
+ * `sync:snapshot`: the bootstrap. Rows in scope as they are now, paged by `after` (an opaque token).
+ * `hwm` is the log position the snapshot started at: after the last page the client sets its cursor to it and
+ * pulls. Rows carry their own `seq`, so a row seen twice (snapshot, then log) is applied by the newer seq.
+ * `queueIds` narrows the snapshot to queues just joined (scope change).
+ */
+export const SnapshotRequestSchema = z
+  .object({
+    after: z.string().max(200).nullable(),
+    hwm: z.number().int().nonnegative().nullable(),
+    limit: z.number().int().min(1).max(MAX_PAGE),
+    queueIds: z.array(IdSchema).max(100).optional(),
+  })
+  .strict();
+export const SnapshotResponseSchema = z.object({
+  rows: z.array(ChangeSchema),
+  after: z.string().nullable(),
+  hwm: z.number().int(),
+  /** Rows in the whole snapshot, for progress (rows done / total). */
+  total: z.number().int(),
+  done: z.boolean(),
+});
+
+/** `case:fetch`: a case that just entered scope, with its customer and whole timeline. */
+export const CaseFetchRequestSchema = z.object({ caseId: IdSchema }).strict();
+/** `customer:lookup` (store staff and anyone answering a call): find customers by any identity or name. */
+export const LookupRequestSchema = z
+  .object({ query: z.string().trim().min(2).max(200), limit: z.number().int().min(1).max(50).default(20) })
+  .strict();
+/** Rows answering a fetch or lookup, as upserts with their seq, to be cached like snapshot rows. */
+export const RowsResponseSchema = z.object({ rows: z.array(ChangeSchema) });
+
+export const PresenceSetSchema = z.object({ caseId: IdSchema, state: z.enum(['viewing', 'typing', 'none']) }).strict();
+export const AuditQuerySchema = z
+  .object({
+    actorId: IdSchema.optional(),
+    queueId: IdSchema.optional(),
+    caseId: IdSchema.optional(),
+    action: AuditActionSchema.optional(),
+    before: z.number().int().optional(),
+    limit: z.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+export const AuditQueryResponseSchema = z.object({ entries: z.array(AuditEntrySchema) });
+export const RenewRequestSchema = z.object({ token: z.string().min(10).max(2_000) }).strict();
+
+/** Answer of every acknowledged request: a value, or a reason code and a message. */
+export type Ack<T> = { ok: true; value: T } | { ok: false; reason: z.infer<typeof ReasonCodeSchema>; message: string };
+
+/** Request events: name -> [request schema, response schema]. The hub rejects any event not listed here. */
+export const REQUESTS = {
+  'sync:pull': [PullRequestSchema, PullResponseSchema],
+  'sync:snapshot': [SnapshotRequestSchema, SnapshotResponseSchema],
+  'case:fetch': [CaseFetchRequestSchema, RowsResponseSchema],
+  'customer:lookup': [LookupRequestSchema, RowsResponseSchema],
+  mutate: [MutationSchema, MutationResultSchema],
+  'presence:set': [PresenceSetSchema, z.object({})],
+  'audit:query': [AuditQuerySchema, AuditQueryResponseSchema],
+  'auth:renew': [RenewRequestSchema, z.object({ accessExpiresAt: z.number().int() })],
+} as const;
+export type RequestName = keyof typeof REQUESTS;
+export type RequestOf<N extends RequestName> = z.input<(typeof REQUESTS)[N][0]>;
+export type ResponseOf<N extends RequestName> = N extends 'mutate'
+  ? MutationResult
+  : N extends 'sync:pull' | 'sync:snapshot' | 'case:fetch' | 'customer:lookup'
+    ? Omit<z.infer<(typeof REQUESTS)[N][1]>, 'changes' | 'rows'> &
+        (N extends 'sync:pull' ? { changes: Change[] } : { rows: Change[] })
+    : z.infer<(typeof REQUESTS)[N][1]>;
+
+export type ClientToServerEvents = {
+  [N in RequestName]: (payload: RequestOf<N>, ack: (res: Ack<ResponseOf<N>>) => void) => void;
+};

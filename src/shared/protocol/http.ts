@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { CallOutcomeSchema, CallStateSchema, ChannelSchema, IdSchema, StaffSchema } from '../domain';
+
+/** Largest request body the hub reads (ingestion and auth). Larger bodies get 413 and change nothing. */
+export const MAX_HTTP_BODY_BYTES = 64 * 1024;
+
+/**
+ * `POST /api/v1/inbound`: a customer message from a channel connector.
+ * Signed: header `X-Signature: sha256=<hex HMAC-SHA256 of the raw body with HUB_SECRET>`.
+ * `externalId` makes it idempotent: the same connector message twice creates one interaction.
+ */
+export const InboundMessageSchema = z
+  .object({
+    channel: ChannelSchema,
+    from: z
+      .object({
+        email: z.string().max(254).optional(),
+        phone: z.string().max(32).optional(),
+        handle: z.string().max(100).optional(),
+        loyaltyNumber: z.string().max(32).optional(),
+        name: z.string().trim().min(1).max(200).optional(),
+      })
+      .strict()
+      .refine((f) => f.email || f.phone || f.handle || f.loyaltyNumber, {
+        message: 'from needs one of email, phone, handle or loyaltyNumber',
+      }),
+    text: z.string().max(20_000).default(''),
+    subject: z.string().max(300).optional(),
+    externalId: z.string().min(1).max(200),
+    /** Social network name, for `social`. */
+    network: z.string().max(40).optional(),
+    /** Phone call lifecycle: `ringing` offers the call (and pops the caller's record), `ended` records it. */
+    call: z
+      .object({
+        id: z.string().min(1).max(100),
+        state: CallStateSchema,
+        durationSec: z.number().int().nonnegative().max(86_400).optional(),
+        outcome: CallOutcomeSchema.optional(),
+        notes: z.string().max(10_000).optional(),
+      })
+      .strict()
+      .optional(),
+    /** Video chat session details. */
+    video: z
+      .object({
+        sessionLengthSec: z.number().int().nonnegative().max(86_400),
+        summary: z.string().max(10_000).optional(),
+        notes: z.string().max(10_000).optional(),
+      })
+      .strict()
+      .optional(),
+    /** In-store visit recorded by a store system. */
+    store: z.object({ storeId: IdSchema, staffId: IdSchema.optional() }).strict().optional(),
+    /** The customer's answer to a survey: a score from 1 to 10 for a case. */
+    survey: z
+      .object({ caseId: IdSchema, score: z.number().int().min(1).max(10), comment: z.string().max(5_000).optional() })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .refine((m) => m.text.trim().length > 0 || m.call || m.survey || m.video, {
+    message: 'text is empty (only calls, video sessions and survey answers may come without text)',
+  });
+export type InboundMessage = z.infer<typeof InboundMessageSchema>;
+
+export const InboundResultSchema = z.object({
+  ok: z.literal(true),
+  customerId: IdSchema,
+  caseId: IdSchema,
+  interactionId: IdSchema.nullable(),
+  /** True when this externalId was seen before and nothing new was created. */
+  duplicate: z.boolean(),
+  assigneeId: IdSchema.nullable(),
+});
+export type InboundResult = z.infer<typeof InboundResultSchema>;
+
+/** Error body of every 4xx/5xx answer of the HTTP API. */
+export const HttpErrorSchema = z.object({ ok: z.literal(false), error: z.string(), message: z.string() });
+
+/** `POST /api/v1/auth/login` */
+export const LoginRequestSchema = z
+  .object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) })
+  .strict();
+
+/** Rules the hub sets for workstations. */
+export const PolicySchema = z.object({
+  /** How long a workstation may sign someone in offline after their last online sign-in. */
+  maxOfflineHours: z.number().positive(),
+  /** Minutes without input before the workstation locks. */
+  idleLockMinutes: z.number().positive(),
+});
+export type Policy = z.infer<typeof PolicySchema>;
+
+/** Answer of login and refresh. The access token is short-lived; the refresh token rotates on each use. */
+export const SessionSchema = z.object({
+  ok: z.literal(true),
+  accessToken: z.string(),
+  accessExpiresAt: z.number().int(),
+  refreshToken: z.string(),
+  refreshExpiresAt: z.number().int(),
+  staff: StaffSchema,
+  policy: PolicySchema,
+});
+export type Session = z.infer<typeof SessionSchema>;
+
+/** `POST /api/v1/auth/refresh` and `POST /api/v1/auth/logout` (logout revokes the session). */
+export const RefreshRequestSchema = z.object({ refreshToken: z.string().min(10).max(512) }).strict();

@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import {
+  CapacitySchema,
+  CaseStatusSchema,
+  ChannelSchema,
+  CustomerPatchSchema,
+  IdSchema,
+  LangSchema,
+  PhoneSchema,
+  EmailSchema,
+  PrioritySchema,
+  StaffStatusSchema,
+} from '../domain';
+
+const Base = {
+  /** Client-generated UUIDv7: the hub applies a mutation id once, and answers a retry with the first result. */
+  mutationId: z.uuid(),
+};
+
+/** What a state change was based on: the version of the row the author saw. */
+const BasedOnVersion = z.object({ version: z.number().int().positive() });
+
+/** Where a case goes: to a person, or back to a queue (unassigned). */
+export const AssignTargetSchema = z.union([
+  z.object({ staffId: IdSchema }).strict(),
+  z.object({ queueId: IdSchema }).strict(),
+]);
+export type AssignTarget = z.infer<typeof AssignTargetSchema>;
+
+const MAX_TEXT = 20_000;
+
+/**
+ * Every change a workstation can ask of the hub. All of them travel through the outbox and the one
+ * `mutate` event, so that each is retried until acknowledged and applied exactly once.
+ */
+export const MutationSchema = z.discriminatedUnion('type', [
+  /** A customer-facing reply. Sent if the author still owns the case and saw the newest message; else held. */
+  z.object({
+    ...Base,
+    type: z.literal('reply'),
+    caseId: IdSchema,
+    channel: ChannelSchema,
+    text: z.string().trim().min(1).max(MAX_TEXT),
+    subject: z.string().max(300).optional(),
+    basedOn: z.object({ lastMessageId: IdSchema.nullable() }),
+  }),
+  /** An internal note: always accepted. */
+  z.object({ ...Base, type: z.literal('note'), caseId: IdSchema, text: z.string().trim().min(1).max(MAX_TEXT) }),
+  z.object({
+    ...Base,
+    type: z.literal('case.update'),
+    caseId: IdSchema,
+    basedOn: BasedOnVersion,
+    patch: z.object({ status: CaseStatusSchema.optional(), priority: PrioritySchema.optional() }).strict(),
+  }),
+  /** Take a case from a queue, hand it back, or (supervisors) give it to someone. */
+  z.object({ ...Base, type: z.literal('case.assign'), caseId: IdSchema, basedOn: BasedOnVersion, to: AssignTargetSchema }),
+  /** Store staff continue a case in person: records the visit and takes the case over. */
+  z.object({
+    ...Base,
+    type: z.literal('case.continueInStore'),
+    caseId: IdSchema,
+    storeId: IdSchema,
+    text: z.string().trim().min(1).max(MAX_TEXT),
+    basedOn: BasedOnVersion,
+  }),
+  z.object({
+    ...Base,
+    type: z.literal('customer.update'),
+    customerId: IdSchema,
+    basedOn: BasedOnVersion,
+    patch: CustomerPatchSchema,
+  }),
+  /** A new customer record, e.g. for an unknown caller. */
+  z.object({
+    ...Base,
+    type: z.literal('customer.create'),
+    name: z.string().trim().min(1).max(200),
+    phones: z.array(PhoneSchema).max(5).default([]),
+    emails: z.array(EmailSchema).max(5).default([]),
+    language: LangSchema,
+  }),
+  /** What the author of a held reply decided. */
+  z.object({ ...Base, type: z.literal('held.resolve'), heldId: IdSchema, action: z.enum(['resend', 'note', 'discard']) }),
+  /** Send (or send again) the 1-10 survey of a resolved case. */
+  z.object({ ...Base, type: z.literal('survey.send'), caseId: IdSchema }),
+  z.object({ ...Base, type: z.literal('alert.acknowledge'), alertId: IdSchema, basedOn: BasedOnVersion }),
+  z.object({ ...Base, type: z.literal('alert.assign'), alertId: IdSchema, staffId: IdSchema, basedOn: BasedOnVersion }),
+  z.object({
+    ...Base,
+    type: z.literal('alert.close'),
+    alertId: IdSchema,
+    outcome: z.string().trim().min(1).max(2_000),
+    basedOn: BasedOnVersion,
+  }),
+  /** One's own status (available, busy, away, offline). */
+  z.object({ ...Base, type: z.literal('staff.setStatus'), status: StaffStatusSchema }),
+  /** Supervisor: move many cases at once (one case is a list of one). */
+  z.object({
+    ...Base,
+    type: z.literal('supervisor.reassign'),
+    caseIds: z.array(IdSchema).min(1).max(1_000),
+    to: AssignTargetSchema,
+  }),
+  /** Supervisor: move all of one person's open cases, optionally setting their status (end of shift). */
+  z.object({
+    ...Base,
+    type: z.literal('supervisor.reassignAll'),
+    fromStaffId: IdSchema,
+    to: AssignTargetSchema,
+    setStatus: StaffStatusSchema.optional(),
+  }),
+  /** Supervisor: change someone's status, capacity or queues. */
+  z.object({
+    ...Base,
+    type: z.literal('supervisor.updateStaff'),
+    staffId: IdSchema,
+    basedOn: BasedOnVersion,
+    patch: z
+      .object({ status: StaffStatusSchema.optional(), capacity: CapacitySchema.partial().optional(), queueIds: z.array(IdSchema).max(100).optional() })
+      .strict(),
+  }),
+  /** Supervisor: merge a duplicate customer into a survivor; the duplicate's history follows. */
+  z.object({ ...Base, type: z.literal('supervisor.mergeCustomers'), survivorId: IdSchema, mergedId: IdSchema }),
+]);
+export type Mutation = z.infer<typeof MutationSchema>;
+export type MutationType = Mutation['type'];
+
+/** Why the hub refused a mutation. Stable codes: the UI translates them. */
+export const REASON_CODES = [
+  'invalid',
+  'forbidden',
+  'not-found',
+  'stale',
+  'conflict',
+  'rate-limited',
+  'unauthorized',
+  'too-large',
+  'internal',
+] as const;
+export const ReasonCodeSchema = z.enum(REASON_CODES);
+export type ReasonCode = z.infer<typeof ReasonCodeSchema>;
+
+/** Per-case outcome of a bulk reassignment. */
+export const ItemResultSchema = z.object({
+  id: IdSchema,
+  ok: z.boolean(),
+  reason: ReasonCodeSchema.optional(),
+  message: z.string().optional(),
+});
+export type ItemResult = z.infer<typeof ItemResultSchema>;
+
+/**
+ * The hub's answer to a mutation.
+ * `applied`: done, at change-log position `seq`. `held`: a reply kept back (see HeldReply), also final.
+ * Refusals carry a reason code, a message for people, and for `stale` the current row so the client can
+ * show what changed.
+ */
+export const MutationResultSchema = z.union([
+  z.object({
+    ok: z.literal(true),
+    outcome: z.enum(['applied', 'held']),
+    seq: z.number().int().nonnegative(),
+    id: IdSchema.optional(),
+    items: z.array(ItemResultSchema).optional(),
+  }),
+  z.object({
+    ok: z.literal(false),
+    reason: ReasonCodeSchema,
+    message: z.string(),
+    current: z.unknown().optional(),
+  }),
+]);
+export type MutationResult = z.infer<typeof MutationResultSchema>;
