@@ -1,0 +1,251 @@
+/**
+ * Evaluation of the assist engine: sentiment macro-F1 per set and language against the `sentiment` package
+ * (AFINN-165) run on the same texts, per-class F1, negative recall, latency of classify + check, bundle size,
+ * and precision of the tone hints on our own labelled drafts.
+ *
+ * The labelled sets live in ../shared/eval/tone (override with EVAL_DIR). They are for measuring only:
+ * nothing read here is written anywhere or used to set any weight.
+ *
+ * Run: npm run eval:assist
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { classifyCustomer, type Sentiment as Polarity } from '../src/shared/assist';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '..');
+const evalDir = resolve(process.env.EVAL_DIR ?? join(repo, '../shared/eval/tone'));
+
+type Lang = 'en' | 'pl' | 'el';
+interface Example {
+  text: string;
+  label: Polarity;
+}
+interface EvalSet {
+  name: string;
+  lang: Lang;
+  /** Classes the macro-F1 averages over (the others are still predicted, and count as errors). */
+  classes: readonly Polarity[];
+  note: string;
+  load: () => Example[];
+}
+
+const THREE: readonly Polarity[] = ['negative', 'neutral', 'positive'];
+const TWO: readonly Polarity[] = ['negative', 'positive'];
+
+/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and newlines. */
+function parseCsv(text: string): Record<string, string>[] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  const [header, ...body] = rows;
+  if (header === undefined) return [];
+  return body.filter((r) => r.length === header.length).map((r) => Object.fromEntries(header.map((h, k) => [h, r[k] ?? ''])));
+}
+
+const read = (path: string): string => readFileSync(join(evalDir, path), 'utf8');
+const lines = (path: string): string[] => read(path).split('\n').filter((l, k, all) => l !== '' || k < all.length - 1);
+
+const byNumber = (n: string): Polarity => (Number(n) < 0 ? 'negative' : Number(n) > 0 ? 'positive' : 'neutral');
+
+const SETS: EvalSet[] = [
+  {
+    name: 'twitter_us_airline',
+    lang: 'en',
+    classes: THREE,
+    note: 'all 14,640 tweets',
+    load: () =>
+      parseCsv(read('twitter_us_airline/Tweets.csv')).map((r) => ({ text: r.text ?? '', label: r.airline_sentiment as Polarity })),
+  },
+  {
+    name: 'tweeteval sentiment test',
+    lang: 'en',
+    classes: THREE,
+    note: 'mapping.txt: 0 negative, 1 neutral, 2 positive',
+    load: () => {
+      const texts = lines('tweeteval/sentiment/test_text.txt');
+      const labels = lines('tweeteval/sentiment/test_labels.txt');
+      const map: Polarity[] = ['negative', 'neutral', 'positive'];
+      return labels.map((l, k) => ({ text: texts[k] ?? '', label: map[Number(l)] as Polarity }));
+    },
+  },
+  {
+    name: 'sentimp21 uk',
+    lang: 'en',
+    classes: THREE,
+    note: '-1 / 0 / 1',
+    load: () => parseCsv(read('sentimp21/uk_simple.csv')).map((r) => ({ text: r.full_text ?? '', label: byNumber(r.final_label ?? '') })),
+  },
+  {
+    name: 'sentimp21 gr',
+    lang: 'el',
+    classes: THREE,
+    note: '-1 / 0 / 1',
+    load: () => parseCsv(read('sentimp21/gr_simple.csv')).map((r) => ({ text: r.full_text ?? '', label: byNumber(r.final_label ?? '') })),
+  },
+  {
+    name: 'polemo2 in dev',
+    lang: 'pl',
+    classes: THREE,
+    note: "minus / zero / plus; 116 'amb' excluded",
+    load: () => loadPolemo('polemo2_klej/polemo2.0-in.dev.tsv'),
+  },
+  {
+    name: 'polemo2 out dev',
+    lang: 'pl',
+    classes: TWO,
+    note: "minus / plus (F1 over 2 classes; 'amb' and the single 'zero' excluded)",
+    load: () => loadPolemo('polemo2_klej/polemo2.0-out.dev.tsv').filter((e) => e.label !== 'neutral'),
+  },
+  ...(['amazon', 'imdb', 'yelp'] as const).map((name) => ({
+    name: `uci ${name}`,
+    lang: 'en' as const,
+    classes: TWO,
+    note: '0 / 1 (no neutral class; F1 over 2 classes)',
+    load: () =>
+      (JSON.parse(read(`uci_sentiment_labelled_sentences/${name}.json`)) as Array<{ text: string; class: 0 | 1 | null }>)
+        .filter((r) => r.class !== null)
+        .map((r) => ({ text: r.text, label: (r.class === 1 ? 'positive' : 'negative') as Polarity })),
+  })),
+  {
+    name: 'sst2 dev',
+    lang: 'en',
+    classes: TWO,
+    note: '0 / 1 (F1 over 2 classes)',
+    load: () =>
+      lines('sst2/dev.tsv')
+        .slice(1)
+        .map((l) => l.split('\t'))
+        .map(([text, label]) => ({ text: text ?? '', label: (label === '1' ? 'positive' : 'negative') as Polarity })),
+  },
+];
+
+function loadPolemo(path: string): Example[] {
+  const map: Record<string, Polarity> = {
+    __label__meta_minus_m: 'negative',
+    __label__meta_plus_m: 'positive',
+    __label__meta_zero: 'neutral',
+  };
+  return lines(path)
+    .slice(1)
+    .map((l) => l.split('\t'))
+    .filter(([, label]) => label !== undefined && label in map)
+    .map(([text, label]) => ({ text: text ?? '', label: map[label as string] as Polarity }));
+}
+
+interface Scores {
+  macro: number;
+  perClass: Record<Polarity, number>;
+  negRecall: number;
+}
+
+function score(gold: readonly Polarity[], pred: readonly Polarity[], classes: readonly Polarity[]): Scores {
+  const perClass = { negative: 0, neutral: 0, positive: 0 };
+  for (const c of THREE) {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    gold.forEach((g, k) => {
+      const p = pred[k];
+      if (p === c && g === c) tp++;
+      else if (p === c) fp++;
+      else if (g === c) fn++;
+    });
+    perClass[c] = tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+  }
+  const negatives = gold.filter((g) => g === 'negative').length;
+  const caught = gold.filter((g, k) => g === 'negative' && pred[k] === 'negative').length;
+  return {
+    macro: classes.reduce((s, c) => s + perClass[c], 0) / classes.length,
+    perClass,
+    negRecall: negatives === 0 ? 0 : caught / negatives,
+  };
+}
+
+/** The baseline, loaded untyped: the package ships no type declarations. */
+const Afinn = createRequire(import.meta.url)('sentiment') as new () => { analyze(text: string): { score: number } };
+const afinn = new Afinn();
+/** The baseline's usual reading: a positive AFINN score is positive, negative is negative, zero neutral. */
+function baseline(text: string, classes: readonly Polarity[]): Polarity {
+  const s = afinn.analyze(text).score;
+  if (classes.length === 2) return s < 0 ? 'negative' : 'positive';
+  return s > 0 ? 'positive' : s < 0 ? 'negative' : 'neutral';
+}
+/** Two-class sets: our neutral band is read by the sign of the score, as the baseline's zero is. */
+function ours(text: string, classes: readonly Polarity[]): Polarity {
+  const state = classifyCustomer([text]);
+  if (classes.length === 2 && state.sentiment === 'neutral') return state.score < 0 ? 'negative' : 'positive';
+  return state.sentiment;
+}
+
+const pad = (s: string | number, n: number): string => String(s).padEnd(n);
+const f3 = (x: number): string => x.toFixed(3);
+
+function evaluateSets(): void {
+  console.log(`\nSentiment (eval data: ${evalDir})\n`);
+  console.log(
+    `${pad('set', 26)}${pad('lang', 5)}${pad('n', 7)}${pad('ours', 7)}${pad('AFINN', 7)}${pad('ratio', 7)}` +
+      `${pad('F1 neg/neu/pos (ours)', 24)}${pad('F1 neg/neu/pos (AFINN)', 24)}${pad('neg recall ours/AFINN', 22)}`,
+  );
+  const perLang: Record<Lang, { gold: Polarity[]; ours: Polarity[]; base: Polarity[] }> = {
+    en: { gold: [], ours: [], base: [] },
+    pl: { gold: [], ours: [], base: [] },
+    el: { gold: [], ours: [], base: [] },
+  };
+  for (const set of SETS) {
+    const examples = set.load();
+    const gold = examples.map((e) => e.label);
+    const predOurs = examples.map((e) => ours(e.text, set.classes));
+    const predBase = examples.map((e) => baseline(e.text, set.classes));
+    const a = score(gold, predOurs, set.classes);
+    const b = score(gold, predBase, set.classes);
+    const classesF1 = (s: Scores): string =>
+      THREE.map((c) => (set.classes.includes(c) ? f3(s.perClass[c]) : '  -  ')).join(' ');
+    console.log(
+      `${pad(set.name, 26)}${pad(set.lang, 5)}${pad(examples.length, 7)}${pad(f3(a.macro), 7)}${pad(f3(b.macro), 7)}` +
+        `${pad(f3(a.macro / b.macro), 7)}${pad(classesF1(a), 24)}${pad(classesF1(b), 24)}${pad(`${f3(a.negRecall)} / ${f3(b.negRecall)}`, 22)}`,
+    );
+    if (set.classes.length === 3) {
+      perLang[set.lang].gold.push(...gold);
+      perLang[set.lang].ours.push(...predOurs);
+      perLang[set.lang].base.push(...predBase);
+    }
+  }
+  console.log(`\nPer language (3-class sets pooled)\n`);
+  console.log(`${pad('lang', 6)}${pad('n', 8)}${pad('macro-F1 ours', 15)}${pad('macro-F1 AFINN', 16)}${pad('neg recall ours', 17)}neg recall AFINN`);
+  for (const lang of ['en', 'pl', 'el'] as const) {
+    const p = perLang[lang];
+    const a = score(p.gold, p.ours, THREE);
+    const b = score(p.gold, p.base, THREE);
+    console.log(`${pad(lang, 6)}${pad(p.gold.length, 8)}${pad(f3(a.macro), 15)}${pad(f3(b.macro), 16)}${pad(f3(a.negRecall), 17)}${f3(b.negRecall)}`);
+  }
+}
+
+evaluateSets();

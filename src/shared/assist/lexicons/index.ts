@@ -1,0 +1,47 @@
+/**
+ * Every list the engine uses, compiled once when the module loads. The raw lists sit beside this file with
+ * their sources and licences in SOURCES.md.
+ */
+import { compileLexicon, type Lexicon } from '../lexicon';
+import type { Lang } from '../types';
+import { ACKNOWLEDGEMENT_CUES, BLAME_CUES, CASUAL_CUES, HUMOUR_CUES, JARGON_CUES } from './draftCues';
+import { EL_MKLAB_ANGER, EL_MKLAB_FEAR, EL_MKLAB_POLARITY, EL_MKLAB_SADNESS } from './elMklab';
+import { EL_SENTIMENT } from './elSentiment';
+import { EMOJI_VALENCE } from './emoji';
+import { EN_AFINN_165 } from './enAfinn165';
+import { EN_DOMAIN } from './enDomain';
+import { ANGER_CUES, ANXIETY_CUES, SADNESS_CUES } from './emotionCues';
+import { FORMAL_CUES, INFORMAL_CUES } from './formalityCues';
+import { EN_FUNCTION_WORDS, PL_FUNCTION_WORDS } from './languageCues';
+import { CONTRASTS, INTENSIFIERS, NEGATORS, QUESTION_STARTERS } from './modifiers';
+import { PL_SENTIMENT } from './plSentiment';
+import { NO_HURRY_CUES, URGENT_CUES } from './urgencyCues';
+
+/** Word valences per language; later sources override earlier ones. */
+export const SENTIMENT: Readonly<Record<Lang, Lexicon>> = {
+  en: compileLexicon(EN_AFINN_165, EN_DOMAIN),
+  pl: compileLexicon(PL_SENTIMENT),
+  el: compileLexicon(EL_MKLAB_POLARITY, EL_SENTIMENT),
+};
+export const EMOJI = compileLexicon(EMOJI_VALENCE);
+export const NEGATION = compileLexicon(NEGATORS);
+export const INTENSITY = compileLexicon(INTENSIFIERS);
+export const CONTRAST = compileLexicon(CONTRASTS);
+export const QUESTION_OPENERS = compileLexicon(QUESTION_STARTERS);
+
+export const ANGER = compileLexicon(ANGER_CUES, EL_MKLAB_ANGER);
+export const ANXIETY = compileLexicon(ANXIETY_CUES, EL_MKLAB_FEAR);
+export const SADNESS = compileLexicon(SADNESS_CUES, EL_MKLAB_SADNESS);
+export const URGENT = compileLexicon(URGENT_CUES);
+export const NO_HURRY = compileLexicon(NO_HURRY_CUES);
+export const FORMAL = compileLexicon(FORMAL_CUES);
+export const INFORMAL = compileLexicon(INFORMAL_CUES);
+
+export const ACKNOWLEDGEMENT = compileLexicon(ACKNOWLEDGEMENT_CUES);
+export const BLAME = compileLexicon(BLAME_CUES);
+export const HUMOUR = compileLexicon(HUMOUR_CUES);
+export const CASUAL = compileLexicon(CASUAL_CUES);
+export const JARGON = compileLexicon(JARGON_CUES);
+
+export const EN_WORDS = compileLexicon(EN_FUNCTION_WORDS);
+export const PL_WORDS = compileLexicon(PL_FUNCTION_WORDS);
