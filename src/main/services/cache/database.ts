@@ -1,0 +1,65 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { migrate } from './migrate';
+
+/** A connection to one person's cache (better-sqlite3 API). */
+export type Db = Database.Database;
+/** A prepared statement with positional parameters. */
+export type Statement = Database.Statement<unknown[]>;
+
+// SQLite3 Multiple Ciphers takes a key prefixed with "raw:" as the key itself (no passphrase KDF): the data
+// key is already random, and passing it as a Buffer keeps it out of immutable JS strings.
+const RAW_KEY_PREFIX = Buffer.from('raw:');
+
+/** Options for {@link openCacheDatabase}. */
+export interface OpenCacheOptions {
+  /** 32-byte data key; omitted only for unencrypted test databases. The caller still owns (and wipes) it. */
+  key?: Buffer;
+  /** Native binding path, for Electron's ABI (see DESIGN.md, "Native module ABI"). */
+  nativeBinding?: string;
+}
+
+/**
+ * Opens (creating if needed) a cache file, keys it, sets the connection pragmas and runs the migrations.
+ * A wrong key surfaces here as SQLITE_NOTADB, before any data is touched.
+ */
+export function openCacheDatabase(file: string, options: OpenCacheOptions = {}): Db {
+  const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    if (options.key) {
+      // Pinned rather than left to the library default, so an upgrade that changes the default cannot
+      // make existing caches unreadable. ChaCha20-Poly1305 authenticates pages and works with WAL.
+      db.pragma("cipher = 'chacha20'");
+      const keyed = Buffer.concat([RAW_KEY_PREFIX, options.key]);
+      try {
+        db.key(keyed);
+      } finally {
+        keyed.fill(0);
+      }
+    }
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    // Sorts and temporary indexes must not spill to unencrypted temp files.
+    db.pragma('temp_store = MEMORY');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/**
+ * Runs `write` in an IMMEDIATE transaction with `synchronous = FULL`, for writes that must survive a power
+ * cut (the outbox: what the agent typed). Other writes stay at NORMAL, which in WAL mode may lose the last
+ * transactions on power loss but never corrupts, and those are re-fetched from the hub.
+ */
+export function durably<T>(db: Db, write: () => T): T {
+  db.pragma('synchronous = FULL');
+  try {
+    return db.transaction(write).immediate();
+  } finally {
+    db.pragma('synchronous = NORMAL');
+  }
+}

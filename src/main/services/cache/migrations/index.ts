@@ -1,0 +1,13 @@
+import type { Db } from '../database';
+import { initial } from './0001-initial';
+import { search } from './0002-search';
+
+/** One schema step. `version` is the file's number; steps run in order and never change once released. */
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Db): void;
+}
+
+/** Every migration, oldest first. Add a file `NNNN-name.ts` and append it here. */
+export const MIGRATIONS: readonly Migration[] = [initial, search];

@@ -1,0 +1,32 @@
+import type { Scope } from '../../../shared/protocol';
+import type { Db } from './database';
+
+/**
+ * Removes cases the person may no longer see (queues left, cases moved away) with their timelines, and the
+ * customers that only those cases brought in. Returns the ids of the cases removed. No tombstones: the rows
+ * may come back with a later snapshot if the scope widens again.
+ */
+export function pruneToScope(db: Db, scope: Scope): string[] {
+  if (scope.all) return [];
+  return db
+    .transaction(() => {
+      const removed = db
+        .prepare(
+          `DELETE FROM cases
+           WHERE queue_id NOT IN (SELECT value FROM json_each(?))
+             AND assignee_id IS NOT ? AND (? IS NULL OR store_id IS NOT ?)
+           RETURNING id, customer_id`,
+        )
+        .all(JSON.stringify(scope.queueIds), scope.staffId, scope.storeId, scope.storeId) as { id: string; customer_id: string }[];
+      if (removed.length === 0) return [];
+      const caseIds = JSON.stringify(removed.map((r) => r.id));
+      db.prepare('DELETE FROM interactions WHERE case_id IN (SELECT value FROM json_each(?))').run(caseIds);
+      db.prepare('DELETE FROM csat WHERE case_id IN (SELECT value FROM json_each(?))').run(caseIds);
+      db.prepare(
+        `DELETE FROM customers WHERE id IN (SELECT value FROM json_each(?))
+           AND NOT EXISTS (SELECT 1 FROM cases WHERE cases.customer_id = customers.id)`,
+      ).run(JSON.stringify(removed.map((r) => r.customer_id)));
+      return removed.map((r) => r.id);
+    })
+    .immediate();
+}

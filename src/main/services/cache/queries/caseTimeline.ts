@@ -1,0 +1,42 @@
+import type { Case, Customer, HeldReply, Interaction } from '../../../../shared/domain';
+import { layOver, localRowsOfCase, type Overlaid } from '../../outbox/overlay';
+import type { Db } from '../database';
+import { getRow, parseRows } from '../rows';
+import { statementCache } from '../statementCache';
+
+/** A case as its conversation screen shows it. */
+export interface CaseWithTimeline {
+  case: Overlaid<Case>;
+  customer: Overlaid<Customer> | null;
+  /** Every interaction, oldest first, including my replies and notes still in the outbox (marked `local`). */
+  timeline: Overlaid<Interaction>[];
+  /** Replies the hub kept back on this case. */
+  held: HeldReply[];
+}
+
+/** SQL of the timeline read, exported for query-plan tests. */
+export const TIMELINE_SQL = 'SELECT data FROM interactions WHERE case_id = ? ORDER BY created_at, id';
+
+const statements = statementCache((db) => ({
+  timeline: db.prepare(TIMELINE_SQL),
+  held: db.prepare(`SELECT data FROM held_replies WHERE case_id = ? AND status = 'held' ORDER BY created_at`),
+}));
+
+/** A case with its customer and whole timeline; null when the case is not cached. */
+export function getCaseWithTimeline(db: Db, caseId: string): CaseWithTimeline | null {
+  const confirmed = getRow(db, 'case', caseId);
+  if (confirmed === null) return null;
+  const s = statements(db);
+  const customer = getRow(db, 'customer', confirmed.customerId);
+  const interactions = parseRows<Interaction>(s.timeline.all(caseId) as { data: string }[]);
+  // Stable sort: a local entry stamped in the same millisecond as a confirmed one goes after it.
+  const timeline = [...interactions.map((i) => ({ ...i, local: [] })), ...localRowsOfCase(db, 'interaction', caseId)].sort(
+    (a, b) => a.createdAt - b.createdAt,
+  );
+  return {
+    case: layOver(db, 'case', [confirmed])[0],
+    customer: customer === null ? null : layOver(db, 'customer', [customer])[0],
+    timeline,
+    held: parseRows<HeldReply>(s.held.all(caseId) as { data: string }[]),
+  };
+}

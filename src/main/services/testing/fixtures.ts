@@ -1,0 +1,165 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Alert, Case, Customer, HeldReply, Interaction, Queue, Staff } from '../../../shared/domain';
+import type { Change, EntityName, EntityRow } from '../../../shared/protocol';
+import { openCacheDatabase, type Db } from '../cache/database';
+
+/** Test support: rows that pass the domain schemas, and throw-away cache files. */
+
+const T0 = Date.UTC(2025, 0, 6, 9, 0, 0);
+
+export const customer = (over: Partial<Customer> = {}): Customer => ({
+  id: 'cu1',
+  name: 'Anna Kowalska',
+  emails: ['anna.kowalska@example.com'],
+  phones: ['+48601234567'],
+  handles: [],
+  loyaltyNumber: 'LOY-10001',
+  language: 'pl',
+  storeId: null,
+  tags: [],
+  consent: { email: true, sms: true, marketing: false },
+  mergedInto: null,
+  createdAt: T0,
+  updatedAt: T0,
+  version: 1,
+  ...over,
+});
+
+export const kase = (over: Partial<Case> = {}): Case => ({
+  id: 'ca1',
+  customerId: 'cu1',
+  subject: 'Broken kettle',
+  status: 'open',
+  priority: 'normal',
+  queueId: 'q1',
+  assigneeId: null,
+  storeId: null,
+  originChannel: 'chat',
+  channels: ['chat'],
+  lastChannel: 'chat',
+  firstResponseDueAt: T0 + 60_000,
+  nextResponseDueAt: null,
+  firstRespondedAt: null,
+  slaBreachedAt: null,
+  lastInboundAt: T0,
+  lastOutboundAt: null,
+  lastMessageId: 'in1',
+  inboundCount: 1,
+  csatScore: null,
+  assigneeHistory: [],
+  createdAt: T0,
+  updatedAt: T0,
+  resolvedAt: null,
+  version: 1,
+  ...over,
+});
+
+export const interaction = (over: Partial<Interaction> = {}): Interaction => ({
+  id: 'in1',
+  caseId: 'ca1',
+  customerId: 'cu1',
+  kind: 'chat',
+  direction: 'inbound',
+  text: 'My kettle stopped working',
+  subject: null,
+  authorId: null,
+  externalId: null,
+  meta: {},
+  createdAt: T0,
+  ...over,
+});
+
+export const queue = (over: Partial<Queue> = {}): Queue => ({
+  id: 'q1',
+  name: 'Support',
+  channels: ['chat', 'email'],
+  languages: ['en', 'pl'],
+  skills: [],
+  sla: { firstResponseMinutes: 60, nextResponseMinutes: 240 },
+  csatAlertThreshold: 4,
+  alertStaffIds: [],
+  alertAckMinutes: 30,
+  memberIds: ['st1'],
+  version: 1,
+  ...over,
+});
+
+export const staff = (over: Partial<Staff> = {}): Staff => ({
+  id: 'st1',
+  username: 'agent1',
+  name: 'Agent One',
+  role: 'agent',
+  skills: [],
+  languages: ['en'],
+  capacity: { chat: 3, email: 5, phone: 1, video: 1, social: 3, sms: 3, store: 1 },
+  status: 'available',
+  statusSince: T0,
+  storeId: null,
+  lastAssignedAt: null,
+  version: 1,
+  ...over,
+});
+
+export const alert = (over: Partial<Alert> = {}): Alert => ({
+  id: 'al1',
+  caseId: 'ca1',
+  customerId: 'cu1',
+  queueId: 'q1',
+  reason: 'low-csat',
+  score: 2,
+  comment: null,
+  status: 'raised',
+  raisedAt: T0,
+  notifiedStaffIds: ['st1'],
+  acknowledgedAt: null,
+  acknowledgedBy: null,
+  followUpStaffId: null,
+  escalatedAt: null,
+  closedAt: null,
+  outcome: null,
+  version: 1,
+  ...over,
+});
+
+export const held = (over: Partial<HeldReply> = {}): HeldReply => ({
+  id: 'he1',
+  caseId: 'ca1',
+  authorId: 'st1',
+  channel: 'chat',
+  text: 'Sorry for the wait',
+  subject: null,
+  reason: 'newer-message',
+  status: 'held',
+  createdAt: T0,
+  resolvedAt: null,
+  ...over,
+});
+
+/** An upsert change of a row. */
+export const upsert = <E extends EntityName>(entity: E, seq: number, data: EntityRow<E>): Change =>
+  ({ seq, entity, op: 'upsert', id: data.id, data }) as Change;
+
+/** A delete change. */
+export const remove = (entity: EntityName, seq: number, id: string): Change => ({ seq, entity, op: 'delete', id, data: null }) as Change;
+
+/** A temporary directory removed by the returned cleanup. */
+export function tempDir(): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'ws-services-'));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A migrated, unencrypted cache in a temporary file. */
+export function tempCache(): { db: Db; dir: string; cleanup: () => void } {
+  const { dir, cleanup } = tempDir();
+  const db = openCacheDatabase(join(dir, 'cache.db'));
+  return {
+    db,
+    dir,
+    cleanup: () => {
+      if (db.open) db.close();
+      cleanup();
+    },
+  };
+}
