@@ -1,7 +1,7 @@
 /**
  * Public types of the assist engine. Pure data: serialisable, shared by the renderer, the CLI and tests.
  */
-import type { Lang } from '../domain';
+import type { CaseStatus, Channel, Lang } from '../domain';
 
 export type { Lang };
 
@@ -55,4 +55,37 @@ export interface ToneHint {
 export interface ToneCheck {
   tone: Tone;
   hints: ToneHint[];
+}
+
+export type NextStepKind =
+  | 'reply-now'
+  | 'share-article'
+  | 'recap-previous-channel'
+  | 'ask-missing-info'
+  | 'offer-callback'
+  | 'escalate'
+  | 'remind-or-close'
+  | 'follow-up-alert'
+  | 'anticipate-next-need';
+
+/** What the UI does when the agent accepts a step. `textKey`s are in the "assist" namespace. */
+export type NextStepAction =
+  | { type: 'focus-composer' }
+  /** Put a ready sentence into the composer, written in the customer's language `lang`. */
+  | { type: 'insert-text'; textKey: string; lang: Lang; params?: Record<string, string | number> }
+  | { type: 'share-article'; articleId: string; title: string }
+  | { type: 'set-status'; status: CaseStatus }
+  | { type: 'escalate'; caseId: string }
+  | { type: 'schedule-callback'; caseId: string }
+  | { type: 'open-alert'; caseId: string }
+  /** Show what happened on an earlier channel: the interactions, and what was said and promised there. */
+  | { type: 'open-recap'; channel: Channel; interactionIds: string[]; said: string[]; promised: string[] };
+
+/** One suggested step, ranked by `score` (higher first). `reasonKey` is a one-line reason in "assist". */
+export interface NextStep {
+  kind: NextStepKind;
+  score: number;
+  reasonKey: string;
+  params: Record<string, string | number>;
+  action: NextStepAction;
 }

@@ -12,7 +12,8 @@ import { EN_AFINN_165 } from './enAfinn165';
 import { EN_DOMAIN } from './enDomain';
 import { ANGER_CUES, ANXIETY_CUES, SADNESS_CUES } from './emotionCues';
 import { FORMAL_CUES, INFORMAL_CUES } from './formalityCues';
-import { EN_FUNCTION_WORDS, PL_FUNCTION_WORDS } from './languageCues';
+import { EL_FUNCTION_WORDS, EN_FUNCTION_WORDS, PL_FUNCTION_WORDS } from './languageCues';
+import { GUIDE_CUES, ORDER_NUMBER_REQUEST_CUES, ORDER_TOPIC_CUES, PROMISE_CUES, PURCHASE_OR_SETUP_CUES } from './caseCues';
 import { CONTRASTS, INTENSIFIERS, NEGATORS, QUESTION_STARTERS } from './modifiers';
 import { PL_SENTIMENT } from './plSentiment';
 import { NO_HURRY_CUES, URGENT_CUES } from './urgencyCues';
@@ -45,3 +46,11 @@ export const JARGON = compileLexicon(JARGON_CUES);
 
 export const EN_WORDS = compileLexicon(EN_FUNCTION_WORDS);
 export const PL_WORDS = compileLexicon(PL_FUNCTION_WORDS);
+/** Words too common to count when matching a question against knowledge-base articles. */
+export const FUNCTION_WORDS = compileLexicon(EN_FUNCTION_WORDS, PL_FUNCTION_WORDS, EL_FUNCTION_WORDS);
+
+export const ORDER_TOPIC = compileLexicon(ORDER_TOPIC_CUES);
+export const ORDER_NUMBER_REQUEST = compileLexicon(ORDER_NUMBER_REQUEST_CUES);
+export const PROMISE = compileLexicon(PROMISE_CUES);
+export const PURCHASE_OR_SETUP = compileLexicon(PURCHASE_OR_SETUP_CUES);
+export const GUIDE = compileLexicon(GUIDE_CUES);
