@@ -49,8 +49,6 @@ export const StaffSchema = z.object({
   statusSince: TimeSchema,
   /** Home store of store staff. */
   storeId: IdSchema.nullable(),
-  /** When this person last received work: "longest idle" routing uses it. */
-  lastAssignedAt: TimeSchema.nullable(),
   version: z.number().int().positive(),
 });
 export type Staff = z.infer<typeof StaffSchema>;

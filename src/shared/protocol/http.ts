@@ -65,8 +65,9 @@ export type InboundMessage = z.infer<typeof InboundMessageSchema>;
 
 export const InboundResultSchema = z.object({
   ok: z.literal(true),
-  customerId: IdSchema,
-  caseId: IdSchema,
+  /** Null only for a ringing call from an unknown number (the agent creates or finds the customer). */
+  customerId: IdSchema.nullable(),
+  caseId: IdSchema.nullable(),
   interactionId: IdSchema.nullable(),
   /** True when this externalId was seen before and nothing new was created. */
   duplicate: z.boolean(),

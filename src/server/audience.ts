@@ -1,0 +1,68 @@
+import type { Case, Customer } from '../shared/domain';
+import type { EntityName, EntityRow } from '../shared/protocol';
+import type { HubStore } from './store/hubStore';
+
+/**
+ * Audience keys: who may receive a change. Agents listen on their queues and themselves, store staff on their
+ * store and themselves, everyone on '*'. Supervisors and admins receive everything and need no key.
+ */
+export const keys = {
+  everyone: '*',
+  queue: (id: string) => `q:${id}`,
+  staff: (id: string) => `s:${id}`,
+  store: (id: string) => `st:${id}`,
+};
+
+/** Who may see a case and what hangs off it (its customer, timeline, survey answers). */
+export function caseKeys(c: Case, into: Set<string> = new Set()): Set<string> {
+  into.add(keys.queue(c.queueId));
+  if (c.assigneeId) into.add(keys.staff(c.assigneeId));
+  if (c.storeId) into.add(keys.store(c.storeId));
+  return into;
+}
+
+/**
+ * Who receives a change to `row`. For a case, both the people who could see it before (`prev`) and after the
+ * change: those who lose it must hear of it to drop it.
+ */
+export function audienceOf<E extends EntityName>(store: HubStore, entity: E, row: EntityRow<E>, prev: EntityRow<E> | null): string[] {
+  const out = new Set<string>();
+  switch (entity) {
+    case 'queue':
+    case 'staff':
+    case 'storeLocation':
+    case 'kb':
+    case 'canned':
+      out.add(keys.everyone);
+      break;
+    case 'case':
+      caseKeys(row as Case, out);
+      if (prev) caseKeys(prev as Case, out);
+      break;
+    case 'customer':
+      for (const c of store.casesOfCustomer((row as Customer).id)) caseKeys(c, out);
+      break;
+    case 'interaction':
+    case 'csat': {
+      const c = store.get('case', (row as EntityRow<'interaction'>).caseId);
+      if (c) caseKeys(c, out);
+      break;
+    }
+    case 'alert': {
+      const a = row as EntityRow<'alert'>;
+      for (const id of a.notifiedStaffIds) out.add(keys.staff(id));
+      if (a.followUpStaffId) out.add(keys.staff(a.followUpStaffId));
+      const p = prev as EntityRow<'alert'> | null;
+      if (p?.followUpStaffId) out.add(keys.staff(p.followUpStaffId));
+      break;
+    }
+    case 'held': {
+      const h = row as EntityRow<'held'>;
+      out.add(keys.staff(h.authorId));
+      const c = store.get('case', h.caseId);
+      if (c?.assigneeId) out.add(keys.staff(c.assigneeId));
+      break;
+    }
+  }
+  return [...out];
+}

@@ -1,0 +1,85 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { InboundMessageSchema, LoginRequestSchema, MAX_HTTP_BODY_BYTES, RefreshRequestSchema } from '../../shared/protocol';
+import { AuthError, type AuthService } from '../auth/authService';
+import type { HubContext } from '../context';
+import { InboundRejected, ingestInbound } from '../ingest';
+import { HttpError, parseJson, readBody } from './body';
+import { verifySignature } from './signature';
+
+/** A short, readable account of what is wrong with a body, e.g. `from.email: Invalid email`. */
+export function describeZodError(err: z.ZodError): string {
+  return err.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`)
+    .join('; ');
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const json = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
+  res.end(json);
+}
+
+function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new HttpError(422, 'invalid', describeZodError(r.error));
+  return r.data;
+}
+
+const authStatus: Record<AuthError['code'], number> = { 'bad-credentials': 401, 'rate-limited': 429, expired: 401, revoked: 401 };
+
+/**
+ * The hub's HTTP API: connector ingestion (signed), sign-in and session refresh, and a health check.
+ * Every answer is JSON; every error is `{ ok: false, error: <code>, message }` with a 4xx status.
+ */
+export function createHttpApi(ctx: HubContext, auth: AuthService) {
+  const routes: Record<string, (req: IncomingMessage, raw: Buffer) => Promise<[number, unknown]> | [number, unknown]> = {
+    'POST /api/v1/inbound': (req, raw) => {
+      // The signature covers the raw bytes, so it is checked before anything is parsed.
+      if (!verifySignature(raw, req.headers['x-signature'] as string | undefined, ctx.config.ingestSecret)) {
+        throw new HttpError(401, 'bad-signature', 'missing or wrong X-Signature (sha256=<hex HMAC-SHA256 of the raw body>)');
+      }
+      const msg = parseWith(InboundMessageSchema, parseJson(req, raw));
+      try {
+        const result = ingestInbound(ctx, msg);
+        return [result.duplicate ? 200 : 201, result];
+      } catch (err) {
+        if (err instanceof InboundRejected) throw new HttpError(422, err.code, err.message);
+        throw err;
+      }
+    },
+    'POST /api/v1/auth/login': async (req, raw) => {
+      const body = parseWith(LoginRequestSchema, parseJson(req, raw));
+      return [200, await auth.login(body.username, body.password, req.socket.remoteAddress ?? 'unknown')];
+    },
+    'POST /api/v1/auth/refresh': (req, raw) => [200, auth.refresh(parseWith(RefreshRequestSchema, parseJson(req, raw)).refreshToken)],
+    'POST /api/v1/auth/logout': (req, raw) => {
+      auth.revokeByRefresh(parseWith(RefreshRequestSchema, parseJson(req, raw)).refreshToken);
+      return [200, { ok: true }];
+    },
+    'GET /api/v1/health': () => [200, { ok: true, head: ctx.store.head() }],
+  };
+
+  return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0];
+    const route = routes[`${req.method} ${path}`];
+    try {
+      if (!route) {
+        const known = Object.keys(routes).some((k) => k.endsWith(` ${path}`));
+        throw known ? new HttpError(405, 'method-not-allowed', `${req.method} is not allowed on ${path}`) : new HttpError(404, 'not-found', `no such endpoint: ${path}`);
+      }
+      const raw = req.method === 'GET' ? Buffer.alloc(0) : await readBody(req, MAX_HTTP_BODY_BYTES);
+      const [status, body] = await route(req, raw);
+      send(res, status, body);
+    } catch (err) {
+      if (err instanceof HttpError) return send(res, err.status, { ok: false, error: err.code, message: err.message }, err.headers);
+      if (err instanceof AuthError) {
+        const headers: Record<string, string> = err.retryAfterMs ? { 'Retry-After': String(Math.ceil(err.retryAfterMs / 1000)) } : {};
+        return send(res, authStatus[err.code], { ok: false, error: err.code, message: err.message }, headers);
+      }
+      console.error('hub: request failed', err);
+      send(res, 500, { ok: false, error: 'internal', message: 'the hub could not process this request; nothing was changed' });
+    }
+  };
+}

@@ -1,0 +1,303 @@
+import {
+  normalizePhone,
+  isOpenCase,
+  type Case,
+  type Channel,
+  type Customer,
+  type Interaction,
+  type InteractionMeta,
+  type Lang,
+} from '../shared/domain';
+import type { InboundMessage, InboundResult } from '../shared/protocol';
+import type { HubContext } from './context';
+import { keys } from './audience';
+import { routeCase, pickAgent, withAssignee } from './routing';
+import { normalizeSubject } from './store/sqlite/sqliteStore';
+import type { IdentityKind } from './store/hubStore';
+import { recordSurveyAnswer } from './voice';
+
+/** A connector's message that cannot be applied as sent (e.g. a survey for a case that is not the sender's). */
+export class InboundRejected extends Error {
+  constructor(
+    readonly code: 'unknown-case' | 'wrong-customer' | 'bad-identity' | 'unknown-call',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type From = InboundMessage['from'];
+
+/** The sender's identities in stored form, most specific first. Throws on values that cannot be identities. */
+function identitiesFrom(from: From): Array<[IdentityKind, string]> {
+  const out: Array<[IdentityKind, string]> = [];
+  if (from.loyaltyNumber) out.push(['loyalty', from.loyaltyNumber.trim().toUpperCase()]);
+  if (from.email) {
+    const email = from.email.trim().toLowerCase();
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new InboundRejected('bad-identity', `from.email is not an email address: ${from.email}`);
+    out.push(['email', email]);
+  }
+  if (from.phone) {
+    const phone = normalizePhone(from.phone);
+    if (!phone) throw new InboundRejected('bad-identity', `from.phone is not a phone number: ${from.phone}`);
+    out.push(['phone', phone]);
+  }
+  if (from.handle) out.push(['handle', from.handle.trim().toLowerCase()]);
+  return out;
+}
+
+/** A first guess at a new customer's language from their phone prefix or email domain. */
+function guessLanguage(ids: Array<[IdentityKind, string]>): Lang {
+  for (const [kind, v] of ids) {
+    if (kind === 'phone' && v.startsWith('+48')) return 'pl';
+    if (kind === 'phone' && (v.startsWith('+30') || v.startsWith('+357'))) return 'el';
+    if (kind === 'email' && v.endsWith('.pl')) return 'pl';
+    if (kind === 'email' && (v.endsWith('.gr') || v.endsWith('.cy'))) return 'el';
+  }
+  return 'en';
+}
+
+/** Finds the sender by any of their identities, following merges; null when nobody matches. */
+export function findSender(ctx: HubContext, ids: Array<[IdentityKind, string]>): Customer | null {
+  for (const [kind, value] of ids) {
+    let c = ctx.store.findCustomerByIdentity(kind, value);
+    while (c?.mergedInto) c = ctx.store.get('customer', c.mergedInto);
+    if (c) return c;
+  }
+  return null;
+}
+
+/** The sender's record, created when nobody matches, with any identity it did not have yet added. */
+function resolveCustomer(ctx: HubContext, from: From, ids: Array<[IdentityKind, string]>): Customer {
+  const now = ctx.now();
+  const found = findSender(ctx, ids);
+  if (!found) {
+    const fallbackName = from.name ?? from.email ?? from.handle ?? from.phone ?? from.loyaltyNumber ?? 'Customer';
+    const customer: Customer = {
+      id: ctx.newId('cus'),
+      name: fallbackName.slice(0, 200),
+      emails: ids.filter(([k]) => k === 'email').map(([, v]) => v),
+      phones: ids.filter(([k]) => k === 'phone').map(([, v]) => v),
+      handles: ids.filter(([k]) => k === 'handle').map(([, v]) => v),
+      loyaltyNumber: ids.find(([k]) => k === 'loyalty')?.[1] ?? null,
+      language: guessLanguage(ids),
+      storeId: null,
+      tags: [],
+      consent: { email: true, sms: true, marketing: false },
+      mergedInto: null,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
+    ctx.save('customer', customer);
+    return customer;
+  }
+  const add = (kind: IdentityKind, list: string[]) => ids.filter(([k, v]) => k === kind && !list.includes(v)).map(([, v]) => v);
+  const emails = add('email', found.emails);
+  const phones = add('phone', found.phones);
+  const handles = add('handle', found.handles);
+  const loyalty = found.loyaltyNumber ?? ids.find(([k]) => k === 'loyalty')?.[1] ?? null;
+  if (!emails.length && !phones.length && !handles.length && loyalty === found.loyaltyNumber) return found;
+  const updated: Customer = {
+    ...found,
+    emails: [...found.emails, ...emails],
+    phones: [...found.phones, ...phones],
+    handles: [...found.handles, ...handles],
+    loyaltyNumber: loyalty,
+    updatedAt: now,
+    version: found.version + 1,
+  };
+  ctx.save('customer', updated);
+  return updated;
+}
+
+/** The queue for new work on a channel: one that takes the channel and the customer's language, else any for the channel. */
+function queueFor(ctx: HubContext, channel: Channel, lang: Lang): string {
+  const queues = ctx.queues().filter((q) => q.channels.includes(channel));
+  const q = queues.find((x) => x.languages.includes(lang)) ?? queues[0] ?? ctx.queues()[0];
+  if (!q) throw new Error('the hub has no queues: seed it or create one');
+  return q.id;
+}
+
+/** The customer's open case on this topic: same subject when one is given, else their most recent open case. */
+function openCaseOnTopic(ctx: HubContext, customerId: string, subject: string | undefined): Case | null {
+  const open = ctx.store.casesOfCustomer(customerId).filter(isOpenCase);
+  if (subject && normalizeSubject(subject)) {
+    const want = normalizeSubject(subject);
+    return open.find((c) => normalizeSubject(c.subject) === want) ?? null;
+  }
+  return open[0] ?? null;
+}
+
+function newCase(ctx: HubContext, customer: Customer, channel: Channel, subject: string | undefined, text: string): Case {
+  const now = ctx.now();
+  const queueId = queueFor(ctx, channel, customer.language);
+  const sla = ctx.queue(queueId)!.sla;
+  const firstLine = text.split('\n')[0].trim();
+  return {
+    id: ctx.newId('case'),
+    customerId: customer.id,
+    subject: (subject ?? (firstLine.length > 80 ? `${firstLine.slice(0, 77)}...` : firstLine)).slice(0, 300),
+    status: 'new',
+    priority: 'normal',
+    queueId,
+    assigneeId: null,
+    storeId: null,
+    originChannel: channel,
+    channels: [channel],
+    lastChannel: channel,
+    firstResponseDueAt: now + sla.firstResponseMinutes * 60_000,
+    nextResponseDueAt: null,
+    firstRespondedAt: null,
+    slaBreachedAt: null,
+    lastInboundAt: null,
+    lastOutboundAt: null,
+    lastMessageId: null,
+    inboundCount: 0,
+    csatScore: null,
+    assigneeHistory: [],
+    createdAt: now,
+    updatedAt: now,
+    resolvedAt: null,
+    version: 1,
+  };
+}
+
+function metaOf(msg: InboundMessage): InteractionMeta {
+  const meta: InteractionMeta = {};
+  if (msg.call) Object.assign(meta, { durationSec: msg.call.durationSec, outcome: msg.call.outcome, notes: msg.call.notes });
+  if (msg.video) Object.assign(meta, { sessionLengthSec: msg.video.sessionLengthSec, summary: msg.video.summary, notes: msg.video.notes });
+  if (msg.store) Object.assign(meta, { storeId: msg.store.storeId, staffId: msg.store.staffId });
+  if (msg.network) meta.network = msg.network;
+  if (msg.from.handle) meta.handle = msg.from.handle;
+  if (msg.channel === 'email' && msg.from.email) meta.address = msg.from.email.toLowerCase();
+  for (const k of Object.keys(meta) as Array<keyof InteractionMeta>) if (meta[k] === undefined) delete meta[k];
+  return meta;
+}
+
+/** Appends an inbound message to the case and moves the case on (status, SLA, channels). Inside `write`. */
+function appendInbound(ctx: HubContext, kase: Case, msg: InboundMessage, customer: Customer): { kase: Case; interaction: Interaction } {
+  const now = ctx.now();
+  const interaction: Interaction = {
+    id: ctx.newId('int'),
+    caseId: kase.id,
+    customerId: customer.id,
+    kind: msg.channel,
+    direction: 'inbound',
+    text: msg.text,
+    subject: msg.subject ?? null,
+    authorId: null,
+    externalId: msg.externalId,
+    meta: metaOf(msg),
+    createdAt: now,
+  };
+  // The interaction is saved after the case so that its audience is the case's new audience.
+  const sla = ctx.queue(kase.queueId)?.sla;
+  const awaitingReply = kase.firstRespondedAt !== null && kase.nextResponseDueAt === null;
+  const updated: Case = {
+    ...kase,
+    status: kase.status === 'pending' ? 'open' : kase.status,
+    channels: kase.channels.includes(msg.channel) ? kase.channels : [...kase.channels, msg.channel],
+    lastChannel: msg.channel,
+    lastInboundAt: now,
+    lastMessageId: interaction.id,
+    inboundCount: kase.inboundCount + 1,
+    nextResponseDueAt: awaitingReply && sla ? now + sla.nextResponseMinutes * 60_000 : kase.nextResponseDueAt,
+    updatedAt: now,
+    version: kase.version + 1,
+  };
+  ctx.save('case', updated);
+  ctx.save('interaction', interaction);
+  return { kase: updated, interaction };
+}
+
+/**
+ * Takes one message from a channel connector: resolves the customer, appends to their open case on the topic
+ * or opens one, and routes it. Idempotent by `externalId`. Phone calls and survey answers take their own path.
+ */
+export function ingestInbound(ctx: HubContext, msg: InboundMessage): InboundResult {
+  return ctx.write(() => {
+    const seen = ctx.store.inboundResult(msg.externalId) as InboundResult | undefined;
+    if (seen) return { ...seen, duplicate: true };
+    const ids = identitiesFrom(msg.from);
+    const result = msg.survey
+      ? ingestSurvey(ctx, msg, ids)
+      : msg.call && msg.call.state !== 'ended'
+        ? ingestCallSignal(ctx, msg, ids)
+        : ingestMessage(ctx, msg, ids);
+    ctx.store.saveInboundResult(msg.externalId, result, ctx.now());
+    return result;
+  });
+}
+
+function ingestMessage(ctx: HubContext, msg: InboundMessage, ids: Array<[IdentityKind, string]>): InboundResult {
+  const customer = resolveCustomer(ctx, msg.from, ids);
+  const call = msg.call ? ctx.store.call(msg.call.id) : null;
+  let kase = (call?.caseId ? ctx.store.get('case', call.caseId) : null) ?? openCaseOnTopic(ctx, customer.id, msg.subject);
+  if (!kase || !isOpenCase(kase)) kase = newCase(ctx, customer, msg.channel, msg.subject, msg.text || msg.video?.summary || msg.call?.notes || '');
+  const appended = appendInbound(ctx, kase, msg, customer);
+  let current = appended.kase;
+  // A call that was offered to someone stays with them: they took it.
+  if (call?.offeredTo && !current.assigneeId) {
+    current = withAssignee(ctx, current, call.offeredTo);
+    ctx.save('case', current);
+  }
+  if (call && msg.call) {
+    ctx.store.saveCall({ ...call, state: 'ended', customerId: customer.id, caseId: current.id, at: ctx.now() });
+    ctx.emit([keys.staff(call.offeredTo ?? '')], 'call:update', { callId: call.callId, state: 'ended', staffId: call.offeredTo }, true);
+  }
+  current = routeCase(ctx, current);
+  return {
+    ok: true,
+    customerId: customer.id,
+    caseId: current.id,
+    interactionId: appended.interaction.id,
+    duplicate: false,
+    assigneeId: current.assigneeId,
+  };
+}
+
+/**
+ * `ringing` offers the call to an agent and pops the caller's record on their workstation before they answer;
+ * `answered` tells the others. The call is recorded on a case when it ends.
+ */
+function ingestCallSignal(ctx: HubContext, msg: InboundMessage, ids: Array<[IdentityKind, string]>): InboundResult {
+  const signal = msg.call!;
+  const customer = findSender(ctx, ids);
+  const phone = ids.find(([k]) => k === 'phone')?.[1] ?? msg.from.phone ?? '';
+  const openCases = customer ? ctx.store.casesOfCustomer(customer.id).filter(isOpenCase) : [];
+  const existing = ctx.store.call(signal.id);
+  if (signal.state === 'answered') {
+    if (!existing) throw new InboundRejected('unknown-call', `call ${signal.id} was never offered (send state "ringing" first)`);
+    ctx.store.saveCall({ ...existing, state: 'answered', at: ctx.now() });
+    ctx.emit([keys.staff(existing.offeredTo ?? '')], 'call:update', { callId: signal.id, state: 'answered', staffId: existing.offeredTo }, true);
+    return { ok: true, customerId: existing.customerId, caseId: existing.caseId, interactionId: null, duplicate: false, assigneeId: existing.offeredTo };
+  }
+  const queueId = queueFor(ctx, 'phone', customer?.language ?? guessLanguage(ids));
+  const agent = pickAgent(ctx, { id: openCases[0]?.id ?? '', queueId, lastChannel: 'phone' }, customer);
+  const record = {
+    callId: signal.id,
+    phone,
+    customerId: customer?.id ?? null,
+    caseId: openCases[0]?.id ?? null,
+    offeredTo: agent?.id ?? null,
+    state: 'ringing' as const,
+    at: ctx.now(),
+  };
+  ctx.store.saveCall(record);
+  const offer = { callId: signal.id, phone, customer, openCases, caseId: record.caseId, at: record.at };
+  ctx.emit([agent ? keys.staff(agent.id) : keys.queue(queueId)], 'call:offer', offer, true);
+  return { ok: true, customerId: record.customerId, caseId: record.caseId, interactionId: null, duplicate: false, assigneeId: record.offeredTo };
+}
+
+function ingestSurvey(ctx: HubContext, msg: InboundMessage, ids: Array<[IdentityKind, string]>): InboundResult {
+  const survey = msg.survey!;
+  const kase = ctx.store.get('case', survey.caseId);
+  if (!kase) throw new InboundRejected('unknown-case', `survey answer for unknown case ${survey.caseId}`);
+  const sender = findSender(ctx, ids);
+  if (!sender || sender.id !== kase.customerId) {
+    throw new InboundRejected('wrong-customer', `survey answer for case ${survey.caseId} does not come from its customer`);
+  }
+  recordSurveyAnswer(ctx, kase, survey.score, survey.comment ?? null);
+  return { ok: true, customerId: kase.customerId, caseId: kase.id, interactionId: null, duplicate: false, assigneeId: kase.assigneeId };
+}

@@ -1,0 +1,432 @@
+import {
+  isOpenCase,
+  isSupervising,
+  type Alert,
+  type AuditAction,
+  type AuditEntry,
+  type Case,
+  type Customer,
+  type HeldReply,
+  type Interaction,
+  type Staff,
+} from '../shared/domain';
+import type { AssignTarget, ItemResult, Mutation, MutationResult, ReasonCode } from '../shared/protocol';
+import type { HubContext } from './context';
+import { canSeeCase } from './permissions';
+import { pullWaitingWork, returnOffers, routeCase, withAssignee } from './routing';
+import { sendSurvey } from './voice';
+
+/** A refusal raised inside a handler; the transaction rolls back and the client gets the reason. */
+export class Refused extends Error {
+  constructor(
+    readonly reason: ReasonCode,
+    message: string,
+    readonly current?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+type Of<T extends Mutation['type']> = Extract<Mutation, { type: T }>;
+type Applied = { outcome?: 'applied' | 'held'; id?: string; items?: ItemResult[] };
+type Handler<T extends Mutation['type']> = (ctx: HubContext, actor: Staff, m: Of<T>) => Applied;
+
+function mustGetCase(ctx: HubContext, actor: Staff, caseId: string): Case {
+  const kase = ctx.store.get('case', caseId);
+  if (!kase || !canSeeCase(ctx, actor, kase)) throw new Refused('not-found', `case ${caseId} does not exist or is not yours to see`);
+  return kase;
+}
+
+function checkVersion<T extends { version: number }>(row: T, basedOn: { version: number }, what: string): void {
+  if (row.version !== basedOn.version) {
+    throw new Refused('stale', `${what} changed since you saw it (version ${basedOn.version}, now ${row.version})`, row);
+  }
+}
+
+function requireSupervisor(actor: Staff): void {
+  if (!isSupervising(actor.role)) throw new Refused('forbidden', 'only supervisors and admins may do this');
+}
+
+function audit(ctx: HubContext, actor: Staff, action: AuditAction, target: Pick<AuditEntry, 'targetType' | 'targetId' | 'queueId' | 'caseId'>, before: unknown, after: unknown): void {
+  ctx.store.appendAudit({ id: ctx.newId('audit'), actorId: actor.id, action, ...target, before, after, at: ctx.now() });
+}
+
+function appendInteraction(ctx: HubContext, kase: Case, fields: Pick<Interaction, 'kind' | 'direction' | 'text' | 'authorId'> & Partial<Interaction>): Interaction {
+  const interaction: Interaction = {
+    id: ctx.newId('int'),
+    caseId: kase.id,
+    customerId: kase.customerId,
+    subject: null,
+    externalId: null,
+    meta: {},
+    createdAt: ctx.now(),
+    ...fields,
+  };
+  ctx.save('interaction', interaction);
+  return interaction;
+}
+
+/** The case after a reply went out: SLA met, status open, newest message. */
+function afterReply(ctx: HubContext, kase: Case, reply: Interaction): Case {
+  const now = ctx.now();
+  return {
+    ...kase,
+    status: kase.status === 'new' ? 'open' : kase.status,
+    channels: kase.channels.includes(reply.kind as Case['lastChannel']) ? kase.channels : [...kase.channels, reply.kind as Case['lastChannel']],
+    firstRespondedAt: kase.firstRespondedAt ?? now,
+    firstResponseDueAt: null,
+    nextResponseDueAt: null,
+    slaBreachedAt: null,
+    lastOutboundAt: now,
+    lastMessageId: reply.id,
+    updatedAt: now,
+    version: kase.version + 1,
+  };
+}
+
+/** Sends a reply now: the author owns the case (an unassigned one is taken by replying). */
+function sendReply(ctx: HubContext, actor: Staff, kase: Case, m: { channel: Interaction['kind']; text: string; subject?: string | null }): Interaction {
+  let current = kase;
+  if (!current.assigneeId) current = withAssignee(ctx, current, actor.id);
+  const reply = appendInteraction(ctx, current, { kind: m.channel, direction: 'outbound', text: m.text, subject: m.subject ?? null, authorId: actor.id });
+  ctx.save('case', afterReply(ctx, current, reply));
+  return reply;
+}
+
+/** Why a reply cannot go out as written, or null when it can. */
+function holdReason(actor: Staff, kase: Case, lastSeen: string | null): HeldReply['reason'] | null {
+  if (kase.status === 'closed') return 'case-closed';
+  if (kase.assigneeId !== null && kase.assigneeId !== actor.id) return 'not-owner';
+  if (kase.lastMessageId !== lastSeen) return 'newer-message';
+  return null;
+}
+
+function moveCase(ctx: HubContext, actor: Staff, kase: Case, to: AssignTarget): Case {
+  if ('staffId' in to) {
+    const target = ctx.staff(to.staffId);
+    if (!target) throw new Refused('not-found', `staff ${to.staffId} does not exist`);
+    if (target.status === 'offline' && !isSupervising(actor.role)) throw new Refused('conflict', `${target.name} is offline`);
+    const moved = withAssignee(ctx, kase, target.id);
+    ctx.save('case', moved);
+    return moved;
+  }
+  if (!ctx.queue(to.queueId)) throw new Refused('not-found', `queue ${to.queueId} does not exist`);
+  const back = withAssignee(ctx, kase, null, to.queueId);
+  ctx.save('case', back);
+  return routeCase(ctx, back, kase.assigneeId ?? undefined);
+}
+
+/** Reassigns one case on behalf of a supervisor, with its audit entry; refusals become per-item results. */
+function reassignOne(ctx: HubContext, actor: Staff, caseId: string, to: AssignTarget): ItemResult {
+  const kase = ctx.store.get('case', caseId);
+  if (!kase) return { id: caseId, ok: false, reason: 'not-found', message: `case ${caseId} does not exist` };
+  if (!isOpenCase(kase)) return { id: caseId, ok: false, reason: 'conflict', message: `case ${caseId} is ${kase.status}` };
+  if (('staffId' in to && kase.assigneeId === to.staffId) || ('queueId' in to && kase.queueId === to.queueId && !kase.assigneeId)) {
+    return { id: caseId, ok: true };
+  }
+  try {
+    const moved = moveCase(ctx, actor, kase, to);
+    audit(ctx, actor, 'case.reassign', { targetType: 'case', targetId: kase.id, queueId: moved.queueId, caseId: kase.id },
+      { queueId: kase.queueId, assigneeId: kase.assigneeId }, { queueId: moved.queueId, assigneeId: moved.assigneeId });
+    return { id: caseId, ok: true };
+  } catch (err) {
+    if (err instanceof Refused) return { id: caseId, ok: false, reason: err.reason, message: err.message };
+    throw err;
+  }
+}
+
+function setStaffStatus(ctx: HubContext, staff: Staff, status: Staff['status']): Staff {
+  if (staff.status === status) return staff;
+  const updated: Staff = { ...staff, status, statusSince: ctx.now(), version: staff.version + 1 };
+  ctx.save('staff', updated);
+  if (status === 'away' || status === 'offline') returnOffers(ctx, staff.id);
+  if (status === 'available') pullWaitingWork(ctx, staff.id);
+  return updated;
+}
+
+/** Moves an alert along its lifecycle, for its designated staff, its follow-up owner or a supervisor. */
+function changeAlert(ctx: HubContext, actor: Staff, m: { alertId: string; basedOn: { version: number } }, patch: (a: Alert) => Partial<Alert>, action: AuditAction): Applied {
+  const alert = getAlert(ctx, m.alertId);
+  const mayAct = isSupervising(actor.role) || alert.notifiedStaffIds.includes(actor.id) || alert.followUpStaffId === actor.id;
+  if (!mayAct) throw new Refused('forbidden', 'this alert was not sent to you');
+  checkVersion(alert, m.basedOn, 'the alert');
+  const updated = { ...alert, ...patch(alert), version: alert.version + 1 };
+  ctx.save('alert', updated);
+  audit(ctx, actor, action, { targetType: 'alert', targetId: alert.id, queueId: alert.queueId, caseId: alert.caseId }, { status: alert.status, followUpStaffId: alert.followUpStaffId }, { status: updated.status, followUpStaffId: updated.followUpStaffId });
+  return {};
+}
+
+function getAlert(ctx: HubContext, id: string): Alert {
+  const alert = ctx.store.get('alert', id);
+  if (!alert) throw new Refused('not-found', `alert ${id} does not exist`);
+  return alert;
+}
+
+const handlers: { [T in Mutation['type']]: Handler<T> } = {
+  reply(ctx, actor, m) {
+    const kase = mustGetCase(ctx, actor, m.caseId);
+    const reason = holdReason(actor, kase, m.basedOn.lastMessageId);
+    if (!reason) return { id: sendReply(ctx, actor, kase, m).id };
+    const held: HeldReply = {
+      id: ctx.newId('held'),
+      caseId: kase.id,
+      authorId: actor.id,
+      channel: m.channel,
+      text: m.text,
+      subject: m.subject ?? null,
+      reason,
+      status: 'held',
+      createdAt: ctx.now(),
+      resolvedAt: null,
+    };
+    ctx.save('held', held);
+    return { outcome: 'held', id: held.id };
+  },
+
+  note(ctx, actor, m) {
+    const kase = mustGetCase(ctx, actor, m.caseId);
+    const note = appendInteraction(ctx, kase, { kind: 'note', direction: 'internal', text: m.text, authorId: actor.id });
+    ctx.save('case', { ...kase, updatedAt: ctx.now(), version: kase.version + 1 });
+    return { id: note.id };
+  },
+
+  'case.update'(ctx, actor, m) {
+    const kase = mustGetCase(ctx, actor, m.caseId);
+    checkVersion(kase, m.basedOn, 'the case');
+    const now = ctx.now();
+    const status = m.patch.status ?? kase.status;
+    const resolving = status === 'resolved' && kase.status !== 'resolved';
+    const updated: Case = {
+      ...kase,
+      status,
+      priority: m.patch.priority ?? kase.priority,
+      resolvedAt: resolving ? now : status === 'resolved' || status === 'closed' ? kase.resolvedAt : null,
+      // Waiting on the customer (or done) stops the reply clock.
+      nextResponseDueAt: status === 'pending' || !isOpenCase({ status }) ? null : kase.nextResponseDueAt,
+      firstResponseDueAt: status === 'pending' || !isOpenCase({ status }) ? null : kase.firstResponseDueAt,
+      updatedAt: now,
+      version: kase.version + 1,
+    };
+    ctx.save('case', updated);
+    if (resolving) sendSurvey(ctx, updated, actor.id);
+    if (!isOpenCase(updated) && updated.assigneeId) pullWaitingWork(ctx, updated.assigneeId);
+    return {};
+  },
+
+  'case.assign'(ctx, actor, m) {
+    const kase = mustGetCase(ctx, actor, m.caseId);
+    checkVersion(kase, m.basedOn, 'the case');
+    if (!isSupervising(actor.role)) {
+      const taking = 'staffId' in m.to && m.to.staffId === actor.id && (kase.assigneeId === null || kase.assigneeId === actor.id);
+      const handingBack = 'queueId' in m.to && kase.assigneeId === actor.id;
+      if (!taking && !handingBack) throw new Refused('forbidden', 'you may take unassigned cases or hand back your own; ask a supervisor to move others');
+    }
+    const before = { queueId: kase.queueId, assigneeId: kase.assigneeId };
+    const moved = moveCase(ctx, actor, kase, m.to);
+    if (isSupervising(actor.role)) {
+      audit(ctx, actor, 'case.reassign', { targetType: 'case', targetId: kase.id, queueId: moved.queueId, caseId: kase.id }, before, { queueId: moved.queueId, assigneeId: moved.assigneeId });
+    }
+    return {};
+  },
+
+  'case.continueInStore'(ctx, actor, m) {
+    if (actor.role !== 'store' && !isSupervising(actor.role)) throw new Refused('forbidden', 'only store staff record in-store visits');
+    const kase = ctx.store.get('case', m.caseId);
+    if (!kase) throw new Refused('not-found', `case ${m.caseId} does not exist`);
+    checkVersion(kase, m.basedOn, 'the case');
+    if (!ctx.store.get('storeLocation', m.storeId)) throw new Refused('not-found', `store ${m.storeId} does not exist`);
+    const taken = withAssignee(ctx, { ...kase, storeId: m.storeId, status: isOpenCase(kase) ? kase.status : 'open' }, actor.id);
+    const visit = appendInteraction(ctx, taken, { kind: 'store', direction: 'outbound', text: m.text, authorId: actor.id, meta: { storeId: m.storeId, staffId: actor.id } });
+    ctx.save('case', afterReply(ctx, taken, visit));
+    return { id: visit.id };
+  },
+
+  'customer.update'(ctx, actor, m) {
+    const customer = ctx.store.get('customer', m.customerId);
+    const visible = customer && (isSupervising(actor.role) || actor.role === 'store' || ctx.store.casesOfCustomer(customer.id).some((c) => canSeeCase(ctx, actor, c)));
+    if (!customer || !visible) throw new Refused('not-found', `customer ${m.customerId} does not exist or is not yours to see`);
+    checkVersion(customer, m.basedOn, 'the customer');
+    const updated: Customer = { ...customer, ...m.patch, updatedAt: ctx.now(), version: customer.version + 1 };
+    ctx.save('customer', updated);
+    return {};
+  },
+
+  'customer.create'(ctx, actor, m) {
+    const now = ctx.now();
+    for (const phone of m.phones) if (ctx.store.findCustomerByIdentity('phone', phone)) throw new Refused('conflict', `a customer with phone ${phone} exists`);
+    for (const email of m.emails) if (ctx.store.findCustomerByIdentity('email', email)) throw new Refused('conflict', `a customer with email ${email} exists`);
+    const customer: Customer = {
+      id: ctx.newId('cus'),
+      name: m.name,
+      emails: m.emails,
+      phones: m.phones,
+      handles: [],
+      loyaltyNumber: null,
+      language: m.language,
+      storeId: actor.storeId,
+      tags: [],
+      consent: { email: true, sms: true, marketing: false },
+      mergedInto: null,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
+    ctx.save('customer', customer);
+    return { id: customer.id };
+  },
+
+  'held.resolve'(ctx, actor, m) {
+    const held = ctx.store.get('held', m.heldId);
+    if (!held || held.authorId !== actor.id) throw new Refused('not-found', `held reply ${m.heldId} does not exist or is not yours`);
+    if (held.status !== 'held') throw new Refused('conflict', `held reply was already ${held.status}`);
+    const kase = ctx.store.get('case', held.caseId);
+    if (!kase) throw new Refused('not-found', `case ${held.caseId} does not exist`);
+    let status: HeldReply['status'] = 'discarded';
+    if (m.action === 'resend') {
+      if (kase.status === 'closed') throw new Refused('conflict', 'the case is closed: turn the reply into a note instead');
+      if (kase.assigneeId !== null && kase.assigneeId !== actor.id) throw new Refused('forbidden', 'the case belongs to someone else now: turn the reply into a note for them');
+      sendReply(ctx, actor, kase, held);
+      status = 'sent';
+    } else if (m.action === 'note') {
+      appendInteraction(ctx, kase, { kind: 'note', direction: 'internal', text: held.text, authorId: actor.id });
+      status = 'noted';
+    }
+    ctx.save('held', { ...held, status, resolvedAt: ctx.now() });
+    return {};
+  },
+
+  'survey.send'(ctx, actor, m) {
+    const kase = mustGetCase(ctx, actor, m.caseId);
+    if (kase.status !== 'resolved') throw new Refused('conflict', 'a survey goes out only for resolved cases');
+    sendSurvey(ctx, kase, actor.id);
+    return {};
+  },
+
+  'alert.acknowledge': (ctx, actor, m) =>
+    changeAlert(ctx, actor, m, (a) => ({ status: a.status === 'raised' ? 'acknowledged' : a.status, acknowledgedAt: ctx.now(), acknowledgedBy: actor.id }), 'alert.acknowledge'),
+  'alert.assign'(ctx, actor, m) {
+    if (!ctx.staff(m.staffId)) throw new Refused('not-found', `staff ${m.staffId} does not exist`);
+    return changeAlert(ctx, actor, m, (a) => ({
+      status: 'follow-up',
+      followUpStaffId: m.staffId,
+      acknowledgedAt: a.acknowledgedAt ?? ctx.now(),
+      acknowledgedBy: a.acknowledgedBy ?? actor.id,
+    }), 'alert.assign');
+  },
+  'alert.close': (ctx, actor, m) =>
+    changeAlert(ctx, actor, m, (a) => ({ status: 'closed', closedAt: ctx.now(), outcome: m.outcome, acknowledgedAt: a.acknowledgedAt ?? ctx.now(), acknowledgedBy: a.acknowledgedBy ?? actor.id }), 'alert.close'),
+
+  'staff.setStatus'(ctx, actor, m) {
+    setStaffStatus(ctx, ctx.staff(actor.id) ?? actor, m.status);
+    return {};
+  },
+
+  'supervisor.reassign'(ctx, actor, m) {
+    requireSupervisor(actor);
+    return { items: m.caseIds.map((id) => reassignOne(ctx, actor, id, m.to)) };
+  },
+
+  'supervisor.reassignAll'(ctx, actor, m) {
+    requireSupervisor(actor);
+    const from = ctx.staff(m.fromStaffId);
+    if (!from) throw new Refused('not-found', `staff ${m.fromStaffId} does not exist`);
+    if ('staffId' in m.to && m.to.staffId === from.id) throw new Refused('invalid', 'cannot move cases to the person they come from');
+    // Status first, so the router does not hand the cases straight back to them.
+    if (m.setStatus) {
+      const before = from.status;
+      const updated = setStaffStatus(ctx, from, m.setStatus);
+      audit(ctx, actor, 'staff.status', { targetType: 'staff', targetId: from.id, queueId: null, caseId: null }, { status: before }, { status: updated.status });
+    }
+    const items = ctx.store.openCasesOfAssignee(from.id).map((c) => reassignOne(ctx, actor, c.id, m.to));
+    return { items };
+  },
+
+  'supervisor.updateStaff'(ctx, actor, m) {
+    requireSupervisor(actor);
+    const staff = ctx.staff(m.staffId);
+    if (!staff) throw new Refused('not-found', `staff ${m.staffId} does not exist`);
+    checkVersion(staff, m.basedOn, 'this person');
+    let current = staff;
+    if (m.patch.capacity) {
+      const capacity = { ...current.capacity, ...m.patch.capacity };
+      audit(ctx, actor, 'staff.capacity', { targetType: 'staff', targetId: staff.id, queueId: null, caseId: null }, current.capacity, capacity);
+      current = { ...current, capacity, version: current.version + 1 };
+      ctx.save('staff', current);
+    }
+    if (m.patch.status) {
+      const before = current.status;
+      current = setStaffStatus(ctx, current, m.patch.status);
+      audit(ctx, actor, 'staff.status', { targetType: 'staff', targetId: staff.id, queueId: null, caseId: null }, { status: before }, { status: current.status });
+    }
+    if (m.patch.queueIds) {
+      const want = new Set(m.patch.queueIds);
+      for (const id of want) if (!ctx.queue(id)) throw new Refused('not-found', `queue ${id} does not exist`);
+      const before = ctx.queues().filter((q) => q.memberIds.includes(staff.id)).map((q) => q.id);
+      for (const q of ctx.queues()) {
+        const member = q.memberIds.includes(staff.id);
+        if (member === want.has(q.id)) continue;
+        const memberIds = member ? q.memberIds.filter((id) => id !== staff.id) : [...q.memberIds, staff.id];
+        ctx.save('queue', { ...q, memberIds, version: q.version + 1 });
+      }
+      audit(ctx, actor, 'staff.queues', { targetType: 'staff', targetId: staff.id, queueId: null, caseId: null }, before, [...want]);
+      ctx.scopeChanged(staff.id);
+      pullWaitingWork(ctx, staff.id);
+    }
+    if (m.patch.capacity) pullWaitingWork(ctx, staff.id);
+    return {};
+  },
+
+  'supervisor.mergeCustomers'(ctx, actor, m) {
+    requireSupervisor(actor);
+    if (m.survivorId === m.mergedId) throw new Refused('invalid', 'a customer cannot be merged into itself');
+    const survivor = ctx.store.get('customer', m.survivorId);
+    const merged = ctx.store.get('customer', m.mergedId);
+    if (!survivor || !merged) throw new Refused('not-found', 'both customers must exist');
+    if (survivor.mergedInto || merged.mergedInto) throw new Refused('conflict', 'one of these customers was already merged');
+    const now = ctx.now();
+    const union = <T>(a: T[], b: T[]) => [...new Set([...a, ...b])];
+    // The duplicate gives up its identities first, so that they can move to the survivor.
+    ctx.save('customer', { ...merged, mergedInto: survivor.id, updatedAt: now, version: merged.version + 1 });
+    const after: Customer = {
+      ...survivor,
+      emails: union(survivor.emails, merged.emails),
+      phones: union(survivor.phones, merged.phones),
+      handles: union(survivor.handles, merged.handles),
+      loyaltyNumber: survivor.loyaltyNumber ?? merged.loyaltyNumber,
+      tags: union(survivor.tags, merged.tags),
+      updatedAt: now,
+      version: survivor.version + 1,
+    };
+    for (const c of ctx.store.casesOfCustomer(merged.id)) {
+      ctx.save('case', { ...c, customerId: survivor.id, updatedAt: now, version: c.version + 1 });
+      for (const i of ctx.store.interactionsOfCase(c.id)) ctx.save('interaction', { ...i, customerId: survivor.id });
+    }
+    ctx.save('customer', after);
+    audit(ctx, actor, 'customer.merge', { targetType: 'customer', targetId: survivor.id, queueId: null, caseId: null }, { mergedId: merged.id }, { survivorId: survivor.id });
+    return { id: survivor.id };
+  },
+};
+
+/**
+ * Applies one mutation from a workstation, exactly once: a mutation id seen before gets its first result back.
+ * The result is stored in the same transaction as the change, so a crash cannot separate them.
+ */
+export function applyMutation(ctx: HubContext, actor: Staff, m: Mutation): MutationResult {
+  const seen = ctx.store.mutationResult(m.mutationId) as MutationResult | undefined;
+  if (seen) return seen;
+  try {
+    return ctx.write(() => {
+      const me = ctx.staff(actor.id) ?? actor;
+      const applied = (handlers[m.type] as Handler<typeof m.type>)(ctx, me, m);
+      const result: MutationResult = { ok: true, outcome: applied.outcome ?? 'applied', seq: ctx.store.head(), ...(applied.id ? { id: applied.id } : {}), ...(applied.items ? { items: applied.items } : {}) };
+      ctx.store.saveMutationResult(m.mutationId, actor.id, result, ctx.now());
+      return result;
+    });
+  } catch (err) {
+    if (!(err instanceof Refused)) throw err;
+    const result: MutationResult = { ok: false, reason: err.reason, message: err.message, ...(err.current !== undefined ? { current: err.current } : {}) };
+    // Refusals are final too: a retry of the same mutation gets the same answer instead of a second attempt.
+    ctx.write(() => ctx.store.saveMutationResult(m.mutationId, actor.id, result, ctx.now()));
+    return result;
+  }
+}

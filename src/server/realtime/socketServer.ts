@@ -1,0 +1,291 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import { z } from 'zod';
+import { isSupervising, type Presence, type Staff } from '../../shared/domain';
+import {
+  MAX_SOCKET_PAYLOAD_BYTES,
+  REQUESTS,
+  type Ack,
+  type Change,
+  type ClientToServerEvents,
+  type RequestName,
+  type ServerToClientEvents,
+} from '../../shared/protocol';
+import { keys } from '../audience';
+import type { AuthService } from '../auth/authService';
+import type { Dispatcher, HubContext } from '../context';
+import { describeZodError } from '../http/httpApi';
+import { applyMutation } from '../mutations';
+import { canSeeCase, scopeOf } from '../permissions';
+
+/** What the hub keeps per connected workstation. */
+interface Conn {
+  socket: Socket<ClientToServerEvents, ServerToClientEvents>;
+  staffId: string;
+  sessionId: string;
+  expiresAt: number;
+  expiryTimer: NodeJS.Timeout | null;
+  /** Supervisors and admins receive every change. */
+  all: boolean;
+  keys: string[];
+  /** The `to` of the last live batch sent: the next batch's `from`. */
+  lastSent: number;
+}
+
+/** How long a presence entry lives without being refreshed (a closed laptop lid must not block a case). */
+const PRESENCE_TTL_MS = 30_000;
+
+export interface RealtimeOptions {
+  /** Payload cap per message (bytes). */
+  maxPayloadBytes?: number;
+}
+
+/**
+ * The Socket.IO side of the hub: authenticates each connection, validates every event against the protocol,
+ * answers requests, and fans committed changes out to the connections whose scope they touch.
+ */
+export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpServer, opts: RealtimeOptions = {}) {
+  const io = new Server<ClientToServerEvents, ServerToClientEvents>(http, {
+    maxHttpBufferSize: opts.maxPayloadBytes ?? MAX_SOCKET_PAYLOAD_BYTES,
+    serveClient: false,
+    // Workstations connect from their main process (Node), never from a web page: no cross-origin access.
+    cors: { origin: false },
+  });
+  const conns = new Map<string, Conn>();
+  const byKey = new Map<string, Set<Conn>>();
+  const supervisors = new Set<Conn>();
+  const presence = new Map<string, Map<string, Presence & { socketId: string }>>();
+
+  function index(conn: Conn): void {
+    for (const k of conn.keys) byKey.get(k)?.delete(conn);
+    supervisors.delete(conn);
+    const staff = ctx.staff(conn.staffId);
+    if (!staff) return;
+    const scope = scopeOf(ctx, staff);
+    conn.all = scope.all;
+    conn.keys = [keys.everyone, keys.staff(staff.id), ...scope.queueIds.map(keys.queue), ...(staff.storeId ? [keys.store(staff.storeId)] : [])];
+    if (conn.all) supervisors.add(conn);
+    else for (const k of conn.keys) (byKey.get(k) ?? byKey.set(k, new Set()).get(k)!).add(conn);
+  }
+
+  function unindex(conn: Conn): void {
+    for (const k of conn.keys) byKey.get(k)?.delete(conn);
+    supervisors.delete(conn);
+  }
+
+  /** Connections listening on any of `audience`, plus supervisors. */
+  function targets(audience: readonly string[], withSupervisors = true): Set<Conn> {
+    const out = new Set<Conn>(withSupervisors ? supervisors : []);
+    for (const k of audience) for (const c of byKey.get(k) ?? []) out.add(c);
+    return out;
+  }
+
+  function expire(conn: Conn, reason: 'expired' | 'revoked'): void {
+    conn.socket.emit('auth:expired', { reason });
+    conn.socket.disconnect(true);
+  }
+
+  function armExpiry(conn: Conn): void {
+    if (conn.expiryTimer) clearTimeout(conn.expiryTimer);
+    // setTimeout holds at most ~24.8 days; tokens live minutes, but stay safe.
+    const wait = Math.min(Math.max(0, conn.expiresAt - ctx.now()), 2 ** 31 - 1);
+    conn.expiryTimer = setTimeout(() => expire(conn, 'expired'), wait);
+    conn.expiryTimer.unref();
+  }
+
+  function broadcastPresence(caseId: string): void {
+    const kase = ctx.store.get('case', caseId);
+    if (!kase) return;
+    const now = ctx.now();
+    const entries = presence.get(caseId) ?? new Map();
+    for (const [k, p] of entries) if (now - p.at > PRESENCE_TTL_MS) entries.delete(k);
+    const present = [...entries.values()].map(({ socketId: _s, ...p }) => p);
+    const audience = [keys.queue(kase.queueId), ...(kase.assigneeId ? [keys.staff(kase.assigneeId)] : []), ...(kase.storeId ? [keys.store(kase.storeId)] : [])];
+    for (const c of targets(audience)) c.socket.emit('presence', { caseId, present });
+  }
+
+  function dropPresence(socketId: string): void {
+    for (const [caseId, entries] of presence) {
+      let changed = false;
+      for (const [k, p] of entries) if (p.socketId === socketId) changed = entries.delete(k) || changed;
+      if (changed) broadcastPresence(caseId);
+    }
+  }
+
+  type Handler<N extends RequestName> = (conn: Conn, staff: Staff, payload: z.infer<(typeof REQUESTS)[N][0]>) => unknown;
+  const handlers: { [N in RequestName]: Handler<N> } = {
+    'sync:pull': (conn, _staff, p) => ctx.store.pull(conn.all ? { all: true } : { all: false, keys: conn.keys }, p.cursor, p.limit),
+    'sync:snapshot': (_conn, staff, p) => {
+      const scope = scopeOf(ctx, staff);
+      if (p.queueIds) {
+        const allowed = p.queueIds.filter((q) => scope.all || scope.queueIds.includes(q));
+        return ctx.store.snapshot({ all: false, casesOnly: true, queueIds: allowed, staffId: '', storeId: null }, p.after, p.hwm, p.limit);
+      }
+      return ctx.store.snapshot(scope, p.after, p.hwm, p.limit);
+    },
+    'case:fetch': (_conn, staff, p) => {
+      const kase = ctx.store.get('case', p.caseId);
+      if (!kase || !canSeeCase(ctx, staff, kase)) throw new RequestError('not-found', `case ${p.caseId} does not exist or is not yours to see`);
+      return { rows: ctx.store.caseRows(kase.id) };
+    },
+    'customer:lookup': (_conn, staff, p) => {
+      // Store staff and supervisors may find anyone; agents only customers they already serve.
+      const anyone = staff.role === 'store' || isSupervising(staff.role);
+      const rows: Change[] = [];
+      for (const customer of ctx.store.lookupCustomers(p.query, p.limit)) {
+        const cases = ctx.store.casesOfCustomer(customer.id);
+        const visible = anyone ? cases : cases.filter((c) => canSeeCase(ctx, staff, c));
+        if (!anyone && visible.length === 0) continue;
+        if (visible.length === 0) rows.push({ seq: 0, entity: 'customer', op: 'upsert', id: customer.id, data: customer });
+        for (const c of visible) rows.push(...ctx.store.caseRows(c.id));
+      }
+      const seen = new Set<string>();
+      return { rows: rows.filter((r) => !seen.has(`${r.entity}:${r.id}`) && seen.add(`${r.entity}:${r.id}`)) };
+    },
+    mutate: (_conn, staff, m) => applyMutation(ctx, staff, m),
+    'presence:set': (conn, staff, p) => {
+      const kase = ctx.store.get('case', p.caseId);
+      if (!kase || !canSeeCase(ctx, staff, kase)) throw new RequestError('not-found', `case ${p.caseId} does not exist or is not yours to see`);
+      const entries = presence.get(p.caseId) ?? presence.set(p.caseId, new Map()).get(p.caseId)!;
+      const key = `${staff.id}:${conn.socket.id}`;
+      if (p.state === 'none') entries.delete(key);
+      else entries.set(key, { caseId: p.caseId, staffId: staff.id, name: staff.name, state: p.state, at: ctx.now(), socketId: conn.socket.id });
+      if (entries.size === 0) presence.delete(p.caseId);
+      broadcastPresence(p.caseId);
+      return {};
+    },
+    'audit:query': (_conn, staff, p) => {
+      if (!isSupervising(staff.role)) throw new RequestError('forbidden', 'only supervisors and admins read the audit log');
+      return { entries: ctx.store.queryAudit(p) };
+    },
+    'auth:renew': (conn, staff, p) => {
+      const v = auth.verify(p.token);
+      if (v instanceof Error || v.staff.id !== staff.id) throw new RequestError('unauthorized', 'that token is not valid for this connection');
+      conn.expiresAt = v.expiresAt;
+      conn.sessionId = v.sessionId;
+      armExpiry(conn);
+      return { accessExpiresAt: v.expiresAt };
+    },
+  };
+
+  io.use((socket, next) => {
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    const v = typeof token === 'string' ? auth.verify(token) : null;
+    if (!v || v instanceof Error) {
+      const err = new Error(v instanceof Error ? v.message : 'sign in first: pass auth.token') as Error & { data?: unknown };
+      err.data = { reason: v instanceof Error ? v.code : 'missing-token' };
+      return next(err);
+    }
+    socket.data = v;
+    next();
+  });
+
+  io.on('connection', (socket) => {
+    const { staff, sessionId, expiresAt } = socket.data as { staff: Staff; sessionId: string; expiresAt: number };
+    const conn: Conn = { socket, staffId: staff.id, sessionId, expiresAt, expiryTimer: null, all: false, keys: [], lastSent: 0 };
+    conns.set(socket.id, conn);
+    index(conn);
+    armExpiry(conn);
+    // Registered and told where the log stands in the same tick: no change can fall between.
+    conn.lastSent = ctx.store.head();
+    socket.emit('hello', { staff: ctx.staff(staff.id) ?? staff, scope: scopeOf(ctx, ctx.staff(staff.id) ?? staff), head: conn.lastSent, policy: ctx.config.policy });
+
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (Object.hasOwn(REQUESTS, event)) return;
+      const message = `unknown event "${String(event).slice(0, 60)}"`;
+      socket.emit('protocol:error', { event: String(event).slice(0, 60), reason: 'invalid', message });
+      const ack = args[args.length - 1];
+      if (typeof ack === 'function') ack({ ok: false, reason: 'invalid', message });
+    });
+
+    for (const name of Object.keys(REQUESTS) as RequestName[]) {
+      socket.on(name, ((payload: unknown, ack: unknown) => {
+        if (typeof ack !== 'function') {
+          socket.emit('protocol:error', { event: name, reason: 'invalid', message: `${name} needs an acknowledgement callback` });
+          return;
+        }
+        ack(answer(conn, name, payload));
+      }) as never);
+    }
+
+    socket.on('disconnect', () => {
+      if (conn.expiryTimer) clearTimeout(conn.expiryTimer);
+      unindex(conn);
+      conns.delete(socket.id);
+      dropPresence(socket.id);
+    });
+  });
+
+  function answer(conn: Conn, name: RequestName, payload: unknown): Ack<unknown> {
+    if (conn.expiresAt <= ctx.now()) {
+      setImmediate(() => expire(conn, 'expired'));
+      return { ok: false, reason: 'unauthorized', message: 'your access token expired: renew it' };
+    }
+    const staff = ctx.staff(conn.staffId);
+    if (!staff) return { ok: false, reason: 'unauthorized', message: 'this account no longer exists' };
+    const parsed = REQUESTS[name][0].safeParse(payload);
+    if (!parsed.success) return { ok: false, reason: 'invalid', message: `${name}: ${describeZodError(parsed.error)}` };
+    try {
+      return { ok: true, value: (handlers[name] as Handler<typeof name>)(conn, staff, parsed.data as never) };
+    } catch (err) {
+      if (err instanceof RequestError) return { ok: false, reason: err.reason, message: err.message };
+      console.error(`hub: ${name} failed`, err);
+      return { ok: false, reason: 'internal', message: `the hub could not process ${name}; nothing was changed` };
+    }
+  }
+
+  auth.onRevoked((sessionId) => {
+    for (const c of conns.values()) if (c.sessionId === sessionId) expire(c, 'revoked');
+  });
+
+  const dispatcher: Dispatcher = {
+    changes(batch) {
+      const perConn = new Map<Conn, Change[]>();
+      for (const { change, audience } of batch) {
+        for (const c of targets(audience)) {
+          const list = perConn.get(c);
+          if (list) list.push(change);
+          else perConn.set(c, [change]);
+        }
+      }
+      const to = batch[batch.length - 1].change.seq;
+      for (const [c, changes] of perConn) {
+        c.socket.emit('changes', { from: c.lastSent, to, changes });
+        c.lastSent = to;
+      }
+    },
+    event(audience, name, payload, withSupervisors = false) {
+      for (const c of targets(audience, withSupervisors)) c.socket.emit(name, payload as never);
+    },
+    scopeChanged(staffId) {
+      const staff = ctx.staff(staffId);
+      if (!staff) return;
+      for (const c of conns.values()) {
+        if (c.staffId !== staffId) continue;
+        index(c);
+        c.socket.emit('scope', scopeOf(ctx, staff));
+      }
+    },
+  };
+  ctx.setDispatcher(dispatcher);
+
+  return {
+    io,
+    connections: () => conns.size,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const c of conns.values()) if (c.expiryTimer) clearTimeout(c.expiryTimer);
+        io.close(() => resolve());
+      }),
+  };
+}
+
+/** A refused request inside a handler. */
+class RequestError extends Error {
+  constructor(
+    readonly reason: 'not-found' | 'forbidden' | 'unauthorized' | 'invalid',
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,20 @@
+import type Database from 'better-sqlite3';
+import * as m0001 from './migrations/0001-initial';
+
+/** Migrations in order; the schema version is their count, kept in `PRAGMA user_version`. */
+const MIGRATIONS: ReadonlyArray<{ up: string }> = [m0001];
+
+/** Brings the database to the newest schema, each migration in its own transaction. Returns the version. */
+export function migrate(db: Database.Database): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(`database schema ${current} is newer than this hub (${MIGRATIONS.length}); upgrade the hub`);
+  }
+  for (let v = current; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v].up);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+  return MIGRATIONS.length;
+}

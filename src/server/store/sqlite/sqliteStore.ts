@@ -1,0 +1,427 @@
+import Database from 'better-sqlite3';
+import { normalizePhone, type AuditEntry, type Case, type Customer, type Interaction, type Staff } from '../../../shared/domain';
+import { ENTITY_NAMES, type Change, type EntityName, type EntityRow } from '../../../shared/protocol';
+import { foldText } from '../../../shared/text/fold';
+import type {
+  AudienceFilter,
+  AuditFilter,
+  CallRecord,
+  CaseScope,
+  HubStore,
+  IdentityKind,
+  SessionRecord,
+  SnapshotPage,
+} from '../hubStore';
+import { migrate } from './migrate';
+
+const TABLE: Record<EntityName, string> = {
+  queue: 'queues',
+  staff: 'staff',
+  storeLocation: 'store_locations',
+  kb: 'kb',
+  canned: 'canned',
+  customer: 'customers',
+  case: 'cases',
+  interaction: 'interactions',
+  csat: 'csat',
+  alert: 'alerts',
+  held: 'held',
+};
+
+/** Subjects match across "Re:", "Fwd:", case and spacing. */
+export function normalizeSubject(subject: string): string {
+  return foldText(subject.replace(/^\s*((re|fwd?|odp|πρβ|σχετ)\s*:\s*)+/i, '')).replace(/\s+/g, ' ').trim();
+}
+
+/** Identities of a customer, as stored for resolution (lower-case emails, E.164 phones, upper-case loyalty). */
+export function identitiesOf(c: Customer): Array<[IdentityKind, string]> {
+  const out: Array<[IdentityKind, string]> = [];
+  for (const e of c.emails) out.push(['email', e.toLowerCase()]);
+  for (const p of c.phones) out.push(['phone', p]);
+  for (const h of c.handles) out.push(['handle', h.toLowerCase()]);
+  if (c.loyaltyNumber) out.push(['loyalty', c.loyaltyNumber.toUpperCase()]);
+  return out;
+}
+
+const caseDue = (c: Case): number | null =>
+  c.slaBreachedAt !== null || (c.status !== 'new' && c.status !== 'open')
+    ? null
+    : (c.firstResponseDueAt ?? c.nextResponseDueAt);
+
+type Row = { id: string; seq: number; data: string };
+const asChange = (entity: EntityName, r: Row): Change =>
+  ({ seq: r.seq, entity, op: 'upsert', id: r.id, data: JSON.parse(r.data) }) as Change;
+
+/** Snapshot order: reference data first (the UI needs queues and staff to draw anything), then cases. */
+const SNAPSHOT_ORDER: EntityName[] = ['storeLocation', 'queue', 'staff', 'kb', 'canned', 'case', 'customer', 'interaction', 'csat', 'alert', 'held'];
+const CASE_ENTITIES = new Set<EntityName>(['case', 'customer', 'interaction', 'csat']);
+
+/** Opens (creating and migrating if needed) the hub's SQLite database in WAL mode. */
+export function openSqliteStore(path: string): HubStore {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+
+  const st = <T = unknown>(sql: string) => {
+    const s = db.prepare(sql);
+    return s as Database.Statement<unknown[], T>;
+  };
+
+  const insertChange = st('INSERT INTO changes (entity, op, id, data) VALUES (?, ?, ?, ?)');
+  const insertAudience = st('INSERT OR IGNORE INTO change_audience (key, seq) VALUES (?, ?)');
+  const headStmt = st<{ h: number | null }>('SELECT MAX(seq) AS h FROM changes');
+
+  const getStmts = Object.fromEntries(
+    ENTITY_NAMES.map((e) => [e, st<{ data: string }>(`SELECT data FROM ${TABLE[e]} WHERE id = ?`)]),
+  ) as Record<EntityName, Database.Statement<unknown[], { data: string }>>;
+  const allStmts = Object.fromEntries(
+    ENTITY_NAMES.map((e) => [e, st<{ data: string }>(`SELECT data FROM ${TABLE[e]} ORDER BY id`)]),
+  ) as Record<EntityName, Database.Statement<unknown[], { data: string }>>;
+  const deleteStmts = Object.fromEntries(ENTITY_NAMES.map((e) => [e, st(`DELETE FROM ${TABLE[e]} WHERE id = ?`)])) as Record<
+    EntityName,
+    Database.Statement
+  >;
+
+  const simpleUpsert = (table: string) =>
+    st(`INSERT INTO ${table} (id, seq, data) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, data = excluded.data`);
+  const upsertQueue = simpleUpsert('queues');
+  const upsertStore = simpleUpsert('store_locations');
+  const upsertKb = simpleUpsert('kb');
+  const upsertCanned = simpleUpsert('canned');
+  const upsertStaff = st(
+    `INSERT INTO staff (id, seq, data, username) VALUES (?, ?, ?, ?)
+     ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, data = excluded.data, username = excluded.username`,
+  );
+  const upsertCustomer = st(
+    `INSERT INTO customers (id, seq, data, name_fold, store_id) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, data = excluded.data, name_fold = excluded.name_fold, store_id = excluded.store_id`,
+  );
+  const deleteIdentities = st('DELETE FROM customer_identities WHERE customer_id = ?');
+  const insertIdentity = st('INSERT OR REPLACE INTO customer_identities (kind, value, customer_id) VALUES (?, ?, ?)');
+  const upsertCase = st(
+    `INSERT INTO cases (id, seq, data, customer_id, queue_id, assignee_id, store_id, status, last_channel, subject_norm, due_at, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, data = excluded.data, customer_id = excluded.customer_id,
+       queue_id = excluded.queue_id, assignee_id = excluded.assignee_id, store_id = excluded.store_id, status = excluded.status,
+       last_channel = excluded.last_channel, subject_norm = excluded.subject_norm, due_at = excluded.due_at, updated_at = excluded.updated_at`,
+  );
+  const upsertInteraction = st(
+    `INSERT INTO interactions (id, seq, data, case_id, created_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, data = excluded.data, case_id = excluded.case_id`,
+  );
+  const upsertCsat = st(
+    'INSERT INTO csat (id, seq, data, case_id) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, data = excluded.data',
+  );
+  const upsertAlert = st(
+    `INSERT INTO alerts (id, seq, data, status, raised_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, data = excluded.data, status = excluded.status`,
+  );
+  const upsertHeld = st(
+    `INSERT INTO held (id, seq, data, case_id, author_id) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, data = excluded.data`,
+  );
+
+  /** Writes the entity row's table (and side tables) at `seq`. */
+  function writeRow(entity: EntityName, row: EntityRow<EntityName>, seq: number, json: string): void {
+    switch (entity) {
+      case 'queue':
+        upsertQueue.run(row.id, seq, json);
+        return;
+      case 'storeLocation':
+        upsertStore.run(row.id, seq, json);
+        return;
+      case 'kb':
+        upsertKb.run(row.id, seq, json);
+        return;
+      case 'canned':
+        upsertCanned.run(row.id, seq, json);
+        return;
+      case 'staff':
+        upsertStaff.run(row.id, seq, json, (row as Staff).username);
+        return;
+      case 'customer': {
+        const c = row as Customer;
+        upsertCustomer.run(c.id, seq, json, foldText(c.name), c.storeId);
+        deleteIdentities.run(c.id);
+        if (c.mergedInto === null) for (const [k, v] of identitiesOf(c)) insertIdentity.run(k, v, c.id);
+        return;
+      }
+      case 'case': {
+        const c = row as Case;
+        upsertCase.run(c.id, seq, json, c.customerId, c.queueId, c.assigneeId, c.storeId, c.status, c.lastChannel,
+          normalizeSubject(c.subject), caseDue(c), c.createdAt, c.updatedAt);
+        return;
+      }
+      case 'interaction': {
+        const i = row as Interaction;
+        upsertInteraction.run(i.id, seq, json, i.caseId, i.createdAt);
+        return;
+      }
+      case 'csat':
+        upsertCsat.run(row.id, seq, json, (row as EntityRow<'csat'>).caseId);
+        return;
+      case 'alert': {
+        const a = row as EntityRow<'alert'>;
+        upsertAlert.run(a.id, seq, json, a.status, a.raisedAt);
+        return;
+      }
+      case 'held': {
+        const h = row as EntityRow<'held'>;
+        upsertHeld.run(h.id, seq, json, h.caseId, h.authorId);
+        return;
+      }
+    }
+  }
+
+  function logChange(entity: EntityName, op: 'upsert' | 'delete', id: string, json: string | null, audience: readonly string[]): number {
+    const seq = Number(insertChange.run(entity, op, id, json).lastInsertRowid);
+    for (const key of audience) insertAudience.run(key, seq);
+    return seq;
+  }
+
+  const parse = <T>(r: { data: string } | undefined): T | null => (r ? (JSON.parse(r.data) as T) : null);
+
+  const identityStmt = st<{ data: string }>(
+    'SELECT c.data FROM customer_identities i JOIN customers c ON c.id = i.customer_id WHERE i.kind = ? AND i.value = ?',
+  );
+  const casesOfCustomerStmt = st<{ data: string }>('SELECT data FROM cases WHERE customer_id = ? ORDER BY updated_at DESC');
+  const openCasesOfAssigneeStmt = st<{ data: string }>(
+    "SELECT data FROM cases WHERE assignee_id = ? AND status IN ('new', 'open', 'pending') ORDER BY created_at",
+  );
+  const waitingStmt = st<{ data: string }>(
+    "SELECT data FROM cases WHERE queue_id = ? AND status IN ('new', 'open') AND assignee_id IS NULL ORDER BY created_at LIMIT ?",
+  );
+  const interactionsStmt = st<{ data: string }>('SELECT data FROM interactions WHERE case_id = ? ORDER BY created_at, id');
+  const loadStmt = st<{ n: number }>(
+    "SELECT COUNT(*) AS n FROM cases WHERE assignee_id = ? AND status IN ('new', 'open') AND last_channel = ?",
+  );
+  const overdueStmt = st<{ data: string }>('SELECT data FROM cases WHERE due_at IS NOT NULL AND due_at <= ? ORDER BY due_at LIMIT ?');
+  const raisedAlertsStmt = st<{ data: string }>("SELECT data FROM alerts WHERE status = 'raised' ORDER BY raised_at");
+  const credentialsStmt = st<{ data: string; password_hash: string }>('SELECT data, password_hash FROM staff WHERE username = ?');
+  const setHashStmt = st('UPDATE staff SET password_hash = ? WHERE id = ?');
+  const lastAssignedStmt = st<{ t: number | null }>('SELECT last_assigned_at AS t FROM staff WHERE id = ?');
+  const setLastAssignedStmt = st('UPDATE staff SET last_assigned_at = ? WHERE id = ?');
+
+  const pullAllStmt = st<Row & { entity: EntityName; op: 'upsert' | 'delete' }>(
+    'SELECT seq, entity, op, id, data FROM changes WHERE seq > ? ORDER BY seq LIMIT ?',
+  );
+  const pullKeysStmt = st<Row & { entity: EntityName; op: 'upsert' | 'delete' }>(
+    `SELECT c.seq, c.entity, c.op, c.id, c.data FROM changes c WHERE c.seq IN (
+       SELECT DISTINCT seq FROM change_audience WHERE key IN (SELECT value FROM json_each(?)) AND seq > ? ORDER BY seq LIMIT ?
+     ) ORDER BY c.seq`,
+  );
+
+  // Case scope as SQL: parameters are (all, queueIdsJson, staffId, storeId).
+  const CASE_SCOPE = `(? = 1 OR queue_id IN (SELECT value FROM json_each(?)) OR assignee_id = ? OR (store_id IS NOT NULL AND store_id = ?))`;
+  const scopeArgs = (s: CaseScope) => [s.all ? 1 : 0, JSON.stringify(s.queueIds), s.staffId, s.storeId];
+  const snapshotSql: Record<EntityName, string> = {
+    storeLocation: 'SELECT id, seq, data FROM store_locations WHERE id > ? ORDER BY id LIMIT ?',
+    queue: 'SELECT id, seq, data FROM queues WHERE id > ? ORDER BY id LIMIT ?',
+    staff: 'SELECT id, seq, data FROM staff WHERE id > ? ORDER BY id LIMIT ?',
+    kb: 'SELECT id, seq, data FROM kb WHERE id > ? ORDER BY id LIMIT ?',
+    canned: 'SELECT id, seq, data FROM canned WHERE id > ? ORDER BY id LIMIT ?',
+    case: `SELECT id, seq, data FROM cases WHERE id > ? AND ${CASE_SCOPE} ORDER BY id LIMIT ?`,
+    customer: `SELECT id, seq, data FROM customers WHERE id > ? AND id IN (SELECT customer_id FROM cases WHERE ${CASE_SCOPE}) ORDER BY id LIMIT ?`,
+    interaction: `SELECT id, seq, data FROM interactions WHERE id > ? AND case_id IN (SELECT id FROM cases WHERE ${CASE_SCOPE}) ORDER BY id LIMIT ?`,
+    csat: `SELECT id, seq, data FROM csat WHERE id > ? AND case_id IN (SELECT id FROM cases WHERE ${CASE_SCOPE}) ORDER BY id LIMIT ?`,
+    alert: `SELECT id, seq, data FROM alerts WHERE id > ? AND (? = 1 OR json_extract(data, '$.followUpStaffId') = ?
+              OR EXISTS (SELECT 1 FROM json_each(data, '$.notifiedStaffIds') WHERE value = ?)) ORDER BY id LIMIT ?`,
+    held: `SELECT id, seq, data FROM held WHERE id > ? AND (? = 1 OR author_id = ? OR case_id IN (SELECT id FROM cases WHERE assignee_id = ?)) ORDER BY id LIMIT ?`,
+  };
+  const snapshotStmts = Object.fromEntries(ENTITY_NAMES.map((e) => [e, st<Row>(snapshotSql[e])])) as Record<EntityName, Database.Statement<unknown[], Row>>;
+  const countStmts = Object.fromEntries(
+    ENTITY_NAMES.map((e) => [
+      e,
+      st<{ n: number }>(`SELECT COUNT(*) AS n FROM (${snapshotSql[e].replace(/ORDER BY id LIMIT \?$/, '')})`),
+    ]),
+  ) as Record<EntityName, Database.Statement<unknown[], { n: number }>>;
+  function snapshotArgs(entity: EntityName, s: CaseScope): unknown[] {
+    if (CASE_ENTITIES.has(entity)) return scopeArgs(s);
+    if (entity === 'alert') return [s.all ? 1 : 0, s.staffId, s.staffId];
+    if (entity === 'held') return [s.all ? 1 : 0, s.staffId, s.staffId];
+    return [];
+  }
+  const snapshotEntities = (s: CaseScope) => (s.casesOnly ? SNAPSHOT_ORDER.filter((e) => CASE_ENTITIES.has(e)) : SNAPSHOT_ORDER);
+
+  const caseRowStmt = st<Row>('SELECT id, seq, data FROM cases WHERE id = ?');
+  const customerRowStmt = st<Row>('SELECT id, seq, data FROM customers WHERE id = ?');
+  const caseInteractionRowsStmt = st<Row>('SELECT id, seq, data FROM interactions WHERE case_id = ? ORDER BY created_at, id');
+  const caseCsatRowsStmt = st<Row>('SELECT id, seq, data FROM csat WHERE case_id = ?');
+
+  const nameLookupStmt = st<{ data: string }>(
+    `SELECT data FROM customers WHERE (name_fold >= ? AND name_fold < ?) OR name_fold LIKE ? ESCAPE '\\' ORDER BY name_fold LIMIT ?`,
+  );
+
+  const mutationStmt = st<{ result: string }>('SELECT result FROM mutations WHERE mutation_id = ?');
+  const saveMutationStmt = st('INSERT INTO mutations (mutation_id, staff_id, result, at) VALUES (?, ?, ?, ?)');
+  const inboundStmt = st<{ result: string }>('SELECT result FROM inbound WHERE external_id = ?');
+  const saveInboundStmt = st('INSERT INTO inbound (external_id, result, at) VALUES (?, ?, ?)');
+  const callStmt = st<{ data: string }>('SELECT data FROM calls WHERE id = ?');
+  const saveCallStmt = st('INSERT INTO calls (id, data) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data');
+  const surveySentStmt = st('INSERT INTO surveys (case_id, sent_at) VALUES (?, ?) ON CONFLICT(case_id) DO UPDATE SET sent_at = excluded.sent_at, answered_at = NULL');
+  const surveyAnsweredStmt = st('UPDATE surveys SET answered_at = ? WHERE case_id = ? AND answered_at IS NULL');
+  const awaitingSurveyStmt = st<{ data: string }>(
+    'SELECT c.data FROM surveys s JOIN cases c ON c.id = s.case_id WHERE s.answered_at IS NULL ORDER BY s.sent_at DESC LIMIT ?',
+  );
+  const auditInsertStmt = st('INSERT INTO audit (id, at, actor_id, action, queue_id, case_id, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const auditQueryStmt = st<{ data: string }>(
+    `SELECT data FROM audit WHERE (?1 IS NULL OR actor_id = ?1) AND (?2 IS NULL OR queue_id = ?2) AND (?3 IS NULL OR case_id = ?3)
+       AND (?4 IS NULL OR action = ?4) AND (?5 IS NULL OR at < ?5) ORDER BY at DESC LIMIT ?6`,
+  );
+  const sessionInsertStmt = st('INSERT INTO sessions (id, staff_id, refresh_hash, refresh_expires_at, created_at) VALUES (?, ?, ?, ?, ?)');
+  type SessionRow = { id: string; staff_id: string; refresh_hash: string; refresh_expires_at: number; created_at: number; revoked_at: number | null };
+  const sessionByIdStmt = st<SessionRow>('SELECT * FROM sessions WHERE id = ?');
+  const sessionByHashStmt = st<SessionRow>('SELECT * FROM sessions WHERE refresh_hash = ?');
+  const rotateStmt = st('UPDATE sessions SET refresh_hash = ?, refresh_expires_at = ? WHERE id = ?');
+  const revokeStmt = st('UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
+  const toSession = (r: SessionRow | undefined): SessionRecord | null =>
+    r
+      ? { id: r.id, staffId: r.staff_id, refreshHash: r.refresh_hash, refreshExpiresAt: r.refresh_expires_at, createdAt: r.created_at, revokedAt: r.revoked_at }
+      : null;
+
+  const store: HubStore = {
+    transaction: (fn) => db.transaction(fn)(),
+    head: () => headStmt.get()?.h ?? 0,
+
+    put(entity, row, audience) {
+      const json = JSON.stringify(row);
+      const seq = logChange(entity, 'upsert', row.id, json, audience);
+      writeRow(entity, row as EntityRow<EntityName>, seq, json);
+      return seq;
+    },
+    remove(entity, id, audience) {
+      const seq = logChange(entity, 'delete', id, null, audience);
+      deleteStmts[entity].run(id);
+      return seq;
+    },
+    get: (entity, id) => parse(getStmts[entity].get(id)),
+    all: (entity) => allStmts[entity].all().map((r) => JSON.parse(r.data)),
+
+    findCustomerByIdentity: (kind, value) => parse<Customer>(identityStmt.get(kind, value)),
+    lookupCustomers(query, limit) {
+      const q = query.trim();
+      const found = new Map<string, Customer>();
+      const add = (c: Customer | null) => c && c.mergedInto === null && found.set(c.id, c);
+      if (q.includes('@')) add(store.findCustomerByIdentity('email', q.toLowerCase()));
+      const phone = /^[+\d\s()-]{7,}$/.test(q) ? normalizePhone(q) : null;
+      if (phone) add(store.findCustomerByIdentity('phone', phone));
+      add(store.findCustomerByIdentity('loyalty', q.toUpperCase()));
+      add(store.findCustomerByIdentity('handle', q.toLowerCase()));
+      const folded = foldText(q).replace(/[\\%_]/g, (ch) => `\\${ch}`);
+      if (found.size < limit && folded.length >= 2) {
+        for (const r of nameLookupStmt.all(folded, `${folded}\uffff`, `% ${folded}%`, limit)) add(JSON.parse(r.data));
+      }
+      return [...found.values()].slice(0, limit);
+    },
+    casesOfCustomer: (id) => casesOfCustomerStmt.all(id).map((r) => JSON.parse(r.data)),
+    openCasesOfAssignee: (id) => openCasesOfAssigneeStmt.all(id).map((r) => JSON.parse(r.data)),
+    waitingCases: (queueId, limit) => waitingStmt.all(queueId, limit).map((r) => JSON.parse(r.data)),
+    interactionsOfCase: (caseId) => interactionsStmt.all(caseId).map((r) => JSON.parse(r.data)),
+    loadOf: (staffId, channel) => loadStmt.get(staffId, channel)?.n ?? 0,
+    overdueCases: (now, limit) => overdueStmt.all(now, limit).map((r) => JSON.parse(r.data)),
+
+    raisedAlerts: () => raisedAlertsStmt.all().map((r) => JSON.parse(r.data)),
+
+    staffCredentials(username) {
+      const r = credentialsStmt.get(username);
+      return r ? { staff: JSON.parse(r.data) as Staff, passwordHash: r.password_hash } : null;
+    },
+    setPasswordHash: (staffId, hash) => void setHashStmt.run(hash, staffId),
+    lastAssignedAt: (staffId) => lastAssignedStmt.get(staffId)?.t ?? null,
+    setLastAssignedAt: (staffId, at) => void setLastAssignedStmt.run(at, staffId),
+
+    pull(filter, cursor, limit) {
+      return db.transaction(() => {
+        const head = store.head();
+        const rows = filter.all ? pullAllStmt.all(cursor, limit) : pullKeysStmt.all(JSON.stringify(filter.keys), cursor, limit);
+        const changes = rows.map(
+          (r) => ({ seq: r.seq, entity: r.entity, op: r.op, id: r.id, data: r.data === null ? null : JSON.parse(r.data) }) as Change,
+        );
+        const full = rows.length === limit;
+        const next = full ? rows[rows.length - 1].seq : head;
+        return { changes, cursor: next, more: next < head };
+      })();
+    },
+
+    snapshot(scope, after, hwm, limit) {
+      return db.transaction((): SnapshotPage => {
+        const entities = snapshotEntities(scope);
+        let idx = 0;
+        let lastId = '';
+        let total: number;
+        if (after) {
+          const [i, t, ...rest] = after.split(':');
+          idx = Number(i);
+          total = Number(t);
+          lastId = rest.join(':');
+          if (!Number.isInteger(idx) || idx < 0 || idx > entities.length || !Number.isFinite(total)) throw new Error('bad snapshot token');
+        } else {
+          total = entities.reduce((sum, e) => sum + (countStmts[e].get('', ...snapshotArgs(e, scope))?.n ?? 0), 0);
+        }
+        const mark = hwm ?? store.head();
+        const rows: Change[] = [];
+        while (idx < entities.length && rows.length < limit) {
+          const e = entities[idx];
+          const args = snapshotArgs(e, scope);
+          const page = snapshotStmts[e].all(lastId, ...args, limit - rows.length);
+          for (const r of page) rows.push(asChange(e, r));
+          if (page.length > 0) lastId = page[page.length - 1].id;
+          if (rows.length < limit) {
+            idx++;
+            lastId = '';
+          }
+        }
+        const done = idx >= entities.length;
+        return { rows, after: done ? null : `${idx}:${total}:${lastId}`, hwm: mark, total, done };
+      })();
+    },
+
+    caseRows(caseId) {
+      const c = caseRowStmt.get(caseId);
+      if (!c) return [];
+      const kase = JSON.parse(c.data) as Case;
+      const rows: Change[] = [asChange('case', c)];
+      const cust = customerRowStmt.get(kase.customerId);
+      if (cust) rows.push(asChange('customer', cust));
+      for (const r of caseInteractionRowsStmt.all(caseId)) rows.push(asChange('interaction', r));
+      for (const r of caseCsatRowsStmt.all(caseId)) rows.push(asChange('csat', r));
+      return rows;
+    },
+
+    mutationResult: (id) => {
+      const r = mutationStmt.get(id);
+      return r ? JSON.parse(r.result) : undefined;
+    },
+    saveMutationResult: (id, staffId, result, at) => void saveMutationStmt.run(id, staffId, JSON.stringify(result), at),
+    inboundResult: (externalId) => {
+      const r = inboundStmt.get(externalId);
+      return r ? JSON.parse(r.result) : undefined;
+    },
+    saveInboundResult: (externalId, result, at) => void saveInboundStmt.run(externalId, JSON.stringify(result), at),
+
+    call: (callId) => parse<CallRecord>(callStmt.get(callId)),
+    saveCall: (call) => void saveCallStmt.run(call.callId, JSON.stringify(call)),
+
+    surveySent: (caseId, at) => void surveySentStmt.run(caseId, at),
+    surveyAnswered: (caseId, at) => surveyAnsweredStmt.run(at, caseId).changes > 0,
+    casesAwaitingSurvey: (limit) => awaitingSurveyStmt.all(limit).map((r) => JSON.parse(r.data)),
+
+    appendAudit: (e: AuditEntry) => void auditInsertStmt.run(e.id, e.at, e.actorId, e.action, e.queueId, e.caseId, JSON.stringify(e)),
+    queryAudit: (f: AuditFilter) =>
+      auditQueryStmt
+        .all(f.actorId ?? null, f.queueId ?? null, f.caseId ?? null, f.action ?? null, f.before ?? null, f.limit)
+        .map((r) => JSON.parse(r.data)),
+
+    createSession: (s) => void sessionInsertStmt.run(s.id, s.staffId, s.refreshHash, s.refreshExpiresAt, s.createdAt),
+    sessionById: (id) => toSession(sessionByIdStmt.get(id)),
+    sessionByRefreshHash: (hash) => toSession(sessionByHashStmt.get(hash)),
+    rotateRefresh: (id, hash, expiresAt) => void rotateStmt.run(hash, expiresAt, id),
+    revokeSession: (id, at) => void revokeStmt.run(at, id),
+
+    close: () => db.close(),
+  };
+  return store;
+}

@@ -1,0 +1,99 @@
+import type { Alert, Case, Channel, Customer, Interaction } from '../shared/domain';
+import type { HubContext } from './context';
+import { surveyQuestion } from './texts';
+
+/** Channels a survey can be sent through; calls, video and store visits get it by SMS or email instead. */
+function surveyChannel(kase: Case, customer: Customer): Channel {
+  if (['chat', 'email', 'sms', 'social'].includes(kase.lastChannel)) return kase.lastChannel;
+  return customer.phones.length > 0 ? 'sms' : 'email';
+}
+
+/** Sends the 1-10 survey of a resolved case through its channel. Inside `write`. */
+export function sendSurvey(ctx: HubContext, kase: Case, authorId: string | null): Interaction | null {
+  const customer = ctx.store.get('customer', kase.customerId);
+  if (!customer) return null;
+  const now = ctx.now();
+  const message: Interaction = {
+    id: ctx.newId('int'),
+    caseId: kase.id,
+    customerId: kase.customerId,
+    kind: surveyChannel(kase, customer),
+    direction: 'outbound',
+    text: surveyQuestion[customer.language],
+    subject: null,
+    authorId,
+    externalId: null,
+    meta: {},
+    createdAt: now,
+  };
+  ctx.save('interaction', message);
+  ctx.store.surveySent(kase.id, now);
+  return message;
+}
+
+/**
+ * Records a survey answer; a score at or below the queue's threshold raises a red alert to its designated
+ * staff at once. Inside `write`. Returns the alert raised, if any.
+ */
+export function recordSurveyAnswer(ctx: HubContext, kase: Case, score: number, comment: string | null): Alert | null {
+  const now = ctx.now();
+  ctx.store.surveyAnswered(kase.id, now);
+  ctx.save('csat', {
+    id: ctx.newId('csat'),
+    caseId: kase.id,
+    customerId: kase.customerId,
+    queueId: kase.queueId,
+    score,
+    comment,
+    createdAt: now,
+  });
+  ctx.save('case', { ...kase, csatScore: score, updatedAt: now, version: kase.version + 1 });
+  const queue = ctx.queue(kase.queueId);
+  if (!queue || score > queue.csatAlertThreshold) return null;
+  return raiseAlert(ctx, kase, 'low-csat', score, comment);
+}
+
+/** Raises a red alert for a case, notifying the queue's designated staff. Inside `write`. */
+export function raiseAlert(ctx: HubContext, kase: Case, reason: Alert['reason'], score: number | null, comment: string | null): Alert {
+  const queue = ctx.queue(kase.queueId);
+  const alert: Alert = {
+    id: ctx.newId('alert'),
+    caseId: kase.id,
+    customerId: kase.customerId,
+    queueId: kase.queueId,
+    reason,
+    score,
+    comment,
+    status: 'raised',
+    raisedAt: ctx.now(),
+    notifiedStaffIds: queue ? [...queue.alertStaffIds] : [],
+    acknowledgedAt: null,
+    acknowledgedBy: null,
+    followUpStaffId: null,
+    escalatedAt: null,
+    closedAt: null,
+    outcome: null,
+    version: 1,
+  };
+  ctx.save('alert', alert);
+  return alert;
+}
+
+/** Alerts nobody acknowledged within their queue's limit go to every supervisor. Returns how many escalated. */
+export function escalateAlerts(ctx: HubContext): number {
+  const now = ctx.now();
+  const raised = ctx.store.raisedAlerts();
+  let count = 0;
+  const supervisors = ctx.allStaff().filter((s) => s.role === 'supervisor' || s.role === 'admin').map((s) => s.id);
+  ctx.write(() => {
+    for (const a of raised) {
+      if (a.status !== 'raised' || a.escalatedAt !== null) continue;
+      const limit = (ctx.queue(a.queueId)?.alertAckMinutes ?? 15) * 60_000;
+      if (now - a.raisedAt < limit) continue;
+      const notified = [...new Set([...a.notifiedStaffIds, ...supervisors])];
+      ctx.save('alert', { ...a, escalatedAt: now, notifiedStaffIds: notified, version: a.version + 1 });
+      count++;
+    }
+  });
+  return count;
+}
