@@ -93,7 +93,6 @@ const statements = statementCache((db) => ({
     `UPDATE outbox SET mutation_id = ?, body = ?, state = 'pending', reason = NULL, message = NULL, current = NULL,
        attempts = 0, updated_at = ? WHERE mutation_id = ?`,
   ),
-  moveEffects: db.prepare('UPDATE overlay SET mutation_id = ? WHERE mutation_id = ?'),
   remove: db.prepare('DELETE FROM outbox WHERE mutation_id = ?'),
   pruneAcked: db.prepare(`DELETE FROM outbox WHERE state = 'acked' AND acked_seq <= (SELECT cursor FROM sync_state WHERE id = 1)`),
   unsent: db.prepare(`SELECT count(*) FROM outbox WHERE state IN ('pending', 'sending', 'held', 'rejected')`).pluck(),
@@ -189,11 +188,8 @@ export function retry(db: Db, mutationId: string, now: number = Date.now()): Out
   const entry = read(db, mutationId);
   if (entry.state !== 'rejected') throw new Error(`only a rejected mutation can be retried (this one is ${entry.state})`);
   const renewed = MutationSchema.parse({ ...rebase(db, entry.mutation), mutationId: uuidv7(now) });
-  const s = statements(db);
-  durably(db, () => {
-    s.renew.run(renewed.mutationId, JSON.stringify(renewed), now, mutationId);
-    s.moveEffects.run(renewed.mutationId, mutationId);
-  });
+  // The overlay's foreign key cascades the new id to the optimistic effects.
+  durably(db, () => statements(db).renew.run(renewed.mutationId, JSON.stringify(renewed), now, mutationId));
   return read(db, renewed.mutationId);
 }
 

@@ -30,7 +30,7 @@ export const initial: Migration = {
         id TEXT PRIMARY KEY, seq INTEGER NOT NULL, data TEXT NOT NULL,
         case_id TEXT NOT NULL, customer_id TEXT NOT NULL, created_at INTEGER NOT NULL
       );
-      CREATE INDEX interactions_by_case ON interactions (case_id, created_at);
+      CREATE INDEX interactions_by_case ON interactions (case_id, created_at, id);
       CREATE INDEX interactions_by_customer ON interactions (customer_id, created_at);
 
       CREATE TABLE queues (id TEXT PRIMARY KEY, seq INTEGER NOT NULL, data TEXT NOT NULL, name TEXT NOT NULL);
@@ -96,7 +96,7 @@ export const initial: Migration = {
 
       -- Optimistic effects of outbox mutations: a patch over a confirmed row, or a whole new row (is_new).
       CREATE TABLE overlay (
-        mutation_id TEXT NOT NULL REFERENCES outbox (mutation_id) ON DELETE CASCADE,
+        mutation_id TEXT NOT NULL REFERENCES outbox (mutation_id) ON DELETE CASCADE ON UPDATE CASCADE,
         entity TEXT NOT NULL, entity_id TEXT NOT NULL, case_id TEXT, patch TEXT NOT NULL, is_new INTEGER NOT NULL,
         PRIMARY KEY (mutation_id, entity, entity_id)
       ) WITHOUT ROWID;
