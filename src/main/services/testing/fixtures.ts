@@ -97,7 +97,6 @@ export const staff = (over: Partial<Staff> = {}): Staff => ({
   status: 'available',
   statusSince: T0,
   storeId: null,
-  lastAssignedAt: null,
   version: 1,
   ...over,
 });
