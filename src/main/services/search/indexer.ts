@@ -1,0 +1,114 @@
+import type { Customer, Interaction } from '../../../shared/domain';
+import type { Db } from '../cache/database';
+import { statementCache } from '../cache/statementCache';
+import { fold } from './fold';
+import { phoneTokens } from './phone';
+
+/** How far the index is: rows indexed since start, and rows still waiting. */
+export interface SearchProgress {
+  indexed: number;
+  pending: number;
+}
+
+const statements = statementCache((db) => ({
+  batch: db.prepare('SELECT entity, row_id FROM search_queue LIMIT ?'),
+  pending: db.prepare('SELECT count(*) FROM search_queue').pluck(),
+  done: db.prepare('DELETE FROM search_queue WHERE entity = ? AND row_id = ?'),
+  customer: db.prepare('SELECT data FROM customers WHERE rowid = ?').pluck(),
+  interaction: db.prepare('SELECT data FROM interactions WHERE rowid = ?').pluck(),
+  dropCustomer: db.prepare('DELETE FROM customers_fts WHERE rowid = ?'),
+  dropInteraction: db.prepare('DELETE FROM interactions_fts WHERE rowid = ?'),
+  addCustomer: db.prepare('INSERT INTO customers_fts (rowid, name, emails, phones, loyalty) VALUES (?, ?, ?, ?, ?)'),
+  addInteraction: db.prepare('INSERT INTO interactions_fts (rowid, text) VALUES (?, ?)'),
+}));
+
+function indexCustomer(db: Db, rowId: number): void {
+  const s = statements(db);
+  s.dropCustomer.run(rowId);
+  const data = s.customer.get(rowId) as string | undefined;
+  if (data === undefined) return;
+  const c = JSON.parse(data) as Customer;
+  const loyalty = c.loyaltyNumber === null ? '' : fold(`${c.loyaltyNumber} ${c.loyaltyNumber.replace(/\W/g, '')}`);
+  s.addCustomer.run(rowId, fold(c.name), fold(c.emails.join(' ')), c.phones.flatMap(phoneTokens).join(' '), loyalty);
+}
+
+function indexInteraction(db: Db, rowId: number): void {
+  const s = statements(db);
+  s.dropInteraction.run(rowId);
+  const data = s.interaction.get(rowId) as string | undefined;
+  if (data === undefined) return;
+  const i = JSON.parse(data) as Interaction;
+  // Call notes and video summaries are what store staff look for when a customer walks in.
+  s.addInteraction.run(rowId, fold([i.subject, i.text, i.meta.summary, i.meta.notes].filter(Boolean).join('\n')));
+}
+
+/**
+ * Indexes up to `limit` rows that changed since they were last indexed, in one transaction, and returns how many.
+ * Re-reading the row by rowid makes each entry idempotent: the index follows the row as it is now, or drops it.
+ */
+export function indexPendingBatch(db: Db, limit: number): number {
+  const s = statements(db);
+  return db.transaction(() => {
+    const batch = s.batch.all(limit) as { entity: 'customer' | 'interaction'; row_id: number }[];
+    for (const { entity, row_id } of batch) {
+      (entity === 'customer' ? indexCustomer : indexInteraction)(db, row_id);
+      s.done.run(entity, row_id);
+    }
+    return batch.length;
+  })();
+}
+
+/** Rows waiting to be indexed. */
+export const pendingCount = (db: Db): number => statements(db).pending.get() as number;
+
+/** The background indexer. */
+export interface SearchIndexer {
+  /** Rows were applied: index them soon. */
+  kick(): void;
+  /** Resolves when nothing waits to be indexed (for tests and for "search ready" in the UI). */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Indexes in batches, yielding to the event loop between them so the bootstrap and the UI go on while the
+ * index fills. Reports progress after each batch.
+ */
+export function startSearchIndexer(db: Db, options: { batchSize?: number; onProgress?(p: SearchProgress): void } = {}): SearchIndexer {
+  const batchSize = options.batchSize ?? 500;
+  let indexed = 0;
+  let stopped = false;
+  let wake: (() => void) | null = null;
+  let idleWaiters: (() => void)[] = [];
+
+  const loop = (async () => {
+    while (!stopped) {
+      const n = db.open ? indexPendingBatch(db, batchSize) : 0;
+      if (n > 0) {
+        indexed += n;
+        options.onProgress?.({ indexed, pending: pendingCount(db) });
+        await new Promise((resolve) => setImmediate(resolve));
+        continue;
+      }
+      idleWaiters.forEach((resolve) => resolve());
+      idleWaiters = [];
+      await new Promise<void>((resolve) => (wake = resolve));
+      wake = null;
+    }
+  })();
+
+  return {
+    kick: () => wake?.(),
+    idle() {
+      const waiting = new Promise<void>((resolve) => idleWaiters.push(resolve));
+      wake?.();
+      return waiting;
+    },
+    async stop() {
+      stopped = true;
+      wake?.();
+      await loop;
+      idleWaiters.forEach((resolve) => resolve());
+    },
+  };
+}
