@@ -8,11 +8,15 @@
  *
  * Run: npm run eval:assist
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { classifyCustomer, type Sentiment as Polarity } from '../src/shared/assist';
+import { performance } from 'node:perf_hooks';
+import { build } from 'vite';
+import { checkDraft, classifyCustomer, type Channel, type HintCode, type Sentiment as Polarity } from '../src/shared/assist';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..');
@@ -248,4 +252,124 @@ function evaluateSets(): void {
   }
 }
 
+/** Texts of about `length` characters, cut from the evaluation tweets (measuring only). */
+function textsOfLength(source: readonly string[], length: number, count: number): string[] {
+  const out: string[] = [];
+  let k = 0;
+  for (let n = 0; n < count; n++) {
+    let text = '';
+    while (text.length < length) text += `${source[k++ % source.length]} `;
+    out.push(text.slice(0, length));
+  }
+  return out;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] as number;
+}
+
+function evaluateLatency(): void {
+  const tweets = SETS[0]?.load().map((e) => e.text) ?? [];
+  const drafts = readHintSet().map((h) => h.draft);
+  console.log('\nLatency of classifyCustomer([message]) + checkDraft(state, draft), one call each, same length\n');
+  console.log(`${pad('length', 10)}${pad('runs', 7)}${pad('p50 ms', 10)}${pad('p95 ms', 10)}${pad('AFINN p50 ms', 14)}AFINN p95 ms (analyze only)`);
+  for (const [length, runs] of [
+    [300, 3000],
+    [3000, 600],
+  ] as const) {
+    const messages = textsOfLength(tweets, length, runs);
+    const replies = textsOfLength(drafts, length, runs);
+    const time = (fn: (k: number) => void): number[] => {
+      for (let k = 0; k < Math.min(200, runs); k++) fn(k); // warm-up: JIT, lazy Maps
+      const samples: number[] = [];
+      for (let k = 0; k < runs; k++) {
+        const t0 = performance.now();
+        fn(k);
+        samples.push(performance.now() - t0);
+      }
+      return samples.sort((a, b) => a - b);
+    };
+    const ours = time((k) => checkDraft(classifyCustomer([messages[k] as string]), replies[k] as string));
+    const base = time((k) => afinn.analyze(messages[k] as string));
+    console.log(
+      `${pad(length, 10)}${pad(runs, 7)}${pad(percentile(ours, 0.5).toFixed(4), 10)}${pad(percentile(ours, 0.95).toFixed(4), 10)}` +
+        `${pad(percentile(base, 0.5).toFixed(4), 14)}${percentile(base, 0.95).toFixed(4)}`,
+    );
+  }
+}
+
+async function evaluateBundle(): Promise<void> {
+  const outDir = mkdtempSync(join(tmpdir(), 'assist-bundle-'));
+  try {
+    await build({
+      configFile: false,
+      logLevel: 'silent',
+      root: repo,
+      build: {
+        outDir,
+        emptyOutDir: true,
+        minify: true,
+        lib: { entry: join(repo, 'src/shared/assist/index.ts'), formats: ['es'], fileName: 'assist' },
+      },
+    });
+    const files = readdirSync(outDir).map((f) => join(outDir, f));
+    const bytes = files.reduce((s, f) => s + statSync(f).size, 0);
+    const gzipped = files.reduce((s, f) => s + gzipSync(readFileSync(f)).length, 0);
+    console.log(`\nEngine bundle (vite lib build, minified, ES module): ${bytes.toLocaleString('en')} bytes, ${gzipped.toLocaleString('en')} gzipped (limit 2 MB)`);
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+interface HintCase {
+  lang: Lang;
+  customer: string[];
+  draft: string;
+  channel?: Channel;
+  expected: HintCode[];
+}
+
+function readHintSet(): HintCase[] {
+  return readFileSync(join(here, 'bench-assist-data/hints.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as HintCase);
+}
+
+function evaluateHints(): void {
+  const cases = readHintSet();
+  console.log(`\nTone hints on our own labelled drafts (bench/bench-assist-data/hints.jsonl, ${cases.length} drafts)\n`);
+  console.log(`${pad('lang', 6)}${pad('drafts', 8)}${pad('fitting', 9)}${pad('precision', 11)}${pad('recall', 8)}fitting drafts with any hint`);
+  const misses: string[] = [];
+  const totals = { tp: 0, fp: 0, fn: 0, fitting: 0, flagged: 0 };
+  for (const lang of ['en', 'pl', 'el', 'all'] as const) {
+    const subset = cases.filter((c) => lang === 'all' || c.lang === lang);
+    const t = { tp: 0, fp: 0, fn: 0, fitting: 0, flagged: 0 };
+    for (const c of subset) {
+      const found = new Set(checkDraft(classifyCustomer(c.customer), c.draft, { channel: c.channel }).hints.map((h) => h.code));
+      const expected = new Set(c.expected);
+      for (const code of found) expected.has(code) ? t.tp++ : t.fp++;
+      for (const code of expected) if (!found.has(code)) t.fn++;
+      if (expected.size === 0) {
+        t.fitting++;
+        if (found.size > 0) t.flagged++;
+      }
+      const wrong = [...found].filter((x) => !expected.has(x)).map((x) => `+${x}`);
+      const missed = [...expected].filter((x) => !found.has(x)).map((x) => `-${x}`);
+      if (lang !== 'all' && wrong.length + missed.length > 0) misses.push(`  [${c.lang}] ${[...wrong, ...missed].join(' ')}: ${c.draft.slice(0, 70)}`);
+    }
+    if (lang === 'all') Object.assign(totals, t);
+    console.log(
+      `${pad(lang, 6)}${pad(subset.length, 8)}${pad(t.fitting, 9)}${pad(f3(t.tp / (t.tp + t.fp)), 11)}${pad(f3(t.tp / (t.tp + t.fn)), 8)}` +
+        `${t.flagged} / ${t.fitting} = ${f3(t.flagged / t.fitting)}`,
+    );
+  }
+  if (misses.length > 0) console.log(`\nDisagreements (+ hint given but not expected, - expected but not given):\n${misses.join('\n')}`);
+}
+
+const started = performance.now();
 evaluateSets();
+evaluateLatency();
+await evaluateBundle();
+evaluateHints();
+console.log(`\nTotal run time ${((performance.now() - started) / 1000).toFixed(1)} s`);

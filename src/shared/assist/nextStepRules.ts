@@ -120,7 +120,7 @@ const recapPreviousChannel: NextStepRule = (ctx) => {
   // Just arrived on the new channel: the recap matters most before the first reply there.
   const sinceSwitch = facing.filter((i) => i.kind === current.kind && i.createdAt > last.createdAt).length;
   return [
-    step('recap-previous-channel', sinceSwitch <= 2 ? 0.75 : 0.4, 'reason.recap-previous-channel', { channel, count: promised.length }, {
+    step('recap-previous-channel', sinceSwitch <= 2 ? 0.75 : 0.4, 'reason.recap-previous-channel', { channel }, {
       type: 'open-recap',
       channel,
       interactionIds: earlier.map((i) => i.id),

@@ -36,6 +36,8 @@ przepraszamy
 przeprosiny
 przykro mi
 przykro nam
+mi przykro
+nam przykro
 rozumiem
 rozumiemy
 zrozumiałe
