@@ -331,13 +331,14 @@ const handlers: { [T in Mutation['type']]: Handler<T> } = {
     const from = ctx.staff(m.fromStaffId);
     if (!from) throw new Refused('not-found', `staff ${m.fromStaffId} does not exist`);
     if ('staffId' in m.to && m.to.staffId === from.id) throw new Refused('invalid', 'cannot move cases to the person they come from');
-    // Status first, so the router does not hand the cases straight back to them.
+    // Cases first, while the person is still "available": a status change to away would hand their
+    // unanswered offers to the router on its own, and the supervisor asked for a specific destination.
+    const items = ctx.store.openCasesOfAssignee(from.id).map((c) => reassignOne(ctx, actor, c.id, m.to));
     if (m.setStatus) {
       const before = from.status;
-      const updated = setStaffStatus(ctx, from, m.setStatus);
+      const updated = setStaffStatus(ctx, ctx.staff(from.id) ?? from, m.setStatus);
       audit(ctx, actor, 'staff.status', { targetType: 'staff', targetId: from.id, queueId: null, caseId: null }, { status: before }, { status: updated.status });
     }
-    const items = ctx.store.openCasesOfAssignee(from.id).map((c) => reassignOne(ctx, actor, c.id, m.to));
     return { items };
   },
 

@@ -251,6 +251,10 @@ export function openSqliteStore(path: string): HubStore {
   const caseInteractionRowsStmt = st<Row>('SELECT id, seq, data FROM interactions WHERE case_id = ? ORDER BY created_at, id');
   const caseCsatRowsStmt = st<Row>('SELECT id, seq, data FROM csat WHERE case_id = ?');
 
+  // Phones typed without a country code match by their last digits.
+  const phoneSuffixStmt = st<{ data: string }>(
+    "SELECT c.data FROM customer_identities i JOIN customers c ON c.id = i.customer_id WHERE i.kind = 'phone' AND i.value LIKE ? LIMIT ?",
+  );
   const nameLookupStmt = st<{ data: string }>(
     `SELECT data FROM customers WHERE (name_fold >= ? AND name_fold < ?) OR name_fold LIKE ? ESCAPE '\\' ORDER BY name_fold LIMIT ?`,
   );
@@ -268,8 +272,9 @@ export function openSqliteStore(path: string): HubStore {
   );
   const auditInsertStmt = st('INSERT INTO audit (id, at, actor_id, action, queue_id, case_id, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const auditQueryStmt = st<{ data: string }>(
-    `SELECT data FROM audit WHERE (?1 IS NULL OR actor_id = ?1) AND (?2 IS NULL OR queue_id = ?2) AND (?3 IS NULL OR case_id = ?3)
-       AND (?4 IS NULL OR action = ?4) AND (?5 IS NULL OR at < ?5) ORDER BY at DESC LIMIT ?6`,
+    `SELECT data FROM audit WHERE (@actor IS NULL OR actor_id = @actor) AND (@queue IS NULL OR queue_id = @queue)
+       AND (@kase IS NULL OR case_id = @kase) AND (@action IS NULL OR action = @action) AND (@before IS NULL OR at < @before)
+       ORDER BY at DESC LIMIT @limit`,
   );
   const sessionInsertStmt = st('INSERT INTO sessions (id, staff_id, refresh_hash, refresh_expires_at, created_at) VALUES (?, ?, ?, ?, ?)');
   type SessionRow = { id: string; staff_id: string; refresh_hash: string; refresh_expires_at: number; created_at: number; revoked_at: number | null };
@@ -308,6 +313,8 @@ export function openSqliteStore(path: string): HubStore {
       if (q.includes('@')) add(store.findCustomerByIdentity('email', q.toLowerCase()));
       const phone = /^[+\d\s()-]{7,}$/.test(q) ? normalizePhone(q) : null;
       if (phone) add(store.findCustomerByIdentity('phone', phone));
+      const digits = q.replace(/[\s()+-]/g, '');
+      if (/^\d{6,15}$/.test(digits)) for (const r of phoneSuffixStmt.all(`%${digits.replace(/^0+/, '')}`, limit)) add(JSON.parse(r.data));
       add(store.findCustomerByIdentity('loyalty', q.toUpperCase()));
       add(store.findCustomerByIdentity('handle', q.toLowerCase()));
       const folded = foldText(q).replace(/[\\%_]/g, (ch) => `\\${ch}`);
@@ -412,7 +419,7 @@ export function openSqliteStore(path: string): HubStore {
     appendAudit: (e: AuditEntry) => void auditInsertStmt.run(e.id, e.at, e.actorId, e.action, e.queueId, e.caseId, JSON.stringify(e)),
     queryAudit: (f: AuditFilter) =>
       auditQueryStmt
-        .all(f.actorId ?? null, f.queueId ?? null, f.caseId ?? null, f.action ?? null, f.before ?? null, f.limit)
+        .all({ actor: f.actorId ?? null, queue: f.queueId ?? null, kase: f.caseId ?? null, action: f.action ?? null, before: f.before ?? null, limit: f.limit })
         .map((r) => JSON.parse(r.data)),
 
     createSession: (s) => void sessionInsertStmt.run(s.id, s.staffId, s.refreshHash, s.refreshExpiresAt, s.createdAt),

@@ -1,0 +1,190 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Case } from '../shared/domain';
+import type { Change } from '../shared/protocol';
+import { startTestHub, type TestClient, type TestHub } from './testing/hubHarness';
+
+let t: TestHub;
+afterEach(async () => {
+  await t?.stop();
+});
+
+/** The least a workstation does: snapshot, then pull, keeping the newest row per entity by seq. */
+async function syncAll(client: TestClient, rows = new Map<string, Change>(), pageSize = 7) {
+  const keep = (c: Change) => {
+    const k = `${c.entity}:${c.id}`;
+    const had = rows.get(k);
+    if (!had || had.seq <= c.seq) rows.set(k, c);
+  };
+  let after: string | null = null;
+  let hwm: number | null = null;
+  for (;;) {
+    const page = await client.request('sync:snapshot', { after, hwm, limit: pageSize });
+    page.rows.forEach(keep);
+    after = page.after;
+    hwm = page.hwm;
+    if (page.done) break;
+  }
+  let cursor = hwm!;
+  for (;;) {
+    const page = await client.request('sync:pull', { cursor, limit: pageSize });
+    page.changes.forEach(keep);
+    cursor = page.cursor;
+    if (!page.more) break;
+  }
+  return { rows, cursor };
+}
+
+const greek = () => t.inbound({ channel: 'chat', text: 'Καλησπέρα, έχω πρόβλημα', from: { phone: '+306900000001', name: 'Γιώργος' } });
+const polish = () => t.inbound({ channel: 'chat', text: 'Dzień dobry, mam problem', from: { phone: '+48600000001', name: 'Jan' } });
+
+describe('scope', () => {
+  it('never gives an agent another queue’s cases or customers: snapshot, pull, live push or fetch', async () => {
+    t = await startTestHub();
+    const a1 = await t.connect('a1');
+    const gr = await greek();
+    const pl = await polish();
+    await a1.waitFor((c) => c.id === pl.body.caseId);
+    const { rows } = await syncAll(a1);
+    const ids = [...rows.values()].map((c) => c.id);
+    expect(ids).toContain(pl.body.caseId);
+    expect(ids).toContain(pl.body.customerId);
+    expect(ids).not.toContain(gr.body.caseId);
+    expect(ids).not.toContain(gr.body.customerId);
+    expect(a1.changes.map((c) => c.id)).not.toContain(gr.body.caseId);
+    expect(JSON.stringify(a1.changes)).not.toContain('Γιώργος');
+    await expect(a1.request('case:fetch', { caseId: gr.body.caseId as string })).rejects.toMatchObject({ reason: 'not-found' });
+    const lookup = await a1.request('customer:lookup', { query: '+306900000001', limit: 5 });
+    expect(lookup.rows).toEqual([]);
+    // The supervisor sees both.
+    const sup = await t.connect('sup1');
+    const all = [...(await syncAll(sup)).rows.values()].map((c) => c.id);
+    expect(all).toEqual(expect.arrayContaining([gr.body.caseId, pl.body.caseId]));
+  });
+
+  it('tells the previous owner when a case leaves their scope, and lets the new one fetch its history', async () => {
+    t = await startTestHub();
+    const pl = await polish();
+    const id = pl.body.caseId as string;
+    const owner = await t.connect(pl.body.assigneeId as string);
+    const greekAgent = await t.connect('a3');
+    const sup = await t.connect('sup1');
+    await sup.mutate({ type: 'supervisor.reassign', caseIds: [id], to: { queueId: 'q-el' } });
+    const moved = await owner.waitFor((c) => c.id === id && (c.data as Case).queueId === 'q-el');
+    expect((moved.data as Case).assigneeId).not.toBe(pl.body.assigneeId);
+    await greekAgent.waitFor((c) => c.id === id);
+    const history = await greekAgent.request('case:fetch', { caseId: id });
+    expect(history.rows.map((r) => r.entity)).toEqual(['case', 'customer', 'interaction']);
+  });
+
+  it('store staff may look up any customer with their cases', async () => {
+    t = await startTestHub();
+    const gr = await greek();
+    const store = await t.connect('store1');
+    const res = await store.request('customer:lookup', { query: '6900000001', limit: 5 });
+    expect(res.rows.map((r) => r.entity)).toEqual(['case', 'customer', 'interaction']);
+    expect(res.rows[0].id).toBe(gr.body.caseId);
+    const byName = await store.request('customer:lookup', { query: 'γιωργ', limit: 5 });
+    expect(byName.rows.some((r) => r.id === gr.body.customerId)).toBe(true);
+  });
+});
+
+describe('mutations', () => {
+  it('applies a replayed mutation once and answers with the first result', async () => {
+    t = await startTestHub();
+    const pl = await polish();
+    const owner = await t.connect(pl.body.assigneeId as string);
+    const m = { mutationId: '0193a1b2-0000-7000-8000-000000000001', type: 'note', caseId: pl.body.caseId, text: 'Called the courier' } as const;
+    const first = await owner.request('mutate', m);
+    const second = await owner.request('mutate', m);
+    expect(second).toEqual(first);
+    expect(t.hub.ctx.store.interactionsOfCase(pl.body.caseId as string).filter((i) => i.kind === 'note')).toHaveLength(1);
+  });
+
+  it('rejects a stale state change with the current row and a reason code', async () => {
+    t = await startTestHub();
+    const pl = await polish();
+    const id = pl.body.caseId as string;
+    const owner = await t.connect(pl.body.assigneeId as string);
+    const v = t.hub.ctx.store.get('case', id)!.version;
+    expect(await owner.mutate({ type: 'case.update', caseId: id, basedOn: { version: v }, patch: { priority: 'high' } })).toMatchObject({ ok: true });
+    const stale = await owner.mutate({ type: 'case.update', caseId: id, basedOn: { version: v }, patch: { status: 'pending' } });
+    expect(stale).toMatchObject({ ok: false, reason: 'stale', current: { id, priority: 'high', version: v + 1 } });
+    expect(t.hub.ctx.store.get('case', id)!.status).not.toBe('pending');
+  });
+
+  it('holds a reply written before a newer customer message, and sends it once its author decides', async () => {
+    t = await startTestHub();
+    const pl = await polish();
+    const id = pl.body.caseId as string;
+    const owner = await t.connect(pl.body.assigneeId as string);
+    const seen = t.hub.ctx.store.get('case', id)!.lastMessageId;
+    await t.inbound({ channel: 'chat', text: 'Hello? Anyone?', from: { phone: '+48600000001' } });
+    const held = await owner.mutate({ type: 'reply', caseId: id, channel: 'chat', text: 'We are on it', basedOn: { lastMessageId: seen } });
+    expect(held).toMatchObject({ ok: true, outcome: 'held' });
+    const notice = await owner.waitFor((c) => c.entity === 'held');
+    expect(notice.data).toMatchObject({ reason: 'newer-message', status: 'held', text: 'We are on it' });
+    expect(t.hub.ctx.store.interactionsOfCase(id).some((i) => i.text === 'We are on it')).toBe(false);
+    expect(await owner.mutate({ type: 'held.resolve', heldId: notice.id, action: 'resend' })).toMatchObject({ ok: true });
+    expect(t.hub.ctx.store.interactionsOfCase(id).filter((i) => i.text === 'We are on it')).toHaveLength(1);
+  });
+
+  it('holds a reply to a case reassigned meanwhile and tells both the author and the new owner', async () => {
+    t = await startTestHub();
+    const pl = await polish();
+    const id = pl.body.caseId as string;
+    const author = pl.body.assigneeId as string;
+    const other = author === 'a1' ? 'a2' : 'a1';
+    const a = await t.connect(author);
+    const b = await t.connect(other);
+    const sup = await t.connect('sup1');
+    const seen = t.hub.ctx.store.get('case', id)!.lastMessageId;
+    await sup.mutate({ type: 'supervisor.reassign', caseIds: [id], to: { staffId: other } });
+    const res = await a.mutate({ type: 'reply', caseId: id, channel: 'chat', text: 'Offline reply', basedOn: { lastMessageId: seen } });
+    expect(res).toMatchObject({ ok: true, outcome: 'held' });
+    await a.waitFor((c) => c.entity === 'held');
+    expect((await b.waitFor((c) => c.entity === 'held')).data).toMatchObject({ reason: 'not-owner', authorId: author });
+    expect(await a.mutate({ type: 'held.resolve', heldId: res.ok ? res.id! : '', action: 'resend' })).toMatchObject({ ok: false, reason: 'forbidden' });
+    expect(await a.mutate({ type: 'held.resolve', heldId: res.ok ? res.id! : '', action: 'note' })).toMatchObject({ ok: true });
+    expect(t.hub.ctx.store.interactionsOfCase(id).at(-1)).toMatchObject({ kind: 'note', text: 'Offline reply', direction: 'internal' });
+  });
+});
+
+describe('resumable sync', () => {
+  it('loses nothing when the hub restarts in the middle of a sync: the client resumes from its cursor and converges', async () => {
+    t = await startTestHub();
+    for (let i = 0; i < 12; i++) await t.inbound({ channel: 'email', subject: `topic ${i}`, text: `message ${i}`, from: { email: `c${i}@example.com` } });
+    const session = await t.login('sup1');
+    let client = await t.connect(session);
+    // Part of a snapshot, then the hub goes away.
+    const page = await client.request('sync:snapshot', { after: null, hwm: null, limit: 10 });
+    const rows = new Map<string, Change>(page.rows.map((c) => [`${c.entity}:${c.id}`, c]));
+    await t.restart();
+    // Traffic while the client is away.
+    for (let i = 12; i < 15; i++) await t.inbound({ channel: 'email', subject: `topic ${i}`, text: `message ${i}`, from: { email: `c${i}@example.com` } });
+    client = await t.connect(session);
+    let after = page.after;
+    const hwm = page.hwm;
+    while (after) {
+      const next = await client.request('sync:snapshot', { after, hwm, limit: 10 });
+      next.rows.forEach((c) => rows.set(`${c.entity}:${c.id}`, c));
+      after = next.after;
+    }
+    const { rows: synced } = await syncAll(client, rows);
+    // Converged: every case and interaction on the hub, at its current seq.
+    const hubCases = t.hub.ctx.store.snapshot({ all: true, queueIds: [], staffId: '', storeId: null }, null, null, 2000).rows;
+    for (const r of hubCases) expect(synced.get(`${r.entity}:${r.id}`)?.seq).toBe(r.seq);
+    expect([...synced.values()].filter((c) => c.entity === 'interaction')).toHaveLength(15);
+  });
+
+  it('pull pages move the cursor past changes outside the scope', async () => {
+    t = await startTestHub();
+    const a3 = await t.connect('a3');
+    await polish();
+    await polish();
+    const start = (await syncAll(a3)).cursor;
+    expect(start).toBe(t.hub.ctx.store.head());
+    const page = await a3.request('sync:pull', { cursor: 0, limit: 2000 });
+    expect(page.changes.every((c) => c.entity !== 'case' || (c.data as Case).queueId === 'q-el')).toBe(true);
+    expect(page.cursor).toBe(t.hub.ctx.store.head());
+  });
+});
