@@ -1,0 +1,190 @@
+import type { LanguagePack } from './languagePack';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
+  'November', 'December'];
+
+/** English demo texts. */
+export const en: LanguagePack = {
+  topics: {
+    returns: {
+      subject: 'Return and refund for order {order}',
+      opening: [
+        "I'd like to return the {product} from order {order}. It doesn't suit me and it's still in the original box. How do I get a refund?",
+        'I sent back the {product} (order {order}) and it reached you on {date}, but I still have not received my refund of {amount}.',
+      ],
+      followUp: "Any news on the refund for order {order}? I still don't see {amount} on my account.",
+      reply: 'Thanks for the details. I can see order {order} in our system. The return has been registered and the refund of {amount} will be issued within {days} working days.',
+      resolution: 'Good news: the refund of {amount} for order {order} was issued today. It may take up to {days} days to appear on your statement. Is there anything else I can help with?',
+      note: 'Return of {product} (order {order}) checked in the warehouse, no damage. Refund of {amount} approved.',
+      callNotes: 'Customer called about the refund for {order}. Confirmed the parcel reached the warehouse; refund of {amount} to be issued within {days} days.',
+      videoSummary: 'Customer showed the {product} on camera: unused, in the original packaging, receipt for order {order} visible.',
+      videoNotes: 'Promised a refund of {amount} within {days} days once the return label is scanned.',
+    },
+    delivery: {
+      subject: 'Order {order} has not arrived',
+      opening: [
+        'My order {order} was supposed to arrive on {date} and it is still not here. Where is my parcel?',
+        "The tracking for order {order} hasn't changed for days. Has the {product} been lost?",
+      ],
+      followUp: "Still no parcel for order {order}. The courier's tracking page shows nothing new.",
+      reply: "I've checked order {order} with the courier: the parcel is at their depot and should be delivered within {days} working days. I'll keep an eye on it.",
+      resolution: 'The courier confirms order {order} was delivered today. Enjoy your {product}, and sorry again for the delay.',
+      note: 'Courier opened an investigation for {order}. If there is no scan within {days} days, send a replacement.',
+      callNotes: 'Customer asked about late order {order}. Checked with the courier: parcel at the depot. Promised an update by SMS.',
+      videoSummary: 'Customer showed the tracking page for order {order}; the last scan is from {date}.',
+      videoNotes: 'Promised to send a replacement {product} free of charge if the parcel is not delivered within {days} days.',
+    },
+    warranty: {
+      subject: 'Warranty repair: {product}',
+      opening: [
+        'My {product} stopped charging after a few months. It is still under warranty (order {order}). What should I do?',
+        'The screen of my {product} has started flickering. Can it be repaired under warranty?',
+      ],
+      followUp: "Is there any update on the repair of my {product}? It's been a while.",
+      reply: "I'm sorry to hear that. The {product} is covered by a 24-month warranty. We'll send you a free courier label; the repair usually takes {days} working days.",
+      resolution: 'Your {product} has been repaired and is on its way back to you. The warranty on the replaced part has been extended by 12 months.',
+      note: 'Service centre diagnosis: faulty charging port on the {product}, covered by warranty.',
+      callNotes: 'Customer reports a fault on the {product}. Walked through a reset, no change. Warranty repair registered; courier label sent by e-mail.',
+      videoSummary: 'Customer demonstrated the fault on the {product}: the device restarts when the charger is connected. No visible physical damage.',
+      videoNotes: 'Promised a free warranty repair within {days} working days and a loan device if it takes longer.',
+    },
+    setup: {
+      subject: 'Help setting up the {product}',
+      opening: [
+        "I can't get my new {product} to connect to Wi-Fi. I've tried everything in the manual.",
+        'How do I move my data from my old phone to the {product}?',
+      ],
+      followUp: "I tried your steps but the {product} still won't connect.",
+      reply: 'Let\'s try this: hold the power button for 10 seconds to restart the {product}, then open Settings > Network and choose your Wi-Fi again. Let me know what you see.',
+      resolution: "Great to hear the {product} is working now! I've also sent you a link to our setup guide for later.",
+      note: 'Known issue in the {product} firmware; the update released on {date} fixes the Wi-Fi drops.',
+      callNotes: 'Guided the customer through the first setup of the {product} on the phone; data transfer completed during the call.',
+      videoSummary: 'Went through the setup of the {product} with the customer on video; the Wi-Fi connection drops after a few seconds.',
+      videoNotes: 'Promised to send the step-by-step guide by e-mail and to call back after the firmware update.',
+    },
+    loyalty: {
+      subject: 'Missing loyalty points',
+      opening: [
+        'I bought a {product} on {date} but the points were never added to my loyalty card.',
+        'My loyalty card balance looks wrong: I should have about {points} points. Can you check?',
+      ],
+      followUp: "I still can't see the points on my card. When will they be added?",
+      reply: "Thank you. I can see the purchase from {date}; the points were not credited because the card was not scanned. I've added them manually and they will show within {days} days.",
+      resolution: 'Your loyalty card now shows {points} points. You can use them on your next purchase, in store or online.',
+      note: 'Missing points for the purchase of {date} added manually: {points} points.',
+      callNotes: 'Customer asked about the loyalty card balance. Points from {date} added manually; new balance {points}.',
+      videoSummary: 'Customer showed the receipt from {date} on camera; the loyalty card number on it is correct.',
+      videoNotes: 'Promised to add the missing points within {days} days and to confirm by SMS.',
+    },
+    payment: {
+      subject: 'Payment failed for order {order}',
+      opening: [
+        'My card payment for order {order} failed, but the money ({amount}) has been taken from my account!',
+        "I can't pay for my order: the payment page shows an error every time I try.",
+      ],
+      followUp: "The money still hasn't come back. Was order {order} placed or not?",
+      reply: "I've checked: the payment for order {order} was not completed, so the amount is only blocked by your bank and will be released within {days} working days. You can safely place the order again.",
+      resolution: 'Order {order} is now paid and confirmed. The amount blocked by the failed attempt has been released by the bank.',
+      note: 'Payment provider log for {order}: 3-D Secure timed out. No double charge.',
+      callNotes: 'Customer worried about a double charge for {order}. Confirmed only one successful payment; the other is a pre-authorisation that will expire.',
+      videoSummary: 'Customer showed the banking app: two pending transactions of {amount} for order {order}.',
+      videoNotes: 'Promised written confirmation that only one payment will be settled.',
+    },
+    subscription: {
+      subject: 'Cancel my subscription',
+      opening: [
+        'I want to cancel my subscription. How do I do it without paying a penalty?',
+        'I was charged {amount} for my subscription again, although I cancelled it on {date}.',
+      ],
+      followUp: "Has my subscription been cancelled? I don't want another charge.",
+      reply: 'I can help with that. Your plan can be cancelled at the end of the current billing period without any fee. Would you like me to do it now?',
+      resolution: 'Your subscription has been cancelled. You will not be charged again, and the last payment of {amount} has been refunded.',
+      note: 'Retention offer (3 months at half price) declined. Cancellation processed.',
+      callNotes: 'Customer asked to cancel. Offered a discount, declined. Cancellation confirmed; confirmation e-mail sent.',
+      videoSummary: 'Customer showed the bank statement with the charge of {amount} after the cancellation on {date}.',
+      videoNotes: 'Promised to refund {amount} within {days} days and to send written confirmation of the cancellation.',
+    },
+    invoice: {
+      subject: 'Invoice for order {order}',
+      opening: [
+        'I need a VAT invoice for order {order} with my company details. Can you issue it?',
+        'The invoice for order {order} has the wrong address. Please correct it.',
+      ],
+      followUp: "I still haven't received the corrected invoice for order {order}.",
+      reply: "Of course. Please send us the company name, address and tax number, and we'll issue the invoice for order {order} within {days} working days.",
+      resolution: 'The corrected invoice for order {order} has been sent to your e-mail address. You can also download it from your account.',
+      note: 'Invoice for {order} reissued with the new company details; the old one was cancelled.',
+      callNotes: 'Customer needs a company invoice for {order}. Took the tax number over the phone; the invoice will be sent by e-mail.',
+      videoSummary: 'Customer showed the invoice for order {order}; the postcode and the company name are wrong.',
+      videoNotes: 'Promised to reissue the invoice within {days} working days.',
+    },
+  },
+  storeJourney: {
+    returns: {
+      promise: 'Promised an exchange of the {product} at the {store} store: a replacement unit is reserved; the customer will bring the receipt for order {order}.',
+      invitation: 'As agreed on our video call, a replacement {product} is reserved for you at our {store} store. Please bring the receipt for order {order}.',
+      visit: 'Customer came to the {store} store with the receipt for order {order}. Exchanged the {product} for the reserved unit, as promised on the video call.',
+    },
+    warranty: {
+      promise: 'Promised an on-the-spot check of the {product} at the {store} store, and a loan device if it has to go to the service centre.',
+      invitation: 'As agreed, our {store} store will check your {product} on the spot. Just come in with the device; no appointment is needed.',
+      visit: 'Customer visited the {store} store. Checked the {product} as promised on the video call: fault confirmed, device sent to the service centre, loan device handed over.',
+    },
+    setup: {
+      promise: 'Promised a free setup session at the {store} store, including the data transfer.',
+      invitation: "You're booked for a free setup session at our {store} store. Please bring your {product} and your old phone.",
+      visit: 'Customer came to the {store} store for the setup session promised on the video call. Data transferred, {product} connected to Wi-Fi.',
+    },
+  },
+  moodOpeners: {
+    angry: ['This is unacceptable.', 'I am really fed up.', 'This is the third time I am contacting you!'],
+    anxious: ["I'm a bit worried.", "Sorry to bother you, but I'm getting nervous.", "Please help, I don't know what to do."],
+    neutral: ['Hello,', 'Good morning,'],
+    happy: ['Hi! Your service has been great so far.', 'Hello :)'],
+  },
+  moodClosers: {
+    angry: ['I expect an answer today.', "If this isn't fixed, I'm cancelling everything."],
+    anxious: ['Could you please check as soon as possible?', 'I hope nothing is lost.'],
+    neutral: ['Thank you.', 'Regards.'],
+    happy: ['Thanks a lot in advance!', 'Have a great day!'],
+  },
+  nudges: ['Hello? Is anyone there?', 'Any update on this?', "I'm still waiting for an answer."],
+  holdingReplies: [
+    "Thank you for your patience. I'm looking into it now and will get back to you shortly.",
+    "Thanks for the information; I've passed it on to the right team.",
+  ],
+  greeting: 'Hi {name},',
+  signOff: 'Best regards,\n{agent}',
+  surveyComments: {
+    low: ['Nobody solved my problem.', 'Far too slow, and I had to explain everything three times.'],
+    mid: ['OK, but it took a while.', 'Fine in the end.'],
+    high: ['Very helpful, thank you!', 'Quick and friendly service.'],
+  },
+  kb: [
+    { key: 'returns', title: 'Returns and refunds', body: 'You can return most products within 30 days of delivery, unused and in the original packaging. Start the return in your account under Orders > Return, print the free label and drop the parcel at any courier point, or bring the product to one of our stores. Refunds go back to the original payment method within 14 days of the return reaching our warehouse; card refunds can take a further 3–5 working days to appear. Opened software, SIM cards and gift cards cannot be returned.' },
+    { key: 'delivery-delays', title: 'Delivery delays', body: 'Most orders arrive within 2–3 working days. If the tracking has not changed for more than 3 working days, the courier is usually catching up after a busy period. Check the tracking link in your dispatch e-mail first. If the parcel is more than 5 working days late, contact us: we open an investigation with the courier and, if the parcel is lost, send a replacement or refund the order.' },
+    { key: 'order-tracking', title: 'Tracking your order', body: "When your order leaves our warehouse we send an e-mail and an SMS with the tracking number. You can also follow every order in your account under Orders. 'Ready for dispatch' means the parcel is packed and waiting for the courier; 'In transit' means it is on its way. Store collections show 'Ready for collection' once the parcel reaches the store: bring your order number and an ID." },
+    { key: 'warranty', title: 'Warranty and repairs', body: 'Every device has a 24-month warranty. To register a repair, give us the order number and describe the fault; we send a free courier label, or you can leave the device in any of our stores. Repairs take up to 14 working days; if it takes longer, we lend you a replacement device. Back up your data first: the service centre may restore the device to factory settings. Damage caused by a fall or by liquid is not covered, but we can quote for a paid repair.' },
+    { key: 'device-setup', title: 'Setting up a new device', body: "Charge the device fully before the first start. Follow the on-screen guide: choose your language, connect to Wi-Fi and sign in to your account. To move your data from an old phone, keep both devices next to each other and choose 'Transfer data' during setup. If the Wi-Fi connection drops, install the latest system update under Settings > System > Update. Our stores offer a free setup session for devices bought from us." },
+    { key: 'loyalty', title: 'Loyalty card points', body: 'You collect 1 point for every full pound spent, in store and online, when your loyalty card (LC-...) is scanned or linked to your account. Points appear within 48 hours and are valid for 24 months. 100 points are worth £5 off your next purchase. Missing points from the last 90 days can be added by an agent if you give us the receipt number.' },
+    { key: 'store-hours', title: 'Store opening hours', body: 'Warszawa – Nowy Świat (Warsaw): Monday to Saturday 9:00–21:00, trading Sundays 10:00–18:00. Αθήνα – Ερμού (Athens): Monday to Friday 9:00–21:00, Saturday 9:00–18:00, closed on Sundays. Opening hours may change on public holidays; changes are published on the store page a week in advance. Video-chat appointments with our store advisors can be booked every day from 9:00 to 20:00.' },
+    { key: 'payment-failed', title: 'Payment failed', body: "If a card payment fails, the amount may still appear as pending in your banking app. This is a temporary block, not a charge, and your bank releases it within 3–7 working days. Check that your card allows online payments and that you confirmed the payment in your bank's app (3-D Secure). You can try again, pay by bank transfer or choose cash on delivery. If the amount really was charged twice, contact us with your order number and we will refund the duplicate at once." },
+    { key: 'cancel-subscription', title: 'Cancelling a subscription', body: 'You can cancel a subscription at any time in your account under Subscriptions > Cancel, or by contacting us. The plan stays active until the end of the current billing period, and no cancellation fee is charged after the minimum term. Devices bought in instalments with a plan still have to be paid off. You receive an e-mail confirming the cancellation; keep it in case of questions.' },
+    { key: 'invoices', title: 'Invoices and VAT', body: 'Every order comes with an electronic receipt. A VAT invoice with your company details can be issued when you order, or up to 3 months after the purchase: send us the order number, company name, address and tax number. Corrected invoices are issued within 5 working days and sent by e-mail. All your invoices can be downloaded from your account under Orders > Documents.' },
+  ],
+  canned: {
+    greet: { title: 'Greeting', body: 'Hello, and thank you for contacting us. How can I help you today?' },
+    'sorry-delay': { title: 'Apology for the delay', body: "I'm sorry for the delay and for the inconvenience it has caused. I'm looking into this personally and will update you as soon as I know more." },
+    refund: { title: 'Refund issued', body: 'Your refund has been issued. Depending on your bank, it can take up to 5 working days to appear on your account.' },
+    'order-number': { title: 'Ask for the order number', body: 'Could you please send me your order number? It starts with # and you can find it in the order confirmation e-mail.' },
+    thanks: { title: 'Thanks for waiting', body: 'Thank you for your patience while I checked this.' },
+    callback: { title: 'Offer a callback', body: 'Would you like us to call you back? Let me know a good time and the best number to reach you on.' },
+    close: { title: 'Closing', body: "I'm glad we could help. If anything else comes up, just reply to this message. Have a nice day!" },
+    'store-visit': { title: 'Invite to a store', body: 'You can also visit one of our stores: our staff there can see this conversation and will continue exactly where we left off.' },
+  },
+  formatDate: (ms) => {
+    const d = new Date(ms);
+    return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
+  },
+  formatMoney: (cents) => `£${(cents / 100).toFixed(2)}`,
+};
