@@ -24,6 +24,14 @@ export interface Lexicon {
   readonly stems: ReadonlyMap<string, number>;
   readonly phrases: ReadonlyMap<string, readonly Phrase[]>;
   readonly longestStem: number;
+  /** Inflectional endings tried, removed, when a word is not listed ("sucked" -> "suck"). */
+  readonly endings: readonly string[];
+}
+
+/** Options of `compileLexicon`. */
+export interface LexiconOptions {
+  /** Endings to strip from unlisted words, longest first (for English: "ing", "ed", "s"...). */
+  endings?: readonly string[];
 }
 
 /** A match: its value and how many tokens it covers from the start position. */
@@ -37,7 +45,7 @@ export interface LexiconHit {
  * last word a stem ("polec* 3" matches "polecam", "polecić"). Terms may hold several words. `#` starts a
  * comment. Terms are folded like running text, so lists are written with their proper diacritics.
  */
-export function compileLexicon(...sources: ReadonlyArray<string | Readonly<Record<string, number>>>): Lexicon {
+export function compileLexicon(sources: ReadonlyArray<string | Readonly<Record<string, number>>>, options: LexiconOptions = {}): Lexicon {
   const exact = new Map<string, number>();
   const stems = new Map<string, number>();
   const phrases = new Map<string, Phrase[]>();
@@ -73,7 +81,8 @@ export function compileLexicon(...sources: ReadonlyArray<string | Readonly<Recor
       else add(content, 1);
     }
   }
-  return { exact, stems, phrases, longestStem };
+  const endings = [...(options.endings ?? [])].sort((a, b) => b.length - a.length);
+  return { exact, stems, phrases, longestStem, endings };
 }
 
 function stemValue(lex: Lexicon, word: string): number | undefined {
@@ -87,9 +96,21 @@ function stemValue(lex: Lexicon, word: string): number | undefined {
   return undefined;
 }
 
-/** Value of a single folded word: exact spelling first, then its stem. */
+/** Shortest word left after removing an ending: "is" must not become "i". */
+const MIN_BASE = 3;
+
+function inflectedValue(lex: Lexicon, word: string): number | undefined {
+  for (const ending of lex.endings) {
+    if (word.length - ending.length < MIN_BASE || !word.endsWith(ending)) continue;
+    const value = lex.exact.get(word.slice(0, -ending.length));
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
+/** Value of a single folded word: exact spelling first, then its stem, then without an ending. */
 export function wordValue(lex: Lexicon, word: string): number | undefined {
-  return lex.exact.get(word) ?? stemValue(lex, word);
+  return lex.exact.get(word) ?? stemValue(lex, word) ?? (lex.endings.length > 0 ? inflectedValue(lex, word) : undefined);
 }
 
 function tokenMatches(token: Token | undefined, expected: string, asStem: boolean): boolean {

@@ -61,6 +61,13 @@ export function scoreSentiment(tokens: readonly Token[], lang: Lang): SentimentS
   // A message written all in capitals is shouting as a whole; single capitalised words are emphasis.
   const shouting = words >= 3 && capsWords / words > 0.8;
   let negatedUntil = -1;
+  // A negator that negates nothing listed still says something is wrong ("can't log in", "no wifi"): its own
+  // listed value (e.g. "no" -1) counts when its reach ends unused.
+  let unusedNegator = 0;
+  const settleNegator = (): void => {
+    if (unusedNegator !== 0) values.push(unusedNegator);
+    unusedNegator = 0;
+  };
   let boost = 1;
   let boostUntil = -1;
   let contrastAt = -1;
@@ -68,9 +75,13 @@ export function scoreSentiment(tokens: readonly Token[], lang: Lang): SentimentS
 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
+    if (i > negatedUntil) settleNegator();
     if (t.kind === 'punct') {
       if (t.text === '!') exclamations++;
-      if (isClauseBreak(t)) negatedUntil = -1;
+      if (isClauseBreak(t)) {
+        negatedUntil = -1;
+        settleNegator();
+      }
       continue;
     }
     if (t.kind === 'emoji') {
@@ -82,6 +93,8 @@ export function scoreSentiment(tokens: readonly Token[], lang: Lang): SentimentS
     if (hit === undefined || hit.length === 1) {
       const negator = lookup(NEGATION, tokens, i);
       if (negator !== undefined) {
+        settleNegator();
+        unusedNegator = (negator.length === 1 ? wordValue(lex, t.text) : undefined) ?? 0;
         negatedUntil = i + negator.length - 1 + NEGATION_REACH;
         i += negator.length - 1;
         continue;
@@ -103,7 +116,10 @@ export function scoreSentiment(tokens: readonly Token[], lang: Lang): SentimentS
     if (prefixed !== undefined) hit = { value: prefixed, length: 1 };
     if (hit === undefined || hit.value === 0) continue;
     let v = hit.value;
-    if (i <= negatedUntil) v *= NEGATED;
+    if (i <= negatedUntil) {
+      v *= NEGATED;
+      unusedNegator = 0;
+    }
     if (i <= boostUntil) v *= boost;
     if (t.caps && !shouting) v *= CAPS_EMPHASIS;
     if (t.elongated) v *= ELONGATION_EMPHASIS;
@@ -111,6 +127,7 @@ export function scoreSentiment(tokens: readonly Token[], lang: Lang): SentimentS
     i += hit.length - 1;
   }
 
+  settleNegator();
   let positive = 0;
   let negative = 0;
   values.forEach((v, k) => {

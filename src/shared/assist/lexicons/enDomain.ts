@@ -62,6 +62,29 @@ hasnt arrived -2
 didnt receive -2
 not received -2
 hung up -2
+# Negators on their own in a complaint ("I can't log in", "it didn't arrive"): counted when they negate
+# nothing listed.
+cant -1
+cannot -1
+couldnt -1
+didnt -1
+doesnt -1
+wont -1
+never -1
+isnt working -2
+wasnt working -2
+didnt work -2
+wont work -2
+not loading -2
+is down -2
+site down -2
+website down -2
+wait -1
+waited -2
+waiting -1
+hold time -1
+hold times -1
+wait time -1
 doesnt work -2
 dont work -2
 not working -3

@@ -18,39 +18,42 @@ import { CONTRASTS, INTENSIFIERS, NEGATORS, QUESTION_STARTERS } from './modifier
 import { PL_SENTIMENT } from './plSentiment';
 import { NO_HURRY_CUES, URGENT_CUES } from './urgencyCues';
 
+/** English inflections AFINN does not always list ("sucked", "cancelling", "badly"). */
+const ENGLISH_ENDINGS = ['s', 'es', 'ed', 'd', 'ing', 'ly'];
+
 /** Word valences per language; later sources override earlier ones. */
 export const SENTIMENT: Readonly<Record<Lang, Lexicon>> = {
-  en: compileLexicon(EN_AFINN_165, EN_DOMAIN),
-  pl: compileLexicon(PL_SENTIMENT),
-  el: compileLexicon(EL_MKLAB_POLARITY, EL_SENTIMENT),
+  en: compileLexicon([EN_AFINN_165, EN_DOMAIN], { endings: ENGLISH_ENDINGS }),
+  pl: compileLexicon([PL_SENTIMENT]),
+  el: compileLexicon([EL_MKLAB_POLARITY, EL_SENTIMENT]),
 };
-export const EMOJI = compileLexicon(EMOJI_VALENCE);
-export const NEGATION = compileLexicon(NEGATORS);
-export const INTENSITY = compileLexicon(INTENSIFIERS);
-export const CONTRAST = compileLexicon(CONTRASTS);
-export const QUESTION_OPENERS = compileLexicon(QUESTION_STARTERS);
+export const EMOJI = compileLexicon([EMOJI_VALENCE]);
+export const NEGATION = compileLexicon([NEGATORS]);
+export const INTENSITY = compileLexicon([INTENSIFIERS]);
+export const CONTRAST = compileLexicon([CONTRASTS]);
+export const QUESTION_OPENERS = compileLexicon([QUESTION_STARTERS]);
 
-export const ANGER = compileLexicon(ANGER_CUES, EL_MKLAB_ANGER);
-export const ANXIETY = compileLexicon(ANXIETY_CUES, EL_MKLAB_FEAR);
-export const SADNESS = compileLexicon(SADNESS_CUES, EL_MKLAB_SADNESS);
-export const URGENT = compileLexicon(URGENT_CUES);
-export const NO_HURRY = compileLexicon(NO_HURRY_CUES);
-export const FORMAL = compileLexicon(FORMAL_CUES);
-export const INFORMAL = compileLexicon(INFORMAL_CUES);
+export const ANGER = compileLexicon([ANGER_CUES, EL_MKLAB_ANGER]);
+export const ANXIETY = compileLexicon([ANXIETY_CUES, EL_MKLAB_FEAR]);
+export const SADNESS = compileLexicon([SADNESS_CUES, EL_MKLAB_SADNESS]);
+export const URGENT = compileLexicon([URGENT_CUES]);
+export const NO_HURRY = compileLexicon([NO_HURRY_CUES]);
+export const FORMAL = compileLexicon([FORMAL_CUES]);
+export const INFORMAL = compileLexicon([INFORMAL_CUES]);
 
-export const ACKNOWLEDGEMENT = compileLexicon(ACKNOWLEDGEMENT_CUES);
-export const BLAME = compileLexicon(BLAME_CUES);
-export const HUMOUR = compileLexicon(HUMOUR_CUES);
-export const CASUAL = compileLexicon(CASUAL_CUES);
-export const JARGON = compileLexicon(JARGON_CUES);
+export const ACKNOWLEDGEMENT = compileLexicon([ACKNOWLEDGEMENT_CUES]);
+export const BLAME = compileLexicon([BLAME_CUES]);
+export const HUMOUR = compileLexicon([HUMOUR_CUES]);
+export const CASUAL = compileLexicon([CASUAL_CUES]);
+export const JARGON = compileLexicon([JARGON_CUES]);
 
-export const EN_WORDS = compileLexicon(EN_FUNCTION_WORDS);
-export const PL_WORDS = compileLexicon(PL_FUNCTION_WORDS);
+export const EN_WORDS = compileLexicon([EN_FUNCTION_WORDS]);
+export const PL_WORDS = compileLexicon([PL_FUNCTION_WORDS]);
 /** Words too common to count when matching a question against knowledge-base articles. */
-export const FUNCTION_WORDS = compileLexicon(EN_FUNCTION_WORDS, PL_FUNCTION_WORDS, EL_FUNCTION_WORDS);
+export const FUNCTION_WORDS = compileLexicon([EN_FUNCTION_WORDS, PL_FUNCTION_WORDS, EL_FUNCTION_WORDS]);
 
-export const ORDER_TOPIC = compileLexicon(ORDER_TOPIC_CUES);
-export const ORDER_NUMBER_REQUEST = compileLexicon(ORDER_NUMBER_REQUEST_CUES);
-export const PROMISE = compileLexicon(PROMISE_CUES);
-export const PURCHASE_OR_SETUP = compileLexicon(PURCHASE_OR_SETUP_CUES);
-export const GUIDE = compileLexicon(GUIDE_CUES);
+export const ORDER_TOPIC = compileLexicon([ORDER_TOPIC_CUES]);
+export const ORDER_NUMBER_REQUEST = compileLexicon([ORDER_NUMBER_REQUEST_CUES]);
+export const PROMISE = compileLexicon([PROMISE_CUES]);
+export const PURCHASE_OR_SETUP = compileLexicon([PURCHASE_OR_SETUP_CUES]);
+export const GUIDE = compileLexicon([GUIDE_CUES]);
