@@ -136,7 +136,7 @@ function storeJourneyContents(plan: CasePlan): Content[] {
     while (contents.length < plan.length) contents.push('note');
     return contents;
   }
-  const tail: Content[] = plan.length >= 4 ? ['store-visit', 'agent'] : ['store-visit'];
+  const tail: Content[] = ['store-visit', 'agent'];
   while (contents.length + tail.length < plan.length) contents.push('note');
   return [...contents, ...tail];
 }

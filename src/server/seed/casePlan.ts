@@ -15,7 +15,8 @@ export interface CasePlan {
   journey: Journey;
 }
 
-const STORE_VISITED_LENGTH = { min: 3, max: 5 };
+// A visited journey is the video chat, the invitation, the visit and the closing message, with notes between.
+const STORE_VISITED_LENGTH = { min: 4, max: 6 };
 const STORE_AWAITED_LENGTH = { min: 2, max: 3 };
 /** Share of cases that take the store journey, among customers who can be found by phone. */
 const STORE_JOURNEY_SHARE = 0.03;
