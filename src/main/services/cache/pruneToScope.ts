@@ -3,11 +3,12 @@ import type { Db } from './database';
 
 /**
  * Removes cases the person may no longer see (queues left, cases moved away) with their timelines, and the
- * customers that only those cases brought in. Returns the ids of the cases removed. No tombstones: the rows
- * may come back with a later snapshot if the scope widens again.
+ * customers that only those cases brought in; `caseIds` limits the check to cases just changed. Returns the
+ * ids of the cases removed. No tombstones: the rows may come back with a later snapshot if the scope widens.
  */
-export function pruneToScope(db: Db, scope: Scope): string[] {
+export function pruneToScope(db: Db, scope: Scope, caseIds: readonly string[] | null = null): string[] {
   if (scope.all) return [];
+  const only = caseIds === null ? null : JSON.stringify(caseIds);
   return db
     .transaction(() => {
       const removed = db
@@ -15,13 +16,14 @@ export function pruneToScope(db: Db, scope: Scope): string[] {
           `DELETE FROM cases
            WHERE queue_id NOT IN (SELECT value FROM json_each(?))
              AND assignee_id IS NOT ? AND (? IS NULL OR store_id IS NOT ?)
+             AND (? IS NULL OR id IN (SELECT value FROM json_each(?)))
            RETURNING id, customer_id`,
         )
-        .all(JSON.stringify(scope.queueIds), scope.staffId, scope.storeId, scope.storeId) as { id: string; customer_id: string }[];
+        .all(JSON.stringify(scope.queueIds), scope.staffId, scope.storeId, scope.storeId, only, only) as { id: string; customer_id: string }[];
       if (removed.length === 0) return [];
-      const caseIds = JSON.stringify(removed.map((r) => r.id));
-      db.prepare('DELETE FROM interactions WHERE case_id IN (SELECT value FROM json_each(?))').run(caseIds);
-      db.prepare('DELETE FROM csat WHERE case_id IN (SELECT value FROM json_each(?))').run(caseIds);
+      const removedIds = JSON.stringify(removed.map((r) => r.id));
+      db.prepare('DELETE FROM interactions WHERE case_id IN (SELECT value FROM json_each(?))').run(removedIds);
+      db.prepare('DELETE FROM csat WHERE case_id IN (SELECT value FROM json_each(?))').run(removedIds);
       db.prepare(
         `DELETE FROM customers WHERE id IN (SELECT value FROM json_each(?))
            AND NOT EXISTS (SELECT 1 FROM cases WHERE cases.customer_id = customers.id)`,

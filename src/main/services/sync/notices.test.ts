@@ -1,0 +1,31 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../cache/database';
+import { applyChanges } from '../cache/applyChanges';
+import { alert, held, kase, tempCache, upsert } from '../testing/fixtures';
+import { findNotices } from './notices';
+
+describe('findNotices', () => {
+  let db: Db;
+  let cleanup: () => void;
+  beforeEach(() => {
+    ({ db, cleanup } = tempCache());
+    applyChanges(db, [upsert('case', 1, kase()), upsert('alert', 2, alert({ notifiedStaffIds: [] }))], 2);
+  });
+  afterEach(() => cleanup());
+
+  it('announces a case newly assigned to me, an alert newly addressed to me and my reply newly held', () => {
+    const changes = [
+      upsert('case', 3, kase({ assigneeId: 'st1', version: 2 })),
+      upsert('alert', 4, alert({ notifiedStaffIds: ['st1'], version: 2 })),
+      upsert('held', 5, held()),
+      upsert('held', 6, held({ id: 'other', authorId: 'st9' })),
+    ];
+    expect(findNotices(db, 'st1', changes).map((n) => n.kind)).toEqual(['assigned', 'alert', 'held']);
+  });
+
+  it('announces nothing already known, or older than the cache', () => {
+    applyChanges(db, [upsert('case', 3, kase({ assigneeId: 'st1', version: 2 })), upsert('held', 5, held())], 5);
+    expect(findNotices(db, 'st1', [upsert('case', 3, kase({ assigneeId: 'st1', version: 2 })), upsert('held', 5, held())])).toEqual([]);
+    expect(findNotices(db, 'st1', [upsert('alert', 1, alert({ notifiedStaffIds: ['st1'], version: 1 }))])).toEqual([]);
+  });
+});

@@ -1,0 +1,39 @@
+import type { Alert, Case, HeldReply } from '../../../shared/domain';
+import type { Change } from '../../../shared/protocol';
+import type { Db } from '../cache/database';
+import { getRow } from '../cache/rows';
+
+/** Things in a batch of changes the signed-in person should be told about. */
+export type Notice =
+  | { kind: 'assigned'; case: Case }
+  | { kind: 'alert'; alert: Alert }
+  | { kind: 'held'; held: HeldReply };
+
+/**
+ * Finds, before a batch is applied (the previous rows are needed), what in it is news for `staffId`: a case
+ * newly assigned to them, a red alert newly addressed to them, a reply of theirs newly held. Rows older than
+ * what the cache holds are ignored, so a replayed batch announces nothing twice.
+ */
+export function findNotices(db: Db, staffId: string, changes: readonly Change[]): Notice[] {
+  const notices: Notice[] = [];
+  for (const change of changes) {
+    if (change.op !== 'upsert') continue;
+    if (change.entity === 'case') {
+      const before = getRow(db, 'case', change.id);
+      if (change.data.assigneeId === staffId && before?.assigneeId !== staffId && (before === null || before.version < change.data.version)) {
+        notices.push({ kind: 'assigned', case: change.data });
+      }
+    } else if (change.entity === 'alert') {
+      const before = getRow(db, 'alert', change.id);
+      const addressed = (a: Alert | null) => a !== null && a.status !== 'closed' && a.notifiedStaffIds.includes(staffId);
+      if (addressed(change.data) && !addressed(before) && (before === null || before.version < change.data.version)) {
+        notices.push({ kind: 'alert', alert: change.data });
+      }
+    } else if (change.entity === 'held') {
+      if (change.data.authorId === staffId && change.data.status === 'held' && getRow(db, 'held', change.id) === null) {
+        notices.push({ kind: 'held', held: change.data });
+      }
+    }
+  }
+  return notices;
+}

@@ -1,0 +1,358 @@
+import { io, type Socket } from 'socket.io-client';
+import type { z } from 'zod';
+import type { Staff } from '../../../shared/domain';
+import {
+  CallOfferSchema,
+  CallUpdateSchema,
+  HelloSchema,
+  LiveChangesSchema,
+  MAX_PAGE,
+  parseChange,
+  PresenceUpdateSchema,
+  REQUESTS,
+  ScopeSchema,
+  SlaBreachSchema,
+  type Ack,
+  type Change,
+  type ClientToServerEvents,
+  type EntityName,
+  type Mutation,
+  type MutationResult,
+  type Policy,
+  type ReasonCode,
+  type RequestName,
+  type RequestOf,
+  type Scope,
+  type ServerToClientEvents,
+} from '../../../shared/protocol';
+import { applyChanges, applyRows, type AppliedChanges } from '../cache/applyChanges';
+import type { Db } from '../cache/database';
+import { pruneToScope } from '../cache/pruneToScope';
+import { applySnapshotPage, beginSnapshot, readSyncState, saveScope } from '../cache/syncState';
+import { startFlusher, type Flusher } from '../outbox/flusher';
+import { pruneAcked, type OutboxEntry } from '../outbox/outbox';
+import { fullJitterDelay, type BackoffPolicy } from './backoff';
+import { createEmitter } from './emitter';
+import { planLive } from './livePlan';
+import { findNotices, type Notice } from './notices';
+
+/** Whether the workstation is talking to the hub. */
+export type ConnectionState = 'online' | 'offline' | 'reconnecting';
+
+/** Bootstrap and catch-up progress, for a progress bar. */
+export interface SyncProgress {
+  phase: 'snapshot' | 'pull';
+  done: number;
+  total: number;
+  percent: number;
+}
+
+/** What the sync client tells its owner (the Electron main process or the browser host). */
+export type SyncEvents = {
+  connection: ConnectionState;
+  hello: { staff: Staff; scope: Scope; policy: Policy };
+  progress: SyncProgress;
+  /** True once the cache has caught up with the hub after a (re)connect. */
+  caughtUp: { cursor: number };
+  /** Rows written or removed, per entity, so the UI refreshes what it shows. */
+  changed: { byEntity: Partial<Record<EntityName, string[]>> };
+  notice: Notice;
+  'call:offer': z.infer<typeof CallOfferSchema>;
+  'call:update': z.infer<typeof CallUpdateSchema>;
+  presence: z.infer<typeof PresenceUpdateSchema>;
+  'sla:breach': z.infer<typeof SlaBreachSchema>;
+  /** An outbox entry got its final answer (acked, held, rejected). */
+  settled: OutboxEntry;
+  /** Something went wrong that the client recovers from by itself; for the log. */
+  problem: { where: string; message: string };
+};
+
+/** What the sync client needs. */
+export interface SyncClientOptions {
+  url: string;
+  db: Db;
+  /**
+   * A valid access token, renewed (refresh token) when the old one ran out. Called for every connection
+   * attempt and after `auth:expired`.
+   */
+  getToken(): Promise<string>;
+  pageSize?: number;
+  reconnect?: BackoffPolicy;
+  outboxBackoff?: BackoffPolicy;
+  requestTimeoutMs?: number;
+  random?: () => number;
+}
+
+/** The running sync client. */
+export interface SyncClient {
+  on: ReturnType<typeof createEmitter<SyncEvents>>['on'];
+  state(): ConnectionState;
+  /** Something was put in the outbox: send it now if online. */
+  flushOutbox(): void;
+  /** Resolves when the cache has caught up with the hub (for tests and the first screen). */
+  whenCaughtUp(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** A refusal in an acknowledgement. */
+class Refused extends Error {
+  constructor(
+    readonly reason: ReasonCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Connects to the hub and keeps the cache in step with it, following src/shared/protocol/index.ts: hello,
+ * resumable snapshot, pull until caught up, live changes with gap detection, case fetches for cases entering
+ * scope, scope changes, reconnection with backoff, and the outbox sent through `mutate`.
+ */
+export function startSyncClient(options: SyncClientOptions): SyncClient {
+  const { db } = options;
+  const pageSize = Math.min(options.pageSize ?? MAX_PAGE, MAX_PAGE);
+  const timeoutMs = options.requestTimeoutMs ?? 15_000;
+  const reconnect = options.reconnect ?? { baseMs: 500, maxMs: 30_000 };
+  const events = createEmitter<SyncEvents>();
+  let state: ConnectionState = 'offline';
+  let stopped = false;
+  let staffId: string | null = null;
+  let failures = 0;
+  let reconnectTimer: NodeJS.Timeout | null = null;
+  let tasks: Promise<void> = Promise.resolve();
+  let pullQueued = false;
+  let caughtUpWaiters: (() => void)[] = [];
+  let caughtUp = false;
+
+  const setState = (next: ConnectionState) => {
+    if (next !== state) events.emit('connection', (state = next));
+  };
+
+  const socket: ClientSocket = io(options.url, {
+    transports: ['websocket'],
+    // Reconnection is ours (full jitter; and the hub's server-side disconnect after auth:expired would stop
+    // Socket.IO's own), so the manager never retries by itself.
+    reconnection: false,
+    autoConnect: false,
+    auth: (cb) => {
+      options.getToken().then(
+        (token) => cb({ token }),
+        (err: Error) => {
+          events.emit('problem', { where: 'token', message: err.message });
+          cb({});
+        },
+      );
+    },
+  });
+
+  async function request<N extends RequestName>(name: N, payload: RequestOf<N>): Promise<z.infer<(typeof REQUESTS)[N][1]>> {
+    const emit = socket.timeout(timeoutMs).emitWithAck as unknown as (event: N, payload: RequestOf<N>) => Promise<Ack<unknown>>;
+    const ack = await emit(name, payload);
+    if (!ack.ok) throw new Refused(ack.reason, ack.message);
+    return REQUESTS[name][1].parse(ack.value) as z.infer<(typeof REQUESTS)[N][1]>;
+  }
+
+  /** Runs sync work one piece at a time: applying pages and live batches must not interleave. */
+  const enqueueTask = (task: () => Promise<void>) => {
+    tasks = tasks.then(task).catch((err: Error) => {
+      events.emit('problem', { where: 'sync', message: err.message });
+      // A failed step leaves the cursor where it was; the next connection resumes from it.
+      if (socket.connected) socket.disconnect();
+      scheduleReconnect();
+    });
+    return tasks;
+  };
+
+  function afterApply(changes: readonly Change[], applied: AppliedChanges, notices: Notice[]): void {
+    const scope = readSyncState(db).scope;
+    const caseIds = changes.filter((c) => c.entity === 'case').map((c) => c.id);
+    const removed = scope && caseIds.length > 0 ? pruneToScope(db, scope, caseIds) : [];
+    pruneAcked(db);
+    const byEntity = { ...applied.byEntity };
+    if (removed.length > 0) byEntity.case = [...new Set([...(byEntity.case ?? []), ...removed])];
+    if (Object.keys(byEntity).length > 0) events.emit('changed', { byEntity });
+    const changedIds = new Set(Object.values(byEntity).flat());
+    for (const n of notices) {
+      const id = n.kind === 'assigned' ? n.case.id : n.kind === 'alert' ? n.alert.id : n.held.id;
+      if (changedIds.has(id) && !removed.includes(id)) events.emit('notice', n);
+    }
+    for (const caseId of applied.casesMissingHistory) void enqueueTask(() => fetchCase(caseId));
+  }
+
+  async function fetchCase(caseId: string): Promise<void> {
+    try {
+      const { rows } = await request('case:fetch', { caseId });
+      const parsed = rows.map(parseChange);
+      const applied = db.transaction(() => applyRows(db, parsed)).immediate();
+      afterApply(parsed, applied, []);
+    } catch (err) {
+      if (!(err instanceof Refused)) throw err;
+      events.emit('problem', { where: 'case:fetch', message: err.message });
+    }
+  }
+
+  async function snapshot(queueIds: string[] | null): Promise<void> {
+    let progress = readSyncState(db).snapshot ?? beginSnapshot(db, queueIds);
+    let done = 0;
+    for (;;) {
+      const page = await request('sync:snapshot', {
+        after: progress.after,
+        hwm: progress.hwm,
+        limit: pageSize,
+        ...(progress.queueIds ? { queueIds: progress.queueIds } : {}),
+      });
+      const rows = page.rows.map(parseChange);
+      const applied = applySnapshotPage(db, progress.queueIds, { rows, after: page.after, hwm: page.hwm, done: page.done });
+      done += rows.length;
+      events.emit('progress', { phase: 'snapshot', done, total: page.total, percent: page.total === 0 ? 100 : Math.min(100, Math.round((done / page.total) * 100)) });
+      afterApply(rows, applied, []);
+      if (page.done) return;
+      progress = { after: page.after, hwm: page.hwm, queueIds: progress.queueIds };
+    }
+  }
+
+  async function pullUntilCaughtUp(): Promise<void> {
+    const start = readSyncState(db).cursor;
+    for (;;) {
+      const cursor = readSyncState(db).cursor;
+      const page = await request('sync:pull', { cursor, limit: pageSize });
+      const changes = page.changes.map(parseChange);
+      const notices = staffId ? findNotices(db, staffId, changes) : [];
+      const applied = applyChanges(db, changes, page.cursor);
+      const total = Math.max(0, page.head - start);
+      const done = Math.max(0, page.cursor - start);
+      events.emit('progress', { phase: 'pull', done, total, percent: total === 0 ? 100 : Math.min(100, Math.round((done / total) * 100)) });
+      afterApply(changes, applied, notices);
+      if (!page.more) return;
+    }
+  }
+
+  function queuePull(): void {
+    if (pullQueued) return;
+    pullQueued = true;
+    void enqueueTask(async () => {
+      pullQueued = false;
+      await pullUntilCaughtUp();
+    });
+  }
+
+  async function catchUp(): Promise<void> {
+    const s = readSyncState(db);
+    if (!s.bootstrapped || s.snapshot) await snapshot(s.snapshot?.queueIds ?? null);
+    await pullUntilCaughtUp();
+    caughtUp = true;
+    caughtUpWaiters.forEach((resolve) => resolve());
+    caughtUpWaiters = [];
+    events.emit('caughtUp', { cursor: readSyncState(db).cursor });
+    flusher.kick();
+  }
+
+  /** Drops what left the scope and snapshots the queues joined (a no-op when nothing changed). */
+  async function adoptScope(scope: Scope): Promise<void> {
+    const before = readSyncState(db).scope;
+    saveScope(db, scope);
+    const removed = pruneToScope(db, scope);
+    if (removed.length > 0) events.emit('changed', { byEntity: { case: removed } });
+    const joined = before === null || before.all ? [] : scope.queueIds.filter((q) => !before.queueIds.includes(q));
+    const widenedToAll = before !== null && !before.all && scope.all;
+    if (readSyncState(db).bootstrapped && (joined.length > 0 || widenedToAll)) {
+      beginSnapshot(db, widenedToAll ? null : joined);
+      await snapshot(widenedToAll ? null : joined);
+    }
+  }
+
+  function scheduleReconnect(): void {
+    if (stopped || reconnectTimer || socket.connected) return;
+    setState('reconnecting');
+    reconnectTimer = setTimeout(() => {
+      reconnectTimer = null;
+      if (!stopped) socket.connect();
+    }, fullJitterDelay(failures++, reconnect, options.random));
+  }
+
+  socket.on('connect_error', (err) => {
+    events.emit('problem', { where: 'connect', message: err.message });
+    scheduleReconnect();
+  });
+  socket.on('disconnect', () => {
+    caughtUp = false;
+    if (!stopped) scheduleReconnect();
+  });
+  socket.on('hello', (raw) => {
+    const hello = HelloSchema.parse(raw);
+    failures = 0;
+    staffId = hello.staff.id;
+    setState('online');
+    events.emit('hello', { staff: hello.staff, scope: hello.scope, policy: hello.policy });
+    void enqueueTask(async () => {
+      await adoptScope(hello.scope);
+      await catchUp();
+    });
+  });
+  socket.on('changes', (raw) => {
+    const parsed = LiveChangesSchema.safeParse(raw);
+    if (!parsed.success) return queuePull();
+    void enqueueTask(async () => {
+      const s = readSyncState(db);
+      if (!s.bootstrapped) return;
+      const plan = planLive(s.cursor, { ...parsed.data, changes: parsed.data.changes.map(parseChange) });
+      if (plan.kind === 'pull') return queuePull();
+      if (plan.kind === 'skip') return;
+      const notices = staffId ? findNotices(db, staffId, plan.changes) : [];
+      afterApply(plan.changes, applyChanges(db, plan.changes, plan.cursor), notices);
+    });
+  });
+  socket.on('scope', (raw) => {
+    const scope = ScopeSchema.parse(raw);
+    void enqueueTask(() => adoptScope(scope));
+  });
+  socket.on('auth:expired', () => {
+    // The hub disconnects right after this; the next connection attempt asks getToken for a fresh token.
+    events.emit('problem', { where: 'auth', message: 'access token expired' });
+  });
+  socket.on('call:offer', (p) => events.emit('call:offer', CallOfferSchema.parse(p)));
+  socket.on('call:update', (p) => events.emit('call:update', CallUpdateSchema.parse(p)));
+  socket.on('presence', (p) => events.emit('presence', PresenceUpdateSchema.parse(p)));
+  socket.on('sla:breach', (p) => events.emit('sla:breach', SlaBreachSchema.parse(p)));
+  socket.on('protocol:error', (p) => events.emit('problem', { where: `hub:${p.event}`, message: p.message }));
+
+  async function send(mutation: Mutation): Promise<MutationResult> {
+    if (!socket.connected || !caughtUp) throw new Error('not connected');
+    try {
+      return await request('mutate', mutation);
+    } catch (err) {
+      // A protocol-level refusal (malformed, unauthorized) is an answer about this mutation, not a lost message.
+      if (err instanceof Refused) return { ok: false, reason: err.reason, message: err.message };
+      throw err;
+    }
+  }
+
+  const flusher: Flusher = startFlusher({
+    db,
+    send,
+    backoff: options.outboxBackoff,
+    random: options.random,
+    onSettled: (entry) => events.emit('settled', entry),
+  });
+
+  setState('reconnecting');
+  socket.connect();
+
+  return {
+    on: events.on,
+    state: () => state,
+    flushOutbox: () => flusher.kick(),
+    whenCaughtUp: () => (caughtUp ? Promise.resolve() : new Promise((resolve) => caughtUpWaiters.push(resolve))),
+    async stop() {
+      stopped = true;
+      if (reconnectTimer) clearTimeout(reconnectTimer);
+      socket.disconnect();
+      await flusher.stop();
+      await tasks;
+      setState('offline');
+    },
+  };
+}
