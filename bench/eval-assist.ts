@@ -16,7 +16,8 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { build } from 'vite';
-import { checkDraft, classifyCustomer, type Channel, type HintCode, type Sentiment as Polarity } from '../src/shared/assist';
+import type { Channel } from '../src/shared/domain';
+import { checkDraft, classifyCustomer, type HintCode, type Sentiment as Polarity } from '../src/shared/assist';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..');
@@ -348,7 +349,10 @@ function evaluateHints(): void {
     for (const c of subset) {
       const found = new Set(checkDraft(classifyCustomer(c.customer), c.draft, { channel: c.channel }).hints.map((h) => h.code));
       const expected = new Set(c.expected);
-      for (const code of found) expected.has(code) ? t.tp++ : t.fp++;
+      for (const code of found) {
+        if (expected.has(code)) t.tp++;
+        else t.fp++;
+      }
       for (const code of expected) if (!found.has(code)) t.fn++;
       if (expected.size === 0) {
         t.fitting++;

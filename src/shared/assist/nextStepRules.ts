@@ -156,7 +156,7 @@ const offerCallbackOrEscalate: NextStepRule = (ctx) => {
   const angry = state.emotion === 'angry' || (state.sentiment === 'negative' && state.urgency === 'high');
   if (!isOpenCase(c) || !angry || contacts < REPEAT_CONTACTS) return [];
   const params = { count: contacts };
-  const severe = contacts >= ESCALATE_CONTACTS || c.priority === 'urgent' || (state.emotion === 'angry' && state.urgency === 'high');
+  const severe = contacts >= ESCALATE_CONTACTS || c.priority === 'urgent';
   const onPhone = ctx.inbound[ctx.inbound.length - 1]?.kind === 'phone';
   const steps: NextStep[] = [];
   if (severe || onPhone) steps.push(step('escalate', 0.85, 'reason.escalate', params, { type: 'escalate', caseId: c.id }));
@@ -189,25 +189,22 @@ const followUpAlert: NextStepRule = ({ case: c }) => {
 /** After a purchase or a setup question, the next need is usually the setup guide. */
 const anticipateNextNeed: NextStepRule = (ctx) => {
   if (!isOpenCase(ctx.case) || ctx.state.emotion === 'angry' || !mentions(PURCHASE_OR_SETUP, ctx.question)) return [];
-  const guides = ctx.articles.filter((a) => a.language === ctx.state.language && mentions(GUIDE, `${a.title} ${a.tags.join(' ')}`));
-  const answer = searchArticles(ctx.question, ctx.articles, ctx.state.language)[0]?.article;
-  const guide =
-    searchArticles(ctx.question, guides, ctx.state.language).find((m) => m.article !== answer)?.article ??
-    guides.find((g) => g !== answer);
-  if (guide !== undefined && !alreadyShared(ctx, guide)) {
+  const lang = ctx.state.language;
+  const guides = ctx.articles.filter((a) => a.language === lang && mentions(GUIDE, `${a.title} ${a.tags.join(' ')}`));
+  const guide = searchArticles(ctx.question, guides, lang)[0]?.article ?? guides[0];
+  if (guide === undefined) {
     return [
-      step('anticipate-next-need', 0.5, 'reason.anticipate-guide', { title: guide.title }, {
-        type: 'share-article',
-        articleId: guide.id,
-        title: guide.title,
-      }),
+      step('anticipate-next-need', 0.45, 'reason.anticipate-help', {}, { type: 'insert-text', textKey: 'text.offer-setup-help', lang }),
     ];
   }
+  // When the guide is also the answer to the question, the share-article step already offers it.
+  const answer = searchArticles(ctx.question, ctx.articles, lang)[0]?.article;
+  if (guide === answer || alreadyShared(ctx, guide)) return [];
   return [
-    step('anticipate-next-need', 0.45, 'reason.anticipate-help', {}, {
-      type: 'insert-text',
-      textKey: 'text.offer-setup-help',
-      lang: ctx.state.language,
+    step('anticipate-next-need', 0.5, 'reason.anticipate-guide', { title: guide.title }, {
+      type: 'share-article',
+      articleId: guide.id,
+      title: guide.title,
     }),
   ];
 };

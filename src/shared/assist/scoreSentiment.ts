@@ -101,7 +101,7 @@ export function scoreSentiment(tokens: readonly Token[], lang: Lang): SentimentS
       }
       const intensity = lookup(INTENSITY, tokens, i);
       if (intensity !== undefined) {
-        boost = intensity.value;
+        boost = t.elongated ? intensity.value * ELONGATION_EMPHASIS : intensity.value;
         boostUntil = i + intensity.length + 1;
         i += intensity.length - 1;
         continue;

@@ -69,7 +69,7 @@ function isUpperCode(code: number): boolean {
 
 /** Pictographs, dingbats and symbols people use as emoji. */
 function isEmojiCode(code: number): boolean {
-  return (code >= 0x1f300 && code <= 0x1faff) || (code >= 0x2600 && code <= 0x27bf) || code === 0x2764;
+  return (code >= 0x1f300 && code <= 0x1faff) || (code >= 0x2600 && code <= 0x27bf) || (code >= 0x2b00 && code <= 0x2bff);
 }
 
 const APOSTROPHES = new Set([0x27, 0x2019]);
@@ -106,14 +106,17 @@ export function tokenize(text: string): Token[] {
   let i = 0;
   while (i < n) {
     const code = text.charCodeAt(i);
-    const folded = foldCode(code);
-    if (folded !== '') {
-      i = readWord(text, i, tokens);
-      continue;
-    }
-    if (code === 0x40 || (code === 0x68 && text.startsWith('http', i))) {
+    if (code === 0x40 || (code === 0x68 && (text.startsWith('http://', i) || text.startsWith('https://', i)))) {
       // @handle or URL: skip to the next whitespace.
       while (i < n && text.charCodeAt(i) > 0x20) i++;
+      continue;
+    }
+    const folded = foldCode(code);
+    if (folded !== '') {
+      // "#NeverAgain" is three words run together; a hashtag is split where a capital follows a small letter.
+      const hashtag = i > 0 && text.charCodeAt(i - 1) === 0x23;
+      i = readWord(text, i, tokens, hashtag);
+      while (hashtag && i < n && foldCode(text.charCodeAt(i)) !== '') i = readWord(text, i, tokens, true);
       continue;
     }
     const emoticon = matchEmoticon(text, i);
@@ -135,7 +138,11 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-function readWord(text: string, from: number, out: Token[]): number {
+/**
+ * Read one word from `from`. In a hashtag (`camel`) the word also ends before a capital that follows a small
+ * letter, so the caller reads the next part as a word of its own.
+ */
+function readWord(text: string, from: number, out: Token[], camel = false): number {
   const n = text.length;
   let i = from;
   let word = '';
@@ -155,8 +162,10 @@ function readWord(text: string, from: number, out: Token[]): number {
       }
       break;
     }
+    const isUpper = isUpperCode(code);
+    if (camel && isUpper && letters > upper && i > from && !isUpperCode(text.charCodeAt(i - 1))) break;
     letters++;
-    if (isUpperCode(code)) upper++;
+    if (isUpper) upper++;
     if (folded === runChar) {
       runLength++;
       // A third identical letter in a row is emphasis, not spelling ("nooo", "pleeease", "πολυυυυ").

@@ -120,7 +120,8 @@ horrible -3
 worst -3
 nightmare -3
 rude -3
-# Words AFINN scores that are neutral in requests ("please help me with my order", "I would like to know").
+# Words AFINN scores that are neutral in requests and in the names of things ("please help me with my order",
+# "I would like to know", "customer support").
 help 0
 please 0
 like 0
@@ -135,6 +136,7 @@ want 0
 free 0
 care 0
 customer care 0
+support 0
 sure 0
 god 0
 top 0
@@ -142,6 +144,7 @@ hope 1
 lol 1
 sorry -1
 no problem 2
+cant wait 2
 no problems 2
 no worries 1
 # Praise that support teams receive.
