@@ -162,7 +162,17 @@ function withChannels(rng: Random, contents: Content[], origin: Channel, profile
   });
 }
 
-/** Spreads the steps in time: open cases end recently, finished ones anywhere in the last 60 days. */
+/** How long ago a case of each status last changed: [longest, shortest]. Open work is recent; closed work is old. */
+const LAST_CHANGE_AGO: Readonly<Record<CaseStatus, readonly [number, number]>> = {
+  closed: [HISTORY_SPAN, 7 * DAY],
+  resolved: [7 * DAY, HOUR],
+  pending: [5 * DAY, HOUR],
+  // New and open cases wait for an answer: some still within their SLA, some past it.
+  open: [8 * HOUR, MINUTE],
+  new: [8 * HOUR, MINUTE],
+};
+
+/** Spreads the steps in time at each channel's pace, ending when the case's status says it last changed. */
 function withTimes(rng: Random, steps: Omit<Step, 'at'>[], status: CaseStatus, now: number): Step[] {
   const gaps = steps.map((step, i) => {
     if (i === 0) return 0;
@@ -170,22 +180,16 @@ function withTimes(rng: Random, steps: Omit<Step, 'at'>[], status: CaseStatus, n
     const [min, max] = PACE[step.channel][step.role];
     return rng.int(min * MINUTE, max * MINUTE);
   });
-  let total = gaps.reduce((a, b) => a + b, 0);
-  let latestEnd: number;
-  let earliestEnd: number;
-  if (status === 'closed') [earliestEnd, latestEnd] = [now - HISTORY_SPAN + total, now - 7 * DAY];
-  else if (status === 'resolved') [earliestEnd, latestEnd] = [now - 7 * DAY, now - HOUR];
-  else if (status === 'pending') [earliestEnd, latestEnd] = [now - 5 * DAY, now - HOUR];
-  // New and open cases wait for an answer: some still within their SLA, some past it.
-  else [earliestEnd, latestEnd] = [now - 8 * HOUR, now - MINUTE];
+  const [longest, shortest] = LAST_CHANGE_AGO[status];
+  const latestEnd = now - shortest;
   const room = latestEnd - (now - HISTORY_SPAN);
+  let total = gaps.reduce((a, b) => a + b, 0);
   if (total > room) {
     // Squeeze the conversation so that it starts within the history span.
-    const scale = room / total;
-    for (let i = 0; i < gaps.length; i++) gaps[i] = Math.floor(gaps[i] * scale);
+    for (let i = 0; i < gaps.length; i++) gaps[i] = Math.floor((gaps[i] * room) / total);
     total = gaps.reduce((a, b) => a + b, 0);
   }
-  earliestEnd = Math.min(Math.max(earliestEnd, now - HISTORY_SPAN + total), latestEnd);
+  const earliestEnd = Math.min(Math.max(now - longest, now - HISTORY_SPAN + total), latestEnd);
   let at = rng.int(earliestEnd, latestEnd) - total;
   return steps.map((step, i) => {
     at += gaps[i];
@@ -219,7 +223,6 @@ export function buildCase(ctx: CaseContext, profile: CustomerProfile, plan: Case
   const queue = ctx.queues.get(queueId);
   if (!queue) throw new Error(`unknown queue ${queueId}`);
   const storeId = storeJourney || origin === 'store' ? customer.storeId ?? storeForLanguage(rng, lang) : null;
-  const store = STORE_LOCATIONS.find((s) => s.id === (storeId ?? customer.storeId ?? 'store-warsaw'));
   const topic = storeJourney ? rng.pick(STORE_TOPICS) : rng.pick(TOPICS);
   const mood = rng.weighted(MOOD_WEIGHTS);
   const handlers = pickHandlers(rng, queueId, profile, storeId, plan);
@@ -237,8 +240,8 @@ export function buildCase(ctx: CaseContext, profile: CustomerProfile, plan: Case
   const details: ConversationDetails = conversationDetails(rng, {
     lang, topic, mood, at: steps[0].at,
     customerFirstName: profile.name.first,
-    agentFirstName: firstName(handlers[0]?.name ?? 'Alex'),
-    storeName: store?.name ?? '',
+    agentFirstName: handlers.length > 0 ? firstName(handlers[0].name) : '',
+    storeName: STORE_LOCATIONS.find((s) => s.id === storeId)?.name ?? '',
   });
   const journeyDetails = details as ConversationDetails & { topic: StoreTopic };
   const subject = topicText(details, 'subject');
