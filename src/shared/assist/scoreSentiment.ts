@@ -4,7 +4,7 @@
  * "but" shifting weight to what follows, and exclamation marks amplifying the result.
  */
 import { lookup, wordValue } from './lexicon';
-import { CONTRAST, EMOJI, INTENSITY, NEGATION, SENTIMENT } from './lexicons';
+import { CONTRAST, COURTESY, EMOJI, INTENSITY, NEGATION, SENTIMENT } from './lexicons';
 import type { Token } from './tokenize';
 import type { Lang } from './types';
 
@@ -72,6 +72,7 @@ export function scoreSentiment(tokens: readonly Token[], lang: Lang): SentimentS
   let boostUntil = -1;
   let contrastAt = -1;
   let exclamations = 0;
+  let courtesy = 0;
 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
@@ -116,6 +117,11 @@ export function scoreSentiment(tokens: readonly Token[], lang: Lang): SentimentS
     if (prefixed !== undefined) hit = { value: prefixed, length: 1 };
     if (hit === undefined || hit.value === 0) continue;
     let v = hit.value;
+    if (v > 0 && i > negatedUntil && lookup(COURTESY, tokens, i) !== undefined) {
+      courtesy += v;
+      i += hit.length - 1;
+      continue;
+    }
     if (i <= negatedUntil) {
       v *= NEGATED;
       unusedNegator = 0;
@@ -135,7 +141,8 @@ export function scoreSentiment(tokens: readonly Token[], lang: Lang): SentimentS
     if (weighted > 0) positive += weighted;
     else negative += weighted;
   });
+  if (negative === 0) positive += courtesy;
   let sum = positive + negative;
   if (sum !== 0) sum += Math.sign(sum) * Math.min(exclamations, MAX_EXCLAMATIONS) * EXCLAMATION_BOOST;
-  return { compound: sum / Math.sqrt(sum * sum + ALPHA), positive, negative, hits: values.length };
+  return { compound: sum / Math.sqrt(sum * sum + ALPHA), positive, negative, hits: values.length + (courtesy > 0 ? 1 : 0) };
 }

@@ -14,7 +14,7 @@ import { ANGER_CUES, ANXIETY_CUES, SADNESS_CUES } from './emotionCues';
 import { FORMAL_CUES, INFORMAL_CUES } from './formalityCues';
 import { EL_FUNCTION_WORDS, EN_FUNCTION_WORDS, PL_FUNCTION_WORDS } from './languageCues';
 import { GUIDE_CUES, ORDER_NUMBER_REQUEST_CUES, ORDER_TOPIC_CUES, PROMISE_CUES, PURCHASE_OR_SETUP_CUES } from './caseCues';
-import { CONTRASTS, INTENSIFIERS, NEGATORS, QUESTION_STARTERS } from './modifiers';
+import { CONTRASTS, COURTESIES, INTENSIFIERS, NEGATORS, QUESTION_STARTERS } from './modifiers';
 import { PL_SENTIMENT } from './plSentiment';
 import { NO_HURRY_CUES, URGENT_CUES } from './urgencyCues';
 
@@ -32,6 +32,7 @@ export const NEGATION = compileLexicon([NEGATORS]);
 export const INTENSITY = compileLexicon([INTENSIFIERS]);
 export const CONTRAST = compileLexicon([CONTRASTS]);
 export const QUESTION_OPENERS = compileLexicon([QUESTION_STARTERS]);
+export const COURTESY = compileLexicon([COURTESIES]);
 
 export const ANGER = compileLexicon([ANGER_CUES, EL_MKLAB_ANGER]);
 export const ANXIETY = compileLexicon([ANXIETY_CUES, EL_MKLAB_FEAR]);

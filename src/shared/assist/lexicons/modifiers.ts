@@ -170,3 +170,23 @@ jakie
 μπορείτε
 υπάρχει
 `;
+
+/**
+ * Courtesy formulas: praise on their own ("Thanks!"), but customers also close complaints with them ("still
+ * no refund, thanks"), where they are not praise. They count only in a message with nothing negative.
+ */
+export const COURTESIES = `
+thanks
+thank you
+thx
+cheers
+please
+appreciate it
+dziękuję
+dziękujemy
+dzięki
+pozdrawiam
+ευχαριστώ
+ευχαριστούμε
+ευχαριστω πολυ
+`;
