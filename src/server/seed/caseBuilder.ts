@@ -219,6 +219,7 @@ export function buildCase(ctx: CaseContext, profile: CustomerProfile, plan: Case
   const lang = customer.language;
   const storeJourney = plan.journey !== 'standard';
   const origin: Channel = storeJourney ? 'video' : pickOrigin(rng, profile, plan.status);
+  // Video advisers sit in the stores queue and the hotline; most video chats are about something to show.
   const queueId: QueueId = origin === 'video' ? rng.pick(['q-stores', 'q-stores', 'q-hotline']) : QUEUE_OF[origin];
   const queue = ctx.queues.get(queueId);
   if (!queue) throw new Error(`unknown queue ${queueId}`);
@@ -254,7 +255,10 @@ export function buildCase(ctx: CaseContext, profile: CustomerProfile, plan: Case
   let agentTurns = 0;
   const interactions: Interaction[] = steps.map((step, i) => {
     const handler = handlerAt(i);
-    const agentDetails = handler ? { ...details, vars: { ...details.vars, agent: firstName(handler.name) } } : details;
+    // Replies are signed by whoever handles the case at that point (after a hand-over, the second person).
+    const agentDetails = handler && handler !== handlers[0]
+      ? { ...details, vars: { ...details.vars, agent: firstName(handler.name) } }
+      : details;
     const meta: InteractionMeta = {};
     let text = '';
     const emailSubject = step.channel === 'email' ? (i === 0 ? subject : `Re: ${subject}`) : null;

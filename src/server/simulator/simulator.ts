@@ -46,7 +46,9 @@ export function createSimulator(opts: SimulatorOptions): Simulator {
   }
   if (!(opts.rate >= 0) || !Number.isFinite(opts.rate)) throw new RangeError('rate must be a non-negative number');
   const endpoint = `${opts.url.replace(/\/+$/, '')}/api/v1/inbound`;
-  const factory = createMessageFactory({ seed: opts.seed, source: opts.source, runId: Date.now().toString(36) });
+  // The run id keeps external ids unique across restarts: the hub ignores an external id it has seen before.
+  const runId = `${opts.seed}-${Date.now().toString(36)}`;
+  const factory = createMessageFactory({ seed: opts.seed, source: opts.source, runId });
   const inFlight = new Set<Promise<void>>();
   const intervalMs = opts.rate > 0 ? 1_000 / opts.rate : Infinity;
   let sent = 0;
