@@ -24,6 +24,8 @@ export interface Lexicon {
   readonly stems: ReadonlyMap<string, number>;
   readonly phrases: ReadonlyMap<string, readonly Phrase[]>;
   readonly longestStem: number;
+  /** First MIN_STEM letters of every stem: one Set read rules out most words before any prefix is tried. */
+  readonly stemHeads: ReadonlySet<string>;
   /** Inflectional endings tried, removed, when a word is not listed ("sucked" -> "suck"). */
   readonly endings: readonly string[];
 }
@@ -82,10 +84,12 @@ export function compileLexicon(sources: ReadonlyArray<string | Readonly<Record<s
     }
   }
   const endings = [...(options.endings ?? [])].sort((a, b) => b.length - a.length);
-  return { exact, stems, phrases, longestStem, endings };
+  const stemHeads = new Set([...stems.keys()].map((stem) => stem.slice(0, MIN_STEM)));
+  return { exact, stems, phrases, longestStem, stemHeads, endings };
 }
 
 function stemValue(lex: Lexicon, word: string): number | undefined {
+  if (word.length < MIN_STEM || !lex.stemHeads.has(word.slice(0, MIN_STEM))) return undefined;
   const top = Math.min(word.length, lex.longestStem);
   for (let k = top; k >= MIN_STEM; k--) {
     const ending = word.length - k;

@@ -145,7 +145,9 @@ export function tokenize(text: string): Token[] {
 function readWord(text: string, from: number, out: Token[], camel = false): number {
   const n = text.length;
   let i = from;
-  let word = '';
+  // Built only once the word stops being plain ASCII (accents, an apostrophe, elongation); until then the
+  // folded word is just the lower-cased slice, which is much cheaper than growing a string per letter.
+  let word: string | undefined;
   let upper = 0;
   let letters = 0;
   let elongated = false;
@@ -157,6 +159,7 @@ function readWord(text: string, from: number, out: Token[], camel = false): numb
     if (folded === '') {
       // "don't", "can’t": drop the apostrophe and keep the word whole, as the lexicons spell it.
       if (APOSTROPHES.has(code) && i + 1 < n && foldCode(text.charCodeAt(i + 1)) !== '') {
+        word ??= text.slice(from, i).toLowerCase();
         i++;
         continue;
       }
@@ -177,10 +180,12 @@ function readWord(text: string, from: number, out: Token[], camel = false): numb
       runChar = folded;
       runLength = 1;
     }
-    word += folded;
+    if (word === undefined && (code >= 0x80 || folded === '')) word = text.slice(from, i).toLowerCase();
+    if (word !== undefined) word += folded;
     i++;
   }
-  out.push({ text: word, kind: 'word', start: from, end: i, caps: letters >= 2 && upper === letters, elongated });
+  const textOut = word ?? text.slice(from, i).toLowerCase();
+  out.push({ text: textOut, kind: 'word', start: from, end: i, caps: letters >= 2 && upper === letters, elongated });
   return i;
 }
 
