@@ -11,7 +11,7 @@ import {
 import type { InboundMessage, InboundResult } from '../shared/protocol';
 import type { HubContext } from './context';
 import { keys } from './audience';
-import { routeCase, pickAgent, withAssignee } from './routing';
+import { pickAgent, routed, withAssignee } from './routing';
 import { normalizeSubject } from './store/sqlite/sqliteStore';
 import type { IdentityKind } from './store/hubStore';
 import { recordSurveyAnswer } from './voice';
@@ -175,7 +175,7 @@ function metaOf(msg: InboundMessage): InteractionMeta {
   return meta;
 }
 
-/** Appends an inbound message to the case and moves the case on (status, SLA, channels). Inside `write`. */
+/** The inbound interaction and the case moved on by it (status, SLA, channels). Saves nothing. */
 function appendInbound(ctx: HubContext, kase: Case, msg: InboundMessage, customer: Customer): { kase: Case; interaction: Interaction } {
   const now = ctx.now();
   const interaction: Interaction = {
@@ -191,7 +191,6 @@ function appendInbound(ctx: HubContext, kase: Case, msg: InboundMessage, custome
     meta: metaOf(msg),
     createdAt: now,
   };
-  // The interaction is saved after the case so that its audience is the case's new audience.
   const sla = ctx.queue(kase.queueId)?.sla;
   const awaitingReply = kase.firstRespondedAt !== null && kase.nextResponseDueAt === null;
   const updated: Case = {
@@ -206,8 +205,6 @@ function appendInbound(ctx: HubContext, kase: Case, msg: InboundMessage, custome
     updatedAt: now,
     version: kase.version + 1,
   };
-  ctx.save('case', updated);
-  ctx.save('interaction', interaction);
   return { kase: updated, interaction };
 }
 
@@ -236,17 +233,17 @@ function ingestMessage(ctx: HubContext, msg: InboundMessage, ids: Array<[Identit
   let kase = (call?.caseId ? ctx.store.get('case', call.caseId) : null) ?? openCaseOnTopic(ctx, customer.id, msg.subject);
   if (!kase || !isOpenCase(kase)) kase = newCase(ctx, customer, msg.channel, msg.subject, msg.text || msg.video?.summary || msg.call?.notes || '');
   const appended = appendInbound(ctx, kase, msg, customer);
-  let current = appended.kase;
-  // A call that was offered to someone stays with them: they took it.
-  if (call?.offeredTo && !current.assigneeId) {
-    current = withAssignee(ctx, current, call.offeredTo);
-    ctx.save('case', current);
-  }
+  // A call that was offered to someone stays with them: they took it. Other work is routed now, before the
+  // case is saved, so it goes out once, to the people who see it once routed.
+  let current = call?.offeredTo && !appended.kase.assigneeId ? withAssignee(ctx, appended.kase, call.offeredTo) : appended.kase;
+  current = routed(ctx, current, customer);
+  ctx.save('case', current);
+  // Saved after the case, so that its audience is the case's audience as it now stands.
+  ctx.save('interaction', appended.interaction);
   if (call && msg.call) {
     ctx.store.saveCall({ ...call, state: 'ended', customerId: customer.id, caseId: current.id, at: ctx.now() });
     ctx.emit([keys.staff(call.offeredTo ?? '')], 'call:update', { callId: call.callId, state: 'ended', staffId: call.offeredTo }, true);
   }
-  current = routeCase(ctx, current);
   return {
     ok: true,
     customerId: customer.id,

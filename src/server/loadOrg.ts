@@ -7,7 +7,8 @@ import type { HubStore } from './store/hubStore';
 export interface OrgData {
   storeLocations: StoreLocation[];
   queues: Queue[];
-  staff: Array<{ staff: Staff; password: string }>;
+  /** `password: null` loads a person who cannot sign in with a password (load tests open sessions in-process). */
+  staff: Array<{ staff: Staff; password: string | null }>;
   kb: KbArticle[];
   canned: CannedResponse[];
   batches?: Iterable<{ customers: Customer[]; cases: Case[]; interactions: Interaction[]; csat: CsatResponse[] }>;
@@ -19,7 +20,7 @@ export interface OrgData {
  * million interactions load in well under a minute.
  */
 export async function loadOrg(store: HubStore, org: OrgData, onProgress?: (rows: number) => void): Promise<void> {
-  const hashes = await Promise.all(org.staff.map((s) => hashPassword(s.password)));
+  const hashes = await Promise.all(org.staff.map((s) => (s.password === null ? '' : hashPassword(s.password))));
   store.transaction(() => {
     const everyone = [keys.everyone];
     for (const s of org.storeLocations) store.put('storeLocation', s, everyone);

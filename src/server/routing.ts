@@ -65,15 +65,18 @@ export function withAssignee(ctx: HubContext, kase: Case, staffId: string | null
   };
 }
 
+/** An unassigned open case given to whoever routing picks, or unchanged when nobody can take it. Saves nothing. */
+export function routed(ctx: HubContext, kase: Case, customer: Customer | null, exclude?: string): Case {
+  if (kase.assigneeId || !isOpenCase(kase)) return kase;
+  const agent = pickAgent(ctx, kase, customer, exclude);
+  return agent ? withAssignee(ctx, kase, agent.id) : kase;
+}
+
 /** Routes an unassigned open case; saves and returns it (assigned or still waiting). Inside `write`. */
 export function routeCase(ctx: HubContext, kase: Case, exclude?: string): Case {
-  if (kase.assigneeId || !isOpenCase(kase)) return kase;
-  const customer = ctx.store.get('customer', kase.customerId);
-  const agent = pickAgent(ctx, kase, customer, exclude);
-  if (!agent) return kase;
-  const routed = withAssignee(ctx, kase, agent.id);
-  ctx.save('case', routed);
-  return routed;
+  const result = routed(ctx, kase, ctx.store.get('customer', kase.customerId), exclude);
+  if (result !== kase) ctx.save('case', result);
+  return result;
 }
 
 /** Gives waiting cases of a person's queues to them while they have room (they became available). Inside `write`. */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Case } from '../shared/domain';
-import type { Change } from '../shared/protocol';
+import type { Change, ResponseOf } from '../shared/protocol';
 import { startTestHub, type TestClient, type TestHub } from './testing/hubHarness';
 
 let t: TestHub;
@@ -18,7 +18,7 @@ async function syncAll(client: TestClient, rows = new Map<string, Change>(), pag
   let after: string | null = null;
   let hwm: number | null = null;
   for (;;) {
-    const page = await client.request('sync:snapshot', { after, hwm, limit: pageSize });
+    const page: ResponseOf<'sync:snapshot'> = await client.request('sync:snapshot', { after, hwm, limit: pageSize });
     page.rows.forEach(keep);
     after = page.after;
     hwm = page.hwm;
@@ -93,7 +93,7 @@ describe('mutations', () => {
     t = await startTestHub();
     const pl = await polish();
     const owner = await t.connect(pl.body.assigneeId as string);
-    const m = { mutationId: '0193a1b2-0000-7000-8000-000000000001', type: 'note', caseId: pl.body.caseId, text: 'Called the courier' } as const;
+    const m = { mutationId: '0193a1b2-0000-7000-8000-000000000001', type: 'note' as const, caseId: pl.body.caseId as string, text: 'Called the courier' };
     const first = await owner.request('mutate', m);
     const second = await owner.request('mutate', m);
     expect(second).toEqual(first);

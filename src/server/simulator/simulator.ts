@@ -1,5 +1,5 @@
 import { createMessageFactory } from './messageFactory';
-import { signBody } from './signature';
+import { signBody } from '../http/signature';
 import type { SimulatorSource } from './simulatorSource';
 
 export type { SimIdentity, SimulatorSource } from './simulatorSource';
@@ -67,7 +67,7 @@ export function createSimulator(opts: SimulatorOptions): Simulator {
     try {
       const res = await fetch(endpoint, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Signature': signBody(opts.secret, rawBody) },
+        headers: { 'Content-Type': 'application/json', 'X-Signature': signBody(rawBody, opts.secret) },
         body: rawBody,
       });
       // Reading the body releases the connection back to the pool.

@@ -83,6 +83,8 @@ export interface HubStore {
   /** Customers matching a phone, email, loyalty number, handle (exact) or name (folded prefix). */
   lookupCustomers(query: string, limit: number): Customer[];
   casesOfCustomer(customerId: string): Case[];
+  /** A few customers picked at random (the demo simulator writes as them). */
+  sampleCustomers(n: number): Customer[];
   openCasesOfAssignee(staffId: string): Case[];
   /** Unassigned open cases of a queue, oldest first. */
   waitingCases(queueId: string, limit: number): Case[];

@@ -187,6 +187,10 @@ export function openSqliteStore(path: string): HubStore {
   const identityStmt = st<{ data: string }>(
     'SELECT c.data FROM customer_identities i JOIN customers c ON c.id = i.customer_id WHERE i.kind = ? AND i.value = ?',
   );
+  const sampleCustomersStmt = st<{ data: string }>(
+    `SELECT data FROM customers WHERE rowid >= (SELECT abs(random()) % (max(rowid) + 1) FROM customers)
+       AND json_extract(data, '$.mergedInto') IS NULL LIMIT ?`,
+  );
   const casesOfCustomerStmt = st<{ data: string }>('SELECT data FROM cases WHERE customer_id = ? ORDER BY updated_at DESC');
   const openCasesOfAssigneeStmt = st<{ data: string }>(
     "SELECT data FROM cases WHERE assignee_id = ? AND status IN ('new', 'open', 'pending') ORDER BY created_at",
@@ -323,6 +327,7 @@ export function openSqliteStore(path: string): HubStore {
       }
       return [...found.values()].slice(0, limit);
     },
+    sampleCustomers: (n) => sampleCustomersStmt.all(n).map((r) => JSON.parse(r.data)),
     casesOfCustomer: (id) => casesOfCustomerStmt.all(id).map((r) => JSON.parse(r.data)),
     openCasesOfAssignee: (id) => openCasesOfAssigneeStmt.all(id).map((r) => JSON.parse(r.data)),
     waitingCases: (queueId, limit) => waitingStmt.all(queueId, limit).map((r) => JSON.parse(r.data)),
