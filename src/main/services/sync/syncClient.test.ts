@@ -155,6 +155,25 @@ describe('sync client against the hub', () => {
     expect(getRow(db, 'case', 'ca1')).toBeNull();
   });
 
+  it('follows a live scope change: drops the queue left and snapshots the queue joined', async () => {
+    const client = connect(db);
+    await client.whenCaughtUp();
+    const bossDb = openCacheDatabase(join(dir, 'boss.db'));
+    const boss = connect(bossDb, 'boss');
+    await boss.whenCaughtUp();
+    const joined = next(client, 'changed', (p) => (p.byEntity.case ?? []).includes('ca-billing'));
+    enqueue(bossDb, { type: 'supervisor.updateStaff', staffId: 'st1', basedOn: { version: 1 }, patch: { queueIds: ['q2'] } }, () => []);
+    boss.flushOutbox();
+    expect(await next(boss, 'settled')).toMatchObject({ state: 'acked' });
+    await joined;
+    expect(readSyncState(db).scope?.queueIds).toEqual(['q2']);
+    expect(getRow(db, 'case', 'ca1')).toBeNull();
+    expect(getCaseWithTimeline(db, 'ca-billing')?.timeline.map((i) => i.text)).toEqual(['Invoice twice']);
+    await boss.stop();
+    clients.splice(clients.indexOf(boss), 1);
+    bossDb.close();
+  });
+
   it('reconnects after the hub restarts and goes on receiving live changes', async () => {
     const client = connect(db);
     await client.whenCaughtUp();
