@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { CHANNEL_NAMES, channels, EVENT_NAMES, isChannelName } from './contract';
+
+describe('IPC contract', () => {
+  it('names channels and events as area.action', () => {
+    for (const name of [...CHANNEL_NAMES, ...EVENT_NAMES]) expect(name).toMatch(/^[a-z]+\.[a-zA-Z]+$/);
+  });
+
+  it('refuses unknown fields in every input, so a typo never passes silently', () => {
+    for (const name of CHANNEL_NAMES) {
+      const result = channels[name].input.safeParse({ unexpected: 1 });
+      expect(result.success, name).toBe(false);
+    }
+  });
+
+  it('fills defaults and bounds sizes', () => {
+    expect(channels['inbox.list'].input.parse({})).toMatchObject({ sort: 'waiting', offset: 0, limit: 500 });
+    expect(channels['inbox.list'].input.safeParse({ limit: 10_001 }).success).toBe(false);
+    expect(channels['case.reply'].input.safeParse({ caseId: 'c1', channel: 'chat', text: '   ' }).success).toBe(false);
+    expect(channels['auth.signIn'].input.parse({ username: 'a1', password: 'x' }).mode).toBe('auto');
+  });
+
+  it('knows its own channel names and nothing inherited', () => {
+    expect(isChannelName('case.view')).toBe(true);
+    expect(isChannelName('toString')).toBe(false);
+    expect(isChannelName('__proto__')).toBe(false);
+  });
+});

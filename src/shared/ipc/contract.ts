@@ -1,0 +1,521 @@
+/**
+ * THE IPC contract between the workstation's engine (Electron main process, or the browser host) and the
+ * renderer. One table of channels (renderer -> engine, request/response) and one of events (engine ->
+ * renderer, fire and forget), each a zod schema. Both transports (Electron's preload, the browser host's
+ * WebSocket) carry exactly these, and the engine's handler table is typed from `channels`, so adding a
+ * channel is one entry here plus one handler.
+ *
+ * Inputs are parsed by the engine (never trusted); outputs are typed by their schema and checked by the
+ * engine's integration tests rather than at run time (an inbox of 10,000 rows would pay for it every time).
+ *
+ * Pure TypeScript: runs in every process.
+ */
+import { z } from 'zod';
+import type { NextStepKind } from '../assist';
+import {
+  AlertSchema,
+  AlertStatusSchema,
+  AuditActionSchema,
+  AuditEntrySchema,
+  CannedResponseSchema,
+  CapacitySchema,
+  CaseSchema,
+  CaseStatusSchema,
+  ChannelSchema,
+  CustomerPatchSchema,
+  CustomerSchema,
+  EmailSchema,
+  HeldReplySchema,
+  IdSchema,
+  InteractionSchema,
+  KbArticleSchema,
+  LangSchema,
+  PhoneSchema,
+  PresenceSchema,
+  PrioritySchema,
+  QueueSchema,
+  StaffSchema,
+  StaffStatusSchema,
+  StoreLocationSchema,
+  TimeSchema,
+} from '../domain';
+import {
+  AssignTargetSchema,
+  EntityNameSchema,
+  MutationSchema,
+  PolicySchema,
+  ReasonCodeSchema,
+  ScopeSchema,
+  type MutationType,
+} from '../protocol';
+
+// ---------- building blocks ----------
+
+/** Outbox states (see src/main/services/outbox): held and rejected wait for their author. */
+export const OutboxStateSchema = z.enum(['pending', 'sending', 'acked', 'held', 'rejected']);
+
+/** A mutation of mine touching a row, still unconfirmed or refused: the UI shows a badge and the reason. */
+export const LocalChangeSchema = z.object({
+  mutationId: z.string(),
+  type: z.enum(MutationSchema.options.map((o) => o.shape.type.value) as [MutationType, ...MutationType[]]),
+  state: OutboxStateSchema,
+  reason: ReasonCodeSchema.nullable(),
+  message: z.string().nullable(),
+});
+export type LocalChange = z.infer<typeof LocalChangeSchema>;
+
+/** A row as the person should see it: the hub's confirmed state with their own unconfirmed changes laid over. */
+const overlaid = <T extends z.ZodObject>(schema: T) => schema.extend({ local: z.array(LocalChangeSchema) });
+export const OverlaidCaseSchema = overlaid(CaseSchema);
+export const OverlaidCustomerSchema = overlaid(CustomerSchema);
+export const OverlaidInteractionSchema = overlaid(InteractionSchema);
+export const OverlaidStaffSchema = overlaid(StaffSchema);
+export const OverlaidAlertSchema = overlaid(AlertSchema);
+export const OverlaidHeldReplySchema = overlaid(HeldReplySchema);
+
+export const ConnectionStateSchema = z.enum(['online', 'offline', 'reconnecting']);
+export type ConnectionState = z.infer<typeof ConnectionStateSchema>;
+
+/** Why the workstation locked: the idle timer, or the person pressed "lock". */
+export const LockReasonSchema = z.enum(['idle', 'manual']);
+
+/** The signed-in person's session as the UI needs it. */
+export const SessionViewSchema = z.object({
+  staff: StaffSchema,
+  /** What this person syncs (null until the hub has said, e.g. after an offline sign-in). */
+  scope: ScopeSchema.nullable(),
+  policy: PolicySchema,
+  /** True when signed in through the hub; false for an offline sign-in (it reconnects when the hub is back). */
+  signedInOnline: z.boolean(),
+});
+export type SessionView = z.infer<typeof SessionViewSchema>;
+
+/** An outbox entry as the outbox view shows it. */
+export const OutboxItemSchema = z.object({
+  mutationId: z.string(),
+  mutation: MutationSchema,
+  state: OutboxStateSchema,
+  attempts: z.number().int(),
+  reason: ReasonCodeSchema.nullable(),
+  message: z.string().nullable(),
+  /** The hub's current row when it refused a stale change, so the UI can show what changed. */
+  current: z.unknown(),
+  createdAt: TimeSchema,
+  updatedAt: TimeSchema,
+});
+export type OutboxItem = z.infer<typeof OutboxItemSchema>;
+
+/** Answer of every channel that changes something: the change is in the outbox, on screen, and on its way. */
+export const QueuedSchema = z.object({ mutationId: z.string(), state: OutboxStateSchema });
+
+/** Answer of sign-out and forget: done, or not done because unsent work would be left (ask, then `force`). */
+export const UnsentGuardSchema = z.object({ done: z.boolean(), unsent: z.number().int().nonnegative() });
+
+/** Kinds of suggested next step (src/shared/assist), for the feedback the assist model learns from. */
+export const NEXT_STEP_KINDS = [
+  'reply-now',
+  'share-article',
+  'recap-previous-channel',
+  'ask-missing-info',
+  'offer-callback',
+  'escalate',
+  'remind-or-close',
+  'follow-up-alert',
+  'anticipate-next-need',
+] as const satisfies readonly NextStepKind[];
+// Fails to compile when assist grows a kind this list lacks.
+const _everyKindListed: Exclude<NextStepKind, (typeof NEXT_STEP_KINDS)[number]> extends never ? true : never = true;
+export const NextStepKindSchema = z.enum(NEXT_STEP_KINDS);
+
+/** The assist feedback model (src/shared/assist/feedbackModel.ts), persisted in the person's cache. */
+export const FeedbackModelSchema = z.object({
+  version: z.literal(1),
+  kinds: z.partialRecord(NextStepKindSchema, z.object({ accepted: z.number(), dismissed: z.number() })),
+});
+
+const Empty = z.object({}).strict();
+const Text = z.string().trim().min(1).max(20_000);
+const Password = z.string().min(1).max(256);
+const Username = z.string().trim().min(1).max(64);
+/** Most rows the inbox answers at once: enough for a whole 10,000-case queue in a virtual list. */
+export const MAX_INBOX_PAGE = 10_000;
+
+// ---------- errors ----------
+
+/**
+ * Error codes the engine answers with (`IpcResult.error.code`). Stable: the UI translates them.
+ * Hub refusals of a mutation are not errors of the channel: the change is queued and its refusal shows in
+ * the outbox (`reason`, from the protocol's reason codes).
+ */
+export const IPC_ERROR_CODES = [
+  /** The input did not match the channel's schema (message names the field). */
+  'invalid-input',
+  /** The caller is not the workstation's own renderer (wrong frame, origin or secret). */
+  'forbidden-sender',
+  /** No such channel. */
+  'unknown-channel',
+  /** Nobody is signed in, or the session is locked. */
+  'not-signed-in',
+  'locked',
+  /** Someone is already signed in: sign out first. */
+  'already-signed-in',
+  /** Sign-in: wrong username or password (deliberately the same answer for both). */
+  'bad-credentials',
+  /** Offline sign-in: the last online sign-in here is older than the hub's maxOfflineHours. */
+  'offline-expired',
+  /** Offline sign-in: this person (or nobody) has signed in online on this workstation yet. */
+  'never-online-here',
+  /** The hub could not be reached (and an offline sign-in was not possible or not asked for). */
+  'hub-unreachable',
+  /** Online sign-in: the cache here is wrapped with an older password; send `previousPassword` too. */
+  'password-changed',
+  /** The hub refused for now (too many sign-ins); try again later. */
+  'rate-limited',
+  /** The hub refused the request (role, scope). */
+  'forbidden',
+  'not-found',
+  /** This needs the hub and the workstation is offline. */
+  'offline',
+  /** The outbox entry is not in a state that allows this (e.g. retrying one that was not rejected). */
+  'conflict',
+  'internal',
+] as const;
+export const IpcErrorCodeSchema = z.enum(IPC_ERROR_CODES);
+export type IpcErrorCode = z.infer<typeof IpcErrorCodeSchema>;
+
+/** Sign-in failures the UI explains (a subset of IPC_ERROR_CODES). */
+export const SIGN_IN_FAILURES = [
+  'bad-credentials',
+  'offline-expired',
+  'never-online-here',
+  'hub-unreachable',
+  'password-changed',
+  'rate-limited',
+  'already-signed-in',
+] as const satisfies readonly IpcErrorCode[];
+
+/** Every answer: a value, or a stable error code and a message for people (never an exception). */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+export const ipcErrorSchema = z.object({ code: z.string(), message: z.string() });
+
+// ---------- channels: renderer -> engine ----------
+
+const InboxSortSchema = z.enum(['waiting', 'sla', 'updated']);
+
+export const channels = {
+  // --- workstation and session ---
+
+  /** Who has a cache on this workstation (names only, for the sign-in screen), the hub, and the link state. */
+  'workstation.info': {
+    input: Empty,
+    output: z.object({
+      people: z.array(z.object({ name: z.string() })),
+      hubUrl: z.string(),
+      connection: ConnectionStateSchema,
+      /** signed-out, locked (someone's session waits for their password) or signed-in. */
+      session: z.enum(['signed-out', 'locked', 'signed-in']),
+    }),
+  },
+  /**
+   * Signs in. `auto` tries the hub and falls back to the cache when the hub cannot be reached; `online` and
+   * `offline` force one way. Failures: SIGN_IN_FAILURES. After an offline sign-in the engine reconnects by
+   * itself (with the refresh token kept in the encrypted cache) when the hub is back.
+   */
+  'auth.signIn': {
+    input: z
+      .object({
+        username: Username,
+        password: Password,
+        mode: z.enum(['auto', 'online', 'offline']).default('auto'),
+        /** After a password change on the hub: the old password, to re-wrap this workstation's cache key. */
+        previousPassword: Password.optional(),
+      })
+      .strict(),
+    output: SessionViewSchema,
+  },
+  /** Unlocks after an idle or manual lock, with the locked person's password. Failures as for sign-in. */
+  'auth.unlock': { input: z.object({ password: Password }).strict(), output: SessionViewSchema },
+  /** Locks now: closes the cache and drops its key; the session resumes with `auth.unlock`. */
+  'auth.lock': { input: Empty, output: Empty },
+  /**
+   * Signs out and ends the hub session. When the outbox still holds unsent work, does nothing and answers
+   * `{done: false, unsent}` unless `force`; forced, the work stays in the cache for this person's next sign-in.
+   */
+  'auth.signOut': { input: z.object({ force: z.boolean().default(false) }).strict(), output: UnsentGuardSchema },
+  /** "Forget me on this workstation": signs out and deletes this person's cache. Same unsent-work guard. */
+  'auth.forget': { input: z.object({ force: z.boolean().default(false) }).strict(), output: UnsentGuardSchema },
+  /** The signed-in person's session; null when signed out or locked. */
+  'session.current': { input: Empty, output: SessionViewSchema.nullable() },
+  /**
+   * The person did something (key, pointer): restarts the idle-lock timer. The renderer sends it at most
+   * every few seconds; hosts that can read the OS idle time (Electron) use that as well.
+   */
+  'session.activity': { input: Empty, output: Empty },
+
+  // --- reading the cache ---
+
+  /** The inbox: my cases and the unassigned ones of my queues, filtered, sorted and paged (customer names joined). */
+  'inbox.list': {
+    input: z
+      .object({
+        channels: z.array(ChannelSchema).max(10).optional(),
+        queueIds: z.array(IdSchema).max(100).optional(),
+        /** Defaults to the open statuses (new, open, pending). */
+        statuses: z.array(CaseStatusSchema).max(5).optional(),
+        mine: z.boolean().optional(),
+        unassigned: z.boolean().optional(),
+        /** waiting: longest waiting first; sla: nearest deadline first; updated: most recent first. */
+        sort: InboxSortSchema.default('waiting'),
+        offset: z.number().int().min(0).max(100_000).default(0),
+        limit: z.number().int().min(1).max(MAX_INBOX_PAGE).default(500),
+      })
+      .strict(),
+    output: z.object({
+      items: z.array(z.object({ case: OverlaidCaseSchema, customerName: z.string().nullable() })),
+      /** True when rows follow this page. */
+      more: z.boolean(),
+    }),
+  },
+  /** A case with its customer, its timeline (my pending, held and rejected messages included) and held replies. */
+  'case.view': {
+    input: z.object({ caseId: IdSchema }).strict(),
+    output: z.object({
+      case: OverlaidCaseSchema,
+      customer: OverlaidCustomerSchema.nullable(),
+      timeline: z.array(OverlaidInteractionSchema),
+      held: z.array(HeldReplySchema),
+    }),
+  },
+  /** Customer 360: the customer and all their cases held here. */
+  'customer.view': {
+    input: z.object({ customerId: IdSchema }).strict(),
+    output: z.object({ customer: OverlaidCustomerSchema, cases: z.array(OverlaidCaseSchema) }),
+  },
+  /** Organisation reference data in scope: queues, staff (with my pending status change) and store locations. */
+  'reference.org': {
+    input: Empty,
+    output: z.object({ queues: z.array(QueueSchema), staff: z.array(OverlaidStaffSchema), stores: z.array(StoreLocationSchema) }),
+  },
+  /** Knowledge-base articles (for a queue plus the general ones) and canned responses, in one language. */
+  'reference.knowledge': {
+    input: z.object({ language: LangSchema, queueId: IdSchema.nullable().default(null) }).strict(),
+    output: z.object({ kb: z.array(KbArticleSchema), canned: z.array(CannedResponseSchema) }),
+  },
+  /** Red alerts in the given states (default: not closed), newest first. */
+  'alert.list': {
+    input: z.object({ statuses: z.array(AlertStatusSchema).min(1).max(4).optional() }).strict(),
+    output: z.array(OverlaidAlertSchema),
+  },
+  /** My replies the hub holds back, oldest first. */
+  'held.list': { input: Empty, output: z.array(OverlaidHeldReplySchema) },
+  /**
+   * Local search as you type: customers (name, email, phone in any format, loyalty number), cases (by id, or
+   * through their customer or messages) and message text. Works offline.
+   */
+  'search.query': {
+    input: z.object({ query: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(100).default(20) }).strict(),
+    output: z.object({ customers: z.array(CustomerSchema), cases: z.array(CaseSchema), messages: z.array(InteractionSchema) }),
+  },
+  /**
+   * Store lookup: customers in the cache first; when none match and the hub is reachable, asks the hub and
+   * keeps what it answers in the cache (store staff may serve any customer who walks in).
+   */
+  'store.lookup': {
+    input: z.object({ query: z.string().trim().min(2).max(200) }).strict(),
+    output: z.object({ customers: z.array(CustomerSchema), source: z.enum(['cache', 'hub']) }),
+  },
+
+  // --- changes (each goes through the outbox; refusals show there) ---
+
+  /** A customer-facing reply, based on the newest message the cache holds for the case. */
+  'case.reply': {
+    input: z.object({ caseId: IdSchema, channel: ChannelSchema, text: Text, subject: z.string().max(300).optional() }).strict(),
+    output: QueuedSchema,
+  },
+  /** An internal note (always accepted by the hub). */
+  'case.note': { input: z.object({ caseId: IdSchema, text: Text }).strict(), output: QueuedSchema },
+  /** Change a case's status and/or priority. */
+  'case.update': {
+    input: z
+      .object({ caseId: IdSchema, status: CaseStatusSchema.optional(), priority: PrioritySchema.optional() })
+      .strict()
+      .refine((p) => p.status !== undefined || p.priority !== undefined, { message: 'give a status or a priority' }),
+    output: QueuedSchema,
+  },
+  /** Take a case (`me`), hand it back to a queue, or (supervisors) give it to someone. */
+  'case.assign': {
+    input: z.object({ caseId: IdSchema, to: z.union([z.literal('me'), AssignTargetSchema]) }).strict(),
+    output: QueuedSchema,
+  },
+  /** Store staff continue a case in person: records the visit and takes the case (store defaults to mine). */
+  'case.continueInStore': {
+    input: z.object({ caseId: IdSchema, text: Text, storeId: IdSchema.optional() }).strict(),
+    output: QueuedSchema,
+  },
+  /** Edit a customer's contact details. */
+  'customer.update': { input: z.object({ customerId: IdSchema, patch: CustomerPatchSchema }).strict(), output: QueuedSchema },
+  /** A new customer (an unknown caller); it appears once the hub has given it an id (`data.changed`). */
+  'customer.create': {
+    input: z
+      .object({
+        name: z.string().trim().min(1).max(200),
+        phones: z.array(PhoneSchema).max(5).default([]),
+        emails: z.array(EmailSchema).max(5).default([]),
+        language: LangSchema,
+      })
+      .strict(),
+    output: QueuedSchema,
+  },
+  /** What to do with a reply the hub held: send it anyway, turn it into a note, or drop it. */
+  'held.resolve': {
+    input: z.object({ heldId: IdSchema, action: z.enum(['resend', 'note', 'discard']) }).strict(),
+    output: QueuedSchema,
+  },
+  /** Set my own status (available, busy, away, offline). */
+  'staff.setOwnStatus': { input: z.object({ status: StaffStatusSchema }).strict(), output: QueuedSchema },
+  /** Send (or send again) the 1-10 survey of a resolved case. */
+  'survey.send': { input: z.object({ caseId: IdSchema }).strict(), output: QueuedSchema },
+  /** Red alert: I have seen it. */
+  'alert.acknowledge': { input: z.object({ alertId: IdSchema }).strict(), output: QueuedSchema },
+  /** Red alert: someone follows it up. */
+  'alert.assign': { input: z.object({ alertId: IdSchema, staffId: IdSchema }).strict(), output: QueuedSchema },
+  /** Red alert: closed, with what was done. */
+  'alert.close': {
+    input: z.object({ alertId: IdSchema, outcome: z.string().trim().min(1).max(2_000) }).strict(),
+    output: QueuedSchema,
+  },
+  /** Supervisor: move cases (one or many) to a person or a queue. */
+  'supervisor.reassign': {
+    input: z.object({ caseIds: z.array(IdSchema).min(1).max(1_000), to: AssignTargetSchema }).strict(),
+    output: QueuedSchema,
+  },
+  /** Supervisor: move all of one person's open cases, optionally setting their status (end of shift). */
+  'supervisor.reassignAll': {
+    input: z.object({ fromStaffId: IdSchema, to: AssignTargetSchema, setStatus: StaffStatusSchema.optional() }).strict(),
+    output: QueuedSchema,
+  },
+  /** Supervisor: change someone's status, capacity or queues. */
+  'supervisor.updateStaff': {
+    input: z
+      .object({
+        staffId: IdSchema,
+        patch: z
+          .object({
+            status: StaffStatusSchema.optional(),
+            capacity: CapacitySchema.partial().optional(),
+            queueIds: z.array(IdSchema).max(100).optional(),
+          })
+          .strict(),
+      })
+      .strict(),
+    output: QueuedSchema,
+  },
+
+  // --- through the hub (online only) ---
+
+  /** Supervisor: the audit trail, newest first (asked of the hub; needs the link). */
+  'audit.query': {
+    input: z
+      .object({
+        actorId: IdSchema.optional(),
+        queueId: IdSchema.optional(),
+        caseId: IdSchema.optional(),
+        action: AuditActionSchema.optional(),
+        before: TimeSchema.optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+    output: z.object({ entries: z.array(AuditEntrySchema) }),
+  },
+  /** Tell colleagues I am viewing or typing in a case (`none` when I leave it). Live only; ignored offline. */
+  'presence.set': {
+    input: z.object({ caseId: IdSchema, state: z.enum(['viewing', 'typing', 'none']) }).strict(),
+    output: Empty,
+  },
+
+  // --- outbox ---
+
+  /** Every outbox entry, oldest first: pending, sending, held and rejected (with reasons). */
+  'outbox.list': { input: Empty, output: z.array(OutboxItemSchema) },
+  /** Send a rejected change again, based on what the cache holds now. */
+  'outbox.retry': { input: z.object({ mutationId: z.uuid() }).strict(), output: QueuedSchema },
+  /** Drop a rejected or held change (or one never sent), with its effect on screen. */
+  'outbox.discard': { input: z.object({ mutationId: z.uuid() }).strict(), output: Empty },
+
+  // --- assist ---
+
+  /** The assist feedback model kept in my cache (pass it to suggestNextSteps). */
+  'assist.feedbackModel': { input: Empty, output: FeedbackModelSchema },
+  /** Record that I accepted or dismissed a suggested next step of this kind; answers the updated model. */
+  'assist.recordFeedback': {
+    input: z.object({ kind: NextStepKindSchema, outcome: z.enum(['accepted', 'dismissed']) }).strict(),
+    output: FeedbackModelSchema,
+  },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+/** What a caller passes (defaults may be left out). */
+export type InputOf<C extends ChannelName> = z.input<Channels[C]['input']>;
+/** What a handler receives: the input after parsing (defaults filled in). */
+export type ParsedInputOf<C extends ChannelName> = z.output<Channels[C]['input']>;
+export type OutputOf<C extends ChannelName> = z.output<Channels[C]['output']>;
+export const CHANNEL_NAMES = Object.keys(channels) as ChannelName[];
+export const isChannelName = (name: unknown): name is ChannelName => typeof name === 'string' && Object.hasOwn(channels, name);
+
+// ---------- events: engine -> renderer ----------
+
+export const events = {
+  /** Bootstrap, catch-up and search-index progress, for a progress bar. */
+  'sync.progress': z.object({
+    phase: z.enum(['snapshot', 'pull', 'index']),
+    done: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative(),
+    percent: z.number().min(0).max(100),
+  }),
+  /** The link to the hub changed, or the last sync time or the unsent count did. */
+  'connection.changed': z.object({
+    state: ConnectionStateSchema,
+    /** When the cache last caught up with the hub; null if never in this session. */
+    lastSyncAt: TimeSchema.nullable(),
+    unsent: z.number().int().nonnegative(),
+  }),
+  /** Rows changed (from the hub or by my own changes): refresh what shows them. `outbox` when the outbox did. */
+  'data.changed': z.object({
+    entities: z.partialRecord(EntityNameSchema, z.array(IdSchema)),
+    outbox: z.boolean(),
+  }),
+  /** A case was just assigned to me. */
+  'assignment.new': z.object({ case: CaseSchema, customerName: z.string().nullable() }),
+  /** A red alert was just addressed to me. */
+  'alert.red': z.object({ alert: AlertSchema, customerName: z.string().nullable() }),
+  /** A call is ringing for me: the caller, their record (null if unknown) and their open cases. */
+  'call.offer': z.object({
+    callId: z.string(),
+    phone: z.string(),
+    customer: CustomerSchema.nullable(),
+    openCases: z.array(CaseSchema),
+    caseId: IdSchema.nullable(),
+    at: TimeSchema,
+  }),
+  /** Who is viewing or typing in a case now. */
+  'presence.update': z.object({ caseId: IdSchema, present: z.array(PresenceSchema) }),
+  /** The hub held one of my replies: it waits in the case (and `held.list`) for me to decide. */
+  'held.notice': z.object({ held: HeldReplySchema }),
+  /** The session locked (idle timer or "lock now"): show the unlock screen. */
+  'session.locked': z.object({ reason: LockReasonSchema }),
+  /** The session ended without the person asking: the hub revoked it, or it cannot be renewed. Sign in again. */
+  'session.ended': z.object({ reason: z.enum(['revoked', 'expired']) }),
+} as const satisfies Record<string, z.ZodType>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+/** The renderer's view of the engine, whatever the transport (preload or WebSocket). */
+export type WorkstationApi = {
+  invoke<C extends ChannelName>(channel: C, input: InputOf<C>): Promise<IpcResult<OutputOf<C>>>;
+  /** Subscribes to an event; returns the unsubscribe function. */
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};
