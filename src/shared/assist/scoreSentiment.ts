@@ -23,6 +23,11 @@ const EXCLAMATION_BOOST = 0.3;
 const MAX_EXCLAMATIONS = 4;
 /** Normalisation constant: compound = sum / sqrt(sum^2 + ALPHA), as in VADER. */
 const ALPHA = 15;
+/**
+ * Negativity bias, a product choice: in a message that mixes praise and complaint, the complaint is what the
+ * agent must handle ("nice crew but 3 hours late"), so negative contributions weigh this much more. Hand-set.
+ */
+const NEGATIVE_WEIGHT = 1.5;
 /** "nie" glued to a word ("niepomocny"): read as negation when only the rest is listed. */
 const PL_NEGATIVE_PREFIX = 'nie';
 
@@ -142,7 +147,7 @@ export function scoreSentiment(tokens: readonly Token[], lang: Lang): SentimentS
     else negative += weighted;
   });
   if (negative === 0) positive += courtesy;
-  let sum = positive + negative;
+  let sum = positive + NEGATIVE_WEIGHT * negative;
   if (sum !== 0) sum += Math.sign(sum) * Math.min(exclamations, MAX_EXCLAMATIONS) * EXCLAMATION_BOOST;
   return { compound: sum / Math.sqrt(sum * sum + ALPHA), positive, negative, hits: values.length + (courtesy > 0 ? 1 : 0) };
 }
