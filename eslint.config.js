@@ -29,7 +29,13 @@ export default tseslint.config(
     rules: restrict(['electron', 'react', 'react-dom', '@mantine/*', '**/main/**', '**/renderer/**'], 'The hub is a plain Node server.'),
   },
   {
-    files: ['src/main/services/**', 'src/main/browser-host/**'],
+    files: ['src/main/services/**', 'src/main/engine/**', 'src/main/browser-host/**'],
+    ignores: ['**/*.test.ts'],
     rules: restrict(['electron', 'react', 'react-dom', '@mantine/*', '**/renderer/**', '**/server/**'], 'Services are host-agnostic: no electron here (see src/main/electron).'),
+  },
+  {
+    // Tests of the workstation side start a real hub (src/server/testing) to sync against.
+    files: ['src/main/**/*.test.ts'],
+    rules: restrict(['electron', 'react', 'react-dom', '@mantine/*', '**/renderer/**'], 'Workstation tests run in plain Node.'),
   },
 );

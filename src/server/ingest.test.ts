@@ -24,7 +24,14 @@ describe('signed ingestion', () => {
     const timeline = t.hub.ctx.store.interactionsOfCase(first.body.caseId as string);
     expect(timeline).toHaveLength(1);
     const customer = t.hub.ctx.store.get('customer', first.body.customerId as string)!;
-    expect(customer).toMatchObject({ name: 'Jan Kowalski', emails: ['jan@example.pl'], language: 'pl' });
+    expect(customer).toMatchObject({ name: 'Jan Kowalski', emails: ['jan@example.pl'], language: 'en' }); // written in English
+  });
+
+  it('takes a new customer’s language from what they wrote', async () => {
+    const el = await t.inbound({ text: 'Καλησπέρα σας, η παραγγελία μου δεν έχει φτάσει ακόμα', from: { email: 'x@example.com' } });
+    const pl = await t.inbound({ text: 'Dzień dobry, moja paczka jeszcze nie dotarła', from: { email: 'y@example.com' } });
+    expect(t.hub.ctx.store.get('customer', el.body.customerId as string)!.language).toBe('el');
+    expect(t.hub.ctx.store.get('customer', pl.body.customerId as string)!.language).toBe('pl');
   });
 
   it('lands a known phone, email or loyalty number on the same customer and open case', async () => {

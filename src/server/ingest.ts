@@ -14,7 +14,8 @@ import { keys } from './audience';
 import { pickAgent, routed, withAssignee } from './routing';
 import { normalizeSubject } from './store/sqlite/sqliteStore';
 import type { IdentityKind } from './store/hubStore';
-import { recordSurveyAnswer } from './voice';
+import { alertOnVeryNegative, recordSurveyAnswer } from './voice';
+import { classifyCustomer } from '../shared/assist';
 
 /** A connector's message that cannot be applied as sent (e.g. a survey for a case that is not the sender's). */
 export class InboundRejected extends Error {
@@ -67,8 +68,13 @@ export function findSender(ctx: HubContext, ids: Array<[IdentityKind, string]>):
   return null;
 }
 
+/** A new customer's language: what they wrote in, when there are words enough to tell; else their identities. */
+function languageOf(text: string, ids: Array<[IdentityKind, string]>): Lang {
+  return text.trim().split(/\s+/).length >= 3 ? classifyCustomer([text], { fallbackLanguage: guessLanguage(ids) }).language : guessLanguage(ids);
+}
+
 /** The sender's record, created when nobody matches, with any identity it did not have yet added. */
-function resolveCustomer(ctx: HubContext, from: From, ids: Array<[IdentityKind, string]>): Customer {
+function resolveCustomer(ctx: HubContext, from: From, ids: Array<[IdentityKind, string]>, text: string): Customer {
   const now = ctx.now();
   const found = findSender(ctx, ids);
   if (!found) {
@@ -80,7 +86,7 @@ function resolveCustomer(ctx: HubContext, from: From, ids: Array<[IdentityKind, 
       phones: ids.filter(([k]) => k === 'phone').map(([, v]) => v),
       handles: ids.filter(([k]) => k === 'handle').map(([, v]) => v),
       loyaltyNumber: ids.find(([k]) => k === 'loyalty')?.[1] ?? null,
-      language: guessLanguage(ids),
+      language: languageOf(text, ids),
       storeId: null,
       tags: [],
       consent: { email: true, sms: true, marketing: false },
@@ -228,7 +234,7 @@ export function ingestInbound(ctx: HubContext, msg: InboundMessage): InboundResu
 }
 
 function ingestMessage(ctx: HubContext, msg: InboundMessage, ids: Array<[IdentityKind, string]>): InboundResult {
-  const customer = resolveCustomer(ctx, msg.from, ids);
+  const customer = resolveCustomer(ctx, msg.from, ids, msg.text);
   const call = msg.call ? ctx.store.call(msg.call.id) : null;
   let kase = (call?.caseId ? ctx.store.get('case', call.caseId) : null) ?? openCaseOnTopic(ctx, customer.id, msg.subject);
   if (!kase || !isOpenCase(kase)) kase = newCase(ctx, customer, msg.channel, msg.subject, msg.text || msg.video?.summary || msg.call?.notes || '');
@@ -240,6 +246,7 @@ function ingestMessage(ctx: HubContext, msg: InboundMessage, ids: Array<[Identit
   ctx.save('case', current);
   // Saved after the case, so that its audience is the case's audience as it now stands.
   ctx.save('interaction', appended.interaction);
+  alertOnVeryNegative(ctx, current, msg.text);
   if (call && msg.call) {
     ctx.store.saveCall({ ...call, state: 'ended', customerId: customer.id, caseId: current.id, at: ctx.now() });
     ctx.emit([keys.staff(call.offeredTo ?? '')], 'call:update', { callId: call.callId, state: 'ended', staffId: call.offeredTo }, true);

@@ -68,4 +68,16 @@ describe('voice of the customer', () => {
     t.hub.tick();
     expect(t.hub.ctx.store.get('alert', alert.id)!.escalatedAt).toBe(clock.now());
   });
+
+  it('raises one red alert for a very negative message, none for a calm one', async () => {
+    t = await startTestHub();
+    const sup = await t.connect('sup1');
+    const calm = await t.inbound({ text: 'Could you tell me when my parcel arrives?', from: { email: 'calm@example.com' } });
+    const angry = await t.inbound({ text: 'This is a disgrace!!! Third time I write and NOBODY helps. I want my money back NOW', from: { email: 'angry@example.com' } });
+    await t.inbound({ text: 'Still nothing, this is ridiculous, worst service ever!!!', from: { email: 'angry@example.com' } });
+    const alert = (await sup.waitFor((c) => c.entity === 'alert')).data as Alert;
+    expect(alert).toMatchObject({ caseId: angry.body.caseId, reason: 'negative-message', score: null });
+    expect(t.hub.ctx.store.openAlertOfCase(calm.body.caseId as string)).toBeNull();
+    expect(sup.changes.filter((c) => c.entity === 'alert')).toHaveLength(1);
+  });
 });

@@ -1,5 +1,6 @@
 import type { Alert, Case, Channel, Customer, Interaction } from '../shared/domain';
 import type { HubContext } from './context';
+import { classifyCustomer } from '../shared/assist';
 import { surveyQuestion } from './texts';
 
 /** Channels a survey can be sent through; calls, video and store visits get it by SMS or email instead. */
@@ -77,6 +78,20 @@ export function raiseAlert(ctx: HubContext, kase: Case, reason: Alert['reason'],
   };
   ctx.save('alert', alert);
   return alert;
+}
+
+/** A score this low, with anger, is a "very negative" message (DESIGN.md, Voice of the customer). */
+const VERY_NEGATIVE = -0.9;
+
+/**
+ * Raises a red alert for a very negative customer message, unless the case already has an open alert.
+ * Inside `write`. Returns the alert raised, if any.
+ */
+export function alertOnVeryNegative(ctx: HubContext, kase: Case, text: string): Alert | null {
+  if (!text.trim()) return null;
+  const state = classifyCustomer([text]);
+  if (state.score > VERY_NEGATIVE || state.emotion !== 'angry' || ctx.store.openAlertOfCase(kase.id)) return null;
+  return raiseAlert(ctx, kase, 'negative-message', null, text.slice(0, 500));
 }
 
 /** Alerts nobody acknowledged within their queue's limit go to every supervisor. Returns how many escalated. */

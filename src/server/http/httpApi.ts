@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { z } from 'zod';
+import { type z } from 'zod';
 import { InboundMessageSchema, LoginRequestSchema, MAX_HTTP_BODY_BYTES, RefreshRequestSchema } from '../../shared/protocol';
 import { AuthError, type AuthService } from '../auth/authService';
 import type { HubContext } from '../context';

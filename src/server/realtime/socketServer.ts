@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import { z } from 'zod';
+import { type z } from 'zod';
 import { isSupervising, type Presence, type Staff } from '../../shared/domain';
 import {
   MAX_SOCKET_PAYLOAD_BYTES,
@@ -114,7 +114,10 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
 
   type Handler<N extends RequestName> = (conn: Conn, staff: Staff, payload: z.infer<(typeof REQUESTS)[N][0]>) => unknown;
   const handlers: { [N in RequestName]: Handler<N> } = {
-    'sync:pull': (conn, _staff, p) => ctx.store.pull(conn.all ? { all: true } : { all: false, keys: conn.keys }, p.cursor, p.limit),
+    'sync:pull': (conn, _staff, p) => ({
+      ...ctx.store.pull(conn.all ? { all: true } : { all: false, keys: conn.keys }, p.cursor, p.limit),
+      head: ctx.store.head(),
+    }),
     'sync:snapshot': (_conn, staff, p) => {
       const scope = scopeOf(ctx, staff);
       if (p.queueIds) {

@@ -94,6 +94,8 @@ export interface HubStore {
   /** Cases whose reply is overdue and not yet flagged. */
   overdueCases(now: number, limit: number): Case[];
 
+  /** The case's alert that is not closed yet, if any: one open alert per case is enough. */
+  openAlertOfCase(caseId: string): Alert | null;
   /** Alerts nobody has acknowledged yet, oldest first (escalation). */
   raisedAlerts(): Alert[];
 

@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-// eslint-disable-next-line no-restricted-imports -- integration test: the workstation's sync client against the real hub
 import { createHub, type Hub } from '../../../server/hub';
-// eslint-disable-next-line no-restricted-imports -- integration test: loads a small organisation into the hub
 import { loadOrg } from '../../../server/loadOrg';
 import type { Db } from '../cache/database';
 import { openCacheDatabase } from '../cache/database';

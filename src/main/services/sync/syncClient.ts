@@ -153,9 +153,6 @@ export function startSyncClient(options: SyncClientOptions): SyncClient {
     const timed = socket.timeout(timeoutMs) as unknown as { emitWithAck(event: N, payload: RequestOf<N>): Promise<Ack<unknown>> };
     const ack = await timed.emitWithAck(name, payload);
     if (!ack.ok) throw new Refused(ack.reason, ack.message);
-    // Workaround, to remove once the hub sends it: today's hub answers sync:pull without `head` (the contract
-    // requires it). It only feeds the progress figure, so the page's own cursor stands in for it.
-    if (name === 'sync:pull') (ack.value as { head?: number; cursor: number }).head ??= (ack.value as { cursor: number }).cursor;
     return REQUESTS[name][1].parse(ack.value) as z.infer<(typeof REQUESTS)[N][1]>;
   }
 

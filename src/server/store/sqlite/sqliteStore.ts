@@ -3,7 +3,6 @@ import { normalizePhone, type AuditEntry, type Case, type Customer, type Interac
 import { ENTITY_NAMES, type Change, type EntityName, type EntityRow } from '../../../shared/protocol';
 import { foldText } from '../../../shared/text/fold';
 import type {
-  AudienceFilter,
   AuditFilter,
   CallRecord,
   CaseScope,
@@ -203,6 +202,9 @@ export function openSqliteStore(path: string): HubStore {
     "SELECT COUNT(*) AS n FROM cases WHERE assignee_id = ? AND status IN ('new', 'open') AND last_channel = ?",
   );
   const overdueStmt = st<{ data: string }>('SELECT data FROM cases WHERE due_at IS NOT NULL AND due_at <= ? ORDER BY due_at LIMIT ?');
+  const openAlertOfCaseStmt = st<{ data: string }>(
+    "SELECT data FROM alerts WHERE status != 'closed' AND json_extract(data, '$.caseId') = ? LIMIT 1",
+  );
   const raisedAlertsStmt = st<{ data: string }>("SELECT data FROM alerts WHERE status = 'raised' ORDER BY raised_at");
   const credentialsStmt = st<{ data: string; password_hash: string }>('SELECT data, password_hash FROM staff WHERE username = ?');
   const setHashStmt = st('UPDATE staff SET password_hash = ? WHERE id = ?');
@@ -335,6 +337,7 @@ export function openSqliteStore(path: string): HubStore {
     loadOf: (staffId, channel) => loadStmt.get(staffId, channel)?.n ?? 0,
     overdueCases: (now, limit) => overdueStmt.all(now, limit).map((r) => JSON.parse(r.data)),
 
+    openAlertOfCase: (caseId) => parse(openAlertOfCaseStmt.get(caseId)),
     raisedAlerts: () => raisedAlertsStmt.all().map((r) => JSON.parse(r.data)),
 
     staffCredentials(username) {
