@@ -129,3 +129,35 @@ describe('classifyCustomer: formality', () => {
     expect(state(text).formality).toBe(formality);
   });
 });
+
+describe('classifyCustomer: negative evidence, sarcasm and Greek negation', () => {
+  it('lets the complaint outweigh the praise in a mixed message', () => {
+    expect(state('The crew was nice but the flight was 3 hours late and my bag is lost.').sentiment).toBe('negative');
+  });
+
+  it('reads sarcasm formulas as complaints', () => {
+    expect(state('Oh great, another delay.').sentiment).toBe('negative');
+    expect(state('Thanks a lot for losing my luggage').sentiment).toBe('negative');
+  });
+
+  it('reads "not just good" as praise, not as negation', () => {
+    expect(state("It isn't just good, it's brilliant").sentiment).toBe('positive');
+  });
+
+  it('reads bare English and Greek negation as a complaint cue', () => {
+    expect(state("I don't have my refund").sentiment).toBe('negative');
+    expect(state('Η παραγγελία δεν ήρθε ακόμα').sentiment).toBe('negative');
+    expect(state('Δεν απαντάτε στα μηνύματα').sentiment).toBe('negative');
+  });
+
+  it('reads Greek negative stems in any form, with or without accents', () => {
+    expect(state('Μας εξαπάτησαν').sentiment).toBe('negative');
+    expect(state('μας εξαπατησαν').sentiment).toBe('negative');
+    expect(state('Άχρηστη εξυπηρέτηση').sentiment).toBe('negative');
+    expect(state('αχρηστοι').sentiment).toBe('negative');
+  });
+
+  it('does not read "I\'ll" as "ill"', () => {
+    expect(state("I'll check it tomorrow").sentiment).toBe('neutral');
+  });
+});

@@ -128,6 +128,12 @@ export function scoreSentiment(tokens: readonly Token[], lang: Lang): SentimentS
       continue;
     }
     if (i <= negatedUntil) {
+      // A negated complaint word is not praise: "no refund", "don't have my bag yet". The negator keeps its own
+      // (complaint) value; the phrases that do praise by negation ("not bad", "no problem") are listed.
+      if (v < 0) {
+        i += hit.length - 1;
+        continue;
+      }
       v *= NEGATED;
       unusedNegator = 0;
     }

@@ -71,6 +71,17 @@ didnt -1
 doesnt -1
 wont -1
 never -1
+dont -1
+isnt -1
+wasnt -1
+arent -1
+werent -1
+havent -1
+hasnt -1
+hadnt -1
+shouldnt -1
+wouldnt -1
+aint -1
 isnt working -2
 wasnt working -2
 didnt work -2

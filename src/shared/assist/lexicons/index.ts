@@ -11,6 +11,7 @@ import { EMOJI_VALENCE } from './emoji';
 import { EN_AFINN_165 } from './enAfinn165';
 import { EN_DOMAIN } from './enDomain';
 import { EN_NEGATIVE } from './enNegative';
+import { EN_POSITIVE } from './enPositive';
 import { ANGER_CUES, ANXIETY_CUES, SADNESS_CUES } from './emotionCues';
 import { FORMAL_CUES, INFORMAL_CUES } from './formalityCues';
 import { EL_FUNCTION_WORDS, EN_FUNCTION_WORDS, PL_FUNCTION_WORDS } from './languageCues';
@@ -24,7 +25,7 @@ const ENGLISH_ENDINGS = ['s', 'es', 'ed', 'd', 'ing', 'ly'];
 
 /** Word valences per language; later sources override earlier ones. */
 export const SENTIMENT: Readonly<Record<Lang, Lexicon>> = {
-  en: compileLexicon([EN_AFINN_165, EN_NEGATIVE, EN_DOMAIN], { endings: ENGLISH_ENDINGS }),
+  en: compileLexicon([EN_AFINN_165, EN_NEGATIVE, EN_POSITIVE, EN_DOMAIN], { endings: ENGLISH_ENDINGS }),
   pl: compileLexicon([PL_SENTIMENT]),
   el: compileLexicon([EL_MKLAB_POLARITY, EL_SENTIMENT]),
 };
