@@ -64,14 +64,15 @@ export const LocalChangeSchema = z.object({
 });
 export type LocalChange = z.infer<typeof LocalChangeSchema>;
 
-/** A row as the person should see it: the hub's confirmed state with their own unconfirmed changes laid over. */
-const overlaid = <T extends z.ZodObject>(schema: T) => schema.extend({ local: z.array(LocalChangeSchema) });
-export const OverlaidCaseSchema = overlaid(CaseSchema);
-export const OverlaidCustomerSchema = overlaid(CustomerSchema);
-export const OverlaidInteractionSchema = overlaid(InteractionSchema);
-export const OverlaidStaffSchema = overlaid(StaffSchema);
-export const OverlaidAlertSchema = overlaid(AlertSchema);
-export const OverlaidHeldReplySchema = overlaid(HeldReplySchema);
+// Rows as the person should see them: the hub's confirmed state with their own unconfirmed changes laid over,
+// listed in `local` (empty when there are none).
+const local = { local: z.array(LocalChangeSchema) };
+export const OverlaidCaseSchema = CaseSchema.extend(local);
+export const OverlaidCustomerSchema = CustomerSchema.extend(local);
+export const OverlaidInteractionSchema = InteractionSchema.extend(local);
+export const OverlaidStaffSchema = StaffSchema.extend(local);
+export const OverlaidAlertSchema = AlertSchema.extend(local);
+export const OverlaidHeldReplySchema = HeldReplySchema.extend(local);
 
 export const ConnectionStateSchema = z.enum(['online', 'offline', 'reconnecting']);
 export type ConnectionState = z.infer<typeof ConnectionStateSchema>;
