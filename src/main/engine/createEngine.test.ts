@@ -1,0 +1,233 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { channels, type ChannelName, type EventName, type EventPayload, type InputOf, type OutputOf } from '../../shared/ipc/contract';
+import { startTestHub, type TestHub } from '../../server/testing/hubHarness';
+import { createEngine, type Engine, type EngineOptions } from './createEngine';
+
+// Cheap key derivation: these tests sign in dozens of times; the vault's own tests cover OWASP parameters.
+const FAST_KDF = { N: 2 ** 10, r: 8, p: 1 };
+const password = (id: string) => `${id}-password-1`;
+/** A port nothing listens on: the hub "cannot be reached". */
+const DEAD_HUB = 'http://127.0.0.1:9';
+
+describe('workstation engine against a real hub', () => {
+  let hub: TestHub;
+  let dataDir: string;
+  let offsetMs: number;
+  const engines: Engine[] = [];
+
+  beforeEach(async () => {
+    hub = await startTestHub();
+    dataDir = mkdtempSync(join(tmpdir(), 'engine-test-'));
+    offsetMs = 0;
+  });
+  afterEach(async () => {
+    for (const e of engines.splice(0)) await e.close();
+    await hub.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const start = (over: Partial<EngineOptions> = {}) => {
+    const engine = createEngine({
+      dataDir,
+      hubUrl: hub.hub.url,
+      clock: () => Date.now() + offsetMs,
+      kdf: FAST_KDF,
+      idleCheckMs: 0,
+      sync: { reconnect: { baseMs: 20, maxMs: 200 }, outboxBackoff: { baseMs: 20, maxMs: 200 }, requestTimeoutMs: 5_000 },
+      log: () => {},
+      ...over,
+    });
+    engines.push(engine);
+    return engine;
+  };
+
+  /** Calls a channel, expects success, and checks the answer against the contract's output schema. */
+  async function call<C extends ChannelName>(engine: Engine, channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
+    const result = await engine.call(channel, input);
+    if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
+    return channels[channel].output.parse(result.value) as OutputOf<C>;
+  }
+  async function failure<C extends ChannelName>(engine: Engine, channel: C, input: InputOf<C>): Promise<string> {
+    const result = await engine.call(channel, input);
+    if (result.ok) throw new Error(`${channel} succeeded`);
+    return result.error.code;
+  }
+  const next = <E extends EventName>(engine: Engine, name: E, test: (p: EventPayload<E>) => boolean = () => true) =>
+    new Promise<EventPayload<E>>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ${name} event`)), 10_000);
+      const off = engine.subscribe((event) => {
+        if (event.name === name && test(event.payload as EventPayload<E>)) {
+          clearTimeout(timer);
+          off();
+          resolve(event.payload as EventPayload<E>);
+        }
+      });
+    });
+  const synced = (engine: Engine) => next(engine, 'connection.changed', (p) => p.state === 'online' && p.lastSyncAt !== null);
+  async function signInAndSync(engine: Engine, id: string, mode: 'auto' | 'online' | 'offline' = 'online') {
+    const caughtUp = synced(engine);
+    const session = await call(engine, 'auth.signIn', { username: id, password: password(id), mode });
+    await caughtUp;
+    return session;
+  }
+  const greekCase = async (text = 'Καλησπέρα, η παραγγελία μου δεν έφτασε ποτέ', name = 'Γιώργος Παπαδάκης', email = 'giorgos.papadakis@example.gr') => {
+    const res = await hub.inbound({ channel: 'chat', text, from: { email, name } });
+    return res.body as { caseId: string; customerId: string };
+  };
+  const inboxIds = async (engine: Engine) => (await call(engine, 'inbox.list', {})).items.map((i) => i.case.id);
+
+  it('signs in online, syncs, lists the hub’s cases in the inbox and opens one with its timeline', async () => {
+    const { caseId } = await greekCase();
+    const engine = start();
+    const session = await signInAndSync(engine, 'a3');
+    expect(session).toMatchObject({ staff: { id: 'a3' }, signedInOnline: true });
+    expect((await call(engine, 'session.current', {}))?.scope?.queueIds).toEqual(['q-el']);
+    const inbox = await call(engine, 'inbox.list', {});
+    expect(inbox.items.map((i) => [i.case.id, i.customerName])).toEqual([[caseId, 'Γιώργος Παπαδάκης']]);
+    const view = await call(engine, 'case.view', { caseId });
+    expect(view.timeline.map((i) => i.text)).toEqual(['Καλησπέρα, η παραγγελία μου δεν έφτασε ποτέ']);
+    expect(await call(engine, 'workstation.info', {})).toMatchObject({ people: [{ name: 'Person a3' }], connection: 'online', session: 'signed-in' });
+  });
+
+  it('sends a reply to the hub exactly once and shows it confirmed', async () => {
+    const { caseId } = await greekCase();
+    const engine = start();
+    await signInAndSync(engine, 'a3');
+    const settled = next(engine, 'data.changed', (p) => p.outbox && p.entities.interaction === undefined);
+    const queued = await call(engine, 'case.reply', { caseId, channel: 'chat', text: 'Λυπάμαι πολύ, το ελέγχω τώρα.' });
+    expect(queued.state).toBe('pending');
+    // Shown at once, before the hub answers.
+    const local = (await call(engine, 'case.view', { caseId })).timeline.at(-1);
+    expect(local).toMatchObject({ text: 'Λυπάμαι πολύ, το ελέγχω τώρα.', direction: 'outbound' });
+    await settled;
+    await expect.poll(async () => (await call(engine, 'case.view', { caseId })).timeline.at(-1)?.local).toEqual([]);
+    const outbound = hub.hub.ctx.store.interactionsOfCase(caseId).filter((i) => i.direction === 'outbound');
+    expect(outbound.map((i) => i.text)).toEqual(['Λυπάμαι πολύ, το ελέγχω τώρα.']);
+    expect(await call(engine, 'outbox.list', {})).toEqual([]);
+  });
+
+  it('signs in offline after an online sign-in here, shows the cache, and reconnects by itself when the hub is back', async () => {
+    const { caseId } = await greekCase();
+    await signInAndSync(start(), 'a3');
+    await engines.pop()!.close();
+
+    const offline = start({ hubUrl: DEAD_HUB });
+    expect(await call(offline, 'auth.signIn', { username: 'a3', password: password('a3') })).toMatchObject({ signedInOnline: false });
+    expect(await inboxIds(offline)).toEqual([caseId]);
+    await engines.pop()!.close();
+
+    // Offline sign-in with the hub up: the refresh token kept in the cache reconnects without the password going to the hub.
+    const back = start();
+    const reconnected = synced(back);
+    await call(back, 'auth.signIn', { username: 'a3', password: password('a3'), mode: 'offline' });
+    await reconnected;
+    expect((await call(back, 'workstation.info', {})).connection).toBe('online');
+  });
+
+  it('refuses offline sign-in to someone who never signed in online here, and past maxOfflineHours', async () => {
+    const offline = start({ hubUrl: DEAD_HUB });
+    expect(await failure(offline, 'auth.signIn', { username: 'a1', password: password('a1') })).toBe('never-online-here');
+    expect(await failure(offline, 'auth.signIn', { username: 'a1', password: password('a1'), mode: 'online' })).toBe('hub-unreachable');
+
+    await signInAndSync(start(), 'a3');
+    await engines.pop()!.close();
+    const later = start({ hubUrl: DEAD_HUB });
+    expect(await failure(later, 'auth.signIn', { username: 'a1', password: password('a1') })).toBe('bad-credentials');
+    expect(await failure(later, 'auth.signIn', { username: 'a3', password: 'wrong' })).toBe('bad-credentials');
+    offsetMs = 73 * 3_600_000;
+    expect(await failure(later, 'auth.signIn', { username: 'a3', password: password('a3') })).toBe('offline-expired');
+  });
+
+  it('locks when idle: data is hidden until the same person unlocks', async () => {
+    await greekCase();
+    const engine = start();
+    await signInAndSync(engine, 'a3');
+    await engine.checkIdle();
+    expect(await call(engine, 'session.current', {})).not.toBeNull();
+
+    const locked = next(engine, 'session.locked');
+    offsetMs = 16 * 60_000;
+    await engine.checkIdle();
+    expect(await locked).toEqual({ reason: 'idle' });
+    expect(await failure(engine, 'inbox.list', {})).toBe('locked');
+    expect(await failure(engine, 'case.note', { caseId: 'x', text: 'hello' })).toBe('locked');
+    expect(await call(engine, 'session.current', {})).toBeNull();
+    expect((await call(engine, 'workstation.info', {})).session).toBe('locked');
+    expect(await failure(engine, 'auth.unlock', { password: 'wrong' })).toBe('bad-credentials');
+
+    const resynced = synced(engine);
+    await call(engine, 'auth.unlock', { password: password('a3') });
+    await resynced;
+    expect(await inboxIds(engine)).toHaveLength(1);
+  });
+
+  it('keeps two people on one workstation apart: each sees only their own data', async () => {
+    const greek = await greekCase();
+    const polish = await hub.inbound({ channel: 'chat', text: 'Dzień dobry, paczka nie dotarła', from: { email: 'jan.nowak@example.pl', name: 'Jan Nowak' } });
+    const engine = start();
+    await signInAndSync(engine, 'a3');
+    expect(await inboxIds(engine)).toEqual([greek.caseId]);
+    expect(await call(engine, 'auth.signOut', {})).toEqual({ done: true, unsent: 0 });
+
+    await signInAndSync(engine, 'a1');
+    const ids = await inboxIds(engine);
+    expect(ids).not.toContain(greek.caseId);
+    expect(await failure(engine, 'case.view', { caseId: greek.caseId })).toBe('not-found');
+    expect((await call(engine, 'search.query', { query: 'Παπαδάκης' })).customers).toEqual([]);
+    expect((await call(engine, 'search.query', { query: 'Nowak' })).cases.map((c) => c.id)).toEqual([(polish.body as { caseId: string }).caseId]);
+    expect((await call(engine, 'workstation.info', {})).people.map((p) => p.name).sort()).toEqual(['Person a1', 'Person a3']);
+  });
+
+  it('warns before signing out with unsent work, keeps it for the next sign-in, and forgets on request', async () => {
+    const { caseId } = await greekCase();
+    await signInAndSync(start(), 'a3');
+    await engines.pop()!.close();
+
+    const offline = start({ hubUrl: DEAD_HUB });
+    await call(offline, 'auth.signIn', { username: 'a3', password: password('a3') });
+    await call(offline, 'case.note', { caseId, text: 'Customer called back, waiting for the courier' });
+    expect(await call(offline, 'auth.signOut', {})).toEqual({ done: false, unsent: 1 });
+    expect(await call(offline, 'auth.signOut', { force: true })).toEqual({ done: true, unsent: 1 });
+
+    await call(offline, 'auth.signIn', { username: 'a3', password: password('a3') });
+    expect((await call(offline, 'outbox.list', {})).map((e) => e.mutation.type)).toEqual(['note']);
+    expect(await call(offline, 'auth.forget', {})).toEqual({ done: false, unsent: 1 });
+    expect(await call(offline, 'auth.forget', { force: true })).toEqual({ done: true, unsent: 1 });
+    expect((await call(offline, 'workstation.info', {})).people).toEqual([]);
+    expect(readdirSync(dataDir)).toEqual([]);
+  });
+
+  it('leaves no customer name, email or message text in clear in the cache file or its WAL', async () => {
+    const secrets = { name: 'Ζωή Καραγιάννη', email: 'zoi.karagianni@example.gr', text: 'Το ψυγείο στη Θεσσαλονίκη χάλασε ξανά' };
+    await greekCase(secrets.text, secrets.name, secrets.email);
+    const engine = start();
+    await signInAndSync(engine, 'a3');
+    expect((await call(engine, 'inbox.list', {})).items[0].customerName).toBe(secrets.name);
+    await call(engine, 'assist.recordFeedback', { kind: 'reply-now', outcome: 'accepted' });
+    const files = () => readdirSync(dataDir).filter((f) => /\.db(-wal)?$/.test(f)).map((f) => join(dataDir, f));
+    const leaks = () =>
+      files().flatMap((f) =>
+        Object.values(secrets)
+          .flatMap((s) => [Buffer.from(s), Buffer.from(s.normalize('NFD'))])
+          .concat(Buffer.from('a3-password-1'))
+          .filter((needle) => readFileSync(f).includes(needle))
+          .map((needle) => `${f}: ${needle.toString()}`),
+      );
+    expect(files().some((f) => f.endsWith('-wal'))).toBe(true);
+    expect(leaks()).toEqual([]);
+    await engine.close();
+    expect(files().filter(existsSync).length).toBeGreaterThan(0);
+    expect(leaks()).toEqual([]);
+  });
+
+  it('answers bad input and unknown channels with error codes, never by throwing', async () => {
+    const engine = start({ hubUrl: DEAD_HUB });
+    expect(await engine.invoke('nope', {})).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+    expect(await engine.invoke('inbox.list', { limit: 'all' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await engine.invoke('inbox.list', {})).toMatchObject({ ok: false, error: { code: 'not-signed-in' } });
+    expect(await engine.invoke('auth.signIn', null)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+});

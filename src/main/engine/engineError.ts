@@ -1,0 +1,31 @@
+import { ZodError } from 'zod';
+import type { IpcErrorCode, IpcResult } from '../../shared/ipc/contract';
+
+/** A failure the renderer is told about with a stable code (see IPC_ERROR_CODES) and a message for people. */
+export class EngineError extends Error {
+  constructor(
+    readonly code: IpcErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A short, readable account of what is wrong with an input, e.g. `text: Too small`. */
+export function describeZodError(error: ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`)
+    .join('; ');
+}
+
+/**
+ * Turns anything thrown by a handler into an error answer. Unknown errors are logged in full here and
+ * reported as `internal` without their text: it may hold paths, SQL or customer data.
+ */
+export function toIpcError(error: unknown, log: (message: string, detail?: unknown) => void): IpcResult<never> {
+  if (error instanceof EngineError) return { ok: false, error: { code: error.code, message: error.message } };
+  if (error instanceof ZodError) return { ok: false, error: { code: 'invalid-input', message: describeZodError(error) } };
+  log('engine: handler failed', error);
+  return { ok: false, error: { code: 'internal', message: 'the workstation could not do this; nothing was changed' } };
+}

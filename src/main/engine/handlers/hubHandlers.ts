@@ -1,0 +1,63 @@
+import type { z } from 'zod';
+import { parseChange, type REQUESTS, type ReasonCode, type RequestName, type RequestOf } from '../../../shared/protocol';
+import { applyRows } from '../../services/cache/applyChanges';
+import { searchCustomers } from '../../services/search/search';
+import { EngineError } from '../engineError';
+import type { LiveSession } from '../liveSession';
+import type { Handlers, HandlerContext } from './handlerTypes';
+
+const LOOKUP_LIMIT = 20;
+
+/** The hub's refusal reasons, as the renderer's error codes. */
+const REFUSAL_CODES: Partial<Record<ReasonCode, 'forbidden' | 'not-found' | 'invalid-input' | 'rate-limited'>> = {
+  forbidden: 'forbidden',
+  unauthorized: 'forbidden',
+  'not-found': 'not-found',
+  invalid: 'invalid-input',
+  'rate-limited': 'rate-limited',
+};
+
+/** A request to the hub over the sync client's live connection (requested of services/sync: `SyncClient.request`). */
+interface HubRequester {
+  request<N extends RequestName>(name: N, payload: RequestOf<N>): Promise<z.infer<(typeof REQUESTS)[N][1]>>;
+}
+
+/** Sends a request to the hub over the live connection; refusals become EngineErrors with the nearest code. */
+async function askHub<T>(live: LiveSession, ask: (hub: HubRequester) => Promise<T>): Promise<T> {
+  const sync = live.sync as (LiveSession['sync'] & Partial<HubRequester>) | null;
+  if (sync === null || sync.state() !== 'online' || sync.request === undefined) {
+    throw new EngineError('offline', 'this needs the hub, and the workstation is offline');
+  }
+  try {
+    return await ask(sync as HubRequester);
+  } catch (error) {
+    const reason = (error as { reason?: ReasonCode }).reason;
+    throw new EngineError(reason ? (REFUSAL_CODES[reason] ?? 'internal') : 'offline', (error as Error).message);
+  }
+}
+
+/** Channels answered by the hub itself: store lookups beyond the cache, the audit trail, presence. */
+export function hubHandlers({ sessions, emit }: HandlerContext) {
+  return {
+    'store.lookup': async ({ query }) => {
+      const live = sessions.live();
+      const { db } = live.vault;
+      const cached = searchCustomers(db, query, LOOKUP_LIMIT);
+      if (cached.length > 0 || live.connection() !== 'online') return { customers: cached, source: 'cache' as const };
+      const { rows } = await askHub(live, (sync) => sync.request('customer:lookup', { query, limit: LOOKUP_LIMIT }));
+      const changes = rows.map(parseChange);
+      // Kept like any synced row, so the customer's record and history work offline from now on.
+      const applied = db.transaction(() => applyRows(db, changes)).immediate();
+      emit('data.changed', { entities: applied.byEntity, outbox: false });
+      live.sync?.flushOutbox();
+      return { customers: changes.flatMap((c) => (c.entity === 'customer' && c.data !== null ? [c.data] : [])), source: 'hub' as const };
+    },
+    'audit.query': (input) => askHub(sessions.live(), (sync) => sync.request('audit:query', input)),
+    'presence.set': async (input) => {
+      const live = sessions.live();
+      // Presence is live only: offline there is nobody to tell, and nothing to keep.
+      if (live.connection() === 'online') await askHub(live, (sync) => sync.request('presence:set', input));
+      return {};
+    },
+  } satisfies Partial<Handlers>;
+}

@@ -1,0 +1,79 @@
+import type { Case } from '../../../shared/domain';
+import { getCaseWithTimeline } from '../../services/cache/queries/caseTimeline';
+import { getCustomer360 } from '../../services/cache/queries/customer360';
+import { listInbox, type InboxOwner } from '../../services/cache/queries/inbox';
+import {
+  listAlerts,
+  listCannedResponses,
+  listHeldReplies,
+  listKbArticles,
+  listQueues,
+  listStaff,
+  listStores,
+} from '../../services/cache/queries/reference';
+import { getRow } from '../../services/cache/rows';
+import { readSyncState } from '../../services/cache/syncState';
+import { searchCustomers, searchInteractions } from '../../services/search/search';
+import type { Db } from '../../services/cache/database';
+import { customerNames } from '../customerNames';
+import { EngineError } from '../engineError';
+import type { Handlers, HandlerContext } from './handlerTypes';
+
+/** Whose inbox: supervisors (scope `all`) see every queue's waiting cases, others their own queues'. */
+function inboxOwner(db: Db, staffId: string): InboxOwner {
+  const scope = readSyncState(db).scope;
+  const queueIds = scope === null ? [] : scope.all ? listQueues(db).map((q) => q.id) : scope.queueIds;
+  return { staffId, queueIds };
+}
+
+/** Cases a search finds: by id, through matching customers, and through matching messages (unique, in that order). */
+function casesFound(db: Db, query: string, customerIds: readonly string[], caseIdsOfMessages: readonly string[], limit: number): Case[] {
+  const byId = getRow(db, 'case', query.trim());
+  const ofCustomers = customerIds.flatMap((id) => getCustomer360(db, id)?.cases ?? []);
+  const ofMessages = caseIdsOfMessages.flatMap((id) => getRow(db, 'case', id) ?? []);
+  const unique = new Map<string, Case>();
+  for (const c of [...(byId ? [byId] : []), ...ofCustomers, ...ofMessages]) if (!unique.has(c.id)) unique.set(c.id, c);
+  return [...unique.values()].slice(0, limit);
+}
+
+/** Channels that read the person's cache: they work offline. */
+export function readHandlers({ sessions }: HandlerContext) {
+  const db = () => sessions.live().vault.db;
+  return {
+    'inbox.list': ({ offset, limit, ...filter }) => {
+      const { vault } = sessions.live();
+      // The query has no offset of its own: read through the end of the page and one more row to tell `more`.
+      const rows = listInbox(vault.db, inboxOwner(vault.db, vault.staffId), { ...filter, limit: offset + limit + 1 });
+      const page = rows.slice(offset, offset + limit);
+      const names = customerNames(vault.db, page.map((c) => c.customerId));
+      return { items: page.map((c) => ({ case: c, customerName: names.get(c.customerId) ?? null })), more: rows.length > offset + limit };
+    },
+    'case.view': ({ caseId }) => {
+      const view = getCaseWithTimeline(db(), caseId);
+      if (view === null) throw new EngineError('not-found', `case ${caseId} is not on this workstation`);
+      return view;
+    },
+    'customer.view': ({ customerId }) => {
+      const view = getCustomer360(db(), customerId);
+      if (view === null) throw new EngineError('not-found', `customer ${customerId} is not on this workstation`);
+      return view;
+    },
+    'reference.org': () => ({ queues: listQueues(db()), staff: listStaff(db()), stores: listStores(db()) }),
+    'reference.knowledge': ({ language, queueId }) => ({
+      kb: listKbArticles(db(), language, queueId),
+      canned: listCannedResponses(db(), language),
+    }),
+    'alert.list': ({ statuses }) => listAlerts(db(), statuses),
+    'held.list': () => {
+      const { vault } = sessions.live();
+      return listHeldReplies(vault.db, vault.staffId);
+    },
+    'search.query': ({ query, limit }) => {
+      const d = db();
+      const customers = searchCustomers(d, query, limit);
+      const messages = searchInteractions(d, query, limit);
+      const cases = casesFound(d, query, customers.map((c) => c.id), messages.map((m) => m.caseId), limit);
+      return { customers, cases, messages };
+    },
+  } satisfies Partial<Handlers>;
+}

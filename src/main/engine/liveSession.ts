@@ -1,0 +1,115 @@
+import type { SessionView } from '../../shared/ipc/contract';
+import type { Session } from '../../shared/protocol';
+import { readSyncState } from '../services/cache/syncState';
+import { countUnsent } from '../services/outbox/outbox';
+import { startSearchIndexer, type SearchIndexer } from '../services/search/indexer';
+import { startSyncClient, type ConnectionState, type SyncClient, type SyncClientOptions } from '../services/sync/syncClient';
+import type { OpenedVault } from '../services/vault/vault';
+import type { EmitEvent } from './engineEvents';
+import type { HubAuth } from './hubAuth';
+import { customerName } from './customerNames';
+import { readStoredSession, updateStoredIdentity, type StoredSession } from './storedSession';
+import { createTokenProvider } from './tokenProvider';
+
+/** Sync client settings a host or a test may tune. */
+export type SyncTuning = Partial<Pick<SyncClientOptions, 'pageSize' | 'reconnect' | 'outboxBackoff' | 'requestTimeoutMs'>>;
+
+/** The services of the person signed in: their open cache, the sync client and the search indexer. */
+export interface LiveSession {
+  readonly vault: OpenedVault;
+  /** Null when this workstation holds no hub session for them (offline sign-in after a sign-out). */
+  readonly sync: SyncClient | null;
+  readonly signedInOnline: boolean;
+  view(): SessionView;
+  connection(): ConnectionState;
+  /** Tells the renderer the link state, last sync time and unsent count (after a change of any of them). */
+  announceConnection(): void;
+  /** Stops syncing and indexing and closes the cache (the key goes with the connection). */
+  stop(): Promise<void>;
+}
+
+export interface LiveSessionOptions {
+  vault: OpenedVault;
+  stored: StoredSession;
+  /** The session of an online sign-in; absent after an offline one. */
+  online?: Session;
+  hubUrl: string;
+  hubAuth: HubAuth;
+  clock: () => number;
+  emit: EmitEvent;
+  sync?: SyncTuning;
+  log(message: string, detail?: unknown): void;
+  /** The hub will not renew the session (revoked, expired): the engine ends it. */
+  onEnded(reason: 'revoked' | 'expired'): void;
+}
+
+/** Starts the services of a person who just signed in (online or offline). */
+export function startLiveSession(options: LiveSessionOptions): LiveSession {
+  const { vault, clock, emit } = options;
+  const { db } = vault;
+  let identity = { staff: options.stored.staff, policy: options.stored.policy };
+  let lastSyncAt: number | null = null;
+
+  const indexer: SearchIndexer = startSearchIndexer(db, {
+    onProgress: (p) => {
+      const total = p.indexed + p.pending;
+      emit('sync.progress', { phase: 'index', done: p.indexed, total, percent: total === 0 ? 100 : Math.round((p.indexed / total) * 100) });
+    },
+  });
+
+  const canReconnect = options.online !== undefined || readStoredSession(db)?.refreshToken != null;
+  const tokens = createTokenProvider({ db, hubAuth: options.hubAuth, clock, initial: options.online, onRefused: options.onEnded });
+  const sync = canReconnect
+    ? startSyncClient({ url: options.hubUrl, db, getToken: () => tokens.getToken(), ...options.sync })
+    : null;
+
+  const announceConnection = () =>
+    emit('connection.changed', { state: sync?.state() ?? 'offline', lastSyncAt, unsent: db.open ? countUnsent(db) : 0 });
+
+  if (sync) {
+    sync.on('connection', announceConnection);
+    sync.on('hello', ({ staff, policy }) => {
+      identity = { staff, policy };
+      updateStoredIdentity(db, identity);
+    });
+    sync.on('progress', (p) => emit('sync.progress', p));
+    sync.on('caughtUp', () => {
+      lastSyncAt = clock();
+      announceConnection();
+    });
+    sync.on('changed', ({ byEntity }) => {
+      indexer.kick();
+      emit('data.changed', { entities: byEntity, outbox: false });
+    });
+    sync.on('settled', () => {
+      emit('data.changed', { entities: {}, outbox: true });
+      announceConnection();
+    });
+    sync.on('notice', (notice) => {
+      if (notice.kind === 'assigned') emit('assignment.new', { case: notice.case, customerName: customerName(db, notice.case.customerId) });
+      else if (notice.kind === 'alert') emit('alert.red', { alert: notice.alert, customerName: customerName(db, notice.alert.customerId) });
+      else emit('held.notice', { held: notice.held });
+    });
+    sync.on('call:offer', (offer) => emit('call.offer', offer));
+    sync.on('presence', (p) => emit('presence.update', p));
+    sync.on('problem', ({ where, message }) => {
+      // A refused handshake or an `auth:expired` means the access token is no good: renew it on the next try.
+      if (where === 'auth' || where === 'connect') tokens.markStale();
+      options.log(`sync: ${where}: ${message}`);
+    });
+  }
+
+  return {
+    vault,
+    sync,
+    signedInOnline: options.online !== undefined,
+    view: () => ({ ...identity, scope: db.open ? readSyncState(db).scope : null, signedInOnline: options.online !== undefined }),
+    connection: () => sync?.state() ?? 'offline',
+    announceConnection,
+    async stop() {
+      await sync?.stop();
+      await indexer.stop();
+      vault.close();
+    },
+  };
+}

@@ -1,0 +1,192 @@
+import type { SessionView } from '../../shared/ipc/contract';
+import type { Session } from '../../shared/protocol';
+import { countUnsent } from '../services/outbox/outbox';
+import type { Vault, VaultFailure, VaultResult } from '../services/vault/vault';
+import { EngineError } from './engineError';
+import type { EmitEvent } from './engineEvents';
+import { HubAuthError, type HubAuth } from './hubAuth';
+import { startLiveSession, type LiveSession, type SyncTuning } from './liveSession';
+import { dropRefreshToken, readStoredSession, storeHubSession } from './storedSession';
+
+/** Who may use the workstation right now. */
+export type SessionState =
+  | { kind: 'signed-out' }
+  | { kind: 'locked'; username: string; reason: 'idle' | 'manual' }
+  | { kind: 'signed-in'; live: LiveSession };
+
+/** Sign-in, lock, unlock, sign-out and forget for the one person using the workstation at a time. */
+export interface SessionManager {
+  state(): SessionState;
+  /** The signed-in person's services; throws `not-signed-in` or `locked`. */
+  live(): LiveSession;
+  signIn(input: { username: string; password: string; mode: 'auto' | 'online' | 'offline'; previousPassword?: string }): Promise<SessionView>;
+  unlock(password: string): Promise<SessionView>;
+  lock(reason: 'idle' | 'manual'): Promise<void>;
+  /** Signs out (ending the hub session) unless unsent work would be left and `force` is false. */
+  signOut(force: boolean): Promise<{ done: boolean; unsent: number }>;
+  /** Signs out and deletes the person's cache; same guard. */
+  forget(force: boolean): Promise<{ done: boolean; unsent: number }>;
+  /** Stops the services (the app quits); the hub session stays for the next sign-in here. */
+  close(): Promise<void>;
+}
+
+export interface SessionManagerOptions {
+  vault: Vault;
+  hubAuth: HubAuth;
+  hubUrl: string;
+  clock: () => number;
+  emit: EmitEvent;
+  sync?: SyncTuning;
+  log(message: string, detail?: unknown): void;
+}
+
+const VAULT_MESSAGES: Record<VaultFailure, string> = {
+  'bad-credentials': 'wrong username or password',
+  'offline-expired': 'the hub cannot be reached, and offline sign-in here has expired: connect to the hub to sign in',
+  'never-online-here': 'offline sign-in needs one online sign-in on this workstation first',
+  'password-changed': 'your password changed on the hub: give your previous password once to unlock this workstation’s cache',
+};
+
+const vaultOpened = (result: VaultResult) => {
+  if (!result.ok) throw new EngineError(result.reason, VAULT_MESSAGES[result.reason]);
+  return result.value;
+};
+
+function hubFailure(error: unknown): EngineError {
+  if (!(error instanceof HubAuthError)) throw error;
+  if (error.code === 'hub-unreachable') return new EngineError('hub-unreachable', error.message);
+  if (error.code === 'bad-credentials' || error.code === 'rate-limited') return new EngineError(error.code, error.message);
+  return new EngineError('internal', error.message);
+}
+
+export function createSessionManager(options: SessionManagerOptions): SessionManager {
+  const { vault, hubAuth } = options;
+  let state: SessionState = { kind: 'signed-out' };
+  // Sign-in, lock and sign-out each take several awaits; run them one at a time so they never interleave.
+  let queue: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work);
+    queue = run.catch(() => {});
+    return run;
+  };
+
+  function begin(opened: ReturnType<typeof vaultOpened>, online?: Session): SessionView {
+    const previous = readStoredSession(opened.db)?.refreshToken;
+    // A new online sign-in replaces the hub session kept here (e.g. after a lock): end the old one.
+    if (online && previous && previous !== online.refreshToken) void hubAuth.logout(previous).catch(() => {});
+    const stored = online ? storeHubSession(opened.db, online) : readStoredSession(opened.db);
+    if (stored === null) {
+      opened.close();
+      throw new EngineError('never-online-here', VAULT_MESSAGES['never-online-here']);
+    }
+    const live = startLiveSession({
+      vault: opened,
+      stored,
+      online,
+      hubUrl: options.hubUrl,
+      hubAuth,
+      clock: options.clock,
+      emit: options.emit,
+      sync: options.sync,
+      log: options.log,
+      onEnded: (reason) => void end(live, reason),
+    });
+    state = { kind: 'signed-in', live };
+    live.announceConnection();
+    return live.view();
+  }
+
+  /** The hub will not renew this session: close it (unsent work stays in the cache) and tell the renderer. */
+  function end(live: LiveSession, reason: 'revoked' | 'expired'): Promise<void> {
+    return exclusive(async () => {
+      if (state.kind !== 'signed-in' || state.live !== live) return;
+      if (live.vault.db.open) dropRefreshToken(live.vault.db);
+      state = { kind: 'signed-out' };
+      await live.stop();
+      options.emit('session.ended', { reason });
+    });
+  }
+
+  async function signInOnline(username: string, password: string, previousPassword?: string): Promise<SessionView> {
+    const session = await hubAuth.login(username, password).catch((error: unknown) => {
+      throw hubFailure(error);
+    });
+    const result = await vault.createOrOpenOnline(username, password, session.staff, session.policy, { previousPassword });
+    if (!result.ok) {
+      // The hub session is of no use without the cache: end it rather than leave it open.
+      await hubAuth.logout(session.refreshToken).catch(() => {});
+    }
+    return begin(vaultOpened(result), session);
+  }
+
+  const signInOffline = async (username: string, password: string) => begin(vaultOpened(await vault.openOffline(username, password)));
+
+  /** Whoever was locked out gives way: their cache is closed already, and their work stays in it. */
+  function takeOver(): void {
+    if (state.kind === 'signed-in') throw new EngineError('already-signed-in', 'someone is signed in on this workstation: sign out first');
+    state = { kind: 'signed-out' };
+  }
+
+  function current(): LiveSession {
+    if (state.kind === 'signed-in') return state.live;
+    throw state.kind === 'locked'
+      ? new EngineError('locked', 'the workstation is locked: unlock it with your password')
+      : new EngineError('not-signed-in', 'sign in first');
+  }
+
+  async function leave(force: boolean, forget: boolean): Promise<{ done: boolean; unsent: number }> {
+    const live = current();
+    const { db, staffId } = live.vault;
+    const unsent = countUnsent(db);
+    if (unsent > 0 && !force) return { done: false, unsent };
+    const refreshToken = readStoredSession(db)?.refreshToken;
+    dropRefreshToken(db);
+    state = { kind: 'signed-out' };
+    await live.stop();
+    if (forget) vault.forget(staffId);
+    // Best effort: offline, the hub session simply runs out (its refresh token is gone from here).
+    if (refreshToken) await hubAuth.logout(refreshToken).catch((error: Error) => options.log(`sign-out: hub logout failed: ${error.message}`));
+    return { done: true, unsent };
+  }
+
+  return {
+    state: () => state,
+    live: current,
+    signIn: ({ username, password, mode, previousPassword }) =>
+      exclusive(async () => {
+        takeOver();
+        if (mode === 'offline') return signInOffline(username, password);
+        try {
+          return await signInOnline(username, password, previousPassword);
+        } catch (error) {
+          if (mode === 'online' || !(error instanceof EngineError) || error.code !== 'hub-unreachable') throw error;
+          return signInOffline(username, password);
+        }
+      }),
+    unlock: (password) =>
+      exclusive(async () => {
+        if (state.kind !== 'locked') throw new EngineError('not-signed-in', 'the workstation is not locked');
+        const { username } = state;
+        const result = await vault.openOffline(username, password);
+        // Locked past the offline window: only the hub can let them back in.
+        if (!result.ok && result.reason === 'offline-expired') return signInOnline(username, password);
+        return begin(vaultOpened(result));
+      }),
+    lock: (reason) =>
+      exclusive(async () => {
+        if (state.kind !== 'signed-in') return;
+        const { live } = state;
+        state = { kind: 'locked', username: live.vault.username, reason };
+        await live.stop();
+        options.emit('session.locked', { reason });
+      }),
+    signOut: (force) => exclusive(() => leave(force, false)),
+    forget: (force) => exclusive(() => leave(force, true)),
+    close: () =>
+      exclusive(async () => {
+        if (state.kind === 'signed-in') await state.live.stop();
+        state = { kind: 'signed-out' };
+        vault.lock();
+      }),
+  };
+}
