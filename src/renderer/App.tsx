@@ -1,0 +1,45 @@
+import { Center, Loader, MantineProvider, localStorageColorSchemeManager } from '@mantine/core';
+import type { i18n as I18n } from 'i18next';
+import { I18nextProvider } from 'react-i18next';
+import type { WorkstationApi } from '../shared/ipc/contract';
+import { LockScreen } from './features/auth/LockScreen';
+import { SignInScreen } from './features/auth/SignInScreen';
+import { useSessionState } from './features/auth/useSessionState';
+import { Workstation } from './features/shell/Workstation';
+import { ApiContext } from './lib/api/ApiContext';
+import { theme } from './theme';
+
+// The theme choice belongs to the workstation (like the language), not to a person's encrypted cache.
+const colorSchemeManager = localStorageColorSchemeManager({ key: 'workstation.color-scheme' });
+
+/** The renderer: providers around the screen the session calls for. */
+export function App({ api, i18n }: { api: WorkstationApi; i18n: I18n }) {
+  return (
+    <I18nextProvider i18n={i18n}>
+      <ApiContext value={api}>
+        <MantineProvider theme={theme} colorSchemeManager={colorSchemeManager} defaultColorScheme="auto">
+          <Screen />
+        </MantineProvider>
+      </ApiContext>
+    </I18nextProvider>
+  );
+}
+
+function Screen() {
+  const { state, signedIn, signedOut } = useSessionState();
+  switch (state.phase) {
+    case 'starting':
+      return (
+        <Center h="100vh">
+          <Loader />
+        </Center>
+      );
+    case 'signed-out':
+      return <SignInScreen onSignedIn={signedIn} ended={state.ended} />;
+    case 'locked':
+      return <LockScreen onUnlocked={signedIn} />;
+    case 'signed-in':
+      // Keyed by person: nothing of one person's screen state survives into the next one's session.
+      return <Workstation key={state.session.staff.id} session={state.session} onSignedOut={signedOut} />;
+  }
+}

@@ -1,0 +1,25 @@
+import type { Case } from '../../shared/domain';
+
+/** How close a case is to missing its reply deadline, for colour: calm, soon, urgent, breached, or none due. */
+export type SlaLevel = 'none' | 'ok' | 'soon' | 'urgent' | 'breached';
+
+/** The deadline that matters now: the first reply while none was sent, then the next one. */
+export const slaDueAt = (c: Pick<Case, 'firstResponseDueAt' | 'nextResponseDueAt'>): number | null =>
+  c.firstResponseDueAt ?? c.nextResponseDueAt;
+
+// Fixed thresholds rather than a share of the policy: the inbox row does not carry its queue's SLA policy,
+// and "five minutes left" means the same urgency to an agent whatever the policy was.
+const URGENT_MS = 2 * 60_000;
+const SOON_MS = 10 * 60_000;
+
+export function slaLevel(c: Pick<Case, 'firstResponseDueAt' | 'nextResponseDueAt' | 'slaBreachedAt'>, now: number): SlaLevel {
+  const due = slaDueAt(c);
+  if (c.slaBreachedAt !== null || (due !== null && due <= now)) return 'breached';
+  if (due === null) return 'none';
+  const left = due - now;
+  if (left <= URGENT_MS) return 'urgent';
+  return left <= SOON_MS ? 'soon' : 'ok';
+}
+
+/** Mantine colour of each level. */
+export const SLA_COLORS: Record<SlaLevel, string> = { none: 'gray', ok: 'teal', soon: 'yellow', urgent: 'orange', breached: 'red' };

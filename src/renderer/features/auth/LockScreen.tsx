@@ -1,0 +1,47 @@
+import { Alert, Button, PasswordInput, Stack, Text } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionView } from '../../../shared/ipc/contract';
+import { useApi } from '../../lib/api/useApi';
+import { errorText } from '../../lib/errorText';
+import { AuthFrame } from './AuthFrame';
+
+/**
+ * After an idle or manual lock: nothing of the session is on screen (the engine has closed the cache) until
+ * the locked person's password is given again.
+ */
+export function LockScreen({ onUnlocked }: { onUnlocked(session: SessionView): void }) {
+  const { t } = useTranslation('auth');
+  const api = useApi();
+  const [password, setPassword] = useState('');
+  const [failure, setFailure] = useState<{ code: string; message: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    const result = await api.invoke('auth.unlock', { password });
+    setBusy(false);
+    if (result.ok) onUnlocked(result.value);
+    else setFailure(result.error);
+  }
+
+  return (
+    <AuthFrame title={t('lock.title')}>
+      <Text size="sm">{t('lock.explain')}</Text>
+      <form onSubmit={(e) => void submit(e)}>
+        <Stack gap="sm">
+          <PasswordInput label={t('signIn.password')} autoComplete="current-password" required autoFocus value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+          {failure && (
+            <Alert color="red" role="alert">
+              {t(`failure.${failure.code}`, { defaultValue: errorText(t, failure) })}
+            </Alert>
+          )}
+          <Button type="submit" loading={busy}>
+            {t('lock.unlock')}
+          </Button>
+        </Stack>
+      </form>
+    </AuthFrame>
+  );
+}

@@ -1,0 +1,70 @@
+import { Button, Group, Notification, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../../lib/api/useApi';
+import { useEvent } from '../../lib/api/useEvent';
+import { useNotices, type Notice } from './useNotices';
+
+/**
+ * In-app notices of new assignments and red alerts (the engine raises the OS notification). Assignments fade
+ * after a while; a red alert stays until it is acknowledged or dismissed.
+ */
+export function NotificationCenter({ onOpenCase }: { onOpenCase(caseId: string): void }) {
+  const { t } = useTranslation('notifications');
+  const api = useApi();
+  const notices = useNotices();
+  const [acknowledging, setAcknowledging] = useState<string | null>(null);
+
+  useEvent('assignment.new', ({ case: c, customerName }) => notices.add({ kind: 'assignment', key: `a-${c.id}-${c.version}`, caseId: c.id, customerName }));
+  useEvent('alert.red', ({ alert, customerName }) =>
+    notices.add({ kind: 'alert', key: `r-${alert.id}`, caseId: alert.caseId, alertId: alert.id, score: alert.score, reason: alert.reason, customerName }),
+  );
+
+  const open = (n: Notice) => {
+    onOpenCase(n.caseId);
+    notices.remove(n.key);
+  };
+  const acknowledge = async (n: Extract<Notice, { kind: 'alert' }>) => {
+    setAcknowledging(n.key);
+    await api.invoke('alert.acknowledge', { alertId: n.alertId });
+    setAcknowledging(null);
+    notices.remove(n.key);
+  };
+
+  if (!notices.list.length) return null;
+  return (
+    <Stack gap="xs" pos="fixed" right={16} bottom={48} w={360} style={{ zIndex: 300 }} aria-label={t('region')} role="region">
+      {notices.list.map((n) => {
+        const who = n.customerName ?? t('unknownCustomer');
+        return (
+          <Notification
+            key={n.key}
+            color={n.kind === 'alert' ? 'red' : 'indigo'}
+            title={n.kind === 'alert' ? t('alert.title') : t('assignment.title')}
+            role={n.kind === 'alert' ? 'alert' : 'status'}
+            closeButtonProps={{ 'aria-label': t('dismiss') }}
+            onClose={() => notices.remove(n.key)}
+          >
+            <Text size="sm">
+              {n.kind === 'alert'
+                ? n.score === null
+                  ? t(`alert.${n.reason}`, { name: who })
+                  : t('alert.score', { name: who, score: n.score })
+                : t('assignment.body', { name: who })}
+            </Text>
+            <Group gap="xs" mt="xs">
+              <Button size="compact-xs" onClick={() => open(n)}>
+                {t('open')}
+              </Button>
+              {n.kind === 'alert' && (
+                <Button size="compact-xs" variant="default" loading={acknowledging === n.key} onClick={() => void acknowledge(n)}>
+                  {t('alert.acknowledge')}
+                </Button>
+              )}
+            </Group>
+          </Notification>
+        );
+      })}
+    </Stack>
+  );
+}

@@ -1,0 +1,41 @@
+import { Group, Progress, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { formatNumber, formatPercent, formatWhen } from '../../lib/format';
+import { useNow } from '../../lib/useNow';
+import type { ConnectionInfo, SyncProgress } from './useConnection';
+
+const STATE_COLORS = { online: 'teal', offline: 'red', reconnecting: 'yellow' } as const;
+
+/** Bottom bar: link state, unsent work, last sync, and the sync's progress while it runs. */
+export function StatusBar({ connection, progress }: { connection: ConnectionInfo; progress: SyncProgress | null }) {
+  const { t, i18n } = useTranslation('shell');
+  const now = useNow();
+  const lng = i18n.language;
+  return (
+    <Group component="footer" justify="space-between" px="md" py={4} gap="md" wrap="nowrap" role="status" aria-live="polite" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
+      <Group gap="md" wrap="nowrap">
+        <Group gap={6} wrap="nowrap" data-connection={connection.state}>
+          <span aria-hidden style={{ width: 10, height: 10, borderRadius: 5, background: `var(--mantine-color-${STATE_COLORS[connection.state]}-6)` }} />
+          <Text size="sm">{t(`connection.${connection.state}`)}</Text>
+        </Group>
+        <Text size="sm" data-testid="unsent">
+          {t('unsent', { count: connection.unsent, n: formatNumber(lng, connection.unsent) })}
+        </Text>
+        <Text size="sm">
+          {connection.lastSyncAt === null ? t('neverSynced') : t('lastSync', { when: formatWhen(lng, connection.lastSyncAt, now) })}
+        </Text>
+      </Group>
+      {progress && (
+        <Group gap="xs" wrap="nowrap" w={280}>
+          <Text size="sm">{t(`syncPhase.${progress.phase}`)}</Text>
+          <Progress
+            value={progress.percent}
+            flex={1}
+            aria-label={t('syncProgress', { percent: formatPercent(lng, progress.percent) })}
+          />
+          <Text size="sm">{formatPercent(lng, progress.percent)}</Text>
+        </Group>
+      )}
+    </Group>
+  );
+}

@@ -1,0 +1,86 @@
+import { Box, Button, Center, Group, Kbd, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionView } from '../../../shared/ipc/contract';
+import { LanguagePicker } from '../../components/LanguagePicker';
+import { CaseView } from '../case/CaseView';
+import { Customer360 } from '../customer/Customer360';
+import { IncomingCall } from '../calls/IncomingCall';
+import { InboxView } from '../inbox/InboxView';
+import { NotificationCenter } from '../notifications/NotificationCenter';
+import { SearchDialog } from '../search/SearchDialog';
+import { StoreMode } from '../store/StoreMode';
+import { AgentStatusPicker } from './AgentStatusPicker';
+import { SessionMenu } from './SessionMenu';
+import { StatusBar } from './StatusBar';
+import { ThemeToggle } from './ThemeToggle';
+import { useActivityPing } from './useActivityPing';
+import { useConnection } from './useConnection';
+
+/** What the work area shows besides the home screen (inbox or store mode). */
+type Detail = { kind: 'none' } | { kind: 'case'; caseId: string } | { kind: 'customer'; customerId: string };
+
+/**
+ * The signed-in workstation: header (search, status, theme, language, person), the home screen for the role
+ * (store staff: store mode; agents and supervisors: the inbox beside the open case), and the status bar.
+ */
+export function Workstation({ session, onSignedOut }: { session: SessionView; onSignedOut(): void }) {
+  const { t } = useTranslation('shell');
+  const [detail, setDetail] = useState<Detail>({ kind: 'none' });
+  const [searching, setSearching] = useState(false);
+  const { connection, progress } = useConnection();
+  useActivityPing();
+
+  const openCase = (caseId: string) => setDetail({ kind: 'case', caseId });
+  const openCustomer = (customerId: string) => setDetail({ kind: 'customer', customerId });
+  const close = () => setDetail({ kind: 'none' });
+  const store = session.staff.role === 'store';
+
+  const detailView =
+    detail.kind === 'case' ? (
+      <CaseView key={detail.caseId} caseId={detail.caseId} onOpenCustomer={openCustomer} onClose={close} />
+    ) : detail.kind === 'customer' ? (
+      <Customer360 key={detail.customerId} customerId={detail.customerId} onOpenCase={openCase} onClose={close} />
+    ) : null;
+
+  return (
+    <Box style={{ display: 'flex', flexDirection: 'column', height: '100vh' }}>
+      <Group component="header" justify="space-between" px="md" py="xs" wrap="nowrap" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
+        <Title order={1} size="h4">
+          {t('appName', { ns: 'common' })}
+        </Title>
+        <Group gap="sm" wrap="nowrap">
+          <Button variant="default" size="sm" onClick={() => setSearching(true)} aria-keyshortcuts="Control+K" rightSection={<Kbd size="xs">{t('search.shortcut')}</Kbd>}>
+            {t('search.open')}
+          </Button>
+          <AgentStatusPicker staffId={session.staff.id} initial={session.staff.status} />
+          <ThemeToggle />
+          <LanguagePicker />
+          <SessionMenu staffId={session.staff.id} name={session.staff.name} onSignedOut={onSignedOut} />
+        </Group>
+      </Group>
+      <Box component="main" style={{ flex: 1, minHeight: 0, display: 'flex' }}>
+        {store ? (
+          <Box style={{ flex: 1, overflow: 'auto' }}>{detailView ?? <StoreMode onOpenCase={openCase} />}</Box>
+        ) : (
+          <>
+            <Box style={{ width: 'min(520px, 45%)', borderRight: '1px solid var(--mantine-color-default-border)', display: 'flex' }}>
+              <InboxView session={session} openCaseId={detail.kind === 'case' ? detail.caseId : null} onOpenCase={openCase} />
+            </Box>
+            <Box style={{ flex: 1, minWidth: 0, overflow: 'auto' }}>
+              {detailView ?? (
+                <Center h="100%">
+                  <Text c="dimmed">{t('nothingOpen')}</Text>
+                </Center>
+              )}
+            </Box>
+          </>
+        )}
+      </Box>
+      <StatusBar connection={connection} progress={progress} />
+      <SearchDialog opened={searching} onOpen={() => setSearching(true)} onClose={() => setSearching(false)} onOpenCase={openCase} onOpenCustomer={openCustomer} />
+      <NotificationCenter onOpenCase={openCase} />
+      <IncomingCall onOpenCase={openCase} onOpenCustomer={openCustomer} />
+    </Box>
+  );
+}

@@ -1,0 +1,40 @@
+/**
+ * Dates, times, numbers and durations in the UI language's own format (Intl does the per-locale work,
+ * including plural forms of units: "1 minuta", "2 minuty", "5 minut").
+ */
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+export const formatNumber = (lng: string, value: number): string => new Intl.NumberFormat(lng).format(value);
+
+export const formatPercent = (lng: string, percent: number): string =>
+  new Intl.NumberFormat(lng, { style: 'percent', maximumFractionDigits: 0 }).format(percent / 100);
+
+export const formatTime = (lng: string, ms: number): string => new Intl.DateTimeFormat(lng, { timeStyle: 'short' }).format(ms);
+
+export const formatDateTime = (lng: string, ms: number): string =>
+  new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+
+/** Today's times as a time only, older ones with their date. */
+export function formatWhen(lng: string, ms: number, now: number): string {
+  return new Date(ms).toDateString() === new Date(now).toDateString() ? formatTime(lng, ms) : formatDateTime(lng, ms);
+}
+
+/**
+ * A length of time, short and in the largest unit that fits (with one smaller unit under a day):
+ * "45 s", "12 min", "2 h 5 min", "3 d". Negative lengths are shown by their size.
+ */
+export function formatDuration(lng: string, ms: number): string {
+  const abs = Math.abs(ms);
+  const unit = (value: number, u: 'second' | 'minute' | 'hour' | 'day') =>
+    new Intl.NumberFormat(lng, { style: 'unit', unit: u, unitDisplay: 'short', maximumFractionDigits: 0 }).format(value);
+  if (abs < MINUTE) return unit(Math.floor(abs / 1000), 'second');
+  if (abs < HOUR) return unit(Math.floor(abs / MINUTE), 'minute');
+  if (abs < DAY) {
+    const minutes = Math.floor((abs % HOUR) / MINUTE);
+    const hours = unit(Math.floor(abs / HOUR), 'hour');
+    return minutes ? `${hours} ${unit(minutes, 'minute')}` : hours;
+  }
+  return unit(Math.floor(abs / DAY), 'day');
+}
