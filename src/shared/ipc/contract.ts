@@ -179,6 +179,8 @@ export const IPC_ERROR_CODES = [
   'offline',
   /** The outbox entry is not in a state that allows this (e.g. retrying one that was not rejected). */
   'conflict',
+  /** The renderer lost its link to the engine (browser host stopped, or no answer in time). */
+  'engine-unreachable',
   'internal',
 ] as const;
 export const IpcErrorCodeSchema = z.enum(IPC_ERROR_CODES);
