@@ -1,0 +1,270 @@
+/**
+ * npm run bench:hub — the hub under the load of 1,000 agent workstations on loopback.
+ *
+ * The hub runs in a child process; this process holds the 1,000 agent sockets and a few supervisors, posts
+ * signed inbound messages, and measures: accepted messages per second, delivery latency from ingestion to the
+ * assigned agent and to every supervisor, a supervisor's reassignment of 100 cases as seen by every affected
+ * agent, a reconnect storm of all agents, and the hub's heap per connection and RSS.
+ * Knobs (environment): BENCH_AGENTS (1000), BENCH_SECONDS (10), BENCH_RATE (latency phase, msgs/s, 50).
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { io, type Socket } from 'socket.io-client';
+import type { Case, Interaction } from '../src/shared/domain';
+import type { Change, ClientToServerEvents, ServerToClientEvents } from '../src/shared/protocol';
+import { signBody } from '../src/server/http/signature';
+import type { BenchHubAnswer, BenchHubReady } from './support/benchHubProcess';
+import { ms, percentile, printTable } from './support/stats';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const RATE = Number(process.env.BENCH_RATE ?? 50);
+const CONCURRENCY = 32;
+
+type Sock = Socket<ServerToClientEvents, ClientToServerEvents>;
+interface Client {
+  id: string;
+  token: string;
+  socket: Sock;
+  cursor: number;
+  caughtUp: boolean;
+  gaps: number;
+  onChanges?: (changes: Change[], at: number) => void;
+}
+
+function startHub(): Promise<{ child: ChildProcess; ready: BenchHubReady }> {
+  const child = fork(fileURLToPath(new URL('./support/benchHubProcess.ts', import.meta.url)), {
+    execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [])],
+    env: process.env,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('message', (m) => resolve({ child, ready: m as BenchHubReady }));
+    child.once('exit', (code) => reject(new Error(`bench hub exited with ${code}`)));
+  });
+}
+
+function ask(child: ChildProcess): Promise<BenchHubAnswer> {
+  return new Promise((resolve) => {
+    child.once('message', (m) => resolve(m as BenchHubAnswer));
+    child.send({ type: 'memory' });
+  });
+}
+
+function connect(url: string, c: Client): Promise<void> {
+  c.socket = io(url, { transports: ['websocket'], auth: { token: c.token }, reconnection: false, forceNew: true });
+  c.socket.on('changes', (p) => {
+    const at = performance.now();
+    if (c.caughtUp && p.from > c.cursor) c.gaps++;
+    c.cursor = Math.max(c.cursor, p.to);
+    c.onChanges?.(p.changes, at);
+  });
+  return new Promise((resolve, reject) => {
+    c.socket.once('hello', (h) => {
+      if (c.cursor === 0) c.cursor = h.head;
+      resolve();
+    });
+    c.socket.once('connect_error', reject);
+  });
+}
+
+/** Pulls from the client's cursor until the hub says there is no more. */
+async function catchUp(c: Client): Promise<void> {
+  for (;;) {
+    const ack = await c.socket.emitWithAck('sync:pull', { cursor: c.cursor, limit: 1000 });
+    if (!ack.ok) throw new Error(`pull: ${ack.message}`);
+    c.cursor = Math.max(c.cursor, ack.value.cursor);
+    if (!ack.value.more) break;
+  }
+  c.caughtUp = true;
+}
+
+const CHANNELS = ['chat', 'email', 'phone', 'video', 'social', 'sms', 'store'] as const;
+const DOMAINS = ['example.com', 'example.pl', 'example.gr'];
+
+/** Posts message `n` from its own new customer, on a channel and language that vary with `n`. */
+async function post(url: string, secret: string, n: number, text: string) {
+  const from = { email: `customer${n}@${DOMAINS[n % 3]}`, name: `Customer ${n}` };
+  const body = JSON.stringify({ channel: CHANNELS[n % 7], externalId: randomUUID(), text, from });
+  const res = await fetch(`${url}/api/v1/inbound`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Signature': signBody(body, secret) }, body });
+  return { status: res.status, body: (await res.json()) as { caseId: string; assigneeId: string | null } };
+}
+
+const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
+
+async function main() {
+  console.log(`bench:hub — ${process.env.BENCH_AGENTS ?? 1000} agents, ${SECONDS} s phases, on ${process.platform}/${process.arch}, node ${process.version}`);
+  const { child, ready } = await startHub();
+  try {
+    const before = await ask(child);
+    const agents: Client[] = ready.agents.map((a) => ({ ...a, socket: null as unknown as Sock, cursor: 0, caughtUp: true, gaps: 0 }));
+    const sups: Client[] = ready.supervisors.map((a) => ({ ...a, socket: null as unknown as Sock, cursor: 0, caughtUp: true, gaps: 0 }));
+    const t0 = performance.now();
+    for (let i = 0; i < agents.length; i += 100) await Promise.all(agents.slice(i, i + 100).map((c) => connect(ready.url, c)));
+    await Promise.all(sups.map((c) => connect(ready.url, c)));
+    const connectMs = performance.now() - t0;
+    await sleep(500);
+    const connected = await ask(child);
+    const heapPerConn = (connected.heapUsed - before.heapUsed) / (agents.length + sups.length);
+
+    // 1. Delivery latency at a steady rate.
+    const sentAt = new Map<number, number>();
+    const assignee = new Map<number, string | null>();
+    const toSups: number[] = [];
+    /** Calls `record(n, latency)` for every benchmark message in a pushed batch. */
+    const benchMessages = (record: (n: number, latency: number) => void) => (changes: Change[], at: number) => {
+      for (const ch of changes) {
+        if (ch.entity !== 'interaction') continue;
+        const m = /^bench (\d+)$/.exec((ch.data as Interaction).text);
+        const start = m ? sentAt.get(Number(m[1])) : undefined;
+        if (start !== undefined) record(Number(m![1]), at - start);
+      }
+    };
+    // Only the assigned agent's receipt counts: queue members who see a waiting case are not "the assigned agent".
+    const agentReceipts = new Map<string, Map<number, number>>();
+    for (const c of agents) {
+      const mine = new Map<number, number>();
+      agentReceipts.set(c.id, mine);
+      c.onChanges = benchMessages((k, latency) => mine.set(k, latency));
+    }
+    for (const c of sups) c.onChanges = benchMessages((_k, latency) => toSups.push(latency));
+    let n = 0;
+    const pending: Promise<unknown>[] = [];
+    let inFlight = 0;
+    const latencyStart = performance.now();
+    for (let i = 0; i < RATE * SECONDS; i++) {
+      // Paced by schedule, not by sleeping a fixed interval, so slow iterations do not lower the rate.
+      const due = latencyStart + (i * 1000) / RATE;
+      if (due > performance.now()) await sleep(due - performance.now());
+      const k = n++;
+      sentAt.set(k, performance.now());
+      inFlight++;
+      pending.push(
+        post(ready.url, ready.secret, k, `bench ${k}`).then((r) => {
+          inFlight--;
+          assignee.set(k, r.body.assigneeId);
+        }),
+      );
+      // A hub that falls behind shows as latency, not as thousands of open connections.
+      while (inFlight >= 64) await sleep(1);
+    }
+    await Promise.all(pending);
+    await sleep(1000);
+    const assignedLatency: number[] = [];
+    for (const [k, who] of assignee) {
+      const t = who ? agentReceipts.get(who)?.get(k) : undefined;
+      if (t !== undefined) assignedLatency.push(t);
+    }
+
+    // 2. Throughput: as fast as the hub accepts.
+    for (const c of [...agents, ...sups]) c.onChanges = undefined;
+    let accepted = 0;
+    let refused = 0;
+    const cases: Array<{ caseId: string; assigneeId: string }> = [];
+    const tpStart = performance.now();
+    const tpEnd = tpStart + SECONDS * 1000;
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (performance.now() < tpEnd) {
+          const k = n++;
+          const r = await post(ready.url, ready.secret, k, `load ${k}`);
+          if (r.status === 201) {
+            accepted++;
+            if (r.body.assigneeId) cases.push({ caseId: r.body.caseId, assigneeId: r.body.assigneeId });
+          } else refused++;
+        }
+      }),
+    );
+    const tpSeconds = (performance.now() - tpStart) / 1000;
+    console.log(`  (throughput phase: ${cases.length} of ${accepted} cases assigned)`);
+    await sleep(1000);
+
+    // 3. Bulk reassignment of 100 cases to one agent: time until every affected agent saw every case it lost or got.
+    const sup = sups[0];
+    const rounds = 5;
+    const perAgent: number[] = [];
+    const allSeen: number[] = [];
+    const byCase = new Map<string, string>();
+    for (const c of cases) byCase.set(c.caseId, c.assigneeId);
+    const unused = [...byCase.entries()];
+    for (let r = 0; r < rounds; r++) {
+      const target = agents[(r * 97) % agents.length].id;
+      const picked: Array<[string, string]> = [];
+      const owners = new Set<string>();
+      while (picked.length < 100 && unused.length) {
+        const [caseId, owner] = unused.pop()!;
+        if (owner === target || owners.has(owner)) continue;
+        owners.add(owner);
+        picked.push([caseId, owner]);
+      }
+      if (picked.length === 0) break;
+      const expect = new Map<string, Set<string>>();
+      for (const [caseId, owner] of picked) (expect.get(owner) ?? expect.set(owner, new Set()).get(owner)!).add(caseId);
+      expect.set(target, new Set(picked.map(([c]) => c)));
+      const done = new Map<string, number>();
+      const start = performance.now();
+      const finished = new Promise<void>((resolve) => {
+        for (const c of agents) {
+          const want = expect.get(c.id);
+          if (!want) continue;
+          c.onChanges = (changes, at) => {
+            for (const ch of changes) if (ch.entity === 'case' && (ch.data as Case).assigneeId === target) want.delete(ch.id);
+            if (want.size === 0 && !done.has(c.id)) {
+              done.set(c.id, at - start);
+              if (done.size === expect.size) resolve();
+            }
+          };
+        }
+      });
+      const res = await sup.socket.emitWithAck('mutate', { mutationId: randomUUID(), type: 'supervisor.reassign', caseIds: picked.map(([c]) => c), to: { staffId: target } });
+      if (!res.ok) throw new Error(`reassign refused: ${res.message}`);
+      await Promise.race([finished, sleep(10_000)]);
+      perAgent.push(...done.values());
+      allSeen.push(Math.max(...done.values()));
+      for (const c of agents) c.onChanges = undefined;
+      for (const [caseId] of picked) byCase.set(caseId, target);
+    }
+
+    // 4. Reconnect storm: all agents drop, traffic goes on, all come back at once and catch up.
+    for (const c of agents) {
+      c.socket.disconnect();
+      c.caughtUp = false;
+    }
+    for (let i = 0; i < 200; i++) await post(ready.url, ready.secret, n++, `while away ${i}`);
+    const stormStart = performance.now();
+    const background = (async () => {
+      for (let i = 0; i < 50; i++) {
+        await post(ready.url, ready.secret, n++, `during storm ${i}`);
+        await sleep(20);
+      }
+    })();
+    await Promise.all(agents.map((c) => connect(ready.url, c).then(() => catchUp(c))));
+    const stormMs = performance.now() - stormStart;
+    await background;
+    await sleep(1000);
+    const gaps = agents.reduce((s, c) => s + c.gaps, 0);
+    const after = await ask(child);
+
+    printTable('Results', [
+      ['connect 1,000 agents + supervisors', ms(connectMs, 0)],
+      ['inbound accepted per second', `${(accepted / tpSeconds).toFixed(0)} msg/s`, `(${accepted} in ${tpSeconds.toFixed(1)} s, ${CONCURRENCY} in flight, ${refused} refused)`],
+      [`delivery to assigned agent p50 / p99 (at ${RATE} msg/s)`, `${ms(percentile(assignedLatency, 50))} / ${ms(percentile(assignedLatency, 99))}`, `goal p99 < 50 ms (${assignedLatency.length} of ${sentAt.size} messages)`],
+      ['delivery to every supervisor p50 / p99', `${ms(percentile(toSups, 50))} / ${ms(percentile(toSups, 99))}`, `(${toSups.length} receipts by ${sups.length} supervisors)`],
+      ['bulk reassign of 100 cases, per affected agent p50 / p99', `${ms(percentile(perAgent, 50))} / ${ms(percentile(perAgent, 99))}`, `(${allSeen.length} rounds, ~101 agents each)`],
+      ['bulk reassign of 100 cases, seen by all (worst round)', ms(Math.max(...allSeen)), 'goal < 250 ms'],
+      ['reconnect storm: all agents caught up', ms(stormMs, 0), `goal < 10 s; gaps found: ${gaps}`],
+      ['hub heap per connection', `${(heapPerConn / 1024).toFixed(1)} KB`, 'goal < 20 KB'],
+      ['hub RSS (connected / after run)', `${(connected.rss / 2 ** 20).toFixed(0)} / ${(after.rss / 2 ** 20).toFixed(0)} MB`, `heap ${(after.heapUsed / 2 ** 20).toFixed(0)} MB, change log ${after.head} entries`],
+    ]);
+    for (const c of [...agents, ...sups]) c.socket.disconnect();
+  } finally {
+    child.send({ type: 'stop' });
+    await new Promise((r) => child.once('exit', r));
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

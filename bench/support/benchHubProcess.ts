@@ -1,0 +1,85 @@
+/**
+ * The hub under load, in its own process (so the 1,000 client sockets of the benchmark do not share its event
+ * loop). Started by bench/hub.bench.ts with `fork`; talks to it over the IPC channel.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHANNELS, LANGS, type Capacity, type Queue, type Staff } from '../../src/shared/domain';
+import { createHub } from '../../src/server/hub';
+import { loadOrg } from '../../src/server/loadOrg';
+import { openSqliteStore } from '../../src/server/store/sqlite/sqliteStore';
+
+export interface BenchHubReady {
+  type: 'ready';
+  url: string;
+  secret: string;
+  agents: Array<{ id: string; token: string }>;
+  supervisors: Array<{ id: string; token: string }>;
+  queueIds: string[];
+}
+export type BenchHubRequest = { type: 'memory' } | { type: 'stop' };
+export type BenchHubAnswer = { type: 'memory'; heapUsed: number; rss: number; connections: number; head: number };
+
+const agentsCount = Number(process.env.BENCH_AGENTS ?? 1000);
+const supervisorsCount = Number(process.env.BENCH_SUPERVISORS ?? 5);
+const queuesCount = Number(process.env.BENCH_QUEUES ?? 10);
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-hub-'));
+  const dbPath = join(dir, 'hub.sqlite');
+  const capacity = { ...(Object.fromEntries(CHANNELS.map((c) => [c, 20])) as Capacity) };
+  const person = (id: string, role: Staff['role']): { staff: Staff; password: null } => ({
+    staff: { id, username: id, name: id, role, skills: [], languages: ['en', 'pl', 'el'], capacity, status: 'available', statusSince: 0, storeId: null, version: 1 },
+    password: null,
+  });
+  const agents = Array.from({ length: agentsCount }, (_, i) => person(`agent-${String(i).padStart(4, '0')}`, 'agent'));
+  const supervisors = Array.from({ length: supervisorsCount }, (_, i) => person(`sup-${i}`, 'supervisor'));
+  // Queues split the traffic by channel and language, as a real centre's do; members speak all three.
+  const queues: Queue[] = Array.from({ length: queuesCount }, (_, q) => ({
+    id: `q-${q}`,
+    name: `Queue ${q}`,
+    channels: [CHANNELS[q % CHANNELS.length]],
+    languages: [LANGS[q % LANGS.length]],
+    skills: [],
+    sla: { firstResponseMinutes: 60, nextResponseMinutes: 60 },
+    csatAlertThreshold: 4,
+    alertStaffIds: supervisors.map((s) => s.staff.id),
+    alertAckMinutes: 15,
+    memberIds: agents.filter((_, i) => i % queuesCount === q).map((a) => a.staff.id),
+    version: 1,
+  }));
+  const store = openSqliteStore(dbPath);
+  await loadOrg(store, { storeLocations: [], queues, staff: [...agents, ...supervisors], kb: [], canned: [] });
+  store.close();
+
+  const secret = 'bench-secret';
+  const hub = await createHub({ dbPath, port: 0, ingestSecret: secret, accessTtlMs: 3_600_000 });
+  const token = (s: Staff) => ({ id: s.id, token: hub.auth.startSession(s).accessToken });
+  const ready: BenchHubReady = {
+    type: 'ready',
+    url: hub.url,
+    secret,
+    agents: agents.map((a) => token(a.staff)),
+    supervisors: supervisors.map((s) => token(s.staff)),
+    queueIds: queues.map((q) => q.id),
+  };
+  process.send!(ready);
+  process.on('message', async (msg: BenchHubRequest) => {
+    if (msg.type === 'memory') {
+      global.gc?.();
+      const m = process.memoryUsage();
+      const answer: BenchHubAnswer = { type: 'memory', heapUsed: m.heapUsed, rss: m.rss, connections: hub.connections(), head: hub.ctx.store.head() };
+      process.send!(answer);
+    } else if (msg.type === 'stop') {
+      await hub.close();
+      rmSync(dir, { recursive: true, force: true });
+      process.exit(0);
+    }
+  });
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

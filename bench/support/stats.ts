@@ -1,0 +1,17 @@
+/** Percentile of a list of numbers (nearest rank); NaN for an empty list. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+/** `12.3 ms` style, with a fixed number of decimals. */
+export const ms = (v: number, digits = 1) => `${v.toFixed(digits)} ms`;
+
+/** Prints rows as an aligned two- or three-column table. */
+export function printTable(title: string, rows: Array<[string, string, string?]>): void {
+  const w0 = Math.max(...rows.map((r) => r[0].length));
+  const w1 = Math.max(...rows.map((r) => r[1].length));
+  console.log(`\n${title}`);
+  for (const [a, b, c] of rows) console.log(`  ${a.padEnd(w0)}  ${b.padStart(w1)}${c ? `   ${c}` : ''}`);
+}
