@@ -88,6 +88,25 @@ describe('scope', () => {
   });
 });
 
+describe('presence', () => {
+  it('tells everyone who sees a case who has it open or is typing, and forgets people who leave', async () => {
+    t = await startTestHub();
+    const pl = await polish();
+    const id = pl.body.caseId as string;
+    const a1 = await t.connect('a1');
+    const a2 = await t.connect('a2');
+    const a3 = await t.connect('a3');
+    await a1.request('presence:set', { caseId: id, state: 'typing' });
+    const update = (await a2.waitForEvent('presence')) as { caseId: string; present: Array<{ staffId: string; state: string }> };
+    expect(update).toMatchObject({ caseId: id, present: [{ staffId: 'a1', state: 'typing' }] });
+    expect(a3.events.some((e) => e.name === 'presence')).toBe(false); // the Greek queue does not see this case
+    await expect(a3.request('presence:set', { caseId: id, state: 'viewing' })).rejects.toMatchObject({ reason: 'not-found' });
+    a2.events.length = 0;
+    a1.socket.disconnect();
+    expect(await a2.waitForEvent('presence')).toEqual({ caseId: id, present: [] });
+  });
+});
+
 describe('mutations', () => {
   it('applies a replayed mutation once and answers with the first result', async () => {
     t = await startTestHub();
