@@ -1,12 +1,14 @@
+import { io } from 'socket.io-client';
 import type { WorkstationApi } from '../../../shared/ipc/contract';
-import { createSocketApi } from '../../../shared/ipc/createSocketApi';
+import { createSocketApi, type IoFactory } from '../../../shared/ipc/createSocketApi';
 
 /**
  * The transport picked at start: Electron's preload bridge when present, else the browser host's WebSocket
- * (the host put its secret in the URL fragment, which never reaches a server log).
+ * (the host puts its launch secret in the URL fragment, which never travels in a request).
  */
 export function connectApi(): WorkstationApi {
   const bridged = (window as Window & { workstation?: WorkstationApi }).workstation;
   if (bridged) return bridged;
-  return createSocketApi({ url: window.location.origin, secret: new URLSearchParams(window.location.hash.slice(1)).get('secret') ?? '' });
+  const secret = new URLSearchParams(window.location.hash.slice(1)).get('secret') ?? '';
+  return createSocketApi({ io: io as unknown as IoFactory, url: window.location.origin, secret });
 }
