@@ -1,0 +1,35 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createEngine } from '../engine/createEngine';
+import { startBrowserHost } from './startBrowserHost';
+
+export interface RunBrowserHostOptions {
+  hubUrl: string;
+  /** Folder of the per-person encrypted caches. */
+  dataDir: string;
+  /** The built renderer (`electron-vite build` writes out/renderer). */
+  rendererDir: string;
+  port?: number;
+}
+
+/** The engine and the browser host together, as `npm start` and the browser-host CLI run them. */
+export async function runBrowserHost(options: RunBrowserHostOptions): Promise<{ url: string; stop(): Promise<void> }> {
+  const rendererDir = resolve(options.rendererDir);
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    throw new Error(`no built renderer in ${rendererDir}: run \`npm run build\` first`);
+  }
+  const engine = createEngine({ dataDir: resolve(options.dataDir), hubUrl: options.hubUrl });
+  try {
+    const host = await startBrowserHost({ engine, rendererDir, port: options.port });
+    return {
+      url: host.url,
+      async stop() {
+        await host.close();
+        await engine.close();
+      },
+    };
+  } catch (error) {
+    await engine.close();
+    throw error;
+  }
+}
