@@ -1,12 +1,153 @@
-import { Stack, Title } from '@mantine/core';
+import { Alert, Anchor, CloseButton, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Lang } from '../../../shared/domain';
+import type { OutputOf } from '../../../shared/ipc/contract';
+import { errorText } from '../../lib/errorText';
+import { StatusBadge } from '../../components/StatusBadge';
+import { useChannel, type DataChanged } from '../../lib/api/useChannel';
+import { PresenceBar } from '../presence/PresenceBar';
+import { usePresence } from '../presence/usePresence';
+import { CaseAlertModal } from './CaseAlertModal';
+import { CaseBriefCard } from './CaseBriefCard';
+import { CaseControls } from './CaseControls';
+import { caseBrief } from './caseBrief';
+import { Composer } from './Composer';
+import { NextStepsPanel } from './NextStepsPanel';
+import { replyChannels } from './replyChannels';
+import { Timeline } from './Timeline';
+import { timelineAnchor } from './TimelineEntry';
+import { ToneHintPanel } from './ToneHintPanel';
+import { useCaseAssist } from './useCaseAssist';
+import { useComposer } from './useComposer';
+import { useMinute } from './useMinute';
+import { useOrgReference } from './useOrgReference';
+import { usePerformStep } from './usePerformStep';
+import { useToneCheck } from './useToneCheck';
 
-/** One case: brief, timeline across channels, controls and composer. */
+type CaseViewData = OutputOf<'case.view'>;
+
+/** Changes that can alter what a case view shows (interaction ids do not name their case, so any of those). */
+const touches = (caseId: string, customerId: string | undefined) => (c: DataChanged) =>
+  c.outbox ||
+  c.entities.case?.includes(caseId) === true ||
+  c.entities.interaction !== undefined ||
+  c.entities.held !== undefined ||
+  (customerId !== undefined && c.entities.customer?.includes(customerId) === true);
+
+const jumpTo = (interactionId: string) => {
+  const target = document.getElementById(timelineAnchor(interactionId));
+  target?.scrollIntoView({ block: 'center' });
+  target?.focus();
+};
+
+/** One case: brief, timeline across channels, controls, composer, tone hint and next steps. Esc closes it. */
 export function CaseView(props: { caseId: string; onOpenCustomer(customerId: string): void; onClose(): void }) {
   const { t } = useTranslation('case');
+  const [customerId, setCustomerId] = useState<string>();
+  const view = useChannel('case.view', { caseId: props.caseId }, { refreshOn: touches(props.caseId, customerId) });
+  const session = useChannel('session.current', {}, { refreshOn: () => false });
+  const data = view.data?.case.id === props.caseId ? view.data : undefined;
+  if (data && data.case.customerId !== customerId) setCustomerId(data.case.customerId);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    // Only keys pressed inside the case itself: dialogs render in portals whose events still bubble here.
+    if (e.key === 'Escape' && !e.defaultPrevented && e.currentTarget.contains(e.target as Node)) props.onClose();
+  };
+
   return (
-    <Stack component="section" aria-label={t('view.label', { id: props.caseId })}>
-      <Title order={2}>{t('view.label', { id: props.caseId })}</Title>
+    <Stack component="section" aria-labelledby="case-title" onKeyDown={onKeyDown} gap="md">
+      {data ? (
+        <CaseWorkspace key={props.caseId} data={data} myStaffId={session.data?.staff.id ?? null} {...props} />
+      ) : view.error ? (
+        <Alert color="red" role="alert" title={t('view.failed')}>
+          {errorText(t, view.error)}
+        </Alert>
+      ) : (
+        <Group>
+          <Loader size="sm" aria-label={t('view.loading')} />
+          <Title order={2} id="case-title" size="h4">
+            {t('view.loading')}
+          </Title>
+        </Group>
+      )}
     </Stack>
+  );
+}
+
+function CaseWorkspace({
+  data,
+  myStaffId,
+  onOpenCustomer,
+  onClose,
+}: {
+  data: CaseViewData;
+  myStaffId: string | null;
+  onOpenCustomer(customerId: string): void;
+  onClose(): void;
+}) {
+  const { t, i18n } = useTranslation('case');
+  const { case: kase, customer, timeline, held } = data;
+  const org = useOrgReference();
+  const presence = usePresence(kase.id, myStaffId);
+  const minute = useMinute();
+  const customerLanguage: Lang = customer?.language ?? 'en';
+  const assist = useCaseAssist(kase, timeline, customerLanguage, minute);
+  const brief = useMemo(() => caseBrief(timeline, assist.steps), [timeline, assist.steps]);
+  const channels = useMemo(() => replyChannels(kase, customer), [kase, customer]);
+  const composer = useComposer(channels[0] ?? null, kase.subject);
+  const check = useToneCheck(assist.state, composer.draft, composer.channel ?? 'chat');
+  // Canned responses are written in the agent's own language (the UI language).
+  const knowledge = useChannel('reference.knowledge', { language: i18n.language as Lang, queueId: kase.queueId }, {
+    refreshOn: (c) => c.entities.canned !== undefined,
+  });
+  const [alertOpen, setAlertOpen] = useState(false);
+  const openRecap = useCallback(() => document.getElementById('case-brief-title')?.scrollIntoView({ block: 'start' }), []);
+  const openers = useMemo(() => ({ recap: openRecap, alert: () => setAlertOpen(true) }), [openRecap]);
+  const perform = usePerformStep(kase, composer, assist.articles, openers);
+
+  return (
+    <>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Stack gap={4}>
+          <Group gap="xs">
+            <Title order={2} id="case-title" size="h3">
+              {kase.subject}
+            </Title>
+            <StatusBadge status={kase.status} />
+          </Group>
+          <Text size="sm" c="dimmed">
+            {customer ? (
+              <Anchor component="button" type="button" size="sm" onClick={() => onOpenCustomer(customer.id)}>
+                {customer.name}
+              </Anchor>
+            ) : (
+              t('view.unknownCustomer')
+            )}
+            {' · '}
+            {t('view.channels', { list: new Intl.ListFormat(i18n.language).format(kase.channels.map((c) => t(`channel.${c}`, { ns: 'common' }))) })}
+          </Text>
+        </Stack>
+        <CloseButton aria-label={t('view.close')} onClick={onClose} />
+      </Group>
+      <CaseControls kase={kase} org={org} myStaffId={myStaffId} />
+      <PresenceBar others={presence.others} />
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack gap="md">
+            <CaseBriefCard brief={brief} onJump={jumpTo} />
+            <Timeline timeline={timeline} held={held} org={org} customerName={customer?.name ?? null} customerLanguage={customer?.language} />
+            <Composer caseId={kase.id} composer={composer} channels={channels} canned={knowledge.data?.canned ?? []} onTyping={presence.typing} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Stack gap="md">
+            <ToneHintPanel state={assist.state} check={check} mode={composer.mode} />
+            <NextStepsPanel steps={assist.steps} onPerform={perform} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+      <CaseAlertModal caseId={kase.id} opened={alertOpen} onClose={() => setAlertOpen(false)} />
+    </>
   );
 }

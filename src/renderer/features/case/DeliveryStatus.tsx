@@ -1,0 +1,98 @@
+import { Alert, Badge, Button, Group, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { HeldReply } from '../../../shared/domain';
+import { useApi } from '../../lib/api/useApi';
+import { deliveryOf } from './deliveryOf';
+import type { TimelineInteraction } from './TimelineEntry';
+
+/**
+ * Where one of my replies or notes stands: waiting in the outbox, sent, held by the hub or refused. Held and
+ * refused ones say why and offer what can be done (send again, keep it as an internal note, or drop it):
+ * nothing is ever dropped silently.
+ */
+export function DeliveryStatus({ entry, held }: { entry: TimelineInteraction; held: HeldReply | null }) {
+  const { t } = useTranslation('case');
+  const api = useApi();
+  const [busy, setBusy] = useState(false);
+  const delivery = deliveryOf(entry.local);
+  const isReply = entry.kind !== 'note';
+  const act = (work: () => Promise<unknown>) => async () => {
+    setBusy(true);
+    try {
+      await work();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  switch (delivery.state) {
+    case 'sent':
+      return (
+        <Text size="xs" c="dimmed" data-delivery="sent">
+          {t(isReply ? 'delivery.sent' : 'delivery.saved')}
+        </Text>
+      );
+    case 'pending':
+      return (
+        <Badge color="gray" variant="outline" size="sm" data-delivery="pending">
+          {t('delivery.pending')}
+        </Badge>
+      );
+    case 'held': {
+      const resolve = (action: 'resend' | 'note' | 'discard') =>
+        act(() => (held ? api.invoke('held.resolve', { heldId: held.id, action }) : api.invoke('outbox.discard', { mutationId: delivery.mutationId })));
+      return (
+        <Alert color="orange" variant="light" title={t('delivery.held')} data-delivery="held">
+          <Text size="sm">{t(`delivery.holdReason.${held?.reason ?? 'unknown'}`)}</Text>
+          <Group gap="xs" mt="xs">
+            {held ? (
+              <>
+                <Button size="xs" disabled={busy} onClick={resolve('resend')}>
+                  {t('delivery.resend')}
+                </Button>
+                <Button size="xs" variant="default" disabled={busy} onClick={resolve('note')}>
+                  {t('delivery.toNote')}
+                </Button>
+              </>
+            ) : null}
+            <Button size="xs" variant="subtle" color="red" disabled={busy} onClick={resolve('discard')}>
+              {t('delivery.discard')}
+            </Button>
+          </Group>
+        </Alert>
+      );
+    }
+    case 'rejected': {
+      const { mutationId } = delivery;
+      const discard = () => api.invoke('outbox.discard', { mutationId });
+      return (
+        <Alert color="red" variant="light" title={t('delivery.rejected')} data-delivery="rejected">
+          <Text size="sm">{t(`delivery.rejectReason.${delivery.reason ?? 'internal'}`)}</Text>
+          {delivery.message ? <Text size="xs" c="dimmed">{delivery.message}</Text> : null}
+          <Group gap="xs" mt="xs">
+            <Button size="xs" disabled={busy} onClick={act(() => api.invoke('outbox.retry', { mutationId }))}>
+              {t('delivery.retry')}
+            </Button>
+            {isReply ? (
+              <Button
+                size="xs"
+                variant="default"
+                disabled={busy}
+                onClick={act(async () => {
+                  const noted = await api.invoke('case.note', { caseId: entry.caseId, text: entry.text });
+                  if (noted.ok) await discard();
+                })}
+              >
+                {t('delivery.toNote')}
+              </Button>
+            ) : null}
+            <Button size="xs" variant="subtle" color="red" disabled={busy} onClick={act(discard)}>
+              {t('delivery.discard')}
+            </Button>
+          </Group>
+        </Alert>
+      );
+    }
+  }
+}
