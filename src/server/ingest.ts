@@ -10,6 +10,7 @@ import {
 } from '../shared/domain';
 import type { InboundMessage, InboundResult } from '../shared/protocol';
 import type { HubContext } from './context';
+import { createCustomer } from './customers';
 import { keys } from './audience';
 import { pickAgent, routed, withAssignee } from './routing';
 import { normalizeSubject } from './store/sqlite/sqliteStore';
@@ -79,24 +80,14 @@ function resolveCustomer(ctx: HubContext, from: From, ids: Array<[IdentityKind, 
   const found = findSender(ctx, ids);
   if (!found) {
     const fallbackName = from.name ?? from.email ?? from.handle ?? from.phone ?? from.loyaltyNumber ?? 'Customer';
-    const customer: Customer = {
-      id: ctx.newId('cus'),
-      name: fallbackName.slice(0, 200),
+    return createCustomer(ctx, {
+      name: fallbackName,
       emails: ids.filter(([k]) => k === 'email').map(([, v]) => v),
       phones: ids.filter(([k]) => k === 'phone').map(([, v]) => v),
       handles: ids.filter(([k]) => k === 'handle').map(([, v]) => v),
       loyaltyNumber: ids.find(([k]) => k === 'loyalty')?.[1] ?? null,
       language: languageOf(text, ids),
-      storeId: null,
-      tags: [],
-      consent: { email: true, sms: true, marketing: false },
-      mergedInto: null,
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-    };
-    ctx.save('customer', customer);
-    return customer;
+    });
   }
   const add = (kind: IdentityKind, list: string[]) => ids.filter(([k, v]) => k === kind && !list.includes(v)).map(([, v]) => v);
   const emails = add('email', found.emails);

@@ -12,6 +12,7 @@ import {
 } from '../shared/domain';
 import type { AssignTarget, ItemResult, Mutation, MutationResult, ReasonCode } from '../shared/protocol';
 import type { HubContext } from './context';
+import { createCustomer } from './customers';
 import { canSeeCase } from './permissions';
 import { pullWaitingWork, returnOffers, routeCase, withAssignee } from './routing';
 import { sendSurvey } from './voice';
@@ -252,26 +253,9 @@ const handlers: { [T in Mutation['type']]: Handler<T> } = {
   },
 
   'customer.create'(ctx, actor, m) {
-    const now = ctx.now();
     for (const phone of m.phones) if (ctx.store.findCustomerByIdentity('phone', phone)) throw new Refused('conflict', `a customer with phone ${phone} exists`);
     for (const email of m.emails) if (ctx.store.findCustomerByIdentity('email', email)) throw new Refused('conflict', `a customer with email ${email} exists`);
-    const customer: Customer = {
-      id: ctx.newId('cus'),
-      name: m.name,
-      emails: m.emails,
-      phones: m.phones,
-      handles: [],
-      loyaltyNumber: null,
-      language: m.language,
-      storeId: actor.storeId,
-      tags: [],
-      consent: { email: true, sms: true, marketing: false },
-      mergedInto: null,
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-    };
-    ctx.save('customer', customer);
+    const customer = createCustomer(ctx, { name: m.name, emails: m.emails, phones: m.phones, language: m.language, storeId: actor.storeId });
     return { id: customer.id };
   },
 
