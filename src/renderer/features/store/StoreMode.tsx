@@ -1,12 +1,95 @@
-import { Stack, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Customer } from '../../../shared/domain';
+import { useApi } from '../../lib/api/useApi';
+import type { ChannelError } from '../../lib/api/useChannel';
+import { errorText } from '../../lib/errorText';
+import { StoreCustomer } from './StoreCustomer';
 
-/** Store staff's lookup-first screen: find the customer who walked in and continue their case. */
-export function StoreMode(_props: { onOpenCase(caseId: string): void }) {
+/** Shortest query the lookup accepts (the contract's minimum). */
+const MIN_QUERY = 2;
+
+type Lookup = { phase: 'idle' } | { phase: 'searching' } | { phase: 'done'; customers: Customer[]; source: 'cache' | 'hub' } | { phase: 'failed'; error: ChannelError };
+
+/**
+ * Store staff's lookup-first screen: find the customer standing at the counter by phone, email, loyalty number
+ * or name (the cache first, then the hub), see their open cases, and continue one in store.
+ */
+export function StoreMode({ onOpenCase }: { onOpenCase(caseId: string): void }) {
   const { t } = useTranslation('store');
+  const api = useApi();
+  const [query, setQuery] = useState('');
+  const [lookup, setLookup] = useState<Lookup>({ phase: 'idle' });
+  const [chosen, setChosen] = useState<string | null>(null);
+
+  const search = async (e: FormEvent) => {
+    e.preventDefault();
+    if (query.trim().length < MIN_QUERY) return;
+    setLookup({ phase: 'searching' });
+    setChosen(null);
+    const result = await api.invoke('store.lookup', { query: query.trim() });
+    if (!result.ok) return setLookup({ phase: 'failed', error: result.error });
+    setLookup({ phase: 'done', ...result.value });
+    // One match is the customer at the counter: show their cases straight away.
+    if (result.value.customers.length === 1) setChosen(result.value.customers[0]?.id ?? null);
+  };
+
   return (
-    <Stack component="section" aria-label={t('title')}>
-      <Title order={2}>{t('title')}</Title>
+    <Stack p="md" gap="md" component="section" aria-labelledby="store-title">
+      <Title order={2} id="store-title">
+        {t('title')}
+      </Title>
+      <form onSubmit={(e) => void search(e)} role="search" aria-label={t('lookup.label')}>
+        <Group align="flex-end" gap="sm">
+          <TextInput
+            label={t('lookup.label')}
+            description={t('lookup.hint')}
+            value={query}
+            onChange={(e) => setQuery(e.currentTarget.value)}
+            data-autofocus
+            autoFocus
+            style={{ flex: 1 }}
+            autoComplete="off"
+          />
+          <Button type="submit" loading={lookup.phase === 'searching'} disabled={query.trim().length < MIN_QUERY}>
+            {t('lookup.find')}
+          </Button>
+        </Group>
+      </form>
+      {lookup.phase === 'failed' ? (
+        <Alert color="red" role="alert" title={t('lookup.failed')}>
+          {errorText(t, lookup.error)}
+        </Alert>
+      ) : null}
+      {lookup.phase === 'done' ? (
+        <Stack gap="xs" component="section" aria-labelledby="store-results-title">
+          <Title order={3} size="h5" id="store-results-title">
+            {t('results.title', { count: lookup.customers.length })}
+          </Title>
+          {lookup.customers.length === 0 ? <Text c="dimmed">{t('results.none')}</Text> : null}
+          <Stack gap={4} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+            {lookup.customers.map((c) => (
+              <li key={c.id}>
+                <UnstyledButton
+                  onClick={() => setChosen(c.id)}
+                  aria-pressed={chosen === c.id}
+                  p="xs"
+                  w="100%"
+                  bg={chosen === c.id ? 'var(--mantine-color-blue-light)' : undefined}
+                  style={{ borderRadius: 'var(--mantine-radius-sm)' }}
+                >
+                  <Text fw={600}>{c.name}</Text>
+                  <Text size="sm" c="dimmed">
+                    {[...c.phones, ...c.emails, c.loyaltyNumber].filter(Boolean).join(' · ')}
+                  </Text>
+                </UnstyledButton>
+              </li>
+            ))}
+          </Stack>
+        </Stack>
+      ) : null}
+      {chosen ? <StoreCustomer key={chosen} customerId={chosen} onOpenCase={onOpenCase} /> : null}
     </Stack>
   );
 }
