@@ -1,4 +1,4 @@
-import { createFeedbackModel, recordFeedback } from '../../../shared/assist';
+import { createFeedbackModel, recordFeedback } from '../../../shared/assist/feedbackModel';
 import { FeedbackModelSchema } from '../../../shared/ipc/contract';
 import { readSetting, writeSetting } from '../cacheSettings';
 import type { Handlers, HandlerContext } from './handlerTypes';

@@ -1,0 +1,41 @@
+import { app, Notification, type BrowserWindow } from 'electron';
+import el from '../../shared/i18n/locales/el/notifications.json';
+import en from '../../shared/i18n/locales/en/notifications.json';
+import pl from '../../shared/i18n/locales/pl/notifications.json';
+import type { Engine } from '../engine/createEngine';
+
+type Texts = typeof en;
+const TEXTS: Record<string, Texts> = { en, pl, el };
+
+const fill = (template: string, values: Record<string, string | number>) =>
+  template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key] ?? ''));
+
+/**
+ * OS notifications for what must not wait for the person to look at the window: a case assigned to them and
+ * a red alert. In the OS's language (the page's chosen language lives in the page), with the same texts as
+ * the page's own notifications. Clicking one brings the window forward. Returns the unsubscribe.
+ */
+export function showOsNotifications(engine: Engine, window: BrowserWindow): () => void {
+  if (!Notification.isSupported()) return () => {};
+  const texts = TEXTS[app.getLocale().slice(0, 2)] ?? en;
+  const show = (title: string, body: string) => {
+    const notification = new Notification({ title, body });
+    notification.on('click', () => {
+      if (window.isDestroyed()) return;
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    });
+    notification.show();
+  };
+  return engine.subscribe((event) => {
+    if (event.name === 'assignment.new') {
+      const name = event.payload.customerName ?? texts.unknownCustomer;
+      show(texts.assignment.title, fill(texts.assignment.body, { name }));
+    } else if (event.name === 'alert.red') {
+      const { alert, customerName } = event.payload;
+      const name = customerName ?? texts.unknownCustomer;
+      const body = alert.score === null ? texts.alert[alert.reason] : texts.alert.score;
+      show(texts.alert.title, fill(body, { name, score: alert.score ?? '' }));
+    }
+  });
+}
