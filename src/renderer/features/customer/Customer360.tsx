@@ -1,12 +1,168 @@
-import { Stack, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, CloseButton, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { StatusBadge } from '../../components/StatusBadge';
+import { ChannelIcon } from '../../components/ChannelIcon';
+import { useApi } from '../../lib/api/useApi';
+import { useChannel } from '../../lib/api/useChannel';
+import { errorText } from '../../lib/errorText';
+import { formatDateTime } from '../../lib/format';
+import { LANGUAGE_NAMES } from '../../i18n/languages';
+import { useOrgReference } from '../case/useOrgReference';
+import { ContactForm } from './ContactForm';
+import { contactValuesOf } from './contactForm';
 
-/** Customer 360: profile, identities and every case of one customer. */
-export function Customer360(props: { customerId: string; onOpenCase(caseId: string): void; onClose(): void }) {
+function Field({ label, values }: { label: string; values: readonly string[] }) {
   const { t } = useTranslation('customer');
   return (
-    <Stack component="section" aria-label={t('view.label')} data-customer-id={props.customerId}>
-      <Title order={2}>{t('view.label')}</Title>
+    <Stack gap={2}>
+      <Text size="xs" fw={700} c="dimmed">
+        {label}
+      </Text>
+      {values.length === 0 ? <Text size="sm" c="dimmed">{t('profile.none')}</Text> : values.map((v) => <Text size="sm" key={v}>{v}</Text>)}
+    </Stack>
+  );
+}
+
+/** Customer 360: profile, identities, store, language, tags and every case with its status and CSAT. Esc closes. */
+export function Customer360({ customerId, onOpenCase, onClose }: { customerId: string; onOpenCase(caseId: string): void; onClose(): void }) {
+  const { t, i18n } = useTranslation('customer');
+  const api = useApi();
+  const org = useOrgReference();
+  const view = useChannel('customer.view', { customerId }, {
+    refreshOn: (c) => c.outbox || c.entities.customer?.includes(customerId) === true || c.entities.case !== undefined,
+  });
+  const [editing, setEditing] = useState(false);
+  const [saveError, setSaveError] = useState<{ code: string; message: string } | null>(null);
+  const data = view.data?.customer.id === customerId ? view.data : undefined;
+
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    if (e.key === 'Escape' && !e.defaultPrevented && e.currentTarget.contains(e.target as Node)) onClose();
+  };
+
+  if (!data) {
+    return view.error ? (
+      <Alert color="red" role="alert" m="md" title={t('view.failed')}>
+        {errorText(t, view.error)}
+      </Alert>
+    ) : (
+      <Loader m="md" size="sm" aria-label={t('view.loading')} />
+    );
+  }
+  const { customer, cases } = data;
+  const sorted = [...cases].sort((a, b) => b.updatedAt - a.updatedAt);
+  const pending = customer.local.some((l) => l.state === 'pending' || l.state === 'sending');
+  const refused = customer.local.find((l) => l.state === 'rejected');
+
+  return (
+    <Stack p="md" gap="md" component="section" aria-labelledby="customer-title" onKeyDown={onKeyDown}>
+      <Group justify="space-between" wrap="nowrap">
+        <Group gap="xs">
+          <Title order={2} id="customer-title">
+            {customer.name}
+          </Title>
+          {pending ? <Badge color="gray" variant="outline">{t('profile.pending')}</Badge> : null}
+        </Group>
+        <CloseButton aria-label={t('view.close')} onClick={onClose} />
+      </Group>
+      {refused ? (
+        <Alert color="red" title={t('profile.refused')}>
+          {refused.message ?? ''}
+          <Group mt="xs">
+            <Button size="xs" onClick={() => void api.invoke('outbox.retry', { mutationId: refused.mutationId })}>
+              {t('profile.retry')}
+            </Button>
+            <Button size="xs" variant="subtle" color="red" onClick={() => void api.invoke('outbox.discard', { mutationId: refused.mutationId })}>
+              {t('profile.discard')}
+            </Button>
+          </Group>
+        </Alert>
+      ) : null}
+      <Paper withBorder p="md" component="section" aria-labelledby="customer-profile-title">
+        <Group justify="space-between" mb="sm">
+          <Title order={3} size="h5" id="customer-profile-title">
+            {t('profile.title')}
+          </Title>
+          {editing ? null : (
+            <Button size="xs" variant="default" onClick={() => setEditing(true)}>
+              {t('profile.edit')}
+            </Button>
+          )}
+        </Group>
+        {editing ? (
+          <>
+            <ContactForm
+              initial={contactValuesOf(customer)}
+              submitLabel={t('form.save')}
+              onCancel={() => setEditing(false)}
+              onSubmit={async (patch) => {
+                const result = await api.invoke('customer.update', { customerId, patch });
+                if (result.ok) setEditing(false);
+                setSaveError(result.ok ? null : result.error);
+              }}
+            />
+            {saveError ? (
+              <Alert color="red" role="alert" mt="sm">
+                {errorText(t, saveError)}
+              </Alert>
+            ) : null}
+          </>
+        ) : (
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <Field label={t('form.emails')} values={customer.emails} />
+            <Field label={t('form.phones')} values={customer.phones} />
+            <Field label={t('form.loyalty')} values={customer.loyaltyNumber ? [customer.loyaltyNumber] : []} />
+            <Field label={t('profile.handles')} values={customer.handles} />
+            <Field label={t('form.language')} values={[LANGUAGE_NAMES[customer.language]]} />
+            <Field label={t('profile.store')} values={customer.storeId ? [org.storeName(customer.storeId) ?? customer.storeId] : []} />
+            <Field label={t('profile.tags')} values={customer.tags} />
+            <Field
+              label={t('profile.consent')}
+              values={(['email', 'sms', 'marketing'] as const).filter((k) => customer.consent[k]).map((k) => t(`profile.consentKind.${k}`))}
+            />
+            <Field label={t('profile.since')} values={[formatDateTime(i18n.language, customer.createdAt)]} />
+          </SimpleGrid>
+        )}
+      </Paper>
+      <Stack gap="xs" component="section" aria-labelledby="customer-cases-title">
+        <Title order={3} size="h5" id="customer-cases-title">
+          {t('cases.title', { count: cases.length })}
+        </Title>
+        <Table striped highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('cases.subject')}</Table.Th>
+              <Table.Th>{t('cases.status')}</Table.Th>
+              <Table.Th>{t('cases.channels')}</Table.Th>
+              <Table.Th>{t('cases.csat')}</Table.Th>
+              <Table.Th>{t('cases.updated')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {sorted.map((c) => (
+              <Table.Tr key={c.id}>
+                <Table.Td>
+                  <Anchor component="button" type="button" onClick={() => onOpenCase(c.id)}>
+                    {c.subject}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  <StatusBadge status={c.status} />
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                    {c.channels.map((ch) => (
+                      <ChannelIcon key={ch} channel={ch} size={16} />
+                    ))}
+                  </Group>
+                </Table.Td>
+                <Table.Td>{c.csatScore === null ? t('cases.noCsat') : t('cases.csatScore', { score: c.csatScore })}</Table.Td>
+                <Table.Td>{formatDateTime(i18n.language, c.updatedAt)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Stack>
     </Stack>
   );
 }
