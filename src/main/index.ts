@@ -8,20 +8,19 @@ import { z } from 'zod';
 import { createEngine, type Engine } from './engine/createEngine';
 import { createMainWindow } from './electron/createMainWindow';
 import { hardenApp } from './electron/hardenApp';
+import { LAUNCH_ENV } from './electron/launchEnv';
 import { lockOnSleep, systemIdleMs } from './electron/lockOnSleep';
 import { electronSqliteBinding } from './electron/nativeBinding';
 import { showOsNotifications } from './electron/osNotifications';
 import { rendererLocation } from './electron/rendererLocation';
 import { wireIpc } from './electron/wireIpc';
 
-/** Environment variable naming the hub (`npm start` sets it to the demo hub). */
-const HUB_URL_ENV = 'WORKSTATION_HUB_URL';
 const DEFAULT_HUB_URL = 'http://127.0.0.1:4410';
 
 function start(): void {
   const location = rendererLocation();
   hardenApp(location.isOwn);
-  const hubUrl = z.url({ protocol: /^https?$/ }).parse(process.env[HUB_URL_ENV] ?? DEFAULT_HUB_URL);
+  const hubUrl = z.url({ protocol: /^https?$/ }).parse(process.env[LAUNCH_ENV.hubUrl] ?? DEFAULT_HUB_URL);
   const engine: Engine = createEngine({
     dataDir: join(app.getPath('userData'), 'people'),
     hubUrl,

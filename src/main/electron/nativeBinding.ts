@@ -1,22 +1,20 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app } from 'electron';
-
-/** Environment variable through which `npm start` passes the Electron build of the SQLite driver. */
-export const SQLITE_BINDING_ENV = 'WORKSTATION_SQLITE_BINDING';
+import { LAUNCH_ENV } from './launchEnv';
 
 /**
  * better-sqlite3-multiple-ciphers compiled for Electron's ABI (DESIGN.md, "Native module ABI"): the one in
  * node_modules is built for Node and stays there for tests and the hub. `npm start` builds the Electron one
- * on demand into its own folder and names it in WORKSTATION_SQLITE_BINDING; a packaged app ships it in its
+ * on demand into its own folder and names it in LAUNCH_ENV.sqliteBinding; a packaged app ships it in its
  * resources. Throws with what to do when neither is there.
  */
 export function electronSqliteBinding(): string {
-  const candidates = [process.env[SQLITE_BINDING_ENV], app.isPackaged ? join(process.resourcesPath, 'native', 'better_sqlite3.node') : undefined];
+  const candidates = [process.env[LAUNCH_ENV.sqliteBinding], app.isPackaged ? join(process.resourcesPath, 'native', 'better_sqlite3.node') : undefined];
   const found = candidates.find((path): path is string => path !== undefined && existsSync(path));
   if (!found) {
     throw new Error(
-      `no SQLite driver built for Electron ${process.versions.electron}: start the app with \`npm start\`, which builds it, or set ${SQLITE_BINDING_ENV}`,
+      `no SQLite driver built for Electron ${process.versions.electron}: start the app with \`npm start\`, which builds it, or set ${LAUNCH_ENV.sqliteBinding}`,
     );
   }
   return found;

@@ -1,0 +1,136 @@
+/**
+ * `npm start`: builds the app, starts the demo hub, and opens the workstation in Electron, or, where the
+ * Electron binary cannot be obtained (it is downloaded from outside the package registry), in a browser
+ * through the browser host. `npm start -- --browser` goes straight to the browser host.
+ * Ctrl+C stops everything it started.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { runBrowserHost } from '../src/main/browser-host/runBrowserHost';
+import { LAUNCH_ENV } from '../src/main/electron/launchEnv';
+
+const HUB_PORT = 4410;
+const HUB_URL = `http://127.0.0.1:${HUB_PORT}`;
+const BROWSER_HOST_PORT = 4411;
+const bin = (name: string) => resolve('node_modules/.bin', name);
+
+const { values: flags } = parseArgs({ options: { browser: { type: 'boolean', default: false } } });
+
+/** Runs a command to completion with its output shown; exits this script when it fails. */
+function run(command: string, args: string[], what: string, cwd?: string): void {
+  const result = spawnSync(command, args, { stdio: 'inherit', cwd });
+  if (result.status !== 0) {
+    console.error(`start: ${what} failed`);
+    process.exit(1);
+  }
+}
+
+/** Resolves once the hub answers its health check (its first run seeds the demo organisation, which takes a while). */
+async function hubReady(hub: ChildProcess, timeoutMs = 180_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (hub.exitCode !== null) throw new Error('the hub stopped while starting (see its output above)');
+    const up = await fetch(`${HUB_URL}/api/v1/health`).then(
+      (res) => res.ok,
+      () => false,
+    );
+    if (up) return;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`the hub did not answer on ${HUB_URL} within ${timeoutMs / 1000} s`);
+}
+
+/**
+ * The Electron executable, or null when it cannot be had. Asked in a child process: resolving `electron`
+ * downloads the binary on first use, and a failed download must not flood this terminal.
+ */
+function electronExecutable(): string | null {
+  const probe = spawnSync(process.execPath, ['-e', 'process.stdout.write(require("electron"))'], { encoding: 'utf8', timeout: 300_000 });
+  const path = probe.status === 0 ? probe.stdout.trim() : '';
+  return path !== '' && existsSync(path) ? path : null;
+}
+
+/**
+ * better-sqlite3-multiple-ciphers built for Electron's ABI, in its own folder (DESIGN.md, "Native module
+ * ABI"): the Node build in node_modules stays as it is for tests and the hub. Built once per Electron version.
+ */
+function electronSqliteBinding(): string {
+  const electronVersion = (JSON.parse(readFileSync('node_modules/electron/package.json', 'utf8')) as { version: string }).version;
+  const target = resolve('.data/native', `electron-${electronVersion}-${process.platform}-${process.arch}`);
+  const binding = join(target, 'better_sqlite3.node');
+  if (existsSync(binding)) return binding;
+  console.log(`start: building the SQLite driver for Electron ${electronVersion} (once)...`);
+  const source = join(target, 'source');
+  rmSync(source, { recursive: true, force: true });
+  cpSync('node_modules/better-sqlite3-multiple-ciphers', source, { recursive: true, filter: (p) => !p.includes(`${sep}build${sep}`) });
+  // npm names its bundled node-gyp when it runs a script; `npx` fetches it from the registry otherwise.
+  const gyp = process.env.npm_config_node_gyp;
+  const gypArgs = ['rebuild', '--release', '--runtime=electron', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers'];
+  if (gyp) run(process.execPath, [gyp, ...gypArgs], 'building the SQLite driver for Electron', source);
+  else run('npx', ['--yes', 'node-gyp', ...gypArgs], 'building the SQLite driver for Electron', source);
+  mkdirSync(target, { recursive: true });
+  cpSync(join(source, 'build/Release/better_sqlite3.node'), binding);
+  rmSync(source, { recursive: true, force: true });
+  return binding;
+}
+
+/** Stops children and the browser host once, then exits; `stopping()` tells whether that has begun. */
+function shutdownOnce(children: ChildProcess[], stopHost: () => Promise<void>) {
+  let stopping: Promise<void> | null = null;
+  const shutdown = () =>
+    (stopping ??= (async () => {
+      await stopHost().catch(() => {});
+      await Promise.all(
+        children.map(
+          (child) =>
+            new Promise<void>((done) => {
+              if (child.exitCode !== null || child.signalCode !== null) return done();
+              child.once('exit', () => done());
+              child.kill('SIGTERM');
+            }),
+        ),
+      );
+      process.exit(0);
+    })());
+  return Object.assign(shutdown, { started: () => stopping !== null });
+}
+
+async function main(): Promise<void> {
+  run(bin('electron-vite'), ['build'], 'electron-vite build');
+
+  const hub = spawn(bin('tsx'), ['src/server/cli.ts', '--data', '.data/hub', '--simulate', '0.3', '--port', String(HUB_PORT)], { stdio: 'inherit' });
+  const children: ChildProcess[] = [hub];
+  let stopHost = async () => {};
+  const shutdown = shutdownOnce(children, () => stopHost());
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+  hub.once('exit', (code) => {
+    // Ctrl+C reaches the hub too; only an exit nobody asked for is news.
+    if (!shutdown.started()) console.error(`start: the hub exited (${code ?? 'signal'}); stopping`);
+    void shutdown();
+  });
+  await hubReady(hub);
+
+  const electron = flags.browser ? null : electronExecutable();
+  if (electron) {
+    const app = spawn(electron, ['.'], {
+      stdio: 'inherit',
+      env: { ...process.env, [LAUNCH_ENV.hubUrl]: HUB_URL, [LAUNCH_ENV.sqliteBinding]: electronSqliteBinding() },
+    });
+    children.push(app);
+    app.once('exit', () => void shutdown());
+    return;
+  }
+
+  if (!flags.browser) console.log('start: the Electron binary cannot be obtained here (it downloads from outside the npm registry): serving the workstation to your browser instead.');
+  const host = await runBrowserHost({ hubUrl: HUB_URL, dataDir: '.data/workstation', rendererDir: 'out/renderer', port: BROWSER_HOST_PORT });
+  stopHost = host.stop;
+  console.log(`\nWorkstation: open ${host.url}\nSign in with one of the demo sign-ins the hub printed above. Ctrl+C stops everything.\n`);
+}
+
+main().catch((error: Error) => {
+  console.error(`start: ${error.message}`);
+  process.exit(1);
+});
