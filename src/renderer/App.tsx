@@ -7,7 +7,7 @@ import { SignInScreen } from './features/auth/SignInScreen';
 import { useSessionState } from './features/auth/useSessionState';
 import { Workstation } from './features/shell/Workstation';
 import { ApiContext } from './lib/api/ApiContext';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 // The theme choice belongs to the workstation (like the language), not to a person's encrypted cache.
 const colorSchemeManager = localStorageColorSchemeManager({ key: 'workstation.color-scheme' });
@@ -17,7 +17,7 @@ export function App({ api, i18n }: { api: WorkstationApi; i18n: I18n }) {
   return (
     <I18nextProvider i18n={i18n}>
       <ApiContext value={api}>
-        <MantineProvider theme={theme} colorSchemeManager={colorSchemeManager} defaultColorScheme="auto">
+        <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} colorSchemeManager={colorSchemeManager} defaultColorScheme="auto">
           <Screen />
         </MantineProvider>
       </ApiContext>

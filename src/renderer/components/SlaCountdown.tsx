@@ -15,7 +15,7 @@ export function SlaCountdown({ sla, now }: { sla: SlaFields; now: number }) {
   const left = formatDuration(i18n.language, due - now);
   const text = level === 'breached' ? t('sla.overdue', { time: left }) : t('sla.left', { time: left });
   return (
-    <Badge color={SLA_COLORS[level]} variant={level === 'breached' ? 'filled' : 'light'} size="sm" data-sla={level}>
+    <Badge color={SLA_COLORS[level]} size="sm" data-sla={level}>
       {text}
     </Badge>
   );

@@ -21,5 +21,5 @@ export function slaLevel(c: Pick<Case, 'firstResponseDueAt' | 'nextResponseDueAt
   return left <= SOON_MS ? 'soon' : 'ok';
 }
 
-/** Mantine colour of each level. */
-export const SLA_COLORS: Record<SlaLevel, string> = { none: 'gray', ok: 'teal', soon: 'yellow', urgent: 'orange', breached: 'red' };
+/** Mantine colour of each level, as a filled badge: shades whose text (black or white) keeps 4.5:1 contrast. */
+export const SLA_COLORS: Record<SlaLevel, string> = { none: 'gray.7', ok: 'teal.6', soon: 'yellow.6', urgent: 'orange.6', breached: 'red.9' };

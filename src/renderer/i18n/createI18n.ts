@@ -38,10 +38,15 @@ export function createI18n(lng = storedLanguage()): I18n {
     interpolation: { escapeValue: false },
     react: { useSuspense: false },
   });
+  // The page's language and title follow the UI: screen readers pick their voice by `lang`.
+  const label = (lng: string) => {
+    document.documentElement.lang = lng;
+    document.title = instance.t('common:appName');
+  };
   instance.on('languageChanged', (next) => {
     if (isUiLanguage(next)) storeLanguage(next);
-    document.documentElement.lang = next;
+    label(next);
   });
-  document.documentElement.lang = instance.language;
+  label(instance.language);
   return instance;
 }

@@ -81,7 +81,7 @@ export function InboxRow({ item, id, active, open, unread, now, previews, style,
           {preview?.mood && <MoodBadge mood={preview.mood} />}
           <StatusBadge status={c.status} />
           {c.assigneeId === null && (
-            <Badge size="sm" variant="outline" color="gray">
+            <Badge size="sm" variant="default">
               {t('row.unassigned')}
             </Badge>
           )}

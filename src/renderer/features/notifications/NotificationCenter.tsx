@@ -44,6 +44,8 @@ export function NotificationCenter({ onOpenCase }: { onOpenCase(caseId: string):
             role={n.kind === 'alert' ? 'alert' : 'status'}
             closeButtonProps={{ 'aria-label': t('dismiss') }}
             onClose={() => notices.remove(n.key)}
+            // Mantine's gray description text is below 4.5:1 contrast on white.
+            styles={{ description: { color: 'var(--mantine-color-text)' } }}
           >
             <Text size="sm">
               {n.kind === 'alert'

@@ -1,0 +1,70 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { InboundMessage, InboundResult } from '../../src/shared/protocol';
+import { signBody } from '../../src/server/http/signature';
+import { createHub, type Hub } from '../../src/server/hub';
+import { loadOrg, type OrgData } from '../../src/server/loadOrg';
+import { openSqliteStore } from '../../src/server/store/sqlite/sqliteStore';
+
+/** A real hub for one test: its own SQLite file in a temp folder, on 127.0.0.1, port 0 at first. */
+export interface E2eHub {
+  readonly url: string;
+  readonly port: number;
+  readonly hub: Hub;
+  /** Posts a customer message the way a channel connector does (signed JSON to /api/v1/inbound). */
+  inbound(message: Partial<InboundMessage> & Pick<InboundMessage, 'from'>): Promise<InboundResult>;
+  /** Stops the hub (workstations see the link drop)... */
+  goDown(): Promise<void>;
+  /** ...and starts it again on the same port and file, so workstations reconnect by themselves. */
+  comeBack(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startE2eHub(org: OrgData): Promise<E2eHub> {
+  const dir = mkdtempSync(join(tmpdir(), 'e2e-hub-'));
+  const dbPath = join(dir, 'hub.sqlite');
+  const store = openSqliteStore(dbPath);
+  await loadOrg(store, org);
+  store.close();
+  const ingestSecret = randomBytes(16).toString('hex');
+  // One token key across restarts: sessions survive the hub going down, as they would in production.
+  const tokenKey = randomBytes(32);
+  const start = (port: number) => createHub({ dbPath, port, host: '127.0.0.1', ingestSecret, tokenKey, tickMs: 1_000 });
+  let hub: Hub | null = await start(0);
+  const port = hub.port;
+  const url = hub.url;
+
+  return {
+    url,
+    port,
+    get hub() {
+      if (!hub) throw new Error('the hub is down');
+      return hub;
+    },
+    async inbound(message) {
+      const body = JSON.stringify({ channel: 'chat', externalId: randomUUID(), text: 'Hello', ...message });
+      const res = await fetch(`${url}/api/v1/inbound`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Signature': signBody(body, ingestSecret) },
+        body,
+      });
+      const answer = (await res.json()) as InboundResult;
+      if (!res.ok) throw new Error(`inbound: ${res.status} ${JSON.stringify(answer)}`);
+      return answer;
+    },
+    async goDown() {
+      await hub?.close();
+      hub = null;
+    },
+    async comeBack() {
+      hub ??= await start(port);
+    },
+    async stop() {
+      await hub?.close().catch(() => {});
+      hub = null;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
