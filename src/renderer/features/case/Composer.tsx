@@ -120,9 +120,8 @@ export function Composer({
         ref={composer.textarea}
         label={replying ? t('composer.replyLabel', { channel: t(`channel.${channel}`, { ns: 'common' }) }) : t('composer.noteLabel')}
         description={t('composer.cannedHint')}
-        autosize
-        minRows={3}
-        maxRows={12}
+        rows={4}
+        resize="vertical"
         value={draft}
         data-mode={mode}
         aria-autocomplete="list"

@@ -54,8 +54,8 @@ export function ContactForm({
     <form onSubmit={(e) => void submit(e)} noValidate onKeyDown={(e) => e.key === 'Escape' && (e.preventDefault(), onCancel())}>
       <Stack gap="sm">
         <TextInput name="name" label={t('form.name')} required value={values.name} onChange={set('name')} error={error('name')} data-autofocus />
-        <Textarea name="emails" label={t('form.emails')} description={t('form.onePerLine')} autosize minRows={1} value={values.emails} onChange={set('emails')} error={error('emails')} />
-        <Textarea name="phones" label={t('form.phones')} description={t('form.onePerLine')} autosize minRows={1} value={values.phones} onChange={set('phones')} error={error('phones')} />
+        <Textarea name="emails" label={t('form.emails')} description={t('form.onePerLine')} rows={2} value={values.emails} onChange={set('emails')} error={error('emails')} />
+        <Textarea name="phones" label={t('form.phones')} description={t('form.onePerLine')} rows={2} value={values.phones} onChange={set('phones')} error={error('phones')} />
         {loyalty ? (
           <TextInput name="loyaltyNumber" label={t('form.loyalty')} value={values.loyaltyNumber} onChange={set('loyaltyNumber')} error={error('loyaltyNumber')} />
         ) : null}

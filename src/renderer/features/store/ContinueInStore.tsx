@@ -73,8 +73,8 @@ export function ContinueInStore({ caseId, onContinued }: { caseId: string; onCon
         <Textarea
           label={t('continue.note')}
           description={t('continue.noteHint')}
-          autosize
-          minRows={2}
+          rows={3}
+          resize="vertical"
           value={text}
           onChange={(e) => setText(e.currentTarget.value)}
           onKeyDown={(e) => {

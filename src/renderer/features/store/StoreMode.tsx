@@ -40,7 +40,7 @@ export function StoreMode({ onOpenCase }: { onOpenCase(caseId: string): void }) 
       <Title order={2} id="store-title">
         {t('title')}
       </Title>
-      <form onSubmit={(e) => void search(e)} role="search" aria-label={t('lookup.label')}>
+      <form onSubmit={(e) => void search(e)} role="search">
         <Group align="flex-end" gap="sm">
           <TextInput
             label={t('lookup.label')}

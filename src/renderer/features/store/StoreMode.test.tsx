@@ -1,0 +1,60 @@
+// @vitest-environment jsdom
+import '../../test/setup';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { NOW, aCase, aCustomer, aMessage, aSession } from '../../test/builders';
+import { fakeApi } from '../../test/fakeApi';
+import { renderWithProviders } from '../../test/renderWithProviders';
+import { StoreMode } from './StoreMode';
+
+function setup() {
+  const videoCase = aCase({ id: 'cv', subject: 'Cracked screen', originChannel: 'video', channels: ['video'], status: 'pending' });
+  const fake = fakeApi({
+    'store.lookup': () => ({ customers: [aCustomer()], source: 'hub' }),
+    'customer.view': () => ({ customer: { ...aCustomer(), local: [] }, cases: [videoCase, aCase({ id: 'old', status: 'closed', subject: 'Old order' })] }),
+    'case.view': () => ({
+      case: videoCase,
+      customer: { ...aCustomer(), local: [] },
+      timeline: [
+        aMessage({ id: 'v', caseId: 'cv', kind: 'video', text: '', meta: { summary: 'Promised an exchange at the Mokotów store.', notes: 'Bring the receipt.' }, createdAt: NOW }),
+      ],
+      held: [],
+    }),
+    'session.current': () => aSession({ role: 'store', storeId: 'st1' }),
+    'reference.org': () => ({ queues: [], staff: [], stores: [{ id: 'st1', name: 'Mokotów', city: 'Warszawa' }] }),
+    'case.continueInStore': () => ({ mutationId: 'm1', state: 'pending' }),
+  });
+  const onOpenCase = vi.fn();
+  return { ...renderWithProviders(<StoreMode onOpenCase={onOpenCase} />, { fake }), onOpenCase };
+}
+
+describe('StoreMode', () => {
+  it('finds the customer by phone, shows the open video-chat case with its summary, and continues it in store', async () => {
+    const { fake, onOpenCase } = setup();
+    await userEvent.type(screen.getByLabelText('Find the customer'), '601 234 567{Enter}');
+    expect(fake.calls('store.lookup')).toEqual([{ query: '601 234 567' }]);
+    expect(await screen.findByText('1 customer found')).toBeTruthy();
+    expect(await screen.findByText('Jan Kowalski: 1 open case')).toBeTruthy();
+    expect(screen.queryByText('Old order')).toBeNull();
+    expect(screen.getByText('Began on Video chat')).toBeTruthy();
+
+    const panel = (await screen.findByRole('heading', { name: 'Cracked screen', level: 3 })).closest('section') as HTMLElement;
+    expect(within(panel).getByText('Promised an exchange at the Mokotów store.')).toBeTruthy();
+    expect(within(panel).getByText('Bring the receipt.')).toBeTruthy();
+
+    const button = within(panel).getByRole('button', { name: 'Continue in store' });
+    expect(button.hasAttribute('disabled')).toBe(true);
+    await userEvent.type(within(panel).getByLabelText('What you are doing in store'), 'Exchanged the phone.');
+    await userEvent.click(button);
+    await waitFor(() => expect(onOpenCase).toHaveBeenCalledWith('cv'));
+    expect(fake.calls('case.continueInStore')).toEqual([{ caseId: 'cv', text: 'Exchanged the phone.', storeId: 'st1' }]);
+  });
+
+  it('says so when nobody matches', async () => {
+    const { fake } = setup();
+    fake.handlers['store.lookup'] = () => ({ customers: [], source: 'cache' });
+    await userEvent.type(screen.getByLabelText('Find the customer'), 'nobody{Enter}');
+    expect(await screen.findByText('Nobody matches. Check the number or try the name.')).toBeTruthy();
+  });
+});
