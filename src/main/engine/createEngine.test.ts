@@ -155,7 +155,7 @@ describe('workstation engine against a real hub', () => {
     expect(await failure(engine, 'inbox.list', {})).toBe('locked');
     expect(await failure(engine, 'case.note', { caseId: 'x', text: 'hello' })).toBe('locked');
     expect(await call(engine, 'session.current', {})).toBeNull();
-    expect((await call(engine, 'workstation.info', {})).session).toBe('locked');
+    expect(await call(engine, 'workstation.info', {})).toMatchObject({ session: 'locked', locked: { name: 'Person a3', reason: 'idle' } });
     expect(await failure(engine, 'auth.unlock', { password: 'wrong' })).toBe('bad-credentials');
 
     const resynced = synced(engine);

@@ -11,7 +11,7 @@ import { dropRefreshToken, readStoredSession, storeHubSession } from './storedSe
 /** Who may use the workstation right now. */
 export type SessionState =
   | { kind: 'signed-out' }
-  | { kind: 'locked'; username: string; reason: 'idle' | 'manual' }
+  | { kind: 'locked'; username: string; name: string; reason: 'idle' | 'manual' }
   | { kind: 'signed-in'; live: LiveSession };
 
 /** Sign-in, lock, unlock, sign-out and forget for the one person using the workstation at a time. */
@@ -176,7 +176,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       exclusive(async () => {
         if (state.kind !== 'signed-in') return;
         const { live } = state;
-        state = { kind: 'locked', username: live.vault.username, reason };
+        state = { kind: 'locked', username: live.vault.username, name: live.vault.name, reason };
         await live.stop();
         options.emit('session.locked', { reason });
       }),

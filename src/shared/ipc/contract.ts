@@ -217,6 +217,8 @@ export const channels = {
       connection: ConnectionStateSchema,
       /** signed-out, locked (someone's session waits for their password) or signed-in. */
       session: z.enum(['signed-out', 'locked', 'signed-in']),
+      /** Whose session is locked, and why, for the unlock screen; null unless `session` is locked. */
+      locked: z.object({ name: z.string(), reason: LockReasonSchema }).nullable(),
     }),
   },
   /**

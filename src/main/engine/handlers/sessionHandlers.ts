@@ -11,6 +11,7 @@ export function sessionHandlers({ sessions, vault, hubUrl, noteActivity }: Handl
         hubUrl,
         connection: s.kind === 'signed-in' ? s.live.connection() : 'offline',
         session: s.kind,
+        locked: s.kind === 'locked' ? { name: s.name, reason: s.reason } : null,
       };
     },
     'auth.signIn': async (input) => {
