@@ -223,6 +223,30 @@ describe('workstation engine against a real hub', () => {
     expect(leaks()).toEqual([]);
   });
 
+  it('tells the person about a case newly assigned to them', async () => {
+    const engine = start();
+    await signInAndSync(engine, 'a3');
+    const assigned = next(engine, 'assignment.new');
+    const { caseId } = await greekCase('Γεια σας, χρειάζομαι βοήθεια με την επιστροφή', 'Μαρία Νικολάου', 'maria.nikolaou@example.gr');
+    expect(await assigned).toMatchObject({ case: { id: caseId, assigneeId: 'a3' }, customerName: 'Μαρία Νικολάου' });
+  });
+
+  it('ends the session when the hub revokes it, keeping the cache for the next sign-in', async () => {
+    let refreshToken = '';
+    const recording: typeof fetch = async (url, init) => {
+      const res = await fetch(url, init);
+      if (String(url).endsWith('/auth/login')) refreshToken = ((await res.clone().json()) as { refreshToken: string }).refreshToken;
+      return res;
+    };
+    const engine = start({ fetch: recording });
+    await signInAndSync(engine, 'a3');
+    const ended = next(engine, 'session.ended');
+    hub.hub.auth.revokeByRefresh(refreshToken);
+    expect(await ended).toEqual({ reason: 'revoked' });
+    expect((await call(engine, 'workstation.info', {})).session).toBe('signed-out');
+    await signInAndSync(engine, 'a3');
+  });
+
   it('answers bad input and unknown channels with error codes, never by throwing', async () => {
     const engine = start({ hubUrl: DEAD_HUB });
     expect(await engine.invoke('nope', {})).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });

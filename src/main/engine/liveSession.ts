@@ -11,6 +11,9 @@ import { customerName } from './customerNames';
 import { readStoredSession, updateStoredIdentity, type StoredSession } from './storedSession';
 import { createTokenProvider } from './tokenProvider';
 
+/** How long a notice waits for its customer's row to arrive before it goes out without the name. */
+const NAME_WAIT_MS = 3_000;
+
 /** Sync client settings a host or a test may tune. */
 export type SyncTuning = Partial<Pick<SyncClientOptions, 'pageSize' | 'reconnect' | 'outboxBackoff' | 'requestTimeoutMs'>>;
 
@@ -85,9 +88,27 @@ export function startLiveSession(options: LiveSessionOptions): LiveSession {
       emit('data.changed', { entities: {}, outbox: true });
       announceConnection();
     });
+    /**
+     * Calls `send` with the customer's name. A case reassigned to me often arrives before its customer (the
+     * sync client fetches the history next), so an unknown name is awaited for a moment before giving up.
+     */
+    const withCustomerName = (customerId: string, send: (name: string | null) => void) => {
+      const known = customerName(db, customerId);
+      if (known !== null) return send(known);
+      const timer = setTimeout(() => {
+        off();
+        send(null);
+      }, NAME_WAIT_MS);
+      const off = sync.on('changed', ({ byEntity }) => {
+        if (!byEntity.customer?.includes(customerId)) return;
+        clearTimeout(timer);
+        off();
+        send(db.open ? customerName(db, customerId) : null);
+      });
+    };
     sync.on('notice', (notice) => {
-      if (notice.kind === 'assigned') emit('assignment.new', { case: notice.case, customerName: customerName(db, notice.case.customerId) });
-      else if (notice.kind === 'alert') emit('alert.red', { alert: notice.alert, customerName: customerName(db, notice.alert.customerId) });
+      if (notice.kind === 'assigned') withCustomerName(notice.case.customerId, (name) => emit('assignment.new', { case: notice.case, customerName: name }));
+      else if (notice.kind === 'alert') withCustomerName(notice.alert.customerId, (name) => emit('alert.red', { alert: notice.alert, customerName: name }));
       else emit('held.notice', { held: notice.held });
     });
     sync.on('call:offer', (offer) => emit('call.offer', offer));
