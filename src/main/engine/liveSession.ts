@@ -124,7 +124,12 @@ export function startLiveSession(options: LiveSessionOptions): LiveSession {
     vault,
     sync,
     signedInOnline: options.online !== undefined,
-    view: () => ({ ...identity, scope: db.open ? readSyncState(db).scope : null, signedInOnline: options.online !== undefined }),
+    view: () => ({
+      ...identity,
+      scope: db.open ? readSyncState(db).scope : null,
+      signedInOnline: options.online !== undefined,
+      reconnects: sync !== null,
+    }),
     connection: () => sync?.state() ?? 'offline',
     announceConnection,
     async stop() {

@@ -88,6 +88,11 @@ export const SessionViewSchema = z.object({
   policy: PolicySchema,
   /** True when signed in through the hub; false for an offline sign-in (it reconnects when the hub is back). */
   signedInOnline: z.boolean(),
+  /**
+   * False when this workstation holds no hub session for the person (they signed out last time, or the hub
+   * ended it): they work offline until they sign out and sign in again while the hub is reachable.
+   */
+  reconnects: z.boolean(),
 });
 export type SessionView = z.infer<typeof SessionViewSchema>;
 
