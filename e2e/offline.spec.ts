@@ -8,6 +8,7 @@ test.describe('offline', () => {
     await app.inboxRow('Karol Nowicki').click();
     const reply = page.getByLabel('Reply by Chat');
     await expect(reply).toBeVisible();
+    expect(await app.axe(), 'axe on the case view').toEqual([]);
 
     await hub.goDown();
     // The engine retries at once, so the link shows as reconnecting (or offline) while the hub is down.
