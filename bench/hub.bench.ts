@@ -7,15 +7,15 @@
  * agent, a reconnect storm of all agents, and the hub's heap per connection and RSS.
  * Knobs (environment): BENCH_AGENTS (1000), BENCH_SECONDS (10), BENCH_RATE (latency phase, msgs/s, 50).
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import type { Case, Interaction } from '../src/shared/domain';
 import type { Change, ClientToServerEvents, ServerToClientEvents } from '../src/shared/protocol';
 import { signBody } from '../src/server/http/signature';
 import type { BenchHubAnswer, BenchHubReady } from './support/benchHubProcess';
+import { startChildHub, stopChildHub } from './support/childHub';
 import { ms, percentile, printTable } from './support/stats';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -31,18 +31,6 @@ interface Client {
   caughtUp: boolean;
   gaps: number;
   onChanges?: (changes: Change[], at: number) => void;
-}
-
-function startHub(): Promise<{ child: ChildProcess; ready: BenchHubReady }> {
-  const child = fork(fileURLToPath(new URL('./support/benchHubProcess.ts', import.meta.url)), {
-    execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [])],
-    env: process.env,
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('message', (m) => resolve({ child, ready: m as BenchHubReady }));
-    child.once('exit', (code) => reject(new Error(`bench hub exited with ${code}`)));
-  });
 }
 
 function ask(child: ChildProcess): Promise<BenchHubAnswer> {
@@ -95,7 +83,11 @@ const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
 
 async function main() {
   console.log(`bench:hub — ${process.env.BENCH_AGENTS ?? 1000} agents, ${SECONDS} s phases, on ${process.platform}/${process.arch}, node ${process.version}`);
-  const { child, ready } = await startHub();
+  const { child, ready } = await startChildHub<BenchHubReady>(
+    './benchHubProcess.ts',
+    {},
+    process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [],
+  );
   try {
     const before = await ask(child);
     const agents: Client[] = ready.agents.map((a) => ({ ...a, socket: null as unknown as Sock, cursor: 0, caughtUp: true, gaps: 0 }));
@@ -259,8 +251,7 @@ async function main() {
     ]);
     for (const c of [...agents, ...sups]) c.socket.disconnect();
   } finally {
-    child.send({ type: 'stop' });
-    await new Promise((r) => child.once('exit', r));
+    await stopChildHub(child);
   }
 }
 

@@ -91,6 +91,12 @@ export interface SyncClient {
   flushOutbox(): void;
   /** Resolves when the cache has caught up with the hub (for tests and the first screen). */
   whenCaughtUp(): Promise<void>;
+  /**
+   * Asks the hub something over the live connection (customer lookup, audit trail, presence) and resolves with
+   * its parsed answer. Rejects when not connected or on timeout, and with an error carrying the hub's `reason`
+   * when refused.
+   */
+  request<N extends RequestName>(name: N, payload: RequestOf<N>): Promise<z.infer<(typeof REQUESTS)[N][1]>>;
   stop(): Promise<void>;
 }
 
@@ -168,7 +174,11 @@ export function startSyncClient(options: SyncClientOptions): SyncClient {
   };
 
   /** Everything that follows an apply: scope pruning, outbox pruning, UI events, and fetching new cases' history. */
-  async function afterApply(changes: readonly Change[], applied: AppliedChanges, notices: Notice[]): Promise<void> {
+  /**
+   * What follows an apply: scope pruning, UI events, notices, and the history of cases that just entered the
+   * scope — except while snapshotting (`fromSnapshot`), where later pages bring customers and timelines anyway.
+   */
+  async function afterApply(changes: readonly Change[], applied: AppliedChanges, notices: Notice[], fromSnapshot = false): Promise<void> {
     const scope = readSyncState(db).scope;
     const caseIds = changes.filter((c) => c.entity === 'case').map((c) => c.id);
     const removed = scope && caseIds.length > 0 ? pruneToScope(db, scope, caseIds) : [];
@@ -182,7 +192,7 @@ export function startSyncClient(options: SyncClientOptions): SyncClient {
       if (changedIds.has(id) && !removed.includes(id)) events.emit('notice', n);
     }
     // Inline rather than queued, so that "caught up" includes the history of cases that just came into scope.
-    for (const caseId of applied.casesMissingHistory) await fetchCase(caseId);
+    if (!fromSnapshot) for (const caseId of applied.casesMissingHistory) await fetchCase(caseId);
   }
 
   async function fetchCase(caseId: string): Promise<void> {
@@ -198,22 +208,26 @@ export function startSyncClient(options: SyncClientOptions): SyncClient {
   }
 
   async function snapshot(queueIds: string[] | null): Promise<void> {
-    let progress = readSyncState(db).snapshot ?? beginSnapshot(db, queueIds);
+    const progress = readSyncState(db).snapshot ?? beginSnapshot(db, queueIds);
+    const ask = (after: string | null, hwm: number | null) => {
+      const answer = request('sync:snapshot', { after, hwm, limit: pageSize, ...(progress.queueIds ? { queueIds: progress.queueIds } : {}) });
+      // Awaited on the next turn of the loop; a failure while the current page applies must not go unhandled.
+      answer.catch(() => {});
+      return answer;
+    };
+    let next = ask(progress.after, progress.hwm);
     let done = 0;
     for (;;) {
-      const page = await request('sync:snapshot', {
-        after: progress.after,
-        hwm: progress.hwm,
-        limit: pageSize,
-        ...(progress.queueIds ? { queueIds: progress.queueIds } : {}),
-      });
+      const page = await next;
+      // The hub prepares the next page while this one is applied: the bootstrap is paced by the slower side,
+      // not by the sum of both. Progress is stored with each applied page, so a crash still resumes exactly.
+      if (!page.done) next = ask(page.after, page.hwm);
       const rows = page.rows.map(parseChange);
       const applied = applySnapshotPage(db, progress.queueIds, { rows, after: page.after, hwm: page.hwm, done: page.done });
       done += rows.length;
       events.emit('progress', { phase: 'snapshot', done, total: page.total, percent: page.total === 0 ? 100 : Math.min(100, Math.round((done / page.total) * 100)) });
-      await afterApply(rows, applied, []);
+      await afterApply(rows, applied, [], true);
       if (page.done) return;
-      progress = { after: page.after, hwm: page.hwm, queueIds: progress.queueIds };
     }
   }
 
@@ -353,6 +367,7 @@ export function startSyncClient(options: SyncClientOptions): SyncClient {
     state: () => state,
     flushOutbox: () => flusher.kick(),
     whenCaughtUp: () => (caughtUp ? Promise.resolve() : new Promise((resolve) => caughtUpWaiters.push(resolve))),
+    request: (name, payload) => (socket.connected ? request(name, payload) : Promise.reject(new Error('not connected to the hub'))),
     async stop() {
       stopped = true;
       if (reconnectTimer) clearTimeout(reconnectTimer);

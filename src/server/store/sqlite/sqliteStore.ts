@@ -237,14 +237,21 @@ export function openSqliteStore(path: string): HubStore {
               OR EXISTS (SELECT 1 FROM json_each(data, '$.notifiedStaffIds') WHERE value = ?)) ORDER BY id LIMIT ?`,
     held: `SELECT id, seq, data FROM held WHERE id > ? AND (? = 1 OR author_id = ? OR case_id IN (SELECT id FROM cases WHERE assignee_id = ?)) ORDER BY id LIMIT ?`,
   };
-  const snapshotStmts = Object.fromEntries(ENTITY_NAMES.map((e) => [e, st<Row>(snapshotSql[e])])) as Record<EntityName, Database.Statement<unknown[], Row>>;
-  const countStmts = Object.fromEntries(
-    ENTITY_NAMES.map((e) => [
-      e,
-      st<{ n: number }>(`SELECT COUNT(*) AS n FROM (${snapshotSql[e].replace(/ORDER BY id LIMIT \?$/, '')})`),
-    ]),
-  ) as Record<EntityName, Database.Statement<unknown[], { n: number }>>;
+  // Everything (supervisors): plain walks of each table, without the scope subqueries that would be built
+  // again for every page.
+  const snapshotAllSql = Object.fromEntries(
+    ENTITY_NAMES.map((e) => [e, `SELECT id, seq, data FROM ${TABLE[e]} WHERE id > ? ORDER BY id LIMIT ?`]),
+  ) as Record<EntityName, string>;
+  const statementsOf = (sqls: Record<EntityName, string>) => ({
+    page: Object.fromEntries(ENTITY_NAMES.map((e) => [e, st<Row>(sqls[e])])) as Record<EntityName, Database.Statement<unknown[], Row>>,
+    count: Object.fromEntries(
+      ENTITY_NAMES.map((e) => [e, st<{ n: number }>(`SELECT COUNT(*) AS n FROM (${sqls[e].replace(/ORDER BY id LIMIT \?$/, '')})`)]),
+    ) as Record<EntityName, Database.Statement<unknown[], { n: number }>>,
+  });
+  const scopedSnapshot = statementsOf(snapshotSql);
+  const allSnapshot = statementsOf(snapshotAllSql);
   function snapshotArgs(entity: EntityName, s: CaseScope): unknown[] {
+    if (s.all && !s.casesOnly) return [];
     if (CASE_ENTITIES.has(entity)) return scopeArgs(s);
     if (entity === 'alert') return [s.all ? 1 : 0, s.staffId, s.staffId];
     if (entity === 'held') return [s.all ? 1 : 0, s.staffId, s.staffId];
@@ -364,6 +371,7 @@ export function openSqliteStore(path: string): HubStore {
     snapshot(scope, after, hwm, limit) {
       return db.transaction((): SnapshotPage => {
         const entities = snapshotEntities(scope);
+        const { page: pageStmts, count: countStmts } = scope.all && !scope.casesOnly ? allSnapshot : scopedSnapshot;
         let idx = 0;
         let lastId = '';
         let total: number;
@@ -381,7 +389,7 @@ export function openSqliteStore(path: string): HubStore {
         while (idx < entities.length && rows.length < limit) {
           const e = entities[idx];
           const args = snapshotArgs(e, scope);
-          const page = snapshotStmts[e].all(lastId, ...args, limit - rows.length);
+          const page = pageStmts[e].all(lastId, ...args, limit - rows.length);
           for (const r of page) rows.push(asChange(e, r));
           if (page.length > 0) lastId = page[page.length - 1].id;
           if (rows.length < limit) {
