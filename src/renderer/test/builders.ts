@@ -97,5 +97,6 @@ export function aSession(over: Partial<Staff> = {}): SessionView {
     scope: { all: false, queueIds: ['q1'], storeId: null, staffId: over.id ?? 's1' },
     policy: { maxOfflineHours: 72, idleLockMinutes: 15 },
     signedInOnline: true,
+    reconnects: true,
   };
 }

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../../shared/ipc/contract';
 import { useApi } from '../../lib/api/useApi';
+import { useChannel } from '../../lib/api/useChannel';
 import { errorText } from '../../lib/errorText';
 import { AuthFrame } from './AuthFrame';
 
@@ -13,6 +14,7 @@ import { AuthFrame } from './AuthFrame';
 export function LockScreen({ onUnlocked }: { onUnlocked(session: SessionView): void }) {
   const { t } = useTranslation('auth');
   const api = useApi();
+  const locked = useChannel('workstation.info', {}).data?.locked;
   const [password, setPassword] = useState('');
   const [failure, setFailure] = useState<{ code: string; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -28,6 +30,11 @@ export function LockScreen({ onUnlocked }: { onUnlocked(session: SessionView): v
 
   return (
     <AuthFrame title={t('lock.title')}>
+      {locked && (
+        <Text fw={600} data-testid="locked-for">
+          {t(`lock.who.${locked.reason}`, { name: locked.name })}
+        </Text>
+      )}
       <Text size="sm">{t('lock.explain')}</Text>
       <form onSubmit={(e) => void submit(e)}>
         <Stack gap="sm">

@@ -91,4 +91,17 @@ describe('InboxView', () => {
     await userEvent.click(row);
     await waitFor(() => expect(within(row).queryByRole('img', { name: 'Unread' })).toBeNull());
   });
+
+  it('keeps 10,000 cases in a virtual list: only a window of rows is in the document, End reaches the last', async () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => aCase({ id: `c${i}`, lastInboundAt: NOW - i }));
+    const { onOpenCase } = setup(many);
+    const list = await screen.findByRole('listbox', { name: 'Inbox' });
+    expect(await screen.findByText('10,000 cases')).toBeTruthy();
+    expect(within(list).getAllByRole('option').length).toBeLessThan(30);
+    list.focus();
+    await userEvent.keyboard('{End}');
+    expect(list.getAttribute('aria-activedescendant')).toBe('inbox-row-c9999');
+    await userEvent.keyboard('{Enter}');
+    expect(onOpenCase).toHaveBeenCalledWith('c9999');
+  });
 });

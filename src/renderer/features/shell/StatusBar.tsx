@@ -6,8 +6,15 @@ import type { ConnectionInfo, SyncProgress } from './useConnection';
 
 const STATE_COLORS = { online: 'teal', offline: 'red', reconnecting: 'yellow' } as const;
 
+interface Props {
+  connection: ConnectionInfo;
+  progress: SyncProgress | null;
+  /** False after an offline sign-in with no hub session kept here: the link cannot come back by itself. */
+  reconnects: boolean;
+}
+
 /** Bottom bar: link state, unsent work, last sync, and the sync's progress while it runs. */
-export function StatusBar({ connection, progress }: { connection: ConnectionInfo; progress: SyncProgress | null }) {
+export function StatusBar({ connection, progress, reconnects }: Props) {
   const { t, i18n } = useTranslation('shell');
   const now = useNow();
   const lng = i18n.language;
@@ -24,6 +31,11 @@ export function StatusBar({ connection, progress }: { connection: ConnectionInfo
         <Text size="sm">
           {connection.lastSyncAt === null ? t('neverSynced') : t('lastSync', { when: formatWhen(lng, connection.lastSyncAt, now) })}
         </Text>
+        {!reconnects && (
+          <Text size="sm" fw={600}>
+            {t('noReconnect')}
+          </Text>
+        )}
       </Group>
       {progress && (
         <Group gap="xs" wrap="nowrap" w={280}>

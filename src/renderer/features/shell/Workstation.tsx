@@ -77,7 +77,7 @@ export function Workstation({ session, onSignedOut }: { session: SessionView; on
           </>
         )}
       </Box>
-      <StatusBar connection={connection} progress={progress} />
+      <StatusBar connection={connection} progress={progress} reconnects={session.reconnects} />
       <SearchDialog opened={searching} onOpen={() => setSearching(true)} onClose={() => setSearching(false)} onOpenCase={openCase} onOpenCustomer={openCustomer} />
       <NotificationCenter onOpenCase={openCase} />
       <IncomingCall onOpenCase={openCase} onOpenCustomer={openCustomer} />
