@@ -67,7 +67,8 @@ export function Composer({
     if (slash && matches.length > 0) {
       if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
         e.preventDefault();
-        setActive((k) => (k + (e.key === 'ArrowDown' ? 1 : matches.length - 1)) % matches.length);
+        const step = e.key === 'ArrowDown' ? 1 : matches.length - 1;
+        setActive((k) => (k + step) % matches.length);
         return;
       }
       if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {

@@ -1,7 +1,7 @@
 import { Button, Group, NativeSelect, Stack, TextInput, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGS, type Lang } from '../../../shared/domain';
+import { LANGS } from '../../../shared/domain';
 import { LANGUAGE_NAMES } from '../../i18n/languages';
 import { validateContact, type ContactErrors, type ContactValues } from './contactForm';
 
@@ -28,8 +28,11 @@ export function ContactForm({
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<ContactErrors>({});
   const [saving, setSaving] = useState(false);
-  const set = (field: keyof ContactValues) => (e: { currentTarget: { value: string } }) =>
-    setValues((v) => ({ ...v, [field]: e.currentTarget.value }));
+  const set = (field: keyof ContactValues) => (e: { currentTarget: { value: string } }) => {
+    // Read now: React clears the event's currentTarget before a state updater runs.
+    const value = e.currentTarget.value;
+    setValues((v) => ({ ...v, [field]: value }));
+  };
   const error = (field: keyof ContactValues) => (errors[field] ? t(errors[field]) : undefined);
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
@@ -64,7 +67,7 @@ export function ContactForm({
           label={t('form.language')}
           value={values.language}
           data={LANGS.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
-          onChange={(e) => setValues((v) => ({ ...v, language: e.currentTarget.value as Lang }))}
+          onChange={set('language')}
         />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onCancel}>
