@@ -1,5 +1,6 @@
 import type { SessionView } from '../../shared/ipc/contract';
-import type { Session } from '../../shared/protocol';
+import type { Change, Session } from '../../shared/protocol';
+import { applyRows } from '../services/cache/applyChanges';
 import { readSyncState } from '../services/cache/syncState';
 import { countUnsent } from '../services/outbox/outbox';
 import { startSearchIndexer, type SearchIndexer } from '../services/search/indexer';
@@ -27,6 +28,8 @@ export interface LiveSession {
   connection(): ConnectionState;
   /** Tells the renderer the link state, last sync time and unsent count (after a change of any of them). */
   announceConnection(): void;
+  /** Keeps rows the hub answered a request with (a store lookup) like synced ones: cached, indexed, announced. */
+  keepRows(rows: readonly Change[]): void;
   /** Stops syncing and indexing and closes the cache (the key goes with the connection). */
   stop(): Promise<void>;
 }
@@ -132,6 +135,11 @@ export function startLiveSession(options: LiveSessionOptions): LiveSession {
     }),
     connection: () => sync?.state() ?? 'offline',
     announceConnection,
+    keepRows(rows) {
+      const applied = db.transaction(() => applyRows(db, rows)).immediate();
+      indexer.kick();
+      emit('data.changed', { entities: applied.byEntity, outbox: false });
+    },
     async stop() {
       await sync?.stop();
       await indexer.stop();

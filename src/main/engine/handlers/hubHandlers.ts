@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import { parseChange, type REQUESTS, type ReasonCode, type RequestName, type RequestOf } from '../../../shared/protocol';
-import { applyRows } from '../../services/cache/applyChanges';
 import { searchCustomers } from '../../services/search/search';
 import { EngineError } from '../engineError';
 import type { LiveSession } from '../liveSession';
@@ -17,7 +16,10 @@ const REFUSAL_CODES: Partial<Record<ReasonCode, 'forbidden' | 'not-found' | 'inv
   'rate-limited': 'rate-limited',
 };
 
-/** A request to the hub over the sync client's live connection (requested of services/sync: `SyncClient.request`). */
+/**
+ * A request to the hub over the sync client's live connection. Asked of src/main/services/sync as
+ * `SyncClient.request`; until it is there, these channels answer `offline`.
+ */
 interface HubRequester {
   request<N extends RequestName>(name: N, payload: RequestOf<N>): Promise<z.infer<(typeof REQUESTS)[N][1]>>;
 }
@@ -37,7 +39,7 @@ async function askHub<T>(live: LiveSession, ask: (hub: HubRequester) => Promise<
 }
 
 /** Channels answered by the hub itself: store lookups beyond the cache, the audit trail, presence. */
-export function hubHandlers({ sessions, emit }: HandlerContext) {
+export function hubHandlers({ sessions }: HandlerContext) {
   return {
     'store.lookup': async ({ query }) => {
       const live = sessions.live();
@@ -47,9 +49,7 @@ export function hubHandlers({ sessions, emit }: HandlerContext) {
       const { rows } = await askHub(live, (sync) => sync.request('customer:lookup', { query, limit: LOOKUP_LIMIT }));
       const changes = rows.map(parseChange);
       // Kept like any synced row, so the customer's record and history work offline from now on.
-      const applied = db.transaction(() => applyRows(db, changes)).immediate();
-      emit('data.changed', { entities: applied.byEntity, outbox: false });
-      live.sync?.flushOutbox();
+      live.keepRows(changes);
       return { customers: changes.flatMap((c) => (c.entity === 'customer' && c.data !== null ? [c.data] : [])), source: 'hub' as const };
     },
     'audit.query': (input) => askHub(sessions.live(), (sync) => sync.request('audit:query', input)),
