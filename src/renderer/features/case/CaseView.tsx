@@ -56,7 +56,7 @@ export function CaseView(props: { caseId: string; onOpenCustomer(customerId: str
   };
 
   return (
-    <Stack component="section" aria-labelledby="case-title" onKeyDown={onKeyDown} gap="md">
+    <Stack component="section" aria-labelledby="case-title" onKeyDown={onKeyDown} gap="md" p="md">
       {data ? (
         <CaseWorkspace key={props.caseId} data={data} myStaffId={session.data?.staff.id ?? null} {...props} />
       ) : view.error ? (
