@@ -17,6 +17,10 @@ const statements = statementCache((db) => ({
   customer: db.prepare('SELECT data FROM customers WHERE rowid = ?').pluck(),
   interaction: db.prepare('SELECT data FROM interactions WHERE rowid = ?').pluck(),
   dropCustomer: db.prepare('DELETE FROM customers_fts WHERE rowid = ?'),
+  keyOf: db.prepare('SELECT tkey FROM interaction_search_keys WHERE row_id = ?').pluck(),
+  keyTaken: db.prepare('SELECT 1 FROM interaction_search_keys WHERE tkey = ?').pluck(),
+  setKey: db.prepare('INSERT OR REPLACE INTO interaction_search_keys (row_id, tkey) VALUES (?, ?)'),
+  dropKey: db.prepare('DELETE FROM interaction_search_keys WHERE row_id = ?'),
   dropInteraction: db.prepare('DELETE FROM interactions_fts WHERE rowid = ?'),
   addCustomer: db.prepare('INSERT INTO customers_fts (rowid, name, emails, phones, loyalty) VALUES (?, ?, ?, ?, ?)'),
   addInteraction: db.prepare('INSERT INTO interactions_fts (rowid, text) VALUES (?, ?)'),
@@ -32,14 +36,33 @@ function indexCustomer(db: Db, rowId: number): void {
   s.addCustomer.run(rowId, fold(c.name), fold(c.emails.join(' ')), c.phones.flatMap(phoneTokens).join(' '), loyalty);
 }
 
+/** Tie-breakers per millisecond in a time key: createdAt * 4096 stays below 2^53 until the year 2038 * 35. */
+const KEYS_PER_MS = 4096;
+
+/** A free time key for an interaction: its createdAt, then the first free tie-breaker from its rowid. */
+function timeKey(db: Db, createdAt: number, rowId: number): number {
+  const s = statements(db);
+  for (let k = 0; k < KEYS_PER_MS; k++) {
+    const key = createdAt * KEYS_PER_MS + ((rowId + k) % KEYS_PER_MS);
+    if (!s.keyTaken.get(key)) return key;
+  }
+  throw new Error(`more than ${KEYS_PER_MS} messages in one millisecond`);
+}
+
 function indexInteraction(db: Db, rowId: number): void {
   const s = statements(db);
-  s.dropInteraction.run(rowId);
+  const oldKey = s.keyOf.get(rowId) as number | undefined;
+  if (oldKey !== undefined) {
+    s.dropInteraction.run(oldKey);
+    s.dropKey.run(rowId);
+  }
   const data = s.interaction.get(rowId) as string | undefined;
   if (data === undefined) return;
   const i = JSON.parse(data) as Interaction;
+  const key = timeKey(db, i.createdAt, rowId);
+  s.setKey.run(rowId, key);
   // Call notes and video summaries are what store staff look for when a customer walks in.
-  s.addInteraction.run(rowId, fold([i.subject, i.text, i.meta.summary, i.meta.notes].filter(Boolean).join('\n')));
+  s.addInteraction.run(key, fold([i.subject, i.text, i.meta.summary, i.meta.notes].filter(Boolean).join('\n')));
 }
 
 /**

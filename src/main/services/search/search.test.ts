@@ -89,18 +89,27 @@ describe('search', () => {
     expect(searchInteractions(db, 'ZAMÓWIENIE')).toEqual([]);
   });
 
+  it('looks only at the newest matches of a very common word, newest first', () => {
+    const many = Array.from({ length: 600 }, (_, n) => ['interaction', 0, interaction({ id: `m${n}`, text: `parcel ${n}`, createdAt: 10_000 + n })] as const);
+    apply(
+      ['interaction', 0, interaction({ id: 'old-relevant', text: 'parcel parcel parcel', createdAt: 1 })],
+      ...many.map((m) => [...m] as Parameters<typeof upsert>),
+    );
+    expect(searchInteractions(db, 'parcel', 2).map((i) => i.id)).toEqual(['m599', 'm598']);
+  });
+
   it('searches the folded text of messages and call notes', () => {
     apply(['interaction', 0, interaction({ id: 'call', kind: 'phone', text: '', meta: { notes: 'Klient prosi o zwrot pieniędzy' } })]);
     expect(searchInteractions(db, 'pieniedzy').map((i) => i.id)).toEqual(['call']);
   });
 
   it('uses the full-text index and rowid lookups, never a scan of customers or interactions', () => {
-    for (const [sql, match] of [
-      [CUSTOMER_SEARCH_SQL, customerMatch('anna')],
-      [CUSTOMER_SEARCH_SQL, customerMatch('601 234')],
+    for (const [sql, ...params] of [
+      [CUSTOMER_SEARCH_SQL, customerMatch('anna'), 10],
+      [CUSTOMER_SEARCH_SQL, customerMatch('601 234'), 10],
       [INTERACTION_SEARCH_SQL, 'refund*'],
     ] as const) {
-      const plan = queryPlan(db, sql, match, 10);
+      const plan = queryPlan(db, sql, ...params);
       expect(plan.join('\n')).toMatch(/VIRTUAL TABLE INDEX/);
       expect(fullScans(plan, ['customers', 'interactions']), plan.join('\n')).toEqual([]);
     }

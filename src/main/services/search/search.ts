@@ -30,10 +30,18 @@ export const CUSTOMER_SEARCH_SQL = `
   SELECT c.data FROM customers_fts f JOIN customers c ON c.rowid = f.rowid
   WHERE customers_fts MATCH ? ORDER BY ${RANK('customers_fts', ', 10.0, 4.0, 4.0, 4.0')}, c.updated_at DESC LIMIT ?`;
 
-/** SQL of the interaction search, exported for query-plan tests. */
+/** How many of the newest matches a message search looks at. */
+export const INTERACTION_CANDIDATES = 500;
+
+/**
+ * SQL of the interaction search, exported for query-plan tests: the newest matches by time key (FTS5 walks
+ * its index backwards and stops), with their bm25 rank.
+ */
 export const INTERACTION_SEARCH_SQL = `
-  SELECT i.data FROM interactions_fts f JOIN interactions i ON i.rowid = f.rowid
-  WHERE interactions_fts MATCH ? ORDER BY ${RANK('interactions_fts')}, i.created_at DESC LIMIT ?`;
+  SELECT i.data, round(h.rank) AS score FROM (
+    SELECT rowid AS tkey, rank FROM interactions_fts WHERE interactions_fts MATCH ? ORDER BY rowid DESC LIMIT ${INTERACTION_CANDIDATES}
+  ) h JOIN interaction_search_keys k ON k.tkey = h.tkey JOIN interactions i ON i.rowid = k.row_id
+  ORDER BY h.tkey DESC`;
 
 /** Customers by name, email, phone (any formatting) or loyalty number; as-you-type. */
 export function searchCustomers(db: Db, query: string, limit = 20): Customer[] {
@@ -41,8 +49,15 @@ export function searchCustomers(db: Db, query: string, limit = 20): Customer[] {
   return match === null ? [] : parseRows<Customer>(db.prepare(CUSTOMER_SEARCH_SQL).all(match, limit) as { data: string }[]);
 }
 
-/** Messages and notes containing the words (prefix-matched), relevant and recent first. */
+/**
+ * Messages and notes containing the words (prefix-matched). Selective words (fewer matches than the candidates
+ * looked at) come most relevant first, then newest; common words come newest first.
+ */
 export function searchInteractions(db: Db, query: string, limit = 50): Interaction[] {
   const match = textMatch(query);
-  return match === null ? [] : parseRows<Interaction>(db.prepare(INTERACTION_SEARCH_SQL).all(match, limit) as { data: string }[]);
+  if (match === null) return [];
+  const hits = db.prepare(INTERACTION_SEARCH_SQL).all(match) as { data: string; score: number }[];
+  // Stable sort: equal scores keep the newest-first order of the query.
+  if (hits.length < INTERACTION_CANDIDATES) hits.sort((a, b) => a.score - b.score);
+  return parseRows<Interaction>(hits.slice(0, limit));
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../database';
 import { initial } from './0001-initial';
 import { search } from './0002-search';
+import { searchByTime } from './0003-search-by-time';
 
 /** One schema step. `version` is the file's number; steps run in order and never change once released. */
 export interface Migration {
@@ -10,4 +11,4 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. Add a file `NNNN-name.ts` and append it here. */
-export const MIGRATIONS: readonly Migration[] = [initial, search];
+export const MIGRATIONS: readonly Migration[] = [initial, search, searchByTime];
