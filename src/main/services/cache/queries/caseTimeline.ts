@@ -28,11 +28,15 @@ export function getCaseWithTimeline(db: Db, caseId: string): CaseWithTimeline | 
   if (confirmed === null) return null;
   const s = statements(db);
   const customer = getRow(db, 'customer', confirmed.customerId);
-  const interactions = parseRows<Interaction>(s.timeline.all(caseId) as { data: string }[]);
-  // Stable sort: a local entry stamped in the same millisecond as a confirmed one goes after it.
-  const timeline = [...interactions.map((i) => ({ ...i, local: [] })), ...localRowsOfCase(db, 'interaction', caseId)].sort(
-    (a, b) => a.createdAt - b.createdAt,
-  );
+  // Rows fresh from JSON.parse are ours to extend in place: no copy of a long timeline.
+  const timeline = parseRows<Overlaid<Interaction>>(s.timeline.all(caseId) as { data: string }[]);
+  for (const i of timeline) i.local = [];
+  const pending = localRowsOfCase(db, 'interaction', caseId);
+  if (pending.length > 0) {
+    // Stable sort: a local entry stamped in the same millisecond as a confirmed one goes after it.
+    timeline.push(...pending);
+    timeline.sort((a, b) => a.createdAt - b.createdAt);
+  }
   return {
     case: layOver(db, 'case', [confirmed])[0],
     customer: customer === null ? null : layOver(db, 'customer', [customer])[0],
