@@ -27,6 +27,7 @@ test.describe('shared workstation', () => {
     await expect(app.inboxRow('Νίκος Παπαδόπουλος')).toBeVisible();
     await workstation.advanceClock(IDLE_LOCK_MS + 1_000);
     await expect(page.getByRole('heading', { name: 'Workstation locked' })).toBeVisible();
+    await expect(page.getByTestId('locked-for')).toHaveText('Person a3, your session locked after a period of inactivity.');
     await expect(page.getByText('Νίκος Παπαδόπουλος')).toHaveCount(0);
     await expect(page.locator('header')).toHaveCount(0);
     await expect(page.getByRole('listbox')).toHaveCount(0);
