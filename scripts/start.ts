@@ -6,10 +6,10 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runBrowserHost } from '../src/main/browser-host/runBrowserHost';
-import { LAUNCH_ENV } from '../src/main/electron/launchEnv';
+import { devSqliteBindingPath, LAUNCH_ENV } from '../src/main/electron/launchEnv';
 
 const HUB_PORT = 4410;
 const HUB_URL = `http://127.0.0.1:${HUB_PORT}`;
@@ -58,9 +58,9 @@ function electronExecutable(): string | null {
  */
 function electronSqliteBinding(): string {
   const electronVersion = (JSON.parse(readFileSync('node_modules/electron/package.json', 'utf8')) as { version: string }).version;
-  const target = resolve('.data/native', `electron-${electronVersion}-${process.platform}-${process.arch}`);
-  const binding = join(target, 'better_sqlite3.node');
+  const binding = devSqliteBindingPath(resolve('.'), electronVersion);
   if (existsSync(binding)) return binding;
+  const target = dirname(binding);
   console.log(`start: building the SQLite driver for Electron ${electronVersion} (once)...`);
   const source = join(target, 'source');
   rmSync(source, { recursive: true, force: true });

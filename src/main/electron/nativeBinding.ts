@@ -1,16 +1,19 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app } from 'electron';
-import { LAUNCH_ENV } from './launchEnv';
+import { devSqliteBindingPath, LAUNCH_ENV } from './launchEnv';
 
 /**
  * better-sqlite3-multiple-ciphers compiled for Electron's ABI (DESIGN.md, "Native module ABI"): the one in
  * node_modules is built for Node and stays there for tests and the hub. `npm start` builds the Electron one
- * on demand into its own folder and names it in LAUNCH_ENV.sqliteBinding; a packaged app ships it in its
- * resources. Throws with what to do when neither is there.
+ * on demand into its own folder (devSqliteBindingPath) and names it in LAUNCH_ENV.sqliteBinding; a packaged
+ * app ships it in its resources. Throws with what to do when neither is there.
  */
 export function electronSqliteBinding(): string {
-  const candidates = [process.env[LAUNCH_ENV.sqliteBinding], app.isPackaged ? join(process.resourcesPath, 'native', 'better_sqlite3.node') : undefined];
+  const candidates = [
+    process.env[LAUNCH_ENV.sqliteBinding],
+    app.isPackaged ? join(process.resourcesPath, 'native', 'better_sqlite3.node') : devSqliteBindingPath(app.getAppPath(), process.versions.electron),
+  ];
   const found = candidates.find((path): path is string => path !== undefined && existsSync(path));
   if (!found) {
     throw new Error(
