@@ -23,6 +23,13 @@ describe('findNotices', () => {
     expect(findNotices(db, 'st1', changes).map((n) => n.kind)).toEqual(['assigned', 'alert', 'held']);
   });
 
+  it('announces an alert newly given to me to follow up, once', () => {
+    const assigned = alert({ notifiedStaffIds: ['sup1'], followUpStaffId: 'st1', status: 'follow-up', version: 2 });
+    expect(findNotices(db, 'st1', [upsert('alert', 3, assigned)]).map((n) => n.kind)).toEqual(['alert']);
+    applyChanges(db, [upsert('alert', 3, assigned)], 3);
+    expect(findNotices(db, 'st1', [upsert('alert', 4, { ...assigned, status: 'closed', version: 3 })])).toEqual([]);
+  });
+
   it('announces nothing already known, or older than the cache', () => {
     applyChanges(db, [upsert('case', 3, kase({ assigneeId: 'st1', version: 2 })), upsert('held', 5, held())], 5);
     expect(findNotices(db, 'st1', [upsert('case', 3, kase({ assigneeId: 'st1', version: 2 })), upsert('held', 5, held())])).toEqual([]);

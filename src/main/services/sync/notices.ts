@@ -11,7 +11,8 @@ export type Notice =
 
 /**
  * Finds, before a batch is applied (the previous rows are needed), what in it is news for `staffId`: a case
- * newly assigned to them, a red alert newly addressed to them, a reply of theirs newly held. Rows older than
+ * newly assigned to them, a red alert newly addressed to them or newly given to them to follow up, a reply of
+ * theirs newly held. Rows older than
  * what the cache holds are ignored, so a replayed batch announces nothing twice.
  */
 export function findNotices(db: Db, staffId: string, changes: readonly Change[]): Notice[] {
@@ -25,7 +26,9 @@ export function findNotices(db: Db, staffId: string, changes: readonly Change[])
       }
     } else if (change.entity === 'alert') {
       const before = getRow(db, 'alert', change.id);
-      const addressed = (a: Alert | null) => a !== null && a.status !== 'closed' && a.notifiedStaffIds.includes(staffId);
+      // A supervisor handing the follow-up to someone outside the designated staff must reach them too.
+      const addressed = (a: Alert | null) =>
+        a !== null && a.status !== 'closed' && (a.notifiedStaffIds.includes(staffId) || a.followUpStaffId === staffId);
       if (addressed(change.data) && !addressed(before) && (before === null || before.version < change.data.version)) {
         notices.push({ kind: 'alert', alert: change.data });
       }
