@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Text } from '@mantine/core';
+import { Alert, Button, Group, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HeldReply } from '../../../shared/domain';
@@ -35,9 +35,9 @@ export function DeliveryStatus({ entry, held }: { entry: TimelineInteraction; he
       );
     case 'pending':
       return (
-        <Badge color="gray" variant="outline" size="sm" data-delivery="pending">
+        <Text size="xs" fw={700} data-delivery="pending">
           {t('delivery.pending')}
-        </Badge>
+        </Text>
       );
     case 'held': {
       const resolve = (action: 'resend' | 'note' | 'discard') =>

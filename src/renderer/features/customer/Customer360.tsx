@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, CloseButton, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, CloseButton, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -61,7 +61,7 @@ export function Customer360({ customerId, onOpenCase, onClose }: { customerId: s
           <Title order={2} id="customer-title">
             {customer.name}
           </Title>
-          {pending ? <Badge color="gray" variant="outline">{t('profile.pending')}</Badge> : null}
+          {pending ? <Text size="sm" fw={700}>{t('profile.pending')}</Text> : null}
         </Group>
         <CloseButton aria-label={t('view.close')} onClick={onClose} />
       </Group>

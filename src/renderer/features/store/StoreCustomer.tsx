@@ -1,4 +1,4 @@
-import { Badge, Group, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Group, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isOpenCase } from '../../../shared/domain';
@@ -37,9 +37,9 @@ export function StoreCustomer({ customerId, onOpenCase }: { customerId: string; 
                   <StatusBadge status={c.status} />
                 </Group>
                 <Group gap="xs" mt={4}>
-                  <Badge variant="outline" size="sm">
+                  <Text size="xs" fw={700}>
                     {t('customer.began', { channel: t(`channel.${c.originChannel}`, { ns: 'common' }) })}
-                  </Badge>
+                  </Text>
                   <Text size="xs" c="dimmed">
                     {t('customer.updated', { when: formatDateTime(i18n.language, c.updatedAt) })}
                   </Text>
