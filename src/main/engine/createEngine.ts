@@ -10,6 +10,7 @@ import { hubHandlers } from './handlers/hubHandlers';
 import { outboxHandlers } from './handlers/outboxHandlers';
 import { readHandlers } from './handlers/readHandlers';
 import { sessionHandlers } from './handlers/sessionHandlers';
+import { supervisorHandlers } from './handlers/supervisorHandlers';
 import { createHubAuth } from './hubAuth';
 import type { SyncTuning } from './liveSession';
 import { createSessionManager } from './sessionManager';
@@ -87,6 +88,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...hubHandlers(context),
     ...outboxHandlers(context),
     ...assistHandlers(context),
+    ...supervisorHandlers(context),
   };
 
   async function invoke(channel: unknown, input: unknown): Promise<IpcResult<unknown>> {

@@ -22,6 +22,7 @@ import {
   CaseSchema,
   CaseStatusSchema,
   ChannelSchema,
+  CsatResponseSchema,
   CustomerPatchSchema,
   CustomerSchema,
   EmailSchema,
@@ -315,6 +316,26 @@ export const channels = {
   'alert.list': {
     input: z.object({ statuses: z.array(AlertStatusSchema).min(1).max(4).optional() }).strict(),
     output: z.array(OverlaidAlertSchema),
+  },
+  /**
+   * Supervisor console: every open case in the cache (assigned or not, with my pending changes laid over),
+   * plus the cases and survey answers of the day since `since`, each case with its customer's name and the
+   * mood of their latest messages. Figures (queues, load, charts) are computed by the console from this.
+   * Supervisors and admins only (`forbidden` otherwise); works offline.
+   */
+  'supervisor.dashboard': {
+    input: z.object({ since: TimeSchema }).strict(),
+    output: z.object({
+      cases: z.array(
+        z.object({
+          case: OverlaidCaseSchema,
+          customerName: z.string().nullable(),
+          /** From the customer's newest messages (src/shared/assist); null when they have not written. */
+          sentiment: z.enum(['negative', 'neutral', 'positive']).nullable(),
+        }),
+      ),
+      csat: z.array(CsatResponseSchema),
+    }),
   },
   /** My replies the hub holds back, oldest first. */
   'held.list': { input: Empty, output: z.array(OverlaidHeldReplySchema) },
