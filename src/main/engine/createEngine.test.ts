@@ -157,6 +157,9 @@ describe('workstation engine against a real hub', () => {
     expect(await call(engine, 'session.current', {})).toBeNull();
     expect(await call(engine, 'workstation.info', {})).toMatchObject({ session: 'locked', locked: { name: 'Person a3', reason: 'idle' } });
     expect(await failure(engine, 'auth.unlock', { password: 'wrong' })).toBe('bad-credentials');
+    // A failed sign-in by someone else leaves the lock as it was.
+    expect(await failure(engine, 'auth.signIn', { username: 'a1', password: 'wrong', mode: 'offline' })).toBe('bad-credentials');
+    expect((await call(engine, 'workstation.info', {})).locked).toEqual({ name: 'Person a3', reason: 'idle' });
 
     const resynced = synced(engine);
     await call(engine, 'auth.unlock', { password: password('a3') });

@@ -121,10 +121,13 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
 
   const signInOffline = async (username: string, password: string) => begin(vaultOpened(await vault.openOffline(username, password)));
 
-  /** Whoever was locked out gives way: their cache is closed already, and their work stays in it. */
-  function takeOver(): void {
+  /**
+   * Someone may sign in while another person's session is locked (shared workstations): the locked session
+   * gives way once the sign-in succeeds (its cache is closed already, its work stays in it), and stays locked
+   * when it fails.
+   */
+  function mayBegin(): void {
     if (state.kind === 'signed-in') throw new EngineError('already-signed-in', 'someone is signed in on this workstation: sign out first');
-    state = { kind: 'signed-out' };
   }
 
   function current(): LiveSession {
@@ -154,7 +157,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
     live: current,
     signIn: ({ username, password, mode, previousPassword }) =>
       exclusive(async () => {
-        takeOver();
+        mayBegin();
         if (mode === 'offline') return signInOffline(username, password);
         try {
           return await signInOnline(username, password, previousPassword);
