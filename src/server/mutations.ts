@@ -52,8 +52,11 @@ function audit(ctx: HubContext, actor: Staff, action: AuditAction, target: Pick<
   ctx.store.appendAudit({ id: ctx.newId('audit'), actorId: actor.id, action, ...target, before, after, at: ctx.now() });
 }
 
-function appendInteraction(ctx: HubContext, kase: Case, fields: Pick<Interaction, 'kind' | 'direction' | 'text' | 'authorId'> & Partial<Interaction>): Interaction {
-  const interaction: Interaction = {
+type InteractionFields = Pick<Interaction, 'kind' | 'direction' | 'text' | 'authorId'> & Partial<Interaction>;
+
+/** A new interaction on a case (not saved). */
+function newInteraction(ctx: HubContext, kase: Case, fields: InteractionFields): Interaction {
+  return {
     id: ctx.newId('int'),
     caseId: kase.id,
     customerId: kase.customerId,
@@ -63,8 +66,24 @@ function appendInteraction(ctx: HubContext, kase: Case, fields: Pick<Interaction
     createdAt: ctx.now(),
     ...fields,
   };
+}
+
+/** Appends an interaction to a case whose audience does not change with it (notes). */
+function appendInteraction(ctx: HubContext, kase: Case, fields: InteractionFields): Interaction {
+  const interaction = newInteraction(ctx, kase, fields);
   ctx.save('interaction', interaction);
   return interaction;
+}
+
+/**
+ * Sends a message on a case that it moves on (new owner, store, SLA met): the case is saved first, so the
+ * message goes to everyone who sees the case as it now stands (a store visit reaches the store's staff).
+ */
+function sendOnCase(ctx: HubContext, kase: Case, fields: InteractionFields): Interaction {
+  const message = newInteraction(ctx, kase, fields);
+  ctx.save('case', afterReply(ctx, kase, message));
+  ctx.save('interaction', message);
+  return message;
 }
 
 /** The case after a reply went out: SLA met, status open, newest message. */
@@ -89,9 +108,7 @@ function afterReply(ctx: HubContext, kase: Case, reply: Interaction): Case {
 function sendReply(ctx: HubContext, actor: Staff, kase: Case, m: { channel: Interaction['kind']; text: string; subject?: string | null }): Interaction {
   let current = kase;
   if (!current.assigneeId) current = withAssignee(ctx, current, actor.id);
-  const reply = appendInteraction(ctx, current, { kind: m.channel, direction: 'outbound', text: m.text, subject: m.subject ?? null, authorId: actor.id });
-  ctx.save('case', afterReply(ctx, current, reply));
-  return reply;
+  return sendOnCase(ctx, current, { kind: m.channel, direction: 'outbound', text: m.text, subject: m.subject ?? null, authorId: actor.id });
 }
 
 /** Why a reply cannot go out as written, or null when it can. */
@@ -237,8 +254,7 @@ const handlers: { [T in Mutation['type']]: Handler<T> } = {
     checkVersion(kase, m.basedOn, 'the case');
     if (!ctx.store.get('storeLocation', m.storeId)) throw new Refused('not-found', `store ${m.storeId} does not exist`);
     const taken = withAssignee(ctx, { ...kase, storeId: m.storeId, status: isOpenCase(kase) ? kase.status : 'open' }, actor.id);
-    const visit = appendInteraction(ctx, taken, { kind: 'store', direction: 'outbound', text: m.text, authorId: actor.id, meta: { storeId: m.storeId, staffId: actor.id } });
-    ctx.save('case', afterReply(ctx, taken, visit));
+    const visit = sendOnCase(ctx, taken, { kind: 'store', direction: 'outbound', text: m.text, authorId: actor.id, meta: { storeId: m.storeId, staffId: actor.id } });
     return { id: visit.id };
   },
 

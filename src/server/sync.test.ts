@@ -76,6 +76,18 @@ describe('scope', () => {
     expect(history.rows.map((r) => r.entity)).toEqual(['case', 'customer', 'interaction']);
   });
 
+  it('store staff who continue a case in store receive the visit they recorded', async () => {
+    t = await startTestHub();
+    const video = await t.inbound({ channel: 'video', text: '', video: { sessionLengthSec: 600, summary: 'Screen cracked; promised a replacement in store' }, from: { phone: '+48601222333' } });
+    const id = video.body.caseId as string;
+    const store = await t.connect('store1');
+    const res = await store.mutate({ type: 'case.continueInStore', caseId: id, storeId: 'store-w', text: 'Customer came in, replacement handed over', basedOn: { version: t.hub.ctx.store.get('case', id)!.version } });
+    expect(res).toMatchObject({ ok: true });
+    const visit = await store.waitFor((c) => c.entity === 'interaction' && (c.data as { kind: string }).kind === 'store');
+    expect(visit.data).toMatchObject({ caseId: id, text: 'Customer came in, replacement handed over', meta: { storeId: 'store-w', staffId: 'store1' } });
+    expect(t.hub.ctx.store.get('case', id)).toMatchObject({ assigneeId: 'store1', storeId: 'store-w', channels: ['video', 'store'] });
+  });
+
   it('store staff may look up any customer with their cases', async () => {
     t = await startTestHub();
     const gr = await greek();
