@@ -29,6 +29,7 @@ const statements = statementCache((db) => {
   return {
     entities,
     tombstone: db.prepare('SELECT seq FROM tombstones WHERE entity = ? AND id = ?').pluck(),
+    anyTombstone: db.prepare('SELECT EXISTS (SELECT 1 FROM tombstones)').pluck(),
     bury: db.prepare(
       'INSERT INTO tombstones (entity, id, seq) VALUES (?, ?, ?) ON CONFLICT (entity, id) DO UPDATE SET seq = max(seq, excluded.seq)',
     ),
@@ -48,9 +49,11 @@ export function applyRows(db: Db, rows: readonly Change[]): AppliedChanges {
   const s = statements(db);
   const byEntity: Partial<Record<EntityName, string[]>> = {};
   const newCases: string[] = [];
+  // Deletes are rare (merged customers): most batches, and every bootstrap page, skip the per-row lookup.
+  const mayBeBuried = rows.some((c) => c.op === 'delete') || s.anyTombstone.get() === 1;
   for (const change of rows) {
     const entity = s.entities[change.entity];
-    const buriedAt = s.tombstone.get(change.entity, change.id) as number | undefined;
+    const buriedAt = mayBeBuried ? (s.tombstone.get(change.entity, change.id) as number | undefined) : undefined;
     let written: boolean;
     if (change.op === 'delete') {
       written = entity.remove.run(change.id, change.seq).changes > 0;
