@@ -9,7 +9,7 @@ import {
   AuditActionSchema,
 } from '../domain';
 import { ChangeSchema, type Change } from './changes';
-import { MutationResultSchema, MutationSchema, ReasonCodeSchema, type MutationResult } from './mutations';
+import { MutationResultSchema, MutationSchema, type ReasonCodeSchema, type MutationResult } from './mutations';
 import { PolicySchema } from './http';
 
 /** Largest Socket.IO message the hub accepts (bytes); larger ones close the connection. */
