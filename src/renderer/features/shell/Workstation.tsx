@@ -1,6 +1,7 @@
-import { Box, Button, Center, Group, Kbd, Text, Title } from '@mantine/core';
+import { Box, Button, Center, Group, Kbd, SegmentedControl, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isSupervising } from '../../../shared/domain';
 import type { SessionView } from '../../../shared/ipc/contract';
 import { LanguagePicker } from '../../components/LanguagePicker';
 import { CaseView } from '../case/CaseView';
@@ -10,6 +11,7 @@ import { InboxView } from '../inbox/InboxView';
 import { NotificationCenter } from '../notifications/NotificationCenter';
 import { SearchDialog } from '../search/SearchDialog';
 import { StoreMode } from '../store/StoreMode';
+import { SupervisorConsole } from '../supervisor/SupervisorConsole';
 import { AgentStatusPicker } from './AgentStatusPicker';
 import { SessionMenu } from './SessionMenu';
 import { StatusBar } from './StatusBar';
@@ -35,6 +37,13 @@ export function Workstation({ session, onSignedOut }: { session: SessionView; on
   const openCustomer = (customerId: string) => setDetail({ kind: 'customer', customerId });
   const close = () => setDetail({ kind: 'none' });
   const store = session.staff.role === 'store';
+  // Supervisor console: only supervising roles get the switch (the engine and the hub refuse the rest anyway).
+  const supervising = isSupervising(session.staff.role);
+  const [area, setArea] = useState<'inbox' | 'supervisor'>('inbox');
+  const openFromConsole = (caseId: string) => {
+    setArea('inbox');
+    openCase(caseId);
+  };
 
   const detailView =
     detail.kind === 'case' ? (
@@ -50,6 +59,15 @@ export function Workstation({ session, onSignedOut }: { session: SessionView; on
           {t('appName', { ns: 'common' })}
         </Title>
         <Group gap="sm" wrap="nowrap">
+          {supervising && (
+            <SegmentedControl
+              size="sm"
+              aria-label={t('view.label', { ns: 'supervisor' })}
+              value={area}
+              onChange={(v) => setArea(v === 'supervisor' ? 'supervisor' : 'inbox')}
+              data={(['inbox', 'supervisor'] as const).map((v) => ({ value: v, label: t(`view.${v}`, { ns: 'supervisor' }) }))}
+            />
+          )}
           <Button variant="default" size="sm" onClick={() => setSearching(true)} aria-keyshortcuts="Control+K" rightSection={<Kbd size="xs">{t('search.shortcut')}</Kbd>}>
             {t('search.open')}
           </Button>
@@ -62,6 +80,8 @@ export function Workstation({ session, onSignedOut }: { session: SessionView; on
       <Box component="main" style={{ flex: 1, minHeight: 0, display: 'flex' }}>
         {store ? (
           <Box style={{ flex: 1, overflow: 'auto' }}>{detailView ?? <StoreMode onOpenCase={openCase} />}</Box>
+        ) : supervising && area === 'supervisor' ? (
+          <SupervisorConsole onOpenCase={openFromConsole} />
         ) : (
           <>
             <Box style={{ width: 'min(520px, 45%)', borderRight: '1px solid var(--mantine-color-default-border)', display: 'flex' }}>

@@ -1,0 +1,120 @@
+import { ActionIcon, Badge, Card, Group, List, Menu, Progress, Stack, Text, UnstyledButton } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { STAFF_STATUSES, type Case, type Queue } from '../../../shared/domain';
+import { formatDuration } from '../../lib/format';
+import { agentLoad } from './agentLoad';
+import type { DashboardCase, OrgStaff } from './supervisorTypes';
+import { useApi } from '../../lib/api/useApi';
+
+/** Drag data type of an agent card (dropped on a queue to join it). */
+export const AGENT_DRAG_TYPE = 'application/x-workstation-staff';
+
+const STATUS_COLORS = { available: 'teal.9', busy: 'orange.9', away: 'gray.7', offline: 'dark.6' } as const;
+/** Cases listed on a card; the rest are counted. */
+const SHOWN_CASES = 5;
+
+export function AgentCard({
+  staff,
+  cases,
+  queues,
+  names,
+  now,
+  onEdit,
+  onOpenCase,
+}: {
+  staff: OrgStaff;
+  cases: readonly Case[];
+  queues: readonly Queue[];
+  names: readonly DashboardCase[];
+  now: number;
+  onEdit(kind: 'capacity' | 'queues' | 'moveAll'): void;
+  onOpenCase(caseId: string): void;
+}) {
+  const { t, i18n } = useTranslation('supervisor');
+  const api = useApi();
+  const { open, load } = agentLoad(staff, cases);
+  const nameOf = (caseId: string) => names.find((n) => n.case.id === caseId)?.customerName ?? t('unknownCustomer');
+  return (
+    <Card
+      withBorder
+      role="listitem"
+      aria-label={staff.name}
+      data-testid={`agent-${staff.id}`}
+      draggable
+      onDragStart={(e) => {
+        e.dataTransfer.setData(AGENT_DRAG_TYPE, staff.id);
+        e.dataTransfer.effectAllowed = 'copy';
+      }}
+      style={{ cursor: 'grab' }}
+    >
+      <Stack gap="xs">
+        <Group justify="space-between" wrap="nowrap">
+          <Text fw={600}>{staff.name}</Text>
+          <Menu position="bottom-end">
+            <Menu.Target>
+              <ActionIcon variant="default" aria-label={t('agents.menu', { name: staff.name })}>
+                ⋯
+              </ActionIcon>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Label>{t('agents.status')}</Menu.Label>
+              {STAFF_STATUSES.map((s) => (
+                <Menu.Item key={s} disabled={s === staff.status} onClick={() => void api.invoke('supervisor.updateStaff', { staffId: staff.id, patch: { status: s } })}>
+                  {t('agents.setStatus', { status: t(`shell:status.${s}`) })}
+                </Menu.Item>
+              ))}
+              <Menu.Divider />
+              <Menu.Item onClick={() => onEdit('capacity')}>{t('agents.editCapacity')}</Menu.Item>
+              <Menu.Item onClick={() => onEdit('queues')}>{t('agents.editQueues')}</Menu.Item>
+              <Menu.Item onClick={() => onEdit('moveAll')}>{t('agents.moveAll')}</Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+        </Group>
+        <Group gap="xs">
+          <Badge color={STATUS_COLORS[staff.status]} data-testid="agent-status">
+            {t(`shell:status.${staff.status}`)}
+          </Badge>
+          <Text size="sm">{t('agents.since', { time: formatDuration(i18n.language, now - staff.statusSince) })}</Text>
+          {staff.local.length > 0 && (
+            <Badge variant="outline" color="yellow.9">
+              {t('pending.badge')}
+            </Badge>
+          )}
+        </Group>
+        <Text size="sm">{queues.length ? t('agents.inQueues', { names: queues.map((q) => q.name).join(', ') }) : t('agents.noQueues')}</Text>
+        <Stack gap={4} aria-label={t('agents.load')} role="group">
+          {load.map((l) => (
+            <Group key={l.channel} gap="xs" wrap="nowrap">
+              <Text size="xs" w={90}>
+                {t(`common:channel.${l.channel}`)}
+              </Text>
+              <Progress
+                flex={1}
+                value={l.capacity ? Math.min(100, (100 * l.used) / l.capacity) : 100}
+                color={l.used >= l.capacity ? 'red.9' : 'indigo.7'}
+                aria-label={t('agents.loadOf', { channel: t(`common:channel.${l.channel}`) })}
+              />
+              <Text size="xs" w={40} ta="right">
+                {t('agents.loadValue', { used: l.used, capacity: l.capacity })}
+              </Text>
+            </Group>
+          ))}
+        </Stack>
+        <Text size="sm" data-testid="agent-open">
+          {t('agents.cases', { count: open.length })}
+        </Text>
+        {open.length > 0 && (
+          <List size="sm" spacing={2}>
+            {open.slice(0, SHOWN_CASES).map((c) => (
+              <List.Item key={c.id}>
+                <UnstyledButton onClick={() => onOpenCase(c.id)} td="underline">
+                  {nameOf(c.id)}
+                </UnstyledButton>
+              </List.Item>
+            ))}
+          </List>
+        )}
+      </Stack>
+    </Card>
+  );
+}
