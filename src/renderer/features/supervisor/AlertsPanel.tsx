@@ -52,7 +52,7 @@ export function AlertsPanel({ alerts, data, onOpenCase }: { alerts: readonly Con
                 <Table.Th scope="row">{name}</Table.Th>
                 <Table.Td>{a.score === null ? t(`alerts.reason.${a.reason}`) : t('alerts.score', { score: a.score })}</Table.Td>
                 <Table.Td>
-                  <UnstyledButton td="underline" onClick={() => onOpenCase(a.caseId)} aria-label={t('alerts.openCase', { name })}>
+                  <UnstyledButton td="underline" onClick={() => onOpenCase(a.caseId)}>
                     {a.caseId}
                   </UnstyledButton>
                 </Table.Td>
