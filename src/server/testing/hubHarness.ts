@@ -145,10 +145,17 @@ export async function startTestHub(opts: Partial<HubOptions> & { org?: OrgData; 
       };
       return client;
     },
-    /** Stops the hub (sockets stay, and see the disconnect) and starts a new one on the same file. */
-    async restart() {
+    /** Stops the hub (sockets see the disconnect). `start()` brings it back on the same file and port. */
+    async halt() {
       await hub.close();
-      hub = await createHub({ dbPath, port: 0, ingestSecret: secret, tokenKey, tickMs: 3_600_000, ...opts });
+    },
+    async start() {
+      hub = await createHub({ dbPath, ingestSecret: secret, tokenKey, tickMs: 3_600_000, ...opts, port: hub.port });
+    },
+    /** Stops the hub and starts it again on the same file and port. */
+    async restart() {
+      await harness.halt();
+      await harness.start();
     },
     async stop() {
       for (const s of sockets) s.disconnect();
