@@ -123,7 +123,7 @@ describe('convergence', () => {
       })();
     const a1 = station('a1');
     const a2 = station('a2');
-    const sup = station('sup1');
+    station('sup1');
     await traffic(0, 20);
     await Promise.all(stations.map((ws) => ws.client!.whenCaughtUp()));
     const written: string[] = [];
