@@ -97,12 +97,6 @@ export interface SyncClient {
    * when refused.
    */
   request<N extends RequestName>(name: N, payload: RequestOf<N>): Promise<z.infer<(typeof REQUESTS)[N][1]>>;
-  /**
-   * Asks the hub something over the live connection (customer lookup, audit trail, presence) and resolves with
-   * its parsed answer. Rejects when not connected or on timeout, and with an error carrying the hub's `reason`
-   * when refused.
-   */
-  request<N extends RequestName>(name: N, payload: RequestOf<N>): Promise<z.infer<(typeof REQUESTS)[N][1]>>;
   stop(): Promise<void>;
 }
 
@@ -373,7 +367,6 @@ export function startSyncClient(options: SyncClientOptions): SyncClient {
     state: () => state,
     flushOutbox: () => flusher.kick(),
     whenCaughtUp: () => (caughtUp ? Promise.resolve() : new Promise((resolve) => caughtUpWaiters.push(resolve))),
-    request: (name, payload) => (socket.connected ? request(name, payload) : Promise.reject(new Error('not connected to the hub'))),
     request: (name, payload) => (socket.connected ? request(name, payload) : Promise.reject(new Error('not connected to the hub'))),
     async stop() {
       stopped = true;
