@@ -251,6 +251,40 @@ describe('workstation engine against a real hub', () => {
     await signInAndSync(engine, 'a3');
   });
 
+  it('looks a walk-in customer up in the cache, then at the hub, and keeps what the hub found', async () => {
+    const polish = await hub.inbound({ channel: 'chat', text: 'Czy mogę odebrać w sklepie?', from: { email: 'jan.nowak@example.pl', name: 'Jan Nowak' } });
+    const { customerId } = polish.body as { customerId: string };
+    const engine = start();
+    await signInAndSync(engine, 'store1');
+    expect(await failure(engine, 'customer.view', { customerId })).toBe('not-found');
+    expect(await call(engine, 'store.lookup', { query: 'jan.nowak@example.pl' })).toMatchObject({ source: 'hub', customers: [{ id: customerId }] });
+    expect((await call(engine, 'customer.view', { customerId })).cases).toHaveLength(1);
+    // The search index fills in the background.
+    await expect.poll(async () => (await call(engine, 'store.lookup', { query: 'Nowak' })).source).toBe('cache');
+    expect((await call(engine, 'store.lookup', { query: 'Nowak' })).customers.map((c) => c.id)).toEqual([customerId]);
+  });
+
+  it('asks the hub for the audit trail (supervisors only) and shares presence', async () => {
+    const { caseId } = await greekCase();
+    const supervisor = start();
+    await signInAndSync(supervisor, 'sup1');
+    await call(supervisor, 'supervisor.reassign', { caseIds: [caseId], to: { queueId: 'q-el' } });
+    await expect.poll(async () => (await call(supervisor, 'audit.query', { caseId })).entries.map((e) => e.action)).toEqual(['case.reassign']);
+
+    const agentDir = mkdtempSync(join(tmpdir(), 'engine-test-'));
+    try {
+      const agent = start({ dataDir: agentDir });
+      await signInAndSync(agent, 'a3');
+      expect(await failure(agent, 'audit.query', {})).toBe('forbidden');
+      const seen = next(supervisor, 'presence.update', (p) => p.present.some((x) => x.staffId === 'a3'));
+      expect(await call(agent, 'presence.set', { caseId, state: 'typing' })).toEqual({});
+      expect((await seen).present).toEqual([expect.objectContaining({ staffId: 'a3', state: 'typing' })]);
+      await engines.pop()!.close();
+    } finally {
+      rmSync(agentDir, { recursive: true, force: true });
+    }
+  });
+
   it('answers bad input and unknown channels with error codes, never by throwing', async () => {
     const engine = start({ hubUrl: DEAD_HUB });
     expect(await engine.invoke('nope', {})).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });

@@ -1,5 +1,4 @@
-import type { z } from 'zod';
-import { parseChange, type REQUESTS, type ReasonCode, type RequestName, type RequestOf } from '../../../shared/protocol';
+import { parseChange, type ReasonCode } from '../../../shared/protocol';
 import { searchCustomers } from '../../services/search/search';
 import { EngineError } from '../engineError';
 import type { LiveSession } from '../liveSession';
@@ -16,22 +15,14 @@ const REFUSAL_CODES: Partial<Record<ReasonCode, 'forbidden' | 'not-found' | 'inv
   'rate-limited': 'rate-limited',
 };
 
-/**
- * A request to the hub over the sync client's live connection. Asked of src/main/services/sync as
- * `SyncClient.request`; until it is there, these channels answer `offline`.
- */
-interface HubRequester {
-  request<N extends RequestName>(name: N, payload: RequestOf<N>): Promise<z.infer<(typeof REQUESTS)[N][1]>>;
-}
+type Sync = NonNullable<LiveSession['sync']>;
 
 /** Sends a request to the hub over the live connection; refusals become EngineErrors with the nearest code. */
-async function askHub<T>(live: LiveSession, ask: (hub: HubRequester) => Promise<T>): Promise<T> {
-  const sync = live.sync as (LiveSession['sync'] & Partial<HubRequester>) | null;
-  if (sync === null || sync.state() !== 'online' || sync.request === undefined) {
-    throw new EngineError('offline', 'this needs the hub, and the workstation is offline');
-  }
+async function askHub<T>(live: LiveSession, ask: (sync: Sync) => Promise<T>): Promise<T> {
+  const { sync } = live;
+  if (sync === null || sync.state() !== 'online') throw new EngineError('offline', 'this needs the hub, and the workstation is offline');
   try {
-    return await ask(sync as HubRequester);
+    return await ask(sync);
   } catch (error) {
     const reason = (error as { reason?: ReasonCode }).reason;
     throw new EngineError(reason ? (REFUSAL_CODES[reason] ?? 'internal') : 'offline', (error as Error).message);
