@@ -2,6 +2,7 @@ import type { Db } from '../database';
 import { initial } from './0001-initial';
 import { search } from './0002-search';
 import { searchByTime } from './0003-search-by-time';
+import { workstationSettings } from './0004-workstation-settings';
 
 /** One schema step. `version` is the file's number; steps run in order and never change once released. */
 export interface Migration {
@@ -11,4 +12,4 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. Add a file `NNNN-name.ts` and append it here. */
-export const MIGRATIONS: readonly Migration[] = [initial, search, searchByTime];
+export const MIGRATIONS: readonly Migration[] = [initial, search, searchByTime, workstationSettings];
