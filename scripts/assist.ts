@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import i18next, { type TFunction } from 'i18next';
 import { z } from 'zod';
 import { CaseSchema, ChannelSchema, InteractionSchema, KbArticleSchema, LANGS, type Lang } from '../src/shared/domain';
-import { checkDraft, classifyCustomer, suggestNextSteps, type FeedbackModel, type NextStepKind } from '../src/shared/assist';
+import { checkDraft, classifyCustomer, NEXT_STEP_KINDS, suggestNextSteps, type FeedbackModel } from '../src/shared/assist';
 
 const COMMANDS = ['classify', 'check', 'next-steps'] as const;
 type Command = (typeof COMMANDS)[number];
@@ -24,17 +24,6 @@ const STATE_MESSAGES = 5;
 
 const ClassifyInput = z.object({ messages: z.array(z.string()) });
 const CheckInput = z.object({ customer: z.array(z.string()), draft: z.string(), channel: ChannelSchema.optional() });
-const NEXT_STEP_KINDS = [
-  'reply-now',
-  'share-article',
-  'recap-previous-channel',
-  'ask-missing-info',
-  'offer-callback',
-  'escalate',
-  'remind-or-close',
-  'follow-up-alert',
-  'anticipate-next-need',
-] as const satisfies readonly NextStepKind[];
 const FeedbackSchema = z.object({
   version: z.literal(1),
   kinds: z.partialRecord(z.enum(NEXT_STEP_KINDS), z.object({ accepted: z.number().nonnegative(), dismissed: z.number().nonnegative() })),

@@ -15,3 +15,4 @@ export { suggestNextSteps, type NextStepInput } from './suggestNextSteps';
 export { createFeedbackModel, kindWeight, recordFeedback, type FeedbackModel, type FeedbackOutcome } from './feedbackModel';
 export { searchArticles, type ArticleMatch } from './searchArticles';
 export type * from './types';
+export { NEXT_STEP_KINDS } from './types';

@@ -57,16 +57,19 @@ export interface ToneCheck {
   hints: ToneHint[];
 }
 
-export type NextStepKind =
-  | 'reply-now'
-  | 'share-article'
-  | 'recap-previous-channel'
-  | 'ask-missing-info'
-  | 'offer-callback'
-  | 'escalate'
-  | 'remind-or-close'
-  | 'follow-up-alert'
-  | 'anticipate-next-need';
+/** Every kind of suggested next step (the CLI, the IPC contract and the feedback model list them from here). */
+export const NEXT_STEP_KINDS = [
+  'reply-now',
+  'share-article',
+  'recap-previous-channel',
+  'ask-missing-info',
+  'offer-callback',
+  'escalate',
+  'remind-or-close',
+  'follow-up-alert',
+  'anticipate-next-need',
+] as const;
+export type NextStepKind = (typeof NEXT_STEP_KINDS)[number];
 
 /** What the UI does when the agent accepts a step. `textKey`s are in the "assist" namespace. */
 export type NextStepAction =

@@ -11,7 +11,7 @@
  * Pure TypeScript: runs in every process.
  */
 import { z } from 'zod';
-import type { NextStepKind } from '../assist';
+import { NEXT_STEP_KINDS } from '../assist';
 import {
   AlertSchema,
   AlertStatusSchema,
@@ -119,19 +119,6 @@ export const QueuedSchema = z.object({ mutationId: z.string(), state: OutboxStat
 export const UnsentGuardSchema = z.object({ done: z.boolean(), unsent: z.number().int().nonnegative() });
 
 /** Kinds of suggested next step (src/shared/assist), for the feedback the assist model learns from. */
-export const NEXT_STEP_KINDS = [
-  'reply-now',
-  'share-article',
-  'recap-previous-channel',
-  'ask-missing-info',
-  'offer-callback',
-  'escalate',
-  'remind-or-close',
-  'follow-up-alert',
-  'anticipate-next-need',
-] as const satisfies readonly NextStepKind[];
-// Fails to compile when assist grows a kind this list lacks.
-const _everyKindListed: Exclude<NextStepKind, (typeof NEXT_STEP_KINDS)[number]> extends never ? true : never = true;
 export const NextStepKindSchema = z.enum(NEXT_STEP_KINDS);
 
 /** The assist feedback model (src/shared/assist/feedbackModel.ts), persisted in the person's cache. */
