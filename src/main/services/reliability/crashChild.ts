@@ -2,7 +2,7 @@
  * The workstation's sync side as a process of its own, for the crash test (crash.test.ts), which kills it
  * with SIGKILL at random moments. It syncs one cache with the hub and, in `outbox` mode, keeps writing notes
  * through the outbox. It reports on stdout, one line each: `queued <mutationId> <text>` once a note is durably
- * in the outbox, and `acked <mutationId>` once the hub acknowledged it, and `caught-up` when in step.
+ * in the outbox, and `acked <mutationId> <text>` once the hub acknowledged it, and `caught-up` when in step.
  */
 import { openCacheDatabase } from '../cache/database';
 import { optimisticEffects } from '../outbox/effects';
@@ -16,7 +16,9 @@ const db = openCacheDatabase(CACHE_FILE, { key: Buffer.from(CACHE_KEY, 'hex') })
 // Small pages: many transactions, so a kill lands inside or between them.
 const sync = startSyncClient({ url: HUB_URL, db, getToken: async () => TOKEN, pageSize: 25, reconnect: { baseMs: 50, maxMs: 200 } });
 const say = (line: string) => process.stdout.write(`${line}\n`);
-sync.on('settled', (entry) => entry.state === 'acked' && say(`acked ${entry.mutationId}`));
+sync.on('settled', (entry) => {
+  if (entry.state === 'acked' && entry.mutation.type === 'note') say(`acked ${entry.mutationId} ${entry.mutation.text}`);
+});
 sync.on('caughtUp', () => {
   say('caught-up');
   if (MODE === 'drain' && countUnsent(db) === 0) say('drained');
