@@ -98,21 +98,27 @@ export interface SearchIndexer {
  * index fills. Reports progress after each batch.
  */
 export function startSearchIndexer(db: Db, options: { batchSize?: number; onProgress?(p: SearchProgress): void } = {}): SearchIndexer {
-  const batchSize = options.batchSize ?? 500;
+  // Small batches: the engine's event loop also answers the UI, and a batch blocks it while it runs.
+  const batchSize = options.batchSize ?? 200;
   let indexed = 0;
   let stopped = false;
   let wake: (() => void) | null = null;
   let idleWaiters: (() => void)[] = [];
 
+  // Counting the queue reads all of it: a million-row backlog would cost a scan per batch. The count is taken
+  // when a run of batches starts and then followed by subtraction (rows queued meanwhile show up next run).
+  let pending: number | null = null;
   const loop = (async () => {
     while (!stopped) {
       const n = db.open ? indexPendingBatch(db, batchSize) : 0;
       if (n > 0) {
         indexed += n;
-        options.onProgress?.({ indexed, pending: pendingCount(db) });
+        pending = Math.max(0, (pending ?? pendingCount(db) + n) - n);
+        options.onProgress?.({ indexed, pending });
         await new Promise((resolve) => setImmediate(resolve));
         continue;
       }
+      pending = null;
       idleWaiters.forEach((resolve) => resolve());
       idleWaiters = [];
       await new Promise<void>((resolve) => (wake = resolve));
