@@ -1,6 +1,7 @@
-import { Button, Group, Modal, NumberInput, SimpleGrid } from '@mantine/core';
+import { Modal, NumberInput, SimpleGrid } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ModalActions } from './ModalActions';
 import { CHANNELS, type Capacity } from '../../../shared/domain';
 import { useApi } from '../../lib/api/useApi';
 import type { OrgStaff } from './supervisorTypes';
@@ -30,12 +31,7 @@ export function CapacityModal({ staff, onClose }: { staff: OrgStaff; onClose(): 
           />
         ))}
       </SimpleGrid>
-      <Group justify="flex-end" mt="md">
-        <Button variant="default" onClick={onClose}>
-          {t('cancel')}
-        </Button>
-        <Button onClick={() => void save()}>{t('save')}</Button>
-      </Group>
+      <ModalActions onCancel={onClose} onConfirm={() => void save()} confirmLabel={t('save')} />
     </Modal>
   );
 }

@@ -1,6 +1,7 @@
-import { Button, Group, Modal, Textarea } from '@mantine/core';
+import { Modal, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ModalActions } from './ModalActions';
 import { useApi } from '../../lib/api/useApi';
 
 /** Closing a red alert says what was done for the customer (kept in the alert and the audit). */
@@ -15,14 +16,7 @@ export function CloseAlertModal({ alertId, onClose }: { alertId: string; onClose
   return (
     <Modal opened onClose={onClose} title={t('alerts.closeTitle')}>
       <Textarea label={t('alerts.outcome')} autosize minRows={3} value={outcome} onChange={(e) => setOutcome(e.currentTarget.value)} data-autofocus />
-      <Group justify="flex-end" mt="md">
-        <Button variant="default" onClick={onClose}>
-          {t('cancel')}
-        </Button>
-        <Button disabled={!outcome.trim()} onClick={() => void close()}>
-          {t('alerts.close')}
-        </Button>
-      </Group>
+      <ModalActions onCancel={onClose} onConfirm={() => void close()} confirmLabel={t('alerts.close')} disabled={!outcome.trim()} />
     </Modal>
   );
 }

@@ -1,6 +1,7 @@
-import { Button, Checkbox, Group, Modal, Stack, Text } from '@mantine/core';
+import { Checkbox, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ModalActions } from './ModalActions';
 import type { AssignTarget } from '../../../shared/protocol';
 import { useApi } from '../../lib/api/useApi';
 import { TargetSelect } from './TargetSelect';
@@ -36,14 +37,7 @@ export function MoveAllModal({
         <Text size="sm">{t('moveAll.count', { count: caseIds.length })}</Text>
         <TargetSelect org={org} value={to} onChange={setTo} exceptStaffId={staff.id} />
         <Checkbox label={t('moveAll.markAway')} checked={markAway} onChange={(e) => setMarkAway(e.currentTarget.checked)} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('cancel')}
-          </Button>
-          <Button disabled={!to} onClick={() => void move()}>
-            {t('moveAll.confirm')}
-          </Button>
-        </Group>
+        <ModalActions onCancel={onClose} onConfirm={() => void move()} confirmLabel={t('moveAll.confirm')} disabled={!to} />
       </Stack>
     </Modal>
   );

@@ -1,6 +1,7 @@
-import { Button, Checkbox, Group, Modal, Stack } from '@mantine/core';
+import { Checkbox, Modal, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ModalActions } from './ModalActions';
 import type { Queue } from '../../../shared/domain';
 import { useApi } from '../../lib/api/useApi';
 import type { OrgStaff } from './supervisorTypes';
@@ -23,12 +24,7 @@ export function QueuesModal({ staff, queues, current, onClose }: { staff: OrgSta
           ))}
         </Stack>
       </Checkbox.Group>
-      <Group justify="flex-end" mt="md">
-        <Button variant="default" onClick={onClose}>
-          {t('cancel')}
-        </Button>
-        <Button onClick={() => void save()}>{t('save')}</Button>
-      </Group>
+      <ModalActions onCancel={onClose} onConfirm={() => void save()} confirmLabel={t('save')} />
     </Modal>
   );
 }
