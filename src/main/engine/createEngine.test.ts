@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { channels, type ChannelName, type EventName, type EventPayload, type InputOf, type OutputOf } from '../../shared/ipc/contract';
+import { channels, MAX_RESULTS_READ, type ChannelName, type EventName, type EventPayload, type InputOf, type OutputOf } from '../../shared/ipc/contract';
 import { startTestHub, type TestHub } from '../../server/testing/hubHarness';
 import { createEngine, type Engine, type EngineOptions } from './createEngine';
 
@@ -283,6 +283,25 @@ describe('workstation engine against a real hub', () => {
     } finally {
       rmSync(agentDir, { recursive: true, force: true });
     }
+  });
+
+  it('keeps the hub’s reason for each case a supervisor’s bulk move could not move', async () => {
+    const cases: string[] = [];
+    for (const n of [1, 2, 3]) cases.push((await greekCase(`Γεια σας, αίτημα ${n}`, `Πελάτης ${n}`, `client${n}@example.gr`)).caseId);
+    const closedId = cases[1];
+    const other = await hub.connect('sup1');
+    const version = hub.hub.ctx.store.get('case', closedId)!.version;
+    expect(await other.mutate({ type: 'case.update', caseId: closedId, basedOn: { version }, patch: { status: 'closed' } })).toMatchObject({ ok: true });
+
+    const supervisor = start();
+    await signInAndSync(supervisor, 'sup1');
+    const { mutationId } = await call(supervisor, 'supervisor.reassign', { caseIds: cases, to: { staffId: 'a1' } });
+    await expect.poll(async () => (await call(supervisor, 'outbox.list', {})).length).toBe(0);
+    expect(await call(supervisor, 'outbox.results', { mutationIds: [mutationId] })).toEqual([
+      { mutationId, failed: [{ id: closedId, ok: false, reason: 'conflict', message: expect.any(String) }] },
+    ]);
+    expect(cases.map((id) => hub.hub.ctx.store.get('case', id)!.assigneeId === 'a1')).toEqual([true, false, true]);
+    expect(await failure(supervisor, 'outbox.results', { mutationIds: Array.from({ length: MAX_RESULTS_READ + 1 }, () => mutationId) })).toBe('invalid-input');
   });
 
   it('answers bad input and unknown channels with error codes, never by throwing', async () => {

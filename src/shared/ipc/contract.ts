@@ -43,6 +43,7 @@ import {
 import {
   AssignTargetSchema,
   EntityNameSchema,
+  ItemResultSchema,
   MutationSchema,
   PolicySchema,
   ReasonCodeSchema,
@@ -133,6 +134,8 @@ const Password = z.string().min(1).max(256);
 const Username = z.string().trim().min(1).max(64);
 /** Most rows the inbox answers at once: enough for a whole 10,000-case queue in a virtual list. */
 export const MAX_INBOX_PAGE = 10_000;
+/** Most moves `outbox.results` answers for at once. */
+export const MAX_RESULTS_READ = 100;
 
 // ---------- errors ----------
 
@@ -459,6 +462,16 @@ export const channels = {
   'outbox.retry': { input: z.object({ mutationId: z.uuid() }).strict(), output: QueuedSchema },
   /** Drop a rejected or held change (or one never sent), with its effect on screen. */
   'outbox.discard': { input: z.object({ mutationId: z.uuid() }).strict(), output: Empty },
+  /**
+   * The cases the hub refused to move, with its reason code and message, for my reassignments it applied
+   * (`supervisor.reassign`, `supervisor.reassignAll`): kept in my cache after their outbox entry is gone, for a
+   * day (the newest 200 moves). A move left out of the answer had no refused case, or its results are not kept
+   * here (sent from another workstation, or older).
+   */
+  'outbox.results': {
+    input: z.object({ mutationIds: z.array(z.uuid()).max(MAX_RESULTS_READ) }).strict(),
+    output: z.array(z.object({ mutationId: z.string(), failed: z.array(ItemResultSchema) })),
+  },
 
   // --- assist ---
 

@@ -1,8 +1,12 @@
+import { failedItemsOf } from '../../services/outbox/itemResults';
 import { discard, listOutbox, retry } from '../../services/outbox/outbox';
 import { EngineError } from '../engineError';
 import type { Handlers, HandlerContext } from './handlerTypes';
 
-/** The outbox view: what waits, what the hub refused or held, and the author's retry or discard. */
+/**
+ * The outbox view: what waits, what the hub refused or held, the author's retry or discard, and the per-case
+ * refusals of bulk moves the hub applied.
+ */
 export function outboxHandlers({ sessions, clock, emit }: HandlerContext) {
   /** Runs an outbox action on an entry that exists; the outbox's own state rules answer as `conflict`. */
   const onEntry = <T>(mutationId: string, action: () => T): T => {
@@ -46,5 +50,6 @@ export function outboxHandlers({ sessions, clock, emit }: HandlerContext) {
         discard(sessions.live().vault.db, mutationId);
         return {};
       }),
+    'outbox.results': ({ mutationIds }) => failedItemsOf(sessions.live().vault.db, mutationIds),
   } satisfies Partial<Handlers>;
 }

@@ -3,7 +3,8 @@ import type { Mutation, MutationResult } from '../../../shared/protocol';
 import type { Db } from '../cache/database';
 import { openCacheDatabase } from '../cache/database';
 import { tempDir } from '../testing/fixtures';
-import { enqueue, listOutbox, takeNextPending, type OutboxEntry } from './outbox';
+import { failedItemsOf } from './itemResults';
+import { enqueue, listOutbox, pruneAcked, takeNextPending, type OutboxEntry } from './outbox';
 import { startFlusher, type Flusher } from './flusher';
 import { join } from 'node:path';
 
@@ -88,6 +89,20 @@ describe('flusher', () => {
     expect(settled).toMatchObject({ mutationId: entry.mutationId, state: 'acked' });
     expect(hub.applied).toEqual(['typed before the crash']);
     expect(hub.attempts.get(entry.mutationId)).toBe(2);
+  });
+
+  it('keeps, durably, the cases a bulk move could not move when the hub acknowledges it', async () => {
+    const refused = { id: 'ca2', ok: false, reason: 'conflict' as const, message: 'case ca2 is closed' };
+    const hub = fakeHub(() => ({ ok: true, outcome: 'applied', seq: 0, items: [{ id: 'ca1', ok: true }, refused] }));
+    const entry = enqueue(db, { type: 'supervisor.reassign', caseIds: ['ca1', 'ca2'], to: { staffId: 'st2' } }, () => []);
+    await settledAfter(1, (onSettled) => startFlusher({ db, send: hub.send, onSettled }));
+    await flusher!.stop();
+    // The change feed has delivered the move: the entry leaves the outbox, its results stay, across a restart.
+    expect(pruneAcked(db)).toBe(1);
+    db.close();
+    db = openCacheDatabase(join(dir, 'c.db'));
+    expect(listOutbox(db)).toEqual([]);
+    expect(failedItemsOf(db, [entry.mutationId])).toEqual([{ mutationId: entry.mutationId, failed: [refused] }]);
   });
 
   it('sends what is enqueued after it went idle when kicked', async () => {

@@ -5,6 +5,7 @@ import { getCaseWithTimeline } from '../cache/queries/caseTimeline';
 import { listInbox } from '../cache/queries/inbox';
 import { customer, interaction, kase, tempCache, upsert } from '../testing/fixtures';
 import { optimisticEffects } from './effects';
+import { failedItemsOf } from './itemResults';
 import { countUnsent, discard, enqueue, listOutbox, pruneAcked, recordResult, retry, takeNextPending, type MutationRequest } from './outbox';
 
 const me = { staffId: 'st1', queueIds: ['q1'] };
@@ -113,6 +114,46 @@ describe('outbox', () => {
     const entry = act(reply('x'));
     takeNextPending(db);
     expect(() => discard(db, entry.mutationId)).toThrow(/sending/);
+  });
+
+  describe('per-case results of bulk moves', () => {
+    const HOUR = 3_600_000;
+    const move = (now = NOW) => {
+      const entry = act({ type: 'supervisor.reassign', caseIds: ['ca1', 'ca2'], to: { queueId: 'q2' } }, now);
+      takeNextPending(db, now);
+      return entry;
+    };
+    const refusedCa2 = { id: 'ca2', ok: false, reason: 'conflict' as const, message: 'case ca2 is closed' };
+    const answer = (mutationId: string, items = [{ id: 'ca1', ok: true }, refusedCa2], now = NOW) =>
+      recordResult(db, mutationId, { ok: true, outcome: 'applied', seq: 3, items }, now);
+
+    it('keeps the refused cases of an applied move after its entry leaves the outbox, and nothing when all moved', () => {
+      const refused = move();
+      answer(refused.mutationId);
+      const allMoved = move();
+      answer(allMoved.mutationId, [{ id: 'ca1', ok: true }]);
+      expect(pruneAcked(db)).toBe(2);
+      expect(listOutbox(db)).toEqual([]);
+      expect(failedItemsOf(db, [refused.mutationId, allMoved.mutationId])).toEqual([{ mutationId: refused.mutationId, failed: [refusedCa2] }]);
+    });
+
+    it('records the answer and its results together, or neither', () => {
+      const entry = move();
+      db.exec('DROP TABLE item_results');
+      expect(() => answer(entry.mutationId)).toThrow(/item_results/);
+      expect(listOutbox(db).map((e) => e.state)).toEqual(['sending']);
+    });
+
+    it('forgets results after a day, and beyond the newest 200', () => {
+      const old = move(NOW - 25 * HOUR);
+      answer(old.mutationId, undefined, NOW - 25 * HOUR);
+      const moves = Array.from({ length: 201 }, (_, i) => {
+        const entry = move(NOW + i);
+        answer(entry.mutationId, undefined, NOW + i);
+        return entry.mutationId;
+      });
+      expect(failedItemsOf(db, [old.mutationId, ...moves]).map((r) => r.mutationId)).toEqual(moves.slice(1));
+    });
   });
 
   it('puts transient refusals back to pending', () => {

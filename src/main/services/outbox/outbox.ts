@@ -1,6 +1,7 @@
 import { MutationSchema, type EntityName, type Mutation, type MutationResult, type ReasonCode } from '../../../shared/protocol';
 import { durably, type Db } from '../cache/database';
 import { statementCache } from '../cache/statementCache';
+import { keepFailedItems } from './itemResults';
 import { rebase } from './rebase';
 import { uuidv7 } from './uuidv7';
 
@@ -156,8 +157,9 @@ export function releaseSending(db: Db, mutationId: string | null = null, now: nu
 }
 
 /**
- * Records the hub's answer. Transient refusals go back to pending (the flusher retries them);
- * returns the entry as it now stands.
+ * Records the hub's answer. Transient refusals go back to pending (the flusher retries them); an applied bulk
+ * mutation's refused items are kept in the same transaction (see itemResults), as the entry itself is pruned
+ * once the change feed delivers its change. Returns the entry as it now stands.
  */
 export function recordResult(db: Db, mutationId: string, result: MutationResult, now: number = Date.now()): OutboxEntry {
   const s = statements(db);
@@ -165,6 +167,7 @@ export function recordResult(db: Db, mutationId: string, result: MutationResult,
     if (result.ok) {
       const state: OutboxState = result.outcome === 'held' ? 'held' : 'acked';
       s.setState.run(state, null, null, null, result.seq, now, mutationId);
+      keepFailedItems(db, mutationId, result.items ?? [], now);
     } else if (TRANSIENT_REASONS.includes(result.reason)) {
       s.release.run(now, mutationId, mutationId);
     } else {

@@ -1,8 +1,10 @@
 import { Alert, CloseButton, Group, List, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Case } from '../../../shared/domain';
-import { bulkOutcome } from './bulkOutcome';
+import { bulkOutcome, type CaseOutcome, type NotMoved } from './bulkOutcome';
 import type { TrackedMove } from './useTrackedMoves';
+
+const notMoved = (o: CaseOutcome): o is NotMoved => !o.moved;
 
 /** Each move sent from the console: waiting for the server, refused, or how many cases landed and why the others did not. */
 export function MoveOutcomes({
@@ -42,8 +44,8 @@ export function MoveOutcomes({
             </Alert>
           );
         }
-        const outcome = bulkOutcome(m.caseIds, m.to, casesById);
-        const failed = outcome.filter((o) => !o.moved);
+        const outcome = bulkOutcome(m.caseIds, m.to, casesById, m.failed);
+        const failed = outcome.filter(notMoved);
         return (
           <Alert key={m.mutationId} color={failed.length ? 'orange' : 'teal'} role="status" data-testid="move-outcome" styles={{ message: { color: 'var(--mantine-color-text)' } }}>
             <Group justify="space-between" align="flex-start">
@@ -54,7 +56,14 @@ export function MoveOutcomes({
                 {failed.length > 0 && (
                   <List size="sm">
                     {failed.map((o) => (
-                      <List.Item key={o.caseId}>{t('outcome.failed', { name: nameOf(o.caseId), id: o.caseId, reason: t(`outcome.reason.${'reason' in o ? o.reason : 'refused'}`) })}</List.Item>
+                      <List.Item key={o.caseId}>
+                        {t('outcome.failed', { name: nameOf(o.caseId), id: o.caseId, reason: o.from === 'hub' ? t(`reason.${o.reason}`) : t(`outcome.reason.${o.reason}`) })}
+                        {o.from === 'hub' && o.message ? (
+                          <Text size="xs" c="dimmed">
+                            {o.message}
+                          </Text>
+                        ) : null}
+                      </List.Item>
                     ))}
                   </List>
                 )}

@@ -46,17 +46,32 @@ describe('dayTimeline', () => {
 });
 
 describe('bulkOutcome', () => {
-  it('says which cases landed and why the others did not', () => {
-    const byId = new Map([
-      ['moved', aCase({ id: 'moved', queueId: 'q2', assigneeId: 's9' })],
-      ['stuck', aCase({ id: 'stuck', queueId: 'q1' })],
-      ['closed', aCase({ id: 'closed', queueId: 'q1', status: 'closed' })],
-    ]);
-    expect(bulkOutcome(['moved', 'stuck', 'closed', 'gone'], { queueId: 'q2' }, byId)).toEqual([
+  const byId = new Map([
+    ['moved', aCase({ id: 'moved', queueId: 'q2', assigneeId: 's9' })],
+    ['stuck', aCase({ id: 'stuck', queueId: 'q1' })],
+    ['closed', aCase({ id: 'closed', queueId: 'q1', status: 'closed' })],
+  ]);
+
+  it('without the hub’s results, says which cases landed and the likely reason the others did not', () => {
+    expect(bulkOutcome(['moved', 'stuck', 'closed', 'gone'], { queueId: 'q2' }, byId, null)).toEqual([
       { caseId: 'moved', moved: true },
-      { caseId: 'stuck', moved: false, reason: 'refused' },
-      { caseId: 'closed', moved: false, reason: 'closed' },
-      { caseId: 'gone', moved: false, reason: 'missing' },
+      { caseId: 'stuck', moved: false, from: 'cache', reason: 'refused' },
+      { caseId: 'closed', moved: false, from: 'cache', reason: 'closed' },
+      { caseId: 'gone', moved: false, from: 'cache', reason: 'missing' },
+    ]);
+  });
+
+  it('with the hub’s results, gives its reason for each refused case, also one the cache did not list, and the rest as moved', () => {
+    const failed = [
+      { id: 'closed', ok: false, reason: 'conflict' as const, message: 'case closed is closed' },
+      { id: 'elsewhere', ok: false, reason: 'not-found' as const, message: 'case elsewhere does not exist' },
+    ];
+    // "stuck" is elsewhere in the cache (moved on since), but the hub did move it.
+    expect(bulkOutcome(['moved', 'stuck', 'closed'], { queueId: 'q2' }, byId, failed)).toEqual([
+      { caseId: 'moved', moved: true },
+      { caseId: 'stuck', moved: true },
+      { caseId: 'closed', moved: false, from: 'hub', reason: 'conflict', message: 'case closed is closed' },
+      { caseId: 'elsewhere', moved: false, from: 'hub', reason: 'not-found', message: 'case elsewhere does not exist' },
     ]);
   });
 });

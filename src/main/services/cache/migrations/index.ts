@@ -3,6 +3,7 @@ import { initial } from './0001-initial';
 import { search } from './0002-search';
 import { searchByTime } from './0003-search-by-time';
 import { workstationSettings } from './0004-workstation-settings';
+import { itemResults } from './0005-item-results';
 
 /** One schema step. `version` is the file's number; steps run in order and never change once released. */
 export interface Migration {
@@ -12,4 +13,4 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. Add a file `NNNN-name.ts` and append it here. */
-export const MIGRATIONS: readonly Migration[] = [initial, search, searchByTime, workstationSettings];
+export const MIGRATIONS: readonly Migration[] = [initial, search, searchByTime, workstationSettings, itemResults];
