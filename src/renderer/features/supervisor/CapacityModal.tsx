@@ -6,6 +6,10 @@ import { CHANNELS, type Capacity } from '../../../shared/domain';
 import { useApi } from '../../lib/api/useApi';
 import type { OrgStaff } from './supervisorTypes';
 
+// NumberInput passes a string while its text is not a plain number ("" after deleting, "05" when typing after
+// the 0 that follows): read the digits, or a field showing "05" would save 0.
+const toCapacity = (v: number | string): number => (typeof v === 'number' ? v : Number.parseInt(v, 10) || 0);
+
 /** How many conversations of each channel the agent takes at once; only the changed channels are sent. */
 export function CapacityModal({ staff, onClose }: { staff: OrgStaff; onClose(): void }) {
   const { t } = useTranslation('supervisor');
@@ -27,7 +31,7 @@ export function CapacityModal({ staff, onClose }: { staff: OrgStaff; onClose(): 
             max={50}
             allowDecimal={false}
             value={capacity[c]}
-            onChange={(v) => setCapacity((cap) => ({ ...cap, [c]: typeof v === 'number' ? v : 0 }))}
+            onChange={(v) => setCapacity((cap) => ({ ...cap, [c]: toCapacity(v) }))}
           />
         ))}
       </SimpleGrid>
