@@ -26,6 +26,13 @@ class NoResizeObserver implements ResizeObserver {
 }
 globalThis.ResizeObserver ??= NoResizeObserver;
 
+// jsdom has no FontFaceSet: Mantine's autosize Textarea (the close-alert outcome, for one) listens on
+// `document.fonts` for web fonts loading and throws on mount without it.
+if (document.fonts === undefined) {
+  const fonts = Object.assign(new EventTarget(), { ready: Promise.resolve(), status: 'loaded', check: () => true, load: async () => [] });
+  Object.defineProperty(document, 'fonts', { configurable: true, value: fonts });
+}
+
 // jsdom lays nothing out: scrolling into view is a no-op there.
 Element.prototype.scrollIntoView ??= function scrollIntoView() {};
 Element.prototype.scrollTo ??= function scrollTo() {};

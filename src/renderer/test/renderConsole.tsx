@@ -1,0 +1,189 @@
+/**
+ * The supervisor console under test: its engine's answers as rows with sensible defaults (one organisation,
+ * `consoleState`), rendered against a fake engine, with the clock frozen at NOW.
+ */
+import { MantineProvider } from '@mantine/core';
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ReactElement } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, beforeEach, vi } from 'vitest';
+import type { AuditEntry, CsatResponse, Lang, Queue } from '../../shared/domain';
+import type { OutboxItem, OutputOf } from '../../shared/ipc/contract';
+import { SupervisorConsole } from '../features/supervisor/SupervisorConsole';
+import { createI18n } from '../i18n/createI18n';
+import { ApiContext } from '../lib/api/ApiContext';
+import { theme } from '../theme';
+import { NOW, aCase, aStaff } from './builders';
+import { fakeApi, type FakeApi, type FakeHandlers } from './fakeApi';
+
+type OrgStaff = OutputOf<'reference.org'>['staff'][number];
+type DashboardCase = OutputOf<'supervisor.dashboard'>['cases'][number];
+type ConsoleAlert = OutputOf<'alert.list'>[number];
+
+export const HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)>';
+
+export function aQueue(over: Partial<Queue> = {}): Queue {
+  return {
+    id: 'q-chat',
+    name: 'Chat support',
+    channels: ['chat'],
+    languages: ['en', 'pl'],
+    skills: [],
+    sla: { firstResponseMinutes: 30, nextResponseMinutes: 30 },
+    csatAlertThreshold: 4,
+    alertStaffIds: [],
+    alertAckMinutes: 15,
+    memberIds: [],
+    version: 1,
+    ...over,
+  };
+}
+
+export const anOrgStaff = (over: Partial<OrgStaff> = {}): OrgStaff => ({ ...aStaff(over), local: over.local ?? [] });
+
+export function aDashboardCase(over: Parameters<typeof aCase>[0] = {}, customerName: string | null = 'Jan Kowalski', sentiment: DashboardCase['sentiment'] = null): DashboardCase {
+  return { case: aCase(over), customerName, sentiment };
+}
+
+export function anAlert(over: Partial<ConsoleAlert> = {}): ConsoleAlert {
+  return {
+    id: 'al1',
+    caseId: 'c3',
+    customerId: 'cu3',
+    queueId: 'q-chat',
+    reason: 'low-csat',
+    score: 2,
+    comment: null,
+    status: 'raised',
+    raisedAt: NOW - 7 * 60_000,
+    notifiedStaffIds: ['sup'],
+    acknowledgedAt: null,
+    acknowledgedBy: null,
+    followUpStaffId: null,
+    escalatedAt: null,
+    closedAt: null,
+    outcome: null,
+    version: 1,
+    local: [],
+    ...over,
+  };
+}
+
+export function anAuditEntry(over: Partial<AuditEntry> = {}): AuditEntry {
+  return {
+    id: 'au1',
+    actorId: 'sup',
+    action: 'case.reassign',
+    targetType: 'case',
+    targetId: 'c3',
+    queueId: 'q-chat',
+    caseId: 'c3',
+    before: { assigneeId: 'a1', queueId: 'q-chat' },
+    after: { assigneeId: null, queueId: 'q-email' },
+    at: NOW - 10 * 60_000,
+    ...over,
+  };
+}
+
+/**
+ * The organisation the console tests look at:
+ * - queues Chat support (Anna, Piotr, Eleni) and Email desk (Piotr);
+ * - agents Anna (available), Piotr (busy), Eleni (away); a supervisor; a store clerk (never a move target);
+ * - open cases: c1 and c2 waiting in Chat (5 and 12 minutes), c3 Anna's, c4 Piotr's in Email; c5 resolved.
+ */
+export function consoleState() {
+  return {
+    queues: [aQueue({ memberIds: ['a1', 'a2', 'a3'] }), aQueue({ id: 'q-email', name: 'Email desk', channels: ['email'], memberIds: ['a2'] })],
+    staff: [
+      anOrgStaff({ id: 'a1', name: 'Anna Nowak', status: 'available', statusSince: NOW - 20 * 60_000 }),
+      anOrgStaff({ id: 'a2', username: 'piotr', name: 'Piotr Zieliński', status: 'busy', statusSince: NOW - 3 * 60_000 }),
+      anOrgStaff({ id: 'a3', username: 'eleni', name: 'Eleni Papadopoulou', status: 'away', statusSince: NOW - 60 * 60_000 }),
+      anOrgStaff({ id: 'sup', username: 'sofia', name: 'Sofia Supervisor', role: 'supervisor' }),
+      anOrgStaff({ id: 'st1', username: 'olga', name: 'Olga Store', role: 'store', storeId: 'waw' }),
+    ],
+    cases: [
+      aDashboardCase({ id: 'c1', queueId: 'q-chat', assigneeId: null, subject: 'Broken kettle', lastInboundAt: NOW - 5 * 60_000 }, 'Jan Kowalski'),
+      aDashboardCase({ id: 'c2', queueId: 'q-chat', assigneeId: null, subject: 'Parcel late', lastInboundAt: NOW - 12 * 60_000 }, 'Greta Braun', 'negative'),
+      aDashboardCase({ id: 'c3', queueId: 'q-chat', assigneeId: 'a1', subject: 'Refund', customerId: 'cu3' }, 'Maria Wiśniewska'),
+      aDashboardCase({ id: 'c4', queueId: 'q-email', assigneeId: 'a2', subject: 'Invoice', customerId: 'cu4', lastChannel: 'email', channels: ['email'] }, 'Tom Smith'),
+      aDashboardCase({ id: 'c5', queueId: 'q-chat', assigneeId: 'a1', subject: 'Old question', status: 'resolved' }, 'Closed Customer'),
+    ],
+    csat: [] as CsatResponse[],
+    alerts: [] as ConsoleAlert[],
+    outbox: [] as OutboxItem[],
+    audit: [] as AuditEntry[],
+  };
+}
+export type ConsoleState = ReturnType<typeof consoleState>;
+
+/**
+ * Like renderWithProviders, with Mantine in its test mode (`env="test"`, as Mantine's testing guide does): no
+ * transitions, no portals, and no hiding of "detached" dropdowns. Without it, a Select's or Menu's dropdown
+ * opened in jsdom may stay `display: none`: Popover hides a dropdown whose target floating-ui finds fully
+ * clipped, and in jsdom, which lays nothing out, every rectangle (the viewport's too) is 0×0. Faking layout in
+ * setup.ts would make every rectangle lie to every test (the inbox's virtual list measures them); the
+ * provider's test mode is Mantine's own answer.
+ */
+export function renderInTestEnv(ui: ReactElement, { fake = fakeApi(), lng = 'en' as Lang } = {}) {
+  const i18n = createI18n(lng);
+  const result = render(
+    <I18nextProvider i18n={i18n}>
+      <ApiContext value={fake.api}>
+        <MantineProvider theme={theme} env="test">
+          {ui}
+        </MantineProvider>
+      </ApiContext>
+    </I18nextProvider>,
+  );
+  return { ...result, fake: fake as FakeApi, i18n };
+}
+
+let queued = 0;
+const answerQueued = () => ({ mutationId: `m-${++queued}`, state: 'pending' as const });
+
+/**
+ * Renders the supervisor console against a fake engine answering from `state` (mutable: change it, then emit
+ * `data.changed`). Changes answer "queued"; `handlers` replace any channel.
+ */
+export function renderConsole({ state = consoleState(), lng = 'en' as Lang, handlers = {} as FakeHandlers } = {}) {
+  const fake = fakeApi({
+    'supervisor.dashboard': () => ({ cases: state.cases, csat: state.csat }),
+    'reference.org': () => ({ queues: state.queues, staff: state.staff, stores: [] }),
+    'alert.list': () => state.alerts,
+    'outbox.list': () => state.outbox,
+    'audit.query': () => ({ entries: state.audit }),
+    'supervisor.reassign': answerQueued,
+    'supervisor.reassignAll': answerQueued,
+    'supervisor.updateStaff': answerQueued,
+    'alert.acknowledge': answerQueued,
+    'alert.assign': answerQueued,
+    'alert.close': answerQueued,
+    'outbox.retry': answerQueued,
+    'outbox.discard': () => ({}),
+    ...handlers,
+  });
+  const onOpenCase = vi.fn();
+  const view = renderInTestEnv(<SupervisorConsole onOpenCase={onOpenCase} />, { fake, lng });
+  return { ...view, state, onOpenCase };
+}
+
+/** Opens a tab of the console (by its visible name) and answers its panel. */
+export async function openTab(name: string | RegExp) {
+  await userEvent.click(await screen.findByRole('tab', { name }));
+  return screen.findByRole('tabpanel');
+}
+
+/**
+ * Freezes `Date` (only) at NOW for each test: waits, "for 12 min" and "today" read the same on every run, while
+ * real timers keep userEvent and findBy* working.
+ */
+export function freezeClock() {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(NOW);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+}
