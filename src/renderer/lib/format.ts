@@ -6,15 +6,25 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-export const formatNumber = (lng: string, value: number): string => new Intl.NumberFormat(lng).format(value);
+// Building an Intl formatter costs far more than using one, and lists format thousands of values a render.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const numberFormat = (lng: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat => {
+  const key = `${lng}|${JSON.stringify(options)}`;
+  return numberFormats.get(key) ?? numberFormats.set(key, new Intl.NumberFormat(lng, options)).get(key)!;
+};
+const dateFormat = (lng: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat => {
+  const key = `${lng}|${JSON.stringify(options)}`;
+  return dateFormats.get(key) ?? dateFormats.set(key, new Intl.DateTimeFormat(lng, options)).get(key)!;
+};
 
-export const formatPercent = (lng: string, percent: number): string =>
-  new Intl.NumberFormat(lng, { style: 'percent', maximumFractionDigits: 0 }).format(percent / 100);
+export const formatNumber = (lng: string, value: number): string => numberFormat(lng).format(value);
 
-export const formatTime = (lng: string, ms: number): string => new Intl.DateTimeFormat(lng, { timeStyle: 'short' }).format(ms);
+export const formatPercent = (lng: string, percent: number): string => numberFormat(lng, { style: 'percent', maximumFractionDigits: 0 }).format(percent / 100);
 
-export const formatDateTime = (lng: string, ms: number): string =>
-  new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+export const formatTime = (lng: string, ms: number): string => dateFormat(lng, { timeStyle: 'short' }).format(ms);
+
+export const formatDateTime = (lng: string, ms: number): string => dateFormat(lng, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 
 /** Today's times as a time only, older ones with their date. */
 export function formatWhen(lng: string, ms: number, now: number): string {
@@ -28,7 +38,7 @@ export function formatWhen(lng: string, ms: number, now: number): string {
 export function formatDuration(lng: string, ms: number): string {
   const abs = Math.abs(ms);
   const unit = (value: number, u: 'second' | 'minute' | 'hour' | 'day') =>
-    new Intl.NumberFormat(lng, { style: 'unit', unit: u, unitDisplay: 'short', maximumFractionDigits: 0 }).format(value);
+    numberFormat(lng, { style: 'unit', unit: u, unitDisplay: 'short', maximumFractionDigits: 0 }).format(value);
   if (abs < MINUTE) return unit(Math.floor(abs / 1000), 'second');
   if (abs < HOUR) return unit(Math.floor(abs / MINUTE), 'minute');
   if (abs < DAY) {

@@ -2,20 +2,15 @@
  * The supervisor console under test: its engine's answers as rows with sensible defaults (one organisation,
  * `consoleState`), rendered against a fake engine, with the clock frozen at NOW.
  */
-import { MantineProvider } from '@mantine/core';
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ReactElement } from 'react';
-import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, vi } from 'vitest';
 import type { AuditEntry, CsatResponse, Lang, Queue } from '../../shared/domain';
 import type { OutboxItem, OutputOf } from '../../shared/ipc/contract';
 import { SupervisorConsole } from '../features/supervisor/SupervisorConsole';
-import { createI18n } from '../i18n/createI18n';
-import { ApiContext } from '../lib/api/ApiContext';
-import { theme } from '../theme';
 import { NOW, aCase, aStaff } from './builders';
-import { fakeApi, type FakeApi, type FakeHandlers } from './fakeApi';
+import { fakeApi, type FakeHandlers } from './fakeApi';
+import { renderWithProviders } from './renderWithProviders';
 
 type OrgStaff = OutputOf<'reference.org'>['staff'][number];
 type DashboardCase = OutputOf<'supervisor.dashboard'>['cases'][number];
@@ -117,30 +112,26 @@ export function consoleState() {
 }
 export type ConsoleState = ReturnType<typeof consoleState>;
 
-/**
- * Like renderWithProviders, with Mantine in its test mode (`env="test"`, as Mantine's testing guide does): no
- * transitions, no portals, and no hiding of "detached" dropdowns. Without it, a Select's or Menu's dropdown
- * opened in jsdom may stay `display: none`: Popover hides a dropdown whose target floating-ui finds fully
- * clipped, and in jsdom, which lays nothing out, every rectangle (the viewport's too) is 0×0. Faking layout in
- * setup.ts would make every rectangle lie to every test (the inbox's virtual list measures them); the
- * provider's test mode is Mantine's own answer.
- */
-export function renderInTestEnv(ui: ReactElement, { fake = fakeApi(), lng = 'en' as Lang } = {}) {
-  const i18n = createI18n(lng);
-  const result = render(
-    <I18nextProvider i18n={i18n}>
-      <ApiContext value={fake.api}>
-        <MantineProvider theme={theme} env="test">
-          {ui}
-        </MantineProvider>
-      </ApiContext>
-    </I18nextProvider>,
-  );
-  return { ...result, fake: fake as FakeApi, i18n };
-}
-
 let queued = 0;
 const answerQueued = () => ({ mutationId: `m-${++queued}`, state: 'pending' as const });
+
+/**
+ * The engine's two dashboard reads over the same data: whole, and the live update for the cases a
+ * `data.changed` names (cases not on `read()`'s dashboard are `gone`).
+ */
+export function dashboardHandlers(read: () => { cases: DashboardCase[]; csat: OutputOf<'supervisor.dashboard'>['csat'] }): FakeHandlers {
+  return {
+    'supervisor.dashboard': () => read(),
+    'supervisor.dashboardChanges': ({ cases: ids, csat: csatIds }) => {
+      const { cases, csat } = read();
+      return {
+        cases: cases.filter((c) => ids.includes(c.case.id)),
+        gone: ids.filter((id) => !cases.some((c) => c.case.id === id)),
+        csat: csat.filter((r) => csatIds.includes(r.id)),
+      };
+    },
+  };
+}
 
 /**
  * Renders the supervisor console against a fake engine answering from `state` (mutable: change it, then emit
@@ -148,7 +139,7 @@ const answerQueued = () => ({ mutationId: `m-${++queued}`, state: 'pending' as c
  */
 export function renderConsole({ state = consoleState(), lng = 'en' as Lang, handlers = {} as FakeHandlers } = {}) {
   const fake = fakeApi({
-    'supervisor.dashboard': () => ({ cases: state.cases, csat: state.csat }),
+    ...dashboardHandlers(() => ({ cases: state.cases, csat: state.csat })),
     'reference.org': () => ({ queues: state.queues, staff: state.staff, stores: [] }),
     'alert.list': () => state.alerts,
     'outbox.list': () => state.outbox,
@@ -164,7 +155,7 @@ export function renderConsole({ state = consoleState(), lng = 'en' as Lang, hand
     ...handlers,
   });
   const onOpenCase = vi.fn();
-  const view = renderInTestEnv(<SupervisorConsole onOpenCase={onOpenCase} />, { fake, lng });
+  const view = renderWithProviders(<SupervisorConsole onOpenCase={onOpenCase} />, { fake, lng });
   return { ...view, state, onOpenCase };
 }
 

@@ -197,6 +197,16 @@ export const SIGN_IN_FAILURES = [
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 export const ipcErrorSchema = z.object({ code: z.string(), message: z.string() });
 
+/** A case on the supervisor console: with its customer's name and mood. */
+const DashboardCaseSchema = z.object({
+  case: OverlaidCaseSchema,
+  customerName: z.string().nullable(),
+  /** From the customer's newest messages (src/shared/assist); null when they have not written. */
+  sentiment: z.enum(['negative', 'neutral', 'positive']).nullable(),
+});
+/** Most ids of each kind one `supervisor.dashboardChanges` takes; beyond it, the console reads the whole dashboard. */
+export const MAX_DASHBOARD_CHANGES = 2_000;
+
 // ---------- channels: renderer -> engine ----------
 
 const InboxSortSchema = z.enum(['waiting', 'sla', 'updated']);
@@ -315,17 +325,23 @@ export const channels = {
    */
   'supervisor.dashboard': {
     input: z.object({ since: TimeSchema }).strict(),
-    output: z.object({
-      cases: z.array(
-        z.object({
-          case: OverlaidCaseSchema,
-          customerName: z.string().nullable(),
-          /** From the customer's newest messages (src/shared/assist); null when they have not written. */
-          sentiment: z.enum(['negative', 'neutral', 'positive']).nullable(),
-        }),
-      ),
-      csat: z.array(CsatResponseSchema),
-    }),
+    output: z.object({ cases: z.array(DashboardCaseSchema), csat: z.array(CsatResponseSchema) }),
+  },
+  /**
+   * Supervisor console, live: the dashboard's rows for what a `data.changed` named (cases, and the cases of
+   * messages), and the named survey answers since `since`, so the console patches what it holds instead of
+   * reading every open case again. `gone`: cases asked about that no longer belong on the dashboard.
+   */
+  'supervisor.dashboardChanges': {
+    input: z
+      .object({
+        since: TimeSchema,
+        cases: z.array(IdSchema).max(MAX_DASHBOARD_CHANGES),
+        interactions: z.array(IdSchema).max(MAX_DASHBOARD_CHANGES),
+        csat: z.array(IdSchema).max(MAX_DASHBOARD_CHANGES),
+      })
+      .strict(),
+    output: z.object({ cases: z.array(DashboardCaseSchema), gone: z.array(IdSchema), csat: z.array(CsatResponseSchema) }),
   },
   /** My replies the hub holds back, oldest first. */
   'held.list': { input: Empty, output: z.array(OverlaidHeldReplySchema) },

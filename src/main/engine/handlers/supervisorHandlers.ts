@@ -1,6 +1,8 @@
 import { classifyCustomer, type Sentiment } from '../../../shared/assist';
-import { isSupervising } from '../../../shared/domain';
-import { latestInboundTexts, listCsatSince, listSupervisedCases } from '../../services/cache/queries/supervisorDashboard';
+import { isSupervising, type Case } from '../../../shared/domain';
+import type { Db } from '../../services/cache/database';
+import { csatSinceAmong, latestInboundTexts, listCsatSince, listSupervisedCases, supervisedCasesAmong } from '../../services/cache/queries/supervisorDashboard';
+import type { Overlaid } from '../../services/outbox/overlay';
 import { customerNames } from '../customerNames';
 import { EngineError } from '../engineError';
 import type { Handlers, HandlerContext } from './handlerTypes';
@@ -12,7 +14,7 @@ const MAX_REMEMBERED = 50_000;
 export function supervisorHandlers({ sessions }: HandlerContext) {
   // Keyed by case and its newest customer message: a new message is the only thing that changes the mood.
   const moods = new Map<string, Sentiment | null>();
-  const moodOf = (db: Parameters<typeof latestInboundTexts>[0], c: { id: string; lastInboundAt: number | null }): Sentiment | null => {
+  const moodOf = (db: Db, c: { id: string; lastInboundAt: number | null }): Sentiment | null => {
     const key = `${c.id}:${c.lastInboundAt ?? ''}`;
     if (moods.has(key)) return moods.get(key)!;
     const texts = latestInboundTexts(db, c.id);
@@ -22,17 +24,27 @@ export function supervisorHandlers({ sessions }: HandlerContext) {
     return mood;
   };
 
+  /** The cache of a supervisor's session (`forbidden` for everyone else). */
+  const supervisorDb = () => {
+    const live = sessions.live();
+    if (!isSupervising(live.view().staff.role)) throw new EngineError('forbidden', 'the supervisor console is for supervisors and admins');
+    return live.vault.db;
+  };
+  /** Cases as the console shows them: with the customer's name and mood. */
+  const withNamesAndMoods = (db: Db, cases: readonly Overlaid<Case>[]) => {
+    const names = customerNames(db, cases.map((c) => c.customerId));
+    return cases.map((c) => ({ case: c, customerName: names.get(c.customerId) ?? null, sentiment: moodOf(db, c) }));
+  };
+
   return {
     'supervisor.dashboard': ({ since }) => {
-      const live = sessions.live();
-      if (!isSupervising(live.view().staff.role)) throw new EngineError('forbidden', 'the supervisor console is for supervisors and admins');
-      const db = live.vault.db;
-      const cases = listSupervisedCases(db, since);
-      const names = customerNames(db, cases.map((c) => c.customerId));
-      return {
-        cases: cases.map((c) => ({ case: c, customerName: names.get(c.customerId) ?? null, sentiment: moodOf(db, c) })),
-        csat: listCsatSince(db, since),
-      };
+      const db = supervisorDb();
+      return { cases: withNamesAndMoods(db, listSupervisedCases(db, since)), csat: listCsatSince(db, since) };
+    },
+    'supervisor.dashboardChanges': ({ since, cases: caseIds, interactions, csat }) => {
+      const db = supervisorDb();
+      const { cases, gone } = supervisedCasesAmong(db, since, caseIds, interactions);
+      return { cases: withNamesAndMoods(db, cases), gone, csat: csatSinceAmong(db, since, csat) };
     },
   } satisfies Partial<Handlers>;
 }

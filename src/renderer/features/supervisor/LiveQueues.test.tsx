@@ -45,8 +45,10 @@ describe('LiveQueues', () => {
 
     await waitFor(() => expect(figures('q-email')).toEqual(['Email desk', '1', '40 min', '0', '0', '0 / 1 / 0', '–', '–']));
     await waitFor(() => expect(figures('q-chat')[5]).toBe('2 / 1 / 0'));
-    // The same table, updated: nothing was unmounted or reloaded.
+    // The same table, updated: nothing was unmounted or reloaded, and only the named case was read again.
     expect(screen.getByTestId('queue-figures')).toBe(table);
+    expect(fake.calls('supervisor.dashboard')).toHaveLength(1);
+    expect(fake.calls('supervisor.dashboardChanges')).toEqual([expect.objectContaining({ cases: ['c9'], interactions: [], csat: [] })]);
     expect(screen.getByRole('tab', { name: 'Live queues' }).getAttribute('aria-selected')).toBe('true');
   });
 

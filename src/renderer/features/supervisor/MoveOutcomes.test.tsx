@@ -7,6 +7,7 @@ import type { OutputOf } from '../../../shared/ipc/contract';
 import type { AssignTarget, ItemResult } from '../../../shared/protocol';
 import { aCase } from '../../test/builders';
 import { fakeApi } from '../../test/fakeApi';
+import { dashboardHandlers } from '../../test/renderConsole';
 import { renderWithProviders } from '../../test/renderWithProviders';
 import { MoveOutcomes } from './MoveOutcomes';
 import { useSupervisorData } from './useSupervisorData';
@@ -37,7 +38,7 @@ async function moveThreeCases(failed: ItemResult[] | null) {
     kept: [] as OutputOf<'outbox.results'>,
   };
   const fake = fakeApi({
-    'supervisor.dashboard': () => ({ cases: state.cases.map((c) => ({ case: c, customerName: NAMES[c.id], sentiment: null })), csat: [] }),
+    ...dashboardHandlers(() => ({ cases: state.cases.map((c) => ({ case: c, customerName: NAMES[c.id], sentiment: null })), csat: [] })),
     'outbox.list': () => state.outbox,
     'outbox.results': ({ mutationIds }) => state.kept.filter((r) => mutationIds.includes(r.mutationId)),
   });

@@ -1,6 +1,6 @@
 import { AreaChart, BarChart } from '@mantine/charts';
 import { Group, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../lib/format';
 import { dayTimeline } from './dayTimeline';
@@ -26,6 +26,10 @@ export function QueueCharts({ data }: { data: SupervisorData }) {
       ).map((p) => ({ hour: formatTime(i18n.language, p.at), waiting: p.waiting, csat: p.csat })),
     [dashboard.data, queueId, since, minute, i18n.language],
   );
+  // Most changes (a message, a case moving between agents) leave the hourly figures as they were: the charts,
+  // the costliest part of the console to draw, are drawn again only when a figure moved.
+  const drawn = useRef(points);
+  if (!samePoints(drawn.current, points)) drawn.current = points;
   return (
     <Stack gap="sm">
       <Group justify="space-between">
@@ -39,20 +43,33 @@ export function QueueCharts({ data }: { data: SupervisorData }) {
           data={[{ value: ALL, label: t('charts.allQueues') }, ...(org.data?.queues ?? []).map((q) => ({ value: q.id, label: q.name }))]}
         />
       </Group>
-      <SimpleGrid cols={{ base: 1, lg: 2 }}>
-        <figure style={{ margin: 0 }}>
-          <Text component="figcaption" fw={600} size="sm" mb="xs">
-            {t('charts.waiting')}
-          </Text>
-          <AreaChart h={220} data={points} dataKey="hour" series={[{ name: 'waiting', label: t('charts.waitingSeries'), color: 'indigo.6' }]} curveType="step" />
-        </figure>
-        <figure style={{ margin: 0 }}>
-          <Text component="figcaption" fw={600} size="sm" mb="xs">
-            {t('charts.csat')}
-          </Text>
-          <BarChart h={220} data={points} dataKey="hour" yAxisProps={{ domain: [0, 10] }} series={[{ name: 'csat', label: t('charts.csatSeries'), color: 'teal.6' }]} />
-        </figure>
-      </SimpleGrid>
+      <HourCharts points={drawn.current} />
     </Stack>
   );
 }
+
+type ChartPoint = { hour: string; waiting: number; csat: number | null };
+
+const samePoints = (a: readonly ChartPoint[], b: readonly ChartPoint[]) =>
+  a.length === b.length && a.every((p, i) => p.hour === b[i].hour && p.waiting === b[i].waiting && p.csat === b[i].csat);
+
+/** The two charts, drawn only when their points change. */
+const HourCharts = memo(function HourCharts({ points }: { points: ChartPoint[] }) {
+  const { t } = useTranslation('supervisor');
+  return (
+    <SimpleGrid cols={{ base: 1, lg: 2 }}>
+      <figure style={{ margin: 0 }}>
+        <Text component="figcaption" fw={600} size="sm" mb="xs">
+          {t('charts.waiting')}
+        </Text>
+        <AreaChart h={220} data={points} dataKey="hour" series={[{ name: 'waiting', label: t('charts.waitingSeries'), color: 'indigo.6' }]} curveType="step" />
+      </figure>
+      <figure style={{ margin: 0 }}>
+        <Text component="figcaption" fw={600} size="sm" mb="xs">
+          {t('charts.csat')}
+        </Text>
+        <BarChart h={220} data={points} dataKey="hour" yAxisProps={{ domain: [0, 10] }} series={[{ name: 'csat', label: t('charts.csatSeries'), color: 'teal.6' }]} />
+      </figure>
+    </SimpleGrid>
+  );
+});

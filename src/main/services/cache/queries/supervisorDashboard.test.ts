@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../database';
 import { applyChanges } from '../applyChanges';
 import { interaction, kase, tempCache, upsert } from '../../testing/fixtures';
-import { latestInboundTexts, listCsatSince, listSupervisedCases } from './supervisorDashboard';
+import { csatSinceAmong, latestInboundTexts, listCsatSince, listSupervisedCases, supervisedCasesAmong } from './supervisorDashboard';
 
 const csat = (id: string, createdAt: number, score: number) => ({ id, caseId: 'c1', customerId: 'cu1', queueId: 'q1', score, comment: null, createdAt });
 
@@ -35,5 +35,16 @@ describe('supervisor dashboard queries', () => {
   it('lists the day’s survey answers and a case’s newest customer messages, oldest first', () => {
     expect(listCsatSince(db, 1_000).map((s) => s.id)).toEqual(['s-today']);
     expect(latestInboundTexts(db, 'open-theirs')).toEqual(['first', 'second']);
+  });
+
+  it('reads only the named cases, and the cases of named messages, saying which named cases left the dashboard', () => {
+    const { cases, gone } = supervisedCasesAmong(db, 1_000, ['resolved-today', 'resolved-long-ago', 'no-such-case'], ['i3']);
+    expect(cases.map((c) => c.id).sort()).toEqual(['open-theirs', 'resolved-today']);
+    expect(gone.sort()).toEqual(['no-such-case', 'resolved-long-ago']);
+    expect(supervisedCasesAmong(db, 1_000, [], [])).toEqual({ cases: [], gone: [] });
+  });
+
+  it('reads only the named survey answers of the day', () => {
+    expect(csatSinceAmong(db, 1_000, ['s-old', 's-today', 's-none']).map((s) => s.id)).toEqual(['s-today']);
   });
 });
