@@ -6,7 +6,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Role } from '../../../shared/domain';
 import { aSession } from '../../test/builders';
 import { fakeApi } from '../../test/fakeApi';
-import { consoleState, freezeClock, openTab, renderConsole, renderInTestEnv } from '../../test/renderConsole';
+import { consoleState, freezeClock, openTab, renderConsole } from '../../test/renderConsole';
+import { renderWithProviders } from '../../test/renderWithProviders';
 import { Workstation } from '../shell/Workstation';
 
 freezeClock();
@@ -22,7 +23,7 @@ function renderShell(role: Role) {
     'alert.list': () => [],
     'outbox.list': () => [],
   });
-  renderInTestEnv(<Workstation session={aSession({ id: 'me', role, name: 'Me Myself' })} onSignedOut={vi.fn()} />, { fake });
+  renderWithProviders(<Workstation session={aSession({ id: 'me', role, name: 'Me Myself' })} onSignedOut={vi.fn()} />, { fake });
   return { fake };
 }
 
