@@ -10,76 +10,18 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { io, type Socket } from 'socket.io-client';
 import type { Case, Interaction } from '../src/shared/domain';
-import type { Change, ClientToServerEvents, ServerToClientEvents } from '../src/shared/protocol';
-import { signBody } from '../src/server/http/signature';
+import type { Change } from '../src/shared/protocol';
+import { benchClient, catchUp, connect, connectAll, postInbound as post, sleep, type BenchClient as Client } from './support/benchClients';
 import type { BenchHubAnswer, BenchHubReady } from './support/benchHubProcess';
-import { startChildHub, stopChildHub } from './support/childHub';
+import { askChild, startChildHub, stopChildHub } from './support/childHub';
 import { ms, percentile, printTable } from './support/stats';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const RATE = Number(process.env.BENCH_RATE ?? 50);
 const CONCURRENCY = 32;
 
-type Sock = Socket<ServerToClientEvents, ClientToServerEvents>;
-interface Client {
-  id: string;
-  token: string;
-  socket: Sock;
-  cursor: number;
-  caughtUp: boolean;
-  gaps: number;
-  onChanges?: (changes: Change[], at: number) => void;
-}
-
-function ask(child: ChildProcess): Promise<BenchHubAnswer> {
-  return new Promise((resolve) => {
-    child.once('message', (m) => resolve(m as BenchHubAnswer));
-    child.send({ type: 'memory' });
-  });
-}
-
-function connect(url: string, c: Client): Promise<void> {
-  c.socket = io(url, { transports: ['websocket'], auth: { token: c.token }, reconnection: false, forceNew: true });
-  c.socket.on('changes', (p) => {
-    const at = performance.now();
-    if (c.caughtUp && p.from > c.cursor) c.gaps++;
-    c.cursor = Math.max(c.cursor, p.to);
-    c.onChanges?.(p.changes, at);
-  });
-  return new Promise((resolve, reject) => {
-    c.socket.once('hello', (h) => {
-      if (c.cursor === 0) c.cursor = h.head;
-      resolve();
-    });
-    c.socket.once('connect_error', reject);
-  });
-}
-
-/** Pulls from the client's cursor until the hub says there is no more. */
-async function catchUp(c: Client): Promise<void> {
-  for (;;) {
-    const ack = await c.socket.emitWithAck('sync:pull', { cursor: c.cursor, limit: 1000 });
-    if (!ack.ok) throw new Error(`pull: ${ack.message}`);
-    c.cursor = Math.max(c.cursor, ack.value.cursor);
-    if (!ack.value.more) break;
-  }
-  c.caughtUp = true;
-}
-
-const CHANNELS = ['chat', 'email', 'phone', 'video', 'social', 'sms', 'store'] as const;
-const DOMAINS = ['example.com', 'example.pl', 'example.gr'];
-
-/** Posts message `n` from its own new customer, on a channel and language that vary with `n`. */
-async function post(url: string, secret: string, n: number, text: string) {
-  const from = { email: `customer${n}@${DOMAINS[n % 3]}`, name: `Customer ${n}` };
-  const body = JSON.stringify({ channel: CHANNELS[n % 7], externalId: randomUUID(), text, from });
-  const res = await fetch(`${url}/api/v1/inbound`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Signature': signBody(body, secret) }, body });
-  return { status: res.status, body: (await res.json()) as { caseId: string; assigneeId: string | null } };
-}
-
-const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
+const ask = (child: ChildProcess) => askChild<BenchHubAnswer>(child, { type: 'memory' });
 
 async function main() {
   console.log(`bench:hub — ${process.env.BENCH_AGENTS ?? 1000} agents, ${SECONDS} s phases, on ${process.platform}/${process.arch}, node ${process.version}`);
@@ -90,11 +32,11 @@ async function main() {
   );
   try {
     const before = await ask(child);
-    const agents: Client[] = ready.agents.map((a) => ({ ...a, socket: null as unknown as Sock, cursor: 0, caughtUp: true, gaps: 0 }));
-    const sups: Client[] = ready.supervisors.map((a) => ({ ...a, socket: null as unknown as Sock, cursor: 0, caughtUp: true, gaps: 0 }));
+    const agents: Client[] = ready.agents.map(benchClient);
+    const sups: Client[] = ready.supervisors.map(benchClient);
     const t0 = performance.now();
-    for (let i = 0; i < agents.length; i += 100) await Promise.all(agents.slice(i, i + 100).map((c) => connect(ready.url, c)));
-    await Promise.all(sups.map((c) => connect(ready.url, c)));
+    await connectAll(ready.url, agents);
+    await connectAll(ready.url, sups);
     const connectMs = performance.now() - t0;
     await sleep(500);
     const connected = await ask(child);

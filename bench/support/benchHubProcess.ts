@@ -1,6 +1,8 @@
 /**
  * The hub under load, in its own process (so the 1,000 client sockets of the benchmark do not share its event
- * loop). Started by bench/hub.bench.ts with `fork`; talks to it over the IPC channel.
+ * loop). Started by bench/hub.bench.ts and bench/supervisor.bench.ts with `fork`; talks to them over IPC.
+ * Knobs (environment): BENCH_AGENTS (1000), BENCH_SUPERVISORS (5), BENCH_QUEUES (10); BENCH_SIGN_IN, a comma
+ * list of usernames who get the password BENCH_PASSWORD (for real workstation engines, which sign in).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +19,8 @@ export interface BenchHubReady {
   agents: Array<{ id: string; token: string }>;
   supervisors: Array<{ id: string; token: string }>;
   queueIds: string[];
+  /** A queue with no members: cases moved there wait (the supervisor benchmark's "queue change"). */
+  overflowQueueId: string;
 }
 export type BenchHubRequest = { type: 'memory' } | { type: 'stop' };
 export type BenchHubAnswer = { type: 'memory'; heapUsed: number; rss: number; connections: number; head: number };
@@ -24,14 +28,16 @@ export type BenchHubAnswer = { type: 'memory'; heapUsed: number; rss: number; co
 const agentsCount = Number(process.env.BENCH_AGENTS ?? 1000);
 const supervisorsCount = Number(process.env.BENCH_SUPERVISORS ?? 5);
 const queuesCount = Number(process.env.BENCH_QUEUES ?? 10);
+const signIn = new Set((process.env.BENCH_SIGN_IN ?? '').split(',').filter(Boolean));
+const OVERFLOW = 'q-overflow';
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'bench-hub-'));
   const dbPath = join(dir, 'hub.sqlite');
   const capacity = { ...(Object.fromEntries(CHANNELS.map((c) => [c, 20])) as Capacity) };
-  const person = (id: string, role: Staff['role']): { staff: Staff; password: null } => ({
+  const person = (id: string, role: Staff['role']): { staff: Staff; password: string | null } => ({
     staff: { id, username: id, name: id, role, skills: [], languages: ['en', 'pl', 'el'], capacity, status: 'available', statusSince: 0, storeId: null, version: 1 },
-    password: null,
+    password: signIn.has(id) ? (process.env.BENCH_PASSWORD ?? null) : null,
   });
   const agents = Array.from({ length: agentsCount }, (_, i) => person(`agent-${String(i).padStart(4, '0')}`, 'agent'));
   const supervisors = Array.from({ length: supervisorsCount }, (_, i) => person(`sup-${i}`, 'supervisor'));
@@ -49,6 +55,8 @@ async function main() {
     memberIds: agents.filter((_, i) => i % queuesCount === q).map((a) => a.staff.id),
     version: 1,
   }));
+  // After q-0 and with its channels, so new work never lands here first; nobody is a member, so nothing is routed.
+  queues.push({ ...queues[0], id: OVERFLOW, name: 'Overflow', memberIds: [] });
   const store = openSqliteStore(dbPath);
   await loadOrg(store, { storeLocations: [], queues, staff: [...agents, ...supervisors], kb: [], canned: [] });
   store.close();
@@ -63,8 +71,11 @@ async function main() {
     agents: agents.map((a) => token(a.staff)),
     supervisors: supervisors.map((s) => token(s.staff)),
     queueIds: queues.map((q) => q.id),
+    overflowQueueId: OVERFLOW,
   };
   process.send!(ready);
+  // The benchmark was stopped (Ctrl+C, or it failed): do not outlive it.
+  process.on('disconnect', () => process.exit(0));
   process.on('message', async (msg: BenchHubRequest) => {
     if (msg.type === 'memory') {
       global.gc?.();
