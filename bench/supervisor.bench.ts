@@ -219,7 +219,8 @@ async function main() {
       perWorkstation.push(...times);
       lastShown.push(Math.max(...times));
       target.held.push(...caseIds);
-      await sleep(300);
+      // One move at a time: the next starts once the last one's history fetches and indexing have settled.
+      await sleep(1_000);
     }
 
     // 2. Dashboard: a case moved to the empty queue, until the supervisor's table shows the new waiting count.

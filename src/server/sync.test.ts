@@ -52,7 +52,13 @@ describe('scope', () => {
     expect(ids).not.toContain(gr.body.customerId);
     expect(a1.changes.map((c) => c.id)).not.toContain(gr.body.caseId);
     expect(JSON.stringify(a1.changes)).not.toContain('Γιώργος');
-    await expect(a1.request('case:fetch', { caseId: gr.body.caseId as string })).rejects.toMatchObject({ reason: 'not-found' });
+    await expect(a1.request('case:fetch', { caseIds: [gr.body.caseId as string] })).rejects.toMatchObject({ reason: 'not-found' });
+    // Asked together with one of their own, the other queue's case is left out.
+    const mixed = await a1.request('case:fetch', { caseIds: [gr.body.caseId as string, pl.body.caseId as string] });
+    const fetched = mixed.rows.map((r) => r.id);
+    expect(fetched).toEqual(expect.arrayContaining([pl.body.caseId, pl.body.customerId]));
+    expect(fetched).not.toContain(gr.body.caseId);
+    expect(fetched).not.toContain(gr.body.customerId);
     const lookup = await a1.request('customer:lookup', { query: '+306900000001', limit: 5 });
     expect(lookup.rows).toEqual([]);
     // The supervisor sees both.
@@ -72,8 +78,9 @@ describe('scope', () => {
     const moved = await owner.waitFor((c) => c.id === id && (c.data as Case).queueId === 'q-el');
     expect((moved.data as Case).assigneeId).not.toBe(pl.body.assigneeId);
     await greekAgent.waitFor((c) => c.id === id);
-    const history = await greekAgent.request('case:fetch', { caseId: id });
+    const history = await greekAgent.request('case:fetch', { caseIds: [id] });
     expect(history.rows.map((r) => r.entity)).toEqual(['case', 'customer', 'interaction']);
+    await expect(greekAgent.request('case:fetch', { caseIds: [] })).rejects.toMatchObject({ reason: 'invalid' });
   });
 
   it('store staff who continue a case in store receive the visit they recorded', async () => {

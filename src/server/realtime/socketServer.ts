@@ -35,6 +35,12 @@ interface Conn {
 /** How long a presence entry lives without being refreshed (a closed laptop lid must not block a case). */
 const PRESENCE_TTL_MS = 30_000;
 
+/** Rows without repeats (cases of one customer each bring the customer), first occurrence kept. */
+function uniqueRows(rows: readonly Change[]): Change[] {
+  const seen = new Set<string>();
+  return rows.filter((r) => !seen.has(`${r.entity}:${r.id}`) && seen.add(`${r.entity}:${r.id}`));
+}
+
 export interface RealtimeOptions {
   /** Payload cap per message (bytes). */
   maxPayloadBytes?: number;
@@ -127,9 +133,12 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
       return ctx.store.snapshot(scope, p.after, p.hwm, p.limit);
     },
     'case:fetch': (_conn, staff, p) => {
-      const kase = ctx.store.get('case', p.caseId);
-      if (!kase || !canSeeCase(ctx, staff, kase)) throw new RequestError('not-found', `case ${p.caseId} does not exist or is not yours to see`);
-      return { rows: ctx.store.caseRows(kase.id) };
+      const visible = p.caseIds.filter((id) => {
+        const kase = ctx.store.get('case', id);
+        return kase !== null && canSeeCase(ctx, staff, kase);
+      });
+      if (visible.length === 0) throw new RequestError('not-found', `${p.caseIds.join(', ')}: no such case, or not yours to see`);
+      return { rows: uniqueRows(visible.flatMap((id) => ctx.store.caseRows(id))) };
     },
     'customer:lookup': (_conn, staff, p) => {
       // Store staff and supervisors may find anyone; agents only customers they already serve.
@@ -142,8 +151,7 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
         if (visible.length === 0) rows.push({ seq: 0, entity: 'customer', op: 'upsert', id: customer.id, data: customer });
         for (const c of visible) rows.push(...ctx.store.caseRows(c.id));
       }
-      const seen = new Set<string>();
-      return { rows: rows.filter((r) => !seen.has(`${r.entity}:${r.id}`) && seen.add(`${r.entity}:${r.id}`)) };
+      return { rows: uniqueRows(rows) };
     },
     mutate: (_conn, staff, m) => applyMutation(ctx, staff, m),
     'presence:set': (conn, staff, p) => {

@@ -103,8 +103,14 @@ export const SnapshotResponseSchema = z.object({
   done: z.boolean(),
 });
 
-/** `case:fetch`: a case that just entered scope, with its customer and whole timeline. */
-export const CaseFetchRequestSchema = z.object({ caseId: IdSchema }).strict();
+/** Most cases one `case:fetch` asks for. */
+export const MAX_CASE_FETCH = 100;
+/**
+ * `case:fetch`: cases that just entered scope (a bulk move brings a hundred at once), each with its customer
+ * and whole timeline. Cases that do not exist or are not the asker's to see are left out; `not-found` when
+ * none is.
+ */
+export const CaseFetchRequestSchema = z.object({ caseIds: z.array(IdSchema).min(1).max(MAX_CASE_FETCH) }).strict();
 /** `customer:lookup` (store staff and anyone answering a call): find customers by any identity or name. */
 export const LookupRequestSchema = z
   .object({ query: z.string().trim().min(2).max(200), limit: z.number().int().min(1).max(50).default(20) })

@@ -15,7 +15,7 @@
  *    Every row carries its `seq`; a client applies a row only if it is newer than the row it holds, so
  *    snapshots, fetches and the log can overlap in any order and still converge.
  * 5. Scope: a change may bring a case into scope that the client has never seen (a case reassigned to me):
- *    the client asks `case:fetch` for its history. A change that takes a case out of scope (moved to another
+ *    the client asks `case:fetch` for its history (one request for all the cases an apply brought). A change that takes a case out of scope (moved to another
  *    queue, assignee changed) is still sent to the people who saw it before, so they drop it. When membership
  *    changes the hub emits `scope`; the client drops what is outside and snapshots the new queues
  *    (`sync:snapshot` with `queueIds`).

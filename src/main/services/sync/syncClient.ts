@@ -6,6 +6,7 @@ import {
   CallUpdateSchema,
   HelloSchema,
   LiveChangesSchema,
+  MAX_CASE_FETCH,
   MAX_PAGE,
   parseChange,
   PresenceUpdateSchema,
@@ -173,7 +174,6 @@ export function startSyncClient(options: SyncClientOptions): SyncClient {
     return tasks;
   };
 
-  /** Everything that follows an apply: scope pruning, outbox pruning, UI events, and fetching new cases' history. */
   /**
    * What follows an apply: scope pruning, UI events, notices, and the history of cases that just entered the
    * scope — except while snapshotting (`fromSnapshot`), where later pages bring customers and timelines anyway.
@@ -192,12 +192,14 @@ export function startSyncClient(options: SyncClientOptions): SyncClient {
       if (changedIds.has(id) && !removed.includes(id)) events.emit('notice', n);
     }
     // Inline rather than queued, so that "caught up" includes the history of cases that just came into scope.
-    if (!fromSnapshot) for (const caseId of applied.casesMissingHistory) await fetchCase(caseId);
+    if (fromSnapshot) return;
+    const missing = applied.casesMissingHistory;
+    for (let i = 0; i < missing.length; i += MAX_CASE_FETCH) await fetchCases(missing.slice(i, i + MAX_CASE_FETCH));
   }
 
-  async function fetchCase(caseId: string): Promise<void> {
+  async function fetchCases(caseIds: string[]): Promise<void> {
     try {
-      const { rows } = await request('case:fetch', { caseId });
+      const { rows } = await request('case:fetch', { caseIds });
       const parsed = rows.map(parseChange);
       const applied = db.transaction(() => applyRows(db, parsed)).immediate();
       await afterApply(parsed, applied, []);
