@@ -12,7 +12,8 @@
  *   change and its inbox query (what the inbox renders) lists every case gained and none lost (p50, p99);
  * - dashboard update: another supervisor moves a case to a queue; timed until the supervisor's Live queues
  *   table has painted the queue's new waiting count (p50, p99). Page and process clocks are aligned by the
- *   shortest of several round trips, whose half is printed as the uncertainty.
+ *   shortest of several round trips, whose half is printed as the uncertainty;
+ * - the agents board of every agent: opened until its first cards are painted, then scrolled through.
  * Knobs (environment): BENCH_AGENTS (1000), BENCH_RATE (inbound msgs/s, 50), BENCH_ROUNDS (bulk moves, 22),
  * BENCH_SAMPLES (dashboard changes, 40).
  */
@@ -239,6 +240,40 @@ async function main() {
       dashboard.push(painted - clock.offset - start);
       await sleep(250);
     }
+    // 3. The agents board with every agent: opened, then scrolled from top to bottom while the console stays live.
+    const board = await page.evaluate(
+      () =>
+        new Promise<{ open: number; frames: number; slow: number; worst: number }>((resolve) => {
+          const tab = [...document.querySelectorAll<HTMLElement>('[role=tab]')].find((el) => el.textContent?.trim() === 'Agents')!;
+          const start = performance.now();
+          tab.click();
+          const scroll = (open: number, list: HTMLElement) => {
+            let prev = performance.now();
+            let frames = 0;
+            let slow = 0;
+            let worst = 0;
+            const step = () => {
+              const now = performance.now();
+              worst = Math.max(worst, now - prev);
+              if (now - prev > 50) slow++;
+              frames++;
+              prev = now;
+              if (list.scrollTop + list.clientHeight >= list.scrollHeight - 1) return resolve({ open, frames, slow, worst });
+              list.scrollTop += 400;
+              requestAnimationFrame(step);
+            };
+            requestAnimationFrame(step);
+          };
+          const wait = () => {
+            const list = document.querySelector<HTMLElement>('[role=list][aria-label=Agents]');
+            if (list?.querySelector('[data-testid^="agent-agent-"]')) requestAnimationFrame(() => scroll(performance.now() - start, list));
+            else if (performance.now() - start > 60_000) resolve({ open: Number.POSITIVE_INFINITY, frames: 0, slow: 0, worst: 0 });
+            else requestAnimationFrame(wait);
+          };
+          wait();
+        }),
+    );
+
     const overview = await supervisorEngine.call('supervisor.dashboard', { since: new Date().setHours(0, 0, 0, 0) });
     const openCases = overview.ok ? overview.value.cases.length : Number.NaN;
     other.socket.disconnect();
@@ -250,6 +285,7 @@ async function main() {
       ['  each affected workstation p50 / p99', `${ms(percentile(perWorkstation, 50))} / ${ms(percentile(perWorkstation, 99))}`, `(${perWorkstation.length} workstation updates)`],
       ['  hub confirmed to the supervisor (outbox empty) p50 / p99', `${ms(percentile(confirmed, 50))} / ${ms(percentile(confirmed, 99))}`],
       ['dashboard shows a queue change p50 / p99', `${ms(percentile(dashboard, 50))} / ${ms(percentile(dashboard, 99))}`, `goal p99 < 250 ms (${dashboard.length} changes; clocks ±${ms(clock.error, 2)}; ${openCases.toLocaleString('en')} open cases on the dashboard)`],
+      [`agents board of ${ready.agents.length.toLocaleString('en')} agents: opened and painted`, ms(board.open, 0), `scrolled through: ${board.slow} of ${board.frames} frames over 50 ms, worst ${ms(board.worst, 0)}`],
       ['background load during the run', loadLine],
     ]);
   } finally {

@@ -2,18 +2,14 @@
 import '../../test/setup';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeApi } from '../../test/fakeApi';
 import { NOW, aCase, aMessage, aSession } from '../../test/builders';
+import { withLayout } from '../../test/layout';
 import { renderWithProviders } from '../../test/renderWithProviders';
 import { InboxView } from './InboxView';
 
-// jsdom has no layout: give the scroll container a height so the virtual list renders a window of rows.
-beforeAll(() => {
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
-  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(500);
-});
-afterAll(() => vi.restoreAllMocks());
+withLayout();
 
 const HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)>';
 

@@ -3,9 +3,11 @@ import '../../test/setup';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { consoleState, freezeClock, openTab, renderConsole } from '../../test/renderConsole';
+import { anOrgStaff, consoleState, freezeClock, openTab, renderConsole } from '../../test/renderConsole';
+import { withLayout } from '../../test/layout';
 
 freezeClock();
+withLayout({ height: 2_000, elementHeight: 240 });
 
 async function openBoard(state = consoleState()) {
   const view = renderConsole({ state });
@@ -36,10 +38,25 @@ function dataTransfer() {
 }
 
 describe('AgentBoard', () => {
+  it('renders only the cards in view of a thousand agents, and brings others into view on scroll', async () => {
+    const state = consoleState();
+    state.staff.push(...Array.from({ length: 1_000 }, (_, i) => anOrgStaff({ id: `x${i}`, username: `x${i}`, name: `Extra Agent ${i}` })));
+    const { panel } = await openBoard(state);
+    const board = within(panel).getByRole('list', { name: 'Agents' });
+    const rendered = () => within(board).getAllByRole('listitem').filter((item) => item.dataset.testid?.startsWith('agent-'));
+    expect(rendered().length).toBeGreaterThan(3);
+    expect(rendered().length).toBeLessThan(30);
+    expect(within(board).queryByRole('listitem', { name: 'Extra Agent 999' })).toBeNull();
+    board.scrollTop = 240 * 1_000;
+    fireEvent.scroll(board);
+    expect(await within(board).findByRole('listitem', { name: 'Extra Agent 999' })).toBeTruthy();
+  });
+
   it("shows every agent's status, time in it, queues, load against capacity and open cases", async () => {
     const { panel, onOpenCase } = await openBoard();
     const board = within(panel).getByRole('list', { name: 'Agents' });
-    const cards = within(board).getAllByRole('listitem').filter((item) => item.parentElement === board);
+    // The cards, not the lists of cases inside them.
+    const cards = within(board).getAllByRole('listitem').filter((item) => item.dataset.testid?.startsWith('agent-'));
     // Agents only: the supervisor and the store clerk are not on the board.
     expect(cards.map((c) => c.getAttribute('aria-label'))).toEqual(['Anna Nowak', 'Piotr Zieliński', 'Eleni Papadopoulou']);
 

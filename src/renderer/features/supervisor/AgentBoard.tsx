@@ -1,16 +1,24 @@
-import { Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { Group, Paper, Stack, Text } from '@mantine/core';
+import { useElementSize, useMergedRef } from '@mantine/hooks';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../lib/api/useApi';
 import { AgentCard, AGENT_DRAG_TYPE } from './AgentCard';
 import { CapacityModal } from './CapacityModal';
 import { MoveAllModal } from './MoveAllModal';
 import { QueuesModal } from './QueuesModal';
-import type { OrgStaff } from './supervisorTypes';
+import type { DashboardCase, OrgStaff } from './supervisorTypes';
 import type { SupervisorData } from './useSupervisorData';
 import type { useTrackedMoves } from './useTrackedMoves';
 
 type Editing = { kind: 'capacity' | 'queues' | 'moveAll'; staff: OrgStaff } | null;
+const NONE: DashboardCase[] = [];
+/** A card's height before it is measured (cards grow with channels and cases). */
+const CARD_HEIGHT = 240;
+
+/** Cards per row for the board's width, as a responsive grid would lay them out. */
+const columnsFor = (width: number) => (width >= 1100 ? 3 : width >= 700 ? 2 : 1);
 
 /**
  * Every agent: status and time in it, load against capacity, open cases. Agents are dragged onto a queue to
@@ -25,6 +33,19 @@ export function AgentBoard({ data, moves, onOpenCase }: { data: SupervisorData; 
   const staff = data.org.data?.staff ?? [];
   const agents = staff.filter((s) => s.role === 'agent');
   const cases = (data.dashboard.data?.cases ?? []).map((c) => c.case);
+  // Each card gets its own cases: a thousand cards filtering thousands of cases each would take seconds a render.
+  const byAssignee = useMemo(() => {
+    const map = new Map<string, DashboardCase[]>();
+    for (const c of data.dashboard.data?.cases ?? []) if (c.case.assigneeId) (map.get(c.case.assigneeId) ?? map.set(c.case.assigneeId, []).get(c.case.assigneeId)!).push(c);
+    return map;
+  }, [data.dashboard.data]);
+  // Only the rows in view are rendered: a thousand cards, each redrawn every second for its time in status,
+  // would take seconds a frame.
+  const scroller = useRef<HTMLDivElement>(null);
+  const { ref: sized, width } = useElementSize();
+  const listRef = useMergedRef(scroller, sized);
+  const columns = columnsFor(width);
+  const virtual = useVirtualizer({ count: Math.ceil(agents.length / columns), getScrollElement: () => scroller.current, estimateSize: () => CARD_HEIGHT, overscan: 2 });
   const queueIdsOf = (staffId: string) => queues.filter((q) => q.memberIds.includes(staffId)).map((q) => q.id);
 
   const join = (staffId: string, queueId: string) => {
@@ -68,20 +89,41 @@ export function AgentBoard({ data, moves, onOpenCase }: { data: SupervisorData; 
           </Paper>
         ))}
       </Group>
-      <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} role="list" aria-label={t('agents.title')}>
-        {agents.map((s) => (
-          <AgentCard
-            key={s.id}
-            staff={s}
-            cases={cases}
-            queues={queues.filter((q) => q.memberIds.includes(s.id))}
-            now={data.now}
-            names={data.dashboard.data?.cases ?? []}
-            onEdit={(kind) => setEditing({ kind, staff: s })}
-            onOpenCase={onOpenCase}
-          />
-        ))}
-      </SimpleGrid>
+      <div ref={listRef} role="list" aria-label={t('agents.title')} style={{ height: 'max(320px, calc(100vh - 240px))', overflow: 'auto' }}>
+        <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+          {virtual.getVirtualItems().map((row) => (
+            <div
+              key={row.key}
+              role="none"
+              data-index={row.index}
+              ref={virtual.measureElement}
+              style={{
+                position: 'absolute',
+                top: 0,
+                left: 0,
+                width: '100%',
+                transform: `translateY(${row.start}px)`,
+                display: 'grid',
+                gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
+                gap: 'var(--mantine-spacing-md)',
+                paddingBottom: 'var(--mantine-spacing-md)',
+              }}
+            >
+              {agents.slice(row.index * columns, (row.index + 1) * columns).map((s) => (
+                <AgentCard
+                  key={s.id}
+                  staff={s}
+                  cases={byAssignee.get(s.id) ?? NONE}
+                  queues={queues.filter((q) => q.memberIds.includes(s.id))}
+                  now={data.now}
+                  onEdit={(kind) => setEditing({ kind, staff: s })}
+                  onOpenCase={onOpenCase}
+                />
+              ))}
+            </div>
+          ))}
+        </div>
+      </div>
       {editing?.kind === 'capacity' && <CapacityModal staff={editing.staff} onClose={() => setEditing(null)} />}
       {editing?.kind === 'queues' && <QueuesModal staff={editing.staff} queues={queues} current={queueIdsOf(editing.staff.id)} onClose={() => setEditing(null)} />}
       {editing?.kind === 'moveAll' && data.org.data && (

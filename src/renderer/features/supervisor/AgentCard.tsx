@@ -1,6 +1,6 @@
 import { ActionIcon, Badge, Card, Group, List, Menu, Progress, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { STAFF_STATUSES, type Case, type Queue } from '../../../shared/domain';
+import { STAFF_STATUSES, type Queue } from '../../../shared/domain';
 import { formatDuration } from '../../lib/format';
 import { agentLoad } from './agentLoad';
 import type { DashboardCase, OrgStaff } from './supervisorTypes';
@@ -17,23 +17,22 @@ export function AgentCard({
   staff,
   cases,
   queues,
-  names,
   now,
   onEdit,
   onOpenCase,
 }: {
   staff: OrgStaff;
-  cases: readonly Case[];
+  /** The dashboard's cases assigned to this agent. */
+  cases: readonly DashboardCase[];
   queues: readonly Queue[];
-  names: readonly DashboardCase[];
   now: number;
   onEdit(kind: 'capacity' | 'queues' | 'moveAll'): void;
   onOpenCase(caseId: string): void;
 }) {
   const { t, i18n } = useTranslation('supervisor');
   const api = useApi();
-  const { open, load } = agentLoad(staff, cases);
-  const nameOf = (caseId: string) => names.find((n) => n.case.id === caseId)?.customerName ?? t('unknownCustomer');
+  const { open, load } = agentLoad(staff, cases.map((c) => c.case));
+  const nameOf = (caseId: string) => cases.find((n) => n.case.id === caseId)?.customerName ?? t('unknownCustomer');
   return (
     <Card
       withBorder

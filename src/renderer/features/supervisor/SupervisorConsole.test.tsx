@@ -7,10 +7,12 @@ import type { Role } from '../../../shared/domain';
 import { aSession } from '../../test/builders';
 import { fakeApi } from '../../test/fakeApi';
 import { consoleState, freezeClock, openTab, renderConsole } from '../../test/renderConsole';
+import { withLayout } from '../../test/layout';
 import { renderWithProviders } from '../../test/renderWithProviders';
 import { Workstation } from '../shell/Workstation';
 
 freezeClock();
+withLayout({ height: 2_000, elementHeight: 240 });
 
 /** The signed-in shell for someone of `role`, with an engine that can answer the console. */
 function renderShell(role: Role) {
