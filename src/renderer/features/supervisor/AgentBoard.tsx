@@ -1,8 +1,9 @@
 import { Group, Paper, Stack, Text } from '@mantine/core';
 import { useElementSize, useMergedRef } from '@mantine/hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Queue } from '../../../shared/domain';
 import { useApi } from '../../lib/api/useApi';
 import { AgentCard, AGENT_DRAG_TYPE } from './AgentCard';
 import { CapacityModal } from './CapacityModal';
@@ -14,6 +15,7 @@ import type { useTrackedMoves } from './useTrackedMoves';
 
 type Editing = { kind: 'capacity' | 'queues' | 'moveAll'; staff: OrgStaff } | null;
 const NONE: DashboardCase[] = [];
+const NO_QUEUES: Queue[] = [];
 /** A card's height before it is measured (cards grow with channels and cases). */
 const CARD_HEIGHT = 240;
 
@@ -29,16 +31,37 @@ export function AgentBoard({ data, moves, onOpenCase }: { data: SupervisorData; 
   const api = useApi();
   const [editing, setEditing] = useState<Editing>(null);
   const [dropTarget, setDropTarget] = useState<string | null>(null);
-  const queues = data.org.data?.queues ?? [];
+  const queues = data.org.data?.queues ?? NO_QUEUES;
   const staff = data.org.data?.staff ?? [];
   const agents = staff.filter((s) => s.role === 'agent');
   const cases = (data.dashboard.data?.cases ?? []).map((c) => c.case);
   // Each card gets its own cases: a thousand cards filtering thousands of cases each would take seconds a render.
+  // A list whose cases are the same objects as before keeps its identity, so that only the cards whose cases
+  // changed are drawn again (a live update replaces only the rows it names).
+  const lastLists = useRef(new Map<string, DashboardCase[]>());
   const byAssignee = useMemo(() => {
     const map = new Map<string, DashboardCase[]>();
     for (const c of data.dashboard.data?.cases ?? []) if (c.case.assigneeId) (map.get(c.case.assigneeId) ?? map.set(c.case.assigneeId, []).get(c.case.assigneeId)!).push(c);
+    for (const [id, list] of map) {
+      const before = lastLists.current.get(id);
+      if (before && before.length === list.length && before.every((c, i) => c === list[i])) map.set(id, before);
+    }
     return map;
   }, [data.dashboard.data]);
+  useEffect(() => {
+    lastLists.current = byAssignee;
+  }, [byAssignee]);
+  const queuesOf = useMemo(() => {
+    const map = new Map<string, Queue[]>();
+    for (const q of queues) for (const id of q.memberIds) (map.get(id) ?? map.set(id, []).get(id)!).push(q);
+    return map;
+  }, [queues]);
+  const edit = useCallback((kind: NonNullable<Editing>['kind'], staff: OrgStaff) => setEditing({ kind, staff }), []);
+  const openCase = useRef(onOpenCase);
+  useEffect(() => {
+    openCase.current = onOpenCase;
+  });
+  const open = useCallback((caseId: string) => openCase.current(caseId), []);
   // Only the rows in view are rendered: a thousand cards, each redrawn every second for its time in status,
   // would take seconds a frame.
   const scroller = useRef<HTMLDivElement>(null);
@@ -114,10 +137,10 @@ export function AgentBoard({ data, moves, onOpenCase }: { data: SupervisorData; 
                   key={s.id}
                   staff={s}
                   cases={byAssignee.get(s.id) ?? NONE}
-                  queues={queues.filter((q) => q.memberIds.includes(s.id))}
+                  queues={queuesOf.get(s.id) ?? NO_QUEUES}
                   now={data.now}
-                  onEdit={(kind) => setEditing({ kind, staff: s })}
-                  onOpenCase={onOpenCase}
+                  onEdit={edit}
+                  onOpenCase={open}
                 />
               ))}
             </div>

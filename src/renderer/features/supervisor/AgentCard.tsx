@@ -1,4 +1,5 @@
 import { ActionIcon, Badge, Card, Group, List, Menu, Progress, Stack, Text, UnstyledButton } from '@mantine/core';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STAFF_STATUSES, type Queue } from '../../../shared/domain';
 import { formatDuration } from '../../lib/format';
@@ -13,7 +14,8 @@ const STATUS_COLORS = { available: 'teal.9', busy: 'orange.9', away: 'gray.7', o
 /** Cases listed on a card; the rest are counted. */
 const SHOWN_CASES = 5;
 
-export function AgentCard({
+/** One agent on the board; drawn again only when its own props change (the board scrolls and updates live). */
+export const AgentCard = memo(function AgentCard({
   staff,
   cases,
   queues,
@@ -26,7 +28,7 @@ export function AgentCard({
   cases: readonly DashboardCase[];
   queues: readonly Queue[];
   now: number;
-  onEdit(kind: 'capacity' | 'queues' | 'moveAll'): void;
+  onEdit(kind: 'capacity' | 'queues' | 'moveAll', staff: OrgStaff): void;
   onOpenCase(caseId: string): void;
 }) {
   const { t, i18n } = useTranslation('supervisor');
@@ -63,9 +65,9 @@ export function AgentCard({
                 </Menu.Item>
               ))}
               <Menu.Divider />
-              <Menu.Item onClick={() => onEdit('capacity')}>{t('agents.editCapacity')}</Menu.Item>
-              <Menu.Item onClick={() => onEdit('queues')}>{t('agents.editQueues')}</Menu.Item>
-              <Menu.Item onClick={() => onEdit('moveAll')}>{t('agents.moveAll')}</Menu.Item>
+              <Menu.Item onClick={() => onEdit('capacity', staff)}>{t('agents.editCapacity')}</Menu.Item>
+              <Menu.Item onClick={() => onEdit('queues', staff)}>{t('agents.editQueues')}</Menu.Item>
+              <Menu.Item onClick={() => onEdit('moveAll', staff)}>{t('agents.moveAll')}</Menu.Item>
             </Menu.Dropdown>
           </Menu>
         </Group>
@@ -116,4 +118,4 @@ export function AgentCard({
       </Stack>
     </Card>
   );
-}
+});
