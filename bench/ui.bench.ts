@@ -19,6 +19,7 @@ import { generateDemoOrg } from '../src/server/seed/demoOrg';
 import { openSqliteStore } from '../src/server/store/sqlite/sqliteStore';
 import buildRenderer, { RENDERER_DIR } from '../e2e/support/buildRenderer';
 import { startChildHub, stopChildHub } from './support/childHub';
+import { scrollFrames } from './support/scrollFrames';
 import { ms, percentile, printTable } from './support/stats';
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
@@ -99,32 +100,7 @@ async function main() {
     }
 
     // Scroll the whole inbox, one step per frame, and count frames that took over 50 ms.
-    const scroll = await page.evaluate(
-      () =>
-        new Promise<{ frames: number; slow: number; worst: number }>((resolve) => {
-          let el: HTMLElement | null = document.querySelector('[role=listbox]');
-          while (el && el.scrollHeight <= el.clientHeight) el = el.parentElement;
-          if (!el) return resolve({ frames: 0, slow: 0, worst: 0 });
-          const box = el;
-          box.scrollTop = 0;
-          let prev = performance.now();
-          let frames = 0;
-          let slow = 0;
-          let worst = 0;
-          const step = () => {
-            const now = performance.now();
-            const dt = now - prev;
-            prev = now;
-            frames++;
-            if (dt > 50) slow++;
-            worst = Math.max(worst, dt);
-            if (box.scrollTop + box.clientHeight >= box.scrollHeight - 1) return resolve({ frames, slow, worst });
-            box.scrollTop += 400;
-            requestAnimationFrame(step);
-          };
-          requestAnimationFrame(step);
-        }),
-    );
+    const scroll = await page.evaluate(scrollFrames, '[role=listbox]');
 
     // Search as you type: the field emptied, then each prefix set as React sees a keystroke, timed until its
     // results are on screen. Prefixes without results are counted apart.
