@@ -18,7 +18,7 @@ const dateFormat = (lng: string, options: Intl.DateTimeFormatOptions): Intl.Date
   return dateFormats.get(key) ?? dateFormats.set(key, new Intl.DateTimeFormat(lng, options)).get(key)!;
 };
 
-export const formatNumber = (lng: string, value: number): string => numberFormat(lng).format(value);
+export const formatNumber = (lng: string, value: number, options?: Intl.NumberFormatOptions): string => numberFormat(lng, options).format(value);
 
 export const formatPercent = (lng: string, percent: number): string => numberFormat(lng, { style: 'percent', maximumFractionDigits: 0 }).format(percent / 100);
 

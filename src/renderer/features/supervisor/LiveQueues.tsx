@@ -45,7 +45,7 @@ export function LiveQueues({ data }: { data: SupervisorData }) {
               <Table.Td>
                 {f.csatAverage === null
                   ? none
-                  : t('queues.csatValue', { score: new Intl.NumberFormat(lng, { maximumFractionDigits: 1 }).format(f.csatAverage), count: f.csatCount })}
+                  : t('queues.csatValue', { score: formatNumber(lng, f.csatAverage, { maximumFractionDigits: 1 }), count: f.csatCount })}
               </Table.Td>
               <Table.Td>{f.negativeShare === null ? none : formatPercent(lng, f.negativeShare * 100)}</Table.Td>
             </Table.Tr>
