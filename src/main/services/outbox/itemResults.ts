@@ -18,7 +18,7 @@ const statements = statementCache((db) => ({
     `DELETE FROM item_results WHERE kept_at < ?
        OR mutation_id NOT IN (SELECT mutation_id FROM item_results ORDER BY kept_at DESC, mutation_id DESC LIMIT ${KEEP_MAX})`,
   ),
-  failedOf: db.prepare('SELECT failed FROM item_results WHERE mutation_id = ?').pluck(),
+  failedOf: db.prepare('SELECT mutation_id AS mutationId, failed FROM item_results WHERE mutation_id IN (SELECT value FROM json_each(?))'),
 }));
 
 /**
@@ -39,9 +39,6 @@ export function keepFailedItems(db: Db, mutationId: string, items: readonly Item
  * kept here (sent from another workstation, or pruned).
  */
 export function failedItemsOf(db: Db, mutationIds: readonly string[]): FailedItems[] {
-  const s = statements(db);
-  return mutationIds.flatMap((mutationId) => {
-    const failed = s.failedOf.get(mutationId) as string | undefined;
-    return failed === undefined ? [] : [{ mutationId, failed: JSON.parse(failed) as ItemResult[] }];
-  });
+  const rows = statements(db).failedOf.all(JSON.stringify(mutationIds)) as Array<{ mutationId: string; failed: string }>;
+  return rows.map((r) => ({ mutationId: r.mutationId, failed: JSON.parse(r.failed) as ItemResult[] }));
 }
