@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Policy } from '../shared/protocol';
 import { createAuthService, type AuthService } from './auth/authService';
 import { createContext, type HubContext } from './context';
 import { createHttpApi } from './http/httpApi';
+import type { RequestLimits } from './realtime/requestBudget';
 import { createRealtime } from './realtime/socketServer';
 import { flagBreaches } from './sla';
 import type { HubStore } from './store/hubStore';
@@ -29,6 +30,10 @@ export interface HubOptions {
   tickMs?: number;
   now?: () => number;
   maxPayloadBytes?: number;
+  /** What one Socket.IO connection may ask (defaults in realtime/requestBudget.ts). */
+  requestLimits?: RequestLimits;
+  /** How long one HTTP request may take to arrive whole (headers and body), ms. */
+  httpRequestTimeoutMs?: number;
 }
 
 export interface Hub {
@@ -54,8 +59,32 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     refreshTtlMs: opts.refreshTtlMs ?? 12 * 3_600_000,
   });
   const handle = createHttpApi(ctx, auth);
-  const http = createServer((req, res) => void handle(req, res));
-  const realtime = createRealtime(ctx, auth, http, { maxPayloadBytes: opts.maxPayloadBytes });
+  // Node holds a slow or half-sent request for minutes by default (and checks only every 30 s); a connector or
+  // a sign-in sends a few KiB, so a request that has not arrived whole within seconds is cut off.
+  const requestTimeout = opts.httpRequestTimeoutMs ?? 15_000;
+  /** Connections whose current request reached the API and has not been answered yet. */
+  const inRequest = new WeakSet<Socket>();
+  const http = createServer(
+    {
+      requestTimeout,
+      headersTimeout: Math.min(requestTimeout, 10_000),
+      keepAliveTimeout: 5_000,
+      connectionsCheckingInterval: Math.min(1_000, requestTimeout / 2),
+    },
+    (req, res) => {
+      inRequest.add(req.socket);
+      res.once('finish', () => inRequest.delete(req.socket));
+      void handle(req, res);
+    },
+  );
+  http.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
+    // Malformed or timed-out requests are the client's problem: one line, no stack, and a plain answer. A
+    // request already handed to the API is reported there, with its path, so it is not reported twice.
+    if (err.code !== 'ECONNRESET' && !inRequest.has(socket)) console.warn(`hub: bad HTTP request from ${socket.remoteAddress ?? 'unknown'}: ${err.code ?? err.message}`);
+    if (socket.writable) socket.end(err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n' : 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+  const realtime = createRealtime(ctx, auth, http, { maxPayloadBytes: opts.maxPayloadBytes, requestLimits: opts.requestLimits });
 
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {

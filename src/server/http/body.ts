@@ -11,7 +11,10 @@ export class HttpError extends Error {
   }
 }
 
-/** Reads a request body up to `limit` bytes; larger bodies fail with 413 before more is read. */
+/**
+ * Reads a request body up to `limit` bytes; larger bodies fail with 413 before more is read, and a body whose
+ * sender goes away before the end fails with `aborted` (the server's request timeout ends slow senders).
+ */
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > limit) return Promise.reject(new HttpError(413, 'too-large', `body is larger than ${limit} bytes`));
@@ -28,7 +31,10 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
+    req.on('error', () => reject(new HttpError(400, 'aborted', 'the request body did not arrive whole')));
+    req.on('close', () => {
+      if (!req.complete) reject(new HttpError(400, 'aborted', 'the request body did not arrive whole'));
+    });
   });
 }
 

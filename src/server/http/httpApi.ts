@@ -73,6 +73,11 @@ export function createHttpApi(ctx: HubContext, auth: AuthService) {
       const [status, body] = await route(req, raw);
       send(res, status, body);
     } catch (err) {
+      if (err instanceof HttpError && err.code === 'aborted') {
+        console.warn(`hub: ${req.method} ${path}: the sender went away or was too slow: its body did not arrive whole`);
+        if (!res.destroyed) send(res, err.status, { ok: false, error: err.code, message: err.message });
+        return;
+      }
       if (err instanceof HttpError) return send(res, err.status, { ok: false, error: err.code, message: err.message }, err.headers);
       if (err instanceof AuthError) {
         const headers: Record<string, string> = err.retryAfterMs ? { 'Retry-After': String(Math.ceil(err.retryAfterMs / 1000)) } : {};

@@ -17,6 +17,8 @@ import type { Dispatcher, HubContext } from '../context';
 import { describeZodError } from '../http/httpApi';
 import { applyMutation } from '../mutations';
 import { canSeeCase, scopeOf } from '../permissions';
+import { RequestError } from '../requestError';
+import { createRequestBudget, DEFAULT_REQUEST_LIMITS, type RequestBudget, type RequestLimits } from './requestBudget';
 
 /** What the hub keeps per connected workstation. */
 interface Conn {
@@ -30,6 +32,7 @@ interface Conn {
   keys: string[];
   /** The `to` of the last live batch sent: the next batch's `from`. */
   lastSent: number;
+  budget: RequestBudget;
 }
 
 /** How long a presence entry lives without being refreshed (a closed laptop lid must not block a case). */
@@ -44,6 +47,16 @@ function uniqueRows(rows: readonly Change[]): Change[] {
 export interface RealtimeOptions {
   /** Payload cap per message (bytes). */
   maxPayloadBytes?: number;
+  /** What one connection may ask (see requestBudget.ts). */
+  requestLimits?: RequestLimits;
+}
+
+/** Bytes of answers a connection has not read yet: engine.io's queue plus what the WebSocket still holds. */
+function pendingOutputBytes(socket: Socket): number {
+  const conn = socket.conn as unknown as { writeBuffer?: Array<{ data?: unknown }>; transport?: { socket?: { bufferedAmount?: number } } };
+  let bytes = conn.transport?.socket?.bufferedAmount ?? 0;
+  for (const packet of conn.writeBuffer ?? []) bytes += typeof packet.data === 'string' ? packet.data.length : 0;
+  return bytes;
 }
 
 /**
@@ -61,6 +74,8 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
   const byKey = new Map<string, Set<Conn>>();
   const supervisors = new Set<Conn>();
   const presence = new Map<string, Map<string, Presence & { socketId: string }>>();
+  const limits = opts.requestLimits ?? DEFAULT_REQUEST_LIMITS;
+  const connectionsOfSession = (sessionId: string) => [...conns.values()].filter((c) => c.sessionId === sessionId).length;
 
   function index(conn: Conn): void {
     for (const k of conn.keys) byKey.get(k)?.delete(conn);
@@ -179,21 +194,36 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
     },
   };
 
+  const refuseHandshake = (message: string, reason: string) => Object.assign(new Error(message), { data: { reason } });
   io.use((socket, next) => {
-    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-    const v = typeof token === 'string' ? auth.verify(token) : null;
-    if (!v || v instanceof Error) {
-      const err = new Error(v instanceof Error ? v.message : 'sign in first: pass auth.token') as Error & { data?: unknown };
-      err.data = { reason: v instanceof Error ? v.code : 'missing-token' };
-      return next(err);
+    try {
+      const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+      const v = typeof token === 'string' ? auth.verify(token) : null;
+      if (!v || v instanceof Error) return next(refuseHandshake(v instanceof Error ? v.message : 'sign in first: pass auth.token', v instanceof Error ? v.code : 'missing-token'));
+      if (connectionsOfSession(v.sessionId) >= limits.maxConnectionsPerSession) {
+        return next(refuseHandshake(`this session already has ${limits.maxConnectionsPerSession} connections open`, 'rate-limited'));
+      }
+      socket.data = v;
+      next();
+    } catch (err) {
+      console.error(`hub: handshake refused: ${(err as Error).message}`);
+      next(refuseHandshake('the hub could not check this connection', 'internal'));
     }
-    socket.data = v;
-    next();
   });
 
   io.on('connection', (socket) => {
     const { staff, sessionId, expiresAt } = socket.data as { staff: Staff; sessionId: string; expiresAt: number };
-    const conn: Conn = { socket, staffId: staff.id, sessionId, expiresAt, expiryTimer: null, all: false, keys: [], lastSent: 0 };
+    const conn: Conn = {
+      socket,
+      staffId: staff.id,
+      sessionId,
+      expiresAt,
+      expiryTimer: null,
+      all: false,
+      keys: [],
+      lastSent: 0,
+      budget: createRequestBudget(limits, ctx.now),
+    };
     conns.set(socket.id, conn);
     index(conn);
     armExpiry(conn);
@@ -215,7 +245,7 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
           socket.emit('protocol:error', { event: name, reason: 'invalid', message: `${name} needs an acknowledgement callback` });
           return;
         }
-        ack(answer(conn, name, payload));
+        schedule(conn, name, payload, ack as (a: Ack<unknown>) => void);
       }) as never);
     }
 
@@ -226,6 +256,39 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
       dropPresence(socket.id);
     });
   });
+
+  /**
+   * Admits a request against its connection's budget and runs it on a later turn of the event loop, so that a
+   * burst of frames from one socket cannot hold the loop: other sockets and HTTP are served in between. A
+   * request over budget is refused at once (`rate-limited`, with when to ask again) and never queued; a
+   * connection that keeps asking regardless is closed. A request whose socket is gone by its turn is dropped
+   * without building its answer.
+   */
+  function schedule(conn: Conn, name: RequestName, payload: unknown, ack: (a: Ack<unknown>) => void): void {
+    const refusal = conn.budget.admit(name, pendingOutputBytes(conn.socket));
+    if (refusal) {
+      ack({ ok: false, reason: 'rate-limited', message: refusal.message, retryAfterMs: refusal.retryAfterMs });
+      if (conn.budget.strike() && conn.socket.connected) {
+        console.warn(`hub: closed a connection of ${conn.staffId} that kept asking after being refused`);
+        conn.socket.emit('protocol:error', { event: name, reason: 'rate-limited', message: 'too many requests after being told to wait: connection closed' });
+        conn.socket.disconnect(true);
+      }
+      return;
+    }
+    setImmediate(() => {
+      if (!conn.socket.connected) return conn.budget.done();
+      Promise.resolve(answer(conn, name, payload)).then(
+        (result) => {
+          conn.budget.done();
+          if (conn.socket.connected) ack(result);
+        },
+        (err: unknown) => {
+          conn.budget.done();
+          console.error(`hub: ${name} failed`, err);
+        },
+      );
+    });
+  }
 
   function answer(conn: Conn, name: RequestName, payload: unknown): Ack<unknown> {
     if (conn.expiresAt <= ctx.now()) {
@@ -311,14 +374,4 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
         io.close(() => resolve());
       }),
   };
-}
-
-/** A refused request inside a handler. */
-class RequestError extends Error {
-  constructor(
-    readonly reason: 'not-found' | 'forbidden' | 'unauthorized' | 'invalid',
-    message: string,
-  ) {
-    super(message);
-  }
 }

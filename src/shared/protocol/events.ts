@@ -132,8 +132,14 @@ export const AuditQuerySchema = z
 export const AuditQueryResponseSchema = z.object({ entries: z.array(AuditEntrySchema) });
 export const RenewRequestSchema = z.object({ token: z.string().min(10).max(2_000) }).strict();
 
-/** Answer of every acknowledged request: a value, or a reason code and a message. */
-export type Ack<T> = { ok: true; value: T } | { ok: false; reason: z.infer<typeof ReasonCodeSchema>; message: string };
+/**
+ * Answer of every acknowledged request: a value, or a reason code and a message. A `rate-limited` refusal says
+ * in `retryAfterMs` when the connection may ask again: the request was not run, and asking again sooner is
+ * refused too (a connection that keeps asking is closed).
+ */
+export type Ack<T> =
+  | { ok: true; value: T }
+  | { ok: false; reason: z.infer<typeof ReasonCodeSchema>; message: string; retryAfterMs?: number };
 
 /** Request events: name -> [request schema, response schema]. The hub rejects any event not listed here. */
 export const REQUESTS = {
