@@ -35,7 +35,7 @@ describe('browser host', () => {
   const origin = () => `http://127.0.0.1:${host.port}`;
   /** socket.io-client in Node sends no Origin by itself; a browser always does. */
   const ioFrom = (pageOrigin: string): IoFactory => (url, options) => io(url, { ...options, forceNew: true, extraHeaders: { Origin: pageOrigin } });
-  const connectRaw = (pageOrigin: string, secret: string) =>
+  const connectRaw = (pageOrigin: string, secret: unknown) =>
     new Promise<string>((resolve) => {
       const socket = io(origin(), { path: SOCKET_PATH, transports: ['websocket'], auth: { secret }, forceNew: true, extraHeaders: { Origin: pageOrigin } });
       closers.push(() => socket.disconnect());
@@ -76,6 +76,24 @@ describe('browser host', () => {
     expect(await connectRaw(origin(), SECRET)).toBe('connected');
   });
 
+  it('refuses secrets of the right length in multibyte characters, and secrets that are not strings, and keeps serving', async () => {
+    const odd: unknown[] = [
+      'é'.repeat(SECRET.length),
+      '😀'.repeat(SECRET.length / 2),
+      '\uD800'.repeat(SECRET.length),
+      `${SECRET.slice(0, -1)}é`,
+      `${SECRET}x`,
+      SECRET.length,
+      { secret: SECRET },
+      [SECRET],
+      null,
+      true,
+    ];
+    for (const secret of odd) expect(await connectRaw(origin(), secret), JSON.stringify(secret)).toMatch(/^refused: wrong or missing secret/);
+    expect(await connectRaw(origin(), SECRET)).toBe('connected');
+    expect((await get('/')).status).toBe(200);
+  });
+
   it('refuses pages of other origins, even with the secret', async () => {
     expect(await connectRaw('http://evil.example', SECRET)).toMatch(/^refused/);
     expect(await connectRaw(`http://127.0.0.1:${host.port + 1}`, SECRET)).toMatch(/^refused/);
@@ -90,6 +108,25 @@ describe('browser host', () => {
     });
     expect(await api.invoke('inbox.list', {})).toMatchObject({ ok: false, error: { code: 'not-signed-in' } });
     expect(await api.invoke('case.view', { caseId: '' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+
+  it('answers internal when the engine throws or rejects, logs one line without a stack, and keeps serving', async () => {
+    const lines: string[] = [];
+    const failing: Engine['invoke'] = (channel, input) => {
+      if (channel === 'auth.lock') throw new TypeError('thrown at once');
+      if (channel === 'auth.unlock') return Promise.reject(new Error('rejected\n    at handler (engine.ts:1:1)'));
+      return engine.invoke(channel, input);
+    };
+    const failingHost = await startBrowserHost({ engine: { invoke: failing, subscribe: engine.subscribe }, rendererDir: dir, secret: SECRET, log: (line) => lines.push(line) });
+    const pageOrigin = `http://127.0.0.1:${failingHost.port}`;
+    const api = createSocketApi({ io: ioFrom(pageOrigin), url: pageOrigin, secret: SECRET });
+    closers.push(api.close);
+    const internal = { ok: false, error: { code: 'internal', message: expect.any(String) } };
+    expect(await api.invoke('auth.lock', {})).toEqual(internal);
+    expect(await api.invoke('auth.unlock', { password: 'x' })).toEqual(internal);
+    expect(await api.invoke('workstation.info', {})).toMatchObject({ ok: true });
+    expect(lines).toEqual(['browser host: invoke failed: TypeError: thrown at once', 'browser host: invoke failed: Error: rejected at handler (engine.ts:1:1)']);
+    await failingHost.close();
   });
 
   it('forwards engine events to the page, checked against the contract', async () => {

@@ -1,9 +1,11 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage } from 'node:http';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Server } from 'socket.io';
+import { Server, type Socket } from 'socket.io';
 import { EVENT, INVOKE, InvokeMessageSchema, SOCKET_PATH } from '../../shared/ipc/socketWire';
 import type { Engine } from '../engine/createEngine';
+import { internalFailure } from '../engine/engineError';
+import { guard, type HostLog } from './guard';
 import { sendStatic } from './staticFiles';
 
 export interface BrowserHostOptions {
@@ -14,6 +16,8 @@ export interface BrowserHostOptions {
   port?: number;
   /** Generated at launch unless given (tests). */
   secret?: string;
+  /** Where failures of the host itself go, one line each; default console.error. */
+  log?: HostLog;
 }
 
 /** The running browser host. */
@@ -25,11 +29,19 @@ export interface BrowserHost {
 }
 
 const HOST = '127.0.0.1';
-/** Largest message the page may send; a reply is at most 20,000 characters. */
-const MAX_MESSAGE_BYTES = 256 * 1024;
+/** Largest message the page may send (a reply is at most 20,000 characters); a bigger one closes its connection. */
+export const MAX_MESSAGE_BYTES = 256 * 1024;
 
-const sameSecret = (given: unknown, secret: Buffer): boolean =>
-  typeof given === 'string' && given.length === secret.length && timingSafeEqual(Buffer.from(given), secret);
+const WRONG_SECRET = 'wrong or missing secret: open the URL the workstation printed';
+const HANDSHAKE_FAILED = 'the workstation could not check this connection: reload the page';
+
+const digest = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
+
+/**
+ * Compares SHA-256 digests, which always have the same length: timingSafeEqual throws on buffers of
+ * different byte lengths, and a string of the right length in characters can have any length in bytes.
+ */
+const sameSecret = (given: unknown, secretDigest: Buffer): boolean => typeof given === 'string' && timingSafeEqual(digest(given), secretDigest);
 
 /**
  * Serves the built renderer and the IPC contract (over Socket.IO on its own path) on 127.0.0.1, for browsers
@@ -39,11 +51,12 @@ const sameSecret = (given: unknown, secret: Buffer): boolean =>
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const secretText = options.secret ?? randomBytes(32).toString('base64url');
-  const secret = Buffer.from(secretText);
+  const secretDigest = digest(secretText);
+  const log = options.log ?? ((line: string) => console.error(line));
   let origins: string[] = [];
   let headers: Record<string, string> = {};
 
-  const http = createServer((req, res) => {
+  const serve = async (req: IncomingMessage, res: ServerResponse) => {
     if (!origins.some((o) => o === `http://${req.headers.host}`)) {
       res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' });
       return res.end('wrong host');
@@ -52,33 +65,58 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       res.writeHead(405, { ...headers, Allow: 'GET, HEAD' });
       return res.end();
     }
-    sendStatic(res, options.rendererDir, req.url ?? '/', headers).catch(() => {
+    await sendStatic(res, options.rendererDir, req.url ?? '/', headers);
+  };
+  const http = createServer(
+    guard('page request', log, serve, (_req, res) => {
       if (!res.headersSent) res.writeHead(500);
       res.end();
-    });
-  });
+    }),
+  );
 
   const io = new Server(http, {
     path: SOCKET_PATH,
     serveClient: false,
     transports: ['websocket'],
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
-    allowRequest: (req: IncomingMessage, answer) => {
-      const allowed = origins.includes(req.headers.origin ?? '') && origins.includes(`http://${req.headers.host}`);
-      answer(allowed ? null : 'origin not allowed', allowed);
-    },
+    allowRequest: guard(
+      'handshake check',
+      log,
+      (req: IncomingMessage, answer: (error: string | null | undefined, allowed: boolean) => void) => {
+        const allowed = origins.includes(req.headers.origin ?? '') && origins.includes(`http://${req.headers.host}`);
+        answer(allowed ? null : 'origin not allowed', allowed);
+      },
+      (_req, answer) => answer(HANDSHAKE_FAILED, false),
+    ),
   });
-  io.use((socket, next) => {
-    if (sameSecret((socket.handshake.auth as { secret?: unknown }).secret, secret)) return next();
-    next(new Error('wrong or missing secret: open the URL the workstation printed'));
-  });
+  io.use(
+    guard(
+      'secret check',
+      log,
+      (socket: Socket, next: (error?: Error) => void) => {
+        if (sameSecret((socket.handshake.auth as { secret?: unknown }).secret, secretDigest)) return next();
+        next(new Error(WRONG_SECRET));
+      },
+      (_socket, next) => next(new Error(HANDSHAKE_FAILED)),
+    ),
+  );
   io.on('connection', (socket) => {
-    socket.on(INVOKE, (raw: unknown, ack: unknown) => {
-      if (typeof ack !== 'function') return;
-      const message = InvokeMessageSchema.safeParse(raw);
-      if (!message.success) return ack({ ok: false, error: { code: 'invalid-input', message: 'expected {channel, input}' } });
-      void options.engine.invoke(message.data.channel, message.data.input).then((result) => ack(result));
-    });
+    socket.on(
+      INVOKE,
+      guard(
+        'invoke',
+        log,
+        async (raw: unknown, ack: unknown) => {
+          if (typeof ack !== 'function') return;
+          const message = InvokeMessageSchema.safeParse(raw);
+          if (!message.success) return ack({ ok: false, error: { code: 'invalid-input', message: 'expected {channel, input}' } });
+          ack(await options.engine.invoke(message.data.channel, message.data.input));
+        },
+        (_raw, ack) => {
+          if (typeof ack === 'function') ack(internalFailure());
+        },
+      ),
+    );
   });
   const unsubscribe = options.engine.subscribe((event) => io.emit(EVENT, event));
 

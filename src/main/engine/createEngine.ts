@@ -92,7 +92,11 @@ export function createEngine(options: EngineOptions): Engine {
   };
 
   async function invoke(channel: unknown, input: unknown): Promise<IpcResult<unknown>> {
-    if (!isChannelName(channel)) return { ok: false, error: { code: 'unknown-channel', message: `no channel ${String(channel).slice(0, 100)}` } };
+    if (!isChannelName(channel)) {
+      // Not String(channel): it throws on an object without a callable toString, which Electron's IPC can carry.
+      const name = typeof channel === 'string' ? channel.slice(0, 100) : typeof channel;
+      return { ok: false, error: { code: 'unknown-channel', message: `no channel ${name}` } };
+    }
     const parsed = channels[channel].input.safeParse(input);
     if (!parsed.success) return { ok: false, error: { code: 'invalid-input', message: describeZodError(parsed.error) } };
     try {

@@ -27,5 +27,13 @@ export function toIpcError(error: unknown, log: (message: string, detail?: unkno
   if (error instanceof EngineError) return { ok: false, error: { code: error.code, message: error.message } };
   if (error instanceof ZodError) return { ok: false, error: { code: 'invalid-input', message: describeZodError(error) } };
   log('engine: handler failed', error);
+  return internalFailure();
+}
+
+/**
+ * The answer to a failure nobody foresaw (hosts give it too, when the engine itself fails): a stable code,
+ * and nothing of the cause, which may hold paths, SQL or customer data.
+ */
+export function internalFailure(): IpcResult<never> {
   return { ok: false, error: { code: 'internal', message: 'the workstation could not do this; nothing was changed' } };
 }

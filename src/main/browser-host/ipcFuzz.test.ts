@@ -1,0 +1,370 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { format } from 'node:util';
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CHANNEL_NAMES, channels, IPC_ERROR_CODES, type ChannelName, type InputOf } from '../../shared/ipc/contract';
+import { INVOKE, IpcResultSchema, SOCKET_PATH } from '../../shared/ipc/socketWire';
+import {
+  createPrng,
+  deeplyNested,
+  DEEP_NESTING,
+  HOSTILE_NUMBERS,
+  HOSTILE_STRINGS,
+  hostileValue,
+  malformedVariants,
+  SHORT_HOSTILE_STRINGS,
+  toJson,
+  withOwnKey,
+} from '../../shared/testing/hostilePayloads';
+import { startTestHub, type TestHub } from '../../server/testing/hubHarness';
+import { createEngine, type Engine } from '../engine/createEngine';
+import { MAX_MESSAGE_BYTES, startBrowserHost, type BrowserHost } from './startBrowserHost';
+
+/** Change it to explore other payloads; a failure names the channel and the payload's index under this seed. */
+const SEED = 0x5eed_2026;
+const HOSTILE_PER_CHANNEL = 24;
+const VARIANTS_PER_CHANNEL = 48;
+/** Invokes in flight at once on the fuzzing socket. */
+const IN_FLIGHT = 8;
+const SECRET = 'fuzz-launch-secret-0123456789abcdefghij';
+const FAST_KDF = { N: 2 ** 10, r: 8, p: 1 };
+const PERSON = { username: 'sup1', password: 'sup1-password-1' };
+const MUTATION_ID = '6f1c1f5e-3c1a-4f5e-9a53-2f1f0b7c9d11';
+
+/**
+ * A valid input of every channel: where its malformed variants start. Typed from the contract, so a new
+ * channel does not compile until it has one (its hostile values need nothing: they come from CHANNEL_NAMES).
+ */
+const EXAMPLES: { [C in ChannelName]: InputOf<C> } = {
+  'workstation.info': {},
+  'auth.signIn': { ...PERSON, mode: 'online', previousPassword: 'old-password' },
+  'auth.unlock': { password: PERSON.password },
+  'auth.lock': {},
+  'auth.signOut': { force: false },
+  'auth.forget': { force: false },
+  'session.current': {},
+  'session.activity': {},
+  'inbox.list': { channels: ['chat'], queueIds: ['q-chat'], statuses: ['open'], mine: true, unassigned: false, sort: 'sla', offset: 0, limit: 10 },
+  'case.view': { caseId: 'c-1' },
+  'customer.view': { customerId: 'cu-1' },
+  'reference.org': {},
+  'reference.knowledge': { language: 'pl', queueId: 'q-chat' },
+  'alert.list': { statuses: ['raised', 'acknowledged'] },
+  'supervisor.dashboard': { since: 0 },
+  'supervisor.dashboardChanges': { since: 0, cases: ['c-1'], interactions: ['i-1'], csat: ['s-1'] },
+  'held.list': {},
+  'search.query': { query: 'Jan', limit: 5 },
+  'store.lookup': { query: 'Jan' },
+  'case.reply': { caseId: 'c-1', channel: 'email', text: 'Hello', subject: 'Your order' },
+  'case.note': { caseId: 'c-1', text: 'Called back' },
+  'case.update': { caseId: 'c-1', status: 'pending', priority: 'high' },
+  'case.assign': { caseId: 'c-1', to: { queueId: 'q-chat' } },
+  'case.continueInStore': { caseId: 'c-1', text: 'Came in', storeId: 'store-w' },
+  'customer.update': { customerId: 'cu-1', patch: { name: 'Jan', emails: ['jan@example.pl'], phones: ['+48601234567'] } },
+  'customer.create': { name: 'Jan Kowalski', phones: ['+48601234567'], emails: ['jan@example.pl'], language: 'pl' },
+  'held.resolve': { heldId: 'h-1', action: 'note' },
+  'staff.setOwnStatus': { status: 'away' },
+  'survey.send': { caseId: 'c-1' },
+  'alert.acknowledge': { alertId: 'al-1' },
+  'alert.assign': { alertId: 'al-1', staffId: 'a1' },
+  'alert.close': { alertId: 'al-1', outcome: 'Called back' },
+  'supervisor.reassign': { caseIds: ['c-1', 'c-2'], to: { staffId: 'a1' } },
+  'supervisor.reassignAll': { fromStaffId: 'a1', to: { queueId: 'q-chat' }, setStatus: 'offline' },
+  'supervisor.updateStaff': { staffId: 'a1', patch: { status: 'busy', capacity: { chat: 2 }, queueIds: ['q-chat'] } },
+  'audit.query': { actorId: 'a1', queueId: 'q-chat', caseId: 'c-1', action: 'case.reassign', before: 1, limit: 10 },
+  'presence.set': { caseId: 'c-1', state: 'typing' },
+  'outbox.list': {},
+  'outbox.retry': { mutationId: MUTATION_ID },
+  'outbox.discard': { mutationId: MUTATION_ID },
+  'outbox.results': { mutationIds: [MUTATION_ID] },
+  'assist.feedbackModel': {},
+  'assist.recordFeedback': { kind: 'reply-now', outcome: 'dismissed' },
+};
+
+/** Bytes of a Socket.IO frame on the WebSocket, as the host's cap counts them (engine.io's `4` included). */
+const frameBytes = (frame: string) => Buffer.byteLength(frame) + 1;
+const invokeFrame = (id: number | null, message: unknown) => `2${id ?? ''}${toJson([INVOKE, message])}`;
+
+/**
+ * A socket.io-client socket that sends raw Socket.IO frames: socket.io-client cannot encode DEEP_NESTING
+ * levels (its binary check recurses), and malformed packets are the point. Acks are read off the engine.
+ */
+interface RawSocket {
+  socket: Socket;
+  /** Sends `message` as an invoke and resolves with the host's answer (rejects after `ms`). */
+  invoke(message: unknown, ms?: number): Promise<unknown>;
+  send(frame: string): void;
+  /** Resolves with the reason when the host closes the connection, or 'open' after `ms`. */
+  closedWithin(ms: number): Promise<string>;
+}
+
+describe('every IPC channel, fuzzed through the real browser host and engine', () => {
+  let hub: TestHub;
+  let dir: string;
+  let engine: Engine;
+  let host: BrowserHost;
+  let main: RawSocket;
+  let nextAck = 1;
+  const sockets: Socket[] = [];
+  /** Everything written to console.error/warn and the engine's log, formatted as a terminal would show it. */
+  const logged: string[] = [];
+  const escaped: unknown[] = [];
+  const onEscape = (error: unknown) => void escaped.push(error);
+
+  const origin = () => `http://127.0.0.1:${host.port}`;
+  const open = (over: { auth?: unknown; headers?: Record<string, string> } = {}) => {
+    const socket = io(origin(), {
+      path: SOCKET_PATH,
+      transports: ['websocket'],
+      auth: (over.auth ?? { secret: SECRET }) as Record<string, unknown>,
+      forceNew: true,
+      reconnection: false,
+      extraHeaders: over.headers ?? { Origin: origin() },
+    });
+    sockets.push(socket);
+    return socket;
+  };
+  const handshake = (over: { auth?: unknown; headers?: Record<string, string> }) =>
+    new Promise<string>((resolve) => {
+      const socket = open(over);
+      socket.on('connect', () => resolve('connected'));
+      socket.on('connect_error', (error) => resolve(`refused: ${error.message}`));
+    });
+  async function connect(): Promise<RawSocket> {
+    const socket = open();
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', resolve);
+      socket.once('connect_error', reject);
+    });
+    const waiting = new Map<string, (answer: unknown) => void>();
+    socket.io.engine.on('message', (data) => {
+      const ack = typeof data === 'string' ? /^3(\d+)(\[.*)$/s.exec(data) : null;
+      if (ack) waiting.get(ack[1])?.((JSON.parse(ack[2]) as unknown[])[0]);
+    });
+    return {
+      socket,
+      send: (frame) => void socket.io.engine.send(frame),
+      invoke: (message, ms = 10_000) =>
+        new Promise((resolve, reject) => {
+          const id = nextAck++;
+          const timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
+          waiting.set(String(id), (answer) => {
+            clearTimeout(timer);
+            waiting.delete(String(id));
+            resolve(answer);
+          });
+          socket.io.engine.send(invokeFrame(id, message));
+        }),
+      closedWithin: (ms) =>
+        new Promise((resolve) => {
+          const timer = setTimeout(() => resolve('open'), ms);
+          socket.once('disconnect', (reason) => {
+            clearTimeout(timer);
+            resolve(reason);
+          });
+        }),
+    };
+  }
+  /** Calls a channel on the fuzzing socket and expects success. */
+  async function call(channel: ChannelName, input: unknown): Promise<unknown> {
+    const answer = IpcResultSchema.parse(await main.invoke({ channel, input }));
+    if (!answer.ok) throw new Error(`${channel}: ${answer.error.code}: ${answer.error.message}`);
+    return answer.value;
+  }
+  /** Valid variants may lock, sign out or forget: each channel's round starts signed in again. */
+  async function ensureSignedIn(): Promise<void> {
+    const { session } = (await call('workstation.info', {})) as { session: string };
+    if (session === 'locked') await call('auth.unlock', { password: PERSON.password });
+    if (session === 'signed-out') await call('auth.signIn', { ...PERSON, mode: 'online' });
+  }
+  /** Sends a frame over the host's cap on its own connection: the host must close that connection, and only it. */
+  async function expectOversizedRefused(frame: string): Promise<void> {
+    expect(frameBytes(frame)).toBeGreaterThan(MAX_MESSAGE_BYTES);
+    const own = await connect();
+    const closed = own.closedWithin(5_000);
+    own.send(frame);
+    expect(await closed).toBe('transport close');
+  }
+
+  /**
+   * Sends each payload as the input of `channel` and checks its answer: an IpcResult with a known code,
+   * `invalid-input` when the contract refuses the payload as the host receives it (after JSON), and never
+   * `internal`. Frames over the cap go through expectOversizedRefused instead.
+   */
+  async function fuzz(channel: ChannelName, payloads: unknown[]): Promise<void> {
+    for (let start = 0; start < payloads.length; start += IN_FLIGHT) {
+      const batch = payloads.slice(start, start + IN_FLIGHT).map(async (input, offset) => {
+        const label = `${channel} payload ${start + offset} (seed ${SEED}): ${toJson(input).slice(0, 200)}`;
+        // nextAck is the id main.invoke gives this call: nothing runs between here and it.
+        const frame = invokeFrame(nextAck, { channel, input });
+        if (frameBytes(frame) > MAX_MESSAGE_BYTES) return expectOversizedRefused(frame);
+        const answer = IpcResultSchema.safeParse(await main.invoke({ channel, input }));
+        expect(answer.success, label).toBe(true);
+        if (!answer.success || answer.data.ok) return;
+        expect(IPC_ERROR_CODES, label).toContain(answer.data.error.code);
+        expect(answer.data.error.code, label).not.toBe('internal');
+        const { input: received } = JSON.parse(toJson({ input })) as { input?: unknown };
+        if (!channels[channel].input.safeParse(received).success) expect(answer.data.error.code, label).toBe('invalid-input');
+      });
+      await Promise.all(batch);
+    }
+  }
+
+  beforeAll(async () => {
+    process.on('uncaughtException', onEscape);
+    process.on('unhandledRejection', onEscape);
+    for (const method of ['error', 'warn'] as const) vi.spyOn(console, method).mockImplementation((...args) => void logged.push(format(...args)));
+    hub = await startTestHub();
+    dir = mkdtempSync(join(tmpdir(), 'ipc-fuzz-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Workstation</title>');
+    engine = createEngine({
+      dataDir: join(dir, 'people'),
+      hubUrl: hub.hub.url,
+      kdf: FAST_KDF,
+      idleCheckMs: 0,
+      sync: { reconnect: { baseMs: 20, maxMs: 200 }, outboxBackoff: { baseMs: 20, maxMs: 200 }, requestTimeoutMs: 5_000 },
+      log: (message, detail) => void logged.push(format(message, detail ?? '')),
+    });
+    // The host logs to console.error by default: spied above.
+    host = await startBrowserHost({ engine, rendererDir: dir, secret: SECRET });
+    main = await connect();
+    await call('auth.signIn', { ...PERSON, mode: 'online' });
+  });
+  afterEach(async () => {
+    // The host is still up, still answers a normal request on the fuzzing socket, and nothing escaped or left a stack.
+    expect(main.socket.connected).toBe(true);
+    expect(IpcResultSchema.parse(await main.invoke({ channel: 'workstation.info', input: {} }))).toMatchObject({ ok: true });
+    expect(escaped).toEqual([]);
+    expect(logged.join('\n')).not.toMatch(/^\s+at /m);
+    expect(logged.filter((line) => line.startsWith('browser host:'))).toEqual([]);
+  });
+  afterAll(async () => {
+    process.off('uncaughtException', onEscape);
+    process.off('unhandledRejection', onEscape);
+    vi.restoreAllMocks();
+    sockets.forEach((socket) => socket.disconnect());
+    await host?.close();
+    await engine?.close();
+    await hub?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('has a valid example for every channel (its variants start from a valid input)', () => {
+    for (const channel of CHANNEL_NAMES) expect(channels[channel].input.safeParse(EXAMPLES[channel]).success, channel).toBe(true);
+  });
+
+  it('answers hostile values and malformed variants on every channel, invalid-input whenever the contract refuses them', async () => {
+    const prng = createPrng(SEED);
+    for (const channel of CHANNEL_NAMES) {
+      await ensureSignedIn();
+      const hostile = Array.from({ length: HOSTILE_PER_CHANNEL }, () => hostileValue(prng));
+      await fuzz(channel, [...hostile, deeplyNested(DEEP_NESTING, 'array'), withOwnKey({}, '__proto__', { polluted: true }), ...malformedVariants(EXAMPLES[channel], prng, VARIANTS_PER_CHANNEL)]);
+    }
+    // Nothing reached a prototype.
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  }, 90_000);
+
+  it('answers invokes that are not {channel, input}, and unknown channels', async () => {
+    const prng = createPrng(SEED + 1);
+    const messages = [
+      ...Array.from({ length: 100 }, () => hostileValue(prng)),
+      ...HOSTILE_STRINGS.map((channel) => ({ channel, input: {} })),
+      ...Array.from({ length: 50 }, () => ({ channel: hostileValue(prng), input: {} })),
+      { channel: 'workstation.info', input: {}, extra: true },
+      withOwnKey({ channel: 'workstation.info', input: {} }, '__proto__', { channel: 'auth.lock' }),
+      { channel: 'toString', input: {} },
+      { channel: '__proto__', input: {} },
+      { channel: 'workstation.info' },
+    ];
+    for (const message of messages) {
+      const label = toJson(message).slice(0, 200);
+      const answer = IpcResultSchema.parse(await main.invoke(message));
+      expect(answer, label).toMatchObject({ ok: false });
+      expect(['invalid-input', 'unknown-channel'], label).toContain(!answer.ok && answer.error.code);
+    }
+  });
+
+  it('ignores invokes without an acknowledgement and events that are not invokes, and survives malformed frames', async () => {
+    // Without an acknowledgement nobody could read the answer: the host does not run the call at all.
+    main.send(invokeFrame(null, { channel: 'auth.lock', input: {} }));
+    main.send(`2${toJson([INVOKE, { channel: 'auth.lock', input: {} }, 'not an ack'])}`);
+    for (const name of ['event', 'invoke ', 'INVOKE', 'foo', 'error', 'ping', '__proto__', ...SHORT_HOSTILE_STRINGS]) main.send(`2${toJson([name, { channel: 'auth.lock', input: {} }])}`);
+    main.send(`2${toJson([INVOKE])}`);
+    main.send(`2${toJson([INVOKE, { channel: 'workstation.info', input: {} }, 1, 2, 3])}`);
+    main.send('3999["an ack nobody asked for"]');
+    expect(await call('session.current', {})).toMatchObject({ staff: { id: PERSON.username } });
+
+    // Malformed packets: the host may close the connection that sent one, and keeps serving the others.
+    const malformed = [
+      '',
+      'garbage',
+      '2',
+      '2[]',
+      '2{}',
+      '2["connect"]',
+      '2["disconnect"]',
+      '21["invoke",{"channel":"x"}',
+      '9',
+      '0{"secret":1}',
+      `0${toJson({ secret: deeplyNested(DEEP_NESTING, 'object') })}`,
+      '0/other,',
+      `2/other,${toJson([INVOKE, { channel: 'auth.lock', input: {} }])}`,
+      '51-["invoke",{"_placeholder":true,"num":0}]',
+      `2${'['.repeat(DEEP_NESTING)}`,
+    ];
+    for (const frame of malformed) {
+      const own = await connect();
+      const closed = own.closedWithin(200);
+      own.send(frame);
+      expect(['open', 'transport close', 'io server disconnect'], JSON.stringify(frame)).toContain(await closed);
+    }
+  });
+
+  it('closes a connection whose message is over the cap, and answers one at the cap', async () => {
+    /** A case.note whose frame, sent with ack id `id`, is exactly `bytes` long: its text is `fill` repeated. */
+    const noteOfSize = (bytes: number, fill: string, id: number) => {
+      const message = (text: string) => ({ channel: 'case.note', input: { caseId: 'c-1', text } });
+      const room = bytes - frameBytes(invokeFrame(id, message('')));
+      const size = Buffer.byteLength(fill);
+      const note = message(fill.repeat(Math.floor(room / size)) + 'x'.repeat(room % size));
+      expect(frameBytes(invokeFrame(id, note))).toBe(bytes);
+      return note;
+    };
+    for (const fill of ['x', 'é', '😀'])
+      expect(IpcResultSchema.parse(await main.invoke(noteOfSize(MAX_MESSAGE_BYTES, fill, nextAck)))).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    await expectOversizedRefused(invokeFrame(0, noteOfSize(MAX_MESSAGE_BYTES + 1, 'x', 0)));
+    await expectOversizedRefused(invokeFrame(0, noteOfSize(4 * MAX_MESSAGE_BYTES, '😀', 0)));
+  });
+
+  it('refuses invalid handshakes: wrong secrets (multibyte, not strings, missing), wrong Origin, wrong Host', async () => {
+    // Not hostileValue: socket.io-client itself cannot encode its deeply nested values (the malformed frames above send one).
+    const secrets: unknown[] = [
+      'é'.repeat(SECRET.length),
+      '\uD800'.repeat(SECRET.length),
+      '😀'.repeat(SECRET.length / 2),
+      `${SECRET}\0`,
+      SECRET.toUpperCase(),
+      ...HOSTILE_STRINGS,
+      ...HOSTILE_NUMBERS,
+      { secret: SECRET },
+      [SECRET],
+      withOwnKey({}, '__proto__', SECRET),
+      true,
+      null,
+    ];
+    for (const secret of secrets) expect(await handshake({ auth: { secret } }), toJson(secret).slice(0, 100)).toMatch(/^refused: wrong or missing secret/);
+    expect(await handshake({ auth: {} })).toMatch(/^refused: wrong or missing secret/);
+    expect(await handshake({ auth: withOwnKey({}, '__proto__', { secret: SECRET }) })).toMatch(/^refused: wrong or missing secret/);
+    const port = host.port;
+    const wrongHeaders: Record<string, string>[] = [{}, { Origin: 'http://evil.example' }, { Origin: 'null' }, { Origin: `http://127.0.0.1:${port + 1}` }, { Origin: origin(), Host: `evil.example:${port}` }];
+    for (const headers of wrongHeaders) expect(await handshake({ headers }), JSON.stringify(headers)).toMatch(/^refused/);
+    expect(await handshake({})).toBe('connected');
+  });
+
+  it('answers channel names the socket cannot carry but Electron’s IPC can, without throwing', async () => {
+    for (const channel of [{ toString: 1 }, Object.create(null), 5, undefined, Symbol('channel')])
+      expect(await engine.invoke(channel, {})).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+  });
+});
