@@ -1,11 +1,32 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { request } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import { io } from 'socket.io-client';
+import { slowDownMs } from './auth/authService';
 import { startTestHub, testClock, type TestHub } from './testing/hubHarness';
 
 let t: TestHub;
 afterEach(async () => {
   await t?.stop();
 });
+
+/** Signs in from a given loopback address (the whole of 127.0.0.0/8 is this machine), timing the answer. */
+function loginFrom(localAddress: string, username: string, password: string) {
+  const body = JSON.stringify({ username, password });
+  const started = performance.now();
+  return new Promise<{ status: number; ms: number }>((resolve, reject) => {
+    const req = request(
+      `${t.hub.url}/api/v1/auth/login`,
+      { method: 'POST', localAddress, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
 
 describe('sign-in and sessions', () => {
   it('signs in with the right password only, without saying whether the person exists', async () => {
@@ -20,11 +41,41 @@ describe('sign-in and sessions', () => {
     expect(wrong.status).toBe(401);
   });
 
-  it('rate-limits repeated failures for one username', async () => {
+  it('refuses a source that keeps guessing one account, but never locks the real person out from elsewhere', async () => {
     t = await startTestHub();
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await t.http('/api/v1/auth/login', { username: 'a2', password: `guess-${i}` })).status);
+    for (let i = 0; i < 6; i++) statuses.push((await loginFrom('127.0.0.1', 'a2', `guess-${i}`)).status);
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    // Even the right password is refused from the guessing source for now...
+    expect((await loginFrom('127.0.0.1', 'a2', 'a2-password-1')).status).toBe(429);
+    // ...while the real person, elsewhere, signs in (slowed down a little, not refused).
+    const real = await loginFrom('127.0.0.2', 'a2', 'a2-password-1');
+    expect(real.status).toBe(200);
+    expect(real.ms).toBeGreaterThanOrEqual(slowDownMs(5) - 20);
+  });
+
+  it('slows sign-ins to an account guessed at from many sources down, and still lets the right password in', async () => {
+    t = await startTestHub();
+    for (let i = 0; i < 8; i++) expect((await loginFrom(`127.0.0.${10 + i}`, 'a1', `guess-${i}`)).status).toBe(401);
+    const slowed = await loginFrom('127.0.0.30', 'a1', 'a1-password-1');
+    expect(slowed.status).toBe(200);
+    expect(slowed.ms).toBeGreaterThanOrEqual(slowDownMs(8) - 20);
+    expect(slowDownMs(4)).toBe(0);
+    expect(slowDownMs(100)).toBe(4_000);
+  });
+
+  it('ends the session when a refresh token that was already used comes back (reuse means theft)', async () => {
+    t = await startTestHub();
+    const a1 = await t.connect('a1');
+    const stolen = a1.session.refreshToken;
+    const rotated = await t.http('/api/v1/auth/refresh', { refreshToken: stolen });
+    expect(rotated.status).toBe(200);
+    // The thief (or the original, after the thief) presents the old token: refused, and the session ends for both.
+    expect(await t.http('/api/v1/auth/refresh', { refreshToken: stolen })).toMatchObject({ status: 401, body: { error: 'revoked' } });
+    expect(await a1.waitForEvent('auth:expired')).toEqual({ reason: 'revoked' });
+    expect((await t.http('/api/v1/auth/refresh', { refreshToken: rotated.body.refreshToken as string })).status).toBe(401);
+    const audit = await (await t.connect('sup1')).request('audit:query', { action: 'auth.revoke', limit: 10 });
+    expect(audit.entries).toEqual([expect.objectContaining({ actorId: 'a1', targetId: 'a1', after: { reason: 'refresh-token-reused' } })]);
   });
 
   it('refuses a socket without a valid token', async () => {

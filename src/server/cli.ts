@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createHub } from './hub';
@@ -68,7 +68,9 @@ async function main(): Promise<void> {
   const port = numberFlag(f.port, 'port', 4410);
   const rate = numberFlag(f.simulate, 'simulate', 0);
   const dataDir = resolve(f.data ?? '.data/hub');
-  mkdirSync(dataDir, { recursive: true });
+  // The folder holds customer records and the key that signs sessions: its owner's only.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
   const dbPath = join(dataDir, 'hub.sqlite');
   const infoPath = join(dataDir, 'hub.json');
   const keyPath = join(dataDir, 'token.key');
@@ -99,7 +101,7 @@ async function main(): Promise<void> {
       process.stdout.write(` done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     }
     store.close();
-    writeFileSync(infoPath, JSON.stringify(info, null, 2));
+    writeFileSync(infoPath, JSON.stringify(info, null, 2), { mode: 0o600 });
   }
   // Workstation sessions survive hub restarts: the token key lives with the data, readable by its owner only.
   if (!existsSync(keyPath)) writeFileSync(keyPath, randomBytes(32).toString('hex'), { mode: 0o600 });

@@ -1,5 +1,6 @@
-import type { Customer } from '../shared/domain';
+import { identitiesOf, type Customer } from '../shared/domain';
 import type { HubContext } from './context';
+import { Refused } from './refused';
 
 /** What a new customer record needs; everything else starts at its default. */
 export type NewCustomer = Pick<Customer, 'name' | 'language'> & Partial<Pick<Customer, 'emails' | 'phones' | 'handles' | 'loyaltyNumber' | 'storeId'>>;
@@ -25,4 +26,17 @@ export function createCustomer(ctx: HubContext, fields: NewCustomer): Customer {
   };
   ctx.save('customer', customer);
   return customer;
+}
+
+/**
+ * Refuses to give a customer (`customerId`, or a new one when null) any identity that another customer holds:
+ * an identity belongs to one customer, and moving it is a supervisor's merge (audited). Inside `write`.
+ */
+export function claimIdentities(ctx: HubContext, customerId: string | null, identities: Parameters<typeof identitiesOf>[0]): void {
+  for (const [kind, value] of identitiesOf(identities)) {
+    const owner = ctx.store.findCustomerByIdentity(kind, value);
+    if (owner && owner.id !== customerId) {
+      throw new Refused('identity-taken', `${kind} ${value} belongs to another customer: if they are the same person, a supervisor merges the two records`, { kind, value });
+    }
+  }
 }

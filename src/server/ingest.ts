@@ -1,6 +1,7 @@
 import {
-  normalizePhone,
+  identityKey,
   isOpenCase,
+  type IdentityKind,
   type Case,
   type Channel,
   type Customer,
@@ -14,14 +15,13 @@ import { createCustomer } from './customers';
 import { keys } from './audience';
 import { pickAgent, routed, withAssignee } from './routing';
 import { normalizeSubject } from './store/sqlite/sqliteStore';
-import type { IdentityKind } from './store/hubStore';
 import { alertOnVeryNegative, recordSurveyAnswer } from './voice';
 import { classifyCustomer } from '../shared/assist';
 
 /** A connector's message that cannot be applied as sent (e.g. a survey for a case that is not the sender's). */
 export class InboundRejected extends Error {
   constructor(
-    readonly code: 'unknown-case' | 'wrong-customer' | 'bad-identity' | 'unknown-call',
+    readonly code: 'unknown-case' | 'wrong-customer' | 'unknown-call' | 'unknown-store' | 'unknown-staff',
     message: string,
   ) {
     super(message);
@@ -30,21 +30,16 @@ export class InboundRejected extends Error {
 
 type From = InboundMessage['from'];
 
-/** The sender's identities in stored form, most specific first. Throws on values that cannot be identities. */
+/**
+ * The sender's identities keyed for matching, most specific first. The inbound schema has already normalised
+ * them (or refused the message) with the domain's one definition of each identity.
+ */
 function identitiesFrom(from: From): Array<[IdentityKind, string]> {
   const out: Array<[IdentityKind, string]> = [];
-  if (from.loyaltyNumber) out.push(['loyalty', from.loyaltyNumber.trim().toUpperCase()]);
-  if (from.email) {
-    const email = from.email.trim().toLowerCase();
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new InboundRejected('bad-identity', `from.email is not an email address: ${from.email}`);
-    out.push(['email', email]);
-  }
-  if (from.phone) {
-    const phone = normalizePhone(from.phone);
-    if (!phone) throw new InboundRejected('bad-identity', `from.phone is not a phone number: ${from.phone}`);
-    out.push(['phone', phone]);
-  }
-  if (from.handle) out.push(['handle', from.handle.trim().toLowerCase()]);
+  if (from.loyaltyNumber) out.push(['loyalty', identityKey('loyalty', from.loyaltyNumber)]);
+  if (from.email) out.push(['email', identityKey('email', from.email)]);
+  if (from.phone) out.push(['phone', identityKey('phone', from.phone)]);
+  if (from.handle) out.push(['handle', identityKey('handle', from.handle)]);
   return out;
 }
 
@@ -89,11 +84,14 @@ function resolveCustomer(ctx: HubContext, from: From, ids: Array<[IdentityKind, 
       language: languageOf(text, ids),
     });
   }
-  const add = (kind: IdentityKind, list: string[]) => ids.filter(([k, v]) => k === kind && !list.includes(v)).map(([, v]) => v);
+  // Identities the sender used that their record lacks are added, unless they belong to another customer: an
+  // identity moves between customers only by a supervisor's merge.
+  const free = ids.filter(([kind, value]) => ctx.store.findCustomerByIdentity(kind, value) === null);
+  const add = (kind: IdentityKind, list: string[]) => free.filter(([k, v]) => k === kind && !list.map((x) => identityKey(kind, x)).includes(v)).map(([, v]) => v);
   const emails = add('email', found.emails);
   const phones = add('phone', found.phones);
   const handles = add('handle', found.handles);
-  const loyalty = found.loyaltyNumber ?? ids.find(([k]) => k === 'loyalty')?.[1] ?? null;
+  const loyalty = found.loyaltyNumber ?? free.find(([k]) => k === 'loyalty')?.[1] ?? null;
   if (!emails.length && !phones.length && !handles.length && loyalty === found.loyaltyNumber) return found;
   const updated: Customer = {
     ...found,
@@ -213,6 +211,7 @@ export function ingestInbound(ctx: HubContext, msg: InboundMessage): InboundResu
   return ctx.write(() => {
     const seen = ctx.store.inboundResult(msg.externalId) as InboundResult | undefined;
     if (seen) return { ...seen, duplicate: true };
+    if (msg.store) checkStoreVisit(ctx, msg.store);
     const ids = identitiesFrom(msg.from);
     const result = msg.survey
       ? ingestSurvey(ctx, msg, ids)
@@ -222,6 +221,14 @@ export function ingestInbound(ctx: HubContext, msg: InboundMessage): InboundResu
     ctx.store.saveInboundResult(msg.externalId, result, ctx.now());
     return result;
   });
+}
+
+/** A store visit names a store that exists and, if it names one, a member of staff of that store. */
+function checkStoreVisit(ctx: HubContext, visit: NonNullable<InboundMessage['store']>): void {
+  if (!ctx.store.get('storeLocation', visit.storeId)) throw new InboundRejected('unknown-store', `store.storeId: no store ${visit.storeId}`);
+  if (visit.staffId === undefined) return;
+  const staff = ctx.staff(visit.staffId);
+  if (!staff || staff.storeId !== visit.storeId) throw new InboundRejected('unknown-staff', `store.staffId: ${visit.staffId} is not staff of store ${visit.storeId}`);
 }
 
 function ingestMessage(ctx: HubContext, msg: InboundMessage, ids: Array<[IdentityKind, string]>): InboundResult {

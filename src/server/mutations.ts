@@ -10,23 +10,13 @@ import {
   type Interaction,
   type Staff,
 } from '../shared/domain';
-import type { AssignTarget, ItemResult, Mutation, MutationResult, ReasonCode } from '../shared/protocol';
+import type { AssignTarget, ItemResult, Mutation, MutationResult } from '../shared/protocol';
 import type { HubContext } from './context';
-import { createCustomer } from './customers';
+import { claimIdentities, createCustomer } from './customers';
 import { canSeeCase } from './permissions';
+import { Refused } from './refused';
 import { pullWaitingWork, returnOffers, routeCase, withAssignee } from './routing';
 import { sendSurvey } from './voice';
-
-/** A refusal raised inside a handler; the transaction rolls back and the client gets the reason. */
-export class Refused extends Error {
-  constructor(
-    readonly reason: ReasonCode,
-    message: string,
-    readonly current?: unknown,
-  ) {
-    super(message);
-  }
-}
 
 type Of<T extends Mutation['type']> = Extract<Mutation, { type: T }>;
 type Applied = { outcome?: 'applied' | 'held'; id?: string; items?: ItemResult[] };
@@ -264,13 +254,13 @@ const handlers: { [T in Mutation['type']]: Handler<T> } = {
     if (!customer || !visible) throw new Refused('not-found', `customer ${m.customerId} does not exist or is not yours to see`);
     checkVersion(customer, m.basedOn, 'the customer');
     const updated: Customer = { ...customer, ...m.patch, updatedAt: ctx.now(), version: customer.version + 1 };
+    claimIdentities(ctx, customer.id, updated);
     ctx.save('customer', updated);
     return {};
   },
 
   'customer.create'(ctx, actor, m) {
-    for (const phone of m.phones) if (ctx.store.findCustomerByIdentity('phone', phone)) throw new Refused('conflict', `a customer with phone ${phone} exists`);
-    for (const email of m.emails) if (ctx.store.findCustomerByIdentity('email', email)) throw new Refused('conflict', `a customer with email ${email} exists`);
+    claimIdentities(ctx, null, { emails: m.emails, phones: m.phones, handles: [], loyaltyNumber: null });
     const customer = createCustomer(ctx, { name: m.name, emails: m.emails, phones: m.phones, language: m.language, storeId: actor.storeId });
     return { id: customer.id };
   },
@@ -413,7 +403,7 @@ const handlers: { [T in Mutation['type']]: Handler<T> } = {
  * The result is stored in the same transaction as the change, so a crash cannot separate them.
  */
 export function applyMutation(ctx: HubContext, actor: Staff, m: Mutation): MutationResult {
-  const seen = ctx.store.mutationResult(m.mutationId) as MutationResult | undefined;
+  const seen = ctx.store.mutationResult(actor.id, m.mutationId) as MutationResult | undefined;
   if (seen) return seen;
   try {
     return ctx.write(() => {

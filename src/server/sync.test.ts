@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Case } from '../shared/domain';
 import type { Change, ResponseOf } from '../shared/protocol';
 import { startTestHub, type TestClient, type TestHub } from './testing/hubHarness';
@@ -138,6 +138,35 @@ describe('mutations', () => {
     expect(t.hub.ctx.store.interactionsOfCase(pl.body.caseId as string).filter((i) => i.kind === 'note')).toHaveLength(1);
   });
 
+  it('keys mutation ids by person: an id someone else used is another mutation, never their stored result', async () => {
+    t = await startTestHub();
+    const pl = await polish();
+    const id = pl.body.caseId as string;
+    const owner = await t.connect(pl.body.assigneeId as string);
+    const other = await t.connect(pl.body.assigneeId === 'a1' ? 'a2' : 'a1');
+    const mutationId = '0193a1b2-0000-7000-8000-000000000002';
+    const first = await owner.request('mutate', { mutationId, type: 'note', caseId: id, text: 'The owner’s note' });
+    const second = await other.request('mutate', { mutationId, type: 'note', caseId: id, text: 'Someone else’s note' });
+    expect(second).toMatchObject({ ok: true });
+    expect((second as { id: string }).id).not.toBe((first as { id: string }).id);
+    expect(t.hub.ctx.store.interactionsOfCase(id).filter((i) => i.kind === 'note').map((i) => i.text)).toEqual(['The owner’s note', 'Someone else’s note']);
+  });
+
+  it('refuses mutation payloads with fields the protocol does not have', async () => {
+    t = await startTestHub();
+    const pl = await polish();
+    const owner = await t.connect(pl.body.assigneeId as string);
+    const id = pl.body.caseId as string;
+    const v = t.hub.ctx.store.get('case', id)!.version;
+    for (const m of [
+      { type: 'note', caseId: id, text: 'hi', extra: 1 },
+      { type: 'case.update', caseId: id, basedOn: { version: v, lastMessageId: null }, patch: { priority: 'high' } },
+      { type: 'supervisor.updateStaff', staffId: 'a1', basedOn: { version: 1 }, patch: { capacity: { chat: 1, fax: 2 } } },
+    ]) {
+      await expect(owner.mutate(m)).rejects.toMatchObject({ reason: 'invalid' });
+    }
+  });
+
   it('rejects a stale state change with the current row and a reason code', async () => {
     t = await startTestHub();
     const pl = await polish();
@@ -212,6 +241,17 @@ describe('resumable sync', () => {
     const hubCases = t.hub.ctx.store.snapshot({ all: true, queueIds: [], staffId: '', storeId: null }, null, null, 2000).rows;
     for (const r of hubCases) expect(synced.get(`${r.entity}:${r.id}`)?.seq).toBe(r.seq);
     expect([...synced.values()].filter((c) => c.entity === 'interaction')).toHaveLength(15);
+  });
+
+  it('answers a snapshot position it never gave out as invalid input, without an internal error or a stack in the log', async () => {
+    t = await startTestHub();
+    const error = vi.spyOn(console, 'error');
+    const a1 = await t.connect('a1');
+    for (const after of ['x', '99:1:', '1:abc:x', '1e3:5:x', '-1:5:', `1:5:${'x'.repeat(150)}`]) {
+      await expect(a1.request('sync:snapshot', { after, hwm: 0, limit: 10 })).rejects.toMatchObject({ reason: 'invalid' });
+    }
+    expect(error).not.toHaveBeenCalled();
+    error.mockRestore();
   });
 
   it('pull pages move the cursor past changes outside the scope', async () => {

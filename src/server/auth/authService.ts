@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Staff } from '../../shared/domain';
 import type { Session } from '../../shared/protocol';
+import type { SessionRecord } from '../store/hubStore';
 import type { HubContext } from '../context';
 import { hashPassword, verifyPassword } from './passwords';
 import { createRateLimiter } from './rateLimiter';
@@ -29,8 +30,12 @@ const DUMMY_HASH_PASSWORD = randomBytes(16).toString('hex');
 
 /** Sign-in, short-lived access tokens, rotating refresh tokens and revocation. */
 export function createAuthService(ctx: HubContext, opts: AuthOptions) {
-  const perUser = createRateLimiter({ max: 5, windowMs: 5 * 60_000, now: ctx.now });
-  const perAddress = createRateLimiter({ max: 30, windowMs: 60_000, now: ctx.now });
+  // Wrong passwords are refused per account *and* source together, so someone guessing cannot lock the real
+  // person out from elsewhere; one source spraying many accounts is refused too. An account guessed at from
+  // many sources is slowed down, never locked: the right password still gets in.
+  const failedPerSource = createRateLimiter({ max: 5, windowMs: 15 * 60_000, now: ctx.now });
+  const failedPerAddress = createRateLimiter({ max: 50, windowMs: 15 * 60_000, now: ctx.now });
+  const failedPerUser = createRateLimiter({ max: Number.MAX_SAFE_INTEGER, windowMs: 15 * 60_000, now: ctx.now });
   let dummyHash: Promise<string> | null = null;
   const revokedListeners: Array<(sessionId: string) => void> = [];
 
@@ -47,6 +52,31 @@ export function createAuthService(ctx: HubContext, opts: AuthOptions) {
     };
   }
 
+  function revoke(sessionId: string): void {
+    ctx.store.revokeSession(sessionId, ctx.now());
+    for (const l of revokedListeners) l(sessionId);
+  }
+
+  /** Ends a session whose refresh token was used twice, and leaves a trace supervisors can find. */
+  function endStolenSession(s: SessionRecord): void {
+    console.warn(`hub: a used refresh token of session ${s.id} came back: the session is ended`);
+    ctx.write(() => {
+      revoke(s.id);
+      ctx.store.appendAudit({
+        id: ctx.newId('audit'),
+        actorId: s.staffId,
+        action: 'auth.revoke',
+        targetType: 'staff',
+        targetId: s.staffId,
+        queueId: null,
+        caseId: null,
+        before: { sessionId: s.id },
+        after: { reason: 'refresh-token-reused' },
+        at: ctx.now(),
+      });
+    });
+  }
+
   const service = {
     /** Opens a session for someone already known to be who they say (after a password check, or in-process tools). */
     startSession(staff: Staff): Session {
@@ -59,30 +89,51 @@ export function createAuthService(ctx: HubContext, opts: AuthOptions) {
 
     async login(username: string, password: string, address: string): Promise<Session> {
       const userKey = username.toLowerCase();
-      if (!perAddress.attempt(address) || !perUser.attempt(userKey)) {
-        const wait = Math.max(perAddress.retryAfter(address), perUser.retryAfter(userKey));
-        throw new AuthError('rate-limited', `too many sign-in attempts; try again in ${Math.ceil(wait / 1000)} s`, wait);
+      const sourceKey = `${userKey}\n${address}`;
+      if (failedPerSource.exhausted(sourceKey) || failedPerAddress.exhausted(address)) {
+        const wait = Math.max(failedPerSource.retryAfter(sourceKey), failedPerAddress.retryAfter(address));
+        throw new AuthError('rate-limited', `too many wrong sign-ins from here; try again in ${Math.ceil(wait / 1000)} s`, wait);
       }
+      const slowDown = slowDownMs(failedPerUser.count(userKey));
+      if (slowDown > 0) await new Promise((resolve) => setTimeout(resolve, slowDown));
       const found = ctx.store.staffCredentials(userKey);
       const ok = found
         ? await verifyPassword(password, found.passwordHash)
         : await verifyPassword(password, await (dummyHash ??= hashPassword(DUMMY_HASH_PASSWORD)));
-      if (!found || !ok) throw new AuthError('bad-credentials', 'wrong username or password');
-      perUser.reset(userKey);
+      if (!found || !ok) {
+        failedPerSource.hit(sourceKey);
+        failedPerAddress.hit(address);
+        failedPerUser.hit(userKey);
+        throw new AuthError('bad-credentials', 'wrong username or password');
+      }
+      failedPerSource.reset(sourceKey);
       return service.startSession(ctx.staff(found.staff.id) ?? found.staff);
     },
 
-    /** Trades a refresh token for a new access token and a new refresh token (the old one stops working). */
+    /**
+     * Trades a refresh token for a new access token and a new refresh token (the old one stops working). A
+     * refresh token that was already traded is a stolen copy, or the original after its thief used it: the
+     * session ends for both.
+     */
     refresh(refreshToken: string): Session {
-      const s = ctx.store.sessionByRefreshHash(sha256(refreshToken));
-      if (!s) throw new AuthError('revoked', 'this session is no longer valid: sign in again');
+      const hash = sha256(refreshToken);
+      const s = ctx.store.sessionByRefreshHash(hash);
+      if (!s) {
+        const reused = ctx.store.sessionByRetiredRefresh(hash);
+        if (reused && reused.revokedAt === null) endStolenSession(reused);
+        throw new AuthError('revoked', 'this session is no longer valid: sign in again');
+      }
       if (s.revokedAt !== null) throw new AuthError('revoked', 'this session was signed out: sign in again');
       if (s.refreshExpiresAt <= ctx.now()) throw new AuthError('expired', 'this session expired: sign in again');
       const staff = ctx.staff(s.staffId);
       if (!staff) throw new AuthError('revoked', 'this account no longer exists');
       const next = randomBytes(32).toString('base64url');
       const expires = ctx.now() + opts.refreshTtlMs;
-      ctx.store.rotateRefresh(s.id, sha256(next), expires);
+      // Two refreshes racing with one token: only one may win; the loser is a reuse.
+      if (!ctx.store.rotateRefresh(s.id, hash, sha256(next), expires, ctx.now())) {
+        endStolenSession(s);
+        throw new AuthError('revoked', 'this session is no longer valid: sign in again');
+      }
       return issue(staff, s.id, next, expires);
     },
 
@@ -90,8 +141,7 @@ export function createAuthService(ctx: HubContext, opts: AuthOptions) {
     revokeByRefresh(refreshToken: string): void {
       const s = ctx.store.sessionByRefreshHash(sha256(refreshToken));
       if (!s || s.revokedAt !== null) return;
-      ctx.store.revokeSession(s.id, ctx.now());
-      for (const l of revokedListeners) l(s.id);
+      revoke(s.id);
     },
 
     /** The staff member behind a valid access token, or why not. */
@@ -112,3 +162,8 @@ export function createAuthService(ctx: HubContext, opts: AuthOptions) {
   return service;
 }
 export type AuthService = ReturnType<typeof createAuthService>;
+
+/** How long a sign-in waits when its account has had `failures` wrong passwords lately: none for the first five, then doubling up to 4 s. */
+export function slowDownMs(failures: number): number {
+  return failures < 5 ? 0 : Math.min(4_000, 250 * 2 ** (failures - 5));
+}

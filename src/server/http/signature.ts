@@ -7,8 +7,10 @@ export function signBody(body: string | Buffer, secret: string): string {
 
 /** Checks a connector's signature over the raw body, in constant time. */
 export function verifySignature(body: Buffer, header: string | undefined, secret: string): boolean {
-  if (!header?.startsWith('sha256=')) return false;
-  const given = Buffer.from(header.slice(7), 'hex');
+  // Exactly 64 hex digits: Buffer.from(hex) would stop quietly at the first other character.
+  const hex = /^sha256=([0-9a-fA-F]{64})$/.exec(header ?? '')?.[1];
+  if (!hex) return false;
+  const given = Buffer.from(hex, 'hex');
   const expected = createHmac('sha256', secret).update(body).digest();
   return given.length === expected.length && timingSafeEqual(given, expected);
 }

@@ -17,7 +17,7 @@ import type { Dispatcher, HubContext } from '../context';
 import { describeZodError } from '../http/httpApi';
 import { applyMutation } from '../mutations';
 import { canSeeCase, scopeOf } from '../permissions';
-import { RequestError } from '../requestError';
+import { Refused } from '../refused';
 import { createRequestBudget, DEFAULT_REQUEST_LIMITS, type RequestBudget, type RequestLimits } from './requestBudget';
 
 /** What the hub keeps per connected workstation. */
@@ -152,7 +152,7 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
         const kase = ctx.store.get('case', id);
         return kase !== null && canSeeCase(ctx, staff, kase);
       });
-      if (visible.length === 0) throw new RequestError('not-found', `${p.caseIds.join(', ')}: no such case, or not yours to see`);
+      if (visible.length === 0) throw new Refused('not-found', `${p.caseIds.join(', ')}: no such case, or not yours to see`);
       return { rows: uniqueRows(visible.flatMap((id) => ctx.store.caseRows(id))) };
     },
     'customer:lookup': (_conn, staff, p) => {
@@ -171,7 +171,7 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
     mutate: (_conn, staff, m) => applyMutation(ctx, staff, m),
     'presence:set': (conn, staff, p) => {
       const kase = ctx.store.get('case', p.caseId);
-      if (!kase || !canSeeCase(ctx, staff, kase)) throw new RequestError('not-found', `case ${p.caseId} does not exist or is not yours to see`);
+      if (!kase || !canSeeCase(ctx, staff, kase)) throw new Refused('not-found', `case ${p.caseId} does not exist or is not yours to see`);
       const entries = presence.get(p.caseId) ?? presence.set(p.caseId, new Map()).get(p.caseId)!;
       const key = `${staff.id}:${conn.socket.id}`;
       if (p.state === 'none') entries.delete(key);
@@ -181,12 +181,12 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
       return {};
     },
     'audit:query': (_conn, staff, p) => {
-      if (!isSupervising(staff.role)) throw new RequestError('forbidden', 'only supervisors and admins read the audit log');
+      if (!isSupervising(staff.role)) throw new Refused('forbidden', 'only supervisors and admins read the audit log');
       return { entries: ctx.store.queryAudit(p) };
     },
     'auth:renew': (conn, staff, p) => {
       const v = auth.verify(p.token);
-      if (v instanceof Error || v.staff.id !== staff.id) throw new RequestError('unauthorized', 'that token is not valid for this connection');
+      if (v instanceof Error || v.staff.id !== staff.id) throw new Refused('unauthorized', 'that token is not valid for this connection');
       conn.expiresAt = v.expiresAt;
       conn.sessionId = v.sessionId;
       armExpiry(conn);
@@ -302,7 +302,7 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
     try {
       return { ok: true, value: (handlers[name] as Handler<typeof name>)(conn, staff, parsed.data as never) };
     } catch (err) {
-      if (err instanceof RequestError) return { ok: false, reason: err.reason, message: err.message };
+      if (err instanceof Refused) return { ok: false, reason: err.reason, message: err.message };
       console.error(`hub: ${name} failed`, err);
       return { ok: false, reason: 'internal', message: `the hub could not process ${name}; nothing was changed` };
     }

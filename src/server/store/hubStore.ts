@@ -4,13 +4,12 @@ import type {
   Case,
   Channel,
   Customer,
+  IdentityKind,
   Interaction,
   Staff,
 } from '../../shared/domain';
 import type { Change, EntityName, EntityRow } from '../../shared/protocol';
 
-/** An identity that resolves an inbound message to a customer. */
-export type IdentityKind = 'email' | 'phone' | 'handle' | 'loyalty';
 
 /** What a reader may see, as audience keys ('q:<queue>', 's:<staff>', 'st:<store>', '*'), or everything. */
 export type AudienceFilter = { all: true } | { all: false; keys: string[] };
@@ -111,7 +110,8 @@ export interface HubStore {
   /** A case, its customer and its timeline, as rows with their seq. */
   caseRows(caseId: string): Change[];
 
-  mutationResult(mutationId: string): unknown | undefined;
+  /** The stored result of a person's mutation (ids are the person's own: another's id is another mutation). */
+  mutationResult(staffId: string, mutationId: string): unknown | undefined;
   saveMutationResult(mutationId: string, staffId: string, result: unknown, at: number): void;
   inboundResult(externalId: string): unknown | undefined;
   saveInboundResult(externalId: string, result: unknown, at: number): void;
@@ -129,7 +129,18 @@ export interface HubStore {
   createSession(s: SessionRecord): void;
   sessionById(id: string): SessionRecord | null;
   sessionByRefreshHash(hash: string): SessionRecord | null;
-  rotateRefresh(id: string, hash: string, expiresAt: number): void;
+  /**
+   * Replaces a session's refresh token if it is still `fromHash` (compare and swap: false when another refresh
+   * got there first) and remembers the old one until it would have expired, so its reuse can be recognised.
+   */
+  rotateRefresh(id: string, fromHash: string, toHash: string, expiresAt: number, now: number): boolean;
+  /** The session a rotated-away refresh token belonged to, if it is still remembered. */
+  sessionByRetiredRefresh(hash: string): SessionRecord | null;
+
+  /** Records that a person is serving a customer right now (a call offered to them, a store lookup) until `until`. */
+  startServing(staffId: string, customerId: string, until: number): void;
+  /** Whether a person is serving a customer at `now`. */
+  isServing(staffId: string, customerId: string, now: number): boolean;
   revokeSession(id: string, at: number): void;
 
   close(): void;

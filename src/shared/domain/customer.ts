@@ -1,11 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, LangSchema, TimeSchema } from './enums';
-
-export const EmailSchema = z.string().trim().toLowerCase().email().max(254);
-/** Phones are kept in E.164 form (`+48601234567`); see `normalizePhone`. */
-export const PhoneSchema = z.string().regex(/^\+[1-9]\d{6,14}$/, 'phone must be E.164, e.g. +48601234567');
-export const HandleSchema = z.string().trim().min(2).max(100);
-export const LoyaltyNumberSchema = z.string().trim().regex(/^[A-Z0-9-]{4,32}$/i);
+import { EmailSchema, HandleSchema, LoyaltyNumberSchema, PersonNameInputSchema, PersonNameSchema, PhoneSchema } from './identity';
 
 export const ConsentSchema = z.object({
   email: z.boolean(),
@@ -17,7 +12,7 @@ export type Consent = z.infer<typeof ConsentSchema>;
 /** A customer record. Identities (emails, phones, handles, loyalty number) resolve inbound messages to it. */
 export const CustomerSchema = z.object({
   id: IdSchema,
-  name: z.string().min(1).max(200),
+  name: PersonNameSchema,
   emails: z.array(EmailSchema).max(20),
   phones: z.array(PhoneSchema).max(20),
   handles: z.array(HandleSchema).max(20),
@@ -45,20 +40,8 @@ export const CustomerPatchSchema = CustomerSchema.pick({
   storeId: true,
   tags: true,
   consent: true,
-}).partial();
+})
+  .extend({ name: PersonNameInputSchema })
+  .partial()
+  .strict();
 export type CustomerPatch = z.infer<typeof CustomerPatchSchema>;
-
-/**
- * Brings a phone number typed by a person or sent by a connector to E.164.
- * Numbers without a country code are taken as Polish (the demo organisation's home), which a deployment
- * changes with `defaultCountryCode`. Returns null when what is left cannot be a phone number.
- */
-export function normalizePhone(raw: string, defaultCountryCode = '48'): string | null {
-  const trimmed = raw.trim();
-  const digits = trimmed.replace(/[^\d]/g, '');
-  if (digits.length < 7 || digits.length > 15) return null;
-  if (trimmed.startsWith('+')) return `+${digits}`;
-  if (trimmed.startsWith('00')) return `+${digits.slice(2)}`;
-  const e164 = `+${defaultCountryCode}${digits.replace(/^0+/, '')}`;
-  return /^\+[1-9]\d{6,14}$/.test(e164) ? e164 : null;
-}

@@ -3,6 +3,8 @@
  * Pure TypeScript: this folder runs in every process.
  */
 export * from './enums';
+export * from './identity';
+export * from './text';
 export * from './customer';
 export * from './case';
 export * from './interaction';

@@ -1,5 +1,17 @@
 import { z } from 'zod';
-import { CallOutcomeSchema, CallStateSchema, ChannelSchema, IdSchema, StaffSchema } from '../domain';
+import {
+  CallOutcomeSchema,
+  CallStateSchema,
+  ChannelSchema,
+  EmailSchema,
+  HandleSchema,
+  IdSchema,
+  LoyaltyNumberSchema,
+  PersonNameInputSchema,
+  PhoneInputSchema,
+  StaffSchema,
+  TextInputSchema,
+} from '../domain';
 
 /** Largest request body the hub reads (ingestion and auth). Larger bodies get 413 and change nothing. */
 export const MAX_HTTP_BODY_BYTES = 64 * 1024;
@@ -14,21 +26,23 @@ export const InboundMessageSchema = z
     channel: ChannelSchema,
     from: z
       .object({
-        email: z.string().max(254).optional(),
-        phone: z.string().max(32).optional(),
-        handle: z.string().max(100).optional(),
-        loyaltyNumber: z.string().max(32).optional(),
-        name: z.string().trim().min(1).max(200).optional(),
+        // The same rules as every stored identity (src/shared/domain/identity.ts): normalised, or refused
+        // with a 422 naming the field.
+        email: EmailSchema.optional(),
+        phone: PhoneInputSchema.optional(),
+        handle: HandleSchema.optional(),
+        loyaltyNumber: LoyaltyNumberSchema.optional(),
+        name: PersonNameInputSchema.optional(),
       })
       .strict()
       .refine((f) => f.email || f.phone || f.handle || f.loyaltyNumber, {
         message: 'from needs one of email, phone, handle or loyaltyNumber',
       }),
-    text: z.string().max(20_000).default(''),
-    subject: z.string().max(300).optional(),
+    text: TextInputSchema(20_000).default(''),
+    subject: TextInputSchema(300).optional(),
     externalId: z.string().min(1).max(200),
     /** Social network name, for `social`. */
-    network: z.string().max(40).optional(),
+    network: z.string().regex(/^[\p{L}\p{N} ._-]{1,40}$/u, 'a network name is letters, digits, spaces, dots, dashes or underscores').optional(),
     /** Phone call lifecycle: `ringing` offers the call (and pops the caller's record), `ended` records it. */
     call: z
       .object({
@@ -36,7 +50,7 @@ export const InboundMessageSchema = z
         state: CallStateSchema,
         durationSec: z.number().int().nonnegative().max(86_400).optional(),
         outcome: CallOutcomeSchema.optional(),
-        notes: z.string().max(10_000).optional(),
+        notes: TextInputSchema(10_000).optional(),
       })
       .strict()
       .optional(),
@@ -44,8 +58,8 @@ export const InboundMessageSchema = z
     video: z
       .object({
         sessionLengthSec: z.number().int().nonnegative().max(86_400),
-        summary: z.string().max(10_000).optional(),
-        notes: z.string().max(10_000).optional(),
+        summary: TextInputSchema(10_000).optional(),
+        notes: TextInputSchema(10_000).optional(),
       })
       .strict()
       .optional(),
@@ -53,7 +67,7 @@ export const InboundMessageSchema = z
     store: z.object({ storeId: IdSchema, staffId: IdSchema.optional() }).strict().optional(),
     /** The customer's answer to a survey: a score from 1 to 10 for a case. */
     survey: z
-      .object({ caseId: IdSchema, score: z.number().int().min(1).max(10), comment: z.string().max(5_000).optional() })
+      .object({ caseId: IdSchema, score: z.number().int().min(1).max(10), comment: TextInputSchema(5_000).optional() })
       .strict()
       .optional(),
   })

@@ -9,7 +9,9 @@ import {
   PhoneSchema,
   EmailSchema,
   PrioritySchema,
+  PersonNameInputSchema,
   StaffStatusSchema,
+  TextInputSchema,
 } from '../domain';
 
 const Base = {
@@ -18,7 +20,7 @@ const Base = {
 };
 
 /** What a state change was based on: the version of the row the author saw. */
-const BasedOnVersion = z.object({ version: z.number().int().positive() });
+const BasedOnVersion = z.object({ version: z.number().int().positive() }).strict();
 
 /** Where a case goes: to a person, or back to a queue (unassigned). */
 export const AssignTargetSchema = z.union([
@@ -28,6 +30,8 @@ export const AssignTargetSchema = z.union([
 export type AssignTarget = z.infer<typeof AssignTargetSchema>;
 
 const MAX_TEXT = 20_000;
+/** Text a person wrote: cleaned (see cleanText), trimmed, not empty. */
+const WrittenText = (max: number) => TextInputSchema(max).pipe(z.string().trim().min(1));
 
 /**
  * Every change a workstation can ask of the hub. All of them travel through the outbox and the one
@@ -40,68 +44,68 @@ export const MutationSchema = z.discriminatedUnion('type', [
     type: z.literal('reply'),
     caseId: IdSchema,
     channel: ChannelSchema,
-    text: z.string().trim().min(1).max(MAX_TEXT),
-    subject: z.string().max(300).optional(),
-    basedOn: z.object({ lastMessageId: IdSchema.nullable() }),
-  }),
+    text: WrittenText(MAX_TEXT),
+    subject: TextInputSchema(300).optional(),
+    basedOn: z.object({ lastMessageId: IdSchema.nullable() }).strict(),
+  }).strict(),
   /** An internal note: always accepted. */
-  z.object({ ...Base, type: z.literal('note'), caseId: IdSchema, text: z.string().trim().min(1).max(MAX_TEXT) }),
+  z.object({ ...Base, type: z.literal('note'), caseId: IdSchema, text: WrittenText(MAX_TEXT) }).strict(),
   z.object({
     ...Base,
     type: z.literal('case.update'),
     caseId: IdSchema,
     basedOn: BasedOnVersion,
     patch: z.object({ status: CaseStatusSchema.optional(), priority: PrioritySchema.optional() }).strict(),
-  }),
+  }).strict(),
   /** Take a case from a queue, hand it back, or (supervisors) give it to someone. */
-  z.object({ ...Base, type: z.literal('case.assign'), caseId: IdSchema, basedOn: BasedOnVersion, to: AssignTargetSchema }),
+  z.object({ ...Base, type: z.literal('case.assign'), caseId: IdSchema, basedOn: BasedOnVersion, to: AssignTargetSchema }).strict(),
   /** Store staff continue a case in person: records the visit and takes the case over. */
   z.object({
     ...Base,
     type: z.literal('case.continueInStore'),
     caseId: IdSchema,
     storeId: IdSchema,
-    text: z.string().trim().min(1).max(MAX_TEXT),
+    text: WrittenText(MAX_TEXT),
     basedOn: BasedOnVersion,
-  }),
+  }).strict(),
   z.object({
     ...Base,
     type: z.literal('customer.update'),
     customerId: IdSchema,
     basedOn: BasedOnVersion,
     patch: CustomerPatchSchema,
-  }),
+  }).strict(),
   /** A new customer record, e.g. for an unknown caller. */
   z.object({
     ...Base,
     type: z.literal('customer.create'),
-    name: z.string().trim().min(1).max(200),
+    name: PersonNameInputSchema,
     phones: z.array(PhoneSchema).max(5).default([]),
     emails: z.array(EmailSchema).max(5).default([]),
     language: LangSchema,
-  }),
+  }).strict(),
   /** What the author of a held reply decided. */
-  z.object({ ...Base, type: z.literal('held.resolve'), heldId: IdSchema, action: z.enum(['resend', 'note', 'discard']) }),
+  z.object({ ...Base, type: z.literal('held.resolve'), heldId: IdSchema, action: z.enum(['resend', 'note', 'discard']) }).strict(),
   /** Send (or send again) the 1-10 survey of a resolved case. */
-  z.object({ ...Base, type: z.literal('survey.send'), caseId: IdSchema }),
-  z.object({ ...Base, type: z.literal('alert.acknowledge'), alertId: IdSchema, basedOn: BasedOnVersion }),
-  z.object({ ...Base, type: z.literal('alert.assign'), alertId: IdSchema, staffId: IdSchema, basedOn: BasedOnVersion }),
+  z.object({ ...Base, type: z.literal('survey.send'), caseId: IdSchema }).strict(),
+  z.object({ ...Base, type: z.literal('alert.acknowledge'), alertId: IdSchema, basedOn: BasedOnVersion }).strict(),
+  z.object({ ...Base, type: z.literal('alert.assign'), alertId: IdSchema, staffId: IdSchema, basedOn: BasedOnVersion }).strict(),
   z.object({
     ...Base,
     type: z.literal('alert.close'),
     alertId: IdSchema,
-    outcome: z.string().trim().min(1).max(2_000),
+    outcome: WrittenText(2_000),
     basedOn: BasedOnVersion,
-  }),
+  }).strict(),
   /** One's own status (available, busy, away, offline). */
-  z.object({ ...Base, type: z.literal('staff.setStatus'), status: StaffStatusSchema }),
+  z.object({ ...Base, type: z.literal('staff.setStatus'), status: StaffStatusSchema }).strict(),
   /** Supervisor: move many cases at once (one case is a list of one). */
   z.object({
     ...Base,
     type: z.literal('supervisor.reassign'),
     caseIds: z.array(IdSchema).min(1).max(1_000),
     to: AssignTargetSchema,
-  }),
+  }).strict(),
   /** Supervisor: move all of one person's open cases, optionally setting their status (end of shift). */
   z.object({
     ...Base,
@@ -109,7 +113,7 @@ export const MutationSchema = z.discriminatedUnion('type', [
     fromStaffId: IdSchema,
     to: AssignTargetSchema,
     setStatus: StaffStatusSchema.optional(),
-  }),
+  }).strict(),
   /** Supervisor: change someone's status, capacity or queues. */
   z.object({
     ...Base,
@@ -117,11 +121,11 @@ export const MutationSchema = z.discriminatedUnion('type', [
     staffId: IdSchema,
     basedOn: BasedOnVersion,
     patch: z
-      .object({ status: StaffStatusSchema.optional(), capacity: CapacitySchema.partial().optional(), queueIds: z.array(IdSchema).max(100).optional() })
+      .object({ status: StaffStatusSchema.optional(), capacity: CapacitySchema.partial().strict().optional(), queueIds: z.array(IdSchema).max(100).optional() })
       .strict(),
-  }),
+  }).strict(),
   /** Supervisor: merge a duplicate customer into a survivor; the duplicate's history follows. */
-  z.object({ ...Base, type: z.literal('supervisor.mergeCustomers'), survivorId: IdSchema, mergedId: IdSchema }),
+  z.object({ ...Base, type: z.literal('supervisor.mergeCustomers'), survivorId: IdSchema, mergedId: IdSchema }).strict(),
 ]);
 export type Mutation = z.infer<typeof MutationSchema>;
 export type MutationType = Mutation['type'];
@@ -133,6 +137,8 @@ export const REASON_CODES = [
   'not-found',
   'stale',
   'conflict',
+  /** An email, phone, handle or loyalty number that belongs to another customer (moving it is a merge). */
+  'identity-taken',
   'rate-limited',
   'unauthorized',
   'too-large',

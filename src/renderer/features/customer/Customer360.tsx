@@ -67,7 +67,12 @@ export function Customer360({ customerId, onOpenCase, onClose }: { customerId: s
       </Group>
       {refused ? (
         <Alert color="red" title={t('profile.refused')}>
-          {refused.message ?? ''}
+          <Text size="sm">{t(`profile.refusedReason.${refused.reason === 'identity-taken' || refused.reason === 'stale' ? refused.reason : 'other'}`)}</Text>
+          {refused.message ? (
+            <Text size="xs" c="dimmed">
+              {refused.message}
+            </Text>
+          ) : null}
           <Group mt="xs">
             <Button size="xs" onClick={() => void api.invoke('outbox.retry', { mutationId: refused.mutationId })}>
               {t('profile.retry')}

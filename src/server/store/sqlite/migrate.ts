@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 import * as m0001 from './migrations/0001-initial';
+import * as m0002 from './migrations/0002-hardening';
 
 /** Migrations in order; the schema version is their count, kept in `PRAGMA user_version`. */
-const MIGRATIONS: ReadonlyArray<{ up: string }> = [m0001];
+const MIGRATIONS: ReadonlyArray<{ up: string }> = [m0001, m0002];
 
 /** Brings the database to the newest schema, each migration in its own transaction. Returns the version. */
 export function migrate(db: Database.Database): number {

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { normalizePhone, type AuditEntry, type Case, type Customer, type Interaction, type Staff } from '../../../shared/domain';
+import { identitiesOf, identityKey, normalizePhone, type AuditEntry, type Case, type Customer, type Interaction, type Staff } from '../../../shared/domain';
 import { ENTITY_NAMES, type Change, type EntityName, type EntityRow } from '../../../shared/protocol';
 import { foldText } from '../../../shared/text/fold';
 import type {
@@ -7,11 +7,12 @@ import type {
   CallRecord,
   CaseScope,
   HubStore,
-  IdentityKind,
   SessionRecord,
   SnapshotPage,
 } from '../hubStore';
+import { Refused } from '../../refused';
 import { migrate } from './migrate';
+import { ownerOnlyDatabase } from './ownerOnly';
 
 const TABLE: Record<EntityName, string> = {
   queue: 'queues',
@@ -32,16 +33,6 @@ export function normalizeSubject(subject: string): string {
   return foldText(subject.replace(/^\s*((re|fwd?|odp|πρβ|σχετ)\s*:\s*)+/i, '')).replace(/\s+/g, ' ').trim();
 }
 
-/** Identities of a customer, as stored for resolution (lower-case emails, E.164 phones, upper-case loyalty). */
-export function identitiesOf(c: Customer): Array<[IdentityKind, string]> {
-  const out: Array<[IdentityKind, string]> = [];
-  for (const e of c.emails) out.push(['email', e.toLowerCase()]);
-  for (const p of c.phones) out.push(['phone', p]);
-  for (const h of c.handles) out.push(['handle', h.toLowerCase()]);
-  if (c.loyaltyNumber) out.push(['loyalty', c.loyaltyNumber.toUpperCase()]);
-  return out;
-}
-
 const caseDue = (c: Case): number | null =>
   c.slaBreachedAt !== null || (c.status !== 'new' && c.status !== 'open')
     ? null
@@ -57,6 +48,8 @@ const CASE_ENTITIES = new Set<EntityName>(['case', 'customer', 'interaction', 'c
 
 /** Opens (creating and migrating if needed) the hub's SQLite database in WAL mode. */
 export function openSqliteStore(path: string): HubStore {
+  // Customer records and message history: readable by the hub's own account only, like its token key.
+  ownerOnlyDatabase(path);
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
@@ -99,7 +92,9 @@ export function openSqliteStore(path: string): HubStore {
      ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, data = excluded.data, name_fold = excluded.name_fold, store_id = excluded.store_id`,
   );
   const deleteIdentities = st('DELETE FROM customer_identities WHERE customer_id = ?');
-  const insertIdentity = st('INSERT OR REPLACE INTO customer_identities (kind, value, customer_id) VALUES (?, ?, ?)');
+  // A plain insert: an identity that belongs to another customer fails the write instead of moving silently
+  // (moving one is a supervisor's merge, which releases it first).
+  const insertIdentity = st('INSERT INTO customer_identities (kind, value, customer_id) VALUES (?, ?, ?)');
   const upsertCase = st(
     `INSERT INTO cases (id, seq, data, customer_id, queue_id, assignee_id, store_id, status, last_channel, subject_norm, due_at, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -272,7 +267,7 @@ export function openSqliteStore(path: string): HubStore {
     `SELECT data FROM customers WHERE (name_fold >= ? AND name_fold < ?) OR name_fold LIKE ? ESCAPE '\\' ORDER BY name_fold LIMIT ?`,
   );
 
-  const mutationStmt = st<{ result: string }>('SELECT result FROM mutations WHERE mutation_id = ?');
+  const mutationStmt = st<{ result: string }>('SELECT result FROM mutations WHERE staff_id = ? AND mutation_id = ?');
   const saveMutationStmt = st('INSERT INTO mutations (mutation_id, staff_id, result, at) VALUES (?, ?, ?, ?)');
   const inboundStmt = st<{ result: string }>('SELECT result FROM inbound WHERE external_id = ?');
   const saveInboundStmt = st('INSERT INTO inbound (external_id, result, at) VALUES (?, ?, ?)');
@@ -293,7 +288,15 @@ export function openSqliteStore(path: string): HubStore {
   type SessionRow = { id: string; staff_id: string; refresh_hash: string; refresh_expires_at: number; created_at: number; revoked_at: number | null };
   const sessionByIdStmt = st<SessionRow>('SELECT * FROM sessions WHERE id = ?');
   const sessionByHashStmt = st<SessionRow>('SELECT * FROM sessions WHERE refresh_hash = ?');
-  const rotateStmt = st('UPDATE sessions SET refresh_hash = ?, refresh_expires_at = ? WHERE id = ?');
+  const rotateStmt = st('UPDATE sessions SET refresh_hash = ?, refresh_expires_at = ? WHERE id = ? AND refresh_hash = ?');
+  const retireStmt = st('INSERT OR IGNORE INTO retired_refresh (hash, session_id, expires_at) VALUES (?, ?, ?)');
+  const pruneRetiredStmt = st('DELETE FROM retired_refresh WHERE expires_at < ?');
+  const retiredSessionStmt = st<SessionRow>('SELECT s.* FROM retired_refresh r JOIN sessions s ON s.id = r.session_id WHERE r.hash = ?');
+  const startServingStmt = st(
+    'INSERT INTO serving (staff_id, customer_id, until) VALUES (?, ?, ?) ON CONFLICT (staff_id, customer_id) DO UPDATE SET until = MAX(until, excluded.until)',
+  );
+  const isServingStmt = st<{ n: number }>('SELECT COUNT(*) AS n FROM serving WHERE staff_id = ? AND customer_id = ? AND until > ?');
+  const pruneServingStmt = st('DELETE FROM serving WHERE until < ?');
   const revokeStmt = st('UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
   const toSession = (r: SessionRow | undefined): SessionRecord | null =>
     r
@@ -318,7 +321,7 @@ export function openSqliteStore(path: string): HubStore {
     get: (entity, id) => parse(getStmts[entity].get(id)),
     all: (entity) => allStmts[entity].all().map((r) => JSON.parse(r.data)),
 
-    findCustomerByIdentity: (kind, value) => parse<Customer>(identityStmt.get(kind, value)),
+    findCustomerByIdentity: (kind, value) => parse<Customer>(identityStmt.get(kind, identityKey(kind, value))),
     lookupCustomers(query, limit) {
       const q = query.trim();
       const found = new Map<string, Customer>();
@@ -376,11 +379,11 @@ export function openSqliteStore(path: string): HubStore {
         let lastId = '';
         let total: number;
         if (after) {
-          const [i, t, ...rest] = after.split(':');
-          idx = Number(i);
-          total = Number(t);
-          lastId = rest.join(':');
-          if (!Number.isInteger(idx) || idx < 0 || idx > entities.length || !Number.isFinite(total)) throw new Error('bad snapshot token');
+          const token = /^(\d{1,3}):(\d{1,15}):(.{0,64})$/su.exec(after);
+          idx = Number(token?.[1]);
+          total = Number(token?.[2]);
+          lastId = token?.[3] ?? '';
+          if (!token || idx > entities.length) throw new Refused('invalid', 'after: not a snapshot position this hub gave out; start the snapshot again with after: null');
         } else {
           total = entities.reduce((sum, e) => sum + (countStmts[e].get('', ...snapshotArgs(e, scope))?.n ?? 0), 0);
         }
@@ -414,8 +417,8 @@ export function openSqliteStore(path: string): HubStore {
       return rows;
     },
 
-    mutationResult: (id) => {
-      const r = mutationStmt.get(id);
+    mutationResult: (staffId, id) => {
+      const r = mutationStmt.get(staffId, id);
       return r ? JSON.parse(r.result) : undefined;
     },
     saveMutationResult: (id, staffId, result, at) => void saveMutationStmt.run(id, staffId, JSON.stringify(result), at),
@@ -441,7 +444,19 @@ export function openSqliteStore(path: string): HubStore {
     createSession: (s) => void sessionInsertStmt.run(s.id, s.staffId, s.refreshHash, s.refreshExpiresAt, s.createdAt),
     sessionById: (id) => toSession(sessionByIdStmt.get(id)),
     sessionByRefreshHash: (hash) => toSession(sessionByHashStmt.get(hash)),
-    rotateRefresh: (id, hash, expiresAt) => void rotateStmt.run(hash, expiresAt, id),
+    rotateRefresh(id, fromHash, toHash, expiresAt, now) {
+      const old = sessionByIdStmt.get(id);
+      if (!old || rotateStmt.run(toHash, expiresAt, id, fromHash).changes === 0) return false;
+      pruneRetiredStmt.run(now);
+      retireStmt.run(fromHash, id, old.refresh_expires_at);
+      return true;
+    },
+    sessionByRetiredRefresh: (hash) => toSession(retiredSessionStmt.get(hash)),
+    startServing(staffId, customerId, until) {
+      pruneServingStmt.run(until - 24 * 3_600_000);
+      startServingStmt.run(staffId, customerId, until);
+    },
+    isServing: (staffId, customerId, now) => (isServingStmt.get(staffId, customerId, now)?.n ?? 0) > 0,
     revokeSession: (id, at) => void revokeStmt.run(at, id),
 
     close: () => db.close(),

@@ -1,0 +1,90 @@
+/**
+ * THE definition of a customer's identities (email, phone, social handle, loyalty number) and of a person's
+ * name: one set of rules for the hub's ingestion, workstation mutations, stored rows and the workstation's
+ * parsing of synced rows. Input schemas normalise what can be normalised (case, spacing, phone formats) and
+ * refuse the rest, naming the field; stored values always parse.
+ */
+import { z } from 'zod';
+import { cleanText, isCleanText } from '../text/clean';
+
+/** Lower-case address with a dotted domain whose last label has two letters or more (`a@b.c` is refused). */
+export const EmailSchema = z.string().trim().toLowerCase().email().max(254);
+
+const E164 = /^\+[1-9]\d{6,14}$/;
+/** Phones are stored in E.164 form (`+48601234567`); see `normalizePhone` for what people type. */
+export const PhoneSchema = z.string().regex(E164, 'phone must be E.164, e.g. +48601234567');
+
+/**
+ * Brings a phone number typed by a person or sent by a connector to E.164.
+ * Numbers without a country code are taken as Polish (the demo organisation's home), which a deployment
+ * changes with `defaultCountryCode`. Returns null when what is left cannot be a phone number.
+ */
+export function normalizePhone(raw: string, defaultCountryCode = '48'): string | null {
+  const trimmed = raw.trim();
+  if (!/^[+\d\s().\-/]+$/.test(trimmed)) return null;
+  const digits = trimmed.replace(/[^\d]/g, '');
+  if (digits.length < 7 || digits.length > 15) return null;
+  if (trimmed.startsWith('+')) return E164.test(`+${digits}`) ? `+${digits}` : null;
+  if (trimmed.startsWith('00')) return E164.test(`+${digits.slice(2)}`) ? `+${digits.slice(2)}` : null;
+  const e164 = `+${defaultCountryCode}${digits.replace(/^0+/, '')}`;
+  return E164.test(e164) ? e164 : null;
+}
+
+/** A phone in any common written form (spaces, dashes, brackets, 00 or + prefix), given back in E.164. */
+export const PhoneInputSchema = z
+  .string()
+  .max(32)
+  .transform((raw, ctx) => {
+    const phone = normalizePhone(raw);
+    if (phone === null) ctx.addIssue({ code: 'custom', message: 'not a phone number (digits, spaces, dashes, brackets; 7 to 15 digits)' });
+    return phone ?? z.NEVER;
+  });
+
+/** A social-network handle, e.g. `@jan_kowalski` or `fb:1234`: letters, digits and `@ . _ - : /`, no spaces. */
+export const HandleSchema = z
+  .string()
+  .trim()
+  .min(2)
+  .max(100)
+  .regex(/^[\p{L}\p{M}\p{N}@._:\-/]+$/u, 'a handle is letters, digits and @ . _ - : / only');
+
+/** A loyalty-card number, upper case: letters, digits and dashes, 4 to 32 of them (`LC-12345678`). */
+export const LoyaltyNumberSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9-]{4,32}$/, 'a loyalty number is 4 to 32 letters, digits or dashes');
+
+/** A person's name as stored: clean text (see cleanText), not blank, at most 200 characters. */
+export const PersonNameSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((s) => s.trim() !== '' && isCleanText(s), 'a name must be visible text without control or direction-override characters');
+
+/** A name as people or connectors send it: cleaned, trimmed and cut to length, refused only when nothing is left. */
+export const PersonNameInputSchema = z
+  .string()
+  .max(1_000)
+  .transform((s) => cleanText(s).trim().slice(0, 200))
+  .pipe(z.string().min(1, 'a name cannot be blank'));
+
+/** Kinds of identity that resolve an inbound message to a customer. */
+export type IdentityKind = 'email' | 'phone' | 'handle' | 'loyalty';
+
+/** How an identity is keyed for matching: emails and handles in lower case, loyalty numbers in upper case. */
+export function identityKey(kind: IdentityKind, value: string): string {
+  const v = value.trim();
+  return kind === 'loyalty' ? v.toUpperCase() : kind === 'phone' ? v : v.toLowerCase();
+}
+
+/** Every identity of a customer, keyed for matching. */
+export function identitiesOf(c: { emails: string[]; phones: string[]; handles: string[]; loyaltyNumber: string | null }): Array<[IdentityKind, string]> {
+  const out: Array<[IdentityKind, string]> = [];
+  for (const e of c.emails) out.push(['email', identityKey('email', e)]);
+  for (const p of c.phones) out.push(['phone', identityKey('phone', p)]);
+  for (const h of c.handles) out.push(['handle', identityKey('handle', h)]);
+  if (c.loyaltyNumber) out.push(['loyalty', identityKey('loyalty', c.loyaltyNumber)]);
+  // The same identity written twice (two spellings of one address) is one identity.
+  return out.filter(([kind, value], i) => out.findIndex(([k, v]) => k === kind && v === value) === i);
+}
