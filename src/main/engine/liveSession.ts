@@ -1,6 +1,6 @@
 import type { SessionView } from '../../shared/ipc/contract';
 import type { Change, Session } from '../../shared/protocol';
-import { applyRows } from '../services/cache/applyChanges';
+import { keepLookupRows } from '../services/cache/lookupRows';
 import { readSyncState } from '../services/cache/syncState';
 import { countUnsent } from '../services/outbox/outbox';
 import { startSearchIndexer, type SearchIndexer } from '../services/search/indexer';
@@ -28,8 +28,12 @@ export interface LiveSession {
   connection(): ConnectionState;
   /** Tells the renderer the link state, last sync time and unsent count (after a change of any of them). */
   announceConnection(): void;
-  /** Keeps rows the hub answered a request with (a store lookup) like synced ones: cached, indexed, announced. */
-  keepRows(rows: readonly Change[]): void;
+  /**
+   * Keeps rows the hub answered a request with (a store lookup) like synced ones: cached, indexed, announced.
+   * `partialCaseIds` are cases sent as a continuation view (only part of their timeline): they are marked so
+   * that their whole history is fetched if they come into the person's scope.
+   */
+  keepRows(rows: readonly Change[], partialCaseIds: readonly string[]): void;
   /** Stops syncing and indexing and closes the cache (the key goes with the connection). */
   stop(): Promise<void>;
 }
@@ -121,6 +125,9 @@ export function startLiveSession(options: LiveSessionOptions): LiveSession {
       if (where === 'auth' || where === 'connect') tokens.markStale();
       options.log(`sync: ${where}: ${message}`);
     });
+    sync.on('setAside', ({ where, entity, id, seq, problem }) => {
+      options.log(`sync: ${where}: set aside ${entity} ${id} (seq ${seq}), it does not pass the schema: ${problem}`);
+    });
   }
 
   return {
@@ -135,8 +142,8 @@ export function startLiveSession(options: LiveSessionOptions): LiveSession {
     }),
     connection: () => sync?.state() ?? 'offline',
     announceConnection,
-    keepRows(rows) {
-      const applied = db.transaction(() => applyRows(db, rows)).immediate();
+    keepRows(rows, partialCaseIds) {
+      const applied = keepLookupRows(db, rows, partialCaseIds);
       indexer.kick();
       emit('data.changed', { entities: applied.byEntity, outbox: false });
     },

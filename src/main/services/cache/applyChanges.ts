@@ -1,13 +1,18 @@
 import type { Change, EntityName } from '../../../shared/protocol';
 import type { Db, Statement } from './database';
 import { ENTITY_TABLES } from './entities';
+import { partialCasesAmong } from './partialCases';
+import { clearSupersededRows } from './setAsideRows';
 import { statementCache } from './statementCache';
 
 /** What an apply changed, for the UI (which rows to refresh) and the sync client (which cases to fetch). */
 export interface AppliedChanges {
   /** Ids of rows actually written or deleted, per entity; rows skipped as older are not listed. */
   byEntity: Partial<Record<EntityName, string[]>>;
-  /** Cases that arrived without their customer or timeline (a case reassigned to me): fetch them. */
+  /**
+   * Cases whose history is not all here: new ones that arrived without their customer or timeline (a case
+   * reassigned to me), and ones cached in part from a lookup's continuation view that the batch wrote.
+   */
   casesMissingHistory: string[];
 }
 
@@ -43,12 +48,14 @@ const statements = statementCache((db) => {
 /**
  * Applies rows without a transaction of its own (callers wrap it with whatever else must commit with it).
  * A row is written only if its seq is newer than the copy held, and a deleted row stays deleted against older
- * copies, so snapshot pages, fetches and the log converge whatever order they arrive in.
+ * copies, so snapshot pages, fetches and the log converge whatever order they arrive in. Rows set aside as
+ * invalid that these rows supersede are forgotten.
  */
 export function applyRows(db: Db, rows: readonly Change[]): AppliedChanges {
   const s = statements(db);
   const byEntity: Partial<Record<EntityName, string[]>> = {};
   const newCases: string[] = [];
+  const writtenCases: string[] = [];
   // Deletes are rare (merged customers): most batches, and every bootstrap page, skip the per-row lookup.
   const mayBeBuried = rows.some((c) => c.op === 'delete') || s.anyTombstone.get() === 1;
   for (const change of rows) {
@@ -65,11 +72,15 @@ export function applyRows(db: Db, rows: readonly Change[]): AppliedChanges {
       written = entity.upsert.run(change.id, change.seq, JSON.stringify(change.data), ...columns.map((col) => col(change.data))).changes > 0;
       if (written && buriedAt !== undefined) s.unbury.run(change.entity, change.id);
       if (written && isNew) newCases.push(change.id);
+      if (written && change.entity === 'case') writtenCases.push(change.id);
     }
     if (written) (byEntity[change.entity] ??= []).push(change.id);
   }
+  clearSupersededRows(db, rows);
   // Checked after the whole batch: a new case usually arrives together with its customer and first message.
-  const casesMissingHistory = newCases.filter((id) => !s.hasCustomer.get(id) || !s.hasTimeline.get(id));
+  const casesMissingHistory = [
+    ...new Set([...newCases.filter((id) => !s.hasCustomer.get(id) || !s.hasTimeline.get(id)), ...partialCasesAmong(db, writtenCases)]),
+  ];
   return { byEntity, casesMissingHistory };
 }
 

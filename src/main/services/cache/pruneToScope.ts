@@ -1,10 +1,12 @@
 import type { Scope } from '../../../shared/protocol';
 import type { Db } from './database';
+import { clearPartialCases } from './partialCases';
 
 /**
  * Removes cases the person may no longer see (queues left, cases moved away) with their timelines, and the
  * customers that only those cases brought in; `caseIds` limits the check to cases just changed. Returns the
  * ids of the cases removed. No tombstones: the rows may come back with a later snapshot if the scope widens.
+ * A removed case is no longer cached in part either: if it comes back, it comes without history and is fetched.
  */
 export function pruneToScope(db: Db, scope: Scope, caseIds: readonly string[] | null = null): string[] {
   if (scope.all) return [];
@@ -28,7 +30,9 @@ export function pruneToScope(db: Db, scope: Scope, caseIds: readonly string[] | 
         `DELETE FROM customers WHERE id IN (SELECT value FROM json_each(?))
            AND NOT EXISTS (SELECT 1 FROM cases WHERE cases.customer_id = customers.id)`,
       ).run(JSON.stringify(removed.map((r) => r.customer_id)));
-      return removed.map((r) => r.id);
+      const removedCases = removed.map((r) => r.id);
+      clearPartialCases(db, removedCases);
+      return removedCases;
     })
     .immediate();
 }

@@ -42,7 +42,7 @@ describe('sync client against the hub', () => {
       canned: [],
       batches: [
         {
-          customers: [customer(), customer({ id: 'cu2', name: 'Νίκος Παπαδόπουλος', phones: ['+302101234567'], emails: [] })],
+          customers: [customer(), customer({ id: 'cu2', name: 'Νίκος Παπαδόπουλος', phones: ['+302101234567'], emails: [], loyaltyNumber: 'LOY-10002' })],
           cases: [kase(), kase({ id: 'ca-billing', queueId: 'q2', customerId: 'cu2' })],
           interactions: [interaction(), interaction({ id: 'in-billing', caseId: 'ca-billing', customerId: 'cu2', text: 'Invoice twice' })],
           csat: [],

@@ -8,9 +8,7 @@ import {
   LiveChangesSchema,
   MAX_CASE_FETCH,
   MAX_PAGE,
-  parseChange,
   PresenceUpdateSchema,
-  REQUESTS,
   ScopeSchema,
   SlaBreachSchema,
   type Ack,
@@ -23,19 +21,25 @@ import {
   type ReasonCode,
   type RequestName,
   type RequestOf,
+  type ResponseOf,
   type Scope,
   type ServerToClientEvents,
 } from '../../../shared/protocol';
 import { applyChanges, applyRows, type AppliedChanges } from '../cache/applyChanges';
 import type { Db } from '../cache/database';
+import { clearPartialCases } from '../cache/partialCases';
 import { pruneToScope } from '../cache/pruneToScope';
+import type { SetAsideRow } from '../cache/setAsideRows';
 import { applySnapshotPage, beginSnapshot, readSyncState, saveScope } from '../cache/syncState';
 import { startFlusher, type Flusher } from '../outbox/flusher';
 import { pruneAcked, type OutboxEntry } from '../outbox/outbox';
+import { acceptRows } from './acceptRows';
 import { fullJitterDelay, type BackoffPolicy } from './backoff';
 import { createEmitter } from './emitter';
 import { planLive } from './livePlan';
 import { findNotices, type Notice } from './notices';
+import { parseAnswer } from './parseAnswer';
+import { createRequestPacer, type RequestPacer } from './requestPacer';
 
 /** Whether the workstation is talking to the hub. */
 export type ConnectionState = 'online' | 'offline' | 'reconnecting';
@@ -66,6 +70,11 @@ export type SyncEvents = {
   settled: OutboxEntry;
   /** Something went wrong that the client recovers from by itself; for the log. */
   problem: { where: string; message: string };
+  /**
+   * A row from the hub failed the workstation's schemas and was set aside in the cache instead of applied;
+   * syncing goes on without it. Once per row version; `where` is the request or `changes` (live batch).
+   */
+  setAside: SetAsideRow & { where: RequestName | 'changes' };
 };
 
 /** What the sync client needs. */
@@ -94,10 +103,11 @@ export interface SyncClient {
   whenCaughtUp(): Promise<void>;
   /**
    * Asks the hub something over the live connection (customer lookup, audit trail, presence) and resolves with
-   * its parsed answer. Rejects when not connected or on timeout, and with an error carrying the hub's `reason`
-   * when refused.
+   * its parsed answer; rows in it that do not parse are set aside and left out. A `rate-limited` refusal is
+   * waited out and asked again. Rejects when not connected (or no longer) or on timeout, and with an error
+   * carrying the hub's `reason` when refused.
    */
-  request<N extends RequestName>(name: N, payload: RequestOf<N>): Promise<z.infer<(typeof REQUESTS)[N][1]>>;
+  request<N extends RequestName>(name: N, payload: RequestOf<N>): Promise<ResponseOf<N>>;
   stop(): Promise<void>;
 }
 
@@ -133,6 +143,8 @@ export function startSyncClient(options: SyncClientOptions): SyncClient {
   let pullQueued = false;
   let caughtUpWaiters: (() => void)[] = [];
   let caughtUp = false;
+  /** Paces this connection's requests to the hub's budget; null while not connected. */
+  let pacer: RequestPacer | null = null;
 
   const setState = (next: ConnectionState) => {
     if (next !== state) events.emit('connection', (state = next));
@@ -155,12 +167,20 @@ export function startSyncClient(options: SyncClientOptions): SyncClient {
     },
   });
 
-  async function request<N extends RequestName>(name: N, payload: RequestOf<N>): Promise<z.infer<(typeof REQUESTS)[N][1]>> {
+  /** Rows that parse, from an answer or a live batch; the others are set aside and reported. */
+  const accept = (where: RequestName | 'changes') => (raw: readonly unknown[]) => {
+    const { rows, setAside } = acceptRows(db, raw);
+    for (const row of setAside) events.emit('setAside', { ...row, where });
+    return rows;
+  };
+
+  async function request<N extends RequestName>(name: N, payload: RequestOf<N>): Promise<ResponseOf<N>> {
+    if (pacer === null) throw new Error('not connected to the hub');
     // The event map's generic ack types do not narrow per request name; the answer is parsed below instead.
     const timed = socket.timeout(timeoutMs) as unknown as { emitWithAck(event: N, payload: RequestOf<N>): Promise<Ack<unknown>> };
-    const ack = await timed.emitWithAck(name, payload);
+    const ack = await pacer.send(() => timed.emitWithAck(name, payload));
     if (!ack.ok) throw new Refused(ack.reason, ack.message);
-    return REQUESTS[name][1].parse(ack.value) as z.infer<(typeof REQUESTS)[N][1]>;
+    return parseAnswer(name, ack.value, accept(name));
   }
 
   /** Runs sync work one piece at a time: applying pages and live batches must not interleave. */
@@ -193,16 +213,21 @@ export function startSyncClient(options: SyncClientOptions): SyncClient {
     }
     // Inline rather than queued, so that "caught up" includes the history of cases that just came into scope.
     if (fromSnapshot) return;
-    const missing = applied.casesMissingHistory;
+    const missing = applied.casesMissingHistory.filter((id) => !removed.includes(id));
     for (let i = 0; i < missing.length; i += MAX_CASE_FETCH) await fetchCases(missing.slice(i, i + MAX_CASE_FETCH));
   }
 
   async function fetchCases(caseIds: string[]): Promise<void> {
     try {
       const { rows } = await request('case:fetch', { caseIds });
-      const parsed = rows.map(parseChange);
-      const applied = db.transaction(() => applyRows(db, parsed)).immediate();
-      await afterApply(parsed, applied, []);
+      const applied = db
+        .transaction(() => {
+          // The whole history is here: cases cached in part (a lookup's continuation view) are complete now.
+          clearPartialCases(db, caseIds);
+          return applyRows(db, rows);
+        })
+        .immediate();
+      await afterApply(rows, applied, []);
     } catch (err) {
       if (!(err instanceof Refused)) throw err;
       events.emit('problem', { where: 'case:fetch', message: err.message });
@@ -224,10 +249,12 @@ export function startSyncClient(options: SyncClientOptions): SyncClient {
       // The hub prepares the next page while this one is applied: the bootstrap is paced by the slower side,
       // not by the sum of both. Progress is stored with each applied page, so a crash still resumes exactly.
       if (!page.done) next = ask(page.after, page.hwm);
-      const rows = page.rows.map(parseChange);
+      const { rows } = page;
       const applied = applySnapshotPage(db, progress.queueIds, { rows, after: page.after, hwm: page.hwm, done: page.done });
       done += rows.length;
-      events.emit('progress', { phase: 'snapshot', done, total: page.total, percent: page.total === 0 ? 100 : Math.min(100, Math.round((done / page.total) * 100)) });
+      // Rows set aside are not counted as done: the last page says 100% all the same.
+      const percent = page.done || page.total === 0 ? 100 : Math.min(100, Math.round((done / page.total) * 100));
+      events.emit('progress', { phase: 'snapshot', done, total: page.total, percent });
       await afterApply(rows, applied, [], true);
       if (page.done) return;
     }
@@ -238,7 +265,7 @@ export function startSyncClient(options: SyncClientOptions): SyncClient {
     for (;;) {
       const cursor = readSyncState(db).cursor;
       const page = await request('sync:pull', { cursor, limit: pageSize });
-      const changes = page.changes.map(parseChange);
+      const { changes } = page;
       const notices = staffId ? findNotices(db, staffId, changes) : [];
       const applied = applyChanges(db, changes, page.cursor);
       const total = Math.max(0, page.head - start);
@@ -292,12 +319,21 @@ export function startSyncClient(options: SyncClientOptions): SyncClient {
     }, fullJitterDelay(failures++, reconnect, options.random));
   }
 
+  socket.on('connect', () => {
+    pacer = createRequestPacer({
+      fallback: reconnect,
+      random: options.random,
+      onBurst: ({ message, waitMs }) => events.emit('problem', { where: 'rate-limited', message: `${message}; asking again in ${waitMs} ms` }),
+    });
+  });
   socket.on('connect_error', (err) => {
     events.emit('problem', { where: 'connect', message: err.message });
     scheduleReconnect();
   });
   socket.on('disconnect', () => {
     caughtUp = false;
+    pacer?.close();
+    pacer = null;
     if (!stopped) scheduleReconnect();
   });
   socket.on('hello', (raw) => {
@@ -317,11 +353,12 @@ export function startSyncClient(options: SyncClientOptions): SyncClient {
     void enqueueTask(async () => {
       const s = readSyncState(db);
       if (!s.bootstrapped) return;
-      const plan = planLive(s.cursor, { ...parsed.data, changes: parsed.data.changes.map(parseChange) });
+      const plan = planLive(s.cursor, parsed.data);
       if (plan.kind === 'pull') return queuePull();
       if (plan.kind === 'skip') return;
-      const notices = staffId ? findNotices(db, staffId, plan.changes) : [];
-      await afterApply(plan.changes, applyChanges(db, plan.changes, plan.cursor), notices);
+      const changes = accept('changes')(plan.changes);
+      const notices = staffId ? findNotices(db, staffId, changes) : [];
+      await afterApply(changes, applyChanges(db, changes, plan.cursor), notices);
     });
   });
   socket.on('scope', (raw) => {
@@ -369,7 +406,7 @@ export function startSyncClient(options: SyncClientOptions): SyncClient {
     state: () => state,
     flushOutbox: () => flusher.kick(),
     whenCaughtUp: () => (caughtUp ? Promise.resolve() : new Promise((resolve) => caughtUpWaiters.push(resolve))),
-    request: (name, payload) => (socket.connected ? request(name, payload) : Promise.reject(new Error('not connected to the hub'))),
+    request,
     async stop() {
       stopped = true;
       if (reconnectTimer) clearTimeout(reconnectTimer);

@@ -4,6 +4,7 @@ import { search } from './0002-search';
 import { searchByTime } from './0003-search-by-time';
 import { workstationSettings } from './0004-workstation-settings';
 import { itemResults } from './0005-item-results';
+import { rowMarks } from './0006-row-marks';
 
 /** One schema step. `version` is the file's number; steps run in order and never change once released. */
 export interface Migration {
@@ -13,4 +14,4 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. Add a file `NNNN-name.ts` and append it here. */
-export const MIGRATIONS: readonly Migration[] = [initial, search, searchByTime, workstationSettings, itemResults];
+export const MIGRATIONS: readonly Migration[] = [initial, search, searchByTime, workstationSettings, itemResults, rowMarks];
