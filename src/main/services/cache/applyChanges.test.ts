@@ -43,6 +43,15 @@ describe('applyChanges', () => {
     expect(getRow(db, 'customer', 'cu1')?.name).toBe('Back');
   });
 
+  it('applies a row changed again before the search indexer took it off its queue, alone or twice in one batch', () => {
+    applyChanges(db, [upsert('customer', 2, customer()), upsert('interaction', 3, interaction())], 3);
+    applyChanges(db, [upsert('customer', 4, customer({ name: 'Anna Nowak' })), upsert('interaction', 5, interaction({ text: 'Edited' }))], 5);
+    applyChanges(db, [upsert('customer', 6, customer({ name: 'Anna Kowalska-Nowak' })), upsert('customer', 7, customer({ name: 'Anna K.' }))], 7);
+    expect(getRow(db, 'customer', 'cu1')?.name).toBe('Anna K.');
+    expect(getRow(db, 'interaction', 'in1')?.text).toBe('Edited');
+    expect(db.prepare('SELECT entity FROM search_queue ORDER BY entity').pluck().all()).toEqual(['customer', 'interaction']);
+  });
+
   it('never moves the cursor backwards', () => {
     applyChanges(db, [], 20);
     applyChanges(db, [], 15);

@@ -5,6 +5,7 @@ import { searchByTime } from './0003-search-by-time';
 import { workstationSettings } from './0004-workstation-settings';
 import { itemResults } from './0005-item-results';
 import { rowMarks } from './0006-row-marks';
+import { searchQueueUpserts } from './0007-search-queue-upserts';
 
 /** One schema step. `version` is the file's number; steps run in order and never change once released. */
 export interface Migration {
@@ -14,4 +15,4 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. Add a file `NNNN-name.ts` and append it here. */
-export const MIGRATIONS: readonly Migration[] = [initial, search, searchByTime, workstationSettings, itemResults, rowMarks];
+export const MIGRATIONS: readonly Migration[] = [initial, search, searchByTime, workstationSettings, itemResults, rowMarks, searchQueueUpserts];
