@@ -14,6 +14,7 @@ import type { Case, Interaction } from '../src/shared/domain';
 import type { Change } from '../src/shared/protocol';
 import { benchClient, catchUp, connect, connectAll, postInbound as post, sleep, type BenchClient as Client } from './support/benchClients';
 import type { BenchHubAnswer, BenchHubReady } from './support/benchHubProcess';
+import { startFlooder, type FloodCount } from '../src/server/testing/floodProcess';
 import { askChild, startChildHub, stopChildHub } from './support/childHub';
 import { ms, percentile, printTable } from './support/stats';
 
@@ -180,6 +181,20 @@ async function main() {
     const gaps = agents.reduce((s, c) => s + c.gaps, 0);
     const after = await ask(child);
 
+    // 5. One socket floods: another agent's request latency with and without it, in the same run.
+    const victim = agents[1];
+    const quiet = await victimLatency(victim);
+    const floods: Array<[string, number[], FloodCount]> = [];
+    for (const [label, who, event, payload] of [
+      ['sync:pull {cursor 0, limit 2000} by an agent', agents[0], 'sync:pull', { cursor: 0, limit: 2000 }],
+      ['audit:query by a supervisor', sups[1], 'audit:query', { limit: 100 }],
+    ] as const) {
+      const flooder = await startFlooder({ url: ready.url, token: who.token, event, payload });
+      await sleep(500);
+      const during = await victimLatency(victim);
+      floods.push([label, during, await flooder.stop()]);
+    }
+
     printTable('Results', [
       ['connect 1,000 agents + supervisors', ms(connectMs, 0)],
       ['inbound accepted per second', `${(accepted / tpSeconds).toFixed(0)} msg/s`, `(${accepted} in ${tpSeconds.toFixed(1)} s, ${CONCURRENCY} in flight, ${refused} refused)`],
@@ -190,11 +205,33 @@ async function main() {
       ['reconnect storm: all agents caught up', ms(stormMs, 0), `goal < 10 s; gaps found: ${gaps}`],
       ['hub heap per connection', `${(heapPerConn / 1024).toFixed(1)} KB`, 'goal < 20 KB'],
       ['hub RSS (connected / after run)', `${(connected.rss / 2 ** 20).toFixed(0)} / ${(after.rss / 2 ** 20).toFixed(0)} MB`, `heap ${(after.heapUsed / 2 ** 20).toFixed(0)} MB, change log ${after.head} entries`],
+      [`another agent's pull p50 / p99, no flood (${VICTIM_RATE}/s)`, `${ms(percentile(quiet, 50))} / ${ms(percentile(quiet, 99))}`, `(${quiet.length} requests)`],
+      ...floods.map(([label, during, count]): [string, string, string] => [
+        `  same, while one socket floods ${label}`,
+        `${ms(percentile(during, 50))} / ${ms(percentile(during, 99))}`,
+        `p99 ${(percentile(during, 99) / percentile(quiet, 99)).toFixed(2)}x the quiet one (goal < 2x); flood: ${count.sent} frames, ${count.answered} answered, ${count.refused} refused, closed ${count.closed} times`,
+      ]),
     ]);
     for (const c of [...agents, ...sups]) c.socket.disconnect();
   } finally {
     await stopChildHub(child);
   }
+}
+
+/** Another agent's experience: round trips of small pulls at a steady rate for the length of a phase. */
+const VICTIM_RATE = 15;
+async function victimLatency(c: Client): Promise<number[]> {
+  const out: number[] = [];
+  const started = performance.now();
+  for (let i = 0; i < VICTIM_RATE * SECONDS; i++) {
+    const due = started + (i * 1000) / VICTIM_RATE;
+    if (due > performance.now()) await sleep(due - performance.now());
+    const t0 = performance.now();
+    const ack = await c.socket.emitWithAck('sync:pull', { cursor: c.cursor, limit: 100 });
+    if (!ack.ok) throw new Error(`victim pull refused: ${ack.message}`);
+    out.push(performance.now() - t0);
+  }
+  return out;
 }
 
 main().catch((err) => {

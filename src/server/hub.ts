@@ -5,6 +5,7 @@ import type { Policy } from '../shared/protocol';
 import { createAuthService, type AuthService } from './auth/authService';
 import { createContext, type HubContext } from './context';
 import { createHttpApi } from './http/httpApi';
+import type { LookupLimit } from './lookup';
 import type { RequestLimits } from './realtime/requestBudget';
 import { createRealtime } from './realtime/socketServer';
 import { flagBreaches } from './sla';
@@ -32,6 +33,8 @@ export interface HubOptions {
   maxPayloadBytes?: number;
   /** What one Socket.IO connection may ask (defaults in realtime/requestBudget.ts). */
   requestLimits?: RequestLimits;
+  /** Customer lookups one person may make in a window (defaults in lookup.ts). */
+  lookupLimit?: LookupLimit;
   /** How long one HTTP request may take to arrive whole (headers and body), ms. */
   httpRequestTimeoutMs?: number;
 }
@@ -84,7 +87,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     if (socket.writable) socket.end(err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n' : 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
     else socket.destroy();
   });
-  const realtime = createRealtime(ctx, auth, http, { maxPayloadBytes: opts.maxPayloadBytes, requestLimits: opts.requestLimits });
+  const realtime = createRealtime(ctx, auth, http, { maxPayloadBytes: opts.maxPayloadBytes, requestLimits: opts.requestLimits, lookupLimit: opts.lookupLimit });
 
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {

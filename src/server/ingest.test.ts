@@ -109,6 +109,6 @@ describe('phone call lifecycle', () => {
     await t.connect('a1');
     const ring = await t.inbound({ channel: 'phone', text: '', from: { phone: '+44 20 7946 0000' }, call: { id: 'c2', state: 'ringing' } });
     expect(ring.body).toMatchObject({ customerId: null, caseId: null, assigneeId: 'a1' });
-    expect(t.hub.ctx.store.lookupCustomers('+442079460000', 5)).toEqual([]);
+    expect(t.hub.ctx.store.findCustomerByIdentity('phone', '+442079460000')).toBeNull();
   });
 });

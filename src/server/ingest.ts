@@ -9,7 +9,8 @@ import {
   type InteractionMeta,
   type Lang,
 } from '../shared/domain';
-import type { InboundMessage, InboundResult } from '../shared/protocol';
+import type { CallOffer, InboundMessage, InboundResult } from '../shared/protocol';
+import { caseGlimpse, startServing } from './continuation';
 import type { HubContext } from './context';
 import { createCustomer } from './customers';
 import { keys } from './audience';
@@ -287,7 +288,17 @@ function ingestCallSignal(ctx: HubContext, msg: InboundMessage, ids: Array<[Iden
     at: ctx.now(),
   };
   ctx.store.saveCall(record);
-  const offer = { callId: signal.id, phone, customer, openCases, caseId: record.caseId, at: record.at };
+  // The agent the call is offered to is serving the caller from now on (see continuation.ts); the offer itself
+  // carries no more than their name and glimpses of their open cases, whichever queue those are in.
+  if (agent && customer) startServing(ctx, agent.id, customer.id);
+  const offer: CallOffer = {
+    callId: signal.id,
+    phone,
+    customer: customer ? { id: customer.id, name: customer.name, language: customer.language } : null,
+    openCases: openCases.map(caseGlimpse),
+    caseId: record.caseId,
+    at: record.at,
+  };
   ctx.emit([agent ? keys.staff(agent.id) : keys.queue(queueId)], 'call:offer', offer, true);
   return { ok: true, customerId: record.customerId, caseId: record.caseId, interactionId: null, duplicate: false, assigneeId: record.offeredTo };
 }

@@ -13,6 +13,7 @@ import {
 import type { AssignTarget, ItemResult, Mutation, MutationResult } from '../shared/protocol';
 import type { HubContext } from './context';
 import { claimIdentities, createCustomer } from './customers';
+import { isServing } from './continuation';
 import { canSeeCase } from './permissions';
 import { Refused } from './refused';
 import { pullWaitingWork, returnOffers, routeCase, withAssignee } from './routing';
@@ -239,9 +240,13 @@ const handlers: { [T in Mutation['type']]: Handler<T> } = {
 
   'case.continueInStore'(ctx, actor, m) {
     if (actor.role !== 'store' && !isSupervising(actor.role)) throw new Refused('forbidden', 'only store staff record in-store visits');
+    // A case the person may see, or one of a customer they are serving at the counter (see continuation.ts).
     const kase = ctx.store.get('case', m.caseId);
-    if (!kase) throw new Refused('not-found', `case ${m.caseId} does not exist`);
+    if (!kase || !(canSeeCase(ctx, actor, kase) || isServing(ctx, actor.id, kase.customerId))) {
+      throw new Refused('not-found', `case ${m.caseId} does not exist or is not yours to continue: look its customer up first`);
+    }
     checkVersion(kase, m.basedOn, 'the case');
+    if (actor.role === 'store' && m.storeId !== actor.storeId) throw new Refused('forbidden', 'a visit is recorded in your own store only');
     if (!ctx.store.get('storeLocation', m.storeId)) throw new Refused('not-found', `store ${m.storeId} does not exist`);
     const taken = withAssignee(ctx, { ...kase, storeId: m.storeId, status: isOpenCase(kase) ? kase.status : 'open' }, actor.id);
     const visit = sendOnCase(ctx, taken, { kind: 'store', direction: 'outbound', text: m.text, authorId: actor.id, meta: { storeId: m.storeId, staffId: actor.id } });

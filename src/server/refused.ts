@@ -11,6 +11,8 @@ export class Refused extends Error {
     readonly reason: ReasonCode,
     message: string,
     readonly current?: unknown,
+    /** For `rate-limited`: when asking again may succeed. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
   }

@@ -88,6 +88,8 @@ describe('scope', () => {
     const video = await t.inbound({ channel: 'video', text: '', video: { sessionLengthSec: 600, summary: 'Screen cracked; promised a replacement in store' }, from: { phone: '+48601222333' } });
     const id = video.body.caseId as string;
     const store = await t.connect('store1');
+    // The customer at the counter is looked up first: that is what makes their case the clerk's to continue.
+    await store.request('customer:lookup', { query: '601 222 333' });
     const res = await store.mutate({ type: 'case.continueInStore', caseId: id, storeId: 'store-w', text: 'Customer came in, replacement handed over', basedOn: { version: t.hub.ctx.store.get('case', id)!.version } });
     expect(res).toMatchObject({ ok: true });
     const visit = await store.waitFor((c) => c.entity === 'interaction' && (c.data as { kind: string }).kind === 'store');
@@ -95,14 +97,16 @@ describe('scope', () => {
     expect(t.hub.ctx.store.get('case', id)).toMatchObject({ assigneeId: 'store1', storeId: 'store-w', channels: ['video', 'store'] });
   });
 
-  it('store staff may look up any customer with their cases', async () => {
+  it('store staff may look up any customer, by an exact identifier or a name and one more detail, with their open cases to continue', async () => {
     t = await startTestHub();
     const gr = await greek();
     const store = await t.connect('store1');
+    // A Greek national number without its country code still finds the customer (the end of the stored phone).
     const res = await store.request('customer:lookup', { query: '6900000001', limit: 5 });
-    expect(res.rows.map((r) => r.entity)).toEqual(['case', 'customer', 'interaction']);
-    expect(res.rows[0].id).toBe(gr.body.caseId);
-    const byName = await store.request('customer:lookup', { query: 'γιωργ', limit: 5 });
+    expect(res.rows.map((r) => r.entity)).toEqual(['customer', 'case', 'interaction']);
+    expect(res.rows[1].id).toBe(gr.body.caseId);
+    expect(res.partialCaseIds).toEqual([gr.body.caseId]);
+    const byName = await store.request('customer:lookup', { query: 'γιωργ', detail: '0001', limit: 5 });
     expect(byName.rows.some((r) => r.id === gr.body.customerId)).toBe(true);
   });
 });

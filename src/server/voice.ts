@@ -1,4 +1,4 @@
-import type { Alert, Case, Channel, Customer, Interaction } from '../shared/domain';
+import { isSupervising, type Alert, type Case, type Channel, type Customer, type Interaction } from '../shared/domain';
 import type { HubContext } from './context';
 import { classifyCustomer } from '../shared/assist';
 import { surveyQuestion } from './texts';
@@ -54,9 +54,23 @@ export function recordSurveyAnswer(ctx: HubContext, kase: Case, score: number, c
   return raiseAlert(ctx, kase, 'low-csat', score, comment);
 }
 
+/**
+ * Who a queue's red alert goes to: its designated staff who may see the queue's cases (members, supervisors and
+ * admins; a designated person who left the queue no longer hears of its customers), or every supervisor when
+ * none is left, so that a bad score never goes unheard.
+ */
+function alertRecipients(ctx: HubContext, queueId: string): string[] {
+  const queue = ctx.queue(queueId);
+  const mayHear = (id: string) => {
+    const s = ctx.staff(id);
+    return s !== null && (isSupervising(s.role) || (queue?.memberIds.includes(id) ?? false));
+  };
+  const designated = (queue?.alertStaffIds ?? []).filter(mayHear);
+  return designated.length > 0 ? designated : ctx.allStaff().filter((s) => isSupervising(s.role)).map((s) => s.id);
+}
+
 /** Raises a red alert for a case, notifying the queue's designated staff. Inside `write`. */
 export function raiseAlert(ctx: HubContext, kase: Case, reason: Alert['reason'], score: number | null, comment: string | null): Alert {
-  const queue = ctx.queue(kase.queueId);
   const alert: Alert = {
     id: ctx.newId('alert'),
     caseId: kase.id,
@@ -67,7 +81,7 @@ export function raiseAlert(ctx: HubContext, kase: Case, reason: Alert['reason'],
     comment,
     status: 'raised',
     raisedAt: ctx.now(),
-    notifiedStaffIds: queue ? [...queue.alertStaffIds] : [],
+    notifiedStaffIds: alertRecipients(ctx, kase.queueId),
     acknowledgedAt: null,
     acknowledgedBy: null,
     followUpStaffId: null,

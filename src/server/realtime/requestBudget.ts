@@ -21,6 +21,8 @@ export interface RequestLimits {
   maxPendingOutputBytes: number;
   /** Connections one session may hold at once (a workstation needs one; a reconnect briefly two). */
   maxConnectionsPerSession: number;
+  /** After a connection was closed for flooding, how long its session may not connect again (ms). */
+  floodCooldownMs: number;
 }
 
 /**
@@ -51,6 +53,7 @@ export const DEFAULT_REQUEST_LIMITS: RequestLimits = {
   strikeWindowMs: 10_000,
   maxPendingOutputBytes: 8 * 1024 * 1024,
   maxConnectionsPerSession: 4,
+  floodCooldownMs: 10_000,
 };
 
 /** Why a request was refused before it ran, and when asking again may succeed. */

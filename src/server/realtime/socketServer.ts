@@ -15,6 +15,7 @@ import { keys } from '../audience';
 import type { AuthService } from '../auth/authService';
 import type { Dispatcher, HubContext } from '../context';
 import { describeZodError } from '../http/httpApi';
+import { createLookup, type LookupLimit } from '../lookup';
 import { applyMutation } from '../mutations';
 import { canSeeCase, scopeOf } from '../permissions';
 import { Refused } from '../refused';
@@ -49,6 +50,8 @@ export interface RealtimeOptions {
   maxPayloadBytes?: number;
   /** What one connection may ask (see requestBudget.ts). */
   requestLimits?: RequestLimits;
+  /** Customer lookups one person may make in a window (see lookup.ts). */
+  lookupLimit?: LookupLimit;
 }
 
 /** Bytes of answers a connection has not read yet: engine.io's queue plus what the WebSocket still holds. */
@@ -75,6 +78,9 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
   const supervisors = new Set<Conn>();
   const presence = new Map<string, Map<string, Presence & { socketId: string }>>();
   const limits = opts.requestLimits ?? DEFAULT_REQUEST_LIMITS;
+  const lookup = createLookup(ctx, opts.lookupLimit);
+  /** Sessions closed for flooding, and until when they may not connect again. */
+  const cooldowns = new Map<string, number>();
   const connectionsOfSession = (sessionId: string) => [...conns.values()].filter((c) => c.sessionId === sessionId).length;
 
   function index(conn: Conn): void {
@@ -155,19 +161,7 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
       if (visible.length === 0) throw new Refused('not-found', `${p.caseIds.join(', ')}: no such case, or not yours to see`);
       return { rows: uniqueRows(visible.flatMap((id) => ctx.store.caseRows(id))) };
     },
-    'customer:lookup': (_conn, staff, p) => {
-      // Store staff and supervisors may find anyone; agents only customers they already serve.
-      const anyone = staff.role === 'store' || isSupervising(staff.role);
-      const rows: Change[] = [];
-      for (const customer of ctx.store.lookupCustomers(p.query, p.limit)) {
-        const cases = ctx.store.casesOfCustomer(customer.id);
-        const visible = anyone ? cases : cases.filter((c) => canSeeCase(ctx, staff, c));
-        if (!anyone && visible.length === 0) continue;
-        if (visible.length === 0) rows.push({ seq: 0, entity: 'customer', op: 'upsert', id: customer.id, data: customer });
-        for (const c of visible) rows.push(...ctx.store.caseRows(c.id));
-      }
-      return { rows: uniqueRows(rows) };
-    },
+    'customer:lookup': (_conn, staff, p) => lookup(staff, p),
     mutate: (_conn, staff, m) => applyMutation(ctx, staff, m),
     'presence:set': (conn, staff, p) => {
       const kase = ctx.store.get('case', p.caseId);
@@ -200,6 +194,8 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
       const v = typeof token === 'string' ? auth.verify(token) : null;
       if (!v || v instanceof Error) return next(refuseHandshake(v instanceof Error ? v.message : 'sign in first: pass auth.token', v instanceof Error ? v.code : 'missing-token'));
+      const cooling = (cooldowns.get(v.sessionId) ?? 0) - ctx.now();
+      if (cooling > 0) return next(refuseHandshake(`this session flooded the hub: connect again in ${Math.ceil(cooling / 1000)} s`, 'rate-limited'));
       if (connectionsOfSession(v.sessionId) >= limits.maxConnectionsPerSession) {
         return next(refuseHandshake(`this session already has ${limits.maxConnectionsPerSession} connections open`, 'rate-limited'));
       }
@@ -270,6 +266,8 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
       ack({ ok: false, reason: 'rate-limited', message: refusal.message, retryAfterMs: refusal.retryAfterMs });
       if (conn.budget.strike() && conn.socket.connected) {
         console.warn(`hub: closed a connection of ${conn.staffId} that kept asking after being refused`);
+        for (const [id, until] of cooldowns) if (until <= ctx.now()) cooldowns.delete(id);
+        cooldowns.set(conn.sessionId, ctx.now() + limits.floodCooldownMs);
         conn.socket.emit('protocol:error', { event: name, reason: 'rate-limited', message: 'too many requests after being told to wait: connection closed' });
         conn.socket.disconnect(true);
       }
@@ -302,7 +300,7 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
     try {
       return { ok: true, value: (handlers[name] as Handler<typeof name>)(conn, staff, parsed.data as never) };
     } catch (err) {
-      if (err instanceof Refused) return { ok: false, reason: err.reason, message: err.message };
+      if (err instanceof Refused) return { ok: false, reason: err.reason, message: err.message, ...(err.retryAfterMs !== undefined ? { retryAfterMs: err.retryAfterMs } : {}) };
       console.error(`hub: ${name} failed`, err);
       return { ok: false, reason: 'internal', message: `the hub could not process ${name}; nothing was changed` };
     }

@@ -76,11 +76,15 @@ export interface HubStore {
   /** Removes a row and logs a delete change for `audience`. */
   remove(entity: EntityName, id: string, audience: readonly string[]): number;
   get<E extends EntityName>(entity: E, id: string): EntityRow<E> | null;
+  /** A row as an upsert change with the seq of its last change, to send like a snapshot row. */
+  row(entity: EntityName, id: string): Change | null;
   all<E extends 'queue' | 'staff' | 'storeLocation' | 'kb' | 'canned'>(entity: E): EntityRow<E>[];
 
   findCustomerByIdentity(kind: IdentityKind, value: string): Customer | null;
-  /** Customers matching a phone, email, loyalty number, handle (exact) or name (folded prefix). */
-  lookupCustomers(query: string, limit: number): Customer[];
+  /** Customers with a phone ending in `digits` (a national number typed without its country code). */
+  customersByPhoneEnding(digits: string, limit: number): Customer[];
+  /** Customers whose folded name (see foldText) or a word of it starts with `folded`, by name. */
+  customersNamed(folded: string, limit: number): Customer[];
   casesOfCustomer(customerId: string): Case[];
   /** A few customers picked at random (the demo simulator writes as them). */
   sampleCustomers(n: number): Customer[];

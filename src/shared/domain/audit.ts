@@ -7,6 +7,7 @@ export const AUDIT_ACTIONS = [
   'staff.capacity',
   'staff.queues',
   'customer.merge',
+  'customer.lookup',
   'alert.acknowledge',
   'alert.assign',
   'alert.close',

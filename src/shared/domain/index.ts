@@ -4,6 +4,7 @@
  */
 export * from './enums';
 export * from './identity';
+export * from './lookupQuery';
 export * from './text';
 export * from './customer';
 export * from './case';

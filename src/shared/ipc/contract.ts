@@ -42,6 +42,7 @@ import {
 } from '../domain';
 import {
   AssignTargetSchema,
+  CallOfferSchema,
   EntityNameSchema,
   ItemResultSchema,
   MutationSchema,
@@ -168,6 +169,8 @@ export const IPC_ERROR_CODES = [
   'password-changed',
   /** The hub refused for now (too many sign-ins); try again later. */
   'rate-limited',
+  /** A customer lookup by name beyond the cache needs one more detail (see `store.lookup`). */
+  'needs-detail',
   /** The hub refused the request (role, scope). */
   'forbidden',
   'not-found',
@@ -354,11 +357,19 @@ export const channels = {
     output: z.object({ customers: z.array(CustomerSchema), cases: z.array(CaseSchema), messages: z.array(InteractionSchema) }),
   },
   /**
-   * Store lookup: customers in the cache first; when none match and the hub is reachable, asks the hub and
-   * keeps what it answers in the cache (store staff may serve any customer who walks in).
+   * Store lookup: customers in the cache first; when none match and the hub is reachable, asks the hub (an
+   * exact identifier, or a name plus `detail`, else `needs-detail`) and keeps what it answers in the cache.
+   * Store staff serve any customer who walks in: they get that customer's other open cases as continuation
+   * views (case, brief and hand-over entries), and may continue them in their own store.
    */
   'store.lookup': {
-    input: z.object({ query: z.string().trim().min(2).max(200) }).strict(),
+    input: z
+      .object({
+        query: z.string().trim().min(2).max(200),
+        /** One more detail for a name looked up beyond the cache: the end of a phone or loyalty number, part of an email. */
+        detail: z.string().trim().min(3).max(100).optional(),
+      })
+      .strict(),
     output: z.object({ customers: z.array(CustomerSchema), source: z.enum(['cache', 'hub']) }),
   },
 
@@ -536,15 +547,8 @@ export const events = {
   'assignment.new': z.object({ case: CaseSchema, customerName: z.string().nullable() }),
   /** A red alert was just addressed to me. */
   'alert.red': z.object({ alert: AlertSchema, customerName: z.string().nullable() }),
-  /** A call is ringing for me: the caller, their record (null if unknown) and their open cases. */
-  'call.offer': z.object({
-    callId: z.string(),
-    phone: z.string(),
-    customer: CustomerSchema.nullable(),
-    openCases: z.array(CaseSchema),
-    caseId: IdSchema.nullable(),
-    at: TimeSchema,
-  }),
+  /** A call is ringing for me: the caller (null if unknown) and glimpses of their open cases (see the protocol). */
+  'call.offer': CallOfferSchema,
   /** Who is viewing or typing in a case now. */
   'presence.update': z.object({ caseId: IdSchema, present: z.array(PresenceSchema) }),
   /** The hub held one of my replies: it waits in the case (and `held.list`) for me to decide. */

@@ -40,14 +40,36 @@ export const HelloSchema = z.object({ staff: StaffSchema, scope: ScopeSchema, he
  */
 export const LiveChangesSchema = z.object({ from: z.number().int(), to: z.number().int(), changes: z.array(ChangeSchema) });
 
+/**
+ * What a person serving a customer right now (answering their call, standing with them in a store) may see of
+ * one of that customer's cases they could not otherwise see: enough to continue without the customer explaining
+ * twice, nothing of its history.
+ */
+export const CaseGlimpseSchema = CaseSchema.pick({
+  id: true,
+  subject: true,
+  status: true,
+  priority: true,
+  originChannel: true,
+  lastChannel: true,
+  updatedAt: true,
+});
+export type CaseGlimpse = z.infer<typeof CaseGlimpseSchema>;
+
+/** Who is calling, as the agent the call is offered to needs it to greet them: no contact details or history. */
+export const CallerSchema = CustomerSchema.pick({ id: true, name: true, language: true });
+
 export const CallOfferSchema = z.object({
   callId: z.string(),
   phone: z.string(),
-  customer: CustomerSchema.nullable(),
-  openCases: z.array(CaseSchema),
+  /** The caller's record, when the number is known. */
+  customer: CallerSchema.nullable(),
+  /** The caller's open cases, in every queue, as glimpses: the whole case syncs once the call is answered. */
+  openCases: z.array(CaseGlimpseSchema),
   caseId: IdSchema.nullable(),
   at: z.number().int(),
 });
+export type CallOffer = z.infer<typeof CallOfferSchema>;
 export const CallUpdateSchema = z.object({ callId: z.string(), state: z.enum(['ringing', 'answered', 'ended']), staffId: IdSchema.nullable() });
 export const PresenceUpdateSchema = z.object({ caseId: IdSchema, present: z.array(PresenceSchema) });
 export const SlaBreachSchema = z.object({ caseId: IdSchema, kind: z.enum(['first', 'next']), dueAt: z.number().int() });
@@ -111,12 +133,27 @@ export const MAX_CASE_FETCH = 100;
  * none is.
  */
 export const CaseFetchRequestSchema = z.object({ caseIds: z.array(IdSchema).min(1).max(MAX_CASE_FETCH) }).strict();
-/** `customer:lookup` (store staff and anyone answering a call): find customers by any identity or name. */
+/**
+ * `customer:lookup` (store staff with a customer at the counter, anyone answering a call): find customers by an
+ * exact identifier (phone in any format, email, loyalty number, handle) in `query`, or by a name in `query` plus
+ * one more detail in `detail` (the end of a phone number or loyalty number, part of an email or handle). Rate
+ * limited per person and audited.
+ */
 export const LookupRequestSchema = z
-  .object({ query: z.string().trim().min(2).max(200), limit: z.number().int().min(1).max(50).default(20) })
+  .object({
+    query: z.string().trim().min(2).max(200),
+    detail: z.string().trim().min(3).max(100).optional(),
+    limit: z.number().int().min(1).max(50).default(20),
+  })
   .strict();
 /** Rows answering a fetch or lookup, as upserts with their seq, to be cached like snapshot rows. */
 export const RowsResponseSchema = z.object({ rows: z.array(ChangeSchema) });
+/**
+ * A lookup's rows. Cases the asker may see come whole; open cases of a customer they are serving right now but
+ * may not otherwise see come as a continuation view (listed in `partialCaseIds`): the case, its customer and the
+ * hand-over entries of its timeline only (see src/server/continuation.ts).
+ */
+export const LookupResponseSchema = RowsResponseSchema.extend({ partialCaseIds: z.array(IdSchema) });
 
 export const PresenceSetSchema = z.object({ caseId: IdSchema, state: z.enum(['viewing', 'typing', 'none']) }).strict();
 export const AuditQuerySchema = z
@@ -146,7 +183,7 @@ export const REQUESTS = {
   'sync:pull': [PullRequestSchema, PullResponseSchema],
   'sync:snapshot': [SnapshotRequestSchema, SnapshotResponseSchema],
   'case:fetch': [CaseFetchRequestSchema, RowsResponseSchema],
-  'customer:lookup': [LookupRequestSchema, RowsResponseSchema],
+  'customer:lookup': [LookupRequestSchema, LookupResponseSchema],
   mutate: [MutationSchema, MutationResultSchema],
   'presence:set': [PresenceSetSchema, z.object({})],
   'audit:query': [AuditQuerySchema, AuditQueryResponseSchema],

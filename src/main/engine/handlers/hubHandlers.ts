@@ -1,3 +1,4 @@
+import { lookupKind } from '../../../shared/domain';
 import type { ReasonCode } from '../../../shared/protocol';
 import { searchCustomers } from '../../services/search/search';
 import { EngineError } from '../engineError';
@@ -7,14 +8,15 @@ import type { Handlers, HandlerContext } from './handlerTypes';
 const LOOKUP_LIMIT = 20;
 
 /**
- * The hub's refusal reasons, as the renderer's error codes. `rate-limited` never gets here: the sync client
- * waits it out and asks again.
+ * The hub's refusal reasons, as the renderer's error codes. A connection's short `rate-limited` refusals never
+ * get here (the sync client waits them out); a person's lookup quota does.
  */
-const REFUSAL_CODES: Partial<Record<ReasonCode, 'forbidden' | 'not-found' | 'invalid-input'>> = {
+const REFUSAL_CODES: Partial<Record<ReasonCode, 'forbidden' | 'not-found' | 'invalid-input' | 'rate-limited'>> = {
   forbidden: 'forbidden',
   unauthorized: 'forbidden',
   'not-found': 'not-found',
   invalid: 'invalid-input',
+  'rate-limited': 'rate-limited',
 };
 
 type Sync = NonNullable<LiveSession['sync']>;
@@ -34,17 +36,19 @@ async function askHub<T>(live: LiveSession, ask: (sync: Sync) => Promise<T>): Pr
 /** Channels answered by the hub itself: store lookups beyond the cache, the audit trail, presence. */
 export function hubHandlers({ sessions }: HandlerContext) {
   return {
-    'store.lookup': async ({ query }) => {
+    'store.lookup': async ({ query, detail }) => {
       const live = sessions.live();
       const { db } = live.vault;
       const cached = searchCustomers(db, query, LOOKUP_LIMIT);
       if (cached.length > 0 || live.connection() !== 'online') return { customers: cached, source: 'cache' as const };
-      const answer = await askHub(live, (sync) => sync.request('customer:lookup', { query, limit: LOOKUP_LIMIT }));
-      // Cases outside the asker's scope come as a continuation view. TODO(lead): read `answer.partialCaseIds`
-      // once the lookup response schema has it; until then the parse leaves it out and this is always empty.
-      const partialCaseIds = (answer as { partialCaseIds?: string[] }).partialCaseIds ?? [];
-      // Kept like any synced row, so the customer's record and history work offline from now on.
-      live.keepRows(answer.rows, partialCaseIds);
+      // The hub finds anyone by an exact identifier, but a name only with one more detail.
+      if (lookupKind(query) === 'name' && detail === undefined) {
+        throw new EngineError('needs-detail', 'a name needs one more detail to be looked up beyond this workstation');
+      }
+      const answer = await askHub(live, (sync) => sync.request('customer:lookup', { query, ...(detail ? { detail } : {}), limit: LOOKUP_LIMIT }));
+      // Kept like any synced row, so the customer's record and history work offline from now on; cases outside
+      // the asker's scope come as a continuation view, fetched whole if they enter it.
+      live.keepRows(answer.rows, answer.partialCaseIds);
       return { customers: answer.rows.flatMap((c) => (c.entity === 'customer' && c.data !== null ? [c.data] : [])), source: 'hub' as const };
     },
     'audit.query': (input) => askHub(sessions.live(), (sync) => sync.request('audit:query', input)),

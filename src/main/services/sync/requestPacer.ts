@@ -1,5 +1,5 @@
 import type { Ack } from '../../../shared/protocol';
-import { retryAfterDelay, type BackoffPolicy } from './backoff';
+import { MAX_RETRY_AFTER_MS, retryAfterDelay, type BackoffPolicy } from './backoff';
 
 /** Refusals less than this apart belong to one burst: reported once, and paced throughout. */
 export const BURST_GAP_MS = 10_000;
@@ -25,7 +25,12 @@ export interface RequestPacer {
   close(): void;
 }
 
-const isRateLimited = (ack: Ack<unknown>): ack is Extract<Ack<unknown>, { ok: false }> => !ack.ok && ack.reason === 'rate-limited';
+/**
+ * A refusal the pacer waits out: the connection's request budget, which asks for a wait of seconds at most. A
+ * refusal asking for longer (a person's lookup quota, minutes) is an answer for the person, not for the pacer.
+ */
+const isRateLimited = (ack: Ack<unknown>): ack is Extract<Ack<unknown>, { ok: false }> =>
+  !ack.ok && ack.reason === 'rate-limited' && (ack.retryAfterMs === undefined || ack.retryAfterMs <= MAX_RETRY_AFTER_MS);
 
 /**
  * A `rate-limited` refusal means the request was not run, that the connection may ask again after

@@ -20,7 +20,7 @@ describe('IncomingCall', () => {
   it('shows nothing until a call is offered, then the caller and their open cases', async () => {
     const { fake, onOpenCase } = setup();
     expect(screen.queryByRole('dialog')).toBeNull();
-    const offer = { callId: 'k1', phone: '+48601234567', customer: aCustomer(), openCases: [aCase({ id: 'c7', subject: 'Broken kettle' })], caseId: 'c7', at: NOW };
+    const offer = { callId: 'k1', phone: '+48601234567', customer: { id: aCustomer().id, name: aCustomer().name, language: aCustomer().language }, openCases: [aCase({ id: 'c7', subject: 'Broken kettle' })], caseId: 'c7', at: NOW };
     act(() => fake.emit('call.offer', offer));
     expect(await screen.findByText('Incoming call from +48601234567')).toBeTruthy();
     expect(screen.getByText('Jan Kowalski')).toBeTruthy();

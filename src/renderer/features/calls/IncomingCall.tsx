@@ -43,7 +43,7 @@ export function IncomingCall({ onOpenCase, onOpenCustomer }: { onOpenCase(caseId
               <Stack gap={0}>
                 <Text fw={700}>{customer.name}</Text>
                 <Text size="sm" c="dimmed">
-                  {[customer.loyaltyNumber, ...customer.emails].filter(Boolean).join(' · ')}
+                  {offer.phone}
                 </Text>
               </Stack>
               <Button size="xs" variant="default" onClick={go(() => onOpenCustomer(customer.id))}>

@@ -51,6 +51,21 @@ describe('StoreMode', () => {
     expect(fake.calls('case.continueInStore')).toEqual([{ caseId: 'cv', text: 'Exchanged the phone.', storeId: 'st1' }]);
   });
 
+  it('asks for one more detail when a name alone cannot be looked up beyond the cache, and sends it', async () => {
+    const { fake } = setup();
+    fake.handlers['store.lookup'] = (input) => {
+      if (input.detail === undefined) return { ok: false, error: { code: 'needs-detail', message: 'a name needs one more detail' } };
+      return { customers: [aCustomer()], source: 'hub' };
+    };
+    await userEvent.type(screen.getByLabelText('Find the customer'), 'Kowalski{Enter}');
+    expect(await screen.findByText(/add one more detail/)).toBeTruthy();
+    const detail = screen.getByLabelText('One more detail');
+    await waitFor(() => expect(document.activeElement).toBe(detail));
+    await userEvent.type(detail, '567{Enter}');
+    expect(await screen.findByText('1 customer found')).toBeTruthy();
+    expect(fake.calls('store.lookup')).toEqual([{ query: 'Kowalski' }, { query: 'Kowalski', detail: '567' }]);
+  });
+
   it('says so when nobody matches', async () => {
     const { fake } = setup();
     fake.handlers['store.lookup'] = () => ({ customers: [], source: 'cache' });

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../../shared/domain';
 import { useApi } from '../../lib/api/useApi';
@@ -7,8 +7,9 @@ import type { ChannelError } from '../../lib/api/useChannel';
 import { errorText } from '../../lib/errorText';
 import { StoreCustomer } from './StoreCustomer';
 
-/** Shortest query the lookup accepts (the contract's minimum). */
+/** Shortest query and detail the lookup accepts (the contract's minimums). */
 const MIN_QUERY = 2;
+const MIN_DETAIL = 3;
 
 type Lookup = { phase: 'idle' } | { phase: 'searching' } | { phase: 'done'; customers: Customer[]; source: 'cache' | 'hub' } | { phase: 'failed'; error: ChannelError };
 
@@ -20,6 +21,8 @@ export function StoreMode({ onOpenCase }: { onOpenCase(caseId: string): void }) 
   const { t } = useTranslation('store');
   const api = useApi();
   const [query, setQuery] = useState('');
+  const [detail, setDetail] = useState('');
+  const detailRef = useRef<HTMLInputElement>(null);
   const [lookup, setLookup] = useState<Lookup>({ phase: 'idle' });
   const [chosen, setChosen] = useState<string | null>(null);
 
@@ -28,8 +31,12 @@ export function StoreMode({ onOpenCase }: { onOpenCase(caseId: string): void }) 
     if (query.trim().length < MIN_QUERY) return;
     setLookup({ phase: 'searching' });
     setChosen(null);
-    const result = await api.invoke('store.lookup', { query: query.trim() });
-    if (!result.ok) return setLookup({ phase: 'failed', error: result.error });
+    const more = detail.trim();
+    const result = await api.invoke('store.lookup', { query: query.trim(), ...(more.length >= MIN_DETAIL ? { detail: more } : {}) });
+    if (!result.ok) {
+      if (result.error.code === 'needs-detail') detailRef.current?.focus();
+      return setLookup({ phase: 'failed', error: result.error });
+    }
     setLookup({ phase: 'done', ...result.value });
     // One match is the customer at the counter: show their cases straight away.
     if (result.value.customers.length === 1) setChosen(result.value.customers[0]?.id ?? null);
@@ -49,6 +56,15 @@ export function StoreMode({ onOpenCase }: { onOpenCase(caseId: string): void }) 
             onChange={(e) => setQuery(e.currentTarget.value)}
             data-autofocus
             autoFocus
+            style={{ flex: 1 }}
+            autoComplete="off"
+          />
+          <TextInput
+            ref={detailRef}
+            label={t('lookup.detail')}
+            description={t('lookup.detailHint')}
+            value={detail}
+            onChange={(e) => setDetail(e.currentTarget.value)}
             style={{ flex: 1 }}
             autoComplete="off"
           />

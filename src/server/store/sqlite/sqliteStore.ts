@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { identitiesOf, identityKey, normalizePhone, type AuditEntry, type Case, type Customer, type Interaction, type Staff } from '../../../shared/domain';
+import { identitiesOf, identityKey, type AuditEntry, type Case, type Customer, type Interaction, type Staff } from '../../../shared/domain';
 import { ENTITY_NAMES, type Change, type EntityName, type EntityRow } from '../../../shared/protocol';
 import { foldText } from '../../../shared/text/fold';
 import type {
@@ -69,6 +69,9 @@ export function openSqliteStore(path: string): HubStore {
   const getStmts = Object.fromEntries(
     ENTITY_NAMES.map((e) => [e, st<{ data: string }>(`SELECT data FROM ${TABLE[e]} WHERE id = ?`)]),
   ) as Record<EntityName, Database.Statement<unknown[], { data: string }>>;
+  const rowStmts = Object.fromEntries(
+    ENTITY_NAMES.map((e) => [e, st<Row>(`SELECT id, seq, data FROM ${TABLE[e]} WHERE id = ?`)]),
+  ) as Record<EntityName, Database.Statement<unknown[], Row>>;
   const allStmts = Object.fromEntries(
     ENTITY_NAMES.map((e) => [e, st<{ data: string }>(`SELECT data FROM ${TABLE[e]} ORDER BY id`)]),
   ) as Record<EntityName, Database.Statement<unknown[], { data: string }>>;
@@ -319,25 +322,17 @@ export function openSqliteStore(path: string): HubStore {
       return seq;
     },
     get: (entity, id) => parse(getStmts[entity].get(id)),
+    row(entity, id) {
+      const r = rowStmts[entity].get(id);
+      return r ? asChange(entity, r) : null;
+    },
     all: (entity) => allStmts[entity].all().map((r) => JSON.parse(r.data)),
 
     findCustomerByIdentity: (kind, value) => parse<Customer>(identityStmt.get(kind, identityKey(kind, value))),
-    lookupCustomers(query, limit) {
-      const q = query.trim();
-      const found = new Map<string, Customer>();
-      const add = (c: Customer | null) => c && c.mergedInto === null && found.set(c.id, c);
-      if (q.includes('@')) add(store.findCustomerByIdentity('email', q.toLowerCase()));
-      const phone = /^[+\d\s()-]{7,}$/.test(q) ? normalizePhone(q) : null;
-      if (phone) add(store.findCustomerByIdentity('phone', phone));
-      const digits = q.replace(/[\s()+-]/g, '');
-      if (/^\d{6,15}$/.test(digits)) for (const r of phoneSuffixStmt.all(`%${digits.replace(/^0+/, '')}`, limit)) add(JSON.parse(r.data));
-      add(store.findCustomerByIdentity('loyalty', q.toUpperCase()));
-      add(store.findCustomerByIdentity('handle', q.toLowerCase()));
-      const folded = foldText(q).replace(/[\\%_]/g, (ch) => `\\${ch}`);
-      if (found.size < limit && folded.length >= 2) {
-        for (const r of nameLookupStmt.all(folded, `${folded}\uffff`, `% ${folded}%`, limit)) add(JSON.parse(r.data));
-      }
-      return [...found.values()].slice(0, limit);
+    customersByPhoneEnding: (digits, limit) => phoneSuffixStmt.all(`%${digits}`, limit).map((r) => JSON.parse(r.data)),
+    customersNamed(folded, limit) {
+      const escaped = folded.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+      return nameLookupStmt.all(escaped, `${escaped}\uffff`, `% ${escaped}%`, limit).map((r) => JSON.parse(r.data));
     },
     sampleCustomers: (n) => sampleCustomersStmt.all(n).map((r) => JSON.parse(r.data)),
     casesOfCustomer: (id) => casesOfCustomerStmt.all(id).map((r) => JSON.parse(r.data)),
