@@ -21,7 +21,7 @@ export interface RequestLimits {
   maxPendingOutputBytes: number;
   /** Connections one session may hold at once (a workstation needs one; a reconnect briefly two). */
   maxConnectionsPerSession: number;
-  /** After a connection was closed for flooding, how long its session may not connect again (ms). */
+  /** After a connection was closed for flooding, how long its session may not connect again (ms), doubling each time. */
   floodCooldownMs: number;
 }
 

@@ -79,8 +79,17 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
   const presence = new Map<string, Map<string, Presence & { socketId: string }>>();
   const limits = opts.requestLimits ?? DEFAULT_REQUEST_LIMITS;
   const lookup = createLookup(ctx, opts.lookupLimit);
-  /** Sessions closed for flooding, and until when they may not connect again. */
-  const cooldowns = new Map<string, number>();
+  /**
+   * Sessions closed for flooding: until when they may not connect again, and how often they were closed. Each
+   * closing doubles the wait (up to an hour), so a client that floods again on every reconnect gets nowhere.
+   */
+  const cooldowns = new Map<string, { until: number; closed: number }>();
+  function coolDown(sessionId: string): void {
+    const now = ctx.now();
+    for (const [id, c] of cooldowns) if (c.until + 3_600_000 <= now) cooldowns.delete(id);
+    const closed = (cooldowns.get(sessionId)?.closed ?? 0) + 1;
+    cooldowns.set(sessionId, { until: now + Math.min(3_600_000, limits.floodCooldownMs * 2 ** (closed - 1)), closed });
+  }
   const connectionsOfSession = (sessionId: string) => [...conns.values()].filter((c) => c.sessionId === sessionId).length;
 
   function index(conn: Conn): void {
@@ -194,7 +203,7 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
       const v = typeof token === 'string' ? auth.verify(token) : null;
       if (!v || v instanceof Error) return next(refuseHandshake(v instanceof Error ? v.message : 'sign in first: pass auth.token', v instanceof Error ? v.code : 'missing-token'));
-      const cooling = (cooldowns.get(v.sessionId) ?? 0) - ctx.now();
+      const cooling = (cooldowns.get(v.sessionId)?.until ?? 0) - ctx.now();
       if (cooling > 0) return next(refuseHandshake(`this session flooded the hub: connect again in ${Math.ceil(cooling / 1000)} s`, 'rate-limited'));
       if (connectionsOfSession(v.sessionId) >= limits.maxConnectionsPerSession) {
         return next(refuseHandshake(`this session already has ${limits.maxConnectionsPerSession} connections open`, 'rate-limited'));
@@ -266,8 +275,7 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
       ack({ ok: false, reason: 'rate-limited', message: refusal.message, retryAfterMs: refusal.retryAfterMs });
       if (conn.budget.strike() && conn.socket.connected) {
         console.warn(`hub: closed a connection of ${conn.staffId} that kept asking after being refused`);
-        for (const [id, until] of cooldowns) if (until <= ctx.now()) cooldowns.delete(id);
-        cooldowns.set(conn.sessionId, ctx.now() + limits.floodCooldownMs);
+        coolDown(conn.sessionId);
         conn.socket.emit('protocol:error', { event: name, reason: 'rate-limited', message: 'too many requests after being told to wait: connection closed' });
         conn.socket.disconnect(true);
       }
