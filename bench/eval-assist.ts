@@ -3,8 +3,8 @@
  * (AFINN-165) run on the same texts, per-class F1, negative recall, latency of classify + check, bundle size,
  * and precision of the tone hints on our own labelled drafts.
  *
- * The labelled sets live in ../shared/eval/tone (override with EVAL_DIR). They are for measuring only:
- * nothing read here is written anywhere or used to set any weight.
+ * The labelled sets are not part of the repository (several are non-commercial): EVAL_DIR names their folder.
+ * They are for measuring only: nothing read here is written anywhere or used to set any weight.
  *
  * Run: npm run eval:assist
  */
@@ -21,7 +21,11 @@ import { checkDraft, classifyCustomer, type HintCode, type Sentiment as Polarity
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..');
-const evalDir = resolve(process.env.EVAL_DIR ?? join(repo, '../shared/eval/tone'));
+if (!process.env.EVAL_DIR) {
+  console.error('eval:assist: set EVAL_DIR to the folder of labelled tone sets (one folder per set, JSON lines of {text, label})');
+  process.exit(2);
+}
+const evalDir = resolve(process.env.EVAL_DIR);
 
 type Lang = 'en' | 'pl' | 'el';
 interface Example {

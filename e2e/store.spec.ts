@@ -55,4 +55,38 @@ test.describe('store journey', () => {
     await page.getByLabel('Reply by SMS').press('Escape');
     await expect(page.getByRole('heading', { name: 'Store mode' })).toBeVisible();
   });
+
+  test('a name alone asks for one more detail, and a case from another queue shows its hand-over but never its internal notes', async ({ app, hub, page }) => {
+    const summary = 'Offered an exchange in store; the customer prefers Saturday.';
+    const started = await hub.inbound({
+      channel: 'video',
+      from: { phone: '+48601444555', name: 'Ewa Malinowska' },
+      text: 'The headphones I bought crackle on the left side.',
+      video: { sessionLengthSec: 300, summary, notes: 'Receipt number 4471.' },
+    });
+    // The advisor's internal note on the case: for the advisor's colleagues, not for the store counter.
+    const { ctx } = hub.hub;
+    const kase = ctx.store.get('case', started.caseId as string)!;
+    ctx.write(() =>
+      ctx.save('interaction', {
+        id: 'int-e2e-note', caseId: kase.id, customerId: kase.customerId, kind: 'note', direction: 'internal',
+        text: 'Internal: the customer returned two pairs before.', subject: null, authorId: 'a1', externalId: null, meta: {}, createdAt: ctx.now(),
+      }),
+    );
+
+    await app.signIn('store1');
+    const lookup = page.getByLabel('Find the customer');
+    await lookup.fill('Malinowska');
+    await lookup.press('Enter');
+    await expect(page.getByRole('alert')).toContainText('add one more detail');
+    const detail = page.getByLabel('One more detail');
+    await expect(detail).toBeFocused();
+    await detail.fill('4555');
+    await detail.press('Enter');
+    await expect(page.getByText('Ewa Malinowska: 1 open case')).toBeVisible();
+    const handover = page.locator('section[aria-labelledby="continue-title"]');
+    await expect(handover.locator('article[data-kind="video"]').getByText(summary)).toBeVisible();
+    await expect(page.getByText('returned two pairs')).toHaveCount(0);
+    expect(await app.axe(), 'axe on store mode asking for a detail').toEqual([]);
+  });
 });

@@ -53,8 +53,8 @@ function electronExecutable(): string | null {
 }
 
 /**
- * better-sqlite3-multiple-ciphers built for Electron's ABI, in its own folder (DESIGN.md, "Native module
- * ABI"): the Node build in node_modules stays as it is for tests and the hub. Built once per Electron version.
+ * better-sqlite3-multiple-ciphers built for Electron's ABI, in its own folder (see src/main/electron/nativeBinding.ts):
+ * the Node build in node_modules stays as it is for tests and the hub. Built once per Electron version.
  */
 function electronSqliteBinding(): string {
   const electronVersion = (JSON.parse(readFileSync('node_modules/electron/package.json', 'utf8')) as { version: string }).version;

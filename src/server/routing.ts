@@ -18,7 +18,7 @@ function canTake(ctx: HubContext, s: Staff | null, kase: Work, customer: Pick<Cu
 }
 
 /**
- * Routing (DESIGN.md, "Routing and queues"): an available member of the case's queue who speaks the customer's
+ * Routing (docs/architecture.md, "Routing, SLA and voice of the customer"): an available member of the case's queue who speaks the customer's
  * language, has the queue's skills and spare capacity on the case's channel; the person who last served this
  * customer first (continuity), then whoever has been idle longest. Otherwise the case waits in its queue.
  */

@@ -94,7 +94,7 @@ export function raiseAlert(ctx: HubContext, kase: Case, reason: Alert['reason'],
   return alert;
 }
 
-/** A score this low, with anger, is a "very negative" message (DESIGN.md, Voice of the customer). */
+/** A score this low, with anger, is a "very negative" message (docs/architecture.md, "Routing, SLA and voice of the customer"). */
 const VERY_NEGATIVE = -0.9;
 
 /**

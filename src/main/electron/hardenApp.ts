@@ -1,7 +1,7 @@
 import { app, session } from 'electron';
 
 /**
- * App-wide guards (DESIGN.md, "Security on shared workstations"): every permission request denied (the
+ * App-wide guards (docs/architecture.md, "Security model"): every permission request denied (the
  * workstation needs none: OS notifications come from the main process), no navigation away from our page,
  * no new windows, no <webview>.
  */

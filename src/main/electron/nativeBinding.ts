@@ -4,7 +4,7 @@ import { app } from 'electron';
 import { devSqliteBindingPath, LAUNCH_ENV } from './launchEnv';
 
 /**
- * better-sqlite3-multiple-ciphers compiled for Electron's ABI (DESIGN.md, "Native module ABI"): the one in
+ * better-sqlite3-multiple-ciphers compiled for Electron's ABI (two builds of one native module): the one in
  * node_modules is built for Node and stays there for tests and the hub. `npm start` builds the Electron one
  * on demand into its own folder (devSqliteBindingPath) and names it in LAUNCH_ENV.sqliteBinding; a packaged
  * app ships it in its resources. Throws with what to do when neither is there.

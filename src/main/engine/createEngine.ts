@@ -29,7 +29,7 @@ export interface EngineOptions {
   systemIdleMs?: () => number;
   /** How often the idle lock is checked; 0 turns the timer off (tests call `checkIdle`). Default 15 s. */
   idleCheckMs?: number;
-  /** Path of better-sqlite3-multiple-ciphers' native binding built for Electron (DESIGN.md, "Native module ABI"). */
+  /** Path of better-sqlite3-multiple-ciphers' native binding built for Electron (see src/main/electron/nativeBinding.ts). */
   nativeBinding?: string;
   /** Key derivation cost; defaults to OWASP's scrypt parameters (tests lower it). */
   kdf?: ScryptParams;

@@ -32,7 +32,7 @@ const REPLY_WINDOW_MINUTES = 15;
 /** Waiting on the customer: remind after this many days, offer to close after the longer wait. */
 const REMIND_AFTER_DAYS = 2;
 const CLOSE_AFTER_DAYS = 7;
-/** Survey score at or below which a red alert is due (the queue default in DESIGN.md). */
+/** Survey score at or below which a red alert is due (the queue default, docs/architecture.md). */
 const LOW_CSAT = 4;
 /** Contacts from the customer that make this a repeat contact, and enough of them to escalate. */
 const REPEAT_CONTACTS = 2;

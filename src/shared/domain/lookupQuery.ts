@@ -1,7 +1,7 @@
 /**
  * What a customer lookup was given, read the same way by the workstation (which asks for one more detail
  * before a name goes to the hub) and the hub (which finds customers by it). An exact identifier finds a
- * customer on its own; a name needs one more detail (see DESIGN: who may see what).
+ * customer on its own; a name needs one more detail (docs/architecture.md, "Who may see what").
  */
 export type LookupKind = 'email' | 'phone' | 'loyalty' | 'handle' | 'name';
 

@@ -1,7 +1,7 @@
 /**
  * The hub <-> workstation protocol: Socket.IO events, HTTP bodies and the change feed.
  *
- * How a workstation stays in sync (DESIGN.md, "The sync protocol"):
+ * How a workstation stays in sync (docs/architecture.md, "The sync protocol"):
  *
  * 1. Connect with `auth: { token }` (an access token from `POST /api/v1/auth/login`). The hub checks it in the
  *    handshake, answers `hello` (staff, scope, log head, policy) and re-checks expiry on every event; when the

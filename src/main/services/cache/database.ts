@@ -14,7 +14,7 @@ const RAW_KEY_PREFIX = Buffer.from('raw:');
 export interface OpenCacheOptions {
   /** 32-byte data key; omitted only for unencrypted test databases. The caller still owns (and wipes) it. */
   key?: Buffer;
-  /** Native binding path, for Electron's ABI (see DESIGN.md, "Native module ABI"). */
+  /** Native binding path, for Electron's ABI (see README.md, "Quick start": the SQLite driver built for Electron). */
   nativeBinding?: string;
 }
 

@@ -15,7 +15,7 @@ import { tempDir } from '../testing/fixtures';
  * Several workstations syncing through traffic, engine restarts, a hub restart and an offline stretch; when
  * the traffic stops and the outboxes drain, every cache must hold exactly the hub's rows for its scope
  * (compared by checksum), every note written must be on the hub exactly once, and a reply written offline to a
- * case reassigned meanwhile must end held, as DESIGN.md says.
+ * case reassigned meanwhile must end held, as the sync protocol says (docs/architecture.md).
  */
 let t: TestHub;
 let dirs: ReturnType<typeof tempDir>;
