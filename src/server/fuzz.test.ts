@@ -1,5 +1,4 @@
 import { request } from 'node:http';
-import { format } from 'node:util';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MutationSchema, REASON_CODES, REQUESTS, type Mutation, type RequestName } from '../shared/protocol';
@@ -16,6 +15,8 @@ import {
 import { signBody } from './http/signature';
 import { DEFAULT_REQUEST_LIMITS } from './realtime/requestBudget';
 import { startTestHub, type TestHub } from './testing/hubHarness';
+import { eventFrame, rawSocket, type RawSocket } from './testing/rawSocket';
+import { watchProcess } from './testing/watchProcess';
 
 /** Change it to explore other payloads; a failure names the event and the payload's index under this seed. */
 const SEED = 0x40b_2026;
@@ -64,22 +65,13 @@ const MUTATION_EXAMPLES: () => { [T in MutationType]: Omit<Extract<Mutation, { t
   'supervisor.mergeCustomers': { type: 'supervisor.mergeCustomers', survivorId: real.customerId, mergedId: 'cus-none' },
 });
 
-interface RawSocket {
-  socket: Socket;
-  /** Sends `event` with `payload` as a raw Socket.IO frame and resolves with the acknowledgement. */
-  ask(event: string, payload: unknown, ms?: number): Promise<unknown>;
-}
-
 describe('every socket event, mutation type and HTTP endpoint of the hub, fuzzed through the wire', () => {
   let t: TestHub;
-  let nextAck = 1;
-  const logged: string[] = [];
-  const escaped: unknown[] = [];
-  const onEscape = (error: unknown) => void escaped.push(error);
+  let watch: ReturnType<typeof watchProcess>;
   const sockets: Socket[] = [];
   let sup: RawSocket;
 
-  /** A signed-in socket that sends raw frames (socket.io-client cannot encode DEEP_NESTING levels). */
+  /** A signed-in socket that sends raw frames. */
   async function connect(username: string): Promise<RawSocket> {
     const session = await t.login(username);
     const socket = io(t.hub.url, { transports: ['websocket'], auth: { token: session.accessToken }, reconnection: false, forceNew: true });
@@ -88,25 +80,7 @@ describe('every socket event, mutation type and HTTP endpoint of the hub, fuzzed
       socket.once('hello', () => resolve());
       socket.once('connect_error', reject);
     });
-    const waiting = new Map<string, (answer: unknown) => void>();
-    socket.io.engine.on('message', (data) => {
-      const ack = typeof data === 'string' ? /^3(\d+)(\[.*)$/s.exec(data) : null;
-      if (ack) waiting.get(ack[1])?.((JSON.parse(ack[2]) as unknown[])[0]);
-    });
-    return {
-      socket,
-      ask: (event, payload, ms = 10_000) =>
-        new Promise((resolve, reject) => {
-          const id = String(nextAck++);
-          const timer = setTimeout(() => reject(new Error(`${event}: no answer in ${ms} ms`)), ms);
-          waiting.set(id, (answer) => {
-            clearTimeout(timer);
-            waiting.delete(id);
-            resolve(answer);
-          });
-          socket.io.engine.send(`2${id}${toJson([event, payload])}`);
-        }),
-    };
+    return rawSocket(socket);
   }
 
   /**
@@ -146,9 +120,7 @@ describe('every socket event, mutation type and HTTP endpoint of the hub, fuzzed
   }
 
   beforeAll(async () => {
-    process.on('uncaughtException', onEscape);
-    process.on('unhandledRejection', onEscape);
-    for (const method of ['error', 'warn'] as const) vi.spyOn(console, method).mockImplementation((...args) => void logged.push(format(...args)));
+    watch = watchProcess();
     // The budget is the flood tests' subject; here it only has to let thousands of payloads through.
     const roomy = { capacity: 1_000_000, perSecond: 1_000_000 };
     t = await startTestHub({
@@ -164,13 +136,12 @@ describe('every socket event, mutation type and HTTP endpoint of the hub, fuzzed
     // The hub still answers a normal request, and nothing escaped or left a stack in its log.
     expect(await sup.ask('sync:pull', { cursor: 0, limit: 1 })).toMatchObject({ ok: true });
     expect((await fetch(`${t.hub.url}/api/v1/health`)).status).toBe(200);
-    expect(escaped).toEqual([]);
-    expect(logged.join('\n')).not.toMatch(/^\s+at /m);
-    expect(logged.filter((line) => /failed|internal/.test(line))).toEqual([]);
+    expect(watch.escaped).toEqual([]);
+    expect(watch.stackLines()).toEqual([]);
+    expect(watch.logged.filter((line) => /failed|internal/.test(line))).toEqual([]);
   });
   afterAll(async () => {
-    process.off('uncaughtException', onEscape);
-    process.off('unhandledRejection', onEscape);
+    watch.stop();
     vi.restoreAllMocks();
     sockets.forEach((socket) => socket.disconnect());
     await t?.stop();
@@ -214,8 +185,8 @@ describe('every socket event, mutation type and HTTP endpoint of the hub, fuzzed
     for (const name of ['drop:tables', '__proto__', 'constructor', 'hello', ...SHORT_HOSTILE_STRINGS]) {
       expect(await own.ask(name, {}), name).toMatchObject({ ok: false, reason: 'invalid' });
     }
-    own.socket.io.engine.send(`2${toJson(['sync:pull', { cursor: 0, limit: 1 }])}`);
-    for (const frame of ['2[', '2{}', '2["sync:pull"', `2${toJson([deeplyNested(DEEP_NESTING, 'array')])}`, '2/other,["sync:pull",{}]', '6', '9']) own.socket.io.engine.send(frame);
+    own.send(eventFrame(null, 'sync:pull', { cursor: 0, limit: 1 }));
+    for (const frame of ['2[', '2{}', '2["sync:pull"', `2${toJson([deeplyNested(DEEP_NESTING, 'array')])}`, '2/other,["sync:pull",{}]', '6', '9']) own.send(frame);
     await new Promise((r) => setTimeout(r, 300));
     expect(await sup.ask('audit:query', { limit: 1 })).toMatchObject({ ok: true });
   });

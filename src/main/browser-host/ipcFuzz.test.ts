@@ -19,6 +19,8 @@ import {
   withOwnKey,
 } from '../../shared/testing/hostilePayloads';
 import { startTestHub, type TestHub } from '../../server/testing/hubHarness';
+import { eventFrame, rawSocket, type RawSocket } from '../../server/testing/rawSocket';
+import { watchProcess } from '../../server/testing/watchProcess';
 import { createEngine, type Engine } from '../engine/createEngine';
 import { MAX_MESSAGE_BYTES, startBrowserHost, type BrowserHost } from './startBrowserHost';
 
@@ -85,33 +87,20 @@ const EXAMPLES: { [C in ChannelName]: InputOf<C> } = {
 
 /** Bytes of a Socket.IO frame on the WebSocket, as the host's cap counts them (engine.io's `4` included). */
 const frameBytes = (frame: string) => Buffer.byteLength(frame) + 1;
-const invokeFrame = (id: number | null, message: unknown) => `2${id ?? ''}${toJson([INVOKE, message])}`;
+const invokeFrame = (id: number | null, message: unknown) => eventFrame(id, INVOKE, message);
 
-/**
- * A socket.io-client socket that sends raw Socket.IO frames: socket.io-client cannot encode DEEP_NESTING
- * levels (its binary check recurses), and malformed packets are the point. Acks are read off the engine.
- */
-interface RawSocket {
-  socket: Socket;
-  /** Sends `message` as an invoke and resolves with the host's answer (rejects after `ms`). */
-  invoke(message: unknown, ms?: number): Promise<unknown>;
-  send(frame: string): void;
-  /** Resolves with the reason when the host closes the connection, or 'open' after `ms`. */
-  closedWithin(ms: number): Promise<string>;
-}
+/** A raw socket to the browser host that also invokes channels (see src/server/testing/rawSocket.ts). */
+type Invoker = RawSocket & { invoke(message: unknown, ms?: number): Promise<unknown> };
 
 describe('every IPC channel, fuzzed through the real browser host and engine', () => {
   let hub: TestHub;
   let dir: string;
   let engine: Engine;
   let host: BrowserHost;
-  let main: RawSocket;
-  let nextAck = 1;
+  let main: Invoker;
   const sockets: Socket[] = [];
-  /** Everything written to console.error/warn and the engine's log, formatted as a terminal would show it. */
-  const logged: string[] = [];
-  const escaped: unknown[] = [];
-  const onEscape = (error: unknown) => void escaped.push(error);
+  /** Everything written to console.error/warn and the engine's log, and what escaped. */
+  let watch: ReturnType<typeof watchProcess>;
 
   const origin = () => `http://127.0.0.1:${host.port}`;
   const open = (over: { auth?: unknown; headers?: Record<string, string> } = {}) => {
@@ -132,40 +121,14 @@ describe('every IPC channel, fuzzed through the real browser host and engine', (
       socket.on('connect', () => resolve('connected'));
       socket.on('connect_error', (error) => resolve(`refused: ${error.message}`));
     });
-  async function connect(): Promise<RawSocket> {
+  async function connect(): Promise<Invoker> {
     const socket = open();
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', resolve);
       socket.once('connect_error', reject);
     });
-    const waiting = new Map<string, (answer: unknown) => void>();
-    socket.io.engine.on('message', (data) => {
-      const ack = typeof data === 'string' ? /^3(\d+)(\[.*)$/s.exec(data) : null;
-      if (ack) waiting.get(ack[1])?.((JSON.parse(ack[2]) as unknown[])[0]);
-    });
-    return {
-      socket,
-      send: (frame) => void socket.io.engine.send(frame),
-      invoke: (message, ms = 10_000) =>
-        new Promise((resolve, reject) => {
-          const id = nextAck++;
-          const timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
-          waiting.set(String(id), (answer) => {
-            clearTimeout(timer);
-            waiting.delete(String(id));
-            resolve(answer);
-          });
-          socket.io.engine.send(invokeFrame(id, message));
-        }),
-      closedWithin: (ms) =>
-        new Promise((resolve) => {
-          const timer = setTimeout(() => resolve('open'), ms);
-          socket.once('disconnect', (reason) => {
-            clearTimeout(timer);
-            resolve(reason);
-          });
-        }),
-    };
+    const raw = rawSocket(socket);
+    return { ...raw, invoke: (message, ms) => raw.ask(INVOKE, message, ms) };
   }
   /** Calls a channel on the fuzzing socket and expects success. */
   async function call(channel: ChannelName, input: unknown): Promise<unknown> {
@@ -197,8 +160,8 @@ describe('every IPC channel, fuzzed through the real browser host and engine', (
     for (let start = 0; start < payloads.length; start += IN_FLIGHT) {
       const batch = payloads.slice(start, start + IN_FLIGHT).map(async (input, offset) => {
         const label = `${channel} payload ${start + offset} (seed ${SEED}): ${toJson(input).slice(0, 200)}`;
-        // nextAck is the id main.invoke gives this call: nothing runs between here and it.
-        const frame = invokeFrame(nextAck, { channel, input });
+        // nextId is the id main.invoke gives this call: nothing runs between here and it.
+        const frame = invokeFrame(main.nextId(), { channel, input });
         if (frameBytes(frame) > MAX_MESSAGE_BYTES) return expectOversizedRefused(frame);
         const answer = IpcResultSchema.safeParse(await main.invoke({ channel, input }));
         expect(answer.success, label).toBe(true);
@@ -213,9 +176,7 @@ describe('every IPC channel, fuzzed through the real browser host and engine', (
   }
 
   beforeAll(async () => {
-    process.on('uncaughtException', onEscape);
-    process.on('unhandledRejection', onEscape);
-    for (const method of ['error', 'warn'] as const) vi.spyOn(console, method).mockImplementation((...args) => void logged.push(format(...args)));
+    watch = watchProcess();
     hub = await startTestHub();
     dir = mkdtempSync(join(tmpdir(), 'ipc-fuzz-'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Workstation</title>');
@@ -225,7 +186,7 @@ describe('every IPC channel, fuzzed through the real browser host and engine', (
       kdf: FAST_KDF,
       idleCheckMs: 0,
       sync: { reconnect: { baseMs: 20, maxMs: 200 }, outboxBackoff: { baseMs: 20, maxMs: 200 }, requestTimeoutMs: 5_000 },
-      log: (message, detail) => void logged.push(format(message, detail ?? '')),
+      log: (message, detail) => void watch.logged.push(format(message, detail ?? '')),
     });
     // The host logs to console.error by default: spied above.
     host = await startBrowserHost({ engine, rendererDir: dir, secret: SECRET });
@@ -236,13 +197,12 @@ describe('every IPC channel, fuzzed through the real browser host and engine', (
     // The host is still up, still answers a normal request on the fuzzing socket, and nothing escaped or left a stack.
     expect(main.socket.connected).toBe(true);
     expect(IpcResultSchema.parse(await main.invoke({ channel: 'workstation.info', input: {} }))).toMatchObject({ ok: true });
-    expect(escaped).toEqual([]);
-    expect(logged.join('\n')).not.toMatch(/^\s+at /m);
-    expect(logged.filter((line) => line.startsWith('browser host:'))).toEqual([]);
+    expect(watch.escaped).toEqual([]);
+    expect(watch.stackLines()).toEqual([]);
+    expect(watch.logged.filter((line) => line.startsWith('browser host:'))).toEqual([]);
   });
   afterAll(async () => {
-    process.off('uncaughtException', onEscape);
-    process.off('unhandledRejection', onEscape);
+    watch.stop();
     vi.restoreAllMocks();
     sockets.forEach((socket) => socket.disconnect());
     await host?.close();
@@ -333,7 +293,7 @@ describe('every IPC channel, fuzzed through the real browser host and engine', (
       return note;
     };
     for (const fill of ['x', 'é', '😀'])
-      expect(IpcResultSchema.parse(await main.invoke(noteOfSize(MAX_MESSAGE_BYTES, fill, nextAck)))).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+      expect(IpcResultSchema.parse(await main.invoke(noteOfSize(MAX_MESSAGE_BYTES, fill, main.nextId())))).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     await expectOversizedRefused(invokeFrame(0, noteOfSize(MAX_MESSAGE_BYTES + 1, 'x', 0)));
     await expectOversizedRefused(invokeFrame(0, noteOfSize(4 * MAX_MESSAGE_BYTES, '😀', 0)));
   });
