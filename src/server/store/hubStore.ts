@@ -60,92 +60,117 @@ export interface AuditFilter {
   limit: number;
 }
 
-/**
- * Everything the hub stores, behind one interface so that a second engine (PostgreSQL for several hub nodes)
- * is a second implementation of this, not a rewrite. Calls are synchronous and run inside `transaction`;
- * an engine with an asynchronous driver implements the same operations on its own connection per transaction.
- */
-export interface HubStore {
-  /** Runs `fn` atomically: every row written and change logged inside commits together or not at all. */
-  transaction<T>(fn: () => T): T;
-  /** The newest change-log position. */
-  head(): number;
-
-  /** Writes a row and logs the change for `audience` (see AudienceFilter keys); returns the change's seq. */
-  put<E extends EntityName>(entity: E, row: EntityRow<E>, audience: readonly string[]): number;
-  /** Removes a row and logs a delete change for `audience`. */
-  remove(entity: EntityName, id: string, audience: readonly string[]): number;
-  get<E extends EntityName>(entity: E, id: string): EntityRow<E> | null;
+/** Reads every engine answers, inside a write transaction (seeing its own writes) or outside (committed state). */
+export interface StoreReads {
+  /** The newest committed change-log position. */
+  head(): Promise<number>;
+  get<E extends EntityName>(entity: E, id: string): Promise<EntityRow<E> | null>;
   /** A row as an upsert change with the seq of its last change, to send like a snapshot row. */
-  row(entity: EntityName, id: string): Change | null;
-  all<E extends 'queue' | 'staff' | 'storeLocation' | 'kb' | 'canned'>(entity: E): EntityRow<E>[];
+  row(entity: EntityName, id: string): Promise<Change | null>;
+  all<E extends 'queue' | 'staff' | 'storeLocation' | 'kb' | 'canned'>(entity: E): Promise<EntityRow<E>[]>;
 
-  findCustomerByIdentity(kind: IdentityKind, value: string): Customer | null;
+  findCustomerByIdentity(kind: IdentityKind, value: string): Promise<Customer | null>;
   /** Customers with a phone ending in `digits` (a national number typed without its country code). */
-  customersByPhoneEnding(digits: string, limit: number): Customer[];
+  customersByPhoneEnding(digits: string, limit: number): Promise<Customer[]>;
   /** Customers whose folded name (see foldText) or a word of it starts with `folded`, by name. */
-  customersNamed(folded: string, limit: number): Customer[];
-  casesOfCustomer(customerId: string): Case[];
+  customersNamed(folded: string, limit: number): Promise<Customer[]>;
+  casesOfCustomer(customerId: string): Promise<Case[]>;
   /** A few customers picked at random (the demo simulator writes as them). */
-  sampleCustomers(n: number): Customer[];
-  openCasesOfAssignee(staffId: string): Case[];
+  sampleCustomers(n: number): Promise<Customer[]>;
+  openCasesOfAssignee(staffId: string): Promise<Case[]>;
   /** Unassigned open cases of a queue, oldest first. */
-  waitingCases(queueId: string, limit: number): Case[];
-  interactionsOfCase(caseId: string): Interaction[];
+  waitingCases(queueId: string, limit: number): Promise<Case[]>;
+  interactionsOfCase(caseId: string): Promise<Interaction[]>;
   /** Open cases (new or open) a person holds on one channel: routing capacity. */
-  loadOf(staffId: string, channel: Channel): number;
+  loadOf(staffId: string, channel: Channel): Promise<number>;
   /** Cases whose reply is overdue and not yet flagged. */
-  overdueCases(now: number, limit: number): Case[];
+  overdueCases(now: number, limit: number): Promise<Case[]>;
 
   /** The case's alert that is not closed yet, if any: one open alert per case is enough. */
-  openAlertOfCase(caseId: string): Alert | null;
+  openAlertOfCase(caseId: string): Promise<Alert | null>;
   /** Alerts nobody has acknowledged yet, oldest first (escalation). */
-  raisedAlerts(): Alert[];
+  raisedAlerts(): Promise<Alert[]>;
 
-  staffCredentials(username: string): { staff: Staff; passwordHash: string } | null;
-  setPasswordHash(staffId: string, hash: string): void;
-  lastAssignedAt(staffId: string): number | null;
-  setLastAssignedAt(staffId: string, at: number): void;
+  staffCredentials(username: string): Promise<{ staff: Staff; passwordHash: string } | null>;
+  lastAssignedAt(staffId: string): Promise<number | null>;
 
-  /** Changes after `cursor` visible to `filter`, at most `limit`; `cursor` in the answer is where to resume. */
-  pull(filter: AudienceFilter, cursor: number, limit: number): { changes: Change[]; cursor: number; more: boolean };
-  /** One page of the rows in `scope` as they are now (bootstrap). */
-  snapshot(scope: CaseScope, after: string | null, hwm: number | null, limit: number): SnapshotPage;
   /** A case, its customer and its timeline, as rows with their seq. */
-  caseRows(caseId: string): Change[];
+  caseRows(caseId: string): Promise<Change[]>;
 
-  /** The stored result of a person's mutation (ids are the person's own: another's id is another mutation). */
-  mutationResult(staffId: string, mutationId: string): unknown | undefined;
-  saveMutationResult(mutationId: string, staffId: string, result: unknown, at: number): void;
-  inboundResult(externalId: string): unknown | undefined;
-  saveInboundResult(externalId: string, result: unknown, at: number): void;
+  call(callId: string): Promise<CallRecord | null>;
+  casesAwaitingSurvey(limit: number): Promise<Case[]>;
+  queryAudit(filter: AuditFilter): Promise<AuditEntry[]>;
 
-  call(callId: string): CallRecord | null;
-  saveCall(call: CallRecord): void;
+  sessionById(id: string): Promise<SessionRecord | null>;
+  sessionByRefreshHash(hash: string): Promise<SessionRecord | null>;
+  /** The session a rotated-away refresh token belonged to, if it is still remembered. */
+  sessionByRetiredRefresh(hash: string): Promise<SessionRecord | null>;
+  /** Whether a person is serving a customer at `now` (see continuation.ts). */
+  isServing(staffId: string, customerId: string, now: number): Promise<boolean>;
+}
 
-  surveySent(caseId: string, at: number): void;
-  surveyAnswered(caseId: string, at: number): boolean;
-  casesAwaitingSurvey(limit: number): Case[];
+/** Writes, only inside a write transaction (`HubStore.write`). */
+export interface StoreWrites {
+  /** Writes a row and logs the change for `audience` (see AudienceFilter keys); returns the change's seq. */
+  put<E extends EntityName>(entity: E, row: EntityRow<E>, audience: readonly string[]): Promise<number>;
+  /** Writes many rows of one entity, each logged for its audience, in order (bulk loads and copies). */
+  putMany<E extends EntityName>(entity: E, rows: ReadonlyArray<{ row: EntityRow<E>; audience: readonly string[] }>): Promise<void>;
+  /** Removes a row and logs a delete change for `audience`. */
+  remove(entity: EntityName, id: string, audience: readonly string[]): Promise<number>;
+  setPasswordHash(staffId: string, hash: string): Promise<void>;
+  setLastAssignedAt(staffId: string, at: number): Promise<void>;
 
-  appendAudit(entry: AuditEntry): void;
-  queryAudit(filter: AuditFilter): AuditEntry[];
+  /**
+   * Claims a person's mutation id (insert if absent): null when it is new, else the result stored for it (ids
+   * are the person's own: another's id is another mutation). A new claim is completed by `saveMutationResult`
+   * in the same transaction.
+   */
+  claimMutation(staffId: string, mutationId: string, at: number): Promise<unknown | null>;
+  saveMutationResult(staffId: string, mutationId: string, result: unknown): Promise<void>;
+  /** The same for a connector's message id: null when new, else the first result. */
+  claimInbound(externalId: string, at: number): Promise<unknown | null>;
+  saveInboundResult(externalId: string, result: unknown): Promise<void>;
 
-  createSession(s: SessionRecord): void;
-  sessionById(id: string): SessionRecord | null;
-  sessionByRefreshHash(hash: string): SessionRecord | null;
+  saveCall(call: CallRecord): Promise<void>;
+  surveySent(caseId: string, at: number): Promise<void>;
+  /** Marks a case's survey answered; false when it was answered already. */
+  surveyAnswered(caseId: string, at: number): Promise<boolean>;
+  appendAudit(entry: AuditEntry): Promise<void>;
+
+  createSession(s: SessionRecord): Promise<void>;
   /**
    * Replaces a session's refresh token if it is still `fromHash` (compare and swap: false when another refresh
    * got there first) and remembers the old one until it would have expired, so its reuse can be recognised.
    */
-  rotateRefresh(id: string, fromHash: string, toHash: string, expiresAt: number, now: number): boolean;
-  /** The session a rotated-away refresh token belonged to, if it is still remembered. */
-  sessionByRetiredRefresh(hash: string): SessionRecord | null;
-
+  rotateRefresh(id: string, fromHash: string, toHash: string, expiresAt: number, now: number): Promise<boolean>;
+  revokeSession(id: string, at: number): Promise<void>;
   /** Records that a person is serving a customer right now (a call offered to them, a store lookup) until `until`. */
-  startServing(staffId: string, customerId: string, until: number): void;
-  /** Whether a person is serving a customer at `now`. */
-  isServing(staffId: string, customerId: string, now: number): boolean;
-  revokeSession(id: string, at: number): void;
+  startServing(staffId: string, customerId: string, until: number): Promise<void>;
+}
 
-  close(): void;
+/** One write transaction: reads see its own writes; everything commits together or not at all. */
+export interface StoreTx extends StoreReads, StoreWrites {
+  /** The seq of the last change this transaction logged (0 when none): a mutation's result position. */
+  lastSeq(): number;
+}
+
+/**
+ * Everything the hub stores, behind one asynchronous interface with two engines: SQLite (embedded, one hub
+ * process) and PostgreSQL (several hub nodes). Writes happen only inside `write`, one transaction at a time
+ * across every node, so change-log order is commit order: a reader paging `seq > cursor` never skips a change
+ * that commits later. Reads outside `write` see committed state only.
+ */
+export interface HubStore extends StoreReads {
+  /**
+   * Runs `fn` in one write transaction, with every read that decides its writes inside it. Commits when `fn`
+   * resolves, rolls back when it throws (and rethrows). Transactions never interleave.
+   */
+  write<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
+
+  /** Changes after `cursor` visible to `filter`, at most `limit`; `cursor` in the answer is where to resume. */
+  pull(filter: AudienceFilter, cursor: number, limit: number): Promise<{ changes: Change[]; cursor: number; more: boolean }>;
+  /** One page of the rows in `scope` as they are now (bootstrap). */
+  snapshot(scope: CaseScope, after: string | null, hwm: number | null, limit: number): Promise<SnapshotPage>;
+
+  close(): Promise<void>;
 }
