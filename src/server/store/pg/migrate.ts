@@ -1,0 +1,36 @@
+import type pg from 'pg';
+import * as m0001 from './migrations/0001-initial';
+import { query, withClient } from './run';
+
+/** Migrations in order, one per file under migrations/; the schema version is their count. */
+const MIGRATIONS: ReadonlyArray<{ up: string }> = [m0001];
+
+/** Any constant shared by every hub node: the advisory lock they take to migrate one at a time. */
+const MIGRATION_LOCK = 0x6875625f6d6967; // "hub_mig"
+
+/**
+ * Brings the database to the newest schema in one transaction under an advisory lock, so several nodes started
+ * at once migrate once (the others wait, then find it done) and a failed migration leaves nothing behind.
+ * Refuses a database whose schema is newer than this code. Returns the version.
+ */
+export async function migrate(pool: pg.Pool): Promise<number> {
+  return withClient(pool, async (client) => {
+    const sql = (text: string, values?: unknown[]) => query<{ version: number }>(client, { text, values });
+    await sql('BEGIN');
+    try {
+      await sql('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      await sql('CREATE TABLE IF NOT EXISTS schema_version (one boolean PRIMARY KEY DEFAULT true CHECK (one), version integer NOT NULL)');
+      const current = (await sql('SELECT version FROM schema_version')).rows[0]?.version ?? 0;
+      if (current > MIGRATIONS.length) {
+        throw new Error(`database schema ${current} is newer than this hub (${MIGRATIONS.length}); upgrade the hub`);
+      }
+      for (const m of MIGRATIONS.slice(current)) await sql(m.up);
+      await sql('INSERT INTO schema_version (version) VALUES ($1) ON CONFLICT (one) DO UPDATE SET version = excluded.version', [MIGRATIONS.length]);
+      await sql('COMMIT');
+      return MIGRATIONS.length;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw err;
+    }
+  });
+}

@@ -1,0 +1,119 @@
+import type pg from 'pg';
+import type { Change, EntityName } from '../../../shared/protocol';
+import type { AudienceFilter, CaseScope, HubStore, LoggedChange, SnapshotPage } from '../hubStore';
+import { queries, query, type Run, withClient } from './run';
+import { ROW_TABLES } from './rowTables';
+import { asChange, type StoredRow } from './storeReads';
+import { CASE_ENTITIES, formatSnapshotPosition, parseSnapshotPosition, SNAPSHOT_ORDER } from './storeRules';
+
+// One statement each, so the head and the changes come from one snapshot of the database.
+const PULL_ALL = {
+  name: 'pull-all',
+  text: `SELECT h.seq AS head, c.seq, c.entity, c.op, c.id, c.data FROM change_counter h
+         LEFT JOIN LATERAL (SELECT seq, entity, op, id, data FROM changes WHERE seq > $1 ORDER BY seq LIMIT $2) c ON true
+         ORDER BY c.seq`,
+};
+// Each audience key walks its own index range from the cursor (at most `limit` each); the first `limit` seqs of
+// their union are the page.
+const PULL_KEYS = {
+  name: 'pull-keys',
+  text: `SELECT h.seq AS head, c.seq, c.entity, c.op, c.id, c.data FROM change_counter h
+         LEFT JOIN LATERAL (
+           SELECT ch.seq, ch.entity, ch.op, ch.id, ch.data FROM (
+             SELECT DISTINCT a.seq FROM unnest($1::text[]) AS k(key)
+             CROSS JOIN LATERAL (SELECT seq FROM change_audience WHERE key = k.key AND seq > $2 ORDER BY seq LIMIT $3) a
+             ORDER BY a.seq LIMIT $3
+           ) s JOIN changes ch ON ch.seq = s.seq
+         ) c ON true
+         ORDER BY c.seq`,
+};
+
+type LoggedRow = { seq: number; entity: EntityName; op: 'upsert' | 'delete'; id: string; data: string | null; audience: string[] };
+type PulledRow = Omit<LoggedRow, 'seq' | 'audience'> & { head: number; seq: number | null };
+const asLogged = (r: Omit<LoggedRow, 'audience'>) => ({ seq: r.seq, entity: r.entity, op: r.op, id: r.id, data: r.data === null ? null : JSON.parse(r.data) }) as Change;
+
+/** Changes after `cursor` visible to `filter`: `cursor` is the last seq returned when the page is full, else the head. */
+export async function pullChanges(run: Run, filter: AudienceFilter, cursor: number, limit: number): ReturnType<HubStore['pull']> {
+  const rows = filter.all ? await run<PulledRow>(PULL_ALL, [cursor, limit]) : await run<PulledRow>(PULL_KEYS, [filter.keys, cursor, limit]);
+  const head = rows[0].head;
+  const changes = rows.filter((r): r is PulledRow & { seq: number } => r.seq !== null).map(asLogged);
+  const next = changes.length === limit ? changes[changes.length - 1].seq : head;
+  return { changes, cursor: next, more: next < head };
+}
+
+const CHANGES_AFTER = {
+  name: 'changes-after',
+  text: `SELECT seq, entity, op, id, data, ARRAY(SELECT key FROM change_audience a WHERE a.seq = c.seq ORDER BY key) AS audience
+         FROM changes c WHERE seq > $1 ORDER BY seq LIMIT $2`,
+};
+
+/** Every committed change after `cursor` with its audience keys, in seq order (a node tailing the log). */
+export async function changesAfter(run: Run, cursor: number, limit: number): Promise<LoggedChange[]> {
+  const rows = await run<LoggedRow>(CHANGES_AFTER, [cursor, limit]);
+  return rows.map((r) => ({ change: asLogged(r), audience: r.audience }));
+}
+
+/** SQL with `:name` parameters as the driver takes it: `$n` in order of first use, and their values. */
+function bind(sql: string, params: Record<string, unknown>): pg.QueryConfig {
+  const names: string[] = [];
+  const text = sql.replace(/(?<!:):([a-z]+)/g, (_, name: string) => `$${(names.includes(name) ? names.indexOf(name) : names.push(name) - 1) + 1}`);
+  return { text, values: names.map((n) => params[n]) };
+}
+
+/** Which rows of an entity a snapshot covers: its table and a condition on the scope's parameters. */
+type Coverage = Record<EntityName, { from: string; where: string }>;
+const everything = (e: EntityName) => ({ from: ROW_TABLES[e].table, where: 'true' });
+const CASE_SCOPE = '(:all::boolean OR queue_id = ANY(:queues::text[]) OR assignee_id = :staff OR (store_id IS NOT NULL AND store_id = :store))';
+const SCOPED: Coverage = {
+  storeLocation: everything('storeLocation'),
+  queue: everything('queue'),
+  staff: everything('staff'),
+  kb: everything('kb'),
+  canned: everything('canned'),
+  case: { from: 'cases', where: CASE_SCOPE },
+  customer: { from: 'customers', where: `id IN (SELECT customer_id FROM cases WHERE ${CASE_SCOPE})` },
+  interaction: { from: 'interactions', where: `case_id IN (SELECT id FROM cases WHERE ${CASE_SCOPE})` },
+  csat: { from: 'csat', where: `case_id IN (SELECT id FROM cases WHERE ${CASE_SCOPE})` },
+  alert: { from: 'alerts', where: `(:all::boolean OR data::jsonb ->> 'followUpStaffId' = :staff OR data::jsonb -> 'notifiedStaffIds' ? :staff)` },
+  held: { from: 'held', where: '(:all::boolean OR author_id = :staff OR case_id IN (SELECT id FROM cases WHERE assignee_id = :staff))' },
+};
+// Everything (supervisors): plain walks of each table, without scope subqueries.
+const ALL = Object.fromEntries(SNAPSHOT_ORDER.map((e) => [e, everything(e)])) as Coverage;
+
+/**
+ * One page of the rows in `scope` as they are now, in SNAPSHOT_ORDER and by id, read in one repeatable-read
+ * transaction so the head (the page's `hwm` on the first page) and the rows agree.
+ */
+export async function snapshotPage(pool: pg.Pool, scope: CaseScope, after: string | null, hwm: number | null, limit: number): Promise<SnapshotPage> {
+  const entities = scope.casesOnly ? SNAPSHOT_ORDER.filter((e) => CASE_ENTITIES.has(e)) : SNAPSHOT_ORDER;
+  const coverage = scope.all && !scope.casesOnly ? ALL : SCOPED;
+  const from = after === null ? null : parseSnapshotPosition(after, entities.length);
+  const params = { all: scope.all, queues: scope.queueIds, staff: scope.staffId, store: scope.storeId };
+
+  return withClient(pool, async (client) => {
+    const [, counter] = await queries(client, 'BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY; SELECT seq FROM change_counter');
+    try {
+      const count = entities.map((e) => `(SELECT count(*) FROM ${coverage[e].from} WHERE ${coverage[e].where})`).join(' + ');
+      const total = from?.total ?? (await query<{ n: number }>(client, bind(`SELECT ${count} AS n`, params))).rows[0].n;
+      let idx = from?.idx ?? 0;
+      let lastId = from?.lastId ?? '';
+      const rows: Change[] = [];
+      while (idx < entities.length && rows.length < limit) {
+        const e = entities[idx];
+        const sql = `SELECT id, seq, data FROM ${coverage[e].from} WHERE id > :after AND ${coverage[e].where} ORDER BY id LIMIT :limit`;
+        const page = (await query<StoredRow>(client, bind(sql, { ...params, after: lastId, limit: limit - rows.length }))).rows;
+        for (const r of page) rows.push(asChange(e, r));
+        if (page.length > 0) lastId = page[page.length - 1].id;
+        if (rows.length < limit) {
+          idx++;
+          lastId = '';
+        }
+      }
+      const done = idx >= entities.length;
+      return { rows, after: done ? null : formatSnapshotPosition({ idx, total, lastId }), hwm: hwm ?? counter.rows[0].seq, total, done };
+    } finally {
+      // Read only: ending it is all that is left to do (a connection lost by now is dropped by withClient).
+      await client.query('ROLLBACK').catch(() => {});
+    }
+  });
+}

@@ -1,0 +1,165 @@
+import { identitiesOf } from '../../../shared/domain';
+import { ENTITY_NAMES, type EntityName, type EntityRow } from '../../../shared/protocol';
+import { foldText } from '../../../shared/text/fold';
+import { caseDue, normalizeSubject } from './storeRules';
+
+/** A column a query filters on, kept beside the row's JSON: its SQL type and how it is read from the row. */
+interface Column<E extends EntityName> {
+  name: string;
+  type: 'text' | 'bigint' | 'boolean';
+  of: (row: EntityRow<E>) => unknown;
+}
+const col = <E extends EntityName>(name: string, type: Column<E>['type'], of: Column<E>['of']): Column<E> => ({ name, type, of });
+
+/** Each synced entity's table and its filter columns (id, seq and data are in every one). */
+export const ROW_TABLES: { [E in EntityName]: { table: string; columns: Column<E>[] } } = {
+  queue: { table: 'queues', columns: [] },
+  storeLocation: { table: 'store_locations', columns: [] },
+  kb: { table: 'kb', columns: [] },
+  canned: { table: 'canned', columns: [] },
+  staff: { table: 'staff', columns: [col('username', 'text', (s) => s.username)] },
+  customer: {
+    table: 'customers',
+    columns: [col('name_fold', 'text', (c) => foldText(c.name)), col('store_id', 'text', (c) => c.storeId), col('merged', 'boolean', (c) => c.mergedInto !== null)],
+  },
+  case: {
+    table: 'cases',
+    columns: [
+      col('customer_id', 'text', (c) => c.customerId),
+      col('queue_id', 'text', (c) => c.queueId),
+      col('assignee_id', 'text', (c) => c.assigneeId),
+      col('store_id', 'text', (c) => c.storeId),
+      col('status', 'text', (c) => c.status),
+      col('last_channel', 'text', (c) => c.lastChannel),
+      col('subject_norm', 'text', (c) => normalizeSubject(c.subject)),
+      col('due_at', 'bigint', caseDue),
+      col('created_at', 'bigint', (c) => c.createdAt),
+      col('updated_at', 'bigint', (c) => c.updatedAt),
+    ],
+  },
+  interaction: { table: 'interactions', columns: [col('case_id', 'text', (i) => i.caseId), col('created_at', 'bigint', (i) => i.createdAt)] },
+  csat: { table: 'csat', columns: [col('case_id', 'text', (c) => c.caseId)] },
+  alert: {
+    table: 'alerts',
+    columns: [col('case_id', 'text', (a) => a.caseId), col('status', 'text', (a) => a.status), col('raised_at', 'bigint', (a) => a.raisedAt)],
+  },
+  held: { table: 'held', columns: [col('case_id', 'text', (h) => h.caseId), col('author_id', 'text', (h) => h.authorId)] },
+};
+
+/** Where a folded name can be matched from: its start and the start of every later word. */
+function nameStarts(fold: string): string[] {
+  const starts = [fold];
+  for (let i = fold.indexOf(' '); i !== -1; i = fold.indexOf(' ', i + 1)) starts.push(fold.slice(i + 1));
+  return [...new Set(starts)];
+}
+
+/**
+ * A customer's identities and name starts, replaced by a difference (drop what the row no longer has, add what
+ * it gained), so one statement never deletes and inserts the same key. An identity another customer holds fails
+ * the insert (unique_violation) instead of moving: moving one is a supervisor's merge, which releases it first.
+ */
+function customerSideTables(first: number): string[] {
+  const [kinds, values, owners, starts, startOwners] = [0, 1, 2, 3, 4].map((i) => `$${first + i}::text[]`);
+  const replace = (table: string, wanted: string, keys: string[]) => {
+    const same = (a: string, b: string) => [...keys, 'customer_id'].map((k) => `${a}.${k} = ${b}.${k}`).join(' AND ');
+    return [
+      `${table}_dropped AS (DELETE FROM ${table} t WHERE t.customer_id = ANY($2::text[]) AND NOT EXISTS (SELECT 1 FROM ${wanted} w WHERE ${same('w', 't')}))`,
+      `${table}_added AS (INSERT INTO ${table} (${keys.join(', ')}, customer_id) SELECT ${keys.join(', ')}, customer_id FROM ${wanted} w
+         WHERE NOT EXISTS (SELECT 1 FROM ${table} t WHERE ${same('t', 'w')}))`,
+    ];
+  };
+  return [
+    `wanted_identities AS (SELECT * FROM unnest(${kinds}, ${values}, ${owners}) AS w(kind, value, customer_id))`,
+    ...replace('customer_identities', 'wanted_identities', ['kind', 'value']),
+    `wanted_starts AS (SELECT * FROM unnest(${starts}, ${startOwners}) AS w(start, customer_id))`,
+    ...replace('customer_name_starts', 'wanted_starts', ['start']),
+  ];
+}
+
+/**
+ * The one statement that writes rows of an entity (`upsert`) or removes them (`delete`) and logs their changes
+ * with their audiences: parameters are arrays (see `writeParams`), so `put` is one row, `putMany` many, and either
+ * is one round trip. Rows must have distinct ids (one row is written once per statement).
+ */
+function writeSql(entity: EntityName, op: 'upsert' | 'delete'): string {
+  const { table, columns } = ROW_TABLES[entity];
+  const own = op === 'upsert' ? columns : [];
+  const names = ['seq', 'id', 'data', ...own.map((c) => c.name)];
+  const arrays = ['$1::bigint[]', '$2::text[]', '$3::text[]', ...own.map((c, i) => `$${6 + i}::${c.type}[]`)];
+  const ctes = [
+    `v AS (SELECT * FROM unnest(${arrays.join(', ')}) AS v(${names.join(', ')}))`,
+    `logged AS (INSERT INTO changes (seq, entity, op, id, data) SELECT seq, '${entity}', '${op}', id, data FROM v)`,
+    'heard AS (INSERT INTO change_audience (key, seq) SELECT * FROM unnest($4::text[], $5::bigint[]) ON CONFLICT DO NOTHING)',
+    ...(entity === 'customer' ? customerSideTables(6 + own.length) : []),
+  ];
+  const last =
+    op === 'upsert'
+      ? `INSERT INTO ${table} (${names.join(', ')}) SELECT ${names.join(', ')} FROM v
+         ON CONFLICT (id) DO UPDATE SET ${names.filter((n) => n !== 'id').map((n) => `${n} = excluded.${n}`).join(', ')}`
+      : `DELETE FROM ${table} WHERE id = ANY($2::text[])`;
+  return `WITH ${ctes.join(',\n')}\n${last}`;
+}
+
+/** Named statements: each connection prepares them once. */
+export const WRITE_STATEMENTS = Object.fromEntries(
+  ENTITY_NAMES.map((e) => [e, { upsert: { name: `put-${e}`, text: writeSql(e, 'upsert') }, delete: { name: `remove-${e}`, text: writeSql(e, 'delete') } }]),
+) as Record<EntityName, Record<'upsert' | 'delete', { name: string; text: string }>>;
+
+/** One row to write at `seq`, heard by `audience`. */
+export interface RowWrite<E extends EntityName> {
+  seq: number;
+  row: EntityRow<E>;
+  audience: readonly string[];
+}
+
+/** Parameters $1 to $5: the changes to log and who hears them. */
+const logParams = (changes: ReadonlyArray<{ seq: number; id: string; audience: readonly string[] }>, data: Array<string | null>) => [
+  changes.map((c) => c.seq),
+  changes.map((c) => c.id),
+  data,
+  changes.flatMap((c) => c.audience),
+  changes.flatMap((c) => c.audience.map(() => c.seq)),
+];
+
+/** The identities and name starts the customers hold from now on (none for a merged or removed customer). */
+function customerSideParams(customers: ReadonlyArray<EntityRow<'customer'>>): unknown[] {
+  const identities = customers.flatMap((c) => (c.mergedInto === null ? identitiesOf(c).map(([kind, value]) => [kind, value, c.id]) : []));
+  const starts = customers.flatMap((c) => nameStarts(foldText(c.name)).map((start) => [start, c.id]));
+  return [...[0, 1, 2].map((i) => identities.map((t) => t[i])), ...[0, 1].map((i) => starts.map((t) => t[i]))];
+}
+
+/** The parameters of `WRITE_STATEMENTS[entity].upsert` for rows with distinct ids. */
+export function upsertParams<E extends EntityName>(entity: E, writes: ReadonlyArray<RowWrite<E>>): unknown[] {
+  const rows = writes.map((w) => w.row);
+  const columns = ROW_TABLES[entity].columns as Column<E>[];
+  const params = [
+    ...logParams(writes.map((w) => ({ seq: w.seq, id: w.row.id, audience: w.audience })), rows.map((r) => JSON.stringify(r))),
+    ...columns.map((c) => rows.map(c.of)),
+  ];
+  return entity === 'customer' ? [...params, ...customerSideParams(rows as EntityRow<'customer'>[])] : params;
+}
+
+/** The parameters of `WRITE_STATEMENTS[entity].delete` for one row. */
+export function removeParams(entity: EntityName, seq: number, id: string, audience: readonly string[]): unknown[] {
+  const params = logParams([{ seq, id, audience }], [null]);
+  return entity === 'customer' ? [...params, ...customerSideParams([])] : params;
+}
+
+/**
+ * Splits rows into runs with distinct ids, at most `size` each, in order: writing the runs one after another is
+ * writing the rows one after another (a row written twice ends as its later version, with the later seq).
+ */
+export function* distinctIdRuns<T extends { row: { id: string } }>(rows: ReadonlyArray<T>, size: number): Generator<T[]> {
+  let run: T[] = [];
+  let ids = new Set<string>();
+  for (const r of rows) {
+    if (run.length === size || ids.has(r.row.id)) {
+      yield run;
+      run = [];
+      ids = new Set();
+    }
+    run.push(r);
+    ids.add(r.row.id);
+  }
+  if (run.length > 0) yield run;
+}

@@ -1,0 +1,148 @@
+import { identityKey, type Case, type Staff } from '../../../shared/domain';
+import { ENTITY_NAMES, type Change, type EntityName } from '../../../shared/protocol';
+import type { AuditFilter, CallRecord, SessionRecord, StoreReads } from '../hubStore';
+import type { Run, Statement } from './run';
+import { ROW_TABLES } from './rowTables';
+
+export type StoredRow = { id: string; seq: number; data: string };
+export const asChange = (entity: EntityName, r: StoredRow): Change =>
+  ({ seq: r.seq, entity, op: 'upsert', id: r.id, data: JSON.parse(r.data) }) as Change;
+
+const perEntity = (sql: (table: string) => string, prefix: string) =>
+  Object.fromEntries(ENTITY_NAMES.map((e) => [e, { name: `${prefix}-${e}`, text: sql(ROW_TABLES[e].table) }])) as Record<EntityName, Statement>;
+const GET = perEntity((t) => `SELECT data FROM ${t} WHERE id = $1`, 'get');
+const ROW = perEntity((t) => `SELECT id, seq, data FROM ${t} WHERE id = $1`, 'row');
+const ALL = perEntity((t) => `SELECT data FROM ${t} ORDER BY id`, 'all');
+
+const CUSTOMER_BY_IDENTITY = 'SELECT c.data FROM customer_identities i JOIN customers c ON c.id = i.customer_id';
+const S = {
+  identity: { name: 'identity', text: `${CUSTOMER_BY_IDENTITY} WHERE i.kind = $1 AND i.value = $2` },
+  // Phones typed without a country code match by their last digits: a prefix of the reversed number.
+  phoneEnding: { name: 'phone-ending', text: `${CUSTOMER_BY_IDENTITY} WHERE i.kind = 'phone' AND reverse(i.value) >= $1 AND reverse(i.value) < $2 LIMIT $3` },
+  named: {
+    name: 'named',
+    text: `SELECT data FROM customers WHERE id IN (SELECT customer_id FROM customer_name_starts WHERE start >= $1 AND start < $2)
+           ORDER BY name_fold, id LIMIT $3`,
+  },
+  sample: { name: 'sample', text: 'SELECT data FROM customers WHERE NOT merged ORDER BY random() LIMIT $1' },
+  casesOfCustomer: { name: 'cases-of-customer', text: 'SELECT data FROM cases WHERE customer_id = $1 ORDER BY updated_at DESC' },
+  openCasesOfAssignee: {
+    name: 'open-cases-of-assignee',
+    text: "SELECT data FROM cases WHERE assignee_id = $1 AND status IN ('new', 'open', 'pending') ORDER BY created_at",
+  },
+  waiting: {
+    name: 'waiting',
+    text: "SELECT data FROM cases WHERE queue_id = $1 AND status IN ('new', 'open') AND assignee_id IS NULL ORDER BY created_at LIMIT $2",
+  },
+  interactions: { name: 'interactions', text: 'SELECT data FROM interactions WHERE case_id = $1 ORDER BY created_at, id' },
+  load: { name: 'load', text: "SELECT count(*) AS n FROM cases WHERE assignee_id = $1 AND status IN ('new', 'open') AND last_channel = $2" },
+  overdue: { name: 'overdue', text: 'SELECT data FROM cases WHERE due_at IS NOT NULL AND due_at <= $1 ORDER BY due_at LIMIT $2' },
+  openAlertOfCase: { name: 'open-alert-of-case', text: "SELECT data FROM alerts WHERE case_id = $1 AND status <> 'closed' LIMIT 1" },
+  raisedAlerts: { name: 'raised-alerts', text: "SELECT data FROM alerts WHERE status = 'raised' ORDER BY raised_at" },
+  credentials: { name: 'credentials', text: 'SELECT data, password_hash FROM staff WHERE username = $1' },
+  lastAssigned: { name: 'last-assigned', text: 'SELECT last_assigned_at AS t FROM staff WHERE id = $1' },
+  // The case first, then its customer, its timeline in order and its survey answers.
+  caseRows: {
+    name: 'case-rows',
+    text: `SELECT 'case' AS entity, id, seq, data, 0 AS part, 0::bigint AS at FROM cases WHERE id = $1
+           UNION ALL SELECT 'customer', id, seq, data, 1, 0 FROM customers WHERE id = (SELECT customer_id FROM cases WHERE id = $1)
+           UNION ALL SELECT 'interaction', id, seq, data, 2, created_at FROM interactions WHERE case_id = $1
+           UNION ALL SELECT 'csat', id, seq, data, 3, 0 FROM csat WHERE case_id = $1
+           ORDER BY part, at, id`,
+  },
+  call: { name: 'call', text: 'SELECT data FROM calls WHERE id = $1' },
+  awaitingSurvey: {
+    name: 'awaiting-survey',
+    text: 'SELECT c.data FROM surveys s JOIN cases c ON c.id = s.case_id WHERE s.answered_at IS NULL ORDER BY s.sent_at DESC LIMIT $1',
+  },
+  sessionById: { name: 'session-by-id', text: 'SELECT * FROM sessions WHERE id = $1' },
+  sessionByHash: { name: 'session-by-hash', text: 'SELECT * FROM sessions WHERE refresh_hash = $1' },
+  sessionByRetired: { name: 'session-by-retired', text: 'SELECT s.* FROM retired_refresh r JOIN sessions s ON s.id = r.session_id WHERE r.hash = $1' },
+  meta: { name: 'meta', text: 'SELECT value FROM meta WHERE key = $1' },
+  isServing: { name: 'is-serving', text: 'SELECT 1 FROM serving WHERE staff_id = $1 AND customer_id = $2 AND until > $3' },
+} satisfies Record<string, Statement>;
+
+/** Audit filters as SQL: only the conditions asked for, so each combination is planned (and named) on its own. */
+const AUDIT_CONDITIONS: Array<[keyof AuditFilter, string]> = [
+  ['actorId', 'actor_id ='],
+  ['queueId', 'queue_id ='],
+  ['caseId', 'case_id ='],
+  ['action', 'action ='],
+  ['before', 'at <'],
+];
+function auditQuery(f: AuditFilter): [Statement, unknown[]] {
+  const used = AUDIT_CONDITIONS.filter(([key]) => f[key] !== undefined);
+  const where = used.map(([, cond], i) => `${cond} $${i + 1}`);
+  const text = `SELECT data FROM audit${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY at DESC LIMIT $${used.length + 1}`;
+  return [{ name: `audit-${used.map(([key]) => key).join('-')}`, text }, [...used.map(([key]) => f[key]), f.limit]];
+}
+
+/**
+ * The bounds of the strings that start with `prefix`, byte-wise (COLLATE "C"): [prefix, the prefix with its last
+ * code point raised by one), so the search is an index range whatever the prefix.
+ */
+export function prefixRange(prefix: string): [string, string] {
+  const points = [...prefix];
+  while (points.length > 0) {
+    const last = points.pop()!.codePointAt(0)! + 1;
+    if (last <= 0x10ffff) return [prefix, points.join('') + String.fromCodePoint(last >= 0xd800 && last <= 0xdfff ? 0xe000 : last)];
+  }
+  return [prefix, String.fromCodePoint(0x10ffff)];
+}
+
+type SessionRow = { id: string; staff_id: string; refresh_hash: string; refresh_expires_at: number; created_at: number; revoked_at: number | null };
+const toSession = (r: SessionRow | undefined): SessionRecord | null =>
+  r
+    ? { id: r.id, staffId: r.staff_id, refreshHash: r.refresh_hash, refreshExpiresAt: r.refresh_expires_at, createdAt: r.created_at, revokedAt: r.revoked_at }
+    : null;
+
+/** Every read but `head` (which a write transaction answers itself), on `run`. */
+export function storeReads(run: Run): Omit<StoreReads, 'head'> {
+  const data = async <T>(statement: Statement, values: unknown[]): Promise<T[]> =>
+    (await run<{ data: string }>(statement, values)).map((r) => JSON.parse(r.data) as T);
+  const one = async <T>(statement: Statement, values: unknown[]): Promise<T | null> => (await data<T>(statement, values))[0] ?? null;
+
+  return {
+    get: (entity, id) => one(GET[entity], [id]),
+    async row(entity, id) {
+      const [r] = await run<StoredRow>(ROW[entity], [id]);
+      return r ? asChange(entity, r) : null;
+    },
+    all: (entity) => data(ALL[entity], []),
+
+    findCustomerByIdentity: (kind, value) => one(S.identity, [kind, identityKey(kind, value)]),
+    customersByPhoneEnding: (digits, limit) => data(S.phoneEnding, [...prefixRange([...digits].reverse().join('')), limit]),
+    customersNamed: (folded, limit) => data(S.named, [...prefixRange(folded), limit]),
+    casesOfCustomer: (customerId) => data(S.casesOfCustomer, [customerId]),
+    sampleCustomers: (n) => data(S.sample, [n]),
+    openCasesOfAssignee: (staffId) => data(S.openCasesOfAssignee, [staffId]),
+    waitingCases: (queueId, limit) => data(S.waiting, [queueId, limit]),
+    interactionsOfCase: (caseId) => data(S.interactions, [caseId]),
+    loadOf: async (staffId, channel) => (await run<{ n: number }>(S.load, [staffId, channel]))[0].n,
+    overdueCases: (now, limit) => data(S.overdue, [now, limit]),
+
+    openAlertOfCase: (caseId) => one(S.openAlertOfCase, [caseId]),
+    raisedAlerts: () => data(S.raisedAlerts, []),
+
+    async staffCredentials(username) {
+      const [r] = await run<{ data: string; password_hash: string }>(S.credentials, [username]);
+      return r ? { staff: JSON.parse(r.data) as Staff, passwordHash: r.password_hash } : null;
+    },
+    lastAssignedAt: async (staffId) => (await run<{ t: number | null }>(S.lastAssigned, [staffId]))[0]?.t ?? null,
+
+    async caseRows(caseId) {
+      const rows = await run<StoredRow & { entity: EntityName }>(S.caseRows, [caseId]);
+      return rows[0]?.entity === 'case' ? rows.map((r) => asChange(r.entity, r)) : [];
+    },
+
+    call: (callId) => one<CallRecord>(S.call, [callId]),
+    casesAwaitingSurvey: (limit) => data<Case>(S.awaitingSurvey, [limit]),
+    queryAudit: (filter) => data(...auditQuery(filter)),
+
+    sessionById: async (id) => toSession((await run<SessionRow>(S.sessionById, [id]))[0]),
+    sessionByRefreshHash: async (hash) => toSession((await run<SessionRow>(S.sessionByHash, [hash]))[0]),
+    sessionByRetiredRefresh: async (hash) => toSession((await run<SessionRow>(S.sessionByRetired, [hash]))[0]),
+    isServing: async (staffId, customerId, now) => (await run(S.isServing, [staffId, customerId, now])).length > 0,
+    meta: async (key) => (await run<{ value: string }>(S.meta, [key]))[0]?.value ?? null,
+  };
+}

@@ -1,0 +1,37 @@
+import pg from 'pg';
+
+/**
+ * PostgreSQL could not be reached, or the connection was lost, so the store call failed for a fault of the
+ * infrastructure rather than of what it asked: asking again later may succeed (the pool opens a new connection).
+ * For a write, `outcome` says what became of it: `rolled-back` (nothing of it was written) or, when the connection
+ * was lost while COMMIT was on its way, `unknown` (it may have committed: retry only what is idempotent, such as
+ * a mutation with its mutationId).
+ */
+export class StoreUnavailable extends Error {
+  readonly retryable = true;
+  constructor(
+    message: string,
+    readonly outcome: 'rolled-back' | 'unknown',
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'StoreUnavailable';
+  }
+}
+
+/**
+ * Whether a driver error means the connection failed rather than the statement: a lost or refused connection
+ * (Node's socket errors, the driver's "Connection terminated"), or SQLSTATE class 08 (connection exception),
+ * 57P (the server shutting down or starting up) or 53300 (too many connections).
+ */
+function isConnectionFailure(err: unknown): boolean {
+  if (err instanceof pg.DatabaseError) return /^(08|57P)/.test(err.code ?? '') || err.code === '53300';
+  return err instanceof Error && !(err instanceof StoreUnavailable);
+}
+
+/** The error a store call rejects with: a connection failure as StoreUnavailable, anything else as it came. */
+export function storeError(err: unknown, outcome: StoreUnavailable['outcome'] = 'rolled-back'): unknown {
+  if (!isConnectionFailure(err)) return err;
+  const what = outcome === 'unknown' ? 'the connection was lost during COMMIT, so the write may have committed' : 'nothing was written';
+  return new StoreUnavailable(`PostgreSQL unavailable (${(err as Error).message}): ${what}; try again`, outcome, { cause: err });
+}
