@@ -373,6 +373,17 @@ describe('PostgreSQL store: transactions', () => {
     expect(await store.get('customer', 'cus-3')).toBeNull();
   });
 
+  it('keeps values about the hub: the first claim holds for every node, a set replaces it', async () => {
+    const url = await freshDatabase();
+    const [a, b] = [await open(url), await open(url)];
+    expect(await a.meta('session-key')).toBeNull();
+    const claims = await Promise.all([a.write((tx) => tx.claimMeta('session-key', 'from-a')), b.write((tx) => tx.claimMeta('session-key', 'from-b'))]);
+    expect(new Set(claims).size).toBe(1);
+    expect(await b.meta('session-key')).toBe(claims[0]);
+    await a.write((tx) => tx.setMeta('session-key', 'rotated'));
+    expect(await b.meta('session-key')).toBe('rotated');
+  });
+
   it('migrates once when several nodes open the same new database at once, and refuses a newer schema', async () => {
     const url = await freshDatabase();
     await Promise.all([open(url), open(url), open(url)]);
@@ -408,6 +419,30 @@ describe('PostgreSQL store: the change feed', () => {
     expect(await seqs({ all: false, keys: ['q:q-9'] }, 0, 10)).toEqual({ seqs: [], cursor: 5, more: false });
     expect(await seqs({ all: true }, 0, 3)).toEqual({ seqs: [1, 2, 3], cursor: 3, more: true });
     expect(await seqs({ all: true }, 3, 3)).toEqual({ seqs: [4, 5], cursor: 5, more: false });
+  });
+
+  it('gives a tailing node every committed change with its audience, and wakes it when another node commits', async () => {
+    const url = await freshDatabase();
+    const [here, elsewhere] = [await open(url), await open(url)];
+    let wakes = 0;
+    const stop = here.onCommitElsewhere(() => wakes++);
+    try {
+      await expect.poll(() => wakes).toBe(1); // connected: whatever was missed before is worth a look
+      await putEach(here, 'queue', [make.queue('q-1')], ['s:a1', 'q:q-1', 's:a1']);
+      await putEach(elsewhere, 'queue', [make.queue('q-2')], []);
+      await here.write((tx) => tx.remove('queue', 'q-1', ['*']));
+      await expect.poll(() => wakes).toBe(2);
+      await sleep(200);
+      expect(wakes).toBe(2);
+    } finally {
+      await stop?.();
+    }
+    expect(await here.changesAfter(0, 10)).toEqual([
+      { change: { seq: 1, entity: 'queue', op: 'upsert', id: 'q-1', data: make.queue('q-1') }, audience: ['q:q-1', 's:a1'] },
+      { change: { seq: 2, entity: 'queue', op: 'upsert', id: 'q-2', data: make.queue('q-2') }, audience: [] },
+      { change: { seq: 3, entity: 'queue', op: 'delete', id: 'q-1', data: null }, audience: ['*'] },
+    ]);
+    expect((await here.changesAfter(1, 1)).map((c) => c.change.seq)).toEqual([2]);
   });
 
   it('pages a snapshot in order (reference data, then cases), by scope, resumable from its position; refuses a position it never gave', async () => {
