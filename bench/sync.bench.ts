@@ -73,7 +73,7 @@ async function seedHub(dbPath: string): Promise<string> {
     }
   }
   await loadOrg(store, { ...org, staff: org.staff.map((s) => ({ ...s, password: null })), batches: withLongCase() });
-  store.close();
+  await store.close();
   return supervisor;
 }
 

@@ -36,7 +36,7 @@ async function main() {
   const store = openSqliteStore(hubDb);
   let t = performance.now();
   await loadOrg(store, { ...org, batches: org.batches(2000) });
-  store.close();
+  await store.close();
   console.log(`  seeded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   const agent = org.staff.find((s) => s.staff.role === 'agent')!;
 

@@ -36,7 +36,7 @@ test.describe('offline', () => {
     await expect(sentNote).toHaveCount(1);
 
     // The hub has each exactly once, on the right channel.
-    const timeline = hub.hub.ctx.store.interactionsOfCase(caseId);
+    const timeline = (await hub.hub.ctx.store.interactionsOfCase(caseId));
     expect(timeline.filter((i) => i.text === replyText).map((i) => [i.kind, i.direction])).toEqual([['chat', 'outbound']]);
     expect(timeline.filter((i) => i.text === noteText).map((i) => [i.kind, i.direction])).toEqual([['note', 'internal']]);
   });

@@ -44,10 +44,10 @@ test.describe('store journey', () => {
     expect(await app.axe(), 'axe on the case view').toEqual([]);
 
     // On the hub: one case, both channels, taken over by the store staff member.
-    const kinds = hub.hub.ctx.store.interactionsOfCase(caseId).map((i) => i.kind);
+    const kinds = (await hub.hub.ctx.store.interactionsOfCase(caseId)).map((i) => i.kind);
     expect(kinds).toContain('video');
     expect(kinds.filter((k) => k === 'store')).toHaveLength(1);
-    const kase = hub.hub.ctx.store.get('case', caseId);
+    const kase = (await hub.hub.ctx.store.get('case', caseId));
     expect(kase?.assigneeId).toBe('store1');
     expect(kase?.channels).toEqual(expect.arrayContaining(['video', 'store']));
 
@@ -66,9 +66,9 @@ test.describe('store journey', () => {
     });
     // The advisor's internal note on the case: for the advisor's colleagues, not for the store counter.
     const { ctx } = hub.hub;
-    const kase = ctx.store.get('case', started.caseId as string)!;
-    ctx.write(() =>
-      ctx.save('interaction', {
+    const kase = (await ctx.store.get('case', started.caseId as string))!;
+    await ctx.write((w) =>
+      w.save('interaction', {
         id: 'int-e2e-note', caseId: kase.id, customerId: kase.customerId, kind: 'note', direction: 'internal',
         text: 'Internal: the customer returned two pairs before.', subject: null, authorId: 'a1', externalId: null, meta: {}, createdAt: ctx.now(),
       }),

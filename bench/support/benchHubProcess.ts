@@ -59,17 +59,17 @@ async function main() {
   queues.push({ ...queues[0], id: OVERFLOW, name: 'Overflow', memberIds: [] });
   const store = openSqliteStore(dbPath);
   await loadOrg(store, { storeLocations: [], queues, staff: [...agents, ...supervisors], kb: [], canned: [] });
-  store.close();
+  await store.close();
 
   const secret = 'bench-secret';
   const hub = await createHub({ dbPath, port: 0, ingestSecret: secret, accessTtlMs: 3_600_000 });
-  const token = (s: Staff) => ({ id: s.id, token: hub.auth.startSession(s).accessToken });
+  const token = async (s: Staff) => ({ id: s.id, token: (await hub.auth.startSession(s)).accessToken });
   const ready: BenchHubReady = {
     type: 'ready',
     url: hub.url,
     secret,
-    agents: agents.map((a) => token(a.staff)),
-    supervisors: supervisors.map((s) => token(s.staff)),
+    agents: await Promise.all(agents.map((a) => token(a.staff))),
+    supervisors: await Promise.all(supervisors.map((s) => token(s.staff))),
     queueIds: queues.map((q) => q.id),
     overflowQueueId: OVERFLOW,
   };
@@ -80,7 +80,7 @@ async function main() {
     if (msg.type === 'memory') {
       global.gc?.();
       const m = process.memoryUsage();
-      const answer: BenchHubAnswer = { type: 'memory', heapUsed: m.heapUsed, rss: m.rss, connections: hub.connections(), head: hub.ctx.store.head() };
+      const answer: BenchHubAnswer = { type: 'memory', heapUsed: m.heapUsed, rss: m.rss, connections: hub.connections(), head: await hub.ctx.store.head() };
       process.send!(answer);
     } else if (msg.type === 'stop') {
       await hub.close();

@@ -10,9 +10,9 @@ async function main() {
   const hub = await createHub({ dbPath, port: 0, ingestSecret: process.env.BENCH_SECRET ?? 'bench-secret', accessTtlMs: 3_600_000 });
   const tokens: Record<string, string> = {};
   for (const username of (process.env.BENCH_USERS ?? '').split(',').filter(Boolean)) {
-    const found = hub.ctx.store.staffCredentials(username);
+    const found = await hub.ctx.store.staffCredentials(username);
     if (!found) throw new Error(`no staff member ${username}`);
-    tokens[username] = hub.auth.startSession(found.staff).accessToken;
+    tokens[username] = (await hub.auth.startSession(found.staff)).accessToken;
   }
   process.send!({ url: hub.url, tokens });
   process.on('message', async (msg: { type: string }) => {

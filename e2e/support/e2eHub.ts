@@ -27,7 +27,7 @@ export async function startE2eHub(org: OrgData): Promise<E2eHub> {
   const dbPath = join(dir, 'hub.sqlite');
   const store = openSqliteStore(dbPath);
   await loadOrg(store, org);
-  store.close();
+  await store.close();
   const ingestSecret = randomBytes(16).toString('hex');
   // One token key across restarts: sessions survive the hub going down, as they would in production.
   const tokenKey = randomBytes(32);

@@ -1,6 +1,6 @@
 import type { Case, Customer } from '../shared/domain';
 import type { EntityName, EntityRow } from '../shared/protocol';
-import type { HubStore } from './store/hubStore';
+import type { StoreReads } from './store/hubStore';
 
 /**
  * Audience keys: who may receive a change. Agents listen on their queues and themselves, store staff on their
@@ -25,7 +25,7 @@ export function caseKeys(c: Case, into: Set<string> = new Set()): Set<string> {
  * Who receives a change to `row`. For a case, both the people who could see it before (`prev`) and after the
  * change: those who lose it must hear of it to drop it.
  */
-export function audienceOf<E extends EntityName>(store: HubStore, entity: E, row: EntityRow<E>, prev: EntityRow<E> | null): string[] {
+export async function audienceOf<E extends EntityName>(store: StoreReads, entity: E, row: EntityRow<E>, prev: EntityRow<E> | null): Promise<string[]> {
   const out = new Set<string>();
   switch (entity) {
     case 'queue':
@@ -40,11 +40,11 @@ export function audienceOf<E extends EntityName>(store: HubStore, entity: E, row
       if (prev) caseKeys(prev as Case, out);
       break;
     case 'customer':
-      for (const c of store.casesOfCustomer((row as Customer).id)) caseKeys(c, out);
+      for (const c of await store.casesOfCustomer((row as Customer).id)) caseKeys(c, out);
       break;
     case 'interaction':
     case 'csat': {
-      const c = store.get('case', (row as EntityRow<'interaction'>).caseId);
+      const c = await store.get('case', (row as EntityRow<'interaction'>).caseId);
       if (c) caseKeys(c, out);
       break;
     }
@@ -59,7 +59,7 @@ export function audienceOf<E extends EntityName>(store: HubStore, entity: E, row
     case 'held': {
       const h = row as EntityRow<'held'>;
       out.add(keys.staff(h.authorId));
-      const c = store.get('case', h.caseId);
+      const c = await store.get('case', h.caseId);
       if (c?.assigneeId) out.add(keys.staff(c.assigneeId));
       break;
     }

@@ -121,7 +121,7 @@ describe('event validation', () => {
   it('rejects unknown events, malformed payloads and oversized messages without changing anything', async () => {
     t = await startTestHub();
     const a1 = await t.connect('a1');
-    const head = t.hub.ctx.store.head();
+    const head = (await t.hub.ctx.store.head());
     const unknown = await (a1.socket.timeout(3000).emitWithAck as (...a: unknown[]) => Promise<unknown>)('drop:tables', {});
     expect(unknown).toMatchObject({ ok: false, reason: 'invalid', message: 'unknown event "drop:tables"' });
     await expect(a1.request('sync:pull', { cursor: -1, limit: 10 })).rejects.toMatchObject({ reason: 'invalid' });
@@ -131,6 +131,6 @@ describe('event validation', () => {
     const closed = new Promise((resolve) => a1.socket.once('disconnect', resolve));
     a1.socket.emit('mutate', { mutationId: crypto.randomUUID(), type: 'note', caseId: 'x', text: 'x'.repeat(300_000) } as never, () => {});
     expect(await closed).toBeTruthy();
-    expect(t.hub.ctx.store.head()).toBe(head);
+    expect((await t.hub.ctx.store.head())).toBe(head);
   });
 });

@@ -6,7 +6,7 @@ import { createHub } from './hub';
 import { loadOrg } from './loadOrg';
 import { generateDemoOrg } from './seed/demoOrg';
 import { createSimulator } from './simulator/simulator';
-import { identityOf } from './simulator/simulatorSource';
+import { identityOf, refreshedSource } from './simulator/simulatorSource';
 import { openSqliteStore } from './store/sqlite/sqliteStore';
 
 const USAGE = `Usage: npm run hub -- [options]
@@ -100,7 +100,7 @@ async function main(): Promise<void> {
       await loadOrg(store, { ...org, batches: org.batches(1000) }, () => process.stdout.write('.'));
       process.stdout.write(` done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     }
-    store.close();
+    await store.close();
     writeFileSync(infoPath, JSON.stringify(info, null, 2), { mode: 0o600 });
   }
   // Workstation sessions survive hub restarts: the token key lives with the data, readable by its owner only.
@@ -120,21 +120,28 @@ async function main(): Promise<void> {
   }
 
   const store = hub.ctx.store;
-  const simulator =
+  const source =
     rate > 0
+      ? refreshedSource(async () => {
+          const known = (await store.sampleCustomers(200)).map(identityOf);
+          const cases = await store.casesAwaitingSurvey(50);
+          const customers = await Promise.all(cases.map((c) => store.get('customer', c.customerId)));
+          const awaiting = cases.flatMap((c, i) => {
+            const customer = customers[i];
+            return customer ? [{ caseId: c.id, channel: c.lastChannel, from: identityOf(customer) }] : [];
+          });
+          return { known, awaiting };
+        })
+      : null;
+  await source?.ready;
+  const simulator =
+    source
       ? createSimulator({
           url: hub.url,
           secret,
           rate,
           seed: info.seed ?? 1,
-          source: {
-            knownCustomers: (n) => store.sampleCustomers(n).map(identityOf),
-            casesAwaitingSurvey: (n) =>
-              store.casesAwaitingSurvey(n).flatMap((c) => {
-                const customer = store.get('customer', c.customerId);
-                return customer ? [{ caseId: c.id, channel: c.lastChannel, from: identityOf(customer) }] : [];
-              }),
-          },
+          source,
           onError: (err) => console.warn(`hub: simulator: ${err.message}`),
         })
       : null;
@@ -148,6 +155,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log('hub: stopping');
+    source?.stop();
     await simulator?.stop();
     await hub.close();
     process.exit(0);

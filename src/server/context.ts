@@ -2,14 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { Queue, Staff } from '../shared/domain';
 import type { Change, EntityName, EntityRow, Policy } from '../shared/protocol';
 import { audienceOf } from './audience';
-import type { HubStore } from './store/hubStore';
+import type { HubStore, StoreTx } from './store/hubStore';
+
+/** Live-only events: sent after the surrounding transaction commits, never stored. */
+export type LiveEventName = 'sla:breach' | 'call:offer' | 'call:update';
 
 /** What the realtime layer does with committed work. */
 export interface Dispatcher {
   /** Changes just committed, with their audiences, in seq order. */
   changes(batch: ReadonlyArray<{ change: Change; audience: string[] }>): void;
   /** A live-only event to everyone listening on any of `audience` (and supervisors when `supervisors`). */
-  event(audience: readonly string[], name: 'sla:breach' | 'call:offer' | 'call:update', payload: unknown, supervisors?: boolean): void;
+  event(audience: readonly string[], name: LiveEventName, payload: unknown, supervisors?: boolean): void;
   /** A person's scope changed (queues joined or left). */
   scopeChanged(staffId: string): void;
 }
@@ -21,91 +24,105 @@ export interface HubConfig {
 }
 
 /**
+ * One unit of work: the store's transaction (every read that decides a write happens through it) plus what
+ * the hub does with it. Saved rows become changes for everyone who may see them; live events and scope
+ * changes wait for the commit, and are dropped when the transaction rolls back.
+ */
+export interface UnitOfWork extends StoreTx {
+  readonly ctx: HubContext;
+  /** Saves a row, logging the change for everyone who could see it before or after. Returns the seq. */
+  save<E extends EntityName>(entity: E, row: EntityRow<E>): Promise<number>;
+  /** A live-only event, sent once this unit of work commits. */
+  emit(audience: readonly string[], name: LiveEventName, payload: unknown, supervisors?: boolean): void;
+  /** Tells a person's workstations their scope changed, once this unit of work commits. */
+  scopeChanged(staffId: string): void;
+  /** Runs `f` once this unit of work has committed (never when it rolls back). */
+  afterCommit(f: () => void): void;
+}
+
+/**
  * The hub's working set for one process: the store, the clock, caches of the small reference tables, and the
- * write path that turns a transaction's saved rows into changes for the realtime layer after commit.
+ * unit of work that turns a transaction's saved rows into changes for the realtime layer after commit.
  */
 export interface HubContext {
   store: HubStore;
   config: HubConfig;
   now(): number;
   newId(prefix: string): string;
-  /** Runs `fn` in one transaction; when it commits, its changes are dispatched; when it throws, nothing is. */
-  write<T>(fn: () => T): T;
-  /** A live-only event, sent after the surrounding `write` commits (at once outside one). */
-  emit(audience: readonly string[], name: 'sla:breach' | 'call:offer' | 'call:update', payload: unknown, supervisors?: boolean): void;
-  /** Tells a person's workstations their scope changed, after the surrounding `write` commits. */
-  scopeChanged(staffId: string): void;
-  /** Saves a row inside `write`, logging the change for everyone who may see it. Returns the seq. */
-  save<E extends EntityName>(entity: E, row: EntityRow<E>): number;
-  /** Queues (few, read on every routing decision) and staff, cached and refreshed by `save`. */
+  /** Runs `fn` as one unit of work; when it commits, its changes and events are dispatched; when it throws, nothing is. */
+  write<T>(fn: (w: UnitOfWork) => Promise<T>): Promise<T>;
+  /** A live-only event outside any unit of work: sent at once. */
+  emit(audience: readonly string[], name: LiveEventName, payload: unknown, supervisors?: boolean): void;
+  /** Queues (few, read on every routing decision) and staff, cached; `loadCaches` fills them at start. */
   queues(): Queue[];
   queue(id: string): Queue | null;
   staff(id: string): Staff | null;
   allStaff(): Staff[];
+  loadCaches(): Promise<void>;
+  /** Brings the caches up to date with rows committed elsewhere (another hub node). */
+  cacheRows(changes: readonly Change[]): void;
   setDispatcher(d: Dispatcher): void;
 }
 
 export function createContext(store: HubStore, config: HubConfig, now: () => number = Date.now): HubContext {
-  let pending: Array<{ change: Change; audience: string[] }> | null = null;
-  let after: Array<() => void> = [];
-  let queueCache: Map<string, Queue> | null = null;
-  let staffCache: Map<string, Staff> | null = null;
+  let queueCache = new Map<string, Queue>();
+  let staffCache = new Map<string, Staff>();
   let dispatcher: Dispatcher = { changes: () => {}, event: () => {}, scopeChanged: () => {} };
 
-  const queues = () => (queueCache ??= new Map(store.all('queue').map((q) => [q.id, q])));
-  const staff = () => (staffCache ??= new Map(store.all('staff').map((s) => [s.id, s])));
+  const cache = (entity: EntityName, row: unknown) => {
+    if (entity === 'queue') queueCache.set((row as Queue).id, row as Queue);
+    if (entity === 'staff') staffCache.set((row as Staff).id, row as Staff);
+  };
 
   const ctx: HubContext = {
     store,
     config,
     now,
     newId: (prefix) => `${prefix}-${randomUUID()}`,
-    write(fn) {
-      if (pending) return fn(); // nested: part of the outer transaction
-      pending = [];
-      after = [];
+    async write(fn) {
+      const batch: Array<{ change: Change; audience: string[] }> = [];
+      const after: Array<() => void> = [];
       try {
-        const result = store.transaction(fn);
-        const batch = pending;
-        const then = after;
-        pending = null;
-        after = [];
+        const result = await store.write(async (tx) => {
+          const w: UnitOfWork = Object.assign(Object.create(tx) as StoreTx, {
+            ctx,
+            async save<E extends EntityName>(entity: E, row: EntityRow<E>) {
+              const prev = await tx.get(entity, row.id);
+              const audience = await audienceOf(tx, entity, row, prev);
+              const seq = await tx.put(entity, row, audience);
+              batch.push({ change: { seq, entity, op: 'upsert', id: row.id, data: row } as Change, audience });
+              // Cached at once, so the rest of this unit of work routes with it; a rollback reloads the caches.
+              cache(entity, row);
+              return seq;
+            },
+            emit: (audience: readonly string[], name: LiveEventName, payload: unknown, supervisors?: boolean) =>
+              void after.push(() => dispatcher.event(audience, name, payload, supervisors)),
+            scopeChanged: (staffId: string) => void after.push(() => dispatcher.scopeChanged(staffId)),
+            afterCommit: (f: () => void) => void after.push(f),
+          });
+          return fn(w);
+        });
         if (batch.length) dispatcher.changes(batch);
-        for (const f of then) f();
+        for (const f of after) f();
         return result;
       } catch (err) {
-        pending = null;
-        after = [];
-        // A rolled-back transaction may have refreshed caches with rows that no longer exist.
-        queueCache = null;
-        staffCache = null;
+        if (batch.some(({ change }) => change.entity === 'queue' || change.entity === 'staff')) await ctx.loadCaches();
         throw err;
       }
     },
-    emit(audience, name, payload, supervisors) {
-      const send = () => dispatcher.event(audience, name, payload, supervisors);
-      if (pending) after.push(send);
-      else send();
+    emit: (audience, name, payload, supervisors) => dispatcher.event(audience, name, payload, supervisors),
+    queues: () => [...queueCache.values()],
+    queue: (id) => queueCache.get(id) ?? null,
+    staff: (id) => staffCache.get(id) ?? null,
+    allStaff: () => [...staffCache.values()],
+    async loadCaches() {
+      const [queues, staff] = await Promise.all([store.all('queue'), store.all('staff')]);
+      queueCache = new Map(queues.map((q) => [q.id, q]));
+      staffCache = new Map(staff.map((s) => [s.id, s]));
     },
-    scopeChanged(staffId) {
-      const send = () => dispatcher.scopeChanged(staffId);
-      if (pending) after.push(send);
-      else send();
+    cacheRows(changes) {
+      for (const c of changes) if (c.op === 'upsert') cache(c.entity, c.data);
     },
-    save(entity, row) {
-      if (!pending) throw new Error('save outside write()');
-      const prev = store.get(entity, row.id);
-      const audience = audienceOf(store, entity, row, prev);
-      const seq = store.put(entity, row, audience);
-      pending.push({ change: { seq, entity, op: 'upsert', id: row.id, data: row } as Change, audience });
-      if (entity === 'queue') queues().set(row.id, row as Queue);
-      if (entity === 'staff') staff().set(row.id, row as Staff);
-      return seq;
-    },
-    queues: () => [...queues().values()],
-    queue: (id) => queues().get(id) ?? null,
-    staff: (id) => staff().get(id) ?? null,
-    allStaff: () => [...staff().values()],
     setDispatcher: (d) => {
       dispatcher = d;
     },

@@ -18,16 +18,16 @@
  */
 import { isOpenCase, type Case } from '../shared/domain';
 import type { CaseGlimpse, Change } from '../shared/protocol';
-import type { HubContext } from './context';
+import type { UnitOfWork } from './context';
+import type { StoreReads } from './store/hubStore';
 
 /** How long serving lasts after the call was offered or the customer was looked up. */
 export const SERVING_MS = 2 * 3_600_000;
 
-export function startServing(ctx: HubContext, staffId: string, customerId: string): void {
-  ctx.store.startServing(staffId, customerId, ctx.now() + SERVING_MS);
-}
+export const startServing = (w: UnitOfWork, staffId: string, customerId: string): Promise<void> =>
+  w.startServing(staffId, customerId, w.ctx.now() + SERVING_MS);
 
-export const isServing = (ctx: HubContext, staffId: string, customerId: string): boolean => ctx.store.isServing(staffId, customerId, ctx.now());
+export const isServing = (w: UnitOfWork, staffId: string, customerId: string): Promise<boolean> => w.isServing(staffId, customerId, w.ctx.now());
 
 export const caseGlimpse = (c: Case): CaseGlimpse => ({
   id: c.id,
@@ -43,8 +43,8 @@ export const caseGlimpse = (c: Case): CaseGlimpse => ({
 const HANDOVER_KINDS = new Set(['phone', 'video']);
 
 /** The continuation view of an open case (see above), or nothing for a closed one. */
-export function continuationRows(ctx: HubContext, caseId: string): Change[] {
-  const rows = ctx.store.caseRows(caseId);
+export async function continuationRows(store: StoreReads, caseId: string): Promise<Change[]> {
+  const rows = await store.caseRows(caseId);
   const kase = rows.find((r) => r.entity === 'case')?.data as Case | undefined;
   if (!kase || !isOpenCase(kase)) return [];
   const interactions = rows.filter((r) => r.entity === 'interaction');

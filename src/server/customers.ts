@@ -1,12 +1,13 @@
 import { identitiesOf, type Customer } from '../shared/domain';
-import type { HubContext } from './context';
+import type { UnitOfWork } from './context';
 import { Refused } from './refused';
 
 /** What a new customer record needs; everything else starts at its default. */
 export type NewCustomer = Pick<Customer, 'name' | 'language'> & Partial<Pick<Customer, 'emails' | 'phones' | 'handles' | 'loyaltyNumber' | 'storeId'>>;
 
-/** Creates and saves a customer record (inside `write`): service messages allowed, marketing not until asked. */
-export function createCustomer(ctx: HubContext, fields: NewCustomer): Customer {
+/** Creates and saves a customer record: service messages allowed, marketing not until asked. */
+export async function createCustomer(w: UnitOfWork, fields: NewCustomer): Promise<Customer> {
+  const { ctx } = w;
   const now = ctx.now();
   const customer: Customer = {
     id: ctx.newId('cus'),
@@ -24,17 +25,17 @@ export function createCustomer(ctx: HubContext, fields: NewCustomer): Customer {
     ...fields,
     name: fields.name.slice(0, 200),
   };
-  ctx.save('customer', customer);
+  await w.save('customer', customer);
   return customer;
 }
 
 /**
  * Refuses to give a customer (`customerId`, or a new one when null) any identity that another customer holds:
- * an identity belongs to one customer, and moving it is a supervisor's merge (audited). Inside `write`.
+ * an identity belongs to one customer, and moving it is a supervisor's merge (audited).
  */
-export function claimIdentities(ctx: HubContext, customerId: string | null, identities: Parameters<typeof identitiesOf>[0]): void {
+export async function claimIdentities(w: UnitOfWork, customerId: string | null, identities: Parameters<typeof identitiesOf>[0]): Promise<void> {
   for (const [kind, value] of identitiesOf(identities)) {
-    const owner = ctx.store.findCustomerByIdentity(kind, value);
+    const owner = await w.findCustomerByIdentity(kind, value);
     if (owner && owner.id !== customerId) {
       throw new Refused('identity-taken', `${kind} ${value} belongs to another customer: if they are the same person, a supervisor merges the two records`, { kind, value });
     }

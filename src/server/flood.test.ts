@@ -18,10 +18,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function busyCase(n: number): Promise<void> {
   const first = await t.inbound({ text: 'The parcel never came', from: { email: 'flood@example.com' } });
   const { ctx } = t.hub;
-  const kase = ctx.store.get('case', first.body.caseId as string)!;
-  ctx.write(() => {
+  const kase = (await ctx.store.get('case', first.body.caseId as string))!;
+  await ctx.write(async (w) => {
     for (let i = 0; i < n; i++) {
-      ctx.save('interaction', {
+      await w.save('interaction', {
         id: `int-flood-${i}`,
         caseId: kase.id,
         customerId: kase.customerId,

@@ -46,7 +46,7 @@ export interface Hub {
   auth: AuthService;
   connections(): number;
   /** Runs the SLA and alert checks now (they also run every `tickMs`). */
-  tick(): void;
+  tick(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -56,6 +56,7 @@ export const DEFAULT_POLICY: Policy = { maxOfflineHours: 72, idleLockMinutes: 15
 export async function createHub(opts: HubOptions): Promise<Hub> {
   const store = opts.store ?? openSqliteStore(opts.dbPath ?? ':memory:');
   const ctx = createContext(store, { ingestSecret: opts.ingestSecret, policy: { ...DEFAULT_POLICY, ...opts.policy } }, opts.now);
+  await ctx.loadCaches();
   const auth = createAuthService(ctx, {
     tokenKey: opts.tokenKey ?? randomBytes(32),
     accessTtlMs: opts.accessTtlMs ?? 15 * 60_000,
@@ -87,7 +88,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     if (socket.writable) socket.end(err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n' : 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
     else socket.destroy();
   });
-  const realtime = createRealtime(ctx, auth, http, { maxPayloadBytes: opts.maxPayloadBytes, requestLimits: opts.requestLimits, lookupLimit: opts.lookupLimit });
+  const realtime = createRealtime(ctx, auth, http, { maxPayloadBytes: opts.maxPayloadBytes, requestLimits: opts.requestLimits, lookupLimit: opts.lookupLimit, head: await store.head() });
 
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
@@ -96,15 +97,20 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   });
   const port = (http.address() as AddressInfo).port;
 
-  const tick = () => {
-    try {
-      flagBreaches(ctx);
-      escalateAlerts(ctx);
-    } catch (err) {
-      console.error('hub: periodic check failed', err);
-    }
-  };
-  const timer = setInterval(tick, opts.tickMs ?? 5_000);
+  // One check at a time: a slow store must not pile them up.
+  let ticking: Promise<void> | null = null;
+  const tick = (): Promise<void> =>
+    (ticking ??= (async () => {
+      try {
+        await flagBreaches(ctx);
+        await escalateAlerts(ctx);
+      } catch (err) {
+        console.error(`hub: periodic check failed: ${(err as Error).message}`);
+      } finally {
+        ticking = null;
+      }
+    })());
+  const timer = setInterval(() => void tick(), opts.tickMs ?? 5_000);
   timer.unref();
 
   return {
@@ -116,10 +122,11 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     tick,
     async close() {
       clearInterval(timer);
+      await ticking;
       await realtime.close();
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
-      store.close();
+      await store.close();
     },
   };
 }

@@ -8,7 +8,7 @@ afterEach(async () => {
   await t?.stop();
 });
 
-const customer = (id: string) => t.hub.ctx.store.get('customer', id) as Customer;
+const customer = async (id: string) => (await t.hub.ctx.store.get('customer', id)) as Customer;
 
 /** A Greek customer on chat (q-el, which a1 does not serve) and a Polish one on social (q-chat, a1's queue), each with a handle. */
 async function twoCustomers() {
@@ -16,14 +16,14 @@ async function twoCustomers() {
   const polish = await t.inbound({ channel: 'social', network: 'facebook', text: 'Dzień dobry, gdzie jest paczka?', from: { handle: '@jan_k', name: 'Jan' } });
   expect(greek.status).toBe(201);
   expect(polish.status).toBe(201);
-  return { greek: customer(greek.body.customerId as string), polish: customer(polish.body.customerId as string) };
+  return { greek: (await customer(greek.body.customerId as string)), polish: (await customer(polish.body.customerId as string)) };
 }
 
 describe('identities belong to one customer', () => {
   it('refuses an edit that would take another customer’s handle, phone, email or loyalty number (identity-taken), for agents, store staff and supervisors alike', async () => {
     t = await startTestHub();
     const { greek, polish } = await twoCustomers();
-    t.hub.ctx.write(() => t.hub.ctx.save('customer', { ...greek, phones: ['+306900000009'], emails: ['giorgos@example.gr'], loyaltyNumber: 'LC-00000009', version: greek.version + 1 }));
+    await t.hub.ctx.write((w) => w.save('customer', { ...greek, phones: ['+306900000009'], emails: ['giorgos@example.gr'], loyaltyNumber: 'LC-00000009', version: greek.version + 1 }));
     const a1 = await t.connect('a1');
     const steals = [{ handles: [...polish.handles, '@GIORGOS_P'] }, { phones: ['+306900000009'] }, { emails: ['Giorgos@Example.gr'] }, { loyaltyNumber: 'lc-00000009' }];
     for (const patch of steals) {
@@ -35,7 +35,7 @@ describe('identities belong to one customer', () => {
       const other = await t.connect(who);
       expect(await other.mutate({ type: 'customer.update', customerId: polish.id, basedOn: { version: polish.version }, patch: steals[0] })).toMatchObject({ ok: false, reason: 'identity-taken' });
     }
-    expect(customer(polish.id).version).toBe(polish.version);
+    expect((await customer(polish.id)).version).toBe(polish.version);
 
     // The Greek customer's next message still lands on them, in their queue, out of a1's sight.
     const next = await t.inbound({ channel: 'chat', text: 'Γεια σας ξανά', from: { handle: '@giorgos_p' } });
@@ -52,7 +52,7 @@ describe('identities belong to one customer', () => {
     const { greek, polish } = await twoCustomers();
     const sup = await t.connect('sup1');
     expect(await sup.mutate({ type: 'supervisor.mergeCustomers', survivorId: polish.id, mergedId: greek.id })).toMatchObject({ ok: true });
-    expect(customer(polish.id).handles).toEqual(expect.arrayContaining(['@jan_k', '@giorgos_p']));
+    expect((await customer(polish.id)).handles).toEqual(expect.arrayContaining(['@jan_k', '@giorgos_p']));
     const next = await t.inbound({ channel: 'social', text: 'Jeszcze raz', from: { handle: '@giorgos_p' } });
     expect(next.body.customerId).toBe(polish.id);
     const audit = await sup.request('audit:query', { action: 'customer.merge', limit: 10 });
@@ -67,8 +67,8 @@ describe('identities belong to one customer', () => {
     expect(mixed.body.customerId).toBe(polish.id);
     const both = await t.inbound({ channel: 'chat', text: 'Hi', from: { email: 'jan@example.pl', handle: '@giorgos_p' } });
     expect(both.body.customerId).toBe(polish.id);
-    expect(customer(polish.id).handles).not.toContain('@giorgos_p');
-    expect(customer(greek.id).handles).toContain('@giorgos_p');
+    expect((await customer(polish.id)).handles).not.toContain('@giorgos_p');
+    expect((await customer(greek.id)).handles).toContain('@giorgos_p');
   });
 });
 
@@ -85,10 +85,10 @@ describe('one definition of a valid identity, used by ingestion', () => {
   ];
   it.each(hostile)('refuses %s with a 422 naming the field, storing nothing', async (_what, from, field) => {
     t = await startTestHub();
-    const head = t.hub.ctx.store.head();
+    const head = (await t.hub.ctx.store.head());
     const res = await t.inbound({ from: from as never });
     expect(res).toMatchObject({ status: 422, body: { error: 'invalid', message: expect.stringMatching(field) } });
-    expect(t.hub.ctx.store.head()).toBe(head);
+    expect((await t.hub.ctx.store.head())).toBe(head);
   });
 
   it('normalises what can be normalised, so every stored customer parses with the shared schema', async () => {
@@ -98,21 +98,21 @@ describe('one definition of a valid identity, used by ingestion', () => {
       from: { email: ' Jan.Kowalski@Example.PL ', phone: '0048 601-234-567', loyaltyNumber: ' lc-1234 ', name: 'Jan\u202E Kowalski\u200B' },
     });
     expect(res.status).toBe(201);
-    const stored = customer(res.body.customerId as string);
+    const stored = (await customer(res.body.customerId as string));
     expect(CustomerSchema.safeParse(stored).success).toBe(true);
     expect(stored).toMatchObject({ name: 'Jan Kowalski', emails: ['jan.kowalski@example.pl'], phones: ['+48601234567'], loyaltyNumber: 'LC-1234' });
-    const message = t.hub.ctx.store.interactionsOfCase(res.body.caseId as string)[0];
+    const message = (await t.hub.ctx.store.interactionsOfCase(res.body.caseId as string))[0];
     expect(message.text).toBe('Hello there \uFFFD');
   });
 
   it('refuses a store visit in a store that does not exist or by someone who is not its staff', async () => {
     t = await startTestHub();
-    const head = t.hub.ctx.store.head();
+    const head = (await t.hub.ctx.store.head());
     const unknownStore = await t.inbound({ channel: 'store', from: { phone: '+48601234567' }, store: { storeId: 'store-nowhere' } });
     expect(unknownStore).toMatchObject({ status: 422, body: { error: 'unknown-store', message: expect.stringMatching(/^store\.storeId: /) } });
     const notTheirs = await t.inbound({ channel: 'store', from: { phone: '+48601234567' }, store: { storeId: 'store-w', staffId: 'a1' } });
     expect(notTheirs).toMatchObject({ status: 422, body: { error: 'unknown-staff', message: expect.stringMatching(/^store\.staffId: /) } });
-    expect(t.hub.ctx.store.head()).toBe(head);
+    expect((await t.hub.ctx.store.head())).toBe(head);
     const real = await t.inbound({ channel: 'store', from: { phone: '+48601234567' }, store: { storeId: 'store-w', staffId: 'store1' } });
     expect(real.status).toBe(201);
   });

@@ -21,17 +21,17 @@ describe('signed ingestion', () => {
     const again = await t.inbound(msg);
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ duplicate: true, caseId: first.body.caseId, interactionId: first.body.interactionId });
-    const timeline = t.hub.ctx.store.interactionsOfCase(first.body.caseId as string);
+    const timeline = (await t.hub.ctx.store.interactionsOfCase(first.body.caseId as string));
     expect(timeline).toHaveLength(1);
-    const customer = t.hub.ctx.store.get('customer', first.body.customerId as string)!;
+    const customer = (await t.hub.ctx.store.get('customer', first.body.customerId as string))!;
     expect(customer).toMatchObject({ name: 'Jan Kowalski', emails: ['jan@example.pl'], language: 'en' }); // written in English
   });
 
   it('takes a new customer’s language from what they wrote', async () => {
     const el = await t.inbound({ text: 'Καλησπέρα σας, η παραγγελία μου δεν έχει φτάσει ακόμα', from: { email: 'x@example.com' } });
     const pl = await t.inbound({ text: 'Dzień dobry, moja paczka jeszcze nie dotarła', from: { email: 'y@example.com' } });
-    expect(t.hub.ctx.store.get('customer', el.body.customerId as string)!.language).toBe('el');
-    expect(t.hub.ctx.store.get('customer', pl.body.customerId as string)!.language).toBe('pl');
+    expect((await t.hub.ctx.store.get('customer', el.body.customerId as string))!.language).toBe('el');
+    expect((await t.hub.ctx.store.get('customer', pl.body.customerId as string))!.language).toBe('pl');
   });
 
   it('lands a known phone, email or loyalty number on the same customer and open case', async () => {
@@ -39,7 +39,7 @@ describe('signed ingestion', () => {
     const b = await t.inbound({ channel: 'sms', text: 'second', from: { email: 'OLA@example.com' } });
     expect(b.body.customerId).toBe(a.body.customerId);
     expect(b.body.caseId).toBe(a.body.caseId);
-    const kase = t.hub.ctx.store.get('case', a.body.caseId as string)!;
+    const kase = (await t.hub.ctx.store.get('case', a.body.caseId as string))!;
     expect(kase.channels).toEqual(['chat', 'sms']);
     expect(kase.inboundCount).toBe(2);
   });
@@ -53,7 +53,7 @@ describe('signed ingestion', () => {
   });
 
   it('refuses unsigned, wrongly signed, malformed, oversized and invalid bodies and changes nothing', async () => {
-    const head = t.hub.ctx.store.head();
+    const head = (await t.hub.ctx.store.head());
     expect((await t.inbound({ text: 'x' }, false)).status).toBe(401);
     const body = JSON.stringify({ channel: 'chat', externalId: 'e', text: 'x', from: { email: 'a@b.pl' } });
     expect((await t.http('/api/v1/inbound', body, { 'X-Signature': signBody(body, 'other-secret') })).status).toBe(401);
@@ -68,12 +68,12 @@ describe('signed ingestion', () => {
     const noIdentity = await t.inbound({ from: { name: 'Nobody' } as never });
     expect(noIdentity.body.message).toMatch(/email, phone, handle or loyaltyNumber/);
     expect(await t.inbound({ from: { phone: 'call me' } })).toMatchObject({ status: 422, body: { error: 'invalid', message: expect.stringMatching(/^from\.phone: /) } });
-    expect(t.hub.ctx.store.head()).toBe(head);
+    expect((await t.hub.ctx.store.head())).toBe(head);
   });
 
   it('keeps a script tag as plain text', async () => {
     const r = await t.inbound({ text: '<script>alert(1)</script>', from: { email: 'x@example.com' } });
-    expect(t.hub.ctx.store.get('interaction', r.body.interactionId as string)!.text).toBe('<script>alert(1)</script>');
+    expect((await t.hub.ctx.store.get('interaction', r.body.interactionId as string))!.text).toBe('<script>alert(1)</script>');
   });
 
   it('answers unknown paths and methods with JSON errors', async () => {
@@ -101,7 +101,7 @@ describe('phone call lifecycle', () => {
       call: { id: 'call-1', state: 'ended', durationSec: 125, outcome: 'resolved', notes: 'Promised a call back on Monday' },
     });
     expect(ended.body.caseId).toBe(known.body.caseId);
-    const call = t.hub.ctx.store.get('interaction', ended.body.interactionId as string)!;
+    const call = (await t.hub.ctx.store.get('interaction', ended.body.interactionId as string))!;
     expect(call).toMatchObject({ kind: 'phone', meta: { durationSec: 125, outcome: 'resolved', notes: 'Promised a call back on Monday' } });
   });
 
@@ -109,6 +109,6 @@ describe('phone call lifecycle', () => {
     await t.connect('a1');
     const ring = await t.inbound({ channel: 'phone', text: '', from: { phone: '+44 20 7946 0000' }, call: { id: 'c2', state: 'ringing' } });
     expect(ring.body).toMatchObject({ customerId: null, caseId: null, assigneeId: 'a1' });
-    expect(t.hub.ctx.store.findCustomerByIdentity('phone', '+442079460000')).toBeNull();
+    expect((await t.hub.ctx.store.findCustomerByIdentity('phone', '+442079460000'))).toBeNull();
   });
 });

@@ -11,7 +11,7 @@ import {
 } from '../shared/domain';
 import type { CallOffer, InboundMessage, InboundResult } from '../shared/protocol';
 import { caseGlimpse, startServing } from './continuation';
-import type { HubContext } from './context';
+import type { HubContext, UnitOfWork } from './context';
 import { createCustomer } from './customers';
 import { keys } from './audience';
 import { pickAgent, routed, withAssignee } from './routing';
@@ -56,10 +56,10 @@ function guessLanguage(ids: Array<[IdentityKind, string]>): Lang {
 }
 
 /** Finds the sender by any of their identities, following merges; null when nobody matches. */
-export function findSender(ctx: HubContext, ids: Array<[IdentityKind, string]>): Customer | null {
+export async function findSender(w: UnitOfWork, ids: Array<[IdentityKind, string]>): Promise<Customer | null> {
   for (const [kind, value] of ids) {
-    let c = ctx.store.findCustomerByIdentity(kind, value);
-    while (c?.mergedInto) c = ctx.store.get('customer', c.mergedInto);
+    let c = await w.findCustomerByIdentity(kind, value);
+    while (c?.mergedInto) c = await w.get('customer', c.mergedInto);
     if (c) return c;
   }
   return null;
@@ -71,12 +71,13 @@ function languageOf(text: string, ids: Array<[IdentityKind, string]>): Lang {
 }
 
 /** The sender's record, created when nobody matches, with any identity it did not have yet added. */
-function resolveCustomer(ctx: HubContext, from: From, ids: Array<[IdentityKind, string]>, text: string): Customer {
+async function resolveCustomer(w: UnitOfWork, from: From, ids: Array<[IdentityKind, string]>, text: string): Promise<Customer> {
+  const { ctx } = w;
   const now = ctx.now();
-  const found = findSender(ctx, ids);
+  const found = await findSender(w, ids);
   if (!found) {
     const fallbackName = from.name ?? from.email ?? from.handle ?? from.phone ?? from.loyaltyNumber ?? 'Customer';
-    return createCustomer(ctx, {
+    return await createCustomer(w, {
       name: fallbackName,
       emails: ids.filter(([k]) => k === 'email').map(([, v]) => v),
       phones: ids.filter(([k]) => k === 'phone').map(([, v]) => v),
@@ -87,7 +88,8 @@ function resolveCustomer(ctx: HubContext, from: From, ids: Array<[IdentityKind, 
   }
   // Identities the sender used that their record lacks are added, unless they belong to another customer: an
   // identity moves between customers only by a supervisor's merge.
-  const free = ids.filter(([kind, value]) => ctx.store.findCustomerByIdentity(kind, value) === null);
+  const owners = await Promise.all(ids.map(([kind, value]) => w.findCustomerByIdentity(kind, value)));
+  const free = ids.filter((_, i) => owners[i] === null);
   const add = (kind: IdentityKind, list: string[]) => free.filter(([k, v]) => k === kind && !list.map((x) => identityKey(kind, x)).includes(v)).map(([, v]) => v);
   const emails = add('email', found.emails);
   const phones = add('phone', found.phones);
@@ -103,7 +105,7 @@ function resolveCustomer(ctx: HubContext, from: From, ids: Array<[IdentityKind, 
     updatedAt: now,
     version: found.version + 1,
   };
-  ctx.save('customer', updated);
+  await w.save('customer', updated);
   return updated;
 }
 
@@ -116,8 +118,8 @@ function queueFor(ctx: HubContext, channel: Channel, lang: Lang): string {
 }
 
 /** The customer's open case on this topic: same subject when one is given, else their most recent open case. */
-function openCaseOnTopic(ctx: HubContext, customerId: string, subject: string | undefined): Case | null {
-  const open = ctx.store.casesOfCustomer(customerId).filter(isOpenCase);
+async function openCaseOnTopic(w: UnitOfWork, customerId: string, subject: string | undefined): Promise<Case | null> {
+  const open = (await w.casesOfCustomer(customerId)).filter(isOpenCase);
   if (subject && normalizeSubject(subject)) {
     const want = normalizeSubject(subject);
     return open.find((c) => normalizeSubject(c.subject) === want) ?? null;
@@ -208,47 +210,50 @@ function appendInbound(ctx: HubContext, kase: Case, msg: InboundMessage, custome
  * Takes one message from a channel connector: resolves the customer, appends to their open case on the topic
  * or opens one, and routes it. Idempotent by `externalId`. Phone calls and survey answers take their own path.
  */
-export function ingestInbound(ctx: HubContext, msg: InboundMessage): InboundResult {
-  return ctx.write(() => {
-    const seen = ctx.store.inboundResult(msg.externalId) as InboundResult | undefined;
+export function ingestInbound(ctx: HubContext, msg: InboundMessage): Promise<InboundResult> {
+  return ctx.write(async (w) => {
+    // Claimed in the same transaction as what it creates: a retry to any hub node gets the first result.
+    const seen = (await w.claimInbound(msg.externalId, ctx.now())) as InboundResult | null;
     if (seen) return { ...seen, duplicate: true };
-    if (msg.store) checkStoreVisit(ctx, msg.store);
+    if (msg.store) await checkStoreVisit(w, msg.store);
     const ids = identitiesFrom(msg.from);
     const result = msg.survey
-      ? ingestSurvey(ctx, msg, ids)
+      ? await ingestSurvey(w, msg, ids)
       : msg.call && msg.call.state !== 'ended'
-        ? ingestCallSignal(ctx, msg, ids)
-        : ingestMessage(ctx, msg, ids);
-    ctx.store.saveInboundResult(msg.externalId, result, ctx.now());
+        ? await ingestCallSignal(w, msg, ids)
+        : await ingestMessage(w, msg, ids);
+    await w.saveInboundResult(msg.externalId, result);
     return result;
   });
 }
 
 /** A store visit names a store that exists and, if it names one, a member of staff of that store. */
-function checkStoreVisit(ctx: HubContext, visit: NonNullable<InboundMessage['store']>): void {
-  if (!ctx.store.get('storeLocation', visit.storeId)) throw new InboundRejected('unknown-store', `store.storeId: no store ${visit.storeId}`);
+async function checkStoreVisit(w: UnitOfWork, visit: NonNullable<InboundMessage['store']>): Promise<void> {
+  const { ctx } = w;
+  if (!await w.get('storeLocation', visit.storeId)) throw new InboundRejected('unknown-store', `store.storeId: no store ${visit.storeId}`);
   if (visit.staffId === undefined) return;
   const staff = ctx.staff(visit.staffId);
   if (!staff || staff.storeId !== visit.storeId) throw new InboundRejected('unknown-staff', `store.staffId: ${visit.staffId} is not staff of store ${visit.storeId}`);
 }
 
-function ingestMessage(ctx: HubContext, msg: InboundMessage, ids: Array<[IdentityKind, string]>): InboundResult {
-  const customer = resolveCustomer(ctx, msg.from, ids, msg.text);
-  const call = msg.call ? ctx.store.call(msg.call.id) : null;
-  let kase = (call?.caseId ? ctx.store.get('case', call.caseId) : null) ?? openCaseOnTopic(ctx, customer.id, msg.subject);
+async function ingestMessage(w: UnitOfWork, msg: InboundMessage, ids: Array<[IdentityKind, string]>): Promise<InboundResult> {
+  const { ctx } = w;
+  const customer = await resolveCustomer(w, msg.from, ids, msg.text);
+  const call = msg.call ? await w.call(msg.call.id) : null;
+  let kase = (call?.caseId ? await w.get('case', call.caseId) : null) ?? await openCaseOnTopic(w, customer.id, msg.subject);
   if (!kase || !isOpenCase(kase)) kase = newCase(ctx, customer, msg.channel, msg.subject, msg.text || msg.video?.summary || msg.call?.notes || '');
   const appended = appendInbound(ctx, kase, msg, customer);
   // A call that was offered to someone stays with them: they took it. Other work is routed now, before the
   // case is saved, so it goes out once, to the people who see it once routed.
-  let current = call?.offeredTo && !appended.kase.assigneeId ? withAssignee(ctx, appended.kase, call.offeredTo) : appended.kase;
-  current = routed(ctx, current, customer);
-  ctx.save('case', current);
+  let current = call?.offeredTo && !appended.kase.assigneeId ? await withAssignee(w, appended.kase, call.offeredTo) : appended.kase;
+  current = await routed(w, current, customer);
+  await w.save('case', current);
   // Saved after the case, so that its audience is the case's audience as it now stands.
-  ctx.save('interaction', appended.interaction);
-  alertOnVeryNegative(ctx, current, msg.text);
+  await w.save('interaction', appended.interaction);
+  await alertOnVeryNegative(w, current, msg.text);
   if (call && msg.call) {
-    ctx.store.saveCall({ ...call, state: 'ended', customerId: customer.id, caseId: current.id, at: ctx.now() });
-    ctx.emit([keys.staff(call.offeredTo ?? '')], 'call:update', { callId: call.callId, state: 'ended', staffId: call.offeredTo }, true);
+    await w.saveCall({ ...call, state: 'ended', customerId: customer.id, caseId: current.id, at: ctx.now() });
+    w.emit([keys.staff(call.offeredTo ?? '')], 'call:update', { callId: call.callId, state: 'ended', staffId: call.offeredTo }, true);
   }
   return {
     ok: true,
@@ -264,20 +269,21 @@ function ingestMessage(ctx: HubContext, msg: InboundMessage, ids: Array<[Identit
  * `ringing` offers the call to an agent and pops the caller's record on their workstation before they answer;
  * `answered` tells the others. The call is recorded on a case when it ends.
  */
-function ingestCallSignal(ctx: HubContext, msg: InboundMessage, ids: Array<[IdentityKind, string]>): InboundResult {
+async function ingestCallSignal(w: UnitOfWork, msg: InboundMessage, ids: Array<[IdentityKind, string]>): Promise<InboundResult> {
+  const { ctx } = w;
   const signal = msg.call!;
-  const customer = findSender(ctx, ids);
+  const customer = await findSender(w, ids);
   const phone = ids.find(([k]) => k === 'phone')?.[1] ?? msg.from.phone ?? '';
-  const openCases = customer ? ctx.store.casesOfCustomer(customer.id).filter(isOpenCase) : [];
-  const existing = ctx.store.call(signal.id);
+  const openCases = customer ? (await w.casesOfCustomer(customer.id)).filter(isOpenCase) : [];
+  const existing = await w.call(signal.id);
   if (signal.state === 'answered') {
     if (!existing) throw new InboundRejected('unknown-call', `call ${signal.id} was never offered (send state "ringing" first)`);
-    ctx.store.saveCall({ ...existing, state: 'answered', at: ctx.now() });
-    ctx.emit([keys.staff(existing.offeredTo ?? '')], 'call:update', { callId: signal.id, state: 'answered', staffId: existing.offeredTo }, true);
+    await w.saveCall({ ...existing, state: 'answered', at: ctx.now() });
+    w.emit([keys.staff(existing.offeredTo ?? '')], 'call:update', { callId: signal.id, state: 'answered', staffId: existing.offeredTo }, true);
     return { ok: true, customerId: existing.customerId, caseId: existing.caseId, interactionId: null, duplicate: false, assigneeId: existing.offeredTo };
   }
   const queueId = queueFor(ctx, 'phone', customer?.language ?? guessLanguage(ids));
-  const agent = pickAgent(ctx, { id: openCases[0]?.id ?? '', queueId, lastChannel: 'phone' }, customer);
+  const agent = await pickAgent(w, { id: openCases[0]?.id ?? '', queueId, lastChannel: 'phone' }, customer);
   const record = {
     callId: signal.id,
     phone,
@@ -287,10 +293,10 @@ function ingestCallSignal(ctx: HubContext, msg: InboundMessage, ids: Array<[Iden
     state: 'ringing' as const,
     at: ctx.now(),
   };
-  ctx.store.saveCall(record);
+  await w.saveCall(record);
   // The agent the call is offered to is serving the caller from now on (see continuation.ts); the offer itself
   // carries no more than their name and glimpses of their open cases, whichever queue those are in.
-  if (agent && customer) startServing(ctx, agent.id, customer.id);
+  if (agent && customer) await startServing(w, agent.id, customer.id);
   const offer: CallOffer = {
     callId: signal.id,
     phone,
@@ -299,18 +305,18 @@ function ingestCallSignal(ctx: HubContext, msg: InboundMessage, ids: Array<[Iden
     caseId: record.caseId,
     at: record.at,
   };
-  ctx.emit([agent ? keys.staff(agent.id) : keys.queue(queueId)], 'call:offer', offer, true);
+  w.emit([agent ? keys.staff(agent.id) : keys.queue(queueId)], 'call:offer', offer, true);
   return { ok: true, customerId: record.customerId, caseId: record.caseId, interactionId: null, duplicate: false, assigneeId: record.offeredTo };
 }
 
-function ingestSurvey(ctx: HubContext, msg: InboundMessage, ids: Array<[IdentityKind, string]>): InboundResult {
+async function ingestSurvey(w: UnitOfWork, msg: InboundMessage, ids: Array<[IdentityKind, string]>): Promise<InboundResult> {
   const survey = msg.survey!;
-  const kase = ctx.store.get('case', survey.caseId);
+  const kase = await w.get('case', survey.caseId);
   if (!kase) throw new InboundRejected('unknown-case', `survey answer for unknown case ${survey.caseId}`);
-  const sender = findSender(ctx, ids);
+  const sender = await findSender(w, ids);
   if (!sender || sender.id !== kase.customerId) {
     throw new InboundRejected('wrong-customer', `survey answer for case ${survey.caseId} does not come from its customer`);
   }
-  recordSurveyAnswer(ctx, kase, survey.score, survey.comment ?? null);
+  await recordSurveyAnswer(w, kase, survey.score, survey.comment ?? null);
   return { ok: true, customerId: kase.customerId, caseId: kase.id, interactionId: null, duplicate: false, assigneeId: kase.assigneeId };
 }

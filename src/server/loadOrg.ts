@@ -21,20 +21,19 @@ export interface OrgData {
  */
 export async function loadOrg(store: HubStore, org: OrgData, onProgress?: (rows: number) => void): Promise<void> {
   const hashes = await Promise.all(org.staff.map((s) => (s.password === null ? '' : hashPassword(s.password))));
-  store.transaction(() => {
+  await store.write(async (tx) => {
     const everyone = [keys.everyone];
-    for (const s of org.storeLocations) store.put('storeLocation', s, everyone);
-    for (const q of org.queues) store.put('queue', q, everyone);
-    org.staff.forEach(({ staff }, i) => {
-      store.put('staff', staff, everyone);
-      store.setPasswordHash(staff.id, hashes[i]);
-    });
-    for (const a of org.kb) store.put('kb', a, everyone);
-    for (const c of org.canned) store.put('canned', c, everyone);
+    const all = <T>(rows: T[]) => rows.map((row) => ({ row, audience: everyone }));
+    await tx.putMany('storeLocation', all(org.storeLocations));
+    await tx.putMany('queue', all(org.queues));
+    await tx.putMany('staff', all(org.staff.map((s) => s.staff)));
+    for (const [i, { staff }] of org.staff.entries()) await tx.setPasswordHash(staff.id, hashes[i]);
+    await tx.putMany('kb', all(org.kb));
+    await tx.putMany('canned', all(org.canned));
   });
   let rows = 0;
   for (const batch of org.batches ?? []) {
-    store.transaction(() => {
+    await store.write(async (tx) => {
       const audiences = new Map<string, string[]>();
       const byCustomer = new Map<string, Set<string>>();
       for (const c of batch.cases) {
@@ -43,10 +42,10 @@ export async function loadOrg(store: HubStore, org: OrgData, onProgress?: (rows:
         const set = byCustomer.get(c.customerId) ?? byCustomer.set(c.customerId, new Set()).get(c.customerId)!;
         for (const k of aud) set.add(k);
       }
-      for (const c of batch.customers) store.put('customer', c, [...(byCustomer.get(c.id) ?? [])]);
-      for (const c of batch.cases) store.put('case', c, audiences.get(c.id)!);
-      for (const i of batch.interactions) store.put('interaction', i, audiences.get(i.caseId) ?? []);
-      for (const r of batch.csat) store.put('csat', r, audiences.get(r.caseId) ?? []);
+      await tx.putMany('customer', batch.customers.map((row) => ({ row, audience: [...(byCustomer.get(row.id) ?? [])] })));
+      await tx.putMany('case', batch.cases.map((row) => ({ row, audience: audiences.get(row.id)! })));
+      await tx.putMany('interaction', batch.interactions.map((row) => ({ row, audience: audiences.get(row.caseId) ?? [] })));
+      await tx.putMany('csat', batch.csat.map((row) => ({ row, audience: audiences.get(row.caseId) ?? [] })));
     });
     rows += batch.customers.length + batch.cases.length + batch.interactions.length + batch.csat.length;
     onProgress?.(rows);

@@ -15,6 +15,7 @@ import type { Change } from '../shared/protocol';
 import { foldText } from '../shared/text/fold';
 import { createRateLimiter } from './auth/rateLimiter';
 import type { HubContext } from './context';
+import type { StoreReads } from './store/hubStore';
 import { continuationRows, isServing, startServing } from './continuation';
 import { canSeeCase } from './permissions';
 import { Refused } from './refused';
@@ -34,22 +35,22 @@ const NAME_CANDIDATES = 500;
 const NATIONAL_DIGITS = 9;
 
 /** Customers one exact identifier names (see lookupKind). */
-function byIdentifier(ctx: HubContext, kind: Exclude<LookupKind, 'name'>, q: string, limit: number): Customer[] {
+async function byIdentifier(store: StoreReads, kind: Exclude<LookupKind, 'name'>, q: string, limit: number): Promise<Customer[]> {
   const one = (c: Customer | null) => (c ? [c] : []);
   switch (kind) {
     case 'email':
-      return EmailSchema.safeParse(q).success ? one(ctx.store.findCustomerByIdentity('email', q)) : [];
+      return EmailSchema.safeParse(q).success ? one(await store.findCustomerByIdentity('email', q)) : [];
     case 'handle':
-      return HandleSchema.safeParse(q).success ? one(ctx.store.findCustomerByIdentity('handle', q)) : [];
+      return HandleSchema.safeParse(q).success ? one(await store.findCustomerByIdentity('handle', q)) : [];
     case 'phone': {
       const phone = normalizePhone(q);
       const digits = q.replace(/\D/g, '').replace(/^0+/, '');
-      const exact = phone ? one(ctx.store.findCustomerByIdentity('phone', phone)) : [];
-      return [...exact, ...(digits.length >= NATIONAL_DIGITS ? ctx.store.customersByPhoneEnding(digits, limit) : [])];
+      const exact = phone ? one(await store.findCustomerByIdentity('phone', phone)) : [];
+      return [...exact, ...(digits.length >= NATIONAL_DIGITS ? await store.customersByPhoneEnding(digits, limit) : [])];
     }
     case 'loyalty': {
-      const loyalty = LoyaltyNumberSchema.safeParse(q).success ? ctx.store.findCustomerByIdentity('loyalty', q) : null;
-      return one(loyalty ?? (HandleSchema.safeParse(q).success ? ctx.store.findCustomerByIdentity('handle', q) : null));
+      const loyalty = LoyaltyNumberSchema.safeParse(q).success ? await store.findCustomerByIdentity('loyalty', q) : null;
+      return one(loyalty ?? (HandleSchema.safeParse(q).success ? await store.findCustomerByIdentity('handle', q) : null));
     }
   }
 }
@@ -72,50 +73,50 @@ export function fitsDetail(c: Customer, detail: string): boolean {
 export function createLookup(ctx: HubContext, limit: LookupLimit = DEFAULT_LOOKUP_LIMIT) {
   const perPerson = createRateLimiter({ max: limit.max, windowMs: limit.windowMs, now: ctx.now });
 
-  function find(query: string, detail: string | undefined, max: number): { kind: LookupKind; customers: Customer[] } {
+  async function find(query: string, detail: string | undefined, max: number): Promise<{ kind: LookupKind; customers: Customer[] }> {
     const q = query.trim();
     const kind = lookupKind(q);
-    if (kind !== 'name') return { kind, customers: byIdentifier(ctx, kind, q, max) };
+    if (kind !== 'name') return { kind, customers: await byIdentifier(ctx.store, kind, q, max) };
     if (detail === undefined) {
       throw new Refused('invalid', 'detail: a name needs one more detail (the last digits of a phone or loyalty number, or part of an email or handle)');
     }
-    const named = ctx.store.customersNamed(foldText(q), NAME_CANDIDATES);
+    const named = await ctx.store.customersNamed(foldText(q), NAME_CANDIDATES);
     return { kind, customers: named.filter((c) => fitsDetail(c, detail)) };
   }
 
-  return function lookup(staff: Staff, p: { query: string; detail?: string; limit: number }): { rows: Change[]; partialCaseIds: string[] } {
+  return async function lookup(staff: Staff, p: { query: string; detail?: string; limit: number }): Promise<{ rows: Change[]; partialCaseIds: string[] }> {
     if (!perPerson.attempt(staff.id)) {
       const wait = perPerson.retryAfter(staff.id);
       throw new Refused('rate-limited', `too many lookups; try again in ${Math.ceil(wait / 1000)} s`, undefined, wait);
     }
-    const { kind, customers } = find(p.query, p.detail, p.limit);
+    const { kind, customers } = await find(p.query, p.detail, p.limit);
     const matches = customers.filter((c, i) => c.mergedInto === null && customers.findIndex((o) => o.id === c.id) === i).slice(0, p.limit);
     const rows: Change[] = [];
     const partialCaseIds: string[] = [];
     const shown: string[] = [];
-    ctx.write(() => {
+    await ctx.write(async (w) => {
       // Store staff who found a customer to serve them at the counter are serving them from now on: every
       // customer an exact identifier names, or the one customer a name and a detail narrow down to.
       const atCounter = staff.role === 'store' && (kind !== 'name' || matches.length === 1);
       for (const customer of matches) {
-        if (atCounter) startServing(ctx, staff.id, customer.id);
-        const serving = atCounter || isServing(ctx, staff.id, customer.id);
-        const cases = ctx.store.casesOfCustomer(customer.id);
+        if (atCounter) await startServing(w, staff.id, customer.id);
+        const serving = atCounter || (await isServing(w, staff.id, customer.id));
+        const cases = await w.casesOfCustomer(customer.id);
         const visible = cases.filter((c) => canSeeCase(ctx, staff, c));
         if (!serving && visible.length === 0 && !isSupervising(staff.role)) continue;
         shown.push(customer.id);
-        const row = ctx.store.row('customer', customer.id);
+        const row = await w.row('customer', customer.id);
         if (row) rows.push(row);
         for (const c of cases) {
-          if (visible.includes(c)) rows.push(...ctx.store.caseRows(c.id));
+          if (visible.includes(c)) rows.push(...(await w.caseRows(c.id)));
           else if (serving && isOpenCase(c)) {
-            const view = continuationRows(ctx, c.id);
+            const view = await continuationRows(w, c.id);
             if (view.length > 0) partialCaseIds.push(c.id);
             rows.push(...view);
           }
         }
       }
-      ctx.store.appendAudit({
+      await w.appendAudit({
         id: ctx.newId('audit'),
         actorId: staff.id,
         action: 'customer.lookup',

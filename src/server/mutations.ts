@@ -11,7 +11,7 @@ import {
   type Staff,
 } from '../shared/domain';
 import type { AssignTarget, ItemResult, Mutation, MutationResult } from '../shared/protocol';
-import type { HubContext } from './context';
+import type { HubContext, UnitOfWork } from './context';
 import { claimIdentities, createCustomer } from './customers';
 import { isServing } from './continuation';
 import { canSeeCase } from './permissions';
@@ -21,10 +21,11 @@ import { sendSurvey } from './voice';
 
 type Of<T extends Mutation['type']> = Extract<Mutation, { type: T }>;
 type Applied = { outcome?: 'applied' | 'held'; id?: string; items?: ItemResult[] };
-type Handler<T extends Mutation['type']> = (ctx: HubContext, actor: Staff, m: Of<T>) => Applied;
+type Handler<T extends Mutation['type']> = (w: UnitOfWork, actor: Staff, m: Of<T>) => Promise<Applied>;
 
-function mustGetCase(ctx: HubContext, actor: Staff, caseId: string): Case {
-  const kase = ctx.store.get('case', caseId);
+async function mustGetCase(w: UnitOfWork, actor: Staff, caseId: string): Promise<Case> {
+  const { ctx } = w;
+  const kase = await w.get('case', caseId);
   if (!kase || !canSeeCase(ctx, actor, kase)) throw new Refused('not-found', `case ${caseId} does not exist or is not yours to see`);
   return kase;
 }
@@ -39,8 +40,9 @@ function requireSupervisor(actor: Staff): void {
   if (!isSupervising(actor.role)) throw new Refused('forbidden', 'only supervisors and admins may do this');
 }
 
-function audit(ctx: HubContext, actor: Staff, action: AuditAction, target: Pick<AuditEntry, 'targetType' | 'targetId' | 'queueId' | 'caseId'>, before: unknown, after: unknown): void {
-  ctx.store.appendAudit({ id: ctx.newId('audit'), actorId: actor.id, action, ...target, before, after, at: ctx.now() });
+async function audit(w: UnitOfWork, actor: Staff, action: AuditAction, target: Pick<AuditEntry, 'targetType' | 'targetId' | 'queueId' | 'caseId'>, before: unknown, after: unknown): Promise<void> {
+  const { ctx } = w;
+  await w.appendAudit({ id: ctx.newId('audit'), actorId: actor.id, action, ...target, before, after, at: ctx.now() });
 }
 
 type InteractionFields = Pick<Interaction, 'kind' | 'direction' | 'text' | 'authorId'> & Partial<Interaction>;
@@ -60,9 +62,10 @@ function newInteraction(ctx: HubContext, kase: Case, fields: InteractionFields):
 }
 
 /** Appends an interaction to a case whose audience does not change with it (notes). */
-function appendInteraction(ctx: HubContext, kase: Case, fields: InteractionFields): Interaction {
+async function appendInteraction(w: UnitOfWork, kase: Case, fields: InteractionFields): Promise<Interaction> {
+  const { ctx } = w;
   const interaction = newInteraction(ctx, kase, fields);
-  ctx.save('interaction', interaction);
+  await w.save('interaction', interaction);
   return interaction;
 }
 
@@ -70,10 +73,11 @@ function appendInteraction(ctx: HubContext, kase: Case, fields: InteractionField
  * Sends a message on a case that it moves on (new owner, store, SLA met): the case is saved first, so the
  * message goes to everyone who sees the case as it now stands (a store visit reaches the store's staff).
  */
-function sendOnCase(ctx: HubContext, kase: Case, fields: InteractionFields): Interaction {
+async function sendOnCase(w: UnitOfWork, kase: Case, fields: InteractionFields): Promise<Interaction> {
+  const { ctx } = w;
   const message = newInteraction(ctx, kase, fields);
-  ctx.save('case', afterReply(ctx, kase, message));
-  ctx.save('interaction', message);
+  await w.save('case', afterReply(ctx, kase, message));
+  await w.save('interaction', message);
   return message;
 }
 
@@ -96,10 +100,10 @@ function afterReply(ctx: HubContext, kase: Case, reply: Interaction): Case {
 }
 
 /** Sends a reply now: the author owns the case (an unassigned one is taken by replying). */
-function sendReply(ctx: HubContext, actor: Staff, kase: Case, m: { channel: Interaction['kind']; text: string; subject?: string | null }): Interaction {
+async function sendReply(w: UnitOfWork, actor: Staff, kase: Case, m: { channel: Interaction['kind']; text: string; subject?: string | null }): Promise<Interaction> {
   let current = kase;
-  if (!current.assigneeId) current = withAssignee(ctx, current, actor.id);
-  return sendOnCase(ctx, current, { kind: m.channel, direction: 'outbound', text: m.text, subject: m.subject ?? null, authorId: actor.id });
+  if (!current.assigneeId) current = await withAssignee(w, current, actor.id);
+  return await sendOnCase(w, current, { kind: m.channel, direction: 'outbound', text: m.text, subject: m.subject ?? null, authorId: actor.id });
 }
 
 /** Why a reply cannot go out as written, or null when it can. */
@@ -110,32 +114,33 @@ function holdReason(actor: Staff, kase: Case, lastSeen: string | null): HeldRepl
   return null;
 }
 
-function moveCase(ctx: HubContext, actor: Staff, kase: Case, to: AssignTarget): Case {
+async function moveCase(w: UnitOfWork, actor: Staff, kase: Case, to: AssignTarget): Promise<Case> {
+  const { ctx } = w;
   if ('staffId' in to) {
     const target = ctx.staff(to.staffId);
     if (!target) throw new Refused('not-found', `staff ${to.staffId} does not exist`);
     if (target.status === 'offline' && !isSupervising(actor.role)) throw new Refused('conflict', `${target.name} is offline`);
-    const moved = withAssignee(ctx, kase, target.id);
-    ctx.save('case', moved);
+    const moved = await withAssignee(w, kase, target.id);
+    await w.save('case', moved);
     return moved;
   }
   if (!ctx.queue(to.queueId)) throw new Refused('not-found', `queue ${to.queueId} does not exist`);
-  const back = withAssignee(ctx, kase, null, to.queueId);
-  ctx.save('case', back);
-  return routeCase(ctx, back, kase.assigneeId ?? undefined);
+  const back = await withAssignee(w, kase, null, to.queueId);
+  await w.save('case', back);
+  return await routeCase(w, back, kase.assigneeId ?? undefined);
 }
 
 /** Reassigns one case on behalf of a supervisor, with its audit entry; refusals become per-item results. */
-function reassignOne(ctx: HubContext, actor: Staff, caseId: string, to: AssignTarget): ItemResult {
-  const kase = ctx.store.get('case', caseId);
+async function reassignOne(w: UnitOfWork, actor: Staff, caseId: string, to: AssignTarget): Promise<ItemResult> {
+  const kase = await w.get('case', caseId);
   if (!kase) return { id: caseId, ok: false, reason: 'not-found', message: `case ${caseId} does not exist` };
   if (!isOpenCase(kase)) return { id: caseId, ok: false, reason: 'conflict', message: `case ${caseId} is ${kase.status}` };
   if (('staffId' in to && kase.assigneeId === to.staffId) || ('queueId' in to && kase.queueId === to.queueId && !kase.assigneeId)) {
     return { id: caseId, ok: true };
   }
   try {
-    const moved = moveCase(ctx, actor, kase, to);
-    audit(ctx, actor, 'case.reassign', { targetType: 'case', targetId: kase.id, queueId: moved.queueId, caseId: kase.id },
+    const moved = await moveCase(w, actor, kase, to);
+    await audit(w, actor, 'case.reassign', { targetType: 'case', targetId: kase.id, queueId: moved.queueId, caseId: kase.id },
       { queueId: kase.queueId, assigneeId: kase.assigneeId }, { queueId: moved.queueId, assigneeId: moved.assigneeId });
     return { id: caseId, ok: true };
   } catch (err) {
@@ -144,38 +149,40 @@ function reassignOne(ctx: HubContext, actor: Staff, caseId: string, to: AssignTa
   }
 }
 
-function setStaffStatus(ctx: HubContext, staff: Staff, status: Staff['status']): Staff {
+async function setStaffStatus(w: UnitOfWork, staff: Staff, status: Staff['status']): Promise<Staff> {
+  const { ctx } = w;
   if (staff.status === status) return staff;
   const updated: Staff = { ...staff, status, statusSince: ctx.now(), version: staff.version + 1 };
-  ctx.save('staff', updated);
-  if (status === 'away' || status === 'offline') returnOffers(ctx, staff.id);
-  if (status === 'available') pullWaitingWork(ctx, staff.id);
+  await w.save('staff', updated);
+  if (status === 'away' || status === 'offline') await returnOffers(w, staff.id);
+  if (status === 'available') await pullWaitingWork(w, staff.id);
   return updated;
 }
 
 /** Moves an alert along its lifecycle, for its designated staff, its follow-up owner or a supervisor. */
-function changeAlert(ctx: HubContext, actor: Staff, m: { alertId: string; basedOn: { version: number } }, patch: (a: Alert) => Partial<Alert>, action: AuditAction): Applied {
-  const alert = getAlert(ctx, m.alertId);
+async function changeAlert(w: UnitOfWork, actor: Staff, m: { alertId: string; basedOn: { version: number } }, patch: (a: Alert) => Partial<Alert>, action: AuditAction): Promise<Applied> {
+  const alert = await getAlert(w, m.alertId);
   const mayAct = isSupervising(actor.role) || alert.notifiedStaffIds.includes(actor.id) || alert.followUpStaffId === actor.id;
   if (!mayAct) throw new Refused('forbidden', 'this alert was not sent to you');
   checkVersion(alert, m.basedOn, 'the alert');
   const updated = { ...alert, ...patch(alert), version: alert.version + 1 };
-  ctx.save('alert', updated);
-  audit(ctx, actor, action, { targetType: 'alert', targetId: alert.id, queueId: alert.queueId, caseId: alert.caseId }, { status: alert.status, followUpStaffId: alert.followUpStaffId }, { status: updated.status, followUpStaffId: updated.followUpStaffId });
+  await w.save('alert', updated);
+  await audit(w, actor, action, { targetType: 'alert', targetId: alert.id, queueId: alert.queueId, caseId: alert.caseId }, { status: alert.status, followUpStaffId: alert.followUpStaffId }, { status: updated.status, followUpStaffId: updated.followUpStaffId });
   return {};
 }
 
-function getAlert(ctx: HubContext, id: string): Alert {
-  const alert = ctx.store.get('alert', id);
+async function getAlert(w: UnitOfWork, id: string): Promise<Alert> {
+  const alert = await w.get('alert', id);
   if (!alert) throw new Refused('not-found', `alert ${id} does not exist`);
   return alert;
 }
 
 const handlers: { [T in Mutation['type']]: Handler<T> } = {
-  reply(ctx, actor, m) {
-    const kase = mustGetCase(ctx, actor, m.caseId);
+  async reply(w, actor, m) {
+    const { ctx } = w;
+    const kase = await mustGetCase(w, actor, m.caseId);
     const reason = holdReason(actor, kase, m.basedOn.lastMessageId);
-    if (!reason) return { id: sendReply(ctx, actor, kase, m).id };
+    if (!reason) return { id: (await sendReply(w, actor, kase, m)).id };
     const held: HeldReply = {
       id: ctx.newId('held'),
       caseId: kase.id,
@@ -188,19 +195,21 @@ const handlers: { [T in Mutation['type']]: Handler<T> } = {
       createdAt: ctx.now(),
       resolvedAt: null,
     };
-    ctx.save('held', held);
+    await w.save('held', held);
     return { outcome: 'held', id: held.id };
   },
 
-  note(ctx, actor, m) {
-    const kase = mustGetCase(ctx, actor, m.caseId);
-    const note = appendInteraction(ctx, kase, { kind: 'note', direction: 'internal', text: m.text, authorId: actor.id });
-    ctx.save('case', { ...kase, updatedAt: ctx.now(), version: kase.version + 1 });
+  async note(w, actor, m) {
+    const { ctx } = w;
+    const kase = await mustGetCase(w, actor, m.caseId);
+    const note = await appendInteraction(w, kase, { kind: 'note', direction: 'internal', text: m.text, authorId: actor.id });
+    await w.save('case', { ...kase, updatedAt: ctx.now(), version: kase.version + 1 });
     return { id: note.id };
   },
 
-  'case.update'(ctx, actor, m) {
-    const kase = mustGetCase(ctx, actor, m.caseId);
+  async 'case.update'(w, actor, m) {
+    const { ctx } = w;
+    const kase = await mustGetCase(w, actor, m.caseId);
     checkVersion(kase, m.basedOn, 'the case');
     const now = ctx.now();
     const status = m.patch.status ?? kase.status;
@@ -216,14 +225,14 @@ const handlers: { [T in Mutation['type']]: Handler<T> } = {
       updatedAt: now,
       version: kase.version + 1,
     };
-    ctx.save('case', updated);
-    if (resolving) sendSurvey(ctx, updated, actor.id);
-    if (!isOpenCase(updated) && updated.assigneeId) pullWaitingWork(ctx, updated.assigneeId);
+    await w.save('case', updated);
+    if (resolving) await sendSurvey(w, updated, actor.id);
+    if (!isOpenCase(updated) && updated.assigneeId) await pullWaitingWork(w, updated.assigneeId);
     return {};
   },
 
-  'case.assign'(ctx, actor, m) {
-    const kase = mustGetCase(ctx, actor, m.caseId);
+  async 'case.assign'(w, actor, m) {
+    const kase = await mustGetCase(w, actor, m.caseId);
     checkVersion(kase, m.basedOn, 'the case');
     if (!isSupervising(actor.role)) {
       const taking = 'staffId' in m.to && m.to.staffId === actor.id && (kase.assigneeId === null || kase.assigneeId === actor.id);
@@ -231,113 +240,123 @@ const handlers: { [T in Mutation['type']]: Handler<T> } = {
       if (!taking && !handingBack) throw new Refused('forbidden', 'you may take unassigned cases or hand back your own; ask a supervisor to move others');
     }
     const before = { queueId: kase.queueId, assigneeId: kase.assigneeId };
-    const moved = moveCase(ctx, actor, kase, m.to);
+    const moved = await moveCase(w, actor, kase, m.to);
     if (isSupervising(actor.role)) {
-      audit(ctx, actor, 'case.reassign', { targetType: 'case', targetId: kase.id, queueId: moved.queueId, caseId: kase.id }, before, { queueId: moved.queueId, assigneeId: moved.assigneeId });
+      await audit(w, actor, 'case.reassign', { targetType: 'case', targetId: kase.id, queueId: moved.queueId, caseId: kase.id }, before, { queueId: moved.queueId, assigneeId: moved.assigneeId });
     }
     return {};
   },
 
-  'case.continueInStore'(ctx, actor, m) {
+  async 'case.continueInStore'(w, actor, m) {
+    const { ctx } = w;
     if (actor.role !== 'store' && !isSupervising(actor.role)) throw new Refused('forbidden', 'only store staff record in-store visits');
     // A case the person may see, or one of a customer they are serving at the counter (see continuation.ts).
-    const kase = ctx.store.get('case', m.caseId);
-    if (!kase || !(canSeeCase(ctx, actor, kase) || isServing(ctx, actor.id, kase.customerId))) {
+    const kase = await w.get('case', m.caseId);
+    if (!kase || !(canSeeCase(ctx, actor, kase) || await isServing(w, actor.id, kase.customerId))) {
       throw new Refused('not-found', `case ${m.caseId} does not exist or is not yours to continue: look its customer up first`);
     }
     checkVersion(kase, m.basedOn, 'the case');
     if (actor.role === 'store' && m.storeId !== actor.storeId) throw new Refused('forbidden', 'a visit is recorded in your own store only');
-    if (!ctx.store.get('storeLocation', m.storeId)) throw new Refused('not-found', `store ${m.storeId} does not exist`);
-    const taken = withAssignee(ctx, { ...kase, storeId: m.storeId, status: isOpenCase(kase) ? kase.status : 'open' }, actor.id);
-    const visit = sendOnCase(ctx, taken, { kind: 'store', direction: 'outbound', text: m.text, authorId: actor.id, meta: { storeId: m.storeId, staffId: actor.id } });
+    if (!await w.get('storeLocation', m.storeId)) throw new Refused('not-found', `store ${m.storeId} does not exist`);
+    const taken = await withAssignee(w, { ...kase, storeId: m.storeId, status: isOpenCase(kase) ? kase.status : 'open' }, actor.id);
+    const visit = await sendOnCase(w, taken, { kind: 'store', direction: 'outbound', text: m.text, authorId: actor.id, meta: { storeId: m.storeId, staffId: actor.id } });
     return { id: visit.id };
   },
 
-  'customer.update'(ctx, actor, m) {
-    const customer = ctx.store.get('customer', m.customerId);
-    const visible = customer && (isSupervising(actor.role) || actor.role === 'store' || ctx.store.casesOfCustomer(customer.id).some((c) => canSeeCase(ctx, actor, c)));
+  async 'customer.update'(w, actor, m) {
+    const { ctx } = w;
+    const customer = await w.get('customer', m.customerId);
+    const visible = customer && (isSupervising(actor.role) || actor.role === 'store' || (await w.casesOfCustomer(customer.id)).some((c) => canSeeCase(ctx, actor, c)));
     if (!customer || !visible) throw new Refused('not-found', `customer ${m.customerId} does not exist or is not yours to see`);
     checkVersion(customer, m.basedOn, 'the customer');
     const updated: Customer = { ...customer, ...m.patch, updatedAt: ctx.now(), version: customer.version + 1 };
-    claimIdentities(ctx, customer.id, updated);
-    ctx.save('customer', updated);
+    await claimIdentities(w, customer.id, updated);
+    await w.save('customer', updated);
     return {};
   },
 
-  'customer.create'(ctx, actor, m) {
-    claimIdentities(ctx, null, { emails: m.emails, phones: m.phones, handles: [], loyaltyNumber: null });
-    const customer = createCustomer(ctx, { name: m.name, emails: m.emails, phones: m.phones, language: m.language, storeId: actor.storeId });
+  async 'customer.create'(w, actor, m) {
+    await claimIdentities(w, null, { emails: m.emails, phones: m.phones, handles: [], loyaltyNumber: null });
+    const customer = await createCustomer(w, { name: m.name, emails: m.emails, phones: m.phones, language: m.language, storeId: actor.storeId });
     return { id: customer.id };
   },
 
-  'held.resolve'(ctx, actor, m) {
-    const held = ctx.store.get('held', m.heldId);
+  async 'held.resolve'(w, actor, m) {
+    const { ctx } = w;
+    const held = await w.get('held', m.heldId);
     if (!held || held.authorId !== actor.id) throw new Refused('not-found', `held reply ${m.heldId} does not exist or is not yours`);
     if (held.status !== 'held') throw new Refused('conflict', `held reply was already ${held.status}`);
-    const kase = ctx.store.get('case', held.caseId);
+    const kase = await w.get('case', held.caseId);
     if (!kase) throw new Refused('not-found', `case ${held.caseId} does not exist`);
     let status: HeldReply['status'] = 'discarded';
     if (m.action === 'resend') {
       if (kase.status === 'closed') throw new Refused('conflict', 'the case is closed: turn the reply into a note instead');
       if (kase.assigneeId !== null && kase.assigneeId !== actor.id) throw new Refused('forbidden', 'the case belongs to someone else now: turn the reply into a note for them');
-      sendReply(ctx, actor, kase, held);
+      await sendReply(w, actor, kase, held);
       status = 'sent';
     } else if (m.action === 'note') {
-      appendInteraction(ctx, kase, { kind: 'note', direction: 'internal', text: held.text, authorId: actor.id });
+      await appendInteraction(w, kase, { kind: 'note', direction: 'internal', text: held.text, authorId: actor.id });
       status = 'noted';
     }
-    ctx.save('held', { ...held, status, resolvedAt: ctx.now() });
+    await w.save('held', { ...held, status, resolvedAt: ctx.now() });
     return {};
   },
 
-  'survey.send'(ctx, actor, m) {
-    const kase = mustGetCase(ctx, actor, m.caseId);
+  async 'survey.send'(w, actor, m) {
+    const kase = await mustGetCase(w, actor, m.caseId);
     if (kase.status !== 'resolved') throw new Refused('conflict', 'a survey goes out only for resolved cases');
-    sendSurvey(ctx, kase, actor.id);
+    await sendSurvey(w, kase, actor.id);
     return {};
   },
 
-  'alert.acknowledge': (ctx, actor, m) =>
-    changeAlert(ctx, actor, m, (a) => ({ status: a.status === 'raised' ? 'acknowledged' : a.status, acknowledgedAt: ctx.now(), acknowledgedBy: actor.id }), 'alert.acknowledge'),
-  'alert.assign'(ctx, actor, m) {
+  'alert.acknowledge': (w, actor, m) =>
+    changeAlert(w, actor, m, (a) => ({ status: a.status === 'raised' ? 'acknowledged' : a.status, acknowledgedAt: w.ctx.now(), acknowledgedBy: actor.id }), 'alert.acknowledge'),
+  async 'alert.assign'(w, actor, m) {
+    const { ctx } = w;
     if (!ctx.staff(m.staffId)) throw new Refused('not-found', `staff ${m.staffId} does not exist`);
-    return changeAlert(ctx, actor, m, (a) => ({
+    return await changeAlert(w, actor, m, (a) => ({
       status: 'follow-up',
       followUpStaffId: m.staffId,
       acknowledgedAt: a.acknowledgedAt ?? ctx.now(),
       acknowledgedBy: a.acknowledgedBy ?? actor.id,
     }), 'alert.assign');
   },
-  'alert.close': (ctx, actor, m) =>
-    changeAlert(ctx, actor, m, (a) => ({ status: 'closed', closedAt: ctx.now(), outcome: m.outcome, acknowledgedAt: a.acknowledgedAt ?? ctx.now(), acknowledgedBy: a.acknowledgedBy ?? actor.id }), 'alert.close'),
+  'alert.close': (w, actor, m) =>
+    changeAlert(w, actor, m, (a) => ({ status: 'closed', closedAt: w.ctx.now(), outcome: m.outcome, acknowledgedAt: a.acknowledgedAt ?? w.ctx.now(), acknowledgedBy: a.acknowledgedBy ?? actor.id }), 'alert.close'),
 
-  'staff.setStatus'(ctx, actor, m) {
-    setStaffStatus(ctx, ctx.staff(actor.id) ?? actor, m.status);
+  async 'staff.setStatus'(w, actor, m) {
+    const { ctx } = w;
+    await setStaffStatus(w, ctx.staff(actor.id) ?? actor, m.status);
     return {};
   },
 
-  'supervisor.reassign'(ctx, actor, m) {
+  async 'supervisor.reassign'(w, actor, m) {
     requireSupervisor(actor);
-    return { items: m.caseIds.map((id) => reassignOne(ctx, actor, id, m.to)) };
+    const items: ItemResult[] = [];
+    for (const id of m.caseIds) items.push(await reassignOne(w, actor, id, m.to));
+    return { items };
   },
 
-  'supervisor.reassignAll'(ctx, actor, m) {
+  async 'supervisor.reassignAll'(w, actor, m) {
+    const { ctx } = w;
     requireSupervisor(actor);
     const from = ctx.staff(m.fromStaffId);
     if (!from) throw new Refused('not-found', `staff ${m.fromStaffId} does not exist`);
     if ('staffId' in m.to && m.to.staffId === from.id) throw new Refused('invalid', 'cannot move cases to the person they come from');
     // Cases first, while the person is still "available": a status change to away would hand their
     // unanswered offers to the router on its own, and the supervisor asked for a specific destination.
-    const items = ctx.store.openCasesOfAssignee(from.id).map((c) => reassignOne(ctx, actor, c.id, m.to));
+    const items: ItemResult[] = [];
+    for (const c of await w.openCasesOfAssignee(from.id)) items.push(await reassignOne(w, actor, c.id, m.to));
     if (m.setStatus) {
       const before = from.status;
-      const updated = setStaffStatus(ctx, ctx.staff(from.id) ?? from, m.setStatus);
-      audit(ctx, actor, 'staff.status', { targetType: 'staff', targetId: from.id, queueId: null, caseId: null }, { status: before }, { status: updated.status });
+      const updated = await setStaffStatus(w, ctx.staff(from.id) ?? from, m.setStatus);
+      await audit(w, actor, 'staff.status', { targetType: 'staff', targetId: from.id, queueId: null, caseId: null }, { status: before }, { status: updated.status });
     }
     return { items };
   },
 
-  'supervisor.updateStaff'(ctx, actor, m) {
+  async 'supervisor.updateStaff'(w, actor, m) {
+    const { ctx } = w;
     requireSupervisor(actor);
     const staff = ctx.staff(m.staffId);
     if (!staff) throw new Refused('not-found', `staff ${m.staffId} does not exist`);
@@ -345,14 +364,14 @@ const handlers: { [T in Mutation['type']]: Handler<T> } = {
     let current = staff;
     if (m.patch.capacity) {
       const capacity = { ...current.capacity, ...m.patch.capacity };
-      audit(ctx, actor, 'staff.capacity', { targetType: 'staff', targetId: staff.id, queueId: null, caseId: null }, current.capacity, capacity);
+      await audit(w, actor, 'staff.capacity', { targetType: 'staff', targetId: staff.id, queueId: null, caseId: null }, current.capacity, capacity);
       current = { ...current, capacity, version: current.version + 1 };
-      ctx.save('staff', current);
+      await w.save('staff', current);
     }
     if (m.patch.status) {
       const before = current.status;
-      current = setStaffStatus(ctx, current, m.patch.status);
-      audit(ctx, actor, 'staff.status', { targetType: 'staff', targetId: staff.id, queueId: null, caseId: null }, { status: before }, { status: current.status });
+      current = await setStaffStatus(w, current, m.patch.status);
+      await audit(w, actor, 'staff.status', { targetType: 'staff', targetId: staff.id, queueId: null, caseId: null }, { status: before }, { status: current.status });
     }
     if (m.patch.queueIds) {
       const want = new Set(m.patch.queueIds);
@@ -362,27 +381,28 @@ const handlers: { [T in Mutation['type']]: Handler<T> } = {
         const member = q.memberIds.includes(staff.id);
         if (member === want.has(q.id)) continue;
         const memberIds = member ? q.memberIds.filter((id) => id !== staff.id) : [...q.memberIds, staff.id];
-        ctx.save('queue', { ...q, memberIds, version: q.version + 1 });
+        await w.save('queue', { ...q, memberIds, version: q.version + 1 });
       }
-      audit(ctx, actor, 'staff.queues', { targetType: 'staff', targetId: staff.id, queueId: null, caseId: null }, before, [...want]);
-      ctx.scopeChanged(staff.id);
-      pullWaitingWork(ctx, staff.id);
+      await audit(w, actor, 'staff.queues', { targetType: 'staff', targetId: staff.id, queueId: null, caseId: null }, before, [...want]);
+      w.scopeChanged(staff.id);
+      await pullWaitingWork(w, staff.id);
     }
-    if (m.patch.capacity) pullWaitingWork(ctx, staff.id);
+    if (m.patch.capacity) await pullWaitingWork(w, staff.id);
     return {};
   },
 
-  'supervisor.mergeCustomers'(ctx, actor, m) {
+  async 'supervisor.mergeCustomers'(w, actor, m) {
+    const { ctx } = w;
     requireSupervisor(actor);
     if (m.survivorId === m.mergedId) throw new Refused('invalid', 'a customer cannot be merged into itself');
-    const survivor = ctx.store.get('customer', m.survivorId);
-    const merged = ctx.store.get('customer', m.mergedId);
+    const survivor = await w.get('customer', m.survivorId);
+    const merged = await w.get('customer', m.mergedId);
     if (!survivor || !merged) throw new Refused('not-found', 'both customers must exist');
     if (survivor.mergedInto || merged.mergedInto) throw new Refused('conflict', 'one of these customers was already merged');
     const now = ctx.now();
     const union = <T>(a: T[], b: T[]) => [...new Set([...a, ...b])];
     // The duplicate gives up its identities first, so that they can move to the survivor.
-    ctx.save('customer', { ...merged, mergedInto: survivor.id, updatedAt: now, version: merged.version + 1 });
+    await w.save('customer', { ...merged, mergedInto: survivor.id, updatedAt: now, version: merged.version + 1 });
     const after: Customer = {
       ...survivor,
       emails: union(survivor.emails, merged.emails),
@@ -393,36 +413,42 @@ const handlers: { [T in Mutation['type']]: Handler<T> } = {
       updatedAt: now,
       version: survivor.version + 1,
     };
-    for (const c of ctx.store.casesOfCustomer(merged.id)) {
-      ctx.save('case', { ...c, customerId: survivor.id, updatedAt: now, version: c.version + 1 });
-      for (const i of ctx.store.interactionsOfCase(c.id)) ctx.save('interaction', { ...i, customerId: survivor.id });
+    for (const c of await w.casesOfCustomer(merged.id)) {
+      await w.save('case', { ...c, customerId: survivor.id, updatedAt: now, version: c.version + 1 });
+      for (const i of await w.interactionsOfCase(c.id)) await w.save('interaction', { ...i, customerId: survivor.id });
     }
-    ctx.save('customer', after);
-    audit(ctx, actor, 'customer.merge', { targetType: 'customer', targetId: survivor.id, queueId: null, caseId: null }, { mergedId: merged.id }, { survivorId: survivor.id });
+    await w.save('customer', after);
+    await audit(w, actor, 'customer.merge', { targetType: 'customer', targetId: survivor.id, queueId: null, caseId: null }, { mergedId: merged.id }, { survivorId: survivor.id });
     return { id: survivor.id };
   },
 };
 
 /**
- * Applies one mutation from a workstation, exactly once: a mutation id seen before gets its first result back.
- * The result is stored in the same transaction as the change, so a crash cannot separate them.
+ * Applies one mutation from a workstation, exactly once: its id is claimed in the same transaction as the
+ * change and its result, so a retry (to this hub node or another) gets the first result back, and a crash
+ * cannot separate them. The result's seq is the last change this transaction logged.
  */
-export function applyMutation(ctx: HubContext, actor: Staff, m: Mutation): MutationResult {
-  const seen = ctx.store.mutationResult(actor.id, m.mutationId) as MutationResult | undefined;
-  if (seen) return seen;
+export async function applyMutation(ctx: HubContext, actor: Staff, m: Mutation): Promise<MutationResult> {
   try {
-    return ctx.write(() => {
+    return await ctx.write(async (w) => {
+      const seen = (await w.claimMutation(actor.id, m.mutationId, ctx.now())) as MutationResult | null;
+      if (seen) return seen;
       const me = ctx.staff(actor.id) ?? actor;
-      const applied = (handlers[m.type] as Handler<typeof m.type>)(ctx, me, m);
-      const result: MutationResult = { ok: true, outcome: applied.outcome ?? 'applied', seq: ctx.store.head(), ...(applied.id ? { id: applied.id } : {}), ...(applied.items ? { items: applied.items } : {}) };
-      ctx.store.saveMutationResult(m.mutationId, actor.id, result, ctx.now());
+      const applied = await (handlers[m.type] as Handler<typeof m.type>)(w, me, m);
+      const seq = w.lastSeq() || (await w.head());
+      const result: MutationResult = { ok: true, outcome: applied.outcome ?? 'applied', seq, ...(applied.id ? { id: applied.id } : {}), ...(applied.items ? { items: applied.items } : {}) };
+      await w.saveMutationResult(actor.id, m.mutationId, result);
       return result;
     });
   } catch (err) {
     if (!(err instanceof Refused)) throw err;
     const result: MutationResult = { ok: false, reason: err.reason, message: err.message, ...(err.current !== undefined ? { current: err.current } : {}) };
     // Refusals are final too: a retry of the same mutation gets the same answer instead of a second attempt.
-    ctx.write(() => ctx.store.saveMutationResult(m.mutationId, actor.id, result, ctx.now()));
-    return result;
+    return ctx.write(async (w) => {
+      const seen = (await w.claimMutation(actor.id, m.mutationId, ctx.now())) as MutationResult | null;
+      if (seen) return seen;
+      await w.saveMutationResult(actor.id, m.mutationId, result);
+      return result;
+    });
   }
 }

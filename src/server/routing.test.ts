@@ -28,7 +28,7 @@ describe('routing', () => {
     const c = await chat('c3@example.com');
     expect([a.body.assigneeId, b.body.assigneeId].sort()).toEqual(['a1', 'a2']);
     expect(c.body.assigneeId).toBeNull();
-    expect(t.hub.ctx.store.waitingCases('q-chat', 10).map((x) => x.id)).toEqual([c.body.caseId]);
+    expect((await t.hub.ctx.store.waitingCases('q-chat', 10)).map((x) => x.id)).toEqual([c.body.caseId]);
     // Email capacity is separate from chat capacity.
     const mail = await t.inbound({ channel: 'email', subject: 'Invoice', text: 'x', from: { email: 'c4@example.com' } });
     expect(mail.body.assigneeId).not.toBeNull();
@@ -50,7 +50,7 @@ describe('routing', () => {
   it('matches the customer language: Greek customers go to the Greek queue and agent', async () => {
     t = await startTestHub();
     const r = await t.inbound({ channel: 'chat', text: 'Γεια σας', from: { phone: '+306912345678' } });
-    expect(t.hub.ctx.store.get('case', r.body.caseId as string)!.queueId).toBe('q-el');
+    expect((await t.hub.ctx.store.get('case', r.body.caseId as string))!.queueId).toBe('q-el');
     expect(r.body.assigneeId).toBe('a3');
   });
 
@@ -62,9 +62,9 @@ describe('routing', () => {
     const r = await chat('c1@example.com');
     expect(r.body.assigneeId).toBe('a1');
     await a1.mutate({ type: 'staff.setStatus', status: 'away' });
-    expect(t.hub.ctx.store.get('case', r.body.caseId as string)!.assigneeId).toBeNull();
+    expect((await t.hub.ctx.store.get('case', r.body.caseId as string))!.assigneeId).toBeNull();
     await a2.mutate({ type: 'staff.setStatus', status: 'available' });
-    expect(t.hub.ctx.store.get('case', r.body.caseId as string)!.assigneeId).toBe('a2');
+    expect((await t.hub.ctx.store.get('case', r.body.caseId as string))!.assigneeId).toBe('a2');
     await a2.waitFor((c) => c.entity === 'case' && c.id === r.body.caseId && (c.data as { assigneeId: string }).assigneeId === 'a2');
   });
 
@@ -74,9 +74,9 @@ describe('routing', () => {
     const a1 = await t.connect('a1');
     const r = await chat('late@example.com');
     clock.advance(6 * 60_000);
-    t.hub.tick();
+    await t.hub.tick();
     const breach = (await a1.waitForEvent('sla:breach')) as { caseId: string; kind: string };
     expect(breach).toMatchObject({ caseId: r.body.caseId, kind: 'first' });
-    expect(t.hub.ctx.store.get('case', r.body.caseId as string)!.slaBreachedAt).toBe(clock.now());
+    expect((await t.hub.ctx.store.get('case', r.body.caseId as string))!.slaBreachedAt).toBe(clock.now());
   });
 });

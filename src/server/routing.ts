@@ -1,11 +1,11 @@
 import { isOpenCase, type Case, type Customer, type Staff } from '../shared/domain';
-import type { HubContext } from './context';
+import type { UnitOfWork } from './context';
 
 /** Whether `s` may be given `kase` now: available member, language, skills and room on the case's channel. */
 type Work = Pick<Case, 'id' | 'queueId' | 'lastChannel'>;
 
-function canTake(ctx: HubContext, s: Staff | null, kase: Work, customer: Pick<Customer, 'language'> | null): s is Staff {
-  const queue = ctx.queue(kase.queueId);
+async function canTake(w: UnitOfWork, s: Staff | null, kase: Work, customer: Pick<Customer, 'language'> | null): Promise<boolean> {
+  const queue = w.ctx.queue(kase.queueId);
   return (
     !!queue &&
     !!s &&
@@ -13,37 +13,38 @@ function canTake(ctx: HubContext, s: Staff | null, kase: Work, customer: Pick<Cu
     queue.memberIds.includes(s.id) &&
     (!customer || s.languages.includes(customer.language)) &&
     queue.skills.every((k) => s.skills.includes(k)) &&
-    ctx.store.loadOf(s.id, kase.lastChannel) < s.capacity[kase.lastChannel]
+    (await w.loadOf(s.id, kase.lastChannel)) < s.capacity[kase.lastChannel]
   );
 }
 
 /**
- * Routing (docs/architecture.md, "Routing, SLA and voice of the customer"): an available member of the case's queue who speaks the customer's
- * language, has the queue's skills and spare capacity on the case's channel; the person who last served this
- * customer first (continuity), then whoever has been idle longest. Otherwise the case waits in its queue.
+ * Routing (docs/architecture.md, "Routing, SLA and voice of the customer"): an available member of the case's
+ * queue who speaks the customer's language, has the queue's skills and spare capacity on the case's channel;
+ * the person who last served this customer first (continuity), then whoever has been idle longest. Otherwise
+ * the case waits in its queue. Capacity is read inside the unit of work that assigns, so two decisions cannot
+ * both take the last free place.
  */
-export function pickAgent(ctx: HubContext, kase: Work, customer: Pick<Customer, 'id' | 'language'> | null, exclude?: string): Staff | null {
+export async function pickAgent(w: UnitOfWork, kase: Work, customer: Pick<Customer, 'id' | 'language'> | null, exclude?: string): Promise<Staff | null> {
+  const { ctx } = w;
   const queue = ctx.queue(kase.queueId);
   if (!queue) return null;
   if (customer) {
-    const previous = lastServedBy(ctx, customer.id, kase.id);
+    const previous = await lastServedBy(w, customer.id, kase.id);
     const candidate = previous && previous !== exclude ? ctx.staff(previous) : null;
-    if (canTake(ctx, candidate, kase, customer)) return candidate;
+    if (candidate && (await canTake(w, candidate, kase, customer))) return candidate;
   }
   // Cheap checks first, then the capacity query in idle order: the first with room wins.
-  const idle = queue.memberIds
-    .map((id) => ctx.staff(id))
-    .filter((s): s is Staff => !!s && s.id !== exclude && s.status === 'available')
-    .map((s) => ({ s, at: ctx.store.lastAssignedAt(s.id) ?? 0 }))
-    .sort((a, b) => a.at - b.at || a.s.id.localeCompare(b.s.id));
-  for (const { s } of idle) if (canTake(ctx, s, kase, customer)) return s;
+  const available = queue.memberIds.map((id) => ctx.staff(id)).filter((s): s is Staff => !!s && s.id !== exclude && s.status === 'available');
+  const idle = await Promise.all(available.map(async (s) => ({ s, at: (await w.lastAssignedAt(s.id)) ?? 0 })));
+  idle.sort((a, b) => a.at - b.at || a.s.id.localeCompare(b.s.id));
+  for (const { s } of idle) if (await canTake(w, s, kase, customer)) return s;
   return null;
 }
 
 /** Who last had one of the customer's other cases. */
-function lastServedBy(ctx: HubContext, customerId: string, exceptCaseId: string): string | null {
+async function lastServedBy(w: UnitOfWork, customerId: string, exceptCaseId: string): Promise<string | null> {
   let best: { staffId: string; at: number } | null = null;
-  for (const c of ctx.store.casesOfCustomer(customerId)) {
+  for (const c of await w.casesOfCustomer(customerId)) {
     if (c.id === exceptCaseId && c.assigneeHistory.length === 0) continue;
     const last = c.assigneeHistory[c.assigneeHistory.length - 1];
     if (last && (!best || last.at > best.at)) best = { staffId: last.staffId, at: last.at };
@@ -52,9 +53,9 @@ function lastServedBy(ctx: HubContext, customerId: string, exceptCaseId: string)
 }
 
 /** The case given to `staffId` (or back to its queue when null), with the assignment recorded. */
-export function withAssignee(ctx: HubContext, kase: Case, staffId: string | null, queueId = kase.queueId): Case {
-  const now = ctx.now();
-  if (staffId) ctx.store.setLastAssignedAt(staffId, now);
+export async function withAssignee(w: UnitOfWork, kase: Case, staffId: string | null, queueId = kase.queueId): Promise<Case> {
+  const now = w.ctx.now();
+  if (staffId) await w.setLastAssignedAt(staffId, now);
   return {
     ...kase,
     queueId,
@@ -66,41 +67,41 @@ export function withAssignee(ctx: HubContext, kase: Case, staffId: string | null
 }
 
 /** An unassigned open case given to whoever routing picks, or unchanged when nobody can take it. Saves nothing. */
-export function routed(ctx: HubContext, kase: Case, customer: Customer | null, exclude?: string): Case {
+export async function routed(w: UnitOfWork, kase: Case, customer: Customer | null, exclude?: string): Promise<Case> {
   if (kase.assigneeId || !isOpenCase(kase)) return kase;
-  const agent = pickAgent(ctx, kase, customer, exclude);
-  return agent ? withAssignee(ctx, kase, agent.id) : kase;
+  const agent = await pickAgent(w, kase, customer, exclude);
+  return agent ? withAssignee(w, kase, agent.id) : kase;
 }
 
-/** Routes an unassigned open case; saves and returns it (assigned or still waiting). Inside `write`. */
-export function routeCase(ctx: HubContext, kase: Case, exclude?: string): Case {
-  const result = routed(ctx, kase, ctx.store.get('customer', kase.customerId), exclude);
-  if (result !== kase) ctx.save('case', result);
+/** Routes an unassigned open case; saves and returns it (assigned or still waiting). */
+export async function routeCase(w: UnitOfWork, kase: Case, exclude?: string): Promise<Case> {
+  const result = await routed(w, kase, await w.get('customer', kase.customerId), exclude);
+  if (result !== kase) await w.save('case', result);
   return result;
 }
 
-/** Gives waiting cases of a person's queues to them while they have room (they became available). Inside `write`. */
-export function pullWaitingWork(ctx: HubContext, staffId: string): void {
-  const person = ctx.staff(staffId);
+/** Gives waiting cases of a person's queues to them while they have room (they became available). */
+export async function pullWaitingWork(w: UnitOfWork, staffId: string): Promise<void> {
+  const person = w.ctx.staff(staffId);
   if (person?.status !== 'available') return;
-  for (const q of ctx.queues()) {
+  for (const q of w.ctx.queues()) {
     if (!q.memberIds.includes(staffId)) continue;
-    for (const c of ctx.store.waitingCases(q.id, 50)) {
-      const customer = ctx.store.get('customer', c.customerId);
-      if (canTake(ctx, person, c, customer)) ctx.save('case', withAssignee(ctx, c, staffId));
+    for (const c of await w.waitingCases(q.id, 50)) {
+      const customer = await w.get('customer', c.customerId);
+      if (await canTake(w, person, c, customer)) await w.save('case', await withAssignee(w, c, staffId));
     }
   }
 }
 
 /**
  * Offers go back to the queue when someone goes away or offline: cases given to them that nobody answered yet.
- * They are routed again at once to someone else. Inside `write`.
+ * They are routed again at once to someone else.
  */
-export function returnOffers(ctx: HubContext, staffId: string): void {
-  for (const c of ctx.store.openCasesOfAssignee(staffId)) {
+export async function returnOffers(w: UnitOfWork, staffId: string): Promise<void> {
+  for (const c of await w.openCasesOfAssignee(staffId)) {
     if (c.firstRespondedAt !== null || c.status !== 'new') continue;
-    const back = withAssignee(ctx, c, null);
-    ctx.save('case', back);
-    routeCase(ctx, back, staffId);
+    const back = await withAssignee(w, c, null);
+    await w.save('case', back);
+    await routeCase(w, back, staffId);
   }
 }

@@ -23,7 +23,7 @@ async function videoCase(phone = '+48601111222') {
   });
   const caseId = video.body.caseId as string;
   const a1 = await t.connect('a1');
-  const kase = t.hub.ctx.store.get('case', caseId)!;
+  const kase = (await t.hub.ctx.store.get('case', caseId))!;
   expect(await a1.mutate({ type: 'note', caseId, text: 'INTERNAL: customer was rude, flag account' })).toMatchObject({ ok: true });
   expect(await a1.mutate({ type: 'reply', caseId, channel: 'video', text: 'We will sort it out', basedOn: { lastMessageId: kase.lastMessageId } })).toMatchObject({ ok: true });
   await t.inbound({ channel: 'sms', text: 'When can I come to the store?', from: { phone } });
@@ -99,21 +99,21 @@ describe('store staff looking a customer up', () => {
 
 describe('continuing a case in store', () => {
   async function continueIt(store: TestClient, caseId: string, storeId = 'store-w') {
-    const v = t.hub.ctx.store.get('case', caseId)!.version;
+    const v = (await t.hub.ctx.store.get('case', caseId))!.version;
     return store.mutate({ type: 'case.continueInStore', caseId, storeId, text: 'Exchanged the phone', basedOn: { version: v } });
   }
 
   it('is only for a case of a customer the person is serving, and only in their own store', async () => {
     t = await startTestHub();
     const { caseId } = await videoCase();
-    t.hub.ctx.write(() => t.hub.ctx.save('storeLocation', { id: 'store-k', name: 'Kraków', city: 'Kraków' }));
+    await t.hub.ctx.write((w) => w.save('storeLocation', { id: 'store-k', name: 'Kraków', city: 'Kraków' }));
     const store = await t.connect('store1');
     // Not looked up yet: not theirs to continue.
     expect(await continueIt(store, caseId)).toMatchObject({ ok: false, reason: 'not-found' });
     await store.request('customer:lookup', { query: '+48601111222' });
     expect(await continueIt(store, caseId, 'store-k')).toMatchObject({ ok: false, reason: 'forbidden' });
     expect(await continueIt(store, caseId)).toMatchObject({ ok: true });
-    expect(t.hub.ctx.store.get('case', caseId)).toMatchObject({ assigneeId: 'store1', storeId: 'store-w' });
+    expect((await t.hub.ctx.store.get('case', caseId))).toMatchObject({ assigneeId: 'store1', storeId: 'store-w' });
     // Now theirs, the whole case comes on request.
     const whole = await store.request('case:fetch', { caseIds: [caseId] });
     expect(JSON.stringify(whole)).toContain('INTERNAL');
@@ -132,16 +132,16 @@ describe('red alerts', () => {
     const { ctx } = t.hub;
     const queue = ctx.queue('q-chat')!;
     // a3 serves only the Greek queue: designated by mistake, they must not read q-chat's customers.
-    ctx.write(() => ctx.save('queue', { ...queue, alertStaffIds: ['a3', 'a2'], version: queue.version + 1 }));
+    await ctx.write((w) => w.save('queue', { ...queue, alertStaffIds: ['a3', 'a2'], version: queue.version + 1 }));
     const a3 = await t.connect('a3');
     const angry = await t.inbound({ channel: 'chat', text: 'This is the worst service, you are useless liars, I am furious!!!', from: { phone: '+48600000077' } });
-    const alert = [...ctx.store.raisedAlerts()].find((a) => a.caseId === angry.body.caseId);
+    const alert = [...(await ctx.store.raisedAlerts())].find((a) => a.caseId === angry.body.caseId);
     expect(alert?.notifiedStaffIds).toEqual(['a2']);
     await new Promise((r) => setTimeout(r, 200));
     expect(a3.changes.filter((c) => c.entity === 'alert')).toEqual([]);
 
-    ctx.write(() => ctx.save('queue', { ...ctx.queue('q-chat')!, alertStaffIds: ['a3'], version: ctx.queue('q-chat')!.version + 1 }));
+    await ctx.write((w) => w.save('queue', { ...ctx.queue('q-chat')!, alertStaffIds: ['a3'], version: ctx.queue('q-chat')!.version + 1 }));
     const again = await t.inbound({ channel: 'chat', text: 'Absolutely terrible, you are useless liars, I am furious!!!', from: { phone: '+48600000078' } });
-    expect([...ctx.store.raisedAlerts()].find((a) => a.caseId === again.body.caseId)?.notifiedStaffIds).toEqual(['sup1']);
+    expect([...(await ctx.store.raisedAlerts())].find((a) => a.caseId === again.body.caseId)?.notifiedStaffIds).toEqual(['sup1']);
   });
 });

@@ -15,12 +15,12 @@ async function casesFor(n: number) {
   for (let i = 0; i < n; i++) ids.push((await t.inbound({ channel: 'email', subject: `s${i}`, text: 'x', from: { email: `c${i}@example.com` } })).body.caseId as string);
   return ids;
 }
-const get = (id: string) => t.hub.ctx.store.get('case', id)!;
+const get = async (id: string) => (await t.hub.ctx.store.get('case', id))!;
 
 describe('supervisor actions', () => {
   it('reassigns one case: the new owner sees it, the old owner is told, and it is audited', async () => {
     const [id] = await casesFor(1);
-    const from = get(id).assigneeId!;
+    const from = (await get(id)).assigneeId!;
     const to = from === 'a1' ? 'a2' : 'a1';
     const sup = await t.connect('sup1');
     const oldOwner = await t.connect(from);
@@ -39,18 +39,18 @@ describe('supervisor actions', () => {
     const res = await sup.mutate({ type: 'supervisor.reassign', caseIds: [...ids, 'case-missing'], to: { queueId: 'q-phone' } });
     expect(res.ok && res.items?.filter((i) => i.ok)).toHaveLength(5);
     expect(res.ok && res.items?.find((i) => i.id === 'case-missing')).toMatchObject({ ok: false, reason: 'not-found' });
-    for (const id of ids) expect(get(id).queueId).toBe('q-phone');
+    for (const id of ids) expect((await get(id)).queueId).toBe('q-phone');
     expect((await sup.request('audit:query', { action: 'case.reassign', limit: 100 })).entries).toHaveLength(5);
   });
 
   it('moves all of an agent’s open cases when they leave mid-shift', async () => {
     const ids = await casesFor(4);
-    const a1Cases = ids.filter((id) => get(id).assigneeId === 'a1');
+    const a1Cases = (await Promise.all(ids.map(get))).filter((c) => c.assigneeId === 'a1').map((c) => c.id);
     expect(a1Cases.length).toBeGreaterThan(0);
     const sup = await t.connect('sup1');
     const res = await sup.mutate({ type: 'supervisor.reassignAll', fromStaffId: 'a1', to: { staffId: 'a2' }, setStatus: 'away' });
     expect(res.ok && res.items).toHaveLength(a1Cases.length);
-    for (const id of ids) expect(get(id).assigneeId).toBe('a2');
+    for (const id of ids) expect((await get(id)).assigneeId).toBe('a2');
     expect(t.hub.ctx.staff('a1')!.status).toBe('away');
   });
 
@@ -68,7 +68,7 @@ describe('supervisor actions', () => {
   it('refuses every supervisor action from an agent and changes nothing', async () => {
     const ids = await casesFor(2);
     const a1 = await t.connect('a1');
-    const before = ids.map(get);
+    const before = await Promise.all(ids.map(get));
     for (const m of [
       { type: 'supervisor.reassign', caseIds: ids, to: { queueId: 'q-phone' } },
       { type: 'supervisor.reassignAll', fromStaffId: 'a2', to: { queueId: 'q-phone' } },
@@ -78,9 +78,9 @@ describe('supervisor actions', () => {
       expect(await a1.mutate(m)).toMatchObject({ ok: false, reason: 'forbidden' });
     }
     await expect(a1.request('audit:query', { limit: 5 })).rejects.toMatchObject({ reason: 'forbidden' });
-    const other = ids.find((id) => get(id).assigneeId === 'a2');
-    if (other) expect(await a1.mutate({ type: 'case.assign', caseId: other, basedOn: { version: get(other).version }, to: { staffId: 'a1' } })).toMatchObject({ ok: false, reason: 'forbidden' });
-    expect(ids.map(get)).toEqual(before);
+    const other = (await Promise.all(ids.map(get))).find((c) => c.assigneeId === 'a2')?.id;
+    if (other) expect(await a1.mutate({ type: 'case.assign', caseId: other, basedOn: { version: (await get(other)).version }, to: { staffId: 'a1' } })).toMatchObject({ ok: false, reason: 'forbidden' });
+    expect(await Promise.all(ids.map(get))).toEqual(before);
   });
 
   it('merges duplicate customers: history follows the survivor and identities resolve to it', async () => {
@@ -88,9 +88,9 @@ describe('supervisor actions', () => {
     const b = await t.inbound({ text: 'y', from: { phone: '+48500100200' } });
     const sup = await t.connect('sup1');
     expect(await sup.mutate({ type: 'supervisor.mergeCustomers', survivorId: a.body.customerId, mergedId: b.body.customerId })).toMatchObject({ ok: true });
-    expect(get(b.body.caseId as string).customerId).toBe(a.body.customerId);
+    expect((await get(b.body.caseId as string)).customerId).toBe(a.body.customerId);
     const again = await t.inbound({ text: 'z', from: { phone: '+48500100200' } });
     expect(again.body.customerId).toBe(a.body.customerId);
-    expect(t.hub.ctx.store.get('customer', a.body.customerId as string)!.phones).toEqual(['+48500100200']);
+    expect((await t.hub.ctx.store.get('customer', a.body.customerId as string))!.phones).toEqual(['+48500100200']);
   });
 });

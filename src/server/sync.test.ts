@@ -90,11 +90,11 @@ describe('scope', () => {
     const store = await t.connect('store1');
     // The customer at the counter is looked up first: that is what makes their case the clerk's to continue.
     await store.request('customer:lookup', { query: '601 222 333' });
-    const res = await store.mutate({ type: 'case.continueInStore', caseId: id, storeId: 'store-w', text: 'Customer came in, replacement handed over', basedOn: { version: t.hub.ctx.store.get('case', id)!.version } });
+    const res = await store.mutate({ type: 'case.continueInStore', caseId: id, storeId: 'store-w', text: 'Customer came in, replacement handed over', basedOn: { version: (await t.hub.ctx.store.get('case', id))!.version } });
     expect(res).toMatchObject({ ok: true });
     const visit = await store.waitFor((c) => c.entity === 'interaction' && (c.data as { kind: string }).kind === 'store');
     expect(visit.data).toMatchObject({ caseId: id, text: 'Customer came in, replacement handed over', meta: { storeId: 'store-w', staffId: 'store1' } });
-    expect(t.hub.ctx.store.get('case', id)).toMatchObject({ assigneeId: 'store1', storeId: 'store-w', channels: ['video', 'store'] });
+    expect((await t.hub.ctx.store.get('case', id))).toMatchObject({ assigneeId: 'store1', storeId: 'store-w', channels: ['video', 'store'] });
   });
 
   it('store staff may look up any customer, by an exact identifier or a name and one more detail, with their open cases to continue', async () => {
@@ -139,7 +139,7 @@ describe('mutations', () => {
     const first = await owner.request('mutate', m);
     const second = await owner.request('mutate', m);
     expect(second).toEqual(first);
-    expect(t.hub.ctx.store.interactionsOfCase(pl.body.caseId as string).filter((i) => i.kind === 'note')).toHaveLength(1);
+    expect((await t.hub.ctx.store.interactionsOfCase(pl.body.caseId as string)).filter((i) => i.kind === 'note')).toHaveLength(1);
   });
 
   it('keys mutation ids by person: an id someone else used is another mutation, never their stored result', async () => {
@@ -153,7 +153,7 @@ describe('mutations', () => {
     const second = await other.request('mutate', { mutationId, type: 'note', caseId: id, text: 'Someone else’s note' });
     expect(second).toMatchObject({ ok: true });
     expect((second as { id: string }).id).not.toBe((first as { id: string }).id);
-    expect(t.hub.ctx.store.interactionsOfCase(id).filter((i) => i.kind === 'note').map((i) => i.text)).toEqual(['The owner’s note', 'Someone else’s note']);
+    expect((await t.hub.ctx.store.interactionsOfCase(id)).filter((i) => i.kind === 'note').map((i) => i.text)).toEqual(['The owner’s note', 'Someone else’s note']);
   });
 
   it('refuses mutation payloads with fields the protocol does not have', async () => {
@@ -161,7 +161,7 @@ describe('mutations', () => {
     const pl = await polish();
     const owner = await t.connect(pl.body.assigneeId as string);
     const id = pl.body.caseId as string;
-    const v = t.hub.ctx.store.get('case', id)!.version;
+    const v = (await t.hub.ctx.store.get('case', id))!.version;
     for (const m of [
       { type: 'note', caseId: id, text: 'hi', extra: 1 },
       { type: 'case.update', caseId: id, basedOn: { version: v, lastMessageId: null }, patch: { priority: 'high' } },
@@ -176,11 +176,11 @@ describe('mutations', () => {
     const pl = await polish();
     const id = pl.body.caseId as string;
     const owner = await t.connect(pl.body.assigneeId as string);
-    const v = t.hub.ctx.store.get('case', id)!.version;
+    const v = (await t.hub.ctx.store.get('case', id))!.version;
     expect(await owner.mutate({ type: 'case.update', caseId: id, basedOn: { version: v }, patch: { priority: 'high' } })).toMatchObject({ ok: true });
     const stale = await owner.mutate({ type: 'case.update', caseId: id, basedOn: { version: v }, patch: { status: 'pending' } });
     expect(stale).toMatchObject({ ok: false, reason: 'stale', current: { id, priority: 'high', version: v + 1 } });
-    expect(t.hub.ctx.store.get('case', id)!.status).not.toBe('pending');
+    expect((await t.hub.ctx.store.get('case', id))!.status).not.toBe('pending');
   });
 
   it('holds a reply written before a newer customer message, and sends it once its author decides', async () => {
@@ -188,15 +188,15 @@ describe('mutations', () => {
     const pl = await polish();
     const id = pl.body.caseId as string;
     const owner = await t.connect(pl.body.assigneeId as string);
-    const seen = t.hub.ctx.store.get('case', id)!.lastMessageId;
+    const seen = (await t.hub.ctx.store.get('case', id))!.lastMessageId;
     await t.inbound({ channel: 'chat', text: 'Hello? Anyone?', from: { phone: '+48600000001' } });
     const held = await owner.mutate({ type: 'reply', caseId: id, channel: 'chat', text: 'We are on it', basedOn: { lastMessageId: seen } });
     expect(held).toMatchObject({ ok: true, outcome: 'held' });
     const notice = await owner.waitFor((c) => c.entity === 'held');
     expect(notice.data).toMatchObject({ reason: 'newer-message', status: 'held', text: 'We are on it' });
-    expect(t.hub.ctx.store.interactionsOfCase(id).some((i) => i.text === 'We are on it')).toBe(false);
+    expect((await t.hub.ctx.store.interactionsOfCase(id)).some((i) => i.text === 'We are on it')).toBe(false);
     expect(await owner.mutate({ type: 'held.resolve', heldId: notice.id, action: 'resend' })).toMatchObject({ ok: true });
-    expect(t.hub.ctx.store.interactionsOfCase(id).filter((i) => i.text === 'We are on it')).toHaveLength(1);
+    expect((await t.hub.ctx.store.interactionsOfCase(id)).filter((i) => i.text === 'We are on it')).toHaveLength(1);
   });
 
   it('holds a reply to a case reassigned meanwhile and tells both the author and the new owner', async () => {
@@ -208,7 +208,7 @@ describe('mutations', () => {
     const a = await t.connect(author);
     const b = await t.connect(other);
     const sup = await t.connect('sup1');
-    const seen = t.hub.ctx.store.get('case', id)!.lastMessageId;
+    const seen = (await t.hub.ctx.store.get('case', id))!.lastMessageId;
     await sup.mutate({ type: 'supervisor.reassign', caseIds: [id], to: { staffId: other } });
     const res = await a.mutate({ type: 'reply', caseId: id, channel: 'chat', text: 'Offline reply', basedOn: { lastMessageId: seen } });
     expect(res).toMatchObject({ ok: true, outcome: 'held' });
@@ -216,7 +216,7 @@ describe('mutations', () => {
     expect((await b.waitFor((c) => c.entity === 'held')).data).toMatchObject({ reason: 'not-owner', authorId: author });
     expect(await a.mutate({ type: 'held.resolve', heldId: res.ok ? res.id! : '', action: 'resend' })).toMatchObject({ ok: false, reason: 'forbidden' });
     expect(await a.mutate({ type: 'held.resolve', heldId: res.ok ? res.id! : '', action: 'note' })).toMatchObject({ ok: true });
-    expect(t.hub.ctx.store.interactionsOfCase(id).at(-1)).toMatchObject({ kind: 'note', text: 'Offline reply', direction: 'internal' });
+    expect((await t.hub.ctx.store.interactionsOfCase(id)).at(-1)).toMatchObject({ kind: 'note', text: 'Offline reply', direction: 'internal' });
   });
 });
 
@@ -242,7 +242,7 @@ describe('resumable sync', () => {
     }
     const { rows: synced } = await syncAll(client, rows);
     // Converged: every case and interaction on the hub, at its current seq.
-    const hubCases = t.hub.ctx.store.snapshot({ all: true, queueIds: [], staffId: '', storeId: null }, null, null, 2000).rows;
+    const hubCases = (await t.hub.ctx.store.snapshot({ all: true, queueIds: [], staffId: '', storeId: null }, null, null, 2000)).rows;
     for (const r of hubCases) expect(synced.get(`${r.entity}:${r.id}`)?.seq).toBe(r.seq);
     expect([...synced.values()].filter((c) => c.entity === 'interaction')).toHaveLength(15);
   });
@@ -264,9 +264,9 @@ describe('resumable sync', () => {
     await polish();
     await polish();
     const start = (await syncAll(a3)).cursor;
-    expect(start).toBe(t.hub.ctx.store.head());
+    expect(start).toBe((await t.hub.ctx.store.head()));
     const page = await a3.request('sync:pull', { cursor: 0, limit: 2000 });
     expect(page.changes.every((c) => c.entity !== 'case' || (c.data as Case).queueId === 'q-el')).toBe(true);
-    expect(page.cursor).toBe(t.hub.ctx.store.head());
+    expect(page.cursor).toBe((await t.hub.ctx.store.head()));
   });
 });

@@ -1,5 +1,5 @@
 import { isSupervising, type Alert, type Case, type Channel, type Customer, type Interaction } from '../shared/domain';
-import type { HubContext } from './context';
+import type { HubContext, UnitOfWork } from './context';
 import { classifyCustomer } from '../shared/assist';
 import { surveyQuestion } from './texts';
 
@@ -9,9 +9,10 @@ function surveyChannel(kase: Case, customer: Customer): Channel {
   return customer.phones.length > 0 ? 'sms' : 'email';
 }
 
-/** Sends the 1-10 survey of a resolved case through its channel. Inside `write`. */
-export function sendSurvey(ctx: HubContext, kase: Case, authorId: string | null): Interaction | null {
-  const customer = ctx.store.get('customer', kase.customerId);
+/** Sends the 1-10 survey of a resolved case through its channel. */
+export async function sendSurvey(w: UnitOfWork, kase: Case, authorId: string | null): Promise<Interaction | null> {
+  const { ctx } = w;
+  const customer = await w.get('customer', kase.customerId);
   if (!customer) return null;
   const now = ctx.now();
   const message: Interaction = {
@@ -27,19 +28,20 @@ export function sendSurvey(ctx: HubContext, kase: Case, authorId: string | null)
     meta: {},
     createdAt: now,
   };
-  ctx.save('interaction', message);
-  ctx.store.surveySent(kase.id, now);
+  await w.save('interaction', message);
+  await w.surveySent(kase.id, now);
   return message;
 }
 
 /**
  * Records a survey answer; a score at or below the queue's threshold raises a red alert to its designated
- * staff at once. Inside `write`. Returns the alert raised, if any.
+ * staff at once. Returns the alert raised, if any.
  */
-export function recordSurveyAnswer(ctx: HubContext, kase: Case, score: number, comment: string | null): Alert | null {
+export async function recordSurveyAnswer(w: UnitOfWork, kase: Case, score: number, comment: string | null): Promise<Alert | null> {
+  const { ctx } = w;
   const now = ctx.now();
-  ctx.store.surveyAnswered(kase.id, now);
-  ctx.save('csat', {
+  await w.surveyAnswered(kase.id, now);
+  await w.save('csat', {
     id: ctx.newId('csat'),
     caseId: kase.id,
     customerId: kase.customerId,
@@ -48,10 +50,10 @@ export function recordSurveyAnswer(ctx: HubContext, kase: Case, score: number, c
     comment,
     createdAt: now,
   });
-  ctx.save('case', { ...kase, csatScore: score, updatedAt: now, version: kase.version + 1 });
+  await w.save('case', { ...kase, csatScore: score, updatedAt: now, version: kase.version + 1 });
   const queue = ctx.queue(kase.queueId);
   if (!queue || score > queue.csatAlertThreshold) return null;
-  return raiseAlert(ctx, kase, 'low-csat', score, comment);
+  return raiseAlert(w, kase, 'low-csat', score, comment);
 }
 
 /**
@@ -69,8 +71,9 @@ function alertRecipients(ctx: HubContext, queueId: string): string[] {
   return designated.length > 0 ? designated : ctx.allStaff().filter((s) => isSupervising(s.role)).map((s) => s.id);
 }
 
-/** Raises a red alert for a case, notifying the queue's designated staff. Inside `write`. */
-export function raiseAlert(ctx: HubContext, kase: Case, reason: Alert['reason'], score: number | null, comment: string | null): Alert {
+/** Raises a red alert for a case, notifying the queue's designated staff. */
+export async function raiseAlert(w: UnitOfWork, kase: Case, reason: Alert['reason'], score: number | null, comment: string | null): Promise<Alert> {
+  const { ctx } = w;
   const alert: Alert = {
     id: ctx.newId('alert'),
     caseId: kase.id,
@@ -90,7 +93,7 @@ export function raiseAlert(ctx: HubContext, kase: Case, reason: Alert['reason'],
     outcome: null,
     version: 1,
   };
-  ctx.save('alert', alert);
+  await w.save('alert', alert);
   return alert;
 }
 
@@ -99,30 +102,33 @@ const VERY_NEGATIVE = -0.9;
 
 /**
  * Raises a red alert for a very negative customer message, unless the case already has an open alert.
- * Inside `write`. Returns the alert raised, if any.
+ * Returns the alert raised, if any.
  */
-export function alertOnVeryNegative(ctx: HubContext, kase: Case, text: string): Alert | null {
+export async function alertOnVeryNegative(w: UnitOfWork, kase: Case, text: string): Promise<Alert | null> {
   if (!text.trim()) return null;
   const state = classifyCustomer([text]);
-  if (state.score > VERY_NEGATIVE || state.emotion !== 'angry' || ctx.store.openAlertOfCase(kase.id)) return null;
-  return raiseAlert(ctx, kase, 'negative-message', null, text.slice(0, 500));
+  if (state.score > VERY_NEGATIVE || state.emotion !== 'angry' || (await w.openAlertOfCase(kase.id))) return null;
+  return raiseAlert(w, kase, 'negative-message', null, text.slice(0, 500));
 }
 
-/** Alerts nobody acknowledged within their queue's limit go to every supervisor. Returns how many escalated. */
-export function escalateAlerts(ctx: HubContext): number {
-  const now = ctx.now();
-  const raised = ctx.store.raisedAlerts();
-  let count = 0;
-  const supervisors = ctx.allStaff().filter((s) => s.role === 'supervisor' || s.role === 'admin').map((s) => s.id);
-  ctx.write(() => {
-    for (const a of raised) {
+/**
+ * Alerts nobody acknowledged within their queue's limit go to every supervisor. The raised alerts are read
+ * inside the unit of work that escalates them, so two hub nodes never escalate one alert twice. Returns how
+ * many escalated.
+ */
+export function escalateAlerts(ctx: HubContext): Promise<number> {
+  return ctx.write(async (w) => {
+    const now = ctx.now();
+    const supervisors = ctx.allStaff().filter((s) => isSupervising(s.role)).map((s) => s.id);
+    let count = 0;
+    for (const a of await w.raisedAlerts()) {
       if (a.status !== 'raised' || a.escalatedAt !== null) continue;
       const limit = (ctx.queue(a.queueId)?.alertAckMinutes ?? 15) * 60_000;
       if (now - a.raisedAt < limit) continue;
       const notified = [...new Set([...a.notifiedStaffIds, ...supervisors])];
-      ctx.save('alert', { ...a, escalatedAt: now, notifiedStaffIds: notified, version: a.version + 1 });
+      await w.save('alert', { ...a, escalatedAt: now, notifiedStaffIds: notified, version: a.version + 1 });
       count++;
     }
+    return count;
   });
-  return count;
 }

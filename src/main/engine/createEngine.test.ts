@@ -104,7 +104,7 @@ describe('workstation engine against a real hub', () => {
     expect(local).toMatchObject({ text: 'Λυπάμαι πολύ, το ελέγχω τώρα.', direction: 'outbound' });
     await settled;
     await expect.poll(async () => (await call(engine, 'case.view', { caseId })).timeline.at(-1)?.local).toEqual([]);
-    const outbound = hub.hub.ctx.store.interactionsOfCase(caseId).filter((i) => i.direction === 'outbound');
+    const outbound = (await hub.hub.ctx.store.interactionsOfCase(caseId)).filter((i) => i.direction === 'outbound');
     expect(outbound.map((i) => i.text)).toEqual(['Λυπάμαι πολύ, το ελέγχω τώρα.']);
     expect(await call(engine, 'outbox.list', {})).toEqual([]);
   });
@@ -290,7 +290,7 @@ describe('workstation engine against a real hub', () => {
     for (const n of [1, 2, 3]) cases.push((await greekCase(`Γεια σας, αίτημα ${n}`, `Πελάτης ${n}`, `client${n}@example.gr`)).caseId);
     const closedId = cases[1];
     const other = await hub.connect('sup1');
-    const version = hub.hub.ctx.store.get('case', closedId)!.version;
+    const version = (await hub.hub.ctx.store.get('case', closedId))!.version;
     expect(await other.mutate({ type: 'case.update', caseId: closedId, basedOn: { version }, patch: { status: 'closed' } })).toMatchObject({ ok: true });
 
     const supervisor = start();
@@ -300,7 +300,8 @@ describe('workstation engine against a real hub', () => {
     expect(await call(supervisor, 'outbox.results', { mutationIds: [mutationId] })).toEqual([
       { mutationId, failed: [{ id: closedId, ok: false, reason: 'conflict', message: expect.any(String) }] },
     ]);
-    expect(cases.map((id) => hub.hub.ctx.store.get('case', id)!.assigneeId === 'a1')).toEqual([true, false, true]);
+    const moved = await Promise.all(cases.map((id) => hub.hub.ctx.store.get('case', id)));
+    expect(moved.map((c) => c!.assigneeId === 'a1')).toEqual([true, false, true]);
     expect(await failure(supervisor, 'outbox.results', { mutationIds: Array.from({ length: MAX_RESULTS_READ + 1 }, () => mutationId) })).toBe('invalid-input');
   });
 

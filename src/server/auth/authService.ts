@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Staff } from '../../shared/domain';
 import type { Session } from '../../shared/protocol';
 import type { SessionRecord } from '../store/hubStore';
-import type { HubContext } from '../context';
+import type { HubContext, UnitOfWork } from '../context';
 import { hashPassword, verifyPassword } from './passwords';
 import { createRateLimiter } from './rateLimiter';
 import { signAccessToken, verifyAccessToken } from './tokens';
@@ -52,38 +52,39 @@ export function createAuthService(ctx: HubContext, opts: AuthOptions) {
     };
   }
 
-  function revoke(sessionId: string): void {
-    ctx.store.revokeSession(sessionId, ctx.now());
-    for (const l of revokedListeners) l(sessionId);
+  /** Ends a session: its refresh token dies, and once that is committed its live connections are closed. */
+  async function revoke(w: UnitOfWork, sessionId: string): Promise<void> {
+    await w.revokeSession(sessionId, ctx.now());
+    w.afterCommit(() => {
+      for (const l of revokedListeners) l(sessionId);
+    });
   }
 
   /** Ends a session whose refresh token was used twice, and leaves a trace supervisors can find. */
-  function endStolenSession(s: SessionRecord): void {
+  async function endStolenSession(w: UnitOfWork, s: SessionRecord): Promise<void> {
     console.warn(`hub: a used refresh token of session ${s.id} came back: the session is ended`);
-    ctx.write(() => {
-      revoke(s.id);
-      ctx.store.appendAudit({
-        id: ctx.newId('audit'),
-        actorId: s.staffId,
-        action: 'auth.revoke',
-        targetType: 'staff',
-        targetId: s.staffId,
-        queueId: null,
-        caseId: null,
-        before: { sessionId: s.id },
-        after: { reason: 'refresh-token-reused' },
-        at: ctx.now(),
-      });
+    await revoke(w, s.id);
+    await w.appendAudit({
+      id: ctx.newId('audit'),
+      actorId: s.staffId,
+      action: 'auth.revoke',
+      targetType: 'staff',
+      targetId: s.staffId,
+      queueId: null,
+      caseId: null,
+      before: { sessionId: s.id },
+      after: { reason: 'refresh-token-reused' },
+      at: ctx.now(),
     });
   }
 
   const service = {
     /** Opens a session for someone already known to be who they say (after a password check, or in-process tools). */
-    startSession(staff: Staff): Session {
+    async startSession(staff: Staff): Promise<Session> {
       const refreshToken = randomBytes(32).toString('base64url');
       const refreshExpiresAt = ctx.now() + opts.refreshTtlMs;
       const id = ctx.newId('sess');
-      ctx.store.createSession({ id, staffId: staff.id, refreshHash: sha256(refreshToken), refreshExpiresAt, createdAt: ctx.now(), revokedAt: null });
+      await ctx.write((w) => w.createSession({ id, staffId: staff.id, refreshHash: sha256(refreshToken), refreshExpiresAt, createdAt: ctx.now(), revokedAt: null }));
       return issue(staff, id, refreshToken, refreshExpiresAt);
     },
 
@@ -96,7 +97,7 @@ export function createAuthService(ctx: HubContext, opts: AuthOptions) {
       }
       const slowDown = slowDownMs(failedPerUser.count(userKey));
       if (slowDown > 0) await new Promise((resolve) => setTimeout(resolve, slowDown));
-      const found = ctx.store.staffCredentials(userKey);
+      const found = await ctx.store.staffCredentials(userKey);
       const ok = found
         ? await verifyPassword(password, found.passwordHash)
         : await verifyPassword(password, await (dummyHash ??= hashPassword(DUMMY_HASH_PASSWORD)));
@@ -113,42 +114,47 @@ export function createAuthService(ctx: HubContext, opts: AuthOptions) {
     /**
      * Trades a refresh token for a new access token and a new refresh token (the old one stops working). A
      * refresh token that was already traded is a stolen copy, or the original after its thief used it: the
-     * session ends for both.
+     * session ends for both. Rotation is a compare and swap inside one transaction, so two refreshes racing
+     * with one token (on one hub node or two) cannot both win.
      */
-    refresh(refreshToken: string): Session {
+    async refresh(refreshToken: string): Promise<Session> {
       const hash = sha256(refreshToken);
-      const s = ctx.store.sessionByRefreshHash(hash);
-      if (!s) {
-        const reused = ctx.store.sessionByRetiredRefresh(hash);
-        if (reused && reused.revokedAt === null) endStolenSession(reused);
-        throw new AuthError('revoked', 'this session is no longer valid: sign in again');
-      }
-      if (s.revokedAt !== null) throw new AuthError('revoked', 'this session was signed out: sign in again');
-      if (s.refreshExpiresAt <= ctx.now()) throw new AuthError('expired', 'this session expired: sign in again');
-      const staff = ctx.staff(s.staffId);
-      if (!staff) throw new AuthError('revoked', 'this account no longer exists');
-      const next = randomBytes(32).toString('base64url');
-      const expires = ctx.now() + opts.refreshTtlMs;
-      // Two refreshes racing with one token: only one may win; the loser is a reuse.
-      if (!ctx.store.rotateRefresh(s.id, hash, sha256(next), expires, ctx.now())) {
-        endStolenSession(s);
-        throw new AuthError('revoked', 'this session is no longer valid: sign in again');
-      }
-      return issue(staff, s.id, next, expires);
+      const outcome = await ctx.write(async (w): Promise<Session | AuthError> => {
+        const s = await w.sessionByRefreshHash(hash);
+        if (!s) {
+          const reused = await w.sessionByRetiredRefresh(hash);
+          if (reused && reused.revokedAt === null) await endStolenSession(w, reused);
+          return new AuthError('revoked', 'this session is no longer valid: sign in again');
+        }
+        if (s.revokedAt !== null) return new AuthError('revoked', 'this session was signed out: sign in again');
+        if (s.refreshExpiresAt <= ctx.now()) return new AuthError('expired', 'this session expired: sign in again');
+        const staff = ctx.staff(s.staffId);
+        if (!staff) return new AuthError('revoked', 'this account no longer exists');
+        const next = randomBytes(32).toString('base64url');
+        const expires = ctx.now() + opts.refreshTtlMs;
+        if (!(await w.rotateRefresh(s.id, hash, sha256(next), expires, ctx.now()))) {
+          await endStolenSession(w, s);
+          return new AuthError('revoked', 'this session is no longer valid: sign in again');
+        }
+        return issue(staff, s.id, next, expires);
+      });
+      if (outcome instanceof AuthError) throw outcome;
+      return outcome;
     },
 
     /** Signs a session out everywhere: its refresh token dies and its live connections are closed. */
-    revokeByRefresh(refreshToken: string): void {
-      const s = ctx.store.sessionByRefreshHash(sha256(refreshToken));
-      if (!s || s.revokedAt !== null) return;
-      revoke(s.id);
+    async revokeByRefresh(refreshToken: string): Promise<void> {
+      await ctx.write(async (w) => {
+        const s = await w.sessionByRefreshHash(sha256(refreshToken));
+        if (s && s.revokedAt === null) await revoke(w, s.id);
+      });
     },
 
     /** The staff member behind a valid access token, or why not. */
-    verify(token: string): { staff: Staff; sessionId: string; expiresAt: number } | AuthError {
+    async verify(token: string): Promise<{ staff: Staff; sessionId: string; expiresAt: number } | AuthError> {
       const claims = verifyAccessToken(token, opts.tokenKey, ctx.now());
       if (!claims) return new AuthError('expired', 'access token is invalid or expired');
-      const session = ctx.store.sessionById(claims.sid);
+      const session = await ctx.store.sessionById(claims.sid);
       if (!session || session.revokedAt !== null) return new AuthError('revoked', 'this session was signed out');
       const staff = ctx.staff(claims.sub);
       if (!staff) return new AuthError('revoked', 'this account no longer exists');

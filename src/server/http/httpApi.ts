@@ -35,14 +35,14 @@ const authStatus: Record<AuthError['code'], number> = { 'bad-credentials': 401, 
  */
 export function createHttpApi(ctx: HubContext, auth: AuthService) {
   const routes: Record<string, (req: IncomingMessage, raw: Buffer) => Promise<[number, unknown]> | [number, unknown]> = {
-    'POST /api/v1/inbound': (req, raw) => {
+    'POST /api/v1/inbound': async (req, raw) => {
       // The signature covers the raw bytes, so it is checked before anything is parsed.
       if (!verifySignature(raw, req.headers['x-signature'] as string | undefined, ctx.config.ingestSecret)) {
         throw new HttpError(401, 'bad-signature', 'missing or wrong X-Signature (sha256=<hex HMAC-SHA256 of the raw body>)');
       }
       const msg = parseWith(InboundMessageSchema, parseJson(req, raw));
       try {
-        const result = ingestInbound(ctx, msg);
+        const result = await ingestInbound(ctx, msg);
         return [result.duplicate ? 200 : 201, result];
       } catch (err) {
         if (err instanceof InboundRejected) throw new HttpError(422, err.code, err.message);
@@ -53,12 +53,12 @@ export function createHttpApi(ctx: HubContext, auth: AuthService) {
       const body = parseWith(LoginRequestSchema, parseJson(req, raw));
       return [200, await auth.login(body.username, body.password, req.socket.remoteAddress ?? 'unknown')];
     },
-    'POST /api/v1/auth/refresh': (req, raw) => [200, auth.refresh(parseWith(RefreshRequestSchema, parseJson(req, raw)).refreshToken)],
-    'POST /api/v1/auth/logout': (req, raw) => {
-      auth.revokeByRefresh(parseWith(RefreshRequestSchema, parseJson(req, raw)).refreshToken);
+    'POST /api/v1/auth/refresh': async (req, raw) => [200, await auth.refresh(parseWith(RefreshRequestSchema, parseJson(req, raw)).refreshToken)],
+    'POST /api/v1/auth/logout': async (req, raw) => {
+      await auth.revokeByRefresh(parseWith(RefreshRequestSchema, parseJson(req, raw)).refreshToken);
       return [200, { ok: true }];
     },
-    'GET /api/v1/health': () => [200, { ok: true, head: ctx.store.head() }],
+    'GET /api/v1/health': async () => [200, { ok: true, head: await ctx.store.head() }],
   };
 
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

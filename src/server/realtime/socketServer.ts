@@ -52,6 +52,8 @@ export interface RealtimeOptions {
   requestLimits?: RequestLimits;
   /** Customer lookups one person may make in a window (see lookup.ts). */
   lookupLimit?: LookupLimit;
+  /** The change log's head when the hub started (changes after it come through the dispatcher). */
+  head?: number;
 }
 
 /** Bytes of answers a connection has not read yet: engine.io's queue plus what the WebSocket still holds. */
@@ -129,8 +131,8 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
     conn.expiryTimer.unref();
   }
 
-  function broadcastPresence(caseId: string): void {
-    const kase = ctx.store.get('case', caseId);
+  async function broadcastPresence(caseId: string): Promise<void> {
+    const kase = await ctx.store.get('case', caseId);
     if (!kase) return;
     const now = ctx.now();
     const entries = presence.get(caseId) ?? new Map();
@@ -144,17 +146,17 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
     for (const [caseId, entries] of presence) {
       let changed = false;
       for (const [k, p] of entries) if (p.socketId === socketId) changed = entries.delete(k) || changed;
-      if (changed) broadcastPresence(caseId);
+      if (changed) broadcastPresence(caseId).catch((err: Error) => console.warn(`hub: presence of ${caseId} not sent: ${err.message}`));
     }
   }
 
-  type Handler<N extends RequestName> = (conn: Conn, staff: Staff, payload: z.infer<(typeof REQUESTS)[N][0]>) => unknown;
+  type Handler<N extends RequestName> = (conn: Conn, staff: Staff, payload: z.infer<(typeof REQUESTS)[N][0]>) => Promise<unknown>;
   const handlers: { [N in RequestName]: Handler<N> } = {
-    'sync:pull': (conn, _staff, p) => ({
-      ...ctx.store.pull(conn.all ? { all: true } : { all: false, keys: conn.keys }, p.cursor, p.limit),
-      head: ctx.store.head(),
-    }),
-    'sync:snapshot': (_conn, staff, p) => {
+    'sync:pull': async (conn, _staff, p) => {
+      const page = await ctx.store.pull(conn.all ? { all: true } : { all: false, keys: conn.keys }, p.cursor, p.limit);
+      return { ...page, head: Math.max(page.cursor, await ctx.store.head()) };
+    },
+    'sync:snapshot': async (_conn, staff, p) => {
       const scope = scopeOf(ctx, staff);
       if (p.queueIds) {
         const allowed = p.queueIds.filter((q) => scope.all || scope.queueIds.includes(q));
@@ -162,33 +164,31 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
       }
       return ctx.store.snapshot(scope, p.after, p.hwm, p.limit);
     },
-    'case:fetch': (_conn, staff, p) => {
-      const visible = p.caseIds.filter((id) => {
-        const kase = ctx.store.get('case', id);
-        return kase !== null && canSeeCase(ctx, staff, kase);
-      });
+    'case:fetch': async (_conn, staff, p) => {
+      const cases = await Promise.all(p.caseIds.map((id) => ctx.store.get('case', id)));
+      const visible = cases.filter((kase) => kase !== null && canSeeCase(ctx, staff, kase)).map((kase) => kase!.id);
       if (visible.length === 0) throw new Refused('not-found', `${p.caseIds.join(', ')}: no such case, or not yours to see`);
-      return { rows: uniqueRows(visible.flatMap((id) => ctx.store.caseRows(id))) };
+      return { rows: uniqueRows((await Promise.all(visible.map((id) => ctx.store.caseRows(id)))).flat()) };
     },
     'customer:lookup': (_conn, staff, p) => lookup(staff, p),
     mutate: (_conn, staff, m) => applyMutation(ctx, staff, m),
-    'presence:set': (conn, staff, p) => {
-      const kase = ctx.store.get('case', p.caseId);
+    'presence:set': async (conn, staff, p) => {
+      const kase = await ctx.store.get('case', p.caseId);
       if (!kase || !canSeeCase(ctx, staff, kase)) throw new Refused('not-found', `case ${p.caseId} does not exist or is not yours to see`);
       const entries = presence.get(p.caseId) ?? presence.set(p.caseId, new Map()).get(p.caseId)!;
       const key = `${staff.id}:${conn.socket.id}`;
       if (p.state === 'none') entries.delete(key);
       else entries.set(key, { caseId: p.caseId, staffId: staff.id, name: staff.name, state: p.state, at: ctx.now(), socketId: conn.socket.id });
       if (entries.size === 0) presence.delete(p.caseId);
-      broadcastPresence(p.caseId);
+      await broadcastPresence(p.caseId);
       return {};
     },
-    'audit:query': (_conn, staff, p) => {
+    'audit:query': async (_conn, staff, p) => {
       if (!isSupervising(staff.role)) throw new Refused('forbidden', 'only supervisors and admins read the audit log');
-      return { entries: ctx.store.queryAudit(p) };
+      return { entries: await ctx.store.queryAudit(p) };
     },
-    'auth:renew': (conn, staff, p) => {
-      const v = auth.verify(p.token);
+    'auth:renew': async (conn, staff, p) => {
+      const v = await auth.verify(p.token);
       if (v instanceof Error || v.staff.id !== staff.id) throw new Refused('unauthorized', 'that token is not valid for this connection');
       conn.expiresAt = v.expiresAt;
       conn.sessionId = v.sessionId;
@@ -198,10 +198,10 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
   };
 
   const refuseHandshake = (message: string, reason: string) => Object.assign(new Error(message), { data: { reason } });
-  io.use((socket, next) => {
+  io.use(async (socket, next) => {
     try {
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-      const v = typeof token === 'string' ? auth.verify(token) : null;
+      const v = typeof token === 'string' ? await auth.verify(token) : null;
       if (!v || v instanceof Error) return next(refuseHandshake(v instanceof Error ? v.message : 'sign in first: pass auth.token', v instanceof Error ? v.code : 'missing-token'));
       const cooling = (cooldowns.get(v.sessionId)?.until ?? 0) - ctx.now();
       if (cooling > 0) return next(refuseHandshake(`this session flooded the hub: connect again in ${Math.ceil(cooling / 1000)} s`, 'rate-limited'));
@@ -232,8 +232,9 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
     conns.set(socket.id, conn);
     index(conn);
     armExpiry(conn);
-    // Registered and told where the log stands in the same tick: no change can fall between.
-    conn.lastSent = ctx.store.head();
+    // Registered and told where the log stands in the same tick: no change can fall between. The head is the
+    // last change this node dispatched (every committed change passes through `dispatcher.changes` in order).
+    conn.lastSent = dispatchedHead;
     socket.emit('hello', { staff: ctx.staff(staff.id) ?? staff, scope: scopeOf(ctx, ctx.staff(staff.id) ?? staff), head: conn.lastSent, policy: ctx.config.policy });
 
     socket.onAny((event: string, ...args: unknown[]) => {
@@ -296,7 +297,7 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
     });
   }
 
-  function answer(conn: Conn, name: RequestName, payload: unknown): Ack<unknown> {
+  async function answer(conn: Conn, name: RequestName, payload: unknown): Promise<Ack<unknown>> {
     if (conn.expiresAt <= ctx.now()) {
       setImmediate(() => expire(conn, 'expired'));
       return { ok: false, reason: 'unauthorized', message: 'your access token expired: renew it' };
@@ -306,7 +307,7 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
     const parsed = REQUESTS[name][0].safeParse(payload);
     if (!parsed.success) return { ok: false, reason: 'invalid', message: `${name}: ${describeZodError(parsed.error)}` };
     try {
-      return { ok: true, value: (handlers[name] as Handler<typeof name>)(conn, staff, parsed.data as never) };
+      return { ok: true, value: await (handlers[name] as Handler<typeof name>)(conn, staff, parsed.data as never) };
     } catch (err) {
       if (err instanceof Refused) return { ok: false, reason: err.reason, message: err.message, ...(err.retryAfterMs !== undefined ? { retryAfterMs: err.retryAfterMs } : {}) };
       console.error(`hub: ${name} failed`, err);
@@ -323,6 +324,7 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
   // fan-out cheap (socket writes and encoding dominate the hub's profile).
   const outgoing = new Map<Conn, Change[]>();
   let outgoingTo = 0;
+  let dispatchedHead = opts.head ?? 0;
   let flushScheduled = false;
   function flush(): void {
     flushScheduled = false;
@@ -351,6 +353,7 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
         }
       }
       outgoingTo = batch[batch.length - 1].change.seq;
+      dispatchedHead = Math.max(dispatchedHead, outgoingTo);
       if (!flushScheduled) {
         flushScheduled = true;
         setImmediate(flush);

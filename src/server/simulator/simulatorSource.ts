@@ -29,3 +29,24 @@ export function identityOf(customer: Pick<Customer, 'name' | 'emails' | 'phones'
     loyaltyNumber: customer.loyaltyNumber ?? undefined,
   };
 }
+
+/**
+ * A SimulatorSource over the hub's (asynchronous) store: what it reads is refreshed in the background every
+ * `everyMs` and served from the last answer, so the simulator's pace never waits on the database.
+ */
+export function refreshedSource(read: () => Promise<{ known: SimIdentity[]; awaiting: ReturnType<SimulatorSource['casesAwaitingSurvey']> }>, everyMs = 2_000) {
+  let last: Awaited<ReturnType<typeof read>> = { known: [], awaiting: [] };
+  const refresh = () =>
+    read().then(
+      (answer) => void (last = answer),
+      (err: Error) => console.warn(`hub: simulator could not read the hub's customers: ${err.message}`),
+    );
+  const timer = setInterval(() => void refresh(), everyMs);
+  timer.unref();
+  return {
+    ready: refresh(),
+    knownCustomers: (n: number) => last.known.slice(0, n),
+    casesAwaitingSurvey: (n: number) => last.awaiting.slice(0, n),
+    stop: () => clearInterval(timer),
+  };
+}

@@ -107,6 +107,8 @@ export interface StoreReads {
   sessionByRetiredRefresh(hash: string): Promise<SessionRecord | null>;
   /** Whether a person is serving a customer at `now` (see continuation.ts). */
   isServing(staffId: string, customerId: string, now: number): Promise<boolean>;
+  /** A value the hub keeps about itself (how it was seeded, the key that signs sessions), or null. */
+  meta(key: string): Promise<string | null>;
 }
 
 /** Writes, only inside a write transaction (`HubStore.write`). */
@@ -146,6 +148,18 @@ export interface StoreWrites {
   revokeSession(id: string, at: number): Promise<void>;
   /** Records that a person is serving a customer right now (a call offered to them, a store lookup) until `until`. */
   startServing(staffId: string, customerId: string, until: number): Promise<void>;
+  /**
+   * Sets a value the hub keeps about itself unless it is set already, and returns the value that holds: with
+   * several hub nodes starting at once, the first one's (one seeding, one session key for all).
+   */
+  claimMeta(key: string, value: string): Promise<string>;
+  setMeta(key: string, value: string): Promise<void>;
+}
+
+/** A committed change with its audience keys, as a hub node tailing the log dispatches it. */
+export interface LoggedChange {
+  change: Change;
+  audience: string[];
 }
 
 /** One write transaction: reads see its own writes; everything commits together or not at all. */
@@ -171,6 +185,13 @@ export interface HubStore extends StoreReads {
   pull(filter: AudienceFilter, cursor: number, limit: number): Promise<{ changes: Change[]; cursor: number; more: boolean }>;
   /** One page of the rows in `scope` as they are now (bootstrap). */
   snapshot(scope: CaseScope, after: string | null, hwm: number | null, limit: number): Promise<SnapshotPage>;
+  /** Every committed change after `cursor` with its audience, in seq order, at most `limit` (tailing the log). */
+  changesAfter(cursor: number, limit: number): Promise<LoggedChange[]>;
+  /**
+   * Calls `listener` soon after other hub nodes commit changes (PostgreSQL: LISTEN/NOTIFY), or returns null
+   * when the engine has only this process writing (SQLite). Returns the unsubscribe function.
+   */
+  onCommitElsewhere(listener: () => void): (() => Promise<void>) | null;
 
   close(): Promise<void>;
 }

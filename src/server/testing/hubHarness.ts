@@ -45,7 +45,7 @@ export interface TestClient {
 async function writeOrg(dbPath: string, org: OrgData): Promise<void> {
   const store = openSqliteStore(dbPath);
   await loadOrg(store, org);
-  store.close();
+  await store.close();
 }
 
 let standardOrgFile: Promise<string> | null = null;

@@ -76,20 +76,20 @@ function cacheSum(ws: Workstation) {
   return checksum(rows);
 }
 
-function hubSum(ws: Workstation) {
+async function hubSum(ws: Workstation) {
   const staff = t.hub.ctx.staff(ws.username)!;
   const rows: Change[] = [];
-  for (let page = t.hub.ctx.store.snapshot(scopeOf(t.hub.ctx, staff), null, null, 2000); ; ) {
+  for (let page = (await t.hub.ctx.store.snapshot(scopeOf(t.hub.ctx, staff), null, null, 2000)); ; ) {
     rows.push(...page.rows);
     if (page.done) break;
-    page = t.hub.ctx.store.snapshot(scopeOf(t.hub.ctx, staff), page.after, page.hwm, 2000);
+    page = (await t.hub.ctx.store.snapshot(scopeOf(t.hub.ctx, staff), page.after, page.hwm, 2000));
   }
   return checksum(rows.filter((r) => (ENTITIES as readonly string[]).includes(r.entity)));
 }
 
-const settle = async (pred: () => boolean, ms = 30_000) => {
+const settle = async (pred: () => boolean | Promise<boolean>, ms = 30_000) => {
   const end = Date.now() + ms;
-  while (!pred() && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+  while (!(await pred()) && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
   return pred();
 };
 
@@ -176,12 +176,12 @@ describe('convergence', () => {
     // Drained: nothing waits to be sent (the held reply waits for its author, by design).
     const waiting = (ws: Workstation) => listOutbox(ws.db).filter((e) => e.state === 'pending' || e.state === 'sending').length;
     expect(await settle(() => stations.every((ws) => waiting(ws) === 0))).toBe(true);
-    const converged = await settle(() => stations.every((ws) => cacheSum(ws).sum === hubSum(ws).sum));
-    for (const ws of stations) expect({ who: ws.username, ...cacheSum(ws) }).toEqual({ who: ws.username, ...hubSum(ws) });
+    const converged = await settle(async () => (await Promise.all(stations.map(async (ws) => cacheSum(ws).sum === (await hubSum(ws)).sum))).every(Boolean));
+    for (const ws of stations) expect({ who: ws.username, ...cacheSum(ws) }).toEqual({ who: ws.username, ...(await hubSum(ws)) });
     expect(converged).toBe(true);
 
     const notes = new Map<string, number>();
-    for (const c of t.hub.ctx.store.pull({ all: true }, 0, 1_000_000).changes) {
+    for (const c of (await t.hub.ctx.store.pull({ all: true }, 0, 1_000_000)).changes) {
       if (c.entity === 'interaction' && c.op === 'upsert' && c.data.kind === 'note') notes.set(c.data.text, (notes.get(c.data.text) ?? 0) + 1);
     }
     expect(written.length).toBeGreaterThan(0);
@@ -191,6 +191,6 @@ describe('convergence', () => {
     expect(entry?.state).toBe('held');
     const held = a2.db.prepare('SELECT data FROM held_replies').pluck().all().map((d) => JSON.parse(d as string) as HeldReply);
     expect(held).toEqual([expect.objectContaining({ caseId: target.id, authorId: 'a1', reason: 'not-owner', text: 'Written offline' })]);
-    expect(t.hub.ctx.store.interactionsOfCase(target.id).some((i) => i.text === 'Written offline')).toBe(false);
+    expect((await t.hub.ctx.store.interactionsOfCase(target.id)).some((i) => i.text === 'Written offline')).toBe(false);
   }, 180_000);
 });

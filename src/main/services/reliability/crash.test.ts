@@ -63,10 +63,8 @@ const until = async (pred: () => boolean, ms: number) => {
 };
 
 /** Every interaction on the hub, with the seq it was written at. */
-function hubInteractions(): Array<{ seq: number; data: Interaction }> {
-  return t.hub.ctx.store
-    .pull({ all: true }, 0, 1_000_000)
-    .changes.filter((c) => c.entity === 'interaction' && c.op === 'upsert')
+async function hubInteractions(): Promise<Array<{ seq: number; data: Interaction }>> {
+  return (await t.hub.ctx.store.pull({ all: true }, 0, 1_000_000)).changes.filter((c) => c.entity === 'interaction' && c.op === 'upsert')
     .map((c) => ({ seq: c.seq, data: c.data as Interaction }));
 }
 
@@ -103,13 +101,13 @@ describe('crash safety', () => {
         const { cursor, bootstrapped } = readSyncState(db);
         if (bootstrapped) {
           const have = new Set(db.prepare('SELECT id FROM interactions').pluck().all() as string[]);
-          const missing = hubInteractions().filter((i) => i.seq <= cursor && !have.has(i.data.id));
+          const missing = (await hubInteractions()).filter((i) => i.seq <= cursor && !have.has(i.data.id));
           expect(missing.map((i) => i.data.id)).toEqual([]);
         }
         // A note reported as queued is in the outbox for good (until the hub has it): the write was durable.
         if (file === mainCache) {
           const local = new Set(listOutbox(db).map((e) => e.mutationId));
-          const delivered = new Set(hubInteractions().filter((i) => i.data.kind === 'note').map((i) => i.data.text));
+          const delivered = new Set((await hubInteractions()).filter((i) => i.data.kind === 'note').map((i) => i.data.text));
           for (const [id, text] of queued) expect(local.has(id) || delivered.has(text), text).toBe(true);
         }
         checks++;
@@ -128,7 +126,7 @@ describe('crash safety', () => {
     // On the hub: every note that reached the outbox, and every one acknowledged (a kill can fall between a
     // note's durable write and its "queued" line), arrived exactly once.
     const texts = new Map<string, number>();
-    for (const i of hubInteractions()) if (i.data.kind === 'note') texts.set(i.data.text, (texts.get(i.data.text) ?? 0) + 1);
+    for (const i of (await hubInteractions())) if (i.data.kind === 'note') texts.set(i.data.text, (texts.get(i.data.text) ?? 0) + 1);
     expect(queued.size).toBeGreaterThan(0);
     expect(acked.size).toBeGreaterThan(0);
     for (const text of [...queued.values(), ...acked.values()]) expect(texts.get(text), text).toBe(1);

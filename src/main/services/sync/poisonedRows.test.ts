@@ -73,7 +73,7 @@ describe('a row the workstation cannot parse', () => {
   });
 
   it('bootstraps everything else from a snapshot holding it, reports it once, and takes its corrected version', async () => {
-    const [, , , seq] = storeOnHub(
+    const [, , , seq] = await storeOnHub(
       ['case', caseOf('ca-ok', 'cu-ok')],
       ['interaction', messageOf('ca-ok', 'cu-ok')],
       ['customer', person('cu-ok')],
@@ -83,33 +83,33 @@ describe('a row the workstation cannot parse', () => {
     );
     const ws = start();
     await ws.caughtUp();
-    expect(readSyncState(db)).toMatchObject({ bootstrapped: true, cursor: hub.hub.ctx.store.head() });
+    expect(readSyncState(db)).toMatchObject({ bootstrapped: true, cursor: (await hub.hub.ctx.store.head()) });
     expect(cachedRows()).toEqual((await hubRowsInScope()).filter((r) => r !== 'customer:cu-bad'));
     expect(ws.seen.setAside).toEqual([{ where: 'sync:snapshot', entity: 'customer', id: 'cu-bad', seq, problem: PROBLEM }]);
     expect(listSetAsideRows(db)).toEqual([expect.objectContaining({ entity: 'customer', id: 'cu-bad', problem: PROBLEM })]);
     await expectSteady(ws);
 
     const corrected = ws.next('changed', (p) => (p.byEntity.customer ?? []).includes('cu-bad'));
-    storeOnHub(['customer', person('cu-bad', { emails: ['a@b.com'], version: 2 })]);
+    await storeOnHub(['customer', person('cu-bad', { emails: ['a@b.com'], version: 2 })]);
     await corrected;
     expect(getRow(db, 'customer', 'cu-bad')?.emails).toEqual(['a@b.com']);
     expect(listSetAsideRows(db)).toEqual([]);
   });
 
   it('catches up past it through a pull, and keeps it set aside across restarts without reporting it again', async () => {
-    storeOnHub(['case', caseOf('ca-ok', 'cu-ok')], ['interaction', messageOf('ca-ok', 'cu-ok')], ['customer', person('cu-ok')]);
+    await storeOnHub(['case', caseOf('ca-ok', 'cu-ok')], ['interaction', messageOf('ca-ok', 'cu-ok')], ['customer', person('cu-ok')]);
     await start().caughtUp();
     await stop(workstations[0]);
 
     // While the workstation is away: a bad update of a customer it holds, and a new case whose customer is bad
     // (the case arrives without its customer, so its history is fetched, bringing the bad row once more).
-    const head = storeOnHub(
+    const head = (await storeOnHub(
       ['customer', person('cu-ok', { ...poisoned('cu-ok'), version: 2 })],
       ['interaction', messageOf('ca-ok', 'cu-ok', 2)],
       ['case', caseOf('ca-new', 'cu-bad')],
       ['interaction', messageOf('ca-new', 'cu-bad')],
       ['customer', person('cu-bad', poisoned('cu-bad'))],
-    ).at(-1);
+    )).at(-1);
     const ws = start();
     await ws.caughtUp();
     expect(readSyncState(db).cursor).toBe(head);
@@ -131,15 +131,15 @@ describe('a row the workstation cannot parse', () => {
   });
 
   it('applies the rest of a live batch holding it and moves the cursor past it', async () => {
-    storeOnHub(['case', caseOf('ca-ok', 'cu-ok')], ['interaction', messageOf('ca-ok', 'cu-ok')], ['customer', person('cu-ok')]);
+    await storeOnHub(['case', caseOf('ca-ok', 'cu-ok')], ['interaction', messageOf('ca-ok', 'cu-ok')], ['customer', person('cu-ok')]);
     const ws = start();
     await ws.caughtUp();
 
     const message = ws.next('changed', (p) => (p.byEntity.interaction ?? []).includes('in-ca-ok-2'));
-    storeOnHub(['customer', person('cu-ok', { ...poisoned('cu-ok'), version: 2 })], ['interaction', messageOf('ca-ok', 'cu-ok', 2)]);
+    await storeOnHub(['customer', person('cu-ok', { ...poisoned('cu-ok'), version: 2 })], ['interaction', messageOf('ca-ok', 'cu-ok', 2)]);
     await message;
     const fetched = ws.next('changed', (p) => (p.byEntity.interaction ?? []).includes('in-ca-new-1'));
-    const head = storeOnHub(['case', caseOf('ca-new', 'cu-bad')], ['interaction', messageOf('ca-new', 'cu-bad')], ['customer', person('cu-bad', poisoned('cu-bad'))]).at(-1);
+    const head = (await storeOnHub(['case', caseOf('ca-new', 'cu-bad')], ['interaction', messageOf('ca-new', 'cu-bad')], ['customer', person('cu-bad', poisoned('cu-bad'))])).at(-1);
     await fetched;
     await expect.poll(() => readSyncState(db).cursor).toBe(head);
     expect(getRow(db, 'case', 'ca-new')).not.toBeNull();

@@ -36,7 +36,7 @@ describe('a workstation on a hub that refuses it as rate-limited', () => {
         ['customer', customer({ id: `cu-${n}`, emails: [`cu-${n}@example.com`], phones: [], loyaltyNumber: null })],
       );
     }
-    saveOnHub(hub.hub.ctx, ...rows);
+    (await saveOnHub(hub.hub.ctx, ...rows));
   });
 
   afterEach(async () => {
@@ -50,7 +50,7 @@ describe('a workstation on a hub that refuses it as rate-limited', () => {
     const ws = startTestWorkstation(hub.hub.url, session, db, { pageSize: 10 });
     try {
       await ws.caughtUp(15_000);
-      expect(readSyncState(db)).toMatchObject({ bootstrapped: true, cursor: hub.hub.ctx.store.head() });
+      expect(readSyncState(db)).toMatchObject({ bootstrapped: true, cursor: (await hub.hub.ctx.store.head()) });
       const snapshot = (await hub.connect(session)).request('sync:snapshot', { after: null, hwm: null, limit: 500 });
       const expected = (await snapshot).rows.map((r: Change) => `${r.entity}:${r.id}`).sort();
       const cached = Object.entries(ENTITY_TABLES)

@@ -59,8 +59,7 @@ export function startTestWorkstation(url: string, session: Session, db: Db, tuni
 
 /** The part of the hub's context (`hub.hub.ctx` of a test hub) that writes rows. */
 export interface HubWriter {
-  write<T>(fn: () => T): T;
-  save<E extends EntityName>(entity: E, row: EntityRow<E>): number;
+  write<T>(fn: (w: { save<E extends EntityName>(entity: E, row: EntityRow<E>): Promise<number> }) => Promise<T>): Promise<T>;
 }
 
 /** A row to save, with its entity. */
@@ -71,6 +70,10 @@ export type EntityRowOf = { [E in EntityName]: readonly [E, EntityRow<E>] }[Enti
  * hub stored them: `save` does not validate. A customer's change goes to the people who see its cases, so a
  * new customer is saved after its case.
  */
-export function saveOnHub(ctx: HubWriter, ...rows: EntityRowOf[]): number[] {
-  return ctx.write(() => rows.map(([entity, row]) => ctx.save(entity, row as never)));
+export function saveOnHub(ctx: HubWriter, ...rows: EntityRowOf[]): Promise<number[]> {
+  return ctx.write(async (w) => {
+    const seqs: number[] = [];
+    for (const [entity, row] of rows) seqs.push(await w.save(entity, row as never));
+    return seqs;
+  });
 }

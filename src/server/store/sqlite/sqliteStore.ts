@@ -9,6 +9,9 @@ import type {
   HubStore,
   SessionRecord,
   SnapshotPage,
+  StoreReads,
+  StoreTx,
+  StoreWrites,
 } from '../hubStore';
 import { Refused } from '../../refused';
 import { migrate } from './migrate';
@@ -46,17 +49,12 @@ const asChange = (entity: EntityName, r: Row): Change =>
 const SNAPSHOT_ORDER: EntityName[] = ['storeLocation', 'queue', 'staff', 'kb', 'canned', 'case', 'customer', 'interaction', 'csat', 'alert', 'held'];
 const CASE_ENTITIES = new Set<EntityName>(['case', 'customer', 'interaction', 'csat']);
 
-/** Opens (creating and migrating if needed) the hub's SQLite database in WAL mode. */
-export function openSqliteStore(path: string): HubStore {
-  // Customer records and message history: readable by the hub's own account only, like its token key.
-  ownerOnlyDatabase(path);
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db);
+/** The store's methods as better-sqlite3 runs them: synchronously, on one connection. */
+type Sync<T> = { [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => R : never };
+type SqliteOps = Sync<StoreReads & StoreWrites & Pick<HubStore, 'pull' | 'snapshot' | 'changesAfter'>>;
 
+/** Every operation of the store on one connection. */
+function sqliteOps(db: Database.Database): SqliteOps {
   const st = <T = unknown>(sql: string) => {
     const s = db.prepare(sql);
     return s as Database.Statement<unknown[], T>;
@@ -271,9 +269,12 @@ export function openSqliteStore(path: string): HubStore {
   );
 
   const mutationStmt = st<{ result: string }>('SELECT result FROM mutations WHERE staff_id = ? AND mutation_id = ?');
-  const saveMutationStmt = st('INSERT INTO mutations (mutation_id, staff_id, result, at) VALUES (?, ?, ?, ?)');
+  // A claim is a row whose result the same transaction fills in.
+  const claimMutationStmt = st("INSERT INTO mutations (staff_id, mutation_id, result, at) VALUES (?, ?, '', ?) ON CONFLICT DO NOTHING");
+  const saveMutationStmt = st('UPDATE mutations SET result = ? WHERE staff_id = ? AND mutation_id = ?');
   const inboundStmt = st<{ result: string }>('SELECT result FROM inbound WHERE external_id = ?');
-  const saveInboundStmt = st('INSERT INTO inbound (external_id, result, at) VALUES (?, ?, ?)');
+  const claimInboundStmt = st("INSERT INTO inbound (external_id, result, at) VALUES (?, '', ?) ON CONFLICT DO NOTHING");
+  const saveInboundStmt = st('UPDATE inbound SET result = ? WHERE external_id = ?');
   const callStmt = st<{ data: string }>('SELECT data FROM calls WHERE id = ?');
   const saveCallStmt = st('INSERT INTO calls (id, data) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data');
   const surveySentStmt = st('INSERT INTO surveys (case_id, sent_at) VALUES (?, ?) ON CONFLICT(case_id) DO UPDATE SET sent_at = excluded.sent_at, answered_at = NULL');
@@ -300,14 +301,20 @@ export function openSqliteStore(path: string): HubStore {
   );
   const isServingStmt = st<{ n: number }>('SELECT COUNT(*) AS n FROM serving WHERE staff_id = ? AND customer_id = ? AND until > ?');
   const pruneServingStmt = st('DELETE FROM serving WHERE until < ?');
+  const metaStmt = st<{ value: string }>('SELECT value FROM meta WHERE key = ?');
+  const claimMetaStmt = st('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING');
+  const setMetaStmt = st('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  const changesAfterStmt = st<Row & { entity: EntityName; op: 'upsert' | 'delete'; audience: string | null }>(
+    `SELECT c.seq, c.entity, c.op, c.id, c.data, (SELECT json_group_array(a.key) FROM change_audience a WHERE a.seq = c.seq) AS audience
+     FROM changes c WHERE c.seq > ? ORDER BY c.seq LIMIT ?`,
+  );
   const revokeStmt = st('UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
   const toSession = (r: SessionRow | undefined): SessionRecord | null =>
     r
       ? { id: r.id, staffId: r.staff_id, refreshHash: r.refresh_hash, refreshExpiresAt: r.refresh_expires_at, createdAt: r.created_at, revokedAt: r.revoked_at }
       : null;
 
-  const store: HubStore = {
-    transaction: (fn) => db.transaction(fn)(),
+  const store: SqliteOps = {
     head: () => headStmt.get()?.h ?? 0,
 
     put(entity, row, audience) {
@@ -315,6 +322,9 @@ export function openSqliteStore(path: string): HubStore {
       const seq = logChange(entity, 'upsert', row.id, json, audience);
       writeRow(entity, row as EntityRow<EntityName>, seq, json);
       return seq;
+    },
+    putMany(entity, rows) {
+      for (const { row, audience } of rows) store.put(entity, row, audience);
     },
     remove(entity, id, audience) {
       const seq = logChange(entity, 'delete', id, null, audience);
@@ -412,16 +422,16 @@ export function openSqliteStore(path: string): HubStore {
       return rows;
     },
 
-    mutationResult: (staffId, id) => {
-      const r = mutationStmt.get(staffId, id);
-      return r ? JSON.parse(r.result) : undefined;
+    claimMutation(staffId, mutationId, at) {
+      if (claimMutationStmt.run(staffId, mutationId, at).changes > 0) return null;
+      return JSON.parse(mutationStmt.get(staffId, mutationId)!.result);
     },
-    saveMutationResult: (id, staffId, result, at) => void saveMutationStmt.run(id, staffId, JSON.stringify(result), at),
-    inboundResult: (externalId) => {
-      const r = inboundStmt.get(externalId);
-      return r ? JSON.parse(r.result) : undefined;
+    saveMutationResult: (staffId, mutationId, result) => void saveMutationStmt.run(JSON.stringify(result), staffId, mutationId),
+    claimInbound(externalId, at) {
+      if (claimInboundStmt.run(externalId, at).changes > 0) return null;
+      return JSON.parse(inboundStmt.get(externalId)!.result);
     },
-    saveInboundResult: (externalId, result, at) => void saveInboundStmt.run(externalId, JSON.stringify(result), at),
+    saveInboundResult: (externalId, result) => void saveInboundStmt.run(JSON.stringify(result), externalId),
 
     call: (callId) => parse<CallRecord>(callStmt.get(callId)),
     saveCall: (call) => void saveCallStmt.run(call.callId, JSON.stringify(call)),
@@ -452,9 +462,104 @@ export function openSqliteStore(path: string): HubStore {
       startServingStmt.run(staffId, customerId, until);
     },
     isServing: (staffId, customerId, now) => (isServingStmt.get(staffId, customerId, now)?.n ?? 0) > 0,
+    meta: (key) => metaStmt.get(key)?.value ?? null,
+    claimMeta(key, value) {
+      claimMetaStmt.run(key, value);
+      return metaStmt.get(key)!.value;
+    },
+    setMeta: (key, value) => void setMetaStmt.run(key, value),
+    changesAfter: (cursor, limit) =>
+      changesAfterStmt.all(cursor, limit).map((r) => ({
+        change: { seq: r.seq, entity: r.entity, op: r.op, id: r.id, data: r.data === null ? null : JSON.parse(r.data) } as Change,
+        audience: JSON.parse(r.audience ?? '[]') as string[],
+      })),
     revokeSession: (id, at) => void revokeStmt.run(at, id),
 
-    close: () => db.close(),
   };
   return store;
+}
+
+/** An async mutual exclusion: one write transaction at a time on the write connection. */
+function createLock() {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = tail.then(fn, fn);
+    tail = run.catch(() => {});
+    return run;
+  };
+}
+
+/** Async methods over sync ones; `check` runs before each (a transaction that already ended refuses). */
+function asyncOps<T extends object>(ops: T, check: () => void = () => {}): { [K in keyof T]: T[K] extends (...a: infer A) => infer R ? (...a: A) => Promise<R> : never } {
+  return Object.fromEntries(
+    Object.entries(ops).map(([name, fn]: [string, (...a: unknown[]) => unknown]) => [
+      name,
+      async (...args: unknown[]) => {
+        check();
+        return fn(...args);
+      },
+    ]),
+  ) as never;
+}
+
+/**
+ * Opens (creating and migrating if needed) the hub's SQLite database in WAL mode. Writes go through one
+ * connection, one transaction at a time (`BEGIN IMMEDIATE`); reads outside a transaction use a second,
+ * read-only connection, so they see committed state only, never a transaction in progress.
+ */
+export function openSqliteStore(path: string): HubStore {
+  // Customer records and message history: readable by the hub's own account only, like its token key.
+  ownerOnlyDatabase(path);
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  const writer = sqliteOps(db);
+  // An in-memory database exists on its one connection only.
+  const readDb = path === ':memory:' ? db : new Database(path, { readonly: true, fileMustExist: true });
+  readDb.pragma('busy_timeout = 5000');
+  const reader = readDb === db ? writer : sqliteOps(readDb);
+  const lock = createLock();
+
+  return {
+    ...(asyncOps(reader) as unknown as Pick<HubStore, keyof StoreReads | 'pull' | 'snapshot' | 'changesAfter'>),
+    // One process writes a SQLite file: every commit is this process's own.
+    onCommitElsewhere: () => null,
+    write: (fn) =>
+      lock(async () => {
+        db.exec('BEGIN IMMEDIATE');
+        let open = true;
+        let last = 0;
+        const ops = asyncOps(writer, () => {
+          if (!open) throw new Error('this transaction has ended: await every store call inside write()');
+        });
+        const tx = {
+          ...ops,
+          put: async (entity: EntityName, row: EntityRow<EntityName>, audience: readonly string[]) => (last = await ops.put(entity, row, audience)),
+          putMany: async (entity: EntityName, rows: ReadonlyArray<{ row: EntityRow<EntityName>; audience: readonly string[] }>) => {
+            await ops.putMany(entity, rows);
+            last = writer.head();
+          },
+          remove: async (entity: EntityName, id: string, audience: readonly string[]) => (last = await ops.remove(entity, id, audience)),
+          lastSeq: () => last,
+        } as unknown as StoreTx;
+        try {
+          const result = await fn(tx);
+          open = false;
+          db.exec('COMMIT');
+          return result;
+        } catch (err) {
+          open = false;
+          if (db.inTransaction) db.exec('ROLLBACK');
+          throw err;
+        }
+      }),
+    async close() {
+      await lock(async () => {});
+      if (readDb !== db) readDb.close();
+      db.close();
+    },
+  };
 }
