@@ -1,20 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createHub } from './hub';
-import { loadOrg } from './loadOrg';
-import { generateDemoOrg } from './seed/demoOrg';
+import { openHubData } from './hubData';
 import { createSimulator } from './simulator/simulator';
 import { identityOf, refreshedSource } from './simulator/simulatorSource';
-import { openSqliteStore } from './store/sqlite/sqliteStore';
 
 const USAGE = `Usage: npm run hub -- [options]
 
   --port P            port to listen on (default 4410; 0 picks a free one)
   --host H            address to bind (default 127.0.0.1)
   --data DIR          data folder with the SQLite file (default .data/hub; created on first run)
-  --seed N            seed of the demo organisation created on first run (default 1)
+  --database URL      PostgreSQL instead of SQLite: postgres://USER@HOST:PORT/DB (or HUB_DATABASE_URL);
+                      several hub nodes share one database
+  --redis URL         Redis for several hub nodes: redis://HOST:PORT (or HUB_REDIS_URL)
+  --seed N            seed of the demo organisation created in new, empty data (default 1)
   --no-seed           start empty instead of seeding the demo organisation
   --customers N       demo customers (default 3000)
   --interactions N    demo interactions (default 30000)
@@ -23,13 +23,8 @@ const USAGE = `Usage: npm run hub -- [options]
 Environment: HUB_SECRET, the shared secret connectors sign inbound messages with
 (X-Signature: sha256=<hex HMAC-SHA256 of the body>). Without it a random one is made and printed.`;
 
-interface DataInfo {
-  seed: number | null;
-  createdAt: number;
-}
-
-function fail(message: string): never {
-  console.error(`hub: ${message}\n\n${USAGE}`);
+function fail(message: string, usage = true): never {
+  console.error(`hub: ${message}${usage ? `\n\n${USAGE}` : ''}`);
   process.exit(2);
 }
 
@@ -40,6 +35,19 @@ function numberFlag(value: string | undefined, name: string, fallback: number, m
   return n;
 }
 
+/** A URL flag (or its variable) with the scheme it must have; a clear refusal otherwise. */
+function urlFlag(value: string | undefined, name: string, schemes: string[]): string | undefined {
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    fail(`--${name} is not a URL: "${value}"`);
+  }
+  if (!schemes.includes(url.protocol)) fail(`--${name} must start with ${schemes.map((s) => `${s}//`).join(' or ')}, got "${url.protocol}//"`);
+  return value;
+}
+
 async function main(): Promise<void> {
   let parsed;
   try {
@@ -48,6 +56,8 @@ async function main(): Promise<void> {
         port: { type: 'string' },
         host: { type: 'string' },
         data: { type: 'string' },
+        database: { type: 'string' },
+        redis: { type: 'string' },
         seed: { type: 'string' },
         'no-seed': { type: 'boolean' },
         customers: { type: 'string' },
@@ -67,56 +77,41 @@ async function main(): Promise<void> {
   }
   const port = numberFlag(f.port, 'port', 4410);
   const rate = numberFlag(f.simulate, 'simulate', 0);
-  const dataDir = resolve(f.data ?? '.data/hub');
-  // The folder holds customer records and the key that signs sessions: its owner's only.
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  chmodSync(dataDir, 0o700);
-  const dbPath = join(dataDir, 'hub.sqlite');
-  const infoPath = join(dataDir, 'hub.json');
-  const keyPath = join(dataDir, 'token.key');
+  const databaseUrl = urlFlag(f.database ?? process.env.HUB_DATABASE_URL, 'database', ['postgres:', 'postgresql:']);
+  const redisUrl = urlFlag(f.redis ?? process.env.HUB_REDIS_URL, 'redis', ['redis:']);
 
-  const fresh = !existsSync(dbPath);
-  const info: DataInfo = fresh
-    ? { seed: f['no-seed'] ? null : numberFlag(f.seed, 'seed', 1), createdAt: Date.now() }
-    : (JSON.parse(readFileSync(infoPath, 'utf8')) as DataInfo);
-  if (!fresh && f.seed !== undefined && Number(f.seed) !== info.seed) {
-    console.warn(`hub: ${dataDir} was seeded with --seed ${info.seed}; --seed ${f.seed} applies only to a new data folder`);
+  let loading = false;
+  const data = await openHubData({
+    dataDir: resolve(f.data ?? '.data/hub'),
+    databaseUrl,
+    seed: f['no-seed'] ? null : numberFlag(f.seed, 'seed', 1),
+    customers: numberFlag(f.customers, 'customers', 3000, 1),
+    interactions: numberFlag(f.interactions, 'interactions', 30000, 1),
+    onProgress: () => {
+      if (!loading) process.stdout.write('hub: creating the demo organisation');
+      loading = true;
+      process.stdout.write('.');
+    },
+    onWaiting: () => console.log('hub: another hub node is seeding this database; waiting for it to finish'),
+  }).catch((err: Error) => fail(err.message, false));
+  if (loading) process.stdout.write(' done\n');
+  if (!data.created && f.seed !== undefined && Number(f.seed) !== data.seededWith) {
+    console.warn(`hub: this data was seeded with --seed ${data.seededWith}; --seed ${f.seed} applies only to new, empty data`);
   }
-  const org =
-    info.seed === null
-      ? null
-      : generateDemoOrg({
-          seed: info.seed,
-          customers: numberFlag(f.customers, 'customers', 3000, 1),
-          interactions: numberFlag(f.interactions, 'interactions', 30000, 1),
-          now: info.createdAt,
-        });
-
-  if (fresh) {
-    const store = openSqliteStore(dbPath);
-    if (org) {
-      const started = Date.now();
-      process.stdout.write('hub: creating the demo organisation');
-      await loadOrg(store, { ...org, batches: org.batches(1000) }, () => process.stdout.write('.'));
-      process.stdout.write(` done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-    }
-    await store.close();
-    writeFileSync(infoPath, JSON.stringify(info, null, 2), { mode: 0o600 });
-  }
-  // Workstation sessions survive hub restarts: the token key lives with the data, readable by its owner only.
-  if (!existsSync(keyPath)) writeFileSync(keyPath, randomBytes(32).toString('hex'), { mode: 0o600 });
-  const tokenKey = Buffer.from(readFileSync(keyPath, 'utf8').trim(), 'hex');
 
   const secret = process.env.HUB_SECRET || randomBytes(16).toString('hex');
-  const hub = await createHub({ dbPath, port, host: f.host, ingestSecret: secret, tokenKey }).catch((err: NodeJS.ErrnoException) =>
-    fail(err.code === 'EADDRINUSE' ? `port ${port} is in use: pass --port with another one (or 0)` : err.message),
+  const hub = await createHub({ store: data.store, port, host: f.host, ingestSecret: secret, tokenKey: data.tokenKey, redisUrl }).catch(
+    async (err: NodeJS.ErrnoException) => {
+      await data.store.close();
+      return fail(err.code === 'EADDRINUSE' ? `port ${port} is in use: pass --port with another one (or 0)` : err.message, false);
+    },
   );
 
-  console.log(`hub: listening on ${hub.url} (data in ${dataDir})`);
+  console.log(`hub: listening on ${hub.url} (data in ${data.where}${redisUrl ? `, nodes linked through ${new URL(redisUrl).host}` : ''})`);
   if (!process.env.HUB_SECRET) console.log(`hub: HUB_SECRET not set; connectors must sign with this one: ${secret}`);
-  if (org) {
+  if (data.org) {
     console.log('hub: demo sign-ins (username / password, role):');
-    for (const { staff, password } of org.staff) console.log(`  ${staff.username.padEnd(14)} ${password.padEnd(20)} ${staff.role}${staff.storeId ? ` @ ${staff.storeId}` : ''}`);
+    for (const { staff, password } of data.org.staff) console.log(`  ${staff.username.padEnd(14)} ${password.padEnd(20)} ${staff.role}${staff.storeId ? ` @ ${staff.storeId}` : ''}`);
   }
 
   const store = hub.ctx.store;
@@ -140,7 +135,7 @@ async function main(): Promise<void> {
           url: hub.url,
           secret,
           rate,
-          seed: info.seed ?? 1,
+          seed: data.seededWith ?? 1,
           source,
           onError: (err) => console.warn(`hub: simulator: ${err.message}`),
         })
@@ -164,7 +159,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-main().catch((err) => {
-  console.error('hub: failed to start:', err);
+main().catch((err: Error) => {
+  console.error(`hub: failed to start: ${err.message}`);
   process.exit(1);
 });

@@ -3,11 +3,14 @@ import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Policy } from '../shared/protocol';
 import { createAuthService, type AuthService } from './auth/authService';
-import { createContext, type HubContext } from './context';
+import { createContext, type Dispatcher, type HubContext } from './context';
 import { createHttpApi } from './http/httpApi';
 import type { LookupLimit } from './lookup';
 import type { RequestLimits } from './realtime/requestBudget';
+import { startLogTail, type LogTail } from './realtime/logTail';
+import { connectRedis } from './realtime/redisLink';
 import { createRealtime } from './realtime/socketServer';
+import { memorySharedState } from './sharedState';
 import { flagBreaches } from './sla';
 import type { HubStore } from './store/hubStore';
 import { openSqliteStore } from './store/sqlite/sqliteStore';
@@ -37,6 +40,11 @@ export interface HubOptions {
   lookupLimit?: LookupLimit;
   /** How long one HTTP request may take to arrive whole (headers and body), ms. */
   httpRequestTimeoutMs?: number;
+  /**
+   * Redis, for several hub nodes over one PostgreSQL store: live events, sign-outs, limits and presence cross
+   * nodes through it. Without it (one node) they stay in this process.
+   */
+  redisUrl?: string;
 }
 
 export interface Hub {
@@ -55,12 +63,15 @@ export const DEFAULT_POLICY: Policy = { maxOfflineHours: 72, idleLockMinutes: 15
 /** Starts a hub: HTTP API and Socket.IO on one port, over one store. */
 export async function createHub(opts: HubOptions): Promise<Hub> {
   const store = opts.store ?? openSqliteStore(opts.dbPath ?? ':memory:');
+  const redis = opts.redisUrl ? await connectRedis(opts.redisUrl) : null;
+  const shared = redis?.shared ?? memorySharedState();
   const ctx = createContext(store, { ingestSecret: opts.ingestSecret, policy: { ...DEFAULT_POLICY, ...opts.policy } }, opts.now);
   await ctx.loadCaches();
   const auth = createAuthService(ctx, {
     tokenKey: opts.tokenKey ?? randomBytes(32),
     accessTtlMs: opts.accessTtlMs ?? 15 * 60_000,
     refreshTtlMs: opts.refreshTtlMs ?? 12 * 3_600_000,
+    shared,
   });
   const handle = createHttpApi(ctx, auth);
   // Node holds a slow or half-sent request for minutes by default (and checks only every 30 s); a connector or
@@ -88,7 +99,16 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     if (socket.writable) socket.end(err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n' : 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
     else socket.destroy();
   });
-  const realtime = createRealtime(ctx, auth, http, { maxPayloadBytes: opts.maxPayloadBytes, requestLimits: opts.requestLimits, lookupLimit: opts.lookupLimit, head: await store.head() });
+  const head = await store.head();
+  const realtime = createRealtime(ctx, auth, http, {
+    maxPayloadBytes: opts.maxPayloadBytes,
+    requestLimits: opts.requestLimits,
+    lookupLimit: opts.lookupLimit,
+    head,
+    shared,
+    adapter: redis?.adapter,
+  });
+  const tail = store.sharedByNodes ? followLog(ctx, realtime.dispatcher, head) : null;
 
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
@@ -123,10 +143,40 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     async close() {
       clearInterval(timer);
       await ticking;
+      await tail?.stop();
       await realtime.close();
+      await redis?.close();
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
       await store.close();
     },
   };
+}
+
+/**
+ * With a store other hub nodes write too, the durable change feed comes from the log: this node's commits only
+ * wake the tail up, and every batch (this node's or another's) goes to this node's connections once, in seq
+ * order. The caches of queues and staff follow the log, and a person whose queues changed on another node
+ * gets their new scope here (the node that made the change already told its own connections).
+ */
+function followLog(ctx: HubContext, realtime: Dispatcher, from: number): LogTail {
+  const tail = startLogTail({
+    store: ctx.store,
+    from,
+    onBatch(batch) {
+      const rescoped = new Set<string>();
+      for (const { change } of batch) {
+        if (change.entity !== 'queue' || change.op !== 'upsert') continue;
+        const before = new Set(ctx.queue(change.id)?.memberIds ?? []);
+        const after = new Set(change.data.memberIds);
+        for (const id of before) if (!after.has(id)) rescoped.add(id);
+        for (const id of after) if (!before.has(id)) rescoped.add(id);
+      }
+      ctx.cacheRows(batch.map((b) => b.change));
+      realtime.changes(batch);
+      for (const id of rescoped) realtime.scopeChanged(id);
+    },
+  });
+  ctx.setDispatcher({ changes: () => tail.kick(), event: realtime.event, scopeChanged: realtime.scopeChanged });
+  return tail;
 }

@@ -15,6 +15,7 @@ import type { Change } from '../shared/protocol';
 import { foldText } from '../shared/text/fold';
 import { createRateLimiter } from './auth/rateLimiter';
 import type { HubContext } from './context';
+import type { SharedState } from './sharedState';
 import type { StoreReads } from './store/hubStore';
 import { continuationRows, isServing, startServing } from './continuation';
 import { canSeeCase } from './permissions';
@@ -70,8 +71,8 @@ export function fitsDetail(c: Customer, detail: string): boolean {
  * staff (who are serving the customer at the counter from now on) and people on a call with the customer,
  * continuation views of the customer's other open cases (src/server/continuation.ts).
  */
-export function createLookup(ctx: HubContext, limit: LookupLimit = DEFAULT_LOOKUP_LIMIT) {
-  const perPerson = createRateLimiter({ max: limit.max, windowMs: limit.windowMs, now: ctx.now });
+export function createLookup(ctx: HubContext, shared: SharedState, limit: LookupLimit = DEFAULT_LOOKUP_LIMIT) {
+  const perPerson = createRateLimiter({ name: 'lookup', max: limit.max, windowMs: limit.windowMs, now: ctx.now, shared });
 
   async function find(query: string, detail: string | undefined, max: number): Promise<{ kind: LookupKind; customers: Customer[] }> {
     const q = query.trim();
@@ -85,8 +86,8 @@ export function createLookup(ctx: HubContext, limit: LookupLimit = DEFAULT_LOOKU
   }
 
   return async function lookup(staff: Staff, p: { query: string; detail?: string; limit: number }): Promise<{ rows: Change[]; partialCaseIds: string[] }> {
-    if (!perPerson.attempt(staff.id)) {
-      const wait = perPerson.retryAfter(staff.id);
+    if (!(await perPerson.attempt(staff.id))) {
+      const wait = await perPerson.retryAfter(staff.id);
       throw new Refused('rate-limited', `too many lookups; try again in ${Math.ceil(wait / 1000)} s`, undefined, wait);
     }
     const { kind, customers } = await find(p.query, p.detail, p.limit);

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Staff } from '../../shared/domain';
 import type { Session } from '../../shared/protocol';
+import type { SharedState } from '../sharedState';
 import type { SessionRecord } from '../store/hubStore';
 import type { HubContext, UnitOfWork } from '../context';
 import { hashPassword, verifyPassword } from './passwords';
@@ -12,6 +13,8 @@ export interface AuthOptions {
   tokenKey: Buffer;
   accessTtlMs: number;
   refreshTtlMs: number;
+  /** Where sign-in failures are counted (shared by every hub node). */
+  shared: SharedState;
 }
 
 export class AuthError extends Error {
@@ -33,9 +36,10 @@ export function createAuthService(ctx: HubContext, opts: AuthOptions) {
   // Wrong passwords are refused per account *and* source together, so someone guessing cannot lock the real
   // person out from elsewhere; one source spraying many accounts is refused too. An account guessed at from
   // many sources is slowed down, never locked: the right password still gets in.
-  const failedPerSource = createRateLimiter({ max: 5, windowMs: 15 * 60_000, now: ctx.now });
-  const failedPerAddress = createRateLimiter({ max: 50, windowMs: 15 * 60_000, now: ctx.now });
-  const failedPerUser = createRateLimiter({ max: Number.MAX_SAFE_INTEGER, windowMs: 15 * 60_000, now: ctx.now });
+  const window = { windowMs: 15 * 60_000, now: ctx.now, shared: opts.shared };
+  const failedPerSource = createRateLimiter({ name: 'signin-source', max: 5, ...window });
+  const failedPerAddress = createRateLimiter({ name: 'signin-address', max: 50, ...window });
+  const failedPerUser = createRateLimiter({ name: 'signin-user', max: Number.MAX_SAFE_INTEGER, ...window });
   let dummyHash: Promise<string> | null = null;
   const revokedListeners: Array<(sessionId: string) => void> = [];
 
@@ -91,23 +95,21 @@ export function createAuthService(ctx: HubContext, opts: AuthOptions) {
     async login(username: string, password: string, address: string): Promise<Session> {
       const userKey = username.toLowerCase();
       const sourceKey = `${userKey}\n${address}`;
-      if (failedPerSource.exhausted(sourceKey) || failedPerAddress.exhausted(address)) {
-        const wait = Math.max(failedPerSource.retryAfter(sourceKey), failedPerAddress.retryAfter(address));
+      if ((await failedPerSource.exhausted(sourceKey)) || (await failedPerAddress.exhausted(address))) {
+        const wait = Math.max(await failedPerSource.retryAfter(sourceKey), await failedPerAddress.retryAfter(address));
         throw new AuthError('rate-limited', `too many wrong sign-ins from here; try again in ${Math.ceil(wait / 1000)} s`, wait);
       }
-      const slowDown = slowDownMs(failedPerUser.count(userKey));
+      const slowDown = slowDownMs(await failedPerUser.count(userKey));
       if (slowDown > 0) await new Promise((resolve) => setTimeout(resolve, slowDown));
       const found = await ctx.store.staffCredentials(userKey);
       const ok = found
         ? await verifyPassword(password, found.passwordHash)
         : await verifyPassword(password, await (dummyHash ??= hashPassword(DUMMY_HASH_PASSWORD)));
       if (!found || !ok) {
-        failedPerSource.hit(sourceKey);
-        failedPerAddress.hit(address);
-        failedPerUser.hit(userKey);
+        await Promise.all([failedPerSource.hit(sourceKey), failedPerAddress.hit(address), failedPerUser.hit(userKey)]);
         throw new AuthError('bad-credentials', 'wrong username or password');
       }
-      failedPerSource.reset(sourceKey);
+      await failedPerSource.reset(sourceKey);
       return service.startSession(ctx.staff(found.staff.id) ?? found.staff);
     },
 

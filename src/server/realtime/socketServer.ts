@@ -1,7 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { type z } from 'zod';
-import { isSupervising, type Presence, type Staff } from '../../shared/domain';
+import { isSupervising, type Staff } from '../../shared/domain';
 import {
   MAX_SOCKET_PAYLOAD_BYTES,
   REQUESTS,
@@ -19,6 +19,7 @@ import { createLookup, type LookupLimit } from '../lookup';
 import { applyMutation } from '../mutations';
 import { canSeeCase, scopeOf } from '../permissions';
 import { Refused } from '../refused';
+import { memorySharedState, type SharedState } from '../sharedState';
 import { createRequestBudget, DEFAULT_REQUEST_LIMITS, type RequestBudget, type RequestLimits } from './requestBudget';
 
 /** What the hub keeps per connected workstation. */
@@ -54,7 +55,19 @@ export interface RealtimeOptions {
   lookupLimit?: LookupLimit;
   /** The change log's head when the hub started (changes after it come through the dispatcher). */
   head?: number;
+  /** Limits, cool-downs and presence every hub node shares (memory for one node, Redis for several). */
+  shared?: SharedState;
+  /**
+   * Several hub nodes: the Socket.IO adapter carrying live events between them, which also makes sign-outs
+   * and cool-downs close connections on every node.
+   */
+  adapter?: Parameters<Server['adapter']>[0];
 }
+
+/** Room of every supervisor and admin connection (they receive everything). */
+const SUPERVISORS_ROOM = 'supervisors';
+/** Messages between hub nodes (through the adapter), never sent to workstations. */
+const REVOKED = 'hub:revoked';
 
 /** Bytes of answers a connection has not read yet: engine.io's queue plus what the WebSocket still holds. */
 function pendingOutputBytes(socket: Socket): number {
@@ -75,28 +88,35 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
     // Workstations connect from their main process (Node), never from a web page: no cross-origin access.
     cors: { origin: false },
   });
+  if (opts.adapter) io.adapter(opts.adapter);
   const conns = new Map<string, Conn>();
   const byKey = new Map<string, Set<Conn>>();
   const supervisors = new Set<Conn>();
-  const presence = new Map<string, Map<string, Presence & { socketId: string }>>();
+  /** Cases each connection of this node is present on, to take it off them when it goes. */
+  const presentOn = new Map<string, Set<string>>();
+  const shared = opts.shared ?? memorySharedState();
   const limits = opts.requestLimits ?? DEFAULT_REQUEST_LIMITS;
-  const lookup = createLookup(ctx, opts.lookupLimit);
+  const lookup = createLookup(ctx, shared, opts.lookupLimit);
   /**
-   * Sessions closed for flooding: until when they may not connect again, and how often they were closed. Each
-   * closing doubles the wait (up to an hour), so a client that floods again on every reconnect gets nowhere.
+   * Sessions closed for flooding may not connect again for a while, on any hub node: each closing within the
+   * hour doubles the wait (up to an hour), so a client that floods again on every reconnect gets nowhere.
    */
-  const cooldowns = new Map<string, { until: number; closed: number }>();
-  function coolDown(sessionId: string): void {
-    const now = ctx.now();
-    for (const [id, c] of cooldowns) if (c.until + 3_600_000 <= now) cooldowns.delete(id);
-    const closed = (cooldowns.get(sessionId)?.closed ?? 0) + 1;
-    cooldowns.set(sessionId, { until: now + Math.min(3_600_000, limits.floodCooldownMs * 2 ** (closed - 1)), closed });
+  const COOLDOWN_WINDOW_MS = 3_600_000;
+  const closings = (sessionId: string, record: boolean) => shared.hits(`flood:${sessionId}`, COOLDOWN_WINDOW_MS, ctx.now(), record);
+  async function coolingFor(sessionId: string): Promise<number> {
+    const closed = await closings(sessionId, false);
+    if (closed.length === 0) return 0;
+    const until = closed[closed.length - 1] + Math.min(COOLDOWN_WINDOW_MS, limits.floodCooldownMs * 2 ** (closed.length - 1));
+    return Math.max(0, until - ctx.now());
   }
   const connectionsOfSession = (sessionId: string) => [...conns.values()].filter((c) => c.sessionId === sessionId).length;
 
+  /**
+   * Files a connection under its audience keys: in this node's index (the change feed, which every node fans
+   * out to its own connections from the log) and in Socket.IO rooms (live events, which cross nodes).
+   */
   function index(conn: Conn): void {
-    for (const k of conn.keys) byKey.get(k)?.delete(conn);
-    supervisors.delete(conn);
+    unindex(conn);
     const staff = ctx.staff(conn.staffId);
     if (!staff) return;
     const scope = scopeOf(ctx, staff);
@@ -104,11 +124,16 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
     conn.keys = [keys.everyone, keys.staff(staff.id), ...scope.queueIds.map(keys.queue), ...(staff.storeId ? [keys.store(staff.storeId)] : [])];
     if (conn.all) supervisors.add(conn);
     else for (const k of conn.keys) (byKey.get(k) ?? byKey.set(k, new Set()).get(k)!).add(conn);
+    void conn.socket.join(conn.all ? [SUPERVISORS_ROOM, keys.staff(staff.id)] : conn.keys);
   }
 
   function unindex(conn: Conn): void {
-    for (const k of conn.keys) byKey.get(k)?.delete(conn);
+    for (const k of conn.keys) {
+      byKey.get(k)?.delete(conn);
+      void conn.socket.leave(k);
+    }
     supervisors.delete(conn);
+    void conn.socket.leave(SUPERVISORS_ROOM);
   }
 
   /** Connections listening on any of `audience`, plus supervisors. */
@@ -131,23 +156,26 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
     conn.expiryTimer.unref();
   }
 
+  /** A live-only event to everyone listening on any of `audience` (on every node), and supervisors when asked. */
+  function emitTo(audience: readonly string[], name: 'presence' | 'sla:breach' | 'call:offer' | 'call:update', payload: unknown, withSupervisors: boolean): void {
+    const rooms = withSupervisors ? [...audience, SUPERVISORS_ROOM] : [...audience];
+    if (rooms.length > 0) io.to(rooms).emit(name, payload as never);
+  }
+
   async function broadcastPresence(caseId: string): Promise<void> {
     const kase = await ctx.store.get('case', caseId);
     if (!kase) return;
-    const now = ctx.now();
-    const entries = presence.get(caseId) ?? new Map();
-    for (const [k, p] of entries) if (now - p.at > PRESENCE_TTL_MS) entries.delete(k);
-    const present = [...entries.values()].map(({ socketId: _s, ...p }) => p);
+    const present = (await shared.presence(caseId, ctx.now(), PRESENCE_TTL_MS)).map(({ socketId: _s, ...p }) => p);
     const audience = [keys.queue(kase.queueId), ...(kase.assigneeId ? [keys.staff(kase.assigneeId)] : []), ...(kase.storeId ? [keys.store(kase.storeId)] : [])];
-    for (const c of targets(audience)) c.socket.emit('presence', { caseId, present });
+    emitTo(audience, 'presence', { caseId, present }, true);
   }
 
-  function dropPresence(socketId: string): void {
-    for (const [caseId, entries] of presence) {
-      let changed = false;
-      for (const [k, p] of entries) if (p.socketId === socketId) changed = entries.delete(k) || changed;
-      if (changed) broadcastPresence(caseId).catch((err: Error) => console.warn(`hub: presence of ${caseId} not sent: ${err.message}`));
+  async function dropPresence(conn: Conn): Promise<void> {
+    for (const caseId of presentOn.get(conn.socket.id) ?? []) {
+      await shared.removePresence(caseId, conn.staffId, conn.socket.id);
+      await broadcastPresence(caseId);
     }
+    presentOn.delete(conn.socket.id);
   }
 
   type Handler<N extends RequestName> = (conn: Conn, staff: Staff, payload: z.infer<(typeof REQUESTS)[N][0]>) => Promise<unknown>;
@@ -175,11 +203,15 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
     'presence:set': async (conn, staff, p) => {
       const kase = await ctx.store.get('case', p.caseId);
       if (!kase || !canSeeCase(ctx, staff, kase)) throw new Refused('not-found', `case ${p.caseId} does not exist or is not yours to see`);
-      const entries = presence.get(p.caseId) ?? presence.set(p.caseId, new Map()).get(p.caseId)!;
-      const key = `${staff.id}:${conn.socket.id}`;
-      if (p.state === 'none') entries.delete(key);
-      else entries.set(key, { caseId: p.caseId, staffId: staff.id, name: staff.name, state: p.state, at: ctx.now(), socketId: conn.socket.id });
-      if (entries.size === 0) presence.delete(p.caseId);
+      const mine = presentOn.get(conn.socket.id) ?? presentOn.set(conn.socket.id, new Set()).get(conn.socket.id)!;
+      if (p.state === 'none') {
+        mine.delete(p.caseId);
+        await shared.removePresence(p.caseId, staff.id, conn.socket.id);
+      } else {
+        mine.add(p.caseId);
+        const entry = { caseId: p.caseId, staffId: staff.id, name: staff.name, state: p.state, at: ctx.now(), socketId: conn.socket.id };
+        await shared.setPresence(entry, PRESENCE_TTL_MS);
+      }
       await broadcastPresence(p.caseId);
       return {};
     },
@@ -203,7 +235,7 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
       const v = typeof token === 'string' ? await auth.verify(token) : null;
       if (!v || v instanceof Error) return next(refuseHandshake(v instanceof Error ? v.message : 'sign in first: pass auth.token', v instanceof Error ? v.code : 'missing-token'));
-      const cooling = (cooldowns.get(v.sessionId)?.until ?? 0) - ctx.now();
+      const cooling = await coolingFor(v.sessionId);
       if (cooling > 0) return next(refuseHandshake(`this session flooded the hub: connect again in ${Math.ceil(cooling / 1000)} s`, 'rate-limited'));
       if (connectionsOfSession(v.sessionId) >= limits.maxConnectionsPerSession) {
         return next(refuseHandshake(`this session already has ${limits.maxConnectionsPerSession} connections open`, 'rate-limited'));
@@ -259,7 +291,7 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
       if (conn.expiryTimer) clearTimeout(conn.expiryTimer);
       unindex(conn);
       conns.delete(socket.id);
-      dropPresence(socket.id);
+      dropPresence(conn).catch((err: Error) => console.warn(`hub: presence of a closed connection not cleared: ${err.message}`));
     });
   });
 
@@ -276,7 +308,7 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
       ack({ ok: false, reason: 'rate-limited', message: refusal.message, retryAfterMs: refusal.retryAfterMs });
       if (conn.budget.strike() && conn.socket.connected) {
         console.warn(`hub: closed a connection of ${conn.staffId} that kept asking after being refused`);
-        coolDown(conn.sessionId);
+        void closings(conn.sessionId, true);
         conn.socket.emit('protocol:error', { event: name, reason: 'rate-limited', message: 'too many requests after being told to wait: connection closed' });
         conn.socket.disconnect(true);
       }
@@ -315,9 +347,17 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
     }
   }
 
-  auth.onRevoked((sessionId) => {
+  // A session ended on one node ends on all: its connections may be on any of them.
+  const expireSession = (sessionId: string) => {
     for (const c of conns.values()) if (c.sessionId === sessionId) expire(c, 'revoked');
+  };
+  auth.onRevoked((sessionId) => {
+    expireSession(sessionId);
+    if (opts.adapter) io.serverSideEmit(REVOKED as never, sessionId as never);
   });
+  io.on(REVOKED as never, ((sessionId: unknown) => {
+    if (typeof sessionId === 'string') expireSession(sessionId);
+  }) as never);
 
   // Changes wait for the end of the event loop turn and go out as one message per connection: under load many
   // transactions commit in one turn, and one write per connection instead of one per transaction is what keeps
@@ -340,7 +380,8 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
       c.lastSent = outgoingTo;
     }
     outgoing.clear();
-    for (const g of groups.values()) io.to(g.ids).emit('changes', { from: g.from, to: outgoingTo, changes: g.changes });
+    // Durable changes go to this node's own connections only: every node reads them from the log itself.
+    for (const g of groups.values()) io.local.to(g.ids).emit('changes', { from: g.from, to: outgoingTo, changes: g.changes });
   }
 
   const dispatcher: Dispatcher = {
@@ -360,7 +401,7 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
       }
     },
     event(audience, name, payload, withSupervisors = false) {
-      for (const c of targets(audience, withSupervisors)) c.socket.emit(name, payload as never);
+      emitTo(audience, name, payload, withSupervisors);
     },
     scopeChanged(staffId) {
       const staff = ctx.staff(staffId);
@@ -376,6 +417,7 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
 
   return {
     io,
+    dispatcher,
     connections: () => conns.size,
     close: () =>
       new Promise<void>((resolve) => {

@@ -176,6 +176,11 @@ export interface StoreTx extends StoreReads, StoreWrites {
  */
 export interface HubStore extends StoreReads {
   /**
+   * Whether other hub processes may write this store too (PostgreSQL): then each node follows the change log
+   * (`changesAfter`, `onCommitElsewhere`) instead of dispatching only its own commits.
+   */
+  readonly sharedByNodes: boolean;
+  /**
    * Runs `fn` in one write transaction, with every read that decides its writes inside it. Commits when `fn`
    * resolves, rolls back when it throws (and rethrows). Transactions never interleave.
    */

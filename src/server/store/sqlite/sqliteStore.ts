@@ -526,6 +526,7 @@ export function openSqliteStore(path: string): HubStore {
   return {
     ...(asyncOps(reader) as unknown as Pick<HubStore, keyof StoreReads | 'pull' | 'snapshot' | 'changesAfter'>),
     // One process writes a SQLite file: every commit is this process's own.
+    sharedByNodes: false,
     onCommitElsewhere: () => null,
     write: (fn) =>
       lock(async () => {

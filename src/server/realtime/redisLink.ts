@@ -1,0 +1,50 @@
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { createClient } from 'redis';
+import { redisSharedState, type RedisCommands, type SharedState } from '../sharedState';
+
+/** What several hub nodes share through Redis: the Socket.IO adapter and the short-lived shared state. */
+export interface RedisLink {
+  adapter: ReturnType<typeof createAdapter>;
+  shared: SharedState;
+  close(): Promise<void>;
+}
+
+/**
+ * Connects to Redis for a hub node, failing at once with a one-line reason when it cannot be reached at start;
+ * once connected, a lost connection is retried with backoff while the node keeps serving (the change feed does
+ * not depend on Redis). Two clients: the adapter's (which blocks reading its stream) and one for shared state,
+ * which fails fast instead of queueing commands while Redis is away.
+ */
+export async function connectRedis(url: string): Promise<RedisLink> {
+  let ready = false;
+  const reconnectStrategy = (retries: number, cause: Error) =>
+    ready ? Math.min(100 * 2 ** Math.min(retries, 5), 3_000) : new Error(`cannot reach Redis at ${url}: ${cause.message}`);
+  const options = { url, socket: { connectTimeout: 5_000, reconnectStrategy } };
+  const adapterClient = createClient(options);
+  const stateClient = createClient({ ...options, disableOfflineQueue: true });
+  let reported = false;
+  for (const client of [adapterClient, stateClient]) {
+    client.on('error', (err: Error) => {
+      if (ready && !reported) console.warn(`hub: Redis connection lost (${err.message}); reconnecting`);
+      reported = true;
+    });
+    client.on('ready', () => {
+      if (ready && reported) console.warn('hub: Redis connection back');
+      reported = false;
+    });
+  }
+  try {
+    await Promise.all([adapterClient.connect(), stateClient.connect()]);
+  } catch (err) {
+    await Promise.allSettled([adapterClient.destroy(), stateClient.destroy()]);
+    throw new Error(`cannot reach Redis at ${url}: ${(err as Error).message}`);
+  }
+  ready = true;
+  return {
+    adapter: createAdapter(adapterClient),
+    shared: redisSharedState(stateClient as unknown as RedisCommands),
+    async close() {
+      await Promise.allSettled([adapterClient.quit(), stateClient.quit()]);
+    },
+  };
+}
