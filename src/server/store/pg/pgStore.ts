@@ -6,7 +6,8 @@ import { changesAfter, pullChanges, snapshotPage } from './pagedReads';
 import { distinctIdRuns, removeParams, upsertParams, WRITE_STATEMENTS } from './rowTables';
 import { openPool, poolRunner, queries, query, type Run, type Statement, withClient } from './run';
 import { storeReads } from './storeReads';
-import { storeWrites } from './storeWrites';
+import { type Send, storeWrites } from './storeWrites';
+import { StoreUnavailable } from './storeUnavailable';
 
 const HEAD = { name: 'head', text: 'SELECT seq FROM change_counter' };
 /** Rows per statement of `putMany`: large enough to cost little per row, small enough to keep messages small. */
@@ -16,76 +17,90 @@ const BULK_ROWS = 1_000;
  * One write transaction. It starts by locking the one row of `change_counter` (SELECT ... FOR UPDATE): write
  * transactions run one at a time across every hub node, and every read inside one sees all that committed before
  * it (READ COMMITTED: each statement sees what committed before it began, and each earlier writer committed before
- * the lock was granted). Its changes take the seqs after the counter's value, numbered here, and the counter moves
- * to the last of them in the round trip that commits. Seq order is therefore commit order, the change log's
- * promise: a reader paging `seq > cursor` never skips a change that commits later with a lower seq, which a
- * sequence would allow (values are taken in one order and committed in another, and rollbacks leave gaps).
+ * the lock was granted). Its changes take the seqs after the counter's value, and the counter moves past them in
+ * the round trip that commits. Seq order is therefore commit order, the change log's promise: a reader paging
+ * `seq > cursor` never skips a change that commits later with a lower seq, which a sequence would allow (values
+ * are taken in one order and committed in another, and rollbacks leave gaps).
  *
- * This is the simplest correct choice, and it costs little because the hub's transactions are short (a typical
- * put is one round trip: the change, its audience and the row in one statement). The alternative, if writers must
- * overlap one day: seqs from a sequence, each change stamped with its transaction's xid8, and readers that stop
- * below the oldest transaction still running (pg_snapshot_xmin(pg_current_snapshot())), at the price of a pull
- * that lags and of reads inside a write that need their own locks to decide safely.
+ * This is the simplest correct choice, and it costs little because the transaction holding the lock is short:
+ * the connection is pipelined, and only what answers something (reads, claims) waits for its answer. A put, say,
+ * is one statement (the change, its audience and the row), sent without waiting: its seq is the counter's value
+ * plus its place in the transaction, known as soon as the lock is. A typical mutation (a claim, a read, six puts,
+ * its result) waits for three round trips: the lock with the claim, the read, the commit. The alternative, if
+ * writers must overlap one day: seqs from a sequence, each change stamped with its transaction's xid8, and readers
+ * that stop below the oldest transaction still running (pg_snapshot_xmin(pg_current_snapshot())), at the price of
+ * a pull that lags and of reads inside a write that need their own locks to decide safely.
  *
- * A lost connection rejects the write with StoreUnavailable (see storeUnavailable.ts); PostgreSQL rolls back a
- * transaction whose connection is gone, so nothing is half-written, and the pool connects again for the next.
- * After a failed statement PostgreSQL refuses the rest of the transaction, so `write` rejects with the first
- * failure even when `fn` caught it.
+ * A statement that fails (a connection lost, an identity another customer holds) fails the write: PostgreSQL
+ * refuses the rest of the transaction, so `write` rejects with the first failure even when it surfaces only at
+ * COMMIT or `fn` caught it. A lost connection rejects as StoreUnavailable (see storeUnavailable.ts); PostgreSQL
+ * rolls back a transaction whose connection is gone, so nothing is half-written, and the pool connects again for
+ * the next write.
  */
 async function writeTransaction<T>(pool: pg.Pool, writer: { pid: number | null }, fn: (tx: StoreTx) => Promise<T>): Promise<T> {
   return withClient(pool, async (client) => {
-    const [, counter] = await queries(client, 'BEGIN; SELECT seq, pg_backend_pid() AS pid FROM change_counter FOR UPDATE');
-    const start = counter.rows[0].seq as number;
-    writer.pid = counter.rows[0].pid as number;
-    let head = start;
-    let last = 0;
     let open = true;
     let failure: unknown;
-    // One statement at a time on this connection, in the order they were asked for.
-    let pending: Promise<unknown> = Promise.resolve();
-    const run: Run = <R extends pg.QueryResultRow>(statement: Statement, values?: unknown[]) => {
-      if (!open) return Promise.reject(new Error('this transaction has ended: await every store call inside write()'));
-      const result = pending.then(() => query<R>(client, { ...statement, values }));
-      pending = result.catch((err: unknown) => void (failure ??= err));
-      return result.then((r) => r.rows);
+    const track = <R>(sent: Promise<R>): Promise<R> => {
+      sent.catch((err: unknown) => void (failure ??= err));
+      return sent;
     };
+    const sent = <R extends pg.QueryResultRow>(statement: Statement, values?: unknown[]) => {
+      if (!open) throw new Error('this transaction has ended: await every store call inside write()');
+      return track(query<R>(client, { ...statement, values }));
+    };
+    const run: Run = async <R extends pg.QueryResultRow>(statement: Statement, values?: unknown[]) => (await sent<R>(statement, values)).rows;
+    const send: Send = (statement, values) => void sent(statement, values).catch(() => {});
+
+    let start: number | undefined;
+    const locked = track(queries(client, 'BEGIN; SELECT seq, pg_backend_pid() AS pid FROM change_counter FOR UPDATE')).then(([, r]) => {
+      writer.pid = r.rows[0].pid as number;
+      return (start = r.rows[0].seq as number);
+    });
+    let logged = 0;
+    const seqOf = async (n: number) => (await locked) + n;
     const tx: StoreTx = {
       ...storeReads(run),
-      ...storeWrites(run),
-      head: async () => head,
+      ...storeWrites(run, send),
+      head: () => seqOf(logged),
       async put(entity, row, audience) {
-        const seq = ++head;
-        await run(WRITE_STATEMENTS[entity].upsert, upsertParams(entity, [{ seq, row, audience }]));
-        return (last = seq);
+        const n = ++logged;
+        send(WRITE_STATEMENTS[entity].upsert, upsertParams(entity, [{ n, row, audience }]));
+        return seqOf(n);
       },
       async putMany(entity, rows) {
+        // One batch on the wire while the next is built: a bulk load never queues all of itself in memory.
+        let previous: Promise<unknown> = Promise.resolve();
         for (const batch of distinctIdRuns(rows, BULK_ROWS)) {
-          const writes = batch.map(({ row, audience }) => ({ seq: ++head, row, audience }));
-          await run(WRITE_STATEMENTS[entity].upsert, upsertParams(entity, writes));
-          last = head;
+          const params = upsertParams(entity, batch.map(({ row, audience }) => ({ n: ++logged, row, audience })));
+          await previous;
+          previous = sent(WRITE_STATEMENTS[entity].upsert, params);
         }
+        await previous;
       },
       async remove(entity, id, audience) {
-        const seq = ++head;
-        await run(WRITE_STATEMENTS[entity].delete, removeParams(entity, seq, id, audience));
-        return (last = seq);
+        const n = ++logged;
+        send(WRITE_STATEMENTS[entity].delete, removeParams(entity, n, id, audience));
+        return seqOf(n);
       },
-      lastSeq: () => last,
+      lastSeq() {
+        if (logged === 0) return 0;
+        if (start === undefined) throw new Error('lastSeq() before the transaction has its seqs: await a put first');
+        return start + logged;
+      },
     };
     try {
       const result = await fn(tx);
       open = false;
-      await pending;
-      if (failure) throw failure;
-      const commit = head > start ? `UPDATE change_counter SET seq = ${head}; NOTIFY ${CHANGES_CHANNEL}, '${head}'; COMMIT` : 'COMMIT';
+      const commit = logged > 0 ? `UPDATE change_counter SET seq = seq + ${logged}; SELECT pg_notify('${CHANGES_CHANNEL}', seq::text) FROM change_counter; COMMIT` : 'COMMIT';
       await queries(client, commit, 'unknown');
       return result;
     } catch (err) {
       open = false;
-      await pending;
       await client.query('ROLLBACK').catch(() => {});
-      // "current transaction is aborted" is what follows a failure `fn` caught: the failure is the news.
-      throw (err as { code?: unknown }).code === '25P02' && failure ? failure : err;
+      // What follows a failed statement ("current transaction is aborted", or a COMMIT that could not be sent)
+      // is not the news: the failure is.
+      throw failure !== undefined && ((err as { code?: unknown }).code === '25P02' || err instanceof StoreUnavailable) ? failure : err;
     }
   });
 }
@@ -102,7 +117,7 @@ export interface PgStoreOptions {
  */
 export async function openPgStore(url: string, opts: PgStoreOptions = {}): Promise<HubStore> {
   const reads = openPool(url, opts.readConnections ?? 8);
-  const writes = openPool(url, 1);
+  const writes = openPool(url, 1, { pipeline: true });
   const close = async () => void (await Promise.all([reads.end(), writes.end()]));
   try {
     await migrate(writes);
@@ -116,6 +131,7 @@ export async function openPgStore(url: string, opts: PgStoreOptions = {}): Promi
   writes.on('remove', () => (writer.pid = null));
   return {
     ...storeReads(run),
+    sharedByNodes: true,
     head: async () => (await run<{ seq: number }>(HEAD))[0].seq,
     write: (fn) => writeTransaction(writes, writer, fn),
     pull: (filter, cursor, limit) => pullChanges(run, filter, cursor, limit),

@@ -78,24 +78,29 @@ function customerSideTables(first: number): string[] {
 
 /**
  * The one statement that writes rows of an entity (`upsert`) or removes them (`delete`) and logs their changes
- * with their audiences: parameters are arrays (see `writeParams`), so `put` is one row, `putMany` many, and either
- * is one round trip. Rows must have distinct ids (one row is written once per statement).
+ * with their audiences: parameters are arrays (see `upsertParams`, `removeParams`), so `put` is one row,
+ * `putMany` many, and either is one statement. Rows must have distinct ids (one row is written once per
+ * statement). A change's seq is the counter's value (locked by the transaction, and moved only when it commits)
+ * plus the change's place in its transaction, `n`: statements need nothing back from earlier ones, so a
+ * transaction sends them all without waiting (see pgStore.ts).
  */
 function writeSql(entity: EntityName, op: 'upsert' | 'delete'): string {
   const { table, columns } = ROW_TABLES[entity];
   const own = op === 'upsert' ? columns : [];
-  const names = ['seq', 'id', 'data', ...own.map((c) => c.name)];
+  const names = ['id', 'data', ...own.map((c) => c.name)];
   const arrays = ['$1::bigint[]', '$2::text[]', '$3::text[]', ...own.map((c, i) => `$${6 + i}::${c.type}[]`)];
   const ctes = [
-    `v AS (SELECT * FROM unnest(${arrays.join(', ')}) AS v(${names.join(', ')}))`,
+    'base AS (SELECT seq FROM change_counter)',
+    `v AS (SELECT (SELECT seq FROM base) + n AS seq, ${names.join(', ')} FROM unnest(${arrays.join(', ')}) AS u(n, ${names.join(', ')}))`,
     `logged AS (INSERT INTO changes (seq, entity, op, id, data) SELECT seq, '${entity}', '${op}', id, data FROM v)`,
-    'heard AS (INSERT INTO change_audience (key, seq) SELECT * FROM unnest($4::text[], $5::bigint[]) ON CONFLICT DO NOTHING)',
+    `heard AS (INSERT INTO change_audience (key, seq) SELECT key, (SELECT seq FROM base) + n FROM unnest($4::text[], $5::bigint[]) AS a(key, n)
+       ON CONFLICT DO NOTHING)`,
     ...(entity === 'customer' ? customerSideTables(6 + own.length) : []),
   ];
   const last =
     op === 'upsert'
-      ? `INSERT INTO ${table} (${names.join(', ')}) SELECT ${names.join(', ')} FROM v
-         ON CONFLICT (id) DO UPDATE SET ${names.filter((n) => n !== 'id').map((n) => `${n} = excluded.${n}`).join(', ')}`
+      ? `INSERT INTO ${table} (seq, ${names.join(', ')}) SELECT seq, ${names.join(', ')} FROM v
+         ON CONFLICT (id) DO UPDATE SET ${['seq', ...names.slice(1)].map((n) => `${n} = excluded.${n}`).join(', ')}`
       : `DELETE FROM ${table} WHERE id = ANY($2::text[])`;
   return `WITH ${ctes.join(',\n')}\n${last}`;
 }
@@ -105,20 +110,20 @@ export const WRITE_STATEMENTS = Object.fromEntries(
   ENTITY_NAMES.map((e) => [e, { upsert: { name: `put-${e}`, text: writeSql(e, 'upsert') }, delete: { name: `remove-${e}`, text: writeSql(e, 'delete') } }]),
 ) as Record<EntityName, Record<'upsert' | 'delete', { name: string; text: string }>>;
 
-/** One row to write at `seq`, heard by `audience`. */
+/** One row to write as the `n`th change of its transaction, heard by `audience`. */
 export interface RowWrite<E extends EntityName> {
-  seq: number;
+  n: number;
   row: EntityRow<E>;
   audience: readonly string[];
 }
 
 /** Parameters $1 to $5: the changes to log and who hears them. */
-const logParams = (changes: ReadonlyArray<{ seq: number; id: string; audience: readonly string[] }>, data: Array<string | null>) => [
-  changes.map((c) => c.seq),
+const logParams = (changes: ReadonlyArray<{ n: number; id: string; audience: readonly string[] }>, data: Array<string | null>) => [
+  changes.map((c) => c.n),
   changes.map((c) => c.id),
   data,
   changes.flatMap((c) => c.audience),
-  changes.flatMap((c) => c.audience.map(() => c.seq)),
+  changes.flatMap((c) => c.audience.map(() => c.n)),
 ];
 
 /** The identities and name starts the customers hold from now on (none for a merged or removed customer). */
@@ -133,15 +138,15 @@ export function upsertParams<E extends EntityName>(entity: E, writes: ReadonlyAr
   const rows = writes.map((w) => w.row);
   const columns = ROW_TABLES[entity].columns as Column<E>[];
   const params = [
-    ...logParams(writes.map((w) => ({ seq: w.seq, id: w.row.id, audience: w.audience })), rows.map((r) => JSON.stringify(r))),
+    ...logParams(writes.map((w) => ({ n: w.n, id: w.row.id, audience: w.audience })), rows.map((r) => JSON.stringify(r))),
     ...columns.map((c) => rows.map(c.of)),
   ];
   return entity === 'customer' ? [...params, ...customerSideParams(rows as EntityRow<'customer'>[])] : params;
 }
 
 /** The parameters of `WRITE_STATEMENTS[entity].delete` for one row. */
-export function removeParams(entity: EntityName, seq: number, id: string, audience: readonly string[]): unknown[] {
-  const params = logParams([{ seq, id, audience }], [null]);
+export function removeParams(entity: EntityName, n: number, id: string, audience: readonly string[]): unknown[] {
+  const params = logParams([{ n, id, audience }], [null]);
   return entity === 'customer' ? [...params, ...customerSideParams([])] : params;
 }
 

@@ -19,9 +19,19 @@ const types = {
 /**
  * A pool of connections to `url`. An idle connection that is lost is dropped (the pool opens another when
  * needed); a session stuck inside a transaction for a minute is ended by the server, releasing its locks.
+ * Named statements are planned once per connection (plan_cache_mode): their shapes do not depend on their
+ * values, and planning the larger writes again each time would cost more than running them.
  */
-export function openPool(url: string, max: number): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max, types, keepAlive: true, idle_in_transaction_session_timeout: 60_000 });
+export function openPool(url: string, max: number, opts: { pipeline?: boolean } = {}): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    types,
+    keepAlive: true,
+    idle_in_transaction_session_timeout: 60_000,
+    options: '-c plan_cache_mode=force_generic_plan',
+    ...opts,
+  });
   pool.on('error', () => {});
   return pool;
 }

@@ -29,9 +29,13 @@ function isConnectionFailure(err: unknown): boolean {
   return err instanceof Error && !(err instanceof StoreUnavailable);
 }
 
-/** The error a store call rejects with: a connection failure as StoreUnavailable, anything else as it came. */
+/**
+ * The error a store call rejects with: a connection failure as StoreUnavailable, anything else as it came. A
+ * statement the driver refused to send on a connection it knew was lost cannot have committed anything.
+ */
 export function storeError(err: unknown, outcome: StoreUnavailable['outcome'] = 'rolled-back'): unknown {
   if (!isConnectionFailure(err)) return err;
+  if (/not queryable/.test((err as Error).message)) outcome = 'rolled-back';
   const what = outcome === 'unknown' ? 'the connection was lost during COMMIT, so the write may have committed' : 'nothing was written';
   return new StoreUnavailable(`PostgreSQL unavailable (${(err as Error).message}): ${what}; try again`, outcome, { cause: err });
 }

@@ -1,5 +1,8 @@
 import type { StoreWrites } from '../hubStore';
-import type { Run } from './run';
+import type { Run, Statement } from './run';
+
+/** Sends a statement whose answer nobody waits for: its failure fails the transaction when it commits. */
+export type Send = (statement: Statement, values: unknown[]) => void;
 
 const S = {
   setPasswordHash: { name: 'set-password-hash', text: 'UPDATE staff SET password_hash = $1 WHERE id = $2' },
@@ -56,28 +59,31 @@ const S = {
   setMeta: { name: 'set-meta', text: 'INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value' },
 };
 
-/** Every write but those that log changes (which the write transaction numbers itself), on `run`. */
-export function storeWrites(run: Run): Omit<StoreWrites, 'put' | 'putMany' | 'remove'> {
+/**
+ * Every write but those that log changes (which the write transaction numbers itself): those that answer
+ * something on `run`, the others sent on `send` without waiting.
+ */
+export function storeWrites(run: Run, send: Send): Omit<StoreWrites, 'put' | 'putMany' | 'remove'> {
   const claim = async (statement: { name: string; text: string }, values: unknown[]) => {
     const [old] = await run<{ result: string }>(statement, values);
     return old ? (JSON.parse(old.result) as unknown) : null;
   };
   return {
-    setPasswordHash: async (staffId, hash) => void (await run(S.setPasswordHash, [hash, staffId])),
-    setLastAssignedAt: async (staffId, at) => void (await run(S.setLastAssignedAt, [at, staffId])),
+    setPasswordHash: async (staffId, hash) => send(S.setPasswordHash, [hash, staffId]),
+    setLastAssignedAt: async (staffId, at) => send(S.setLastAssignedAt, [at, staffId]),
     claimMutation: (staffId, mutationId, at) => claim(S.claimMutation, [staffId, mutationId, at]),
-    saveMutationResult: async (staffId, mutationId, result) => void (await run(S.saveMutation, [staffId, mutationId, JSON.stringify(result)])),
+    saveMutationResult: async (staffId, mutationId, result) => send(S.saveMutation, [staffId, mutationId, JSON.stringify(result)]),
     claimInbound: (externalId, at) => claim(S.claimInbound, [externalId, at]),
-    saveInboundResult: async (externalId, result) => void (await run(S.saveInbound, [externalId, JSON.stringify(result)])),
-    saveCall: async (call) => void (await run(S.saveCall, [call.callId, JSON.stringify(call)])),
-    surveySent: async (caseId, at) => void (await run(S.surveySent, [caseId, at])),
+    saveInboundResult: async (externalId, result) => send(S.saveInbound, [externalId, JSON.stringify(result)]),
+    saveCall: async (call) => send(S.saveCall, [call.callId, JSON.stringify(call)]),
+    surveySent: async (caseId, at) => send(S.surveySent, [caseId, at]),
     surveyAnswered: async (caseId, at) => (await run(S.surveyAnswered, [caseId, at])).length > 0,
-    appendAudit: async (e) => void (await run(S.appendAudit, [e.id, e.at, e.actorId, e.action, e.queueId, e.caseId, JSON.stringify(e)])),
-    createSession: async (s) => void (await run(S.createSession, [s.id, s.staffId, s.refreshHash, s.refreshExpiresAt, s.createdAt])),
+    appendAudit: async (e) => send(S.appendAudit, [e.id, e.at, e.actorId, e.action, e.queueId, e.caseId, JSON.stringify(e)]),
+    createSession: async (s) => send(S.createSession, [s.id, s.staffId, s.refreshHash, s.refreshExpiresAt, s.createdAt]),
     rotateRefresh: async (id, fromHash, toHash, expiresAt, now) => (await run(S.rotateRefresh, [id, fromHash, toHash, expiresAt, now])).length > 0,
-    revokeSession: async (id, at) => void (await run(S.revokeSession, [id, at])),
-    startServing: async (staffId, customerId, until) => void (await run(S.startServing, [staffId, customerId, until])),
+    revokeSession: async (id, at) => send(S.revokeSession, [id, at]),
+    startServing: async (staffId, customerId, until) => send(S.startServing, [staffId, customerId, until]),
     claimMeta: async (key, value) => (await run<{ value: string }>(S.claimMeta, [key, value]))[0].value,
-    setMeta: async (key, value) => void (await run(S.setMeta, [key, value])),
+    setMeta: async (key, value) => send(S.setMeta, [key, value]),
   };
 }
