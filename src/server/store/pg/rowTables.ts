@@ -64,8 +64,9 @@ function customerSideTables(first: number): string[] {
     const same = (a: string, b: string) => [...keys, 'customer_id'].map((k) => `${a}.${k} = ${b}.${k}`).join(' AND ');
     return [
       `${table}_dropped AS (DELETE FROM ${table} t WHERE t.customer_id = ANY($2::text[]) AND NOT EXISTS (SELECT 1 FROM ${wanted} w WHERE ${same('w', 't')}))`,
+      // A scalar subquery, not NOT EXISTS: one primary-key probe per row, never a join over the whole table.
       `${table}_added AS (INSERT INTO ${table} (${keys.join(', ')}, customer_id) SELECT ${keys.join(', ')}, customer_id FROM ${wanted} w
-         WHERE NOT EXISTS (SELECT 1 FROM ${table} t WHERE ${same('t', 'w')}))`,
+         WHERE (SELECT 1 FROM ${table} t WHERE ${same('t', 'w')}) IS NULL)`,
     ];
   };
   return [
@@ -93,8 +94,7 @@ function writeSql(entity: EntityName, op: 'upsert' | 'delete'): string {
     'base AS (SELECT seq FROM change_counter)',
     `v AS (SELECT (SELECT seq FROM base) + n AS seq, ${names.join(', ')} FROM unnest(${arrays.join(', ')}) AS u(n, ${names.join(', ')}))`,
     `logged AS (INSERT INTO changes (seq, entity, op, id, data) SELECT seq, '${entity}', '${op}', id, data FROM v)`,
-    `heard AS (INSERT INTO change_audience (key, seq) SELECT key, (SELECT seq FROM base) + n FROM unnest($4::text[], $5::bigint[]) AS a(key, n)
-       ON CONFLICT DO NOTHING)`,
+    'heard AS (INSERT INTO change_audience (key, seq) SELECT key, (SELECT seq FROM base) + n FROM unnest($4::text[], $5::bigint[]) AS a(key, n))',
     ...(entity === 'customer' ? customerSideTables(6 + own.length) : []),
   ];
   const last =
@@ -117,14 +117,11 @@ export interface RowWrite<E extends EntityName> {
   audience: readonly string[];
 }
 
-/** Parameters $1 to $5: the changes to log and who hears them. */
-const logParams = (changes: ReadonlyArray<{ n: number; id: string; audience: readonly string[] }>, data: Array<string | null>) => [
-  changes.map((c) => c.n),
-  changes.map((c) => c.id),
-  data,
-  changes.flatMap((c) => c.audience),
-  changes.flatMap((c) => c.audience.map(() => c.n)),
-];
+/** Parameters $1 to $5: the changes to log and who hears them (each key once). */
+function logParams(changes: ReadonlyArray<{ n: number; id: string; audience: readonly string[] }>, data: Array<string | null>): unknown[] {
+  const heard = changes.flatMap((c) => [...new Set(c.audience)].map((key) => [key, c.n] as const));
+  return [changes.map((c) => c.n), changes.map((c) => c.id), data, heard.map(([key]) => key), heard.map(([, n]) => n)];
+}
 
 /** The identities and name starts the customers hold from now on (none for a merged or removed customer). */
 function customerSideParams(customers: ReadonlyArray<EntityRow<'customer'>>): unknown[] {
