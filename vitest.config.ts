@@ -9,5 +9,7 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Integration tests start real hubs on port 0 with their own SQLite files; two workers fit 2 cores.
     maxWorkers: 2,
+    // A private PostgreSQL for the hub tests when HUB_TEST_STORE=postgres (nothing otherwise).
+    globalSetup: ['src/server/testing/engines.globalSetup.ts'],
   },
 });

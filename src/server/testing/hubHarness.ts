@@ -1,6 +1,3 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import type {
@@ -17,9 +14,8 @@ import type {
 } from '../../shared/protocol';
 import { signBody } from '../http/signature';
 import { createHub, type Hub, type HubOptions } from '../hub';
-import { loadOrg, type OrgData } from '../loadOrg';
-import { openSqliteStore } from '../store/sqlite/sqliteStore';
-import { testOrg } from './testOrg';
+import type { OrgData } from '../loadOrg';
+import { testData } from './testData';
 
 export type HubSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -42,36 +38,19 @@ export interface TestClient {
   waitForEvent(name: string, ms?: number): Promise<unknown>;
 }
 
-async function writeOrg(dbPath: string, org: OrgData): Promise<void> {
-  const store = openSqliteStore(dbPath);
-  await loadOrg(store, org);
-  await store.close();
-}
-
-let standardOrgFile: Promise<string> | null = null;
-async function standardOrg(): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'hub-template-'));
-  const file = join(dir, 'template.sqlite');
-  await writeOrg(file, testOrg());
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-  return file;
-}
-
 /**
- * A real hub on 127.0.0.1 port 0 with a real SQLite file in a temp folder, loaded with `testOrg()` (or the
- * given org), plus helpers to sign in, connect real socket.io-client sockets and post signed inbound messages.
- * `stop()` closes every socket and the hub and removes the folder; call it in `afterEach`.
+ * A real hub on 127.0.0.1 port 0 over real data of its own (a SQLite file in a temp folder, or a PostgreSQL
+ * database with HUB_TEST_STORE=postgres: see testData.ts), loaded with `testOrg()` (or the given org), plus
+ * helpers to sign in, connect real socket.io-client sockets and post signed inbound messages. `stop()` closes
+ * every socket and the hub and removes its data; call it in `afterEach`.
  */
-export async function startTestHub(opts: Partial<HubOptions> & { org?: OrgData; dir?: string } = {}) {
-  const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'hub-test-'));
-  const dbPath = join(dir, 'hub.sqlite');
+export async function startTestHub(opts: Partial<HubOptions> & { org?: OrgData } = {}) {
   const secret = 'test-secret';
   const tokenKey = opts.tokenKey ?? randomBytes(32);
   const sockets: HubSocket[] = [];
-  if (!opts.dir && opts.org) await writeOrg(dbPath, opts.org);
-  // The standard org is loaded once per test process and copied: password hashing is deliberately slow.
-  else if (!opts.dir) copyFileSync(await (standardOrgFile ??= standardOrg()), dbPath);
-  let hub: Hub = await createHub({ dbPath, port: 0, ingestSecret: secret, tokenKey, tickMs: 3_600_000, ...opts });
+  const data = await testData(opts.org);
+  const open = async (port: number) => createHub({ ingestSecret: secret, tokenKey, tickMs: 3_600_000, ...opts, store: await data.open(), port });
+  let hub: Hub = await open(0);
 
   const http = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
     const raw = typeof body === 'string' ? body : JSON.stringify(body);
@@ -80,8 +59,6 @@ export async function startTestHub(opts: Partial<HubOptions> & { org?: OrgData; 
   };
 
   const harness = {
-    dir,
-    dbPath,
     secret,
     get hub() {
       return hub;
@@ -145,12 +122,12 @@ export async function startTestHub(opts: Partial<HubOptions> & { org?: OrgData; 
       };
       return client;
     },
-    /** Stops the hub (sockets see the disconnect). `start()` brings it back on the same file and port. */
+    /** Stops the hub (sockets see the disconnect). `start()` brings it back on the same data and port. */
     async halt() {
       await hub.close();
     },
     async start() {
-      hub = await createHub({ dbPath, ingestSecret: secret, tokenKey, tickMs: 3_600_000, ...opts, port: hub.port });
+      hub = await open(hub.port);
     },
     /** Stops the hub and starts it again on the same file and port. */
     async restart() {
@@ -160,7 +137,7 @@ export async function startTestHub(opts: Partial<HubOptions> & { org?: OrgData; 
     async stop() {
       for (const s of sockets) s.disconnect();
       await hub.close().catch(() => {});
-      if (!opts.dir) rmSync(dir, { recursive: true, force: true });
+      await data.remove();
     },
   };
   return harness;

@@ -31,6 +31,12 @@ export const SUPERVISING_ROLES: readonly Role[] = ['supervisor', 'admin'];
 export const isSupervising = (role: Role): boolean => SUPERVISING_ROLES.includes(role);
 
 /** Ids are opaque strings chosen by the hub (or by the workstation for mutation ids). */
-export const IdSchema = z.string().min(1).max(64);
+export const IdSchema = z.string().min(1).max(64).regex(/^[^\p{Cc}\p{Cs}]+$/u, 'an id has no control characters');
+
+/**
+ * A key or term the hub looks things up by (a connector's message id, a call id, a search): text without
+ * control characters (NUL among them: no database stores it in text) or lone surrogates.
+ */
+export const KeySchema = (max: number) => z.string().min(1).max(max).regex(/^[^\p{Cc}\p{Cs}]+$/u, 'no control characters');
 /** All times are epoch milliseconds (UTC). */
 export const TimeSchema = z.number().int().nonnegative();

@@ -3,6 +3,7 @@ import {
   CaseSchema,
   CustomerSchema,
   IdSchema,
+  KeySchema,
   PresenceSchema,
   StaffSchema,
   AuditEntrySchema,
@@ -110,7 +111,7 @@ export const PullResponseSchema = z.object({
  */
 export const SnapshotRequestSchema = z
   .object({
-    after: z.string().max(200).nullable(),
+    after: KeySchema(200).nullable(),
     hwm: z.number().int().nonnegative().nullable(),
     limit: z.number().int().min(1).max(MAX_PAGE),
     queueIds: z.array(IdSchema).max(100).optional(),
@@ -141,8 +142,8 @@ export const CaseFetchRequestSchema = z.object({ caseIds: z.array(IdSchema).min(
  */
 export const LookupRequestSchema = z
   .object({
-    query: z.string().trim().min(2).max(200),
-    detail: z.string().trim().min(3).max(100).optional(),
+    query: KeySchema(200).trim().min(2),
+    detail: KeySchema(100).trim().min(3).optional(),
     limit: z.number().int().min(1).max(50).default(20),
   })
   .strict();

@@ -6,6 +6,7 @@ import {
   EmailSchema,
   HandleSchema,
   IdSchema,
+  KeySchema,
   LoyaltyNumberSchema,
   PersonNameInputSchema,
   PhoneInputSchema,
@@ -40,13 +41,13 @@ export const InboundMessageSchema = z
       }),
     text: TextInputSchema(20_000).default(''),
     subject: TextInputSchema(300).optional(),
-    externalId: z.string().min(1).max(200),
+    externalId: KeySchema(200),
     /** Social network name, for `social`. */
     network: z.string().regex(/^[\p{L}\p{N} ._-]{1,40}$/u, 'a network name is letters, digits, spaces, dots, dashes or underscores').optional(),
     /** Phone call lifecycle: `ringing` offers the call (and pops the caller's record), `ended` records it. */
     call: z
       .object({
-        id: z.string().min(1).max(100),
+        id: KeySchema(100),
         state: CallStateSchema,
         durationSec: z.number().int().nonnegative().max(86_400).optional(),
         outcome: CallOutcomeSchema.optional(),
@@ -94,7 +95,7 @@ export const HttpErrorSchema = z.object({ ok: z.literal(false), error: z.string(
 
 /** `POST /api/v1/auth/login` */
 export const LoginRequestSchema = z
-  .object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) })
+  .object({ username: KeySchema(64).trim(), password: z.string().min(1).max(256) })
   .strict();
 
 /** Rules the hub sets for workstations. */
