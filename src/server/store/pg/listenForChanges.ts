@@ -4,14 +4,14 @@ import pg from 'pg';
 export const CHANGES_CHANNEL = 'hub_changes';
 
 const FIRST_DELAY_MS = 100;
-const MAX_DELAY_MS = 5_000;
+const MAX_DELAY_MS = 2_000;
 
 /**
  * Calls `onSeq` with the last seq of every commit that logged changes, whichever hub node wrote it, and the
  * process id of the PostgreSQL session that committed it, from a connection of its own that LISTENs on the
  * store's channel. Notifications sent while it was disconnected are lost, so after every connection (the first
  * and each reconnection) it reports the head once, with `committer` null: a tailer that pulls up to the seqs it
- * is told misses nothing. It reconnects after 0.1 s, doubling up to 5 s, until closed.
+ * is told misses nothing. It reconnects after 0.1 s, doubling up to 2 s, until closed.
  */
 export function listenForChanges(url: string, onSeq: (seq: number, committer: number | null) => void): { close(): Promise<void> } {
   let closed = false;
