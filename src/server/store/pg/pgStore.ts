@@ -12,6 +12,8 @@ import { StoreUnavailable } from './storeUnavailable';
 const HEAD = { name: 'head', text: 'SELECT seq FROM change_counter' };
 /** Rows per statement of `putMany`: large enough to cost little per row, small enough to keep messages small. */
 const BULK_ROWS = 1_000;
+/** Connections of a store instance for reads outside write transactions (writes have one of their own). */
+const READ_CONNECTIONS = 8;
 
 /**
  * One write transaction. It starts by locking the one row of `change_counter` (SELECT ... FOR UPDATE): write
@@ -57,6 +59,7 @@ async function writeTransaction<T>(pool: pg.Pool, writer: { pid: number | null }
       writer.pid = r.rows[0].pid as number;
       return (start = r.rows[0].seq as number);
     });
+    locked.catch(() => {}); // a failure here is the transaction's failure (tracked), whether or not anything awaits it
     let logged = 0;
     const seqOf = async (n: number) => (await locked) + n;
     const tx: StoreTx = {
@@ -105,18 +108,13 @@ async function writeTransaction<T>(pool: pg.Pool, writer: { pid: number | null }
   });
 }
 
-export interface PgStoreOptions {
-  /** Connections for reads outside write transactions (8 unless given); writes have one more of their own. */
-  readConnections?: number;
-}
-
 /**
  * Opens the hub's store on PostgreSQL at `url`, creating or migrating its schema (see migrate.ts). Reads outside
  * `write` run on a pool and see committed state only. Writes queue for one connection per store instance, so a
  * node's waiting writers hold no connections, and take turns with every other node's (see writeTransaction).
  */
-export async function openPgStore(url: string, opts: PgStoreOptions = {}): Promise<HubStore> {
-  const reads = openPool(url, opts.readConnections ?? 8);
+export async function openPgStore(url: string): Promise<HubStore> {
+  const reads = openPool(url, READ_CONNECTIONS);
   const writes = openPool(url, 1, { pipeline: true });
   const close = async () => void (await Promise.all([reads.end(), writes.end()]));
   try {
