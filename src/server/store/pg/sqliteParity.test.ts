@@ -1,0 +1,274 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNELS, type Case, type Customer } from '../../../shared/domain';
+import type { EntityName } from '../../../shared/protocol';
+import { startPostgres, type PostgresServer } from '../../cluster/postgres';
+import { createRandom, type Random } from '../../seed/random';
+import type { AudienceFilter, CaseScope, HubStore, StoreTx } from '../hubStore';
+import { openSqliteStore } from '../sqlite/sqliteStore';
+import { openPgStore } from './pgStore';
+import { sampleRows as make } from './sampleRows';
+
+let server: PostgresServer;
+beforeAll(async () => {
+  server = await startPostgres({ name: 'parity_test' });
+}, 60_000);
+afterAll(async () => {
+  await server?.stop();
+});
+
+const STORES = ['st-0', 'st-1', 'st-2'];
+const QUEUES = ['q-0', 'q-1', 'q-2', 'q-3'];
+const STAFF = ['s-0', 's-1', 's-2', 's-3', 's-4', 's-5'];
+const KEYS = ['*', ...QUEUES.map((q) => `q:${q}`), ...STAFF.map((s) => `s:${s}`), ...STORES.map((s) => `st:${s}`)];
+const FIRST = ['Anna', 'Łucja', 'Γιώργος', 'Zoë', 'Marek', 'ANNA', 'Jan'];
+const LAST = ['Kowalska', 'Nowak', 'Παπαδόπουλος', 'Wiśniewski', 'Kowal', 'Żółć'];
+
+/** One transaction of the workload; `at` keeps every time distinct, so every order is fully determined. */
+type Step = (tx: StoreTx) => Promise<unknown>;
+
+/**
+ * A random but repeatable history of writes touching every write method: reference data, customers whose
+ * identities move and merge, cases reassigned, timelines, alerts, held replies, removals, sessions, claims,
+ * audit, surveys, calls, serving and values about the hub.
+ */
+function workload(r: Random): { steps: Step[]; ids: Record<EntityName, string[]>; identities: Array<[string, string]> } {
+  const steps: Step[] = [];
+  const ids = {} as Record<EntityName, string[]>;
+  const identities: Array<[string, string]> = [];
+  let at = 1_000;
+  const audience = () => Array.from({ length: r.int(1, 3) }, () => r.pick(KEYS));
+  const put = <E extends EntityName>(entity: E, row: Parameters<StoreTx['put']>[1] & { id: string }) => {
+    const known = (ids[entity] ??= []);
+    if (!known.includes(row.id)) known.push(row.id);
+    const heard = audience();
+    return (tx: StoreTx) => tx.put(entity, row as never, heard);
+  };
+  const inOne = (parts: Step[]) => steps.push(async (tx) => { for (const p of parts) await p(tx); });
+
+  inOne([
+    ...STORES.map((id) => put('storeLocation', make.storeLocation(id))),
+    ...QUEUES.map((id) => put('queue', make.queue(id, { memberIds: r.sample(STAFF, 2) }))),
+    ...STAFF.map((id, i) => put('staff', make.staff(id, { storeId: i % 3 === 0 ? r.pick(STORES) : null }))),
+    ...['kb-0', 'kb-1'].map((id) => put('kb', make.kb(id))),
+    ...['cn-0', 'cn-1'].map((id) => put('canned', make.canned(id))),
+  ]);
+
+  const customer = (i: number, version: number): Customer => {
+    const phones = [`+4860${String(i).padStart(2, '0')}12345`, ...(r.chance(0.3) ? [`+30690${String(i).padStart(2, '0')}9876`] : [])];
+    const emails = [`c${i}.v${version}@Example.com`.toLowerCase(), ...(r.chance(0.3) ? [`shared${i}@example.com`] : [])];
+    const loyaltyNumber = r.chance(0.3) ? `LC-${1000 + i}` : null;
+    identities.push(...emails.map((e) => ['email', e] as [string, string]), ...phones.map((p) => ['phone', p] as [string, string]));
+    if (loyaltyNumber) identities.push(['loyalty', loyaltyNumber.toLowerCase()]);
+    return make.customer(`c-${String(i).padStart(2, '0')}`, {
+      name: `${r.pick(FIRST)} ${r.pick(LAST)} ${String.fromCharCode(97 + (i % 26))}${i}`,
+      emails,
+      phones,
+      loyaltyNumber,
+      handles: r.chance(0.2) ? [`@Handle_${i}`] : [],
+      storeId: r.chance(0.3) ? r.pick(STORES) : null,
+      version,
+      updatedAt: at++,
+    });
+  };
+  for (let i = 0; i < 40; i += 4) inOne([0, 1, 2, 3].map((k) => put('customer', customer(i + k, 1))));
+
+  const kase = (i: number, version: number): Case => {
+    const open = r.chance(0.7);
+    return make.case(`k-${String(i).padStart(3, '0')}`, {
+      customerId: `c-${String(r.int(0, 39)).padStart(2, '0')}`,
+      queueId: r.pick(QUEUES),
+      assigneeId: r.chance(0.6) ? r.pick(STAFF) : null,
+      storeId: r.chance(0.2) ? r.pick(STORES) : null,
+      status: open ? r.pick(['new', 'open', 'pending'] as const) : r.pick(['resolved', 'closed'] as const),
+      lastChannel: r.pick(CHANNELS),
+      subject: r.pick(['Re: Zwrot', 'Fwd: RE: order', 'Delivery', 'ΣΧΕΤ: παράδοση']),
+      firstResponseDueAt: r.chance(0.5) ? 100_000 + at++ : null,
+      nextResponseDueAt: r.chance(0.3) ? 200_000 + at++ : null,
+      slaBreachedAt: r.chance(0.1) ? at++ : null,
+      createdAt: 10_000 + i * 7,
+      updatedAt: at++,
+      version,
+    });
+  };
+  for (let i = 0; i < 60; i += 6) inOne([0, 1, 2, 3, 4, 5].map((k) => put('case', kase(i + k, 1))));
+  for (let i = 0; i < 150; i += 10) {
+    inOne(Array.from({ length: 10 }, (_, k) => put('interaction', make.interaction(`i-${String(i + k).padStart(3, '0')}`, {
+      caseId: `k-${String(r.int(0, 59)).padStart(3, '0')}`,
+      createdAt: r.int(1, 40) * 1_000 + i + k,
+    }))));
+  }
+  inOne(r.sample(Array.from({ length: 60 }, (_, i) => i), 12).map((i) => put('csat', make.csat(`cs-${i}`, { caseId: `k-${String(i).padStart(3, '0')}`, score: r.int(1, 10) }))));
+  inOne(r.sample(Array.from({ length: 60 }, (_, i) => i), 10).map((i, k) => put('alert', make.alert(`al-${k}`, {
+    caseId: `k-${String(i).padStart(3, '0')}`,
+    status: r.pick(['raised', 'acknowledged', 'follow-up', 'closed'] as const),
+    raisedAt: at++,
+    notifiedStaffIds: r.sample(STAFF, r.int(0, 3)),
+    followUpStaffId: r.chance(0.4) ? r.pick(STAFF) : null,
+  }))));
+  inOne(Array.from({ length: 10 }, (_, k) => put('held', make.held(`h-${k}`, { caseId: `k-${String(r.int(0, 59)).padStart(3, '0')}`, authorId: r.pick(STAFF) }))));
+
+  // Changes: cases move, customers change identities (released ones go to others later) or merge, rows leave.
+  for (let round = 0; round < 4; round++) {
+    inOne(r.sample(Array.from({ length: 60 }, (_, i) => i), 5).map((i) => put('case', kase(i, 2 + round))));
+    inOne(r.sample(Array.from({ length: 40 }, (_, i) => i), 3).map((i) => put('customer', customer(i, 2 + round))));
+  }
+  inOne(['c-07', 'c-13'].map((id) => put('customer', make.customer(id, { name: `Merged ${id}`, mergedInto: 'c-01', version: 9 }))));
+  const remove = (entity: EntityName, id: string) => {
+    const heard = audience();
+    return (tx: StoreTx) => tx.remove(entity, id, heard);
+  };
+  inOne([...['i-003', 'i-077', 'i-140'].map((id) => remove('interaction', id)), remove('held', 'h-3'), remove('kb', 'kb-1')]);
+
+  // Everything a step writes is drawn now, so that both engines get the same values.
+  const sessions = STAFF.map((staffId, i) => ({ staffId, i, assignedAt: i % 2 === 0 ? at++ : null, createdAt: at++ }));
+  const revokedAt = at++;
+  const others = Array.from({ length: 5 }, (_, k) => ({
+    k,
+    claimer: r.pick(STAFF),
+    claimedAt: at++,
+    audit: { id: `au-${k}`, actorId: r.pick(STAFF), action: r.pick(['case.reassign', 'customer.merge'] as const), targetType: 'case' as const,
+      targetId: `k-00${k}`, queueId: r.chance(0.5) ? r.pick(QUEUES) : null, caseId: `k-00${k}`, before: { k }, after: null, at: at++ },
+    surveyAt: at++,
+    call: { callId: `call-${k}`, phone: '+48601000000', customerId: null, caseId: null, offeredTo: r.pick(STAFF), state: 'ringing' as const, at: at++ },
+    server: r.pick(STAFF),
+  }));
+  const answeredAt = at++;
+  steps.push(async (tx) => {
+    for (const { staffId, i, assignedAt, createdAt } of sessions) {
+      await tx.setPasswordHash(staffId, `hash-${i}`);
+      if (assignedAt !== null) await tx.setLastAssignedAt(staffId, assignedAt);
+      await tx.createSession({ id: `ses-${i}`, staffId, refreshHash: `r-${i}-0`, refreshExpiresAt: 50_000 + i, createdAt, revokedAt: null });
+    }
+    await tx.rotateRefresh('ses-0', 'r-0-0', 'r-0-1', 60_000, 1);
+    await tx.rotateRefresh('ses-0', 'r-0-0', 'r-0-2', 60_000, 2);
+    await tx.rotateRefresh('ses-1', 'r-1-0', 'r-1-1', 70_000, 55_000);
+    await tx.revokeSession('ses-2', revokedAt);
+    for (const o of others) {
+      await tx.claimMutation(o.claimer, `m-${o.k}`, o.claimedAt);
+      await tx.saveMutationResult(o.claimer, `m-${o.k}`, { ok: true, k: o.k });
+      await tx.claimInbound(`ext-${o.k}`, o.claimedAt);
+      await tx.saveInboundResult(`ext-${o.k}`, { k: o.k });
+      await tx.appendAudit(o.audit);
+      await tx.surveySent(`k-00${o.k}`, o.surveyAt);
+      await tx.saveCall(o.call);
+      await tx.startServing(o.server, `c-0${o.k}`, 90_000 + o.k);
+    }
+    await tx.surveyAnswered('k-002', answeredAt);
+    await tx.claimMeta('seed', 'from-parity');
+    await tx.setMeta('key', 'secret');
+  });
+  steps.push(async (tx) => {
+    for (const o of others) {
+      const again = await tx.claimMutation(o.claimer, `m-${o.k}`, 1);
+      if (again === null) throw new Error('a claimed mutation id was claimed again');
+      await tx.put('queue', make.queue(`q-result-${o.k}`, { name: JSON.stringify(again) }), ['*']);
+    }
+  });
+  return { steps, ids, identities };
+}
+
+describe('the PostgreSQL store answers as the SQLite store (the reference) does', () => {
+  it('after the same history of writes: every read, every pull page and every snapshot page with its position', async () => {
+    const sqlite = openSqliteStore(':memory:');
+    const postgres = await openPgStore(await server.createDatabase());
+    try {
+      const { steps, ids, identities } = workload(createRandom(20_261_202));
+      for (const store of [sqlite, postgres]) for (const step of steps) await store.write(step);
+
+      /** The same question to both, the same answer, down to the order of keys in every row. */
+      const same = async (label: string, ask: (s: HubStore) => Promise<unknown>) => {
+        const [reference, answer] = [await ask(sqlite), await ask(postgres)];
+        expect(answer, label).toEqual(reference);
+        expect(JSON.stringify(answer), label).toBe(JSON.stringify(reference));
+      };
+      const sorted = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
+
+      await same('head', (s) => s.head());
+      for (const [entity, list] of Object.entries(ids) as Array<[EntityName, string[]]>) {
+        for (const id of [...list, 'missing']) {
+          await same(`get ${entity} ${id}`, (s) => s.get(entity, id));
+          await same(`row ${entity} ${id}`, (s) => s.row(entity, id));
+        }
+      }
+      for (const entity of ['queue', 'staff', 'storeLocation', 'kb', 'canned'] as const) await same(`all ${entity}`, (s) => s.all(entity));
+
+      for (const [kind, value] of [...identities, ['email', 'NOBODY@example.com'], ['loyalty', 'lc-1001'], ['handle', '@HANDLE_3']]) {
+        await same(`identity ${kind} ${value}`, (s) => s.findCustomerByIdentity(kind as 'email', value));
+      }
+      // SQLite answers phone endings in no particular order.
+      for (const digits of ['12345', '0512345', '9876', '0000']) await same(`phone ${digits}`, async (s) => sorted(await s.customersByPhoneEnding(digits, 100)));
+      for (const q of ['', 'a', 'an', 'anna', 'anna kow', 'kow', 'kowal', 'γιω', 'παπαδ', 'nowak', 'zoe', 'lucja', 'zolc', 'merged', 'x', 'a1']) {
+        for (const limit of [3, 100]) await same(`named ${q} ${limit}`, (s) => s.customersNamed(q, limit));
+      }
+
+      for (let i = 0; i < 40; i++) await same(`cases of customer ${i}`, (s) => s.casesOfCustomer(`c-${String(i).padStart(2, '0')}`));
+      for (const staffId of [...STAFF, 'nobody']) {
+        await same(`open cases of ${staffId}`, (s) => s.openCasesOfAssignee(staffId));
+        for (const channel of CHANNELS) await same(`load ${staffId} ${channel}`, (s) => s.loadOf(staffId, channel));
+        await same(`credentials ${staffId}`, (s) => s.staffCredentials(staffId));
+        await same(`last assigned ${staffId}`, (s) => s.lastAssignedAt(staffId));
+      }
+      for (const queueId of QUEUES) for (const limit of [2, 100]) await same(`waiting ${queueId} ${limit}`, (s) => s.waitingCases(queueId, limit));
+      for (const [now, limit] of [[0, 10], [100_500, 3], [1e9, 100]]) await same(`overdue ${now} ${limit}`, (s) => s.overdueCases(now, limit));
+      for (const caseId of [...ids.case, 'missing']) {
+        await same(`timeline ${caseId}`, (s) => s.interactionsOfCase(caseId));
+        await same(`case rows ${caseId}`, (s) => s.caseRows(caseId));
+        await same(`open alert ${caseId}`, (s) => s.openAlertOfCase(caseId));
+      }
+      await same('raised alerts', (s) => s.raisedAlerts());
+      for (const limit of [2, 100]) await same(`awaiting survey ${limit}`, (s) => s.casesAwaitingSurvey(limit));
+      for (const k of [0, 1, 4, 9]) await same(`call ${k}`, (s) => s.call(`call-${k}`));
+      for (const filter of [{ limit: 100 }, { limit: 2 }, { actorId: 's-1', limit: 100 }, { queueId: 'q-2', limit: 100 }, { caseId: 'k-003', limit: 10 },
+        { action: 'customer.merge', limit: 100 }, { before: 1_400, limit: 100 }]) {
+        await same(`audit ${JSON.stringify(filter)}`, (s) => s.queryAudit(filter));
+      }
+      for (let i = 0; i < 7; i++) {
+        await same(`session ${i}`, (s) => s.sessionById(`ses-${i}`));
+        for (const v of [0, 1, 2]) {
+          await same(`session by hash ${i} ${v}`, (s) => s.sessionByRefreshHash(`r-${i}-${v}`));
+          await same(`session by retired ${i} ${v}`, (s) => s.sessionByRetiredRefresh(`r-${i}-${v}`));
+        }
+      }
+      for (const staffId of STAFF) for (let k = 0; k < 5; k++) await same(`serving ${staffId} ${k}`, (s) => s.isServing(staffId, `c-0${k}`, 90_001));
+      for (const key of ['seed', 'key', 'none']) await same(`meta ${key}`, (s) => s.meta(key));
+      for (const [cursor, limit] of [[0, 1_000], [40, 7], [1_000, 10]]) await same(`changes after ${cursor}`, (s) => s.changesAfter(cursor, limit));
+
+      const filters: AudienceFilter[] = [{ all: true }, { all: false, keys: ['q:q-1', 's:s-2', '*'] }, { all: false, keys: ['st:st-0'] }, { all: false, keys: ['nobody'] }];
+      for (const filter of filters) {
+        for (const limit of [1, 7, 500]) {
+          await same(`pull ${JSON.stringify(filter)} by ${limit}`, async (s) => {
+            const pages = [];
+            for (let cursor = 0, more = true; more; ) {
+              const page = await s.pull(filter, cursor, limit);
+              pages.push(page);
+              ({ cursor, more } = page);
+            }
+            return pages;
+          });
+        }
+      }
+      const scopes: CaseScope[] = [
+        { all: true, queueIds: [], staffId: 's-0', storeId: null },
+        { all: false, queueIds: ['q-1', 'q-3'], staffId: 's-2', storeId: null },
+        { all: false, queueIds: [], staffId: 's-3', storeId: 'st-1' },
+        { all: false, casesOnly: true, queueIds: ['q-0'], staffId: '', storeId: null },
+        { all: true, casesOnly: true, queueIds: [], staffId: '', storeId: null },
+      ];
+      for (const scope of scopes) {
+        for (const limit of [1, 9, 1_000]) {
+          await same(`snapshot ${JSON.stringify(scope)} by ${limit}`, async (s) => {
+            const pages = [];
+            for (let after: string | null = null, hwm: number | null = null, done = false; !done; ) {
+              const page = await s.snapshot(scope, after, hwm, limit);
+              pages.push(page);
+              ({ after, hwm, done } = page);
+            }
+            return pages;
+          });
+        }
+      }
+    } finally {
+      await Promise.all([sqlite.close(), postgres.close()]);
+    }
+  }, 120_000);
+});
