@@ -81,7 +81,7 @@ export function startEngineProcess(command: string, args: string[], opts: { runA
 }
 
 /** The last few lines of an engine's output, on one line. */
-export function lastLines(output: string, n = 4): string {
+function lastLines(output: string, n = 4): string {
   return output.trim().split('\n').slice(-n).map((l) => l.trim()).join(' | ');
 }
 

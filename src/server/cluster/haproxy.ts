@@ -19,7 +19,7 @@ export interface HaproxyServer {
  * it). A node whose `GET /api/v1/health` fails twice in a row leaves the rotation until it answers twice.
  * `X-Forwarded-For` carries the workstation's address: sign-in limits per address need it from the proxy.
  */
-export function haproxyConfig(port: number, backends: ReadonlyArray<{ host: string; port: number }>): string {
+function haproxyConfig(port: number, backends: ReadonlyArray<{ host: string; port: number }>): string {
   return [
     'defaults',
     '  mode http',

@@ -81,7 +81,7 @@ function auditQuery(f: AuditFilter): [Statement, unknown[]] {
  * The bounds of the strings that start with `prefix`, byte-wise (COLLATE "C"): [prefix, the prefix with its last
  * code point raised by one), so the search is an index range whatever the prefix.
  */
-export function prefixRange(prefix: string): [string, string] {
+function prefixRange(prefix: string): [string, string] {
   const points = [...prefix];
   while (points.length > 0) {
     const last = points.pop()!.codePointAt(0)! + 1;
