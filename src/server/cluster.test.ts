@@ -289,6 +289,13 @@ function chainBreaks(c: Client): string[] {
   return breaks;
 }
 
+/** A node is running and has logged no failure or stack trace (its output is the message otherwise). */
+function healthy(n: HubNodeProcess): { node: string; running: boolean; trouble: string[] } {
+  const trouble = n.output().split('\n').filter((l) => /failed|uncaught|unhandled|^\s+at .+:\d+:\d+\)?$/i.test(l));
+  return { node: n.name, running: n.running(), trouble: n.running() ? trouble : [...trouble, ...n.output().split('\n').slice(-10)] };
+}
+const HEALTHY = (n: HubNodeProcess) => ({ node: n.name, running: true, trouble: [] });
+
 const interactionIn = (c: Client, id: string) => c.changes().some((ch) => ch.entity === 'interaction' && ch.id === id);
 const presenceOf = (p: unknown) => p as { caseId: string; present: Presence[] };
 
@@ -433,6 +440,11 @@ describe('several hub nodes behind a load balancer, on one PostgreSQL and one Re
     await eventually('8 messages before Redis stops', () => sent.length >= 8);
     const port = redis!.port;
     await redis!.stop();
+    // The next tests need Redis, whatever happens to this one.
+    let redisBack = false;
+    afterThisTest.push(async () => {
+      if (!redisBack) redis = await startRedis({ port });
+    });
     const stoppedAt = sent.length;
     await eventually('8 more messages while Redis is down', () => sent.length >= stoppedAt + 8, 15_000);
     // Redis is still down: these reached both supervisors (one on each node) through the change log alone.
@@ -444,6 +456,7 @@ describe('several hub nodes behind a load balancer, on one PostgreSQL and one Re
     const signedInWhileDown = await login(node('B').url, 'a1');
     await connect(node('B').url, signedInWhileDown, 'a1@B (Redis down)');
     redis = await startRedis({ port });
+    redisBack = true;
     const restartedAt = sent.length;
     await eventually('8 more messages after Redis is back', () => sent.length >= restartedAt + 8, 15_000);
     stopping = true;
@@ -480,7 +493,7 @@ describe('several hub nodes behind a load balancer, on one PostgreSQL and one Re
         return seer.until('presence', () => seen(), 500).then(() => true, () => false);
       }, 15_000, 0);
     }
-    for (const n of ['A', 'B', 'C'] as const) expect(node(n).running(), `node ${n} running`).toBe(true);
+    for (const n of ['A', 'B', 'C'] as const) expect(healthy(node(n))).toEqual(HEALTHY(node(n)));
   }, 60_000);
 
   it('a node SIGKILLed mid-traffic: its workstations reconnect through HAProxy to the other nodes and converge by checksum, every message applied exactly once', async () => {
@@ -586,7 +599,7 @@ describe('several hub nodes behind a load balancer, on one PostgreSQL and one Re
     expect(stations.find((s) => s.who === 'sup1')!.db.prepare('SELECT count(*) FROM interactions WHERE id IN (SELECT value FROM json_each(?))').pluck().get(JSON.stringify([...ids.values()]))).toBe(TOTAL);
     const a3 = stations.find((s) => s.who === 'a3')!;
     expect(a3.db.prepare('SELECT count(*) FROM interactions WHERE id IN (SELECT value FROM json_each(?))').pluck().get(JSON.stringify([...ids.values()]))).toBeGreaterThan(0);
-    for (const n of [...survivors, replacement]) expect(n.running(), `${n.name} running`).toBe(true);
+    for (const n of [...survivors, replacement]) expect(healthy(n)).toEqual(HEALTHY(n));
   }, 90_000);
 
   it('periodic work runs once: two nodes ticking at once flag one overdue case once (one change, one sla:breach) and escalate one old alert once', async () => {
