@@ -200,9 +200,16 @@ describe('PostgreSQL store: rows', () => {
       await tx.put('queue', make.queue('q-z'), everyone);
     });
     await expect(caught).rejects.toMatchObject({ code: '23505' });
+    // The next transaction follows on the connection at once: the failure stays with the one before it.
+    const [failed, next] = await Promise.allSettled([
+      store.write((tx) => tx.put('customer', thief, everyone)),
+      store.write((tx) => tx.put('queue', make.queue('q-next'), everyone)),
+    ]);
+    expect(failed).toMatchObject({ status: 'rejected', reason: { code: '23505' } });
+    expect(next).toEqual({ status: 'fulfilled', value: head + 1 });
     expect(await store.get('customer', 'cus-b')).toBeNull();
     expect(await store.get('queue', 'q-z')).toBeNull();
-    expect(await store.head()).toBe(head);
+    expect(await store.head()).toBe(head + 1);
     expect((await store.findCustomerByIdentity('email', 'x@example.com'))?.id).toBe('cus-a');
 
     // Let go of, an identity may be taken; what the customer keeps stays theirs.

@@ -28,7 +28,8 @@ const READ_CONNECTIONS = 8;
  * the connection is pipelined, and only what answers something (reads, claims) waits for its answer. A put, say,
  * is one statement (the change, its audience and the row), sent without waiting: its seq is the counter's value
  * plus its place in the transaction, known as soon as the lock is. A typical mutation (a claim, a read, six puts,
- * its result) waits for three round trips: the lock with the claim, the read, the commit. The alternative, if
+ * its result) waits for three round trips: the lock with the claim, the read, the commit; and the next transaction
+ * of this node goes on the wire behind the COMMIT without waiting for its answer. The alternative, if
  * writers must overlap one day: seqs from a sequence, each change stamped with its transaction's xid8, and readers
  * that stop below the oldest transaction still running (pg_snapshot_xmin(pg_current_snapshot())), at the price of
  * a pull that lags and of reads inside a write that need their own locks to decide safely.
@@ -40,7 +41,7 @@ const READ_CONNECTIONS = 8;
  * the next write.
  */
 async function writeTransaction<T>(pool: pg.Pool, writer: { pid: number | null }, fn: (tx: StoreTx) => Promise<T>): Promise<T> {
-  return withClient(pool, async (client) => {
+  return withClient(pool, async (client, release) => {
     let open = true;
     let failure: unknown;
     const track = <R>(sent: Promise<R>): Promise<R> => {
@@ -92,19 +93,32 @@ async function writeTransaction<T>(pool: pg.Pool, writer: { pid: number | null }
         return start + logged;
       },
     };
+    const news = (err: unknown) =>
+      // What follows a failed statement ("current transaction is aborted", or a statement that could not be sent)
+      // is not the news: the failure is.
+      failure !== undefined && ((err as { code?: unknown }).code === '25P02' || err instanceof StoreUnavailable) ? failure : err;
+    let result: T;
     try {
-      const result = await fn(tx);
-      open = false;
-      const commit = logged > 0 ? `UPDATE change_counter SET seq = seq + ${logged}; SELECT pg_notify('${CHANGES_CHANNEL}', seq::text) FROM change_counter; COMMIT` : 'COMMIT';
-      await queries(client, commit, 'unknown');
-      return result;
+      result = await fn(tx);
     } catch (err) {
       open = false;
-      await client.query('ROLLBACK').catch(() => {});
-      // What follows a failed statement ("current transaction is aborted", or a COMMIT that could not be sent)
-      // is not the news: the failure is.
-      throw failure !== undefined && ((err as { code?: unknown }).code === '25P02' || err instanceof StoreUnavailable) ? failure : err;
+      void client.query('ROLLBACK').catch(() => {});
+      release();
+      throw news(err);
     }
+    // COMMIT is a query of its own, so that it ends the transaction even when something before it failed (it then
+    // rolls back): the next transaction can follow on the wire at once, without waiting for this one's answer.
+    if (logged > 0) send({ text: `UPDATE change_counter SET seq = seq + ${logged}; SELECT pg_notify('${CHANGES_CHANNEL}', seq::text) FROM change_counter` }, []);
+    open = false;
+    const committed = query(client, { text: 'COMMIT' }, 'unknown');
+    release();
+    try {
+      await committed;
+    } catch (err) {
+      throw news(err);
+    }
+    if (failure !== undefined) throw failure;
+    return result;
   });
 }
 

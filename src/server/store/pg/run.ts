@@ -64,19 +64,27 @@ export const poolRunner =
 
 /**
  * Runs `fn` with a connection of its own. A connection lost meanwhile, even between statements, is not an
- * uncaught 'error' event, and is dropped from the pool instead of being handed out again.
+ * uncaught 'error' event, and is dropped from the pool instead of being handed out again. `fn` may give the
+ * connection back before it ends (`release`), once the statements it still waits for are on the wire: whoever
+ * takes it next sends theirs behind them.
  */
-export async function withClient<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+export async function withClient<T>(pool: pg.Pool, fn: (client: pg.PoolClient, release: () => void) => Promise<T>): Promise<T> {
   const client = await pool.connect().catch((err: unknown) => {
     throw storeError(err);
   });
   let lost: Error | undefined;
   const onError = (err: Error) => void (lost = err);
   client.on('error', onError);
-  try {
-    return await fn(client);
-  } finally {
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
     client.off('error', onError);
     client.release(lost);
+  };
+  try {
+    return await fn(client, release);
+  } finally {
+    release();
   }
 }
