@@ -366,7 +366,7 @@ describe('several hub nodes behind a load balancer, on one PostgreSQL and one Re
     );
   }, 30_000);
 
-  it('a mutation sent to node A and retried with the same id to node B (and to both at once) is applied once, with equal answers', async () => {
+  it('a mutation sent to node A and retried with the same id to node B (and to both at once) is applied once, with equal answers; so is a connector message', async () => {
     const session = await sessionOf('a1');
     const [onA, onB] = await Promise.all([connect(node('A').url, session, 'a1@A'), connect(node('B').url, session, 'a1@B')]);
     const posted = await inbound(node('A').url, { channel: 'chat', externalId: 'retry-1', text: 'Can you check my order?', from: { email: 'retry1@example.com' } });
@@ -386,10 +386,22 @@ describe('several hub nodes behind a load balancer, on one PostgreSQL and one Re
     expect(onFirst).toMatchObject({ ok: true, outcome: 'applied' });
     expect(onSecond).toEqual(onFirst);
 
+    // The same for a connector: a message posted to A, and again to B (one after the other, then both at once),
+    // creates one interaction; every answer names it.
+    const message = { channel: 'chat', externalId: 'retry-inbound-1', text: 'Is anyone there?', from: { email: 'retry2@example.com' } };
+    const [once, again] = [await inbound(node('A').url, message), await inbound(node('B').url, message)];
+    expect([once.status, again.status]).toEqual([201, 200]);
+    expect(again.body).toEqual({ ...once.body, duplicate: true });
+    const raced = { ...message, externalId: 'retry-inbound-2' };
+    const both = await Promise.all([inbound(node('A').url, raced), inbound(node('B').url, raced)]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 201]);
+    expect(new Set(both.map((r) => r.body.interactionId)).size).toBe(1);
+
     const notes = (await observer!.store.changesAfter(from, 10_000)).filter((c) => c.change.entity === 'interaction' && c.change.op === 'upsert');
     const texts = notes.map((c) => (c.change.data as Interaction).text);
     expect(texts.filter((t) => t === sequential.text)).toHaveLength(1);
     expect(texts.filter((t) => t === racing.text)).toHaveLength(1);
+    expect(texts.filter((t) => t === message.text)).toHaveLength(2);
   }, 30_000);
 
   it('a session signed out through node A closes its sockets on every node (auth:expired revoked), and no node lets it connect again', async () => {
