@@ -1,8 +1,9 @@
 /**
  * `npm start`: builds the app, starts the demo hub, and opens the workstation in Electron, or, where the
  * Electron binary cannot be obtained (it is downloaded from outside the package registry), in a browser
- * through the browser host. `npm start -- --browser` goes straight to the browser host.
- * Ctrl+C stops everything it started.
+ * through the browser host. `npm start -- --browser` goes straight to the browser host; `npm start -- --cluster`
+ * runs the demo hub as several nodes behind a balancer on the same port (`npm run cluster`) instead of one
+ * SQLite hub. Ctrl+C stops everything it started.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -10,13 +11,14 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runBrowserHost } from '../src/main/browser-host/runBrowserHost';
 import { devSqliteBindingPath, LAUNCH_ENV } from '../src/main/electron/launchEnv';
+import { waitForHealth } from './support/hubHealth';
 
 const HUB_PORT = 4410;
 const HUB_URL = `http://127.0.0.1:${HUB_PORT}`;
 const BROWSER_HOST_PORT = 4411;
 const bin = (name: string) => resolve('node_modules/.bin', name);
 
-const { values: flags } = parseArgs({ options: { browser: { type: 'boolean', default: false } } });
+const { values: flags } = parseArgs({ options: { browser: { type: 'boolean', default: false }, cluster: { type: 'boolean', default: false } } });
 
 /** Runs a command to completion with its output shown; exits this script when it fails. */
 function run(command: string, args: string[], what: string, cwd?: string): void {
@@ -25,21 +27,6 @@ function run(command: string, args: string[], what: string, cwd?: string): void 
     console.error(`start: ${what} failed`);
     process.exit(1);
   }
-}
-
-/** Resolves once the hub answers its health check (its first run seeds the demo organisation, which takes a while). */
-async function hubReady(hub: ChildProcess, timeoutMs = 180_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (hub.exitCode !== null) throw new Error('the hub stopped while starting (see its output above)');
-    const up = await fetch(`${HUB_URL}/api/v1/health`).then(
-      (res) => res.ok,
-      () => false,
-    );
-    if (up) return;
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`the hub did not answer on ${HUB_URL} within ${timeoutMs / 1000} s`);
 }
 
 /**
@@ -100,7 +87,11 @@ function shutdownOnce(children: ChildProcess[], stopHost: () => Promise<void>) {
 async function main(): Promise<void> {
   run(bin('electron-vite'), ['build'], 'electron-vite build');
 
-  const hub = spawn(bin('tsx'), ['src/server/cli.ts', '--data', '.data/hub', '--simulate', '0.3', '--port', String(HUB_PORT)], { stdio: 'inherit' });
+  const hubFlags = ['--simulate', '0.3', '--port', String(HUB_PORT)];
+  const hubName = flags.cluster ? 'the hub cluster' : 'the hub';
+  const hub = flags.cluster
+    ? spawn(bin('tsx'), ['scripts/cluster.ts', ...hubFlags], { stdio: 'inherit' })
+    : spawn(bin('tsx'), ['src/server/cli.ts', '--data', '.data/hub', ...hubFlags], { stdio: 'inherit' });
   const children: ChildProcess[] = [hub];
   let stopHost = async () => {};
   const shutdown = shutdownOnce(children, () => stopHost());
@@ -108,10 +99,10 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown());
   hub.once('exit', (code) => {
     // Ctrl+C reaches the hub too; only an exit nobody asked for is news.
-    if (!shutdown.started()) console.error(`start: the hub exited (${code ?? 'signal'}); stopping`);
+    if (!shutdown.started()) console.error(`start: ${hubName} exited (${code ?? 'signal'}); stopping`);
     void shutdown();
   });
-  await hubReady(hub);
+  await waitForHealth(HUB_URL, hubName, () => hub.exitCode !== null || hub.signalCode !== null);
 
   const electron = flags.browser ? null : electronExecutable();
   if (electron) {
