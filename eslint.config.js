@@ -26,7 +26,13 @@ export default tseslint.config(
   },
   {
     files: ['src/server/**'],
+    ignores: ['src/server/**/*.test.ts'],
     rules: restrict(['electron', 'react', 'react-dom', '@mantine/*', '**/main/**', '**/renderer/**'], 'The hub is a plain Node server.'),
+  },
+  {
+    // Hub tests may drive real workstation sync engines against it (the cluster tests do).
+    files: ['src/server/**/*.test.ts'],
+    rules: restrict(['electron', 'react', 'react-dom', '@mantine/*', '**/renderer/**'], 'Hub tests run in plain Node.'),
   },
   {
     files: ['src/main/services/**', 'src/main/engine/**', 'src/main/browser-host/**'],

@@ -4,15 +4,10 @@ import { io, type Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 // This test drives real workstations (their sync engine and encrypted cache) against a cluster of hub nodes:
 // the one place a hub test needs the workstation side, as workstation tests need a real hub.
-// eslint-disable-next-line no-restricted-imports
 import { openCacheDatabase, type Db } from '../main/services/cache/database';
-// eslint-disable-next-line no-restricted-imports
 import { ENTITY_TABLES } from '../main/services/cache/entities';
-// eslint-disable-next-line no-restricted-imports
 import { readSyncState } from '../main/services/cache/syncState';
-// eslint-disable-next-line no-restricted-imports
 import { tempDir } from '../main/services/testing/fixtures';
-// eslint-disable-next-line no-restricted-imports
 import { startTestWorkstation } from '../main/services/testing/testWorkstation';
 import type { Interaction, Presence } from '../shared/domain';
 import type { Ack, Change, ClientToServerEvents, EntityName, InboundResult, RequestName, RequestOf, ServerToClientEvents, Session } from '../shared/protocol';
@@ -421,6 +416,24 @@ describe('several hub nodes behind a load balancer, on one PostgreSQL and one Re
     await bystander.request('sync:pull', { cursor: await observer!.store.head(), limit: 1 });
     for (const n of ['A', 'B', 'C'] as const) expect(await handshakeRefusal(node(n).url, session.accessToken)).toBe('revoked');
   }, 30_000);
+
+  it('a sign-out made while Redis is away still closes the session on every node once Redis is back', async () => {
+    const session = await login(node('A').url, 'a3');
+    const onB = await connect(node('B').url, session, 'a3@B');
+    const port = redis!.port;
+    await redis!.stop();
+    let redisBack = false;
+    afterThisTest.push(async () => {
+      if (!redisBack) redis = await startRedis({ port });
+    });
+    // Node A ends the session; its relay to B cannot go anywhere while Redis is away.
+    expect((await post(node('A').url, '/api/v1/auth/logout', { refreshToken: session.refreshToken })).status).toBe(200);
+    redis = await startRedis({ port });
+    redisBack = true;
+    // B asks the store again when its Redis link comes back: the connection ends long before the token would.
+    await onB.until('auth:expired (revoked) on B after Redis came back', () => onB.events.find((e) => e.name === 'auth:expired'), 20_000);
+    expect(onB.events.find((e) => e.name === 'auth:expired')?.payload).toEqual({ reason: 'revoked' });
+  }, 45_000);
 
   it('Redis stopped and restarted mid-traffic: messages keep being accepted and reach clients on every node through the log, without a gap; then live events cross nodes again', async () => {
     const sup = await sessionOf('sup1');

@@ -109,6 +109,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     adapter: redis?.adapter,
   });
   const tail = store.sharedByNodes ? followLog(ctx, realtime.dispatcher, head) : null;
+  redis?.onReconnect(realtime.recheckSessions);
 
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {

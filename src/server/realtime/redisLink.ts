@@ -6,6 +6,8 @@ import { redisSharedState, type RedisCommands, type SharedState } from '../share
 export interface RedisLink {
   adapter: ReturnType<typeof createAdapter>;
   shared: SharedState;
+  /** Calls `listener` each time the link comes back after an outage (relays sent meanwhile were lost). */
+  onReconnect(listener: () => void): void;
   close(): Promise<void>;
 }
 
@@ -23,14 +25,17 @@ export async function connectRedis(url: string): Promise<RedisLink> {
   const adapterClient = createClient(options);
   const stateClient = createClient({ ...options, disableOfflineQueue: true });
   let reported = false;
+  const reconnectListeners: Array<() => void> = [];
   for (const client of [adapterClient, stateClient]) {
     client.on('error', (err: Error) => {
       if (ready && !reported) console.warn(`hub: Redis connection lost (${err.message}); reconnecting`);
       reported = true;
     });
     client.on('ready', () => {
-      if (ready && reported) console.warn('hub: Redis connection back');
+      if (!ready) return;
+      if (reported) console.warn('hub: Redis connection back');
       reported = false;
+      for (const l of reconnectListeners) l();
     });
   }
   try {
@@ -43,6 +48,7 @@ export async function connectRedis(url: string): Promise<RedisLink> {
   return {
     adapter: createAdapter(adapterClient),
     shared: redisSharedState(stateClient as unknown as RedisCommands),
+    onReconnect: (listener) => void reconnectListeners.push(listener),
     async close() {
       await Promise.allSettled([adapterClient.quit(), stateClient.quit()]);
     },

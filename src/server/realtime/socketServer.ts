@@ -68,6 +68,10 @@ export interface RealtimeOptions {
 const SUPERVISORS_ROOM = 'supervisors';
 /** Messages between hub nodes (through the adapter), never sent to workstations. */
 const REVOKED = 'hub:revoked';
+const LIVE_EVENT = 'hub:event';
+type LiveName = 'presence' | 'sla:breach' | 'call:offer' | 'call:update';
+/** How often a node asks the store whether its connections' sessions were ended elsewhere (a missed relay). */
+const SESSION_RECHECK_MS = 60_000;
 
 /** Bytes of answers a connection has not read yet: engine.io's queue plus what the WebSocket still holds. */
 function pendingOutputBytes(socket: Socket): number {
@@ -157,10 +161,36 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
   }
 
   /** A live-only event to everyone listening on any of `audience` (on every node), and supervisors when asked. */
-  function emitTo(audience: readonly string[], name: 'presence' | 'sla:breach' | 'call:offer' | 'call:update', payload: unknown, withSupervisors: boolean): void {
+  /**
+   * A live-only event to everyone listening on any of `audience`, and supervisors when asked: this node's
+   * connections at once, the other nodes' through the adapter (each delivers to its own). Delivered locally
+   * first, so a Redis outage slows nothing on this node (the adapter would hold a broadcast until it had
+   * published it).
+   */
+  function emitTo(audience: readonly string[], name: LiveName, payload: unknown, withSupervisors: boolean): void {
     const rooms = withSupervisors ? [...audience, SUPERVISORS_ROOM] : [...audience];
-    if (rooms.length > 0) io.to(rooms).emit(name, payload as never);
+    if (rooms.length === 0) return;
+    io.local.to(rooms).emit(name, payload as never);
+    relay(LIVE_EVENT, { rooms, name, payload });
   }
+  /**
+   * Tells the other hub nodes something through the adapter. Best effort: a relay lost while Redis is away is
+   * made up for (sessions are re-checked when it is back; presence is refreshed by the next keystroke), and one
+   * attempted while this node shuts down is dropped.
+   */
+  let closing = false;
+  function relay(event: string, data: unknown): void {
+    if (!opts.adapter || closing) return;
+    try {
+      io.serverSideEmit(event as never, data as never);
+    } catch (err) {
+      console.warn(`hub: could not tell the other nodes (${event}): ${(err as Error).message}`);
+    }
+  }
+  io.on(LIVE_EVENT as never, ((m: { rooms?: unknown; name?: unknown; payload?: unknown }) => {
+    if (!Array.isArray(m?.rooms) || typeof m.name !== 'string') return;
+    io.local.to(m.rooms as string[]).emit(m.name as LiveName, m.payload as never);
+  }) as never);
 
   async function broadcastPresence(caseId: string): Promise<void> {
     const kase = await ctx.store.get('case', caseId);
@@ -353,11 +383,24 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
   };
   auth.onRevoked((sessionId) => {
     expireSession(sessionId);
-    if (opts.adapter) io.serverSideEmit(REVOKED as never, sessionId as never);
+    relay(REVOKED, sessionId);
   });
   io.on(REVOKED as never, ((sessionId: unknown) => {
     if (typeof sessionId === 'string') expireSession(sessionId);
   }) as never);
+  /**
+   * Asks the store whether sessions of this node's connections were ended while their relay could not arrive
+   * (Redis away): at every Redis reconnection and every minute, so a sign-out never waits for token expiry.
+   */
+  async function recheckSessions(): Promise<void> {
+    for (const sessionId of new Set([...conns.values()].map((c) => c.sessionId))) {
+      const session = await ctx.store.sessionById(sessionId);
+      if (!session || session.revokedAt !== null) expireSession(sessionId);
+    }
+  }
+  const recheck = () => void recheckSessions().catch((err: Error) => console.warn(`hub: could not re-check sessions: ${err.message}`));
+  const recheckTimer = opts.adapter ? setInterval(recheck, SESSION_RECHECK_MS) : null;
+  recheckTimer?.unref();
 
   // Changes wait for the end of the event loop turn and go out as one message per connection: under load many
   // transactions commit in one turn, and one write per connection instead of one per transaction is what keeps
@@ -418,9 +461,13 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
   return {
     io,
     dispatcher,
+    /** Re-checks the sessions of this node's connections (after a Redis outage, when relays may have been lost). */
+    recheckSessions: recheck,
     connections: () => conns.size,
     close: () =>
       new Promise<void>((resolve) => {
+        closing = true;
+        if (recheckTimer) clearInterval(recheckTimer);
         for (const c of conns.values()) if (c.expiryTimer) clearTimeout(c.expiryTimer);
         io.close(() => resolve());
       }),
