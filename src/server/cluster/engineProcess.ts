@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** An unprivileged account to run an engine as (PostgreSQL refuses to run as root). */
@@ -110,7 +110,7 @@ export async function waitUntilReady(what: string, proc: EngineProcess, ready: (
 export async function ownedFolder(prefix: string, dir?: string): Promise<{ path: string; remove(): Promise<void> }> {
   if (dir) {
     await mkdir(dir, { recursive: true });
-    return { path: dir, remove: async () => {} };
+    return { path: resolve(dir), remove: async () => {} };
   }
   const path = await mkdtemp(join(tmpdir(), prefix));
   return { path, remove: () => rm(path, { recursive: true, force: true }) };

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
+import { get } from 'node:http';
 import { join } from 'node:path';
 import { type EngineProcess, once, ownedFolder, requireBinary, startEngineProcess, waitUntilReady } from './engineProcess';
-import { freePort, portAccepts } from './ports';
+import { onFreePort } from './ports';
 
 /** A private HAProxy on loopback in front of hub nodes, owned by this process. */
 export interface HaproxyServer {
@@ -18,8 +20,9 @@ export interface HaproxyServer {
  * upgrade becomes a tunnel, which `timeout tunnel` keeps for an hour of silence (Socket.IO pings well within
  * it). A node whose `GET /api/v1/health` fails twice in a row leaves the rotation until it answers twice.
  * `X-Forwarded-For` carries the workstation's address: sign-in limits per address need it from the proxy.
+ * HAProxy itself answers `monitorUri`, which tells this instance from anything else on its port.
  */
-function haproxyConfig(port: number, backends: ReadonlyArray<{ host: string; port: number }>): string {
+function haproxyConfig(port: number, monitorUri: string, backends: ReadonlyArray<{ host: string; port: number }>): string {
   return [
     'defaults',
     '  mode http',
@@ -32,6 +35,7 @@ function haproxyConfig(port: number, backends: ReadonlyArray<{ host: string; por
     '  timeout client-fin 30s',
     'frontend hub',
     `  bind 127.0.0.1:${port}`,
+    `  monitor-uri ${monitorUri}`,
     '  default_backend hub_nodes',
     'backend hub_nodes',
     '  balance roundrobin',
@@ -44,6 +48,16 @@ function haproxyConfig(port: number, backends: ReadonlyArray<{ host: string; por
   ].join('\n');
 }
 
+const answers200 = (url: string) =>
+  new Promise<boolean>((resolve) => {
+    const req = get(url, { agent: false, timeout: 1_000 }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve(false));
+  });
+
 /** Starts Debian's haproxy (`-db`: in the foreground, as our child) on loopback and a free port (or `port`). */
 export async function startHaproxy(opts: { port?: number; backends: ReadonlyArray<{ host: string; port: number }> }): Promise<HaproxyServer> {
   const binary = requireBinary('/usr/sbin/haproxy', 'haproxy');
@@ -54,11 +68,19 @@ export async function startHaproxy(opts: { port?: number; backends: ReadonlyArra
     await folder.remove();
   });
   try {
-    const port = opts.port ?? (await freePort());
-    const config = join(folder.path, 'haproxy.cfg');
-    await writeFile(config, haproxyConfig(port, opts.backends));
-    proc = startEngineProcess(binary, ['-f', config, '-db'], { cwd: folder.path });
-    await waitUntilReady(`haproxy on port ${port}`, proc, () => portAccepts(port));
+    const monitorUri = `/haproxy-${randomUUID()}`;
+    const port = await onFreePort(opts.port, async (p) => {
+      const config = join(folder.path, 'haproxy.cfg');
+      await writeFile(config, haproxyConfig(p, monitorUri, opts.backends));
+      proc = startEngineProcess(binary, ['-f', config, '-db'], { cwd: folder.path });
+      try {
+        await waitUntilReady(`haproxy on port ${p}`, proc, () => answers200(`http://127.0.0.1:${p}${monitorUri}`));
+      } catch (err) {
+        await proc.stop('SIGTERM');
+        throw err;
+      }
+      return p;
+    });
     return { url: `http://127.0.0.1:${port}`, port, stop };
   } catch (err) {
     await stop();

@@ -35,3 +35,20 @@ export function portAccepts(port: number): Promise<boolean> {
     socket.once('error', () => resolve(false));
   });
 }
+
+/**
+ * Starts an engine on `port`, or on a free loopback port: when the one picked was taken before the engine bound it
+ * (another process picked the same free port meanwhile), on another, three times at most. `start` must leave
+ * nothing running when it fails.
+ */
+export async function onFreePort<T>(port: number | undefined, start: (port: number) => Promise<T>): Promise<T> {
+  if (port !== undefined) return start(port);
+  for (let attempt = 1; ; attempt++) {
+    const candidate = await freePort();
+    try {
+      return await start(candidate);
+    } catch (err) {
+      if (attempt === 3 || (await portIsFree(candidate))) throw err;
+    }
+  }
+}

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { type EngineProcess, once, ownedFolder, type RunAs, requireBinary, runToEnd, startEngineProcess, waitUntilReady } from './engineProcess';
-import { freePort } from './ports';
+import { onFreePort } from './ports';
 
 /** A private PostgreSQL server on loopback, owned by this process. */
 export interface PostgresServer {
@@ -103,7 +103,7 @@ export async function startPostgres(opts: { dir?: string; port?: number; name?: 
     await folder.remove();
   });
   try {
-    const port = opts.port ?? (await freePort());
+    let port = 0;
     const urlOf = (db: string) => `postgres://${role}@127.0.0.1:${port}/${db}`;
     const asAdmin = async <T>(fn: (client: pg.Client) => Promise<T>): Promise<T> => {
       const client = new pg.Client({ connectionString: urlOf('postgres'), connectionTimeoutMillis: 2_000 });
@@ -118,10 +118,17 @@ export async function startPostgres(opts: { dir?: string; port?: number; name?: 
       await asAdmin((c) => c.query(`CREATE DATABASE ${c.escapeIdentifier(name)}`));
       return urlOf(name);
     };
+    // Ready when it answers, and it is this one answering (not another server that took the port first).
+    const answers = () => asAdmin(async (c) => (await c.query<{ d: string }>('SELECT current_setting($1) AS d', ['data_directory'])).rows[0].d === dataDir);
     const launch = async () => {
       const settings = Object.entries({ ...SETTINGS, unix_socket_directories: dataDir }).flatMap(([k, v]) => ['-c', `${k}=${v}`]);
       proc = startEngineProcess(bin.postgres, ['-D', dataDir, '-p', String(port), ...settings], { runAs, cwd: folder.path });
-      await waitUntilReady(`postgres on port ${port}`, proc, () => asAdmin(async () => true).catch(() => false), 60_000);
+      try {
+        await waitUntilReady(`postgres on port ${port}`, proc, () => answers().catch(() => false), 60_000);
+      } catch (err) {
+        await shutdown();
+        throw err;
+      }
     };
 
     if (runAs) await chown(folder.path, runAs.uid, runAs.gid);
@@ -130,7 +137,10 @@ export async function startPostgres(opts: { dir?: string; port?: number; name?: 
       const initdb = ['-D', dataDir, '-U', role, '--auth=trust', '--encoding=UTF8', '--no-locale', '--no-sync', '--no-instructions'];
       await runToEnd(bin.initdb, initdb, { runAs, cwd: folder.path });
     }
-    await launch();
+    await onFreePort(opts.port, async (p) => {
+      port = p;
+      await launch();
+    });
     if (fresh) await createDatabase(role);
     let databases = 0;
     return {

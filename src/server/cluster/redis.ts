@@ -1,6 +1,6 @@
 import { createConnection } from 'node:net';
 import { type EngineProcess, once, ownedFolder, requireBinary, startEngineProcess, waitUntilReady } from './engineProcess';
-import { freePort } from './ports';
+import { onFreePort } from './ports';
 
 /** A private Redis on loopback, owned by this process. */
 export interface RedisServer {
@@ -13,18 +13,26 @@ export interface RedisServer {
   restart(): Promise<void>;
 }
 
-/** Whether Redis answers PING (a server still loading its data answers -LOADING instead). */
-function answersPing(port: number): Promise<boolean> {
+/**
+ * Whether the Redis on `port` is process `pid` and ready: it answers INFO with its process id (a server still
+ * loading its data answers -LOADING; another server that took the port first answers with another id).
+ */
+function isReady(port: number, pid: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = createConnection({ host: '127.0.0.1', port });
+    let answer = '';
     const done = (ok: boolean) => {
       socket.destroy();
       resolve(ok);
     };
     socket.setTimeout(1_000, () => done(false));
     socket.once('error', () => done(false));
-    socket.once('connect', () => socket.write('*1\r\n$4\r\nPING\r\n'));
-    socket.once('data', (data) => done(data.toString().startsWith('+PONG')));
+    socket.once('connect', () => socket.write('*2\r\n$4\r\nINFO\r\n$6\r\nserver\r\n'));
+    socket.on('data', (data) => {
+      answer += data.toString();
+      if (answer.startsWith('-')) done(false);
+      else if (/\r\nprocess_id:\d+\r\n/.test(answer)) done(answer.includes(`\r\nprocess_id:${pid}\r\n`));
+    });
   });
 }
 
@@ -36,25 +44,34 @@ export async function startRedis(opts: { port?: number; dir?: string; persist?: 
   const binary = requireBinary('/usr/bin/redis-server', 'redis-server');
   const folder = await ownedFolder('hub-redis-', opts.dir);
   let proc: EngineProcess | undefined;
+  const shutdown = async () => proc?.stop('SIGTERM');
   const stop = once(async () => {
-    await proc?.stop('SIGTERM');
+    await shutdown();
     await folder.remove();
   });
   try {
-    const port = opts.port ?? (await freePort());
-    const args = ['--port', String(port), '--bind', '127.0.0.1', '--protected-mode', 'no', '--daemonize', 'no', '--dir', folder.path]
-      .concat(['--save', '', '--appendonly', opts.persist ? 'yes' : 'no', '--loglevel', 'warning']);
+    let port = 0;
     const launch = async () => {
-      proc = startEngineProcess(binary, args, { cwd: folder.path });
-      await waitUntilReady(`redis-server on port ${port}`, proc, () => answersPing(port));
+      const args = ['--port', String(port), '--bind', '127.0.0.1', '--protected-mode', 'no', '--daemonize', 'no', '--dir', folder.path]
+        .concat(['--save', '', '--appendonly', opts.persist ? 'yes' : 'no', '--loglevel', 'warning']);
+      const started = (proc = startEngineProcess(binary, args, { cwd: folder.path }));
+      try {
+        await waitUntilReady(`redis-server on port ${port}`, started, () => isReady(port, started.pid));
+      } catch (err) {
+        await shutdown();
+        throw err;
+      }
     };
-    await launch();
+    await onFreePort(opts.port, async (p) => {
+      port = p;
+      await launch();
+    });
     return {
       url: `redis://127.0.0.1:${port}`,
       port,
       stop,
       async restart() {
-        await proc?.stop('SIGTERM');
+        await shutdown();
         await launch();
       },
     };

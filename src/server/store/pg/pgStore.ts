@@ -4,7 +4,7 @@ import { migrate } from './migrate';
 import { CHANGES_CHANNEL, listenForChanges } from './listenForChanges';
 import { changesAfter, pullChanges, snapshotPage } from './pagedReads';
 import { distinctIdRuns, removeParams, upsertParams, WRITE_STATEMENTS } from './rowTables';
-import { openPool, poolRunner, queries, query, type Run, type Statement, withClient } from './run';
+import { openPool, poolRunner, queries, query, type Run, type Statement, withClient, writesPerTurn } from './run';
 import { storeReads } from './storeReads';
 import { type Send, storeWrites } from './storeWrites';
 import { StoreUnavailable } from './storeUnavailable';
@@ -48,14 +48,17 @@ async function writeTransaction<T>(pool: pg.Pool, writer: { pid: number | null }
       sent.catch((err: unknown) => void (failure ??= err));
       return sent;
     };
+    const hold = writesPerTurn(client);
     const sent = <R extends pg.QueryResultRow>(statement: Statement, values?: unknown[]) => {
       if (!open) throw new Error('this transaction has ended: await every store call inside write()');
+      hold();
       return track(query<R>(client, { ...statement, values }));
     };
     const run: Run = async <R extends pg.QueryResultRow>(statement: Statement, values?: unknown[]) => (await sent<R>(statement, values)).rows;
     const send: Send = (statement, values) => void sent(statement, values).catch(() => {});
 
     let start: number | undefined;
+    hold();
     const locked = track(queries(client, 'BEGIN; SELECT seq, pg_backend_pid() AS pid FROM change_counter FOR UPDATE')).then(([, r]) => {
       writer.pid = r.rows[0].pid as number;
       return (start = r.rows[0].seq as number);
@@ -102,6 +105,7 @@ async function writeTransaction<T>(pool: pg.Pool, writer: { pid: number | null }
       result = await fn(tx);
     } catch (err) {
       open = false;
+      hold();
       void client.query('ROLLBACK').catch(() => {});
       release();
       throw news(err);
@@ -110,6 +114,7 @@ async function writeTransaction<T>(pool: pg.Pool, writer: { pid: number | null }
     // rolls back): the next transaction can follow on the wire at once, without waiting for this one's answer.
     if (logged > 0) send({ text: `UPDATE change_counter SET seq = seq + ${logged}; SELECT pg_notify('${CHANGES_CHANNEL}', seq::text) FROM change_counter` }, []);
     open = false;
+    hold();
     const committed = query(client, { text: 'COMMIT' }, 'unknown');
     release();
     try {
