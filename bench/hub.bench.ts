@@ -1,117 +1,101 @@
 /**
- * npm run bench:hub — the hub under the load of 1,000 agent workstations on loopback.
+ * npm run bench:hub — the hub under the load of 1,000 agent workstations on loopback (see USAGE).
  *
  * The hub runs in a child process; this process holds the 1,000 agent sockets and a few supervisors, posts
  * signed inbound messages, and measures: accepted messages per second, delivery latency from ingestion to the
  * assigned agent and to every supervisor, a supervisor's reassignment of 100 cases as seen by every affected
- * agent, a reconnect storm of all agents, and the hub's heap per connection and RSS.
- * Knobs (environment): BENCH_AGENTS (1000), BENCH_SECONDS (10), BENCH_RATE (latency phase, msgs/s, 50).
+ * agent, a reconnect storm of all agents, and the hub's heap per connection and RSS. With `--nodes N`, the
+ * same load on SQLite, on PostgreSQL and on N PostgreSQL nodes side by side instead (bench/support/scaleOut.ts).
  */
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { Case, Interaction } from '../src/shared/domain';
-import type { Change } from '../src/shared/protocol';
-import { benchClient, catchUp, connect, connectAll, postInbound as post, sleep, type BenchClient as Client } from './support/benchClients';
-import type { BenchHubAnswer, BenchHubReady } from './support/benchHubProcess';
+import { parseArgs } from 'node:util';
+import type { Case } from '../src/shared/domain';
+import { benchClient, catchUp, connect, postInbound as post, sleep, type BenchClient as Client } from './support/benchClients';
+import type { BenchHubAnswer } from './support/benchHubProcess';
+import { sqliteHub } from './support/benchHubs';
 import { startFlooder, type FloodCount } from '../src/server/testing/floodProcess';
-import { askChild, startChildHub, stopChildHub } from './support/childHub';
+import { askChild } from './support/childHub';
+import { acceptedPerSecond, connectEveryone, deliveryLatency } from './support/hubPhases';
+import { scaleOut } from './support/scaleOut';
 import { ms, percentile, printTable } from './support/stats';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const RATE = Number(process.env.BENCH_RATE ?? 50);
 const CONCURRENCY = 32;
 
+const USAGE = `Usage: npm run bench:hub -- [options]
+
+  --agents N        agent sockets (default 1000, or BENCH_AGENTS)
+  --nodes N         compare, under the same load: one SQLite hub, one PostgreSQL node, and N PostgreSQL nodes
+                    (N >= 2) linked through Redis behind HAProxy; then kill one of the N with SIGKILL
+  --database URL    PostgreSQL server for --nodes (postgres://USER@HOST:PORT/DB; implies --nodes 3): each
+                    measurement gets a database of its own there, dropped after, so the role needs CREATEDB.
+                    Without it, a private PostgreSQL is started for the run and removed after.
+  --redis URL       Redis for --nodes (one no running hub uses); without it, a private one for the run
+
+Without --nodes or --database: one SQLite hub, with bulk reassignment, reconnect storm and flood phases.
+Knobs (environment): BENCH_SECONDS (phases, 10), BENCH_RATE (latency phase, msgs/s, 50), BENCH_PROF (a
+folder for the hub's CPU profile; one SQLite hub only).`;
+
+function fail(message: string): never {
+  console.error(`bench:hub: ${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+function parseFlags() {
+  try {
+    return parseArgs({
+      options: { agents: { type: 'string' }, nodes: { type: 'string' }, database: { type: 'string' }, redis: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+    }).values;
+  } catch (err) {
+    return fail((err as Error).message);
+  }
+}
+
+function wholeNumber(value: string, name: string, min: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) fail(`--${name} needs a whole number of at least ${min}, got "${value}"`);
+  return n;
+}
+
 const ask = (child: ChildProcess) => askChild<BenchHubAnswer>(child, { type: 'memory' });
 
 async function main() {
-  console.log(`bench:hub — ${process.env.BENCH_AGENTS ?? 1000} agents, ${SECONDS} s phases, on ${process.platform}/${process.arch}, node ${process.version}`);
-  const { child, ready } = await startChildHub<BenchHubReady>(
-    './benchHubProcess.ts',
-    {},
-    process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [],
-  );
+  const flags = parseFlags();
+  if (flags.help) return console.log(USAGE);
+  const agentCount = wholeNumber(flags.agents ?? process.env.BENCH_AGENTS ?? '1000', 'agents', 1);
+  if (flags.nodes !== undefined || flags.database !== undefined || flags.redis !== undefined) {
+    const nodes = wholeNumber(flags.nodes ?? '3', 'nodes', 2);
+    return scaleOut({ agents: agentCount, nodes, databaseUrl: flags.database, redisUrl: flags.redis, seconds: SECONDS, rate: RATE, concurrency: CONCURRENCY });
+  }
+  await singleHub(agentCount);
+}
+
+/** One SQLite hub: every phase, with the output the benchmark always had. */
+async function singleHub(agentCount: number) {
+  console.log(`bench:hub — ${agentCount} agents, ${SECONDS} s phases, on ${process.platform}/${process.arch}, node ${process.version}`);
+  const hub = await sqliteHub({ BENCH_AGENTS: String(agentCount) }, process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []);
+  const { ready } = hub;
+  const child = hub.nodes[0].child;
   try {
     const before = await ask(child);
     const agents: Client[] = ready.agents.map(benchClient);
     const sups: Client[] = ready.supervisors.map(benchClient);
-    const t0 = performance.now();
-    await connectAll(ready.url, agents);
-    await connectAll(ready.url, sups);
-    const connectMs = performance.now() - t0;
+    const connectMs = await connectEveryone(ready.url, agents, sups);
     await sleep(500);
     const connected = await ask(child);
     const heapPerConn = (connected.heapUsed - before.heapUsed) / (agents.length + sups.length);
 
     // 1. Delivery latency at a steady rate.
-    const sentAt = new Map<number, number>();
-    const assignee = new Map<number, string | null>();
-    const toSups: number[] = [];
-    /** Calls `record(n, latency)` for every benchmark message in a pushed batch. */
-    const benchMessages = (record: (n: number, latency: number) => void) => (changes: Change[], at: number) => {
-      for (const ch of changes) {
-        if (ch.entity !== 'interaction') continue;
-        const m = /^bench (\d+)$/.exec((ch.data as Interaction).text);
-        const start = m ? sentAt.get(Number(m[1])) : undefined;
-        if (start !== undefined) record(Number(m![1]), at - start);
-      }
-    };
-    // Only the assigned agent's receipt counts: queue members who see a waiting case are not "the assigned agent".
-    const agentReceipts = new Map<string, Map<number, number>>();
-    for (const c of agents) {
-      const mine = new Map<number, number>();
-      agentReceipts.set(c.id, mine);
-      c.onChanges = benchMessages((k, latency) => mine.set(k, latency));
-    }
-    for (const c of sups) c.onChanges = benchMessages((_k, latency) => toSups.push(latency));
     let n = 0;
-    const pending: Promise<unknown>[] = [];
-    let inFlight = 0;
-    const latencyStart = performance.now();
-    for (let i = 0; i < RATE * SECONDS; i++) {
-      // Paced by schedule, not by sleeping a fixed interval, so slow iterations do not lower the rate.
-      const due = latencyStart + (i * 1000) / RATE;
-      if (due > performance.now()) await sleep(due - performance.now());
-      const k = n++;
-      sentAt.set(k, performance.now());
-      inFlight++;
-      pending.push(
-        post(ready.url, ready.secret, k, `bench ${k}`).then((r) => {
-          inFlight--;
-          assignee.set(k, r.body.assigneeId);
-        }),
-      );
-      // A hub that falls behind shows as latency, not as thousands of open connections.
-      while (inFlight >= 64) await sleep(1);
-    }
-    await Promise.all(pending);
-    await sleep(1000);
-    const assignedLatency: number[] = [];
-    for (const [k, who] of assignee) {
-      const t = who ? agentReceipts.get(who)?.get(k) : undefined;
-      if (t !== undefined) assignedLatency.push(t);
-    }
+    const next = () => n++;
+    const latency = await deliveryLatency({ url: ready.url, secret: ready.secret, agents, supervisors: sups, rate: RATE, seconds: SECONDS, next });
 
     // 2. Throughput: as fast as the hub accepts.
-    for (const c of [...agents, ...sups]) c.onChanges = undefined;
-    let accepted = 0;
-    let refused = 0;
-    const cases: Array<{ caseId: string; assigneeId: string }> = [];
-    const tpStart = performance.now();
-    const tpEnd = tpStart + SECONDS * 1000;
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (performance.now() < tpEnd) {
-          const k = n++;
-          const r = await post(ready.url, ready.secret, k, `load ${k}`);
-          if (r.status === 201) {
-            accepted++;
-            if (r.body.assigneeId) cases.push({ caseId: r.body.caseId, assigneeId: r.body.assigneeId });
-          } else refused++;
-        }
-      }),
-    );
-    const tpSeconds = (performance.now() - tpStart) / 1000;
+    const { accepted, refused, seconds: tpSeconds, cases } = await acceptedPerSecond({ url: ready.url, secret: ready.secret, seconds: SECONDS, concurrency: CONCURRENCY, next });
     console.log(`  (throughput phase: ${cases.length} of ${accepted} cases assigned)`);
     await sleep(1000);
 
@@ -166,11 +150,11 @@ async function main() {
       c.socket.disconnect();
       c.caughtUp = false;
     }
-    for (let i = 0; i < 200; i++) await post(ready.url, ready.secret, n++, `while away ${i}`);
+    for (let i = 0; i < 200; i++) await post(ready.url, ready.secret, next(), `while away ${i}`);
     const stormStart = performance.now();
     const background = (async () => {
       for (let i = 0; i < 50; i++) {
-        await post(ready.url, ready.secret, n++, `during storm ${i}`);
+        await post(ready.url, ready.secret, next(), `during storm ${i}`);
         await sleep(20);
       }
     })();
@@ -196,10 +180,10 @@ async function main() {
     }
 
     printTable('Results', [
-      ['connect 1,000 agents + supervisors', ms(connectMs, 0)],
+      [`connect ${agentCount.toLocaleString('en')} agents + supervisors`, ms(connectMs, 0)],
       ['inbound accepted per second', `${(accepted / tpSeconds).toFixed(0)} msg/s`, `(${accepted} in ${tpSeconds.toFixed(1)} s, ${CONCURRENCY} in flight, ${refused} refused)`],
-      [`delivery to assigned agent p50 / p99 (at ${RATE} msg/s)`, `${ms(percentile(assignedLatency, 50))} / ${ms(percentile(assignedLatency, 99))}`, `goal p99 < 50 ms (${assignedLatency.length} of ${sentAt.size} messages)`],
-      ['delivery to every supervisor p50 / p99', `${ms(percentile(toSups, 50))} / ${ms(percentile(toSups, 99))}`, `(${toSups.length} receipts by ${sups.length} supervisors)`],
+      [`delivery to assigned agent p50 / p99 (at ${RATE} msg/s)`, `${ms(percentile(latency.assigned, 50))} / ${ms(percentile(latency.assigned, 99))}`, `goal p99 < 50 ms (${latency.assigned.length} of ${latency.sent} messages)`],
+      ['delivery to every supervisor p50 / p99', `${ms(percentile(latency.toSupervisors, 50))} / ${ms(percentile(latency.toSupervisors, 99))}`, `(${latency.toSupervisors.length} receipts by ${sups.length} supervisors)`],
       ['bulk reassign of 100 cases, per affected agent p50 / p99', `${ms(percentile(perAgent, 50))} / ${ms(percentile(perAgent, 99))}`, `(${allSeen.length} rounds, ~101 agents each)`],
       ['bulk reassign of 100 cases, seen by all (worst round)', ms(Math.max(...allSeen)), 'goal < 250 ms'],
       ['reconnect storm: all agents caught up', ms(stormMs, 0), `goal < 10 s; gaps found: ${gaps}`],
@@ -214,7 +198,7 @@ async function main() {
     ]);
     for (const c of [...agents, ...sups]) c.socket.disconnect();
   } finally {
-    await stopChildHub(child);
+    await hub.stop();
   }
 }
 

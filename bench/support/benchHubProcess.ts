@@ -1,21 +1,30 @@
 /**
- * The hub under load, in its own process (so the 1,000 client sockets of the benchmark do not share its event
- * loop). Started by bench/hub.bench.ts and bench/supervisor.bench.ts with `fork`; talks to them over IPC.
+ * The hub under load, in its own process (so the thousands of client sockets of the benchmark do not share its
+ * event loop). Started by bench/hub.bench.ts and bench/supervisor.bench.ts with `fork`; talks to them over IPC.
  * Knobs (environment): BENCH_AGENTS (1000), BENCH_SUPERVISORS (5), BENCH_QUEUES (10); BENCH_SIGN_IN, a comma
  * list of usernames who get the password BENCH_PASSWORD (for real workstation engines, which sign in).
+ *
+ * One of several hub nodes (bench/support/benchHubs.ts): BENCH_DATABASE, a PostgreSQL database the nodes
+ * share (else a temporary SQLite file), BENCH_REDIS, BENCH_TOKEN_KEY (hex, the same for every node, so a
+ * session opened on one node is good on all), and BENCH_FOLLOWER=1 for every node but the first: the first
+ * loads the organisation into the empty database and opens the sessions, the others only serve.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHANNELS, LANGS, type Capacity, type Queue, type Staff } from '../../src/shared/domain';
+import type { Staff } from '../../src/shared/domain';
 import { createHub } from '../../src/server/hub';
 import { loadOrg } from '../../src/server/loadOrg';
+import type { HubStore } from '../../src/server/store/hubStore';
+import { openPgStore } from '../../src/server/store/pg/pgStore';
 import { openSqliteStore } from '../../src/server/store/sqlite/sqliteStore';
+import { benchOrg, OVERFLOW_QUEUE } from './benchOrg';
 
 export interface BenchHubReady {
   type: 'ready';
   url: string;
   secret: string;
+  /** Sessions of every agent and supervisor (none from a follower node). */
   agents: Array<{ id: string; token: string }>;
   supervisors: Array<{ id: string; token: string }>;
   queueIds: string[];
@@ -25,53 +34,42 @@ export interface BenchHubReady {
 export type BenchHubRequest = { type: 'memory' } | { type: 'stop' };
 export type BenchHubAnswer = { type: 'memory'; heapUsed: number; rss: number; connections: number; head: number };
 
-const agentsCount = Number(process.env.BENCH_AGENTS ?? 1000);
-const supervisorsCount = Number(process.env.BENCH_SUPERVISORS ?? 5);
-const queuesCount = Number(process.env.BENCH_QUEUES ?? 10);
-const signIn = new Set((process.env.BENCH_SIGN_IN ?? '').split(',').filter(Boolean));
-const OVERFLOW = 'q-overflow';
+/** The shared secret of the benchmark's signed inbound messages. */
+export const BENCH_SECRET = 'bench-secret';
+
+const env = process.env;
+const follower = env.BENCH_FOLLOWER === '1';
+
+/** The store: the shared PostgreSQL database, or a SQLite file in a temporary folder removed on stop. */
+async function openStore(): Promise<{ store: HubStore; removeFiles(): void }> {
+  if (env.BENCH_DATABASE) return { store: await openPgStore(env.BENCH_DATABASE), removeFiles: () => {} };
+  const dir = mkdtempSync(join(tmpdir(), 'bench-hub-'));
+  return { store: openSqliteStore(join(dir, 'hub.sqlite')), removeFiles: () => rmSync(dir, { recursive: true, force: true }) };
+}
 
 async function main() {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-hub-'));
-  const dbPath = join(dir, 'hub.sqlite');
-  const capacity = { ...(Object.fromEntries(CHANNELS.map((c) => [c, 20])) as Capacity) };
-  const person = (id: string, role: Staff['role']): { staff: Staff; password: string | null } => ({
-    staff: { id, username: id, name: id, role, skills: [], languages: ['en', 'pl', 'el'], capacity, status: 'available', statusSince: 0, storeId: null, version: 1 },
-    password: signIn.has(id) ? (process.env.BENCH_PASSWORD ?? null) : null,
+  const bench = benchOrg({
+    agents: Number(env.BENCH_AGENTS ?? 1000),
+    supervisors: Number(env.BENCH_SUPERVISORS ?? 5),
+    queues: Number(env.BENCH_QUEUES ?? 10),
+    signIn: new Set((env.BENCH_SIGN_IN ?? '').split(',').filter(Boolean)),
+    password: env.BENCH_PASSWORD ?? null,
   });
-  const agents = Array.from({ length: agentsCount }, (_, i) => person(`agent-${String(i).padStart(4, '0')}`, 'agent'));
-  const supervisors = Array.from({ length: supervisorsCount }, (_, i) => person(`sup-${i}`, 'supervisor'));
-  // Queues split the traffic by channel and language, as a real centre's do; members speak all three.
-  const queues: Queue[] = Array.from({ length: queuesCount }, (_, q) => ({
-    id: `q-${q}`,
-    name: `Queue ${q}`,
-    channels: [CHANNELS[q % CHANNELS.length]],
-    languages: [LANGS[q % LANGS.length]],
-    skills: [],
-    sla: { firstResponseMinutes: 60, nextResponseMinutes: 60 },
-    csatAlertThreshold: 4,
-    alertStaffIds: supervisors.map((s) => s.staff.id),
-    alertAckMinutes: 15,
-    memberIds: agents.filter((_, i) => i % queuesCount === q).map((a) => a.staff.id),
-    version: 1,
-  }));
-  // After q-0 and with its channels, so new work never lands here first; nobody is a member, so nothing is routed.
-  queues.push({ ...queues[0], id: OVERFLOW, name: 'Overflow', memberIds: [] });
-  const store = openSqliteStore(dbPath);
-  await loadOrg(store, { storeLocations: [], queues, staff: [...agents, ...supervisors], kb: [], canned: [] });
-  await store.close();
+  const { store, removeFiles } = await openStore();
+  if (!follower) await loadOrg(store, bench.org);
 
-  const secret = 'bench-secret';
-  const hub = await createHub({ dbPath, port: 0, ingestSecret: secret, accessTtlMs: 3_600_000 });
-  const token = async (s: Staff) => ({ id: s.id, token: (await hub.auth.startSession(s)).accessToken });
+  const tokenKey = env.BENCH_TOKEN_KEY ? Buffer.from(env.BENCH_TOKEN_KEY, 'hex') : undefined;
+  const hub = await createHub({ store, port: 0, ingestSecret: BENCH_SECRET, accessTtlMs: 3_600_000, tokenKey, redisUrl: env.BENCH_REDIS });
+  const sessions = (people: Staff[]) =>
+    follower ? [] : Promise.all(people.map(async (s) => ({ id: s.id, token: (await hub.auth.startSession(s)).accessToken })));
   const ready: BenchHubReady = {
     type: 'ready',
     url: hub.url,
-    secret,
-    agents: await Promise.all(agents.map((a) => token(a.staff))),
-    supervisors: await Promise.all(supervisors.map((s) => token(s.staff))),
-    queueIds: queues.map((q) => q.id),
-    overflowQueueId: OVERFLOW,
+    secret: BENCH_SECRET,
+    agents: await sessions(bench.agents),
+    supervisors: await sessions(bench.supervisors),
+    queueIds: bench.queueIds,
+    overflowQueueId: OVERFLOW_QUEUE,
   };
   process.send!(ready);
   // The benchmark was stopped (Ctrl+C, or it failed): do not outlive it.
@@ -84,7 +82,7 @@ async function main() {
       process.send!(answer);
     } else if (msg.type === 'stop') {
       await hub.close();
-      rmSync(dir, { recursive: true, force: true });
+      removeFiles();
       process.exit(0);
     }
   });

@@ -15,3 +15,19 @@ export function printTable(title: string, rows: Array<[string, string, string?]>
   console.log(`\n${title}`);
   for (const [a, b, c] of rows) console.log(`  ${a.padEnd(w0)}  ${b.padStart(w1)}${c ? `   ${c}` : ''}`);
 }
+
+/**
+ * Prints rows as an aligned table with a header: the first column left-aligned, the figures right-aligned,
+ * and the last column (goals, notes) as it is.
+ */
+export function printColumns(title: string, header: readonly string[], rows: ReadonlyArray<readonly string[]>): void {
+  const all = [header, ...rows];
+  const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
+  const line = (r: readonly string[]) =>
+    r
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : i === r.length - 1 ? cell : cell.padStart(widths[i])))
+      .join('  ')
+      .trimEnd();
+  console.log(`\n${title}\n  ${line(header)}`);
+  for (const r of rows) console.log(`  ${line(r)}`);
+}
