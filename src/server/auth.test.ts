@@ -54,6 +54,19 @@ describe('sign-in and sessions', () => {
     expect(real.ms).toBeGreaterThanOrEqual(slowDownMs(5) - 20);
   });
 
+  it('behind a trusted load balancer, tells sources apart by X-Forwarded-For, and ignores it otherwise', async () => {
+    t = await startTestHub({ trustProxy: true });
+    const from = (address: string, password: string) => t.http('/api/v1/auth/login', { username: 'a2', password }, { 'X-Forwarded-For': `203.0.113.9, ${address}` });
+    for (let i = 0; i < 5; i++) expect((await from('10.0.0.1', `guess-${i}`)).status).toBe(401);
+    expect((await from('10.0.0.1', 'a2-password-1')).status).toBe(429);
+    expect((await from('10.0.0.2', 'a2-password-1')).status).toBe(200);
+    await t.stop();
+    t = await startTestHub();
+    for (let i = 0; i < 5; i++) expect((await from('10.0.0.1', `guess-${i}`)).status).toBe(401);
+    // Not trusted: every request is from this machine, whatever the header says.
+    expect((await from('10.0.0.2', 'a2-password-1')).status).toBe(429);
+  });
+
   it('slows sign-ins to an account guessed at from many sources down, and still lets the right password in', async () => {
     t = await startTestHub();
     for (let i = 0; i < 8; i++) expect((await loginFrom(`127.0.0.${10 + i}`, 'a1', `guess-${i}`)).status).toBe(401);

@@ -14,6 +14,7 @@ const USAGE = `Usage: npm run hub -- [options]
   --database URL      PostgreSQL instead of SQLite: postgres://USER@HOST:PORT/DB (or HUB_DATABASE_URL);
                       several hub nodes share one database
   --redis URL         Redis for several hub nodes: redis://HOST:PORT (or HUB_REDIS_URL)
+  --trust-proxy       behind a load balancer: sign-in limits per address use its X-Forwarded-For
   --seed N            seed of the demo organisation created in new, empty data (default 1)
   --no-seed           start empty instead of seeding the demo organisation
   --customers N       demo customers (default 3000)
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
         data: { type: 'string' },
         database: { type: 'string' },
         redis: { type: 'string' },
+        'trust-proxy': { type: 'boolean' },
         seed: { type: 'string' },
         'no-seed': { type: 'boolean' },
         customers: { type: 'string' },
@@ -100,7 +102,7 @@ async function main(): Promise<void> {
   }
 
   const secret = process.env.HUB_SECRET || randomBytes(16).toString('hex');
-  const hub = await createHub({ store: data.store, port, host: f.host, ingestSecret: secret, tokenKey: data.tokenKey, redisUrl }).catch(
+  const hub = await createHub({ store: data.store, port, host: f.host, ingestSecret: secret, tokenKey: data.tokenKey, redisUrl, trustProxy: f['trust-proxy'] }).catch(
     async (err: NodeJS.ErrnoException) => {
       await data.store.close();
       return fail(err.code === 'EADDRINUSE' ? `port ${port} is in use: pass --port with another one (or 0)` : err.message, false);

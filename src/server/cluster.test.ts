@@ -672,4 +672,25 @@ describe('several hub nodes behind a load balancer, on one PostgreSQL and one Re
     expect(alertChanges).toHaveLength(1);
     expect(alertChanges[0]).toMatchObject({ op: 'upsert', data: { escalatedAt: expect.any(Number), version: alert!.version + 1 } });
   }, 30_000);
+
+  it('a node that loses PostgreSQL answers with a retryable error, writes nothing half, and serves again once it is back', async () => {
+    const a1 = await connect(node('A').url, await sessionOf('a1'), 'a1@A (database outage)');
+    await postgres!.kill();
+    let restarted = false;
+    afterThisTest.push(async () => {
+      if (!restarted) await postgres!.restart();
+    });
+    const message: InboundBody = { channel: 'chat', externalId: 'db-outage-1', text: 'Anyone there?', from: { email: 'outage@example.com' } };
+    const refused = await inbound(node('A').url, message);
+    expect(refused).toMatchObject({ status: 503, body: { error: 'unavailable' } });
+    const ack = (await (a1.socket.timeout(10_000).emitWithAck as (...a: unknown[]) => Promise<unknown>)('sync:pull', { cursor: 0, limit: 1 })) as { ok: boolean; reason?: string; retryAfterMs?: number };
+    expect(ack).toMatchObject({ ok: false, reason: 'unavailable', retryAfterMs: expect.any(Number) });
+    await postgres!.restart();
+    restarted = true;
+    // The refused message was not half-written: sent again once the database is back, it is new, and once.
+    const { result } = await deliver(node('A').url, message);
+    expect(result.duplicate).toBe(false);
+    const again = await deliver(node('B').url, message);
+    expect(again.result).toMatchObject({ duplicate: true, interactionId: result.interactionId });
+  }, 60_000);
 });

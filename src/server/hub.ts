@@ -45,6 +45,8 @@ export interface HubOptions {
    * nodes through it. Without it (one node) they stay in this process.
    */
   redisUrl?: string;
+  /** Behind a load balancer: take the client's address from its X-Forwarded-For (see clientAddress). */
+  trustProxy?: boolean;
 }
 
 export interface Hub {
@@ -73,7 +75,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     refreshTtlMs: opts.refreshTtlMs ?? 12 * 3_600_000,
     shared,
   });
-  const handle = createHttpApi(ctx, auth);
+  const handle = createHttpApi(ctx, auth, { trustProxy: opts.trustProxy });
   // Node holds a slow or half-sent request for minutes by default (and checks only every 30 s); a connector or
   // a sign-in sends a few KiB, so a request that has not arrived whole within seconds is cut off.
   const requestTimeout = opts.httpRequestTimeoutMs ?? 15_000;

@@ -15,7 +15,7 @@ import type { HubContext, UnitOfWork } from './context';
 import { createCustomer } from './customers';
 import { keys } from './audience';
 import { pickAgent, routed, withAssignee } from './routing';
-import { normalizeSubject } from './store/sqlite/sqliteStore';
+import { normalizeSubject } from './store/storeRules';
 import { alertOnVeryNegative, recordSurveyAnswer } from './voice';
 import { classifyCustomer } from '../shared/assist';
 

@@ -4,6 +4,7 @@ import { InboundMessageSchema, LoginRequestSchema, MAX_HTTP_BODY_BYTES, RefreshR
 import { AuthError, type AuthService } from '../auth/authService';
 import type { HubContext } from '../context';
 import { InboundRejected, ingestInbound } from '../ingest';
+import { StoreUnavailable } from '../store/storeUnavailable';
 import { HttpError, parseJson, readBody } from './body';
 import { verifySignature } from './signature';
 
@@ -33,7 +34,18 @@ const authStatus: Record<AuthError['code'], number> = { 'bad-credentials': 401, 
  * The hub's HTTP API: connector ingestion (signed), sign-in and session refresh, and a health check.
  * Every answer is JSON; every error is `{ ok: false, error: <code>, message }` with a 4xx status.
  */
-export function createHttpApi(ctx: HubContext, auth: AuthService) {
+/**
+ * Where a request comes from, for limits per address. Behind a load balancer every request comes from the
+ * balancer: with `trustProxy` the address it puts last in X-Forwarded-For counts instead (only set it when
+ * the hub can be reached through the balancer alone, or anyone could claim any address).
+ */
+export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  const last = trustProxy && typeof forwarded === 'string' ? forwarded.split(',').at(-1)?.trim() : undefined;
+  return last || (req.socket.remoteAddress ?? 'unknown');
+}
+
+export function createHttpApi(ctx: HubContext, auth: AuthService, opts: { trustProxy?: boolean } = {}) {
   const routes: Record<string, (req: IncomingMessage, raw: Buffer) => Promise<[number, unknown]> | [number, unknown]> = {
     'POST /api/v1/inbound': async (req, raw) => {
       // The signature covers the raw bytes, so it is checked before anything is parsed.
@@ -51,7 +63,7 @@ export function createHttpApi(ctx: HubContext, auth: AuthService) {
     },
     'POST /api/v1/auth/login': async (req, raw) => {
       const body = parseWith(LoginRequestSchema, parseJson(req, raw));
-      return [200, await auth.login(body.username, body.password, req.socket.remoteAddress ?? 'unknown')];
+      return [200, await auth.login(body.username, body.password, clientAddress(req, opts.trustProxy ?? false))];
     },
     'POST /api/v1/auth/refresh': async (req, raw) => [200, await auth.refresh(parseWith(RefreshRequestSchema, parseJson(req, raw)).refreshToken)],
     'POST /api/v1/auth/logout': async (req, raw) => {
@@ -79,6 +91,10 @@ export function createHttpApi(ctx: HubContext, auth: AuthService) {
         return;
       }
       if (err instanceof HttpError) return send(res, err.status, { ok: false, error: err.code, message: err.message }, err.headers);
+      if (err instanceof StoreUnavailable) {
+        console.warn(`hub: ${req.method} ${path} not answered: ${err.message}`);
+        return send(res, 503, { ok: false, error: 'unavailable', message: "the hub's database is unreachable for a moment; nothing was done, try again" }, { 'Retry-After': '1' });
+      }
       if (err instanceof AuthError) {
         const headers: Record<string, string> = err.retryAfterMs ? { 'Retry-After': String(Math.ceil(err.retryAfterMs / 1000)) } : {};
         return send(res, authStatus[err.code], { ok: false, error: err.code, message: err.message }, headers);

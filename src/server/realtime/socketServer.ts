@@ -20,6 +20,7 @@ import { applyMutation } from '../mutations';
 import { canSeeCase, scopeOf } from '../permissions';
 import { Refused } from '../refused';
 import { memorySharedState, type SharedState } from '../sharedState';
+import { StoreUnavailable } from '../store/storeUnavailable';
 import { createRequestBudget, DEFAULT_REQUEST_LIMITS, type RequestBudget, type RequestLimits } from './requestBudget';
 
 /** What the hub keeps per connected workstation. */
@@ -72,6 +73,8 @@ const LIVE_EVENT = 'hub:event';
 type LiveName = 'presence' | 'sla:breach' | 'call:offer' | 'call:update';
 /** How often a node asks the store whether its connections' sessions were ended elsewhere (a missed relay). */
 const SESSION_RECHECK_MS = 60_000;
+/** When to ask again after the hub's database was unreachable (it reconnects by itself). */
+const STORE_RETRY_MS = 1_000;
 
 /** Bytes of answers a connection has not read yet: engine.io's queue plus what the WebSocket still holds. */
 function pendingOutputBytes(socket: Socket): number {
@@ -372,6 +375,10 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
       return { ok: true, value: await (handlers[name] as Handler<typeof name>)(conn, staff, parsed.data as never) };
     } catch (err) {
       if (err instanceof Refused) return { ok: false, reason: err.reason, message: err.message, ...(err.retryAfterMs !== undefined ? { retryAfterMs: err.retryAfterMs } : {}) };
+      if (err instanceof StoreUnavailable) {
+        console.warn(`hub: ${name} not answered: ${err.message}`);
+        return { ok: false, reason: 'unavailable', message: `the hub's database is unreachable for a moment; ${name} was not done, ask again`, retryAfterMs: STORE_RETRY_MS };
+      }
       console.error(`hub: ${name} failed`, err);
       return { ok: false, reason: 'internal', message: `the hub could not process ${name}; nothing was changed` };
     }

@@ -140,6 +140,8 @@ export const REASON_CODES = [
   /** An email, phone, handle or loyalty number that belongs to another customer (moving it is a merge). */
   'identity-taken',
   'rate-limited',
+  /** The hub's database is unreachable for a moment: nothing was done; ask again after `retryAfterMs`. */
+  'unavailable',
   'unauthorized',
   'too-large',
   'internal',

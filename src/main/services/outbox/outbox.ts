@@ -45,7 +45,7 @@ export interface OptimisticEffect {
 export type MutationRequest = Mutation extends infer M ? (M extends Mutation ? Omit<M, 'mutationId'> : never) : never;
 
 // The hub answers these for reasons that pass (a restart, a burst, a token being renewed): try again later.
-const TRANSIENT_REASONS: readonly ReasonCode[] = ['rate-limited', 'internal', 'unauthorized'];
+const TRANSIENT_REASONS: readonly ReasonCode[] = ['rate-limited', 'unavailable', 'internal', 'unauthorized'];
 
 interface OutboxRow {
   position: number;

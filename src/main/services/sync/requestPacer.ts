@@ -30,7 +30,7 @@ export interface RequestPacer {
  * refusal asking for longer (a person's lookup quota, minutes) is an answer for the person, not for the pacer.
  */
 const isRateLimited = (ack: Ack<unknown>): ack is Extract<Ack<unknown>, { ok: false }> =>
-  !ack.ok && ack.reason === 'rate-limited' && (ack.retryAfterMs === undefined || ack.retryAfterMs <= MAX_RETRY_AFTER_MS);
+  !ack.ok && (ack.reason === 'rate-limited' || ack.reason === 'unavailable') && (ack.retryAfterMs === undefined || ack.retryAfterMs <= MAX_RETRY_AFTER_MS);
 
 /**
  * A `rate-limited` refusal means the request was not run, that the connection may ask again after

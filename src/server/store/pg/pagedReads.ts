@@ -4,7 +4,7 @@ import type { AudienceFilter, CaseScope, HubStore, LoggedChange, SnapshotPage } 
 import { queries, query, type Run, withClient } from './run';
 import { ROW_TABLES } from './rowTables';
 import { asChange, type StoredRow } from './storeReads';
-import { CASE_ENTITIES, formatSnapshotPosition, parseSnapshotPosition, SNAPSHOT_ORDER } from './storeRules';
+import { CASE_ENTITIES, formatSnapshotPosition, parseSnapshotPosition, SNAPSHOT_ORDER } from '../storeRules';
 
 // One statement each, so the head and the changes come from one snapshot of the database.
 const PULL_ALL = {

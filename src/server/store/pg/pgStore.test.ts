@@ -8,7 +8,7 @@ import type { AudienceFilter, CaseScope, HubStore, StoreTx } from '../hubStore';
 import { listenForChanges } from './listenForChanges';
 import { openPgStore } from './pgStore';
 import { sampleRows as make } from './sampleRows';
-import { StoreUnavailable } from './storeUnavailable';
+import { StoreUnavailable } from '../storeUnavailable';
 
 let server: PostgresServer;
 beforeAll(async () => {

@@ -7,7 +7,7 @@ import { distinctIdRuns, removeParams, upsertParams, WRITE_STATEMENTS } from './
 import { openPool, poolRunner, queries, query, type Run, type Statement, withClient, writesPerTurn } from './run';
 import { storeReads } from './storeReads';
 import { type Send, storeWrites } from './storeWrites';
-import { StoreUnavailable } from './storeUnavailable';
+import { StoreUnavailable } from '../storeUnavailable';
 
 const HEAD = { name: 'head', text: 'SELECT seq FROM change_counter' };
 /** Rows per statement of `putMany`: large enough to cost little per row, small enough to keep messages small. */

@@ -1,7 +1,7 @@
 import { identitiesOf } from '../../../shared/domain';
 import { ENTITY_NAMES, type EntityName, type EntityRow } from '../../../shared/protocol';
 import { foldText } from '../../../shared/text/fold';
-import { caseDue, normalizeSubject } from './storeRules';
+import { caseDue, normalizeSubject } from '../storeRules';
 
 /** A column a query filters on, kept beside the row's JSON: its SQL type and how it is read from the row. */
 interface Column<E extends EntityName> {

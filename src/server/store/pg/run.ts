@@ -1,6 +1,7 @@
 import type { Socket } from 'node:net';
 import pg from 'pg';
-import { storeError, type StoreUnavailable } from './storeUnavailable';
+import type { StoreUnavailable } from '../storeUnavailable';
+import { storeError } from './connectionErrors';
 
 /** SQL text, with a name when it runs often (each connection then prepares it once). */
 export interface Statement {

@@ -13,7 +13,7 @@ import type {
   StoreTx,
   StoreWrites,
 } from '../hubStore';
-import { Refused } from '../../refused';
+import { CASE_ENTITIES, caseDue, formatSnapshotPosition, normalizeSubject, parseSnapshotPosition, SNAPSHOT_ORDER } from '../storeRules';
 import { migrate } from './migrate';
 import { ownerOnlyDatabase } from './ownerOnly';
 
@@ -31,23 +31,9 @@ const TABLE: Record<EntityName, string> = {
   held: 'held',
 };
 
-/** Subjects match across "Re:", "Fwd:", case and spacing. */
-export function normalizeSubject(subject: string): string {
-  return foldText(subject.replace(/^\s*((re|fwd?|odp|πρβ|σχετ)\s*:\s*)+/i, '')).replace(/\s+/g, ' ').trim();
-}
-
-const caseDue = (c: Case): number | null =>
-  c.slaBreachedAt !== null || (c.status !== 'new' && c.status !== 'open')
-    ? null
-    : (c.firstResponseDueAt ?? c.nextResponseDueAt);
-
 type Row = { id: string; seq: number; data: string };
 const asChange = (entity: EntityName, r: Row): Change =>
   ({ seq: r.seq, entity, op: 'upsert', id: r.id, data: JSON.parse(r.data) }) as Change;
-
-/** Snapshot order: reference data first (the UI needs queues and staff to draw anything), then cases. */
-const SNAPSHOT_ORDER: EntityName[] = ['storeLocation', 'queue', 'staff', 'kb', 'canned', 'case', 'customer', 'interaction', 'csat', 'alert', 'held'];
-const CASE_ENTITIES = new Set<EntityName>(['case', 'customer', 'interaction', 'csat']);
 
 /** The store's methods as better-sqlite3 runs them: synchronously, on one connection. */
 type Sync<T> = { [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => R : never };
@@ -384,11 +370,7 @@ function sqliteOps(db: Database.Database): SqliteOps {
         let lastId = '';
         let total: number;
         if (after) {
-          const token = /^(\d{1,3}):(\d{1,15}):(.{0,64})$/su.exec(after);
-          idx = Number(token?.[1]);
-          total = Number(token?.[2]);
-          lastId = token?.[3] ?? '';
-          if (!token || idx > entities.length) throw new Refused('invalid', 'after: not a snapshot position this hub gave out; start the snapshot again with after: null');
+          ({ idx, total, lastId } = parseSnapshotPosition(after, entities.length));
         } else {
           total = entities.reduce((sum, e) => sum + (countStmts[e].get('', ...snapshotArgs(e, scope))?.n ?? 0), 0);
         }
@@ -406,7 +388,7 @@ function sqliteOps(db: Database.Database): SqliteOps {
           }
         }
         const done = idx >= entities.length;
-        return { rows, after: done ? null : `${idx}:${total}:${lastId}`, hwm: mark, total, done };
+        return { rows, after: done ? null : formatSnapshotPosition({ idx, total, lastId }), hwm: mark, total, done };
       })();
     },
 

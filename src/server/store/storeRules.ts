@@ -1,10 +1,13 @@
-import type { Case } from '../../../shared/domain';
-import type { EntityName } from '../../../shared/protocol';
-import { Refused } from '../../refused';
+/** What every store engine decides the same way: subject matching, snapshot order and positions, due times. */
+import type { Case } from '../../shared/domain';
+import type { EntityName } from '../../shared/protocol';
+import { foldText } from '../../shared/text/fold';
+import { Refused } from '../refused';
 
-// What the PostgreSQL store must decide exactly as the SQLite store does (sqliteStore.ts keeps its own copies,
-// not exported): both belong in one engine-neutral module under src/server/store/ that both engines import.
-export { normalizeSubject } from '../sqlite/sqliteStore';
+/** Subjects match across "Re:", "Fwd:", case and spacing. */
+export function normalizeSubject(subject: string): string {
+  return foldText(subject.replace(/^\s*((re|fwd?|odp|πρβ|σχετ)\s*:\s*)+/i, '')).replace(/\s+/g, ' ').trim();
+}
 
 /** Snapshot order: reference data first (the UI needs queues and staff to draw anything), then cases. */
 export const SNAPSHOT_ORDER: readonly EntityName[] = ['storeLocation', 'queue', 'staff', 'kb', 'canned', 'case', 'customer', 'interaction', 'csat', 'alert', 'held'];

@@ -1,23 +1,5 @@
 import pg from 'pg';
-
-/**
- * PostgreSQL could not be reached, or the connection was lost, so the store call failed for a fault of the
- * infrastructure rather than of what it asked: asking again later may succeed (the pool opens a new connection).
- * For a write, `outcome` says what became of it: `rolled-back` (nothing of it was written) or, when the connection
- * was lost while COMMIT was on its way, `unknown` (it may have committed: retry only what is idempotent, such as
- * a mutation with its mutationId).
- */
-export class StoreUnavailable extends Error {
-  readonly retryable = true;
-  constructor(
-    message: string,
-    readonly outcome: 'rolled-back' | 'unknown',
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = 'StoreUnavailable';
-  }
-}
+import { StoreUnavailable } from '../storeUnavailable';
 
 /**
  * Whether a driver error means the connection failed rather than the statement: a lost or refused connection
