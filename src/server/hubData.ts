@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { loadOrg } from './loadOrg';
 import { generateDemoOrg, type DemoOrg } from './seed/demoOrg';
 import type { HubStore } from './store/hubStore';
@@ -61,7 +61,9 @@ export async function openHubData(o: HubDataOptions): Promise<HubData> {
 }
 
 async function openSqliteFolder(o: HubDataOptions): Promise<HubData> {
-  // The folder holds customer records and the key that signs sessions: its owner's only.
+  // The folder holds customer records and the key that signs sessions: its owner's only (not the folders above
+  // it, which other services' data may sit beside).
+  mkdirSync(dirname(o.dataDir), { recursive: true });
   mkdirSync(o.dataDir, { recursive: true, mode: 0o700 });
   chmodSync(o.dataDir, 0o700);
   const dbPath = join(o.dataDir, 'hub.sqlite');

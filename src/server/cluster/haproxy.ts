@@ -19,6 +19,8 @@ export interface HaproxyServer {
  * WebSocket only (Socket.IO's polling transport would need sticky sessions). HTTP mode, so that a WebSocket
  * upgrade becomes a tunnel, which `timeout tunnel` keeps for an hour of silence (Socket.IO pings well within
  * it). A node whose `GET /api/v1/health` fails twice in a row leaves the rotation until it answers twice.
+ * A request that cannot reach its node (killed, not yet out of rotation) is sent to another at once
+ * (`option redispatch`, short connect timeout) instead of hanging until the health checks notice.
  * `X-Forwarded-For` carries the workstation's address: sign-in limits per address need it from the proxy.
  * HAProxy itself answers `monitorUri`, which tells this instance from anything else on its port.
  */
@@ -27,7 +29,9 @@ function haproxyConfig(port: number, monitorUri: string, backends: ReadonlyArray
     'defaults',
     '  mode http',
     '  option forwardfor',
-    '  timeout connect 5s',
+    '  timeout connect 1s',
+    '  retries 2',
+    '  option redispatch 1',
     '  timeout client 60s',
     '  timeout server 60s',
     '  timeout http-request 15s',
