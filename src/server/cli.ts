@@ -3,10 +3,15 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createHub } from './hub';
 import { openHubData } from './hubData';
+import { copyHubFolder } from './store/copyHubStore';
+import { openPgStore } from './store/pg/pgStore';
 import { createSimulator } from './simulator/simulator';
 import { identityOf, refreshedSource } from './simulator/simulatorSource';
 
 const USAGE = `Usage: npm run hub -- [options]
+       npm run hub -- migrate-to postgres://USER@HOST:PORT/DB [--data DIR]
+                      copy the SQLite hub in DIR (stopped) into an empty PostgreSQL database, every seq kept:
+                      workstations keep their cursors, caches and sessions; then start nodes with --database
 
   --port P            port to listen on (default 4410; 0 picks a free one)
   --host H            address to bind (default 127.0.0.1)
@@ -161,7 +166,50 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-main().catch((err: Error) => {
-  console.error(`hub: failed to start: ${err.message}`);
+/**
+ * `migrate-to URL [--data DIR]`: copies a SQLite hub into an empty PostgreSQL database (see copyHubFolder),
+ * printing its progress. Every refusal is one line and a non-zero exit; the URL is never printed (it may hold a
+ * password), only its host and database.
+ */
+async function migrateTo(args: string[]): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { data: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  } catch (err) {
+    fail((err as Error).message);
+  }
+  if (parsed.values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const [url, ...extra] = parsed.positionals;
+  if (extra.length > 0) fail(`migrate-to takes one database URL, got ${parsed.positionals.length} arguments`);
+  const target = URL.canParse(url ?? '') ? new URL(url) : null;
+  if (!target || !['postgres:', 'postgresql:'].includes(target.protocol)) {
+    fail('migrate-to needs the URL of an empty PostgreSQL database: postgres://USER@HOST:PORT/DB', false);
+  }
+  const where = target.host + target.pathname;
+  const dataDir = resolve(parsed.values.data ?? '.data/hub');
+
+  const started = Date.now();
+  let shown = 0;
+  const progress = (done: number, total: number) => {
+    if (done < total && Date.now() - shown < 1_000) return;
+    shown = Date.now();
+    console.log(`hub: copied ${done.toLocaleString('en')} / ${total.toLocaleString('en')} records (${Math.floor((done * 100) / total)}%)`);
+  };
+  const store = await openPgStore(url).catch((err: Error) => fail(`${where}: ${err.message}`, false));
+  const copied = await copyHubFolder(dataDir, store, progress).catch((err: Error) => err);
+  await store.close();
+  if (copied instanceof Error) fail(copied.message, false);
+  console.log(
+    `hub: ${dataDir} is copied into ${where} (changes up to ${copied.head}) in ${Math.round((Date.now() - started) / 1000)} s; ` +
+      'start hub nodes with --database and its URL',
+  );
+}
+
+const [command, ...rest] = process.argv.slice(2);
+(command === 'migrate-to' ? migrateTo(rest) : main()).catch((err: Error) => {
+  console.error(`hub: failed to ${command === 'migrate-to' ? 'copy' : 'start'}: ${err.message}`);
   process.exit(1);
 });

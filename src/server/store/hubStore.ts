@@ -162,6 +162,36 @@ export interface LoggedChange {
   audience: string[];
 }
 
+/**
+ * Everything a hub store holds, one record at a time, as a copy carries it from one engine to another (see
+ * copyHubStore.ts): the change log with each change's audience, the rows as they are now with the seq of their
+ * last change, and what the log does not carry (passwords, sessions, stored results, calls, surveys, the audit
+ * log, serving, values about the hub). Customer identities and name lookups are not records: every engine
+ * derives them from the customer rows, as its writes do.
+ */
+export type HubRecord =
+  | ({ kind: 'change' } & LoggedChange)
+  | { kind: 'row'; row: Extract<Change, { op: 'upsert' }> }
+  | { kind: 'staffAccount'; staffId: string; passwordHash: string; lastAssignedAt: number | null }
+  | { kind: 'mutation'; staffId: string; mutationId: string; result: unknown; at: number }
+  | { kind: 'inbound'; externalId: string; result: unknown; at: number }
+  | { kind: 'call'; call: CallRecord }
+  | { kind: 'survey'; caseId: string; sentAt: number; answeredAt: number | null }
+  | { kind: 'audit'; entry: AuditEntry }
+  | { kind: 'session'; session: SessionRecord }
+  | { kind: 'retiredRefresh'; hash: string; sessionId: string; expiresAt: number }
+  | { kind: 'serving'; staffId: string; customerId: string; until: number }
+  | { kind: 'meta'; key: string; value: string };
+
+/**
+ * A store's records read at one moment (one read transaction), in an order an import can take them: rows before
+ * their staff accounts. Iterating it (to the end, or leaving early) ends its read.
+ */
+export interface HubExport extends AsyncIterable<HubRecord> {
+  /** How many records it yields: the whole of a copy, for its progress. */
+  readonly total: number;
+}
+
 /** One write transaction: reads see its own writes; everything commits together or not at all. */
 export interface StoreTx extends StoreReads, StoreWrites {
   /** The seq of the last change this transaction logged (0 when none): a mutation's result position. */

@@ -1,5 +1,6 @@
 import type pg from 'pg';
-import type { HubStore, StoreTx } from '../hubStore';
+import type { HubRecord, HubStore, StoreTx } from '../hubStore';
+import { importRecords } from './importRecords';
 import { migrate } from './migrate';
 import { CHANGES_CHANNEL, listenForChanges } from './listenForChanges';
 import { changesAfter, pullChanges, snapshotPage } from './pagedReads';
@@ -39,8 +40,15 @@ const READ_CONNECTIONS = 8;
  * COMMIT or `fn` caught it. A lost connection rejects as StoreUnavailable (see storeUnavailable.ts); PostgreSQL
  * rolls back a transaction whose connection is gone, so nothing is half-written, and the pool connects again for
  * the next write.
+ *
+ * `fn` also gets the transaction's connection (`wire`) for writes that are not the store's own: an import, whose
+ * statements write seqs as given and move the counter themselves.
  */
-async function writeTransaction<T>(pool: pg.Pool, writer: { pid: number | null }, fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+async function writeTransaction<T>(
+  pool: pg.Pool,
+  writer: { pid: number | null },
+  fn: (tx: StoreTx, wire: { run: Run; send: Send }) => Promise<T>,
+): Promise<T> {
   return withClient(pool, async (client, release) => {
     let open = true;
     let failure: unknown;
@@ -102,7 +110,7 @@ async function writeTransaction<T>(pool: pg.Pool, writer: { pid: number | null }
       failure !== undefined && ((err as { code?: unknown }).code === '25P02' || err instanceof StoreUnavailable) ? failure : err;
     let result: T;
     try {
-      result = await fn(tx);
+      result = await fn(tx, { run, send });
     } catch (err) {
       open = false;
       hold();
@@ -127,12 +135,23 @@ async function writeTransaction<T>(pool: pg.Pool, writer: { pid: number | null }
   });
 }
 
+/** The PostgreSQL store, which can also take a whole hub copied from another engine (see copyHubStore.ts). */
+export interface PgStore extends HubStore {
+  /**
+   * Writes records as they are (seqs kept, nothing logged anew) in one write transaction, the change-log head
+   * moving up to the last seq among them: how a copy from another store arrives (see copyHubStore.ts). With
+   * `intoEmpty`, writes only into a store that holds nothing yet (no change, row or value) and answers whether it
+   * did: checked inside the transaction, so a hub node starting meanwhile and the copy never both get the store.
+   */
+  importRecords(records: readonly HubRecord[], opts?: { intoEmpty?: boolean }): Promise<boolean>;
+}
+
 /**
  * Opens the hub's store on PostgreSQL at `url`, creating or migrating its schema (see migrate.ts). Reads outside
  * `write` run on a pool and see committed state only. Writes queue for one connection per store instance, so a
  * node's waiting writers hold no connections, and take turns with every other node's (see writeTransaction).
  */
-export async function openPgStore(url: string): Promise<HubStore> {
+export async function openPgStore(url: string): Promise<PgStore> {
   const reads = openPool(url, READ_CONNECTIONS);
   const writes = openPool(url, 1, { pipeline: true });
   const close = async () => void (await Promise.all([reads.end(), writes.end()]));
@@ -154,6 +173,7 @@ export async function openPgStore(url: string): Promise<HubStore> {
     pull: (filter, cursor, limit) => pullChanges(run, filter, cursor, limit),
     snapshot: (scope, after, hwm, limit) => snapshotPage(reads, scope, after, hwm, limit),
     changesAfter: (cursor, limit) => changesAfter(run, cursor, limit),
+    importRecords: (records, opts) => writeTransaction(writes, writer, (_tx, wire) => importRecords(wire.run, wire.send, records, opts?.intoEmpty === true)),
     onCommitElsewhere(listener) {
       const listening = listenForChanges(url, (_seq, committer) => (committer === null || committer !== writer.pid) && listener());
       return () => listening.close();

@@ -123,20 +123,27 @@ function logParams(changes: ReadonlyArray<{ n: number; id: string; audience: rea
   return [changes.map((c) => c.n), changes.map((c) => c.id), data, heard.map(([key]) => key), heard.map(([, n]) => n)];
 }
 
-/** The identities and name starts the customers hold from now on (none for a merged or removed customer). */
-function customerSideParams(customers: ReadonlyArray<EntityRow<'customer'>>): unknown[] {
+/**
+ * The identities and name starts the customers hold from now on (none for a merged or removed customer), as five
+ * arrays: identity kinds, values and owners, then name starts and their owners.
+ */
+export function customerSideParams(customers: ReadonlyArray<EntityRow<'customer'>>): unknown[] {
   const identities = customers.flatMap((c) => (c.mergedInto === null ? identitiesOf(c).map(([kind, value]) => [kind, value, c.id]) : []));
   const starts = customers.flatMap((c) => nameStarts(foldText(c.name)).map((start) => [start, c.id]));
   return [...[0, 1, 2].map((i) => identities.map((t) => t[i])), ...[0, 1].map((i) => starts.map((t) => t[i]))];
 }
 
+/** The filter columns of rows of `entity` (ROW_TABLES), one array per column. */
+export function columnParams<E extends EntityName>(entity: E, rows: ReadonlyArray<EntityRow<E>>): unknown[][] {
+  return (ROW_TABLES[entity].columns as Column<E>[]).map((c) => rows.map(c.of));
+}
+
 /** The parameters of `WRITE_STATEMENTS[entity].upsert` for rows with distinct ids. */
 export function upsertParams<E extends EntityName>(entity: E, writes: ReadonlyArray<RowWrite<E>>): unknown[] {
   const rows = writes.map((w) => w.row);
-  const columns = ROW_TABLES[entity].columns as Column<E>[];
   const params = [
     ...logParams(writes.map((w) => ({ n: w.n, id: w.row.id, audience: w.audience })), rows.map((r) => JSON.stringify(r))),
-    ...columns.map((c) => rows.map(c.of)),
+    ...columnParams(entity, rows),
   ];
   return entity === 'customer' ? [...params, ...customerSideParams(rows as EntityRow<'customer'>[])] : params;
 }

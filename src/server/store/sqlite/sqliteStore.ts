@@ -6,6 +6,8 @@ import type {
   AuditFilter,
   CallRecord,
   CaseScope,
+  HubExport,
+  HubRecord,
   HubStore,
   SessionRecord,
   SnapshotPage,
@@ -34,6 +36,12 @@ const TABLE: Record<EntityName, string> = {
 type Row = { id: string; seq: number; data: string };
 const asChange = (entity: EntityName, r: Row): Change =>
   ({ seq: r.seq, entity, op: 'upsert', id: r.id, data: JSON.parse(r.data) }) as Change;
+
+type SessionRow = { id: string; staff_id: string; refresh_hash: string; refresh_expires_at: number; created_at: number; revoked_at: number | null };
+const toSession = (r: SessionRow | undefined): SessionRecord | null =>
+  r
+    ? { id: r.id, staffId: r.staff_id, refreshHash: r.refresh_hash, refreshExpiresAt: r.refresh_expires_at, createdAt: r.created_at, revokedAt: r.revoked_at }
+    : null;
 
 /** The store's methods as better-sqlite3 runs them: synchronously, on one connection. */
 type Sync<T> = { [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => R : never };
@@ -275,7 +283,6 @@ function sqliteOps(db: Database.Database): SqliteOps {
        ORDER BY at DESC LIMIT @limit`,
   );
   const sessionInsertStmt = st('INSERT INTO sessions (id, staff_id, refresh_hash, refresh_expires_at, created_at) VALUES (?, ?, ?, ?, ?)');
-  type SessionRow = { id: string; staff_id: string; refresh_hash: string; refresh_expires_at: number; created_at: number; revoked_at: number | null };
   const sessionByIdStmt = st<SessionRow>('SELECT * FROM sessions WHERE id = ?');
   const sessionByHashStmt = st<SessionRow>('SELECT * FROM sessions WHERE refresh_hash = ?');
   const rotateStmt = st('UPDATE sessions SET refresh_hash = ?, refresh_expires_at = ? WHERE id = ? AND refresh_hash = ?');
@@ -295,10 +302,6 @@ function sqliteOps(db: Database.Database): SqliteOps {
      FROM changes c WHERE c.seq > ? ORDER BY c.seq LIMIT ?`,
   );
   const revokeStmt = st('UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
-  const toSession = (r: SessionRow | undefined): SessionRecord | null =>
-    r
-      ? { id: r.id, staffId: r.staff_id, refreshHash: r.refresh_hash, refreshExpiresAt: r.refresh_expires_at, createdAt: r.created_at, revokedAt: r.revoked_at }
-      : null;
 
   const store: SqliteOps = {
     head: () => headStmt.get()?.h ?? 0,
@@ -456,7 +459,6 @@ function sqliteOps(db: Database.Database): SqliteOps {
         audience: JSON.parse(r.audience ?? '[]') as string[],
       })),
     revokeSession: (id, at) => void revokeStmt.run(at, id),
-
   };
   return store;
 }
@@ -484,12 +486,112 @@ function asyncOps<T extends object>(ops: T, check: () => void = () => {}): { [K 
   ) as never;
 }
 
+type ChangeRow = Row & { entity: EntityName; op: 'upsert' | 'delete'; key: string | null };
+type AccountRow = { id: string; password_hash: string; last_assigned_at: number | null };
+
+/** Every record of the store as its tables hold it, in export order: each a query and the record of one of its rows. */
+const EXPORTED: ReadonlyArray<{ sql: string; record(r: never): HubRecord }> = [
+  { sql: 'SELECT key, value FROM meta', record: (r: { key: string; value: string }) => ({ kind: 'meta', ...r }) },
+  ...ENTITY_NAMES.map((entity) => ({
+    sql: `SELECT id, seq, data FROM ${TABLE[entity]}`,
+    record: (r: Row): HubRecord => ({ kind: 'row', row: asChange(entity, r) as Extract<Change, { op: 'upsert' }> }),
+  })),
+  // After the staff rows they belong to.
+  {
+    sql: 'SELECT id, password_hash, last_assigned_at FROM staff',
+    record: (r: AccountRow) => ({ kind: 'staffAccount', staffId: r.id, passwordHash: r.password_hash, lastAssignedAt: r.last_assigned_at }),
+  },
+  {
+    sql: 'SELECT staff_id, mutation_id, result, at FROM mutations',
+    record: (r: { staff_id: string; mutation_id: string; result: string; at: number }) =>
+      ({ kind: 'mutation', staffId: r.staff_id, mutationId: r.mutation_id, result: JSON.parse(r.result), at: r.at }),
+  },
+  {
+    sql: 'SELECT external_id, result, at FROM inbound',
+    record: (r: { external_id: string; result: string; at: number }) => ({ kind: 'inbound', externalId: r.external_id, result: JSON.parse(r.result), at: r.at }),
+  },
+  { sql: 'SELECT data FROM calls', record: (r: { data: string }) => ({ kind: 'call', call: JSON.parse(r.data) as CallRecord }) },
+  {
+    sql: 'SELECT case_id, sent_at, answered_at FROM surveys',
+    record: (r: { case_id: string; sent_at: number; answered_at: number | null }) => ({ kind: 'survey', caseId: r.case_id, sentAt: r.sent_at, answeredAt: r.answered_at }),
+  },
+  { sql: 'SELECT data FROM audit', record: (r: { data: string }) => ({ kind: 'audit', entry: JSON.parse(r.data) as AuditEntry }) },
+  {
+    sql: 'SELECT * FROM sessions',
+    record: (r: SessionRow) => ({ kind: 'session', session: toSession(r)! }),
+  },
+  {
+    sql: 'SELECT hash, session_id, expires_at FROM retired_refresh',
+    record: (r: { hash: string; session_id: string; expires_at: number }) => ({ kind: 'retiredRefresh', hash: r.hash, sessionId: r.session_id, expiresAt: r.expires_at }),
+  },
+  {
+    sql: 'SELECT staff_id, customer_id, until FROM serving',
+    record: (r: { staff_id: string; customer_id: string; until: number }) => ({ kind: 'serving', staffId: r.staff_id, customerId: r.customer_id, until: r.until }),
+  },
+];
+
+/**
+ * The change log in seq order, each change with its audience. The join's one row per audience key is grouped
+ * back; SQLite indexes change_audience by seq for it (an automatic index), so it is one pass, not one scan of
+ * the audience per change.
+ */
+function* loggedChanges(db: Database.Database): Generator<HubRecord> {
+  const rows = db
+    .prepare<unknown[], ChangeRow>('SELECT c.seq, c.entity, c.op, c.id, c.data, a.key FROM changes c LEFT JOIN change_audience a ON a.seq = c.seq ORDER BY c.seq')
+    .iterate();
+  let current: Extract<HubRecord, { kind: 'change' }> | null = null;
+  for (const r of rows) {
+    if (current?.change.seq !== r.seq) {
+      if (current) yield current;
+      const change = { seq: r.seq, entity: r.entity, op: r.op, id: r.id, data: r.data === null ? null : JSON.parse(r.data) } as Change;
+      current = { kind: 'change', change, audience: [] };
+    }
+    if (r.key !== null) current.audience.push(r.key);
+  }
+  if (current) yield current;
+}
+
+/**
+ * Every record of the SQLite hub at `path`, read in one read transaction on a connection of its own (WAL: what
+ * commits meanwhile is not in it, and the hub's own connections are not held up); the connection closes when
+ * the iteration ends.
+ */
+function exportRecords(path: string): HubExport {
+  if (path === ':memory:') throw new Error('an in-memory store has no file to export from');
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    // The first read fixes the transaction's snapshot: the counts and every record come from it.
+    db.prepare('BEGIN').run();
+    const count = (sql: string) => db.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM (${sql})`).get()!.n;
+    const total = count('SELECT seq FROM changes') + EXPORTED.reduce((sum, { sql }) => sum + count(sql), 0);
+    return {
+      total,
+      async *[Symbol.asyncIterator]() {
+        try {
+          yield* loggedChanges(db);
+          for (const { sql, record } of EXPORTED) for (const r of db.prepare(sql).iterate()) yield record(r as never);
+        } finally {
+          db.close();
+        }
+      },
+    };
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+/** The SQLite store, which can also be read out whole to move a hub to another engine (see copyHubStore.ts). */
+export interface SqliteStore extends HubStore {
+  exportRecords(): HubExport;
+}
+
 /**
  * Opens (creating and migrating if needed) the hub's SQLite database in WAL mode. Writes go through one
  * connection, one transaction at a time (`BEGIN IMMEDIATE`); reads outside a transaction use a second,
  * read-only connection, so they see committed state only, never a transaction in progress.
  */
-export function openSqliteStore(path: string): HubStore {
+export function openSqliteStore(path: string): SqliteStore {
   // Customer records and message history: readable by the hub's own account only, like its token key.
   ownerOnlyDatabase(path);
   const db = new Database(path);
@@ -507,40 +609,43 @@ export function openSqliteStore(path: string): HubStore {
   // Prepared once: compiling BEGIN and COMMIT for every transaction shows in the ingestion profile.
   const [begin, commit, rollback] = ['BEGIN IMMEDIATE', 'COMMIT', 'ROLLBACK'].map((sql) => db.prepare(sql));
 
+  const write: HubStore['write'] = (fn) =>
+    lock(async () => {
+      begin.run();
+      let open = true;
+      let last = 0;
+      const ops = asyncOps(writer, () => {
+        if (!open) throw new Error('this transaction has ended: await every store call inside write()');
+      });
+      const tx = {
+        ...ops,
+        put: async (entity: EntityName, row: EntityRow<EntityName>, audience: readonly string[]) => (last = await ops.put(entity, row, audience)),
+        putMany: async (entity: EntityName, rows: ReadonlyArray<{ row: EntityRow<EntityName>; audience: readonly string[] }>) => {
+          await ops.putMany(entity, rows);
+          last = writer.head();
+        },
+        remove: async (entity: EntityName, id: string, audience: readonly string[]) => (last = await ops.remove(entity, id, audience)),
+        lastSeq: () => last,
+      } as unknown as StoreTx;
+      try {
+        const result = await fn(tx);
+        open = false;
+        commit.run();
+        return result;
+      } catch (err) {
+        open = false;
+        if (db.inTransaction) rollback.run();
+        throw err;
+      }
+    });
+
   return {
     ...(asyncOps(reader) as unknown as Pick<HubStore, keyof StoreReads | 'pull' | 'snapshot' | 'changesAfter'>),
     // One process writes a SQLite file: every commit is this process's own.
     sharedByNodes: false,
     onCommitElsewhere: () => null,
-    write: (fn) =>
-      lock(async () => {
-        begin.run();
-        let open = true;
-        let last = 0;
-        const ops = asyncOps(writer, () => {
-          if (!open) throw new Error('this transaction has ended: await every store call inside write()');
-        });
-        const tx = {
-          ...ops,
-          put: async (entity: EntityName, row: EntityRow<EntityName>, audience: readonly string[]) => (last = await ops.put(entity, row, audience)),
-          putMany: async (entity: EntityName, rows: ReadonlyArray<{ row: EntityRow<EntityName>; audience: readonly string[] }>) => {
-            await ops.putMany(entity, rows);
-            last = writer.head();
-          },
-          remove: async (entity: EntityName, id: string, audience: readonly string[]) => (last = await ops.remove(entity, id, audience)),
-          lastSeq: () => last,
-        } as unknown as StoreTx;
-        try {
-          const result = await fn(tx);
-          open = false;
-          commit.run();
-          return result;
-        } catch (err) {
-          open = false;
-          if (db.inTransaction) rollback.run();
-          throw err;
-        }
-      }),
+    write,
+    exportRecords: () => exportRecords(path),
     async close() {
       await lock(async () => {});
       if (readDb !== db) readDb.close();
