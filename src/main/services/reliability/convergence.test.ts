@@ -66,8 +66,16 @@ function checksum(rows: Array<Pick<Change, 'entity' | 'id' | 'seq'>>): { sum: st
   return { sum: createHash('sha256').update(lines.join('\n')).digest('hex'), count: lines.length };
 }
 
-const ENTITIES = ['customer', 'case', 'interaction', 'queue', 'staff'] as const;
-const TABLES: Record<(typeof ENTITIES)[number], string> = { customer: 'customers', case: 'cases', interaction: 'interactions', queue: 'queues', staff: 'staff' };
+// Held replies included: the quiet check below then waits until the new owner has the reply held for them.
+const ENTITIES = ['customer', 'case', 'interaction', 'queue', 'staff', 'held'] as const;
+const TABLES: Record<(typeof ENTITIES)[number], string> = {
+  customer: 'customers',
+  case: 'cases',
+  interaction: 'interactions',
+  queue: 'queues',
+  staff: 'staff',
+  held: 'held_replies',
+};
 
 function cacheSum(ws: Workstation) {
   const rows = ENTITIES.flatMap((entity) =>
