@@ -4,7 +4,7 @@ import type { AudienceFilter, CaseScope, HubStore, LoggedChange, SnapshotPage } 
 import { queries, query, type Run, withClient } from './run';
 import { ROW_TABLES } from './rowTables';
 import { asChange, type StoredRow } from './storeReads';
-import { CASE_ENTITIES, formatSnapshotPosition, parseSnapshotPosition, SNAPSHOT_ORDER } from '../storeRules';
+import { parseSnapshotPosition, snapshotEntities, snapshotPager, SNAPSHOT_ORDER } from '../storeRules';
 
 // One statement each, so the head and the changes come from one snapshot of the database.
 const PULL_ALL = {
@@ -85,7 +85,7 @@ const ALL = Object.fromEntries(SNAPSHOT_ORDER.map((e) => [e, everything(e)])) as
  * transaction so the head (the page's `hwm` on the first page) and the rows agree.
  */
 export async function snapshotPage(pool: pg.Pool, scope: CaseScope, after: string | null, hwm: number | null, limit: number): Promise<SnapshotPage> {
-  const entities = scope.casesOnly ? SNAPSHOT_ORDER.filter((e) => CASE_ENTITIES.has(e)) : SNAPSHOT_ORDER;
+  const entities = snapshotEntities(scope);
   const coverage = scope.all && !scope.casesOnly ? ALL : SCOPED;
   const from = after === null ? null : parseSnapshotPosition(after, entities.length);
   const params = { all: scope.all, queues: scope.queueIds, staff: scope.staffId, store: scope.storeId };
@@ -95,22 +95,13 @@ export async function snapshotPage(pool: pg.Pool, scope: CaseScope, after: strin
     try {
       const count = entities.map((e) => `(SELECT count(*) FROM ${coverage[e].from} WHERE ${coverage[e].where})`).join(' + ');
       const total = from?.total ?? (await query<{ n: number }>(client, bind(`SELECT ${count} AS n`, params))).rows[0].n;
-      let idx = from?.idx ?? 0;
-      let lastId = from?.lastId ?? '';
-      const rows: Change[] = [];
-      while (idx < entities.length && rows.length < limit) {
-        const e = entities[idx];
-        const sql = `SELECT id, seq, data FROM ${coverage[e].from} WHERE id > :after AND ${coverage[e].where} ORDER BY id LIMIT :limit`;
-        const page = (await query<StoredRow>(client, bind(sql, { ...params, after: lastId, limit: limit - rows.length }))).rows;
-        for (const r of page) rows.push(asChange(e, r));
-        if (page.length > 0) lastId = page[page.length - 1].id;
-        if (rows.length < limit) {
-          idx++;
-          lastId = '';
-        }
+      const pager = snapshotPager(entities, from, total, limit);
+      for (let read = pager.next(); read; read = pager.next()) {
+        const { entity, afterId, limit: n } = read;
+        const sql = `SELECT id, seq, data FROM ${coverage[entity].from} WHERE id > :after AND ${coverage[entity].where} ORDER BY id LIMIT :limit`;
+        pager.add((await query<StoredRow>(client, bind(sql, { ...params, after: afterId, limit: n }))).rows.map((r) => asChange(entity, r)));
       }
-      const done = idx >= entities.length;
-      return { rows, after: done ? null : formatSnapshotPosition({ idx, total, lastId }), hwm: hwm ?? counter.rows[0].seq, total, done };
+      return pager.page(hwm ?? counter.rows[0].seq);
     } finally {
       // Read only: ending it is all that is left to do (a connection lost by now is dropped by withClient).
       await client.query('ROLLBACK').catch(() => {});

@@ -15,7 +15,7 @@ import type {
   StoreTx,
   StoreWrites,
 } from '../hubStore';
-import { CASE_ENTITIES, caseDue, formatSnapshotPosition, normalizeSubject, parseSnapshotPosition, SNAPSHOT_ORDER } from '../storeRules';
+import { CASE_ENTITIES, caseDue, normalizeSubject, parseSnapshotPosition, snapshotEntities, snapshotPager } from '../storeRules';
 import { migrate } from './migrate';
 import { ownerOnlyDatabase } from './ownerOnly';
 
@@ -247,7 +247,6 @@ function sqliteOps(db: Database.Database): SqliteOps {
     if (entity === 'held') return [s.all ? 1 : 0, s.staffId, s.staffId];
     return [];
   }
-  const snapshotEntities = (s: CaseScope) => (s.casesOnly ? SNAPSHOT_ORDER.filter((e) => CASE_ENTITIES.has(e)) : SNAPSHOT_ORDER);
 
   const caseRowStmt = st<Row>('SELECT id, seq, data FROM cases WHERE id = ?');
   const customerRowStmt = st<Row>('SELECT id, seq, data FROM customers WHERE id = ?');
@@ -369,29 +368,15 @@ function sqliteOps(db: Database.Database): SqliteOps {
       return db.transaction((): SnapshotPage => {
         const entities = snapshotEntities(scope);
         const { page: pageStmts, count: countStmts } = scope.all && !scope.casesOnly ? allSnapshot : scopedSnapshot;
-        let idx = 0;
-        let lastId = '';
-        let total: number;
-        if (after) {
-          ({ idx, total, lastId } = parseSnapshotPosition(after, entities.length));
-        } else {
-          total = entities.reduce((sum, e) => sum + (countStmts[e].get('', ...snapshotArgs(e, scope))?.n ?? 0), 0);
-        }
+        const from = after ? parseSnapshotPosition(after, entities.length) : null;
+        const total = from?.total ?? entities.reduce((sum, e) => sum + (countStmts[e].get('', ...snapshotArgs(e, scope))?.n ?? 0), 0);
         const mark = hwm ?? store.head();
-        const rows: Change[] = [];
-        while (idx < entities.length && rows.length < limit) {
-          const e = entities[idx];
-          const args = snapshotArgs(e, scope);
-          const page = pageStmts[e].all(lastId, ...args, limit - rows.length);
-          for (const r of page) rows.push(asChange(e, r));
-          if (page.length > 0) lastId = page[page.length - 1].id;
-          if (rows.length < limit) {
-            idx++;
-            lastId = '';
-          }
+        const pager = snapshotPager(entities, from, total, limit);
+        for (let read = pager.next(); read; read = pager.next()) {
+          const { entity, afterId, limit: n } = read;
+          pager.add(pageStmts[entity].all(afterId, ...snapshotArgs(entity, scope), n).map((r) => asChange(entity, r)));
         }
-        const done = idx >= entities.length;
-        return { rows, after: done ? null : formatSnapshotPosition({ idx, total, lastId }), hwm: mark, total, done };
+        return pager.page(mark);
       })();
     },
 
