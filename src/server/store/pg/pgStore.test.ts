@@ -1,13 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Customer } from '../../../shared/domain';
 import type { Change, EntityName, EntityRow } from '../../../shared/protocol';
+import { alert, canned, csat, customer, held, interaction, kase, kb, queue, staff, storeLocation } from '../../../shared/testing/rows';
 import { startPostgres, type PostgresServer } from '../../cluster/postgres';
 import { Refused } from '../../refused';
 import type { AudienceFilter, CaseScope, HubStore, StoreTx } from '../hubStore';
 import { listenForChanges } from './listenForChanges';
 import { openPgStore } from './pgStore';
-import { sampleRows as make } from './sampleRows';
 import { StoreUnavailable } from '../storeUnavailable';
 
 let server: PostgresServer;
@@ -49,6 +50,8 @@ async function open(url: string): Promise<HubStore> {
 const freshStore = async () => open(await freshDatabase());
 
 const ids = (rows: Array<{ id: string }>) => rows.map((r) => r.id);
+/** A customer holding no identities but those a test gives: the shared builder's default ones would clash. */
+const NO_IDENTITIES = { emails: [], phones: [], handles: [], loyaltyNumber: null } satisfies Partial<Customer>;
 const everyone = ['*'];
 /** Puts each row in a transaction of its own; gives their seqs. */
 async function putEach<E extends EntityName>(store: HubStore, entity: E, rows: Array<EntityRow<E>>, audience = everyone): Promise<number[]> {
@@ -61,17 +64,17 @@ describe('PostgreSQL store: rows', () => {
   it('writes every entity and reads it back byte for byte, with the seq of its last change, in the change log too', async () => {
     const store = await freshStore();
     const rows: { [E in EntityName]: EntityRow<E> } = {
-      queue: make.queue('q-1'),
-      staff: make.staff('a1'),
-      storeLocation: make.storeLocation('st-1'),
-      kb: make.kb('kb-1'),
-      canned: make.canned('cn-1'),
-      customer: make.customer('cus-1', { name: 'Łucja Żółć-Γιώργος', emails: ['lucja@example.com'] }),
-      case: make.case('case-1', { subject: 'Re: Zwrot "towaru" \\ \u2028 👋' }),
-      interaction: make.interaction('i-1', { text: 'Γεια σου\n\t"quoted" \\ back\u0000slash', meta: { durationSec: 3 } }),
-      csat: make.csat('cs-1'),
-      alert: make.alert('al-1'),
-      held: make.held('h-1'),
+      queue: queue({ id: 'q-1' }),
+      staff: staff({ id: 'a1', username: 'a1' }),
+      storeLocation: storeLocation({ id: 'st-1' }),
+      kb: kb({ id: 'kb-1' }),
+      canned: canned({ id: 'cn-1' }),
+      customer: customer({ id: 'cus-1', name: 'Łucja Żółć-Γιώργος', emails: ['lucja@example.com'] }),
+      case: kase({ id: 'case-1', status: 'new', subject: 'Re: Zwrot "towaru" \\ \u2028 👋' }),
+      interaction: interaction({ id: 'i-1', text: 'Γεια σου\n\t"quoted" \\ back\u0000slash', meta: { durationSec: 3 } }),
+      csat: csat({ id: 'cs-1' }),
+      alert: alert({ id: 'al-1' }),
+      held: held({ id: 'h-1' }),
     };
     const entities = Object.keys(rows) as EntityName[];
     const seqs = await store.write(async (tx) => {
@@ -103,8 +106,8 @@ describe('PostgreSQL store: rows', () => {
 
   it('lists reference data by id, byte-wise (upper case before lower case)', async () => {
     const store = await freshStore();
-    await putEach(store, 'queue', [make.queue('q-b'), make.queue('q-B'), make.queue('q-a')]);
-    await putEach(store, 'staff', [make.staff('zed'), make.staff('Amy')]);
+    await putEach(store, 'queue', [queue({ id: 'q-b' }), queue({ id: 'q-B' }), queue({ id: 'q-a' })]);
+    await putEach(store, 'staff', [staff({ id: 'zed', username: 'zed' }), staff({ id: 'Amy', username: 'Amy' })]);
     expect(ids(await store.all('queue'))).toEqual(['q-B', 'q-a', 'q-b']);
     expect(ids(await store.all('staff'))).toEqual(['Amy', 'zed']);
     expect(await store.all('kb')).toEqual([]);
@@ -112,27 +115,27 @@ describe('PostgreSQL store: rows', () => {
 
   it("answers the hub's case queries: by customer, assignee and queue, timelines, load, due replies, alerts, a case whole", async () => {
     const store = await freshStore();
-    await putEach(store, 'customer', [make.customer('cus-1'), make.customer('cus-2')]);
+    await putEach(store, 'customer', [customer({ id: 'cus-1', ...NO_IDENTITIES }), customer({ id: 'cus-2', ...NO_IDENTITIES })]);
     await putEach(store, 'case', [
-      make.case('c-old', { customerId: 'cus-1', queueId: 'q-1', createdAt: 10, updatedAt: 50 }),
-      make.case('c-new', { customerId: 'cus-1', queueId: 'q-1', createdAt: 20, updatedAt: 60, firstResponseDueAt: 100 }),
-      make.case('c-mine', { customerId: 'cus-2', queueId: 'q-2', assigneeId: 'a1', status: 'open', lastChannel: 'email', createdAt: 5, nextResponseDueAt: 90 }),
-      make.case('c-pending', { customerId: 'cus-2', queueId: 'q-2', assigneeId: 'a1', status: 'pending', createdAt: 7, firstResponseDueAt: 1 }),
-      make.case('c-closed', { customerId: 'cus-2', queueId: 'q-1', assigneeId: 'a1', status: 'closed', createdAt: 1 }),
-      make.case('c-breached', { customerId: 'cus-2', queueId: 'q-2', firstResponseDueAt: 10, slaBreachedAt: 11 }),
+      kase({ id: 'c-old', customerId: 'cus-1', queueId: 'q-1', firstResponseDueAt: null, createdAt: 10, updatedAt: 50 }),
+      kase({ id: 'c-new', customerId: 'cus-1', queueId: 'q-1', createdAt: 20, updatedAt: 60, firstResponseDueAt: 100 }),
+      kase({ id: 'c-mine', customerId: 'cus-2', queueId: 'q-2', assigneeId: 'a1', status: 'open', lastChannel: 'email', createdAt: 5, firstResponseDueAt: null, nextResponseDueAt: 90 }),
+      kase({ id: 'c-pending', customerId: 'cus-2', queueId: 'q-2', assigneeId: 'a1', status: 'pending', createdAt: 7, firstResponseDueAt: 1 }),
+      kase({ id: 'c-closed', customerId: 'cus-2', queueId: 'q-1', assigneeId: 'a1', status: 'closed', firstResponseDueAt: null, createdAt: 1 }),
+      kase({ id: 'c-breached', customerId: 'cus-2', queueId: 'q-2', firstResponseDueAt: 10, slaBreachedAt: 11 }),
     ]);
     await putEach(store, 'interaction', [
-      make.interaction('i-2', { caseId: 'c-old', createdAt: 2 }),
-      make.interaction('i-1', { caseId: 'c-old', createdAt: 1 }),
-      make.interaction('i-0', { caseId: 'c-old', createdAt: 2 }),
-      make.interaction('i-x', { caseId: 'c-new', createdAt: 1 }),
+      interaction({ id: 'i-2', caseId: 'c-old', createdAt: 2 }),
+      interaction({ id: 'i-1', caseId: 'c-old', createdAt: 1 }),
+      interaction({ id: 'i-0', caseId: 'c-old', createdAt: 2 }),
+      interaction({ id: 'i-x', caseId: 'c-new', createdAt: 1 }),
     ]);
-    await putEach(store, 'csat', [make.csat('cs-1', { caseId: 'c-old' })]);
+    await putEach(store, 'csat', [csat({ id: 'cs-1', caseId: 'c-old' })]);
     await putEach(store, 'alert', [
-      make.alert('al-late', { raisedAt: 20, caseId: 'c-mine' }),
-      make.alert('al-early', { raisedAt: 10, caseId: 'c-pending' }),
-      make.alert('al-closed', { status: 'closed', caseId: 'c-new' }),
-      make.alert('al-ack', { status: 'acknowledged', caseId: 'c-old' }),
+      alert({ id: 'al-late', raisedAt: 20, caseId: 'c-mine' }),
+      alert({ id: 'al-early', raisedAt: 10, caseId: 'c-pending' }),
+      alert({ id: 'al-closed', status: 'closed', caseId: 'c-new' }),
+      alert({ id: 'al-ack', status: 'acknowledged', caseId: 'c-old' }),
     ]);
 
     expect(ids(await store.casesOfCustomer('cus-1'))).toEqual(['c-new', 'c-old']);
@@ -158,11 +161,11 @@ describe('PostgreSQL store: rows', () => {
   it('finds customers by identity, phone ending and folded name or word of it, ordered by name', async () => {
     const store = await freshStore();
     await putEach(store, 'customer', [
-      make.customer('cus-a', { name: 'Anna Maria Kowalska', emails: ['anna@example.com'], loyaltyNumber: 'LC-1234' }),
-      make.customer('cus-l', { name: 'Łukasz Nowak', phones: ['+48601234567'], handles: ['@Lukasz_N'] }),
-      make.customer('cus-g', { name: 'Γιώργος Παπαδόπουλος', phones: ['+30601234567'] }),
-      make.customer('cus-m', { name: 'Marian Kowal', phones: ['+48700100200'] }),
-      make.customer('cus-z', { name: 'Zuzanna Maria', mergedInto: 'cus-a' }),
+      customer({ id: 'cus-a', ...NO_IDENTITIES, name: 'Anna Maria Kowalska', emails: ['anna@example.com'], loyaltyNumber: 'LC-1234' }),
+      customer({ id: 'cus-l', ...NO_IDENTITIES, name: 'Łukasz Nowak', phones: ['+48601234567'], handles: ['@Lukasz_N'] }),
+      customer({ id: 'cus-g', ...NO_IDENTITIES, name: 'Γιώργος Παπαδόπουλος', phones: ['+30601234567'] }),
+      customer({ id: 'cus-m', ...NO_IDENTITIES, name: 'Marian Kowal', phones: ['+48700100200'] }),
+      customer({ id: 'cus-z', ...NO_IDENTITIES, name: 'Zuzanna Maria', mergedInto: 'cus-a' }),
     ]);
     const named = async (q: string, limit = 10) => ids(await store.customersNamed(q, limit));
     expect(await named('maria')).toEqual(['cus-a', 'cus-m', 'cus-z']);
@@ -190,20 +193,20 @@ describe('PostgreSQL store: rows', () => {
 
   it('gives an identity to one customer only: taking one another customer holds fails the write and moves nothing', async () => {
     const store = await freshStore();
-    await putEach(store, 'customer', [make.customer('cus-a', { emails: ['x@example.com', 'X@example.com'], phones: ['+48601000001'] })]);
+    await putEach(store, 'customer', [customer({ id: 'cus-a', name: 'Customer cus-a', ...NO_IDENTITIES, emails: ['x@example.com', 'X@example.com'], phones: ['+48601000001'] })]);
     const head = await store.head();
-    const thief = make.customer('cus-b', { emails: ['x@example.com'] });
+    const thief = customer({ id: 'cus-b', name: 'Customer cus-b', ...NO_IDENTITIES, emails: ['x@example.com'] });
     await expect(store.write((tx) => tx.put('customer', thief, everyone))).rejects.toMatchObject({ code: '23505' });
     // Caught inside the transaction, the failure still fails the write: nothing of it commits.
     const caught = store.write(async (tx) => {
       await tx.put('customer', thief, everyone).catch(() => {});
-      await tx.put('queue', make.queue('q-z'), everyone);
+      await tx.put('queue', queue({ id: 'q-z' }), everyone);
     });
     await expect(caught).rejects.toMatchObject({ code: '23505' });
     // The next transaction follows on the connection at once: the failure stays with the one before it.
     const [failed, next] = await Promise.allSettled([
       store.write((tx) => tx.put('customer', thief, everyone)),
-      store.write((tx) => tx.put('queue', make.queue('q-next'), everyone)),
+      store.write((tx) => tx.put('queue', queue({ id: 'q-next' }), everyone)),
     ]);
     expect(failed).toMatchObject({ status: 'rejected', reason: { code: '23505' } });
     expect(next).toEqual({ status: 'fulfilled', value: head + 1 });
@@ -213,14 +216,14 @@ describe('PostgreSQL store: rows', () => {
     expect((await store.findCustomerByIdentity('email', 'x@example.com'))?.id).toBe('cus-a');
 
     // Let go of, an identity may be taken; what the customer keeps stays theirs.
-    await putEach(store, 'customer', [make.customer('cus-a', { phones: ['+48601000001'] }), thief]);
+    await putEach(store, 'customer', [customer({ id: 'cus-a', name: 'Customer cus-a', ...NO_IDENTITIES, phones: ['+48601000001'] }), thief]);
     expect((await store.findCustomerByIdentity('email', 'x@example.com'))?.id).toBe('cus-b');
     expect((await store.findCustomerByIdentity('phone', '+48601000001'))?.id).toBe('cus-a');
     // A merged record holds nothing any more; a removed one neither.
-    await putEach(store, 'customer', [make.customer('cus-a', { phones: ['+48601000001'], mergedInto: 'cus-b' })]);
+    await putEach(store, 'customer', [customer({ id: 'cus-a', name: 'Customer cus-a', ...NO_IDENTITIES, phones: ['+48601000001'], mergedInto: 'cus-b' })]);
     expect(await store.findCustomerByIdentity('phone', '+48601000001')).toBeNull();
     await store.write((tx) => tx.remove('customer', 'cus-b', everyone));
-    await putEach(store, 'customer', [make.customer('cus-c', { emails: ['x@example.com'], phones: ['+48601000001'] })]);
+    await putEach(store, 'customer', [customer({ id: 'cus-c', name: 'Customer cus-c', ...NO_IDENTITIES, emails: ['x@example.com'], phones: ['+48601000001'] })]);
     expect((await store.findCustomerByIdentity('email', 'x@example.com'))?.id).toBe('cus-c');
     expect(ids(await store.customersNamed('customer', 10))).toEqual(['cus-a', 'cus-c']);
   });
@@ -229,9 +232,9 @@ describe('PostgreSQL store: rows', () => {
 describe('PostgreSQL store: transactions', () => {
   it('rolls back a write that throws: no row, no change, no seq used, nothing else either', async () => {
     const store = await freshStore();
-    await putEach(store, 'staff', [make.staff('a1')]);
+    await putEach(store, 'staff', [staff({ id: 'a1', username: 'a1' })]);
     const failed = store.write(async (tx) => {
-      await tx.put('queue', make.queue('q-2'), everyone);
+      await tx.put('queue', queue({ id: 'q-2' }), everyone);
       await tx.setPasswordHash('a1', 'hash');
       await tx.appendAudit({ id: 'au-1', actorId: 'a1', action: 'staff.status', targetType: 'staff', targetId: 'a1', queueId: null, caseId: null, before: null, after: null, at: 1 });
       throw new Error('changed my mind');
@@ -242,14 +245,14 @@ describe('PostgreSQL store: transactions', () => {
     expect((await store.staffCredentials('a1'))?.passwordHash).toBe('');
     expect(await store.queryAudit({ limit: 10 })).toEqual([]);
     expect((await store.pull({ all: true }, 0, 10)).changes.map((c) => c.seq)).toEqual([1]);
-    expect(await putEach(store, 'queue', [make.queue('q-3')])).toEqual([2]);
+    expect(await putEach(store, 'queue', [queue({ id: 'q-3' })])).toEqual([2]);
   });
 
   it('shows a transaction its own writes and everyone else only what committed; a transaction that ended refuses calls', async () => {
     const store = await freshStore();
     let ended: StoreTx | undefined;
     await store.write(async (tx) => {
-      await tx.put('queue', make.queue('q-1'), everyone);
+      await tx.put('queue', queue({ id: 'q-1' }), everyone);
       expect(await tx.head()).toBe(1);
       expect((await tx.get('queue', 'q-1'))?.id).toBe('q-1');
       expect(await store.head()).toBe(0);
@@ -309,8 +312,8 @@ describe('PostgreSQL store: transactions', () => {
 
   it('keeps credentials, routing times, calls, surveys, the audit trail and who serves whom', async () => {
     const store = await freshStore();
-    await putEach(store, 'staff', [make.staff('a1')]);
-    await putEach(store, 'case', [make.case('c-1'), make.case('c-2')]);
+    await putEach(store, 'staff', [staff({ id: 'a1', username: 'a1' })]);
+    await putEach(store, 'case', [kase({ id: 'c-1' }), kase({ id: 'c-2' })]);
     await store.write(async (tx) => {
       await tx.setPasswordHash('a1', 'scrypt$1');
       await tx.setLastAssignedAt('a1', 42);
@@ -325,8 +328,8 @@ describe('PostgreSQL store: transactions', () => {
       await tx.startServing('a1', 'cus-1', 900);
     });
     // A row written again keeps the credentials and routing times kept beside it.
-    await putEach(store, 'staff', [make.staff('a1', { name: 'Renamed', version: 2 })]);
-    expect(await store.staffCredentials('a1')).toEqual({ staff: make.staff('a1', { name: 'Renamed', version: 2 }), passwordHash: 'scrypt$1' });
+    await putEach(store, 'staff', [staff({ id: 'a1', username: 'a1', name: 'Renamed', version: 2 })]);
+    expect(await store.staffCredentials('a1')).toEqual({ staff: staff({ id: 'a1', username: 'a1', name: 'Renamed', version: 2 }), passwordHash: 'scrypt$1' });
     expect(await store.staffCredentials('nobody')).toBeNull();
     expect(await store.lastAssignedAt('a1')).toBe(42);
     expect(await store.lastAssignedAt('nobody')).toBeNull();
@@ -358,8 +361,8 @@ describe('PostgreSQL store: transactions', () => {
 
   it('bulk-writes rows in order with putMany: every change logged, a row written twice ends as its later version', async () => {
     const store = await freshStore();
-    const rows = Array.from({ length: 2_500 }, (_, i) => ({ row: make.interaction(`i-${String(i).padStart(5, '0')}`, { createdAt: i }), audience: ['q:q-1'] }));
-    rows.push({ row: make.interaction('i-00007', { text: 'second version', createdAt: 7 }), audience: ['q:q-2'] });
+    const rows = Array.from({ length: 2_500 }, (_, i) => ({ row: interaction({ id: `i-${String(i).padStart(5, '0')}`, createdAt: i }), audience: ['q:q-1'] }));
+    rows.push({ row: interaction({ id: 'i-00007', text: 'second version', createdAt: 7 }), audience: ['q:q-2'] });
     const last = await store.write(async (tx) => {
       await tx.putMany('interaction', rows);
       return tx.lastSeq();
@@ -372,10 +375,10 @@ describe('PostgreSQL store: transactions', () => {
     expect(logged.changes.map((c) => c.seq)).toEqual(rows.map((_, i) => i + 1));
     expect((await store.pull({ all: false, keys: ['q:q-2'] }, 0, 10)).changes.map((c) => c.seq)).toEqual([2_501]);
 
-    const customers = [make.customer('cus-1', { emails: ['a@example.com'] }), make.customer('cus-2', { phones: ['+48601000002'] })];
+    const customers = [customer({ id: 'cus-1', ...NO_IDENTITIES, emails: ['a@example.com'] }), customer({ id: 'cus-2', ...NO_IDENTITIES, phones: ['+48601000002'] })];
     await store.write((tx) => tx.putMany('customer', customers.map((row) => ({ row, audience: everyone }))));
     expect((await store.findCustomerByIdentity('phone', '+48601000002'))?.id).toBe('cus-2');
-    const clash = [make.customer('cus-3', { emails: ['b@example.com'] }), make.customer('cus-4', { emails: ['a@example.com'] })];
+    const clash = [customer({ id: 'cus-3', ...NO_IDENTITIES, emails: ['b@example.com'] }), customer({ id: 'cus-4', ...NO_IDENTITIES, emails: ['a@example.com'] })];
     await expect(store.write((tx) => tx.putMany('customer', clash.map((row) => ({ row, audience: everyone }))))).rejects.toMatchObject({ code: '23505' });
     expect(await store.get('customer', 'cus-3')).toBeNull();
   });
@@ -409,11 +412,11 @@ describe('PostgreSQL store: transactions', () => {
 describe('PostgreSQL store: the change feed', () => {
   it('pulls the changes an audience may see: the cursor is the last seq of a full page, else the head', async () => {
     const store = await freshStore();
-    await putEach(store, 'queue', [make.queue('q-1')], ['q:q-1', 'q:q-1']);
-    await putEach(store, 'queue', [make.queue('q-2')], ['s:a1']);
-    await putEach(store, 'queue', [make.queue('q-3')], ['q:q-2', 's:a1']);
-    await putEach(store, 'queue', [make.queue('q-4')], ['*']);
-    await putEach(store, 'queue', [make.queue('q-5')], ['q:q-2']);
+    await putEach(store, 'queue', [queue({ id: 'q-1' })], ['q:q-1', 'q:q-1']);
+    await putEach(store, 'queue', [queue({ id: 'q-2' })], ['s:a1']);
+    await putEach(store, 'queue', [queue({ id: 'q-3' })], ['q:q-2', 's:a1']);
+    await putEach(store, 'queue', [queue({ id: 'q-4' })], ['*']);
+    await putEach(store, 'queue', [queue({ id: 'q-5' })], ['q:q-2']);
     const mine: AudienceFilter = { all: false, keys: ['q:q-1', 's:a1', '*'] };
     const seqs = async (filter: AudienceFilter, cursor: number, limit: number) => {
       const page = await store.pull(filter, cursor, limit);
@@ -435,8 +438,8 @@ describe('PostgreSQL store: the change feed', () => {
     const stop = here.onCommitElsewhere(() => wakes++);
     try {
       await expect.poll(() => wakes).toBe(1); // connected: whatever was missed before is worth a look
-      await putEach(here, 'queue', [make.queue('q-1')], ['s:a1', 'q:q-1', 's:a1']);
-      await putEach(elsewhere, 'queue', [make.queue('q-2')], []);
+      await putEach(here, 'queue', [queue({ id: 'q-1' })], ['s:a1', 'q:q-1', 's:a1']);
+      await putEach(elsewhere, 'queue', [queue({ id: 'q-2' })], []);
       await here.write((tx) => tx.remove('queue', 'q-1', ['*']));
       await expect.poll(() => wakes).toBe(2);
       await sleep(200);
@@ -445,8 +448,8 @@ describe('PostgreSQL store: the change feed', () => {
       await stop?.();
     }
     expect(await here.changesAfter(0, 10)).toEqual([
-      { change: { seq: 1, entity: 'queue', op: 'upsert', id: 'q-1', data: make.queue('q-1') }, audience: ['q:q-1', 's:a1'] },
-      { change: { seq: 2, entity: 'queue', op: 'upsert', id: 'q-2', data: make.queue('q-2') }, audience: [] },
+      { change: { seq: 1, entity: 'queue', op: 'upsert', id: 'q-1', data: queue({ id: 'q-1' }) }, audience: ['q:q-1', 's:a1'] },
+      { change: { seq: 2, entity: 'queue', op: 'upsert', id: 'q-2', data: queue({ id: 'q-2' }) }, audience: [] },
       { change: { seq: 3, entity: 'queue', op: 'delete', id: 'q-1', data: null }, audience: ['*'] },
     ]);
     expect((await here.changesAfter(1, 1)).map((c) => c.change.seq)).toEqual([2]);
@@ -454,29 +457,29 @@ describe('PostgreSQL store: the change feed', () => {
 
   it('pages a snapshot in order (reference data, then cases), by scope, resumable from its position; refuses a position it never gave', async () => {
     const store = await freshStore();
-    await putEach(store, 'storeLocation', [make.storeLocation('st-1')]);
-    await putEach(store, 'queue', [make.queue('q-1'), make.queue('q-2')]);
-    await putEach(store, 'staff', [make.staff('a1'), make.staff('a2')]);
-    await putEach(store, 'kb', [make.kb('kb-1')]);
-    await putEach(store, 'canned', [make.canned('cn-1')]);
-    await putEach(store, 'customer', ['cus-1', 'cus-2', 'cus-3', 'cus-4'].map((id) => make.customer(id)));
+    await putEach(store, 'storeLocation', [storeLocation({ id: 'st-1' })]);
+    await putEach(store, 'queue', [queue({ id: 'q-1' }), queue({ id: 'q-2' })]);
+    await putEach(store, 'staff', [staff({ id: 'a1', username: 'a1' }), staff({ id: 'a2', username: 'a2' })]);
+    await putEach(store, 'kb', [kb({ id: 'kb-1' })]);
+    await putEach(store, 'canned', [canned({ id: 'cn-1' })]);
+    await putEach(store, 'customer', ['cus-1', 'cus-2', 'cus-3', 'cus-4'].map((id) => customer({ id, ...NO_IDENTITIES })));
     await putEach(store, 'case', [
-      make.case('c-q1', { queueId: 'q-1', customerId: 'cus-1' }),
-      make.case('c-q2', { queueId: 'q-2', customerId: 'cus-2' }),
-      make.case('c-a1', { queueId: 'q-2', customerId: 'cus-3', assigneeId: 'a1' }),
-      make.case('c-st', { queueId: 'q-2', customerId: 'cus-4', storeId: 'st-1' }),
+      kase({ id: 'c-q1', queueId: 'q-1', customerId: 'cus-1' }),
+      kase({ id: 'c-q2', queueId: 'q-2', customerId: 'cus-2' }),
+      kase({ id: 'c-a1', queueId: 'q-2', customerId: 'cus-3', assigneeId: 'a1' }),
+      kase({ id: 'c-st', queueId: 'q-2', customerId: 'cus-4', storeId: 'st-1' }),
     ]);
-    await putEach(store, 'interaction', ['c-q1', 'c-q2', 'c-a1', 'c-st'].map((caseId) => make.interaction(`i-${caseId}`, { caseId })));
-    await putEach(store, 'csat', [make.csat('cs-q2', { caseId: 'c-q2' })]);
+    await putEach(store, 'interaction', ['c-q1', 'c-q2', 'c-a1', 'c-st'].map((caseId) => interaction({ id: `i-${caseId}`, caseId })));
+    await putEach(store, 'csat', [csat({ id: 'cs-q2', caseId: 'c-q2' })]);
     await putEach(store, 'alert', [
-      make.alert('al-notified', { notifiedStaffIds: ['a2', 'a1'] }),
-      make.alert('al-follow', { followUpStaffId: 'a1' }),
-      make.alert('al-other', { notifiedStaffIds: ['a2'] }),
+      alert({ id: 'al-notified', notifiedStaffIds: ['a2', 'a1'] }),
+      alert({ id: 'al-follow', notifiedStaffIds: [], followUpStaffId: 'a1' }),
+      alert({ id: 'al-other', notifiedStaffIds: ['a2'] }),
     ]);
     await putEach(store, 'held', [
-      make.held('h-mine', { authorId: 'a1', caseId: 'c-q2' }),
-      make.held('h-on-mine', { authorId: 'a2', caseId: 'c-a1' }),
-      make.held('h-other', { authorId: 'a2', caseId: 'c-q2' }),
+      held({ id: 'h-mine', authorId: 'a1', caseId: 'c-q2' }),
+      held({ id: 'h-on-mine', authorId: 'a2', caseId: 'c-a1' }),
+      held({ id: 'h-other', authorId: 'a2', caseId: 'c-q2' }),
     ]);
     const head = await store.head();
 
@@ -495,7 +498,7 @@ describe('PostgreSQL store: the change feed', () => {
         after = page.after;
         hwm = page.hwm;
         // Writes meanwhile do not move the snapshot's mark.
-        if (out.rows.length === 3) await putEach(store, 'kb', [make.kb('kb-later')]);
+        if (out.rows.length === 3) await putEach(store, 'kb', [kb({ id: 'kb-later' })]);
       }
     }
     const reference = ['storeLocation:st-1', 'queue:q-1', 'queue:q-2', 'staff:a1', 'staff:a2', 'kb:kb-1'];
@@ -559,7 +562,7 @@ describe('PostgreSQL store: the change feed', () => {
           const out: Array<[number, string]> = [];
           for (let p = 0; p < puts; p++) {
             const id = `i-${w}-${t}-${p}`;
-            out.push([await tx.put('interaction', make.interaction(id), [audience]), id]);
+            out.push([await tx.put('interaction', interaction({ id }), [audience]), id]);
             // One transaction in ten holds its seqs a while before it commits, as a slow one would.
             if (p === 0 && t % 10 === w % 10) await sleep(5 + (t % 3) * 5);
           }
@@ -603,17 +606,17 @@ describe('PostgreSQL store: a lost database', () => {
     const listener = listenForChanges(url, (seq) => heard.push(seq));
     try {
       await expect.poll(() => heard).toEqual([0]);
-      await putEach(store, 'queue', [make.queue('q-kept')]);
+      await putEach(store, 'queue', [queue({ id: 'q-kept' })]);
       await expect.poll(() => heard).toEqual([0, 1]);
 
       const started = Date.now();
       const lost = store.write(async (tx) => {
-        await tx.put('queue', make.queue('q-lost'), everyone);
+        await tx.put('queue', queue({ id: 'q-lost' }), everyone);
         await server.kill();
-        await tx.put('queue', make.queue('q-lost-2'), everyone);
+        await tx.put('queue', queue({ id: 'q-lost-2' }), everyone);
       });
       await expect(lost).rejects.toSatisfy((e) => e instanceof StoreUnavailable && e.outcome === 'rolled-back' && e.retryable);
-      await expect(store.write((tx) => tx.put('queue', make.queue('q-down'), everyone))).rejects.toBeInstanceOf(StoreUnavailable);
+      await expect(store.write((tx) => tx.put('queue', queue({ id: 'q-down' }), everyone))).rejects.toBeInstanceOf(StoreUnavailable);
       await expect(store.get('queue', 'q-kept')).rejects.toBeInstanceOf(StoreUnavailable);
       expect(Date.now() - started).toBeLessThan(10_000);
 
@@ -621,7 +624,7 @@ describe('PostgreSQL store: a lost database', () => {
       expect((await store.get('queue', 'q-kept'))?.id).toBe('q-kept');
       expect(await store.get('queue', 'q-lost')).toBeNull();
       expect(await store.head()).toBe(1);
-      expect(await putEach(store, 'queue', [make.queue('q-back')])).toEqual([2]);
+      expect(await putEach(store, 'queue', [queue({ id: 'q-back' })])).toEqual([2]);
       // The listener came back too: it reports the head on reconnecting, then every commit.
       await expect.poll(() => heard.at(-1), { timeout: 15_000 }).toBe(2);
     } finally {

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, type Case, type Customer } from '../../../shared/domain';
 import type { EntityName } from '../../../shared/protocol';
+import { alert, canned, csat, customer, held, interaction, kase, kb, queue, staff, storeLocation } from '../../../shared/testing/rows';
 import { startPostgres, type PostgresServer } from '../../cluster/postgres';
 import { createRandom, type Random } from '../../seed/random';
 import type { AudienceFilter, CaseScope, HubStore, StoreTx } from '../hubStore';
 import { openSqliteStore } from '../sqlite/sqliteStore';
 import { openPgStore } from './pgStore';
-import { sampleRows as make } from './sampleRows';
 
 let server: PostgresServer;
 beforeAll(async () => {
@@ -22,6 +22,8 @@ const STAFF = ['s-0', 's-1', 's-2', 's-3', 's-4', 's-5'];
 const KEYS = ['*', ...QUEUES.map((q) => `q:${q}`), ...STAFF.map((s) => `s:${s}`), ...STORES.map((s) => `st:${s}`)];
 const FIRST = ['Anna', 'Łucja', 'Γιώργος', 'Zoë', 'Marek', 'ANNA', 'Jan'];
 const LAST = ['Kowalska', 'Nowak', 'Παπαδόπουλος', 'Wiśniewski', 'Kowal', 'Żółć'];
+/** A customer holding no identities: the shared builder's default ones would be held by every such customer. */
+const NO_IDENTITIES = { emails: [], phones: [], handles: [], loyaltyNumber: null } satisfies Partial<Customer>;
 
 /** One transaction of the workload; `at` keeps every time distinct, so every order is fully determined. */
 type Step = (tx: StoreTx) => Promise<unknown>;
@@ -46,20 +48,21 @@ function workload(r: Random): { steps: Step[]; ids: Record<EntityName, string[]>
   const inOne = (parts: Step[]) => steps.push(async (tx) => { for (const p of parts) await p(tx); });
 
   inOne([
-    ...STORES.map((id) => put('storeLocation', make.storeLocation(id))),
-    ...QUEUES.map((id) => put('queue', make.queue(id, { memberIds: r.sample(STAFF, 2) }))),
-    ...STAFF.map((id, i) => put('staff', make.staff(id, { storeId: i % 3 === 0 ? r.pick(STORES) : null }))),
-    ...['kb-0', 'kb-1'].map((id) => put('kb', make.kb(id))),
-    ...['cn-0', 'cn-1'].map((id) => put('canned', make.canned(id))),
+    ...STORES.map((id) => put('storeLocation', storeLocation({ id }))),
+    ...QUEUES.map((id) => put('queue', queue({ id, memberIds: r.sample(STAFF, 2) }))),
+    ...STAFF.map((id, i) => put('staff', staff({ id, username: id, storeId: i % 3 === 0 ? r.pick(STORES) : null }))),
+    ...['kb-0', 'kb-1'].map((id) => put('kb', kb({ id }))),
+    ...['cn-0', 'cn-1'].map((id) => put('canned', canned({ id }))),
   ]);
 
-  const customer = (i: number, version: number): Customer => {
+  const customerVersion = (i: number, version: number): Customer => {
     const phones = [`+4860${String(i).padStart(2, '0')}12345`, ...(r.chance(0.3) ? [`+30690${String(i).padStart(2, '0')}9876`] : [])];
     const emails = [`c${i}.v${version}@Example.com`.toLowerCase(), ...(r.chance(0.3) ? [`shared${i}@example.com`] : [])];
     const loyaltyNumber = r.chance(0.3) ? `LC-${1000 + i}` : null;
     identities.push(...emails.map((e) => ['email', e] as [string, string]), ...phones.map((p) => ['phone', p] as [string, string]));
     if (loyaltyNumber) identities.push(['loyalty', loyaltyNumber.toLowerCase()]);
-    return make.customer(`c-${String(i).padStart(2, '0')}`, {
+    return customer({
+      id: `c-${String(i).padStart(2, '0')}`,
       name: `${r.pick(FIRST)} ${r.pick(LAST)} ${String.fromCharCode(97 + (i % 26))}${i}`,
       emails,
       phones,
@@ -70,11 +73,12 @@ function workload(r: Random): { steps: Step[]; ids: Record<EntityName, string[]>
       updatedAt: at++,
     });
   };
-  for (let i = 0; i < 40; i += 4) inOne([0, 1, 2, 3].map((k) => put('customer', customer(i + k, 1))));
+  for (let i = 0; i < 40; i += 4) inOne([0, 1, 2, 3].map((k) => put('customer', customerVersion(i + k, 1))));
 
-  const kase = (i: number, version: number): Case => {
+  const caseVersion = (i: number, version: number): Case => {
     const open = r.chance(0.7);
-    return make.case(`k-${String(i).padStart(3, '0')}`, {
+    return kase({
+      id: `k-${String(i).padStart(3, '0')}`,
       customerId: `c-${String(r.int(0, 39)).padStart(2, '0')}`,
       queueId: r.pick(QUEUES),
       assigneeId: r.chance(0.6) ? r.pick(STAFF) : null,
@@ -90,29 +94,31 @@ function workload(r: Random): { steps: Step[]; ids: Record<EntityName, string[]>
       version,
     });
   };
-  for (let i = 0; i < 60; i += 6) inOne([0, 1, 2, 3, 4, 5].map((k) => put('case', kase(i + k, 1))));
+  for (let i = 0; i < 60; i += 6) inOne([0, 1, 2, 3, 4, 5].map((k) => put('case', caseVersion(i + k, 1))));
   for (let i = 0; i < 150; i += 10) {
-    inOne(Array.from({ length: 10 }, (_, k) => put('interaction', make.interaction(`i-${String(i + k).padStart(3, '0')}`, {
+    inOne(Array.from({ length: 10 }, (_, k) => put('interaction', interaction({
+      id: `i-${String(i + k).padStart(3, '0')}`,
       caseId: `k-${String(r.int(0, 59)).padStart(3, '0')}`,
       createdAt: r.int(1, 40) * 1_000 + i + k,
     }))));
   }
-  inOne(r.sample(Array.from({ length: 60 }, (_, i) => i), 12).map((i) => put('csat', make.csat(`cs-${i}`, { caseId: `k-${String(i).padStart(3, '0')}`, score: r.int(1, 10) }))));
-  inOne(r.sample(Array.from({ length: 60 }, (_, i) => i), 10).map((i, k) => put('alert', make.alert(`al-${k}`, {
+  inOne(r.sample(Array.from({ length: 60 }, (_, i) => i), 12).map((i) => put('csat', csat({ id: `cs-${i}`, caseId: `k-${String(i).padStart(3, '0')}`, score: r.int(1, 10) }))));
+  inOne(r.sample(Array.from({ length: 60 }, (_, i) => i), 10).map((i, k) => put('alert', alert({
+    id: `al-${k}`,
     caseId: `k-${String(i).padStart(3, '0')}`,
     status: r.pick(['raised', 'acknowledged', 'follow-up', 'closed'] as const),
     raisedAt: at++,
     notifiedStaffIds: r.sample(STAFF, r.int(0, 3)),
     followUpStaffId: r.chance(0.4) ? r.pick(STAFF) : null,
   }))));
-  inOne(Array.from({ length: 10 }, (_, k) => put('held', make.held(`h-${k}`, { caseId: `k-${String(r.int(0, 59)).padStart(3, '0')}`, authorId: r.pick(STAFF) }))));
+  inOne(Array.from({ length: 10 }, (_, k) => put('held', held({ id: `h-${k}`, caseId: `k-${String(r.int(0, 59)).padStart(3, '0')}`, authorId: r.pick(STAFF) }))));
 
   // Changes: cases move, customers change identities (released ones go to others later) or merge, rows leave.
   for (let round = 0; round < 4; round++) {
-    inOne(r.sample(Array.from({ length: 60 }, (_, i) => i), 5).map((i) => put('case', kase(i, 2 + round))));
-    inOne(r.sample(Array.from({ length: 40 }, (_, i) => i), 3).map((i) => put('customer', customer(i, 2 + round))));
+    inOne(r.sample(Array.from({ length: 60 }, (_, i) => i), 5).map((i) => put('case', caseVersion(i, 2 + round))));
+    inOne(r.sample(Array.from({ length: 40 }, (_, i) => i), 3).map((i) => put('customer', customerVersion(i, 2 + round))));
   }
-  inOne(['c-07', 'c-13'].map((id) => put('customer', make.customer(id, { name: `Merged ${id}`, mergedInto: 'c-01', version: 9 }))));
+  inOne(['c-07', 'c-13'].map((id) => put('customer', customer({ id, name: `Merged ${id}`, ...NO_IDENTITIES, mergedInto: 'c-01', version: 9 }))));
   const remove = (entity: EntityName, id: string) => {
     const heard = audience();
     return (tx: StoreTx) => tx.remove(entity, id, heard);
@@ -161,7 +167,7 @@ function workload(r: Random): { steps: Step[]; ids: Record<EntityName, string[]>
     for (const o of others) {
       const again = await tx.claimMutation(o.claimer, `m-${o.k}`, 1);
       if (again === null) throw new Error('a claimed mutation id was claimed again');
-      await tx.put('queue', make.queue(`q-result-${o.k}`, { name: JSON.stringify(again) }), ['*']);
+      await tx.put('queue', queue({ id: `q-result-${o.k}`, name: JSON.stringify(again) }), ['*']);
     }
   });
   return { steps, ids, identities };
