@@ -2,7 +2,9 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startPostgres, type PostgresServer } from './cluster/postgres';
 
 let dir: string | null = null;
 afterEach(() => {
@@ -40,4 +42,56 @@ describe('npm run hub', () => {
       await new Promise((resolve) => hub.once('exit', resolve));
     }
   });
+});
+
+/** Runs the hub command line to its end: exit code and everything it printed. */
+function hubCommand(args: string[]): Promise<{ code: number | null; out: string }> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], { env: { ...process.env, HUB_SECRET: 'cli-test-secret' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  proc.stdout.on('data', (d) => (out += String(d)));
+  proc.stderr.on('data', (d) => (out += String(d)));
+  return new Promise((resolve) => proc.once('exit', (code) => resolve({ code, out: out.trim() })));
+}
+
+describe('npm run hub with a database and Redis it cannot use', () => {
+  let postgres: PostgresServer;
+  beforeAll(async () => {
+    postgres = await startPostgres({ name: 'clitest' });
+  }, 120_000);
+  afterAll(async () => {
+    await postgres?.stop();
+  });
+
+  // One line, no stack trace, a non-zero exit; a password in a URL is never printed.
+  const refused = (r: { code: number | null; out: string }, says: RegExp) => {
+    expect(r.code, r.out).not.toBe(0);
+    expect(r.out.split('\n'), r.out).toHaveLength(1);
+    expect(r.out).toMatch(says);
+    expect(r.out).not.toContain('hush');
+    expect(r.out).not.toMatch(/^\s+at /m);
+  };
+
+  it('refuses a URL that is not one, a database nobody answers at, an unknown database and a newer schema', async () => {
+    refused(await hubCommand(['--port', '0', '--database', 'not a url']), /--database is not a URL/);
+    refused(await hubCommand(['--port', '0', '--database', 'mysql://db/hub']), /--database must start with postgres:\/\//);
+    refused(await hubCommand(['--port', '0', '--database', 'postgres://hub:hush@127.0.0.1:1/hub']), /^hub: cannot reach PostgreSQL at 127\.0\.0\.1:1\/hub: connect ECONNREFUSED/);
+    const missing = Object.assign(new URL(postgres.url), { pathname: '/nowhere', password: 'hush' }).toString();
+    refused(await hubCommand(['--port', '0', '--database', missing]), /"nowhere" does not exist/);
+
+    const newer = await postgres.createDatabase('newer');
+    const client = new pg.Client({ connectionString: newer });
+    await client.connect();
+    try {
+      await client.query('CREATE TABLE schema_version (one boolean PRIMARY KEY DEFAULT true CHECK (one), version integer NOT NULL)');
+      await client.query('INSERT INTO schema_version (version) VALUES (999)');
+    } finally {
+      await client.end();
+    }
+    refused(await hubCommand(['--port', '0', '--database', newer]), /database schema 999 is newer than this hub/);
+  }, 90_000);
+
+  it('refuses a Redis nobody answers at', async () => {
+    const db = await postgres.createDatabase('redisless');
+    refused(await hubCommand(['--port', '0', '--no-seed', '--database', db, '--redis', 'redis://:hush@127.0.0.1:1']), /cannot reach Redis at 127\.0\.0\.1:1/);
+  }, 60_000);
 });

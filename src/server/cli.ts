@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createHub } from './hub';
-import { openHubData } from './hubData';
+import { databasePlace, openHubData } from './hubData';
+import { StoreUnavailable } from './store/storeUnavailable';
 import { copyHubFolder } from './store/copyHubStore';
 import { openPgStore } from './store/pg/pgStore';
 import { createSimulator } from './simulator/simulator';
@@ -48,9 +49,9 @@ function urlFlag(value: string | undefined, name: string, schemes: string[]): st
   try {
     url = new URL(value);
   } catch {
-    fail(`--${name} is not a URL: "${value}"`);
+    fail(`--${name} is not a URL: "${value}"`, false);
   }
-  if (!schemes.includes(url.protocol)) fail(`--${name} must start with ${schemes.map((s) => `${s}//`).join(' or ')}, got "${url.protocol}//"`);
+  if (!schemes.includes(url.protocol)) fail(`--${name} must start with ${schemes.map((s) => `${s}//`).join(' or ')}, got "${url.protocol}//"`, false);
   return value;
 }
 
@@ -100,7 +101,7 @@ async function main(): Promise<void> {
       process.stdout.write('.');
     },
     onWaiting: () => console.log('hub: another hub node is seeding this database; waiting for it to finish'),
-  }).catch((err: Error) => fail(err.message, false));
+  }).catch((err: Error) => fail(databaseUrl ? databaseTrouble(databaseUrl, err) : err.message, false));
   if (loading) process.stdout.write(' done\n');
   if (!data.created && f.seed !== undefined && Number(f.seed) !== data.seededWith) {
     console.warn(`hub: this data was seeded with --seed ${data.seededWith}; --seed ${f.seed} applies only to new, empty data`);
@@ -166,6 +167,12 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
+/** Why a PostgreSQL database could not be used, in one line saying which (never its password). */
+function databaseTrouble(url: string, err: Error): string {
+  const cause = err instanceof StoreUnavailable && err.cause instanceof Error ? err.cause.message : err.message;
+  return `${err instanceof StoreUnavailable ? 'cannot reach PostgreSQL at' : 'PostgreSQL at'} ${databasePlace(url)}: ${cause}`;
+}
+
 /**
  * `migrate-to URL [--data DIR]`: copies a SQLite hub into an empty PostgreSQL database (see copyHubFolder),
  * printing its progress. Every refusal is one line and a non-zero exit; the URL is never printed (it may hold a
@@ -188,7 +195,7 @@ async function migrateTo(args: string[]): Promise<void> {
   if (!target || !['postgres:', 'postgresql:'].includes(target.protocol)) {
     fail('migrate-to needs the URL of an empty PostgreSQL database: postgres://USER@HOST:PORT/DB', false);
   }
-  const where = target.host + target.pathname;
+  const where = databasePlace(url);
   const dataDir = resolve(parsed.values.data ?? '.data/hub');
 
   const started = Date.now();
@@ -198,7 +205,7 @@ async function migrateTo(args: string[]): Promise<void> {
     shown = Date.now();
     console.log(`hub: copied ${done.toLocaleString('en')} / ${total.toLocaleString('en')} records (${Math.floor((done * 100) / total)}%)`);
   };
-  const store = await openPgStore(url).catch((err: Error) => fail(`${where}: ${err.message}`, false));
+  const store = await openPgStore(url).catch((err: Error) => fail(databaseTrouble(url, err), false));
   const copied = await copyHubFolder(dataDir, store, progress).catch((err: Error) => err);
   await store.close();
   if (copied instanceof Error) fail(copied.message, false);

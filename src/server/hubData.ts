@@ -43,6 +43,9 @@ export interface HubData {
   seededWith: number | null;
 }
 
+/** Where a PostgreSQL database is, for people: host, port and database, never the user or password. */
+export const databasePlace = (url: string): string => new URL(url).host + new URL(url).pathname;
+
 const demoOrg = (info: SeedInfo, o: HubDataOptions) =>
   info.seed === null ? null : generateDemoOrg({ seed: info.seed, customers: o.customers, interactions: o.interactions, now: info.createdAt });
 
@@ -99,7 +102,7 @@ async function openPostgres(url: string, o: HubDataOptions): Promise<HubData> {
       await waitUntilSeeded(store, o);
     }
     const tokenKey = Buffer.from(await store.write((tx) => tx.claimMeta('token-key', randomBytes(32).toString('hex'))), 'hex');
-    return { store, tokenKey, org, created, where: new URL(url).host + new URL(url).pathname, seededWith: info.seed };
+    return { store, tokenKey, org, created, where: databasePlace(url), seededWith: info.seed };
   } catch (err) {
     await store.close();
     throw err;

@@ -19,8 +19,8 @@ export interface RedisLink {
  */
 export async function connectRedis(url: string): Promise<RedisLink> {
   let ready = false;
-  const reconnectStrategy = (retries: number, cause: Error) =>
-    ready ? Math.min(100 * 2 ** Math.min(retries, 5), 3_000) : new Error(`cannot reach Redis at ${url}: ${cause.message}`);
+  // Before the first connection a failure ends the attempt (connect() rejects with it); after it, retries.
+  const reconnectStrategy = (retries: number, cause: Error) => (ready ? Math.min(100 * 2 ** Math.min(retries, 5), 3_000) : cause);
   const options = { url, socket: { connectTimeout: 5_000, reconnectStrategy } };
   const adapterClient = createClient(options);
   const stateClient = createClient({ ...options, disableOfflineQueue: true });
@@ -42,7 +42,8 @@ export async function connectRedis(url: string): Promise<RedisLink> {
     await Promise.all([adapterClient.connect(), stateClient.connect()]);
   } catch (err) {
     await Promise.allSettled([adapterClient.destroy(), stateClient.destroy()]);
-    throw new Error(`cannot reach Redis at ${url}: ${(err as Error).message}`);
+    // The host only: the URL may hold a password.
+    throw new Error(`cannot reach Redis at ${new URL(url).host}: ${(err as Error).message}`);
   }
   ready = true;
   return {
