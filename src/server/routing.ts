@@ -35,7 +35,8 @@ export async function pickAgent(w: UnitOfWork, kase: Work, customer: Pick<Custom
   }
   // Cheap checks first, then the capacity query in idle order: the first with room wins.
   const available = queue.memberIds.map((id) => ctx.staff(id)).filter((s): s is Staff => !!s && s.id !== exclude && s.status === 'available');
-  const idle = await Promise.all(available.map(async (s) => ({ s, at: (await w.lastAssignedAt(s.id)) ?? 0 })));
+  const assignedAt = await w.lastAssignedAt(available.map((s) => s.id));
+  const idle = available.map((s) => ({ s, at: assignedAt.get(s.id) ?? 0 }));
   idle.sort((a, b) => a.at - b.at || a.s.id.localeCompare(b.s.id));
   for (const { s } of idle) if (await canTake(w, s, kase, customer)) return s;
   return null;

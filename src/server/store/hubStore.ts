@@ -92,7 +92,8 @@ export interface StoreReads {
   raisedAlerts(): Promise<Alert[]>;
 
   staffCredentials(username: string): Promise<{ staff: Staff; passwordHash: string } | null>;
-  lastAssignedAt(staffId: string): Promise<number | null>;
+  /** When each of these people was last given a case (routing's idle order); people never given one are absent. */
+  lastAssignedAt(staffIds: readonly string[]): Promise<Map<string, number>>;
 
   /** A case, its customer and its timeline, as rows with their seq. */
   caseRows(caseId: string): Promise<Change[]>;

@@ -331,8 +331,8 @@ describe('PostgreSQL store: transactions', () => {
     await putEach(store, 'staff', [staff({ id: 'a1', username: 'a1', name: 'Renamed', version: 2 })]);
     expect(await store.staffCredentials('a1')).toEqual({ staff: staff({ id: 'a1', username: 'a1', name: 'Renamed', version: 2 }), passwordHash: 'scrypt$1' });
     expect(await store.staffCredentials('nobody')).toBeNull();
-    expect(await store.lastAssignedAt('a1')).toBe(42);
-    expect(await store.lastAssignedAt('nobody')).toBeNull();
+    expect(await store.lastAssignedAt(['a1', 'nobody'])).toEqual(new Map([['a1', 42]]));
+    expect(await store.lastAssignedAt([])).toEqual(new Map());
     expect(await store.call('call-1')).toMatchObject({ state: 'answered', offeredTo: 'a1' });
     expect(await store.call('call-2')).toBeNull();
 

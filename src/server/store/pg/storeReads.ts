@@ -40,7 +40,7 @@ const S = {
   openAlertOfCase: { name: 'open-alert-of-case', text: "SELECT data FROM alerts WHERE case_id = $1 AND status <> 'closed' LIMIT 1" },
   raisedAlerts: { name: 'raised-alerts', text: "SELECT data FROM alerts WHERE status = 'raised' ORDER BY raised_at" },
   credentials: { name: 'credentials', text: 'SELECT data, password_hash FROM staff WHERE username = $1' },
-  lastAssigned: { name: 'last-assigned', text: 'SELECT last_assigned_at AS t FROM staff WHERE id = $1' },
+  lastAssigned: { name: 'last-assigned', text: 'SELECT id, last_assigned_at AS t FROM staff WHERE id = ANY($1::text[]) AND last_assigned_at IS NOT NULL' },
   // The case first, then its customer, its timeline in order and its survey answers.
   caseRows: {
     name: 'case-rows',
@@ -128,7 +128,7 @@ export function storeReads(run: Run): Omit<StoreReads, 'head'> {
       const [r] = await run<{ data: string; password_hash: string }>(S.credentials, [username]);
       return r ? { staff: JSON.parse(r.data) as Staff, passwordHash: r.password_hash } : null;
     },
-    lastAssignedAt: async (staffId) => (await run<{ t: number | null }>(S.lastAssigned, [staffId]))[0]?.t ?? null,
+    lastAssignedAt: async (staffIds) => new Map((await run<{ id: string; t: number }>(S.lastAssigned, [staffIds])).map((r) => [r.id, r.t])),
 
     async caseRows(caseId) {
       const rows = await run<StoredRow & { entity: EntityName }>(S.caseRows, [caseId]);

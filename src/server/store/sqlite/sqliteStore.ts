@@ -198,7 +198,9 @@ function sqliteOps(db: Database.Database): SqliteOps {
   const raisedAlertsStmt = st<{ data: string }>("SELECT data FROM alerts WHERE status = 'raised' ORDER BY raised_at");
   const credentialsStmt = st<{ data: string; password_hash: string }>('SELECT data, password_hash FROM staff WHERE username = ?');
   const setHashStmt = st('UPDATE staff SET password_hash = ? WHERE id = ?');
-  const lastAssignedStmt = st<{ t: number | null }>('SELECT last_assigned_at AS t FROM staff WHERE id = ?');
+  const lastAssignedStmt = st<{ id: string; t: number }>(
+    'SELECT id, last_assigned_at AS t FROM staff WHERE id IN (SELECT value FROM json_each(?)) AND last_assigned_at IS NOT NULL',
+  );
   const setLastAssignedStmt = st('UPDATE staff SET last_assigned_at = ? WHERE id = ?');
 
   const pullAllStmt = st<Row & { entity: EntityName; op: 'upsert' | 'delete' }>(
@@ -348,7 +350,7 @@ function sqliteOps(db: Database.Database): SqliteOps {
       return r ? { staff: JSON.parse(r.data) as Staff, passwordHash: r.password_hash } : null;
     },
     setPasswordHash: (staffId, hash) => void setHashStmt.run(hash, staffId),
-    lastAssignedAt: (staffId) => lastAssignedStmt.get(staffId)?.t ?? null,
+    lastAssignedAt: (staffIds) => new Map(lastAssignedStmt.all(JSON.stringify(staffIds)).map((r) => [r.id, r.t])),
     setLastAssignedAt: (staffId, at) => void setLastAssignedStmt.run(at, staffId),
 
     pull(filter, cursor, limit) {
