@@ -28,7 +28,7 @@ export interface BenchOrg {
 export function benchOrg(o: BenchOrgOptions): BenchOrg {
   const capacity = { ...(Object.fromEntries(CHANNELS.map((c) => [c, 20])) as Capacity) };
   const person = (id: string, role: Staff['role']): { staff: Staff; password: string | null } => ({
-    staff: { id, username: id, name: id, role, skills: [], languages: ['en', 'pl', 'el'], capacity, status: 'available', statusSince: 0, storeId: null, version: 1 },
+    staff: { id, username: id, name: id, role, skills: [], languages: ['en', 'pl', 'el'], capacity, status: 'available', statusSince: 0, storeId: null, active: true, version: 1 },
     password: o.signIn.has(id) ? o.password : null,
   });
   const agents = Array.from({ length: o.agents }, (_, i) => person(`agent-${String(i).padStart(4, '0')}`, 'agent'));
@@ -43,6 +43,7 @@ export function benchOrg(o: BenchOrgOptions): BenchOrg {
     csatAlertThreshold: 4,
     alertStaffIds: supervisors.map((s) => s.staff.id),
     alertAckMinutes: 15,
+    archived: false,
     memberIds: agents.filter((_, i) => i % o.queues === q).map((a) => a.staff.id),
     version: 1,
   }));

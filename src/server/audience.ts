@@ -31,9 +31,13 @@ export async function audienceOf<E extends EntityName>(store: StoreReads, entity
     case 'queue':
     case 'staff':
     case 'storeLocation':
-    case 'kb':
     case 'canned':
       out.add(keys.everyone);
+      break;
+    case 'kb':
+      // Drafts are for supervisors and admins (who receive everything); everyone hears of an article published
+      // or taken back to draft, so that they can show or drop it.
+      if ((row as EntityRow<'kb'>).status !== 'draft' || (prev as EntityRow<'kb'> | null)?.status === 'published') out.add(keys.everyone);
       break;
     case 'case':
       caseKeys(row as Case, out);

@@ -109,10 +109,14 @@ async function resolveCustomer(w: UnitOfWork, from: From, ids: Array<[IdentityKi
   return updated;
 }
 
-/** The queue for new work on a channel: one that takes the channel and the customer's language, else any for the channel. */
+/**
+ * The queue for new work on a channel: one that takes the channel and the customer's language, else any for the
+ * channel, else any at all. Archived queues take nothing new while another queue is left.
+ */
 function queueFor(ctx: HubContext, channel: Channel, lang: Lang): string {
-  const queues = ctx.queues().filter((q) => q.channels.includes(channel));
-  const q = queues.find((x) => x.languages.includes(lang)) ?? queues[0] ?? ctx.queues()[0];
+  const open = ctx.queues().filter((q) => !q.archived);
+  const queues = open.filter((q) => q.channels.includes(channel));
+  const q = queues.find((x) => x.languages.includes(lang)) ?? queues[0] ?? open[0] ?? ctx.queues()[0];
   if (!q) throw new Error('the hub has no queues: seed it or create one');
   return q.id;
 }

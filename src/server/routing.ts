@@ -9,6 +9,7 @@ async function canTake(w: UnitOfWork, s: Staff | null, kase: Work, customer: Pic
   return (
     !!queue &&
     !!s &&
+    s.active &&
     s.status === 'available' &&
     queue.memberIds.includes(s.id) &&
     (!customer || s.languages.includes(customer.language)) &&
@@ -34,7 +35,7 @@ export async function pickAgent(w: UnitOfWork, kase: Work, customer: Pick<Custom
     if (candidate && (await canTake(w, candidate, kase, customer))) return candidate;
   }
   // Cheap checks first, then the capacity query in idle order: the first with room wins.
-  const available = queue.memberIds.map((id) => ctx.staff(id)).filter((s): s is Staff => !!s && s.id !== exclude && s.status === 'available');
+  const available = queue.memberIds.map((id) => ctx.staff(id)).filter((s): s is Staff => !!s && s.id !== exclude && s.active && s.status === 'available');
   const assignedAt = await w.lastAssignedAt(available.map((s) => s.id));
   const idle = available.map((s) => ({ s, at: assignedAt.get(s.id) ?? 0 }));
   idle.sort((a, b) => a.at - b.at || a.s.id.localeCompare(b.s.id));

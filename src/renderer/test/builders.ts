@@ -86,6 +86,7 @@ export function aStaff(over: Partial<Staff> = {}): Staff {
     status: 'available',
     statusSince: NOW,
     storeId: null,
+    active: true,
     version: 1,
     ...over,
   };

@@ -30,6 +30,7 @@ export function aQueue(over: Partial<Queue> = {}): Queue {
     alertStaffIds: [],
     alertAckMinutes: 15,
     memberIds: [],
+    archived: false,
     version: 1,
     ...over,
   };

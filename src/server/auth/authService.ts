@@ -3,6 +3,7 @@ import type { Staff } from '../../shared/domain';
 import type { Session } from '../../shared/protocol';
 import type { SharedState } from '../sharedState';
 import type { SessionRecord } from '../store/hubStore';
+import { currentPolicy } from '../admin/policy';
 import type { HubContext, UnitOfWork } from '../context';
 import { hashPassword, verifyPassword } from './passwords';
 import { createRateLimiter } from './rateLimiter';
@@ -19,7 +20,7 @@ export interface AuthOptions {
 
 export class AuthError extends Error {
   constructor(
-    readonly code: 'bad-credentials' | 'rate-limited' | 'expired' | 'revoked',
+    readonly code: 'bad-credentials' | 'rate-limited' | 'expired' | 'revoked' | 'deactivated',
     message: string,
     readonly retryAfterMs = 0,
   ) {
@@ -43,7 +44,7 @@ export function createAuthService(ctx: HubContext, opts: AuthOptions) {
   let dummyHash: Promise<string> | null = null;
   const revokedListeners: Array<(sessionId: string) => void> = [];
 
-  function issue(staff: Staff, sessionId: string, refreshToken: string, refreshExpiresAt: number): Session {
+  async function issue(staff: Staff, sessionId: string, refreshToken: string, refreshExpiresAt: number): Promise<Session> {
     const accessExpiresAt = ctx.now() + opts.accessTtlMs;
     return {
       ok: true,
@@ -52,7 +53,7 @@ export function createAuthService(ctx: HubContext, opts: AuthOptions) {
       refreshToken,
       refreshExpiresAt,
       staff,
-      policy: ctx.config.policy,
+      policy: await currentPolicy(ctx.store, ctx.config.policy),
     };
   }
 
@@ -84,12 +85,13 @@ export function createAuthService(ctx: HubContext, opts: AuthOptions) {
 
   const service = {
     /** Opens a session for someone already known to be who they say (after a password check, or in-process tools). */
-    async startSession(staff: Staff): Promise<Session> {
+    async startSession(staff: Staff, mustChangePassword = false): Promise<Session> {
       const refreshToken = randomBytes(32).toString('base64url');
       const refreshExpiresAt = ctx.now() + opts.refreshTtlMs;
       const id = ctx.newId('sess');
       await ctx.write((w) => w.createSession({ id, staffId: staff.id, refreshHash: sha256(refreshToken), refreshExpiresAt, createdAt: ctx.now(), revokedAt: null }));
-      return issue(staff, id, refreshToken, refreshExpiresAt);
+      const session = await issue(staff, id, refreshToken, refreshExpiresAt);
+      return mustChangePassword ? { ...session, mustChangePassword: true } : session;
     },
 
     async login(username: string, password: string, address: string): Promise<Session> {
@@ -110,7 +112,10 @@ export function createAuthService(ctx: HubContext, opts: AuthOptions) {
         throw new AuthError('bad-credentials', 'wrong username or password');
       }
       await failedPerSource.reset(sourceKey);
-      return service.startSession(ctx.staff(found.staff.id) ?? found.staff);
+      const staff = ctx.staff(found.staff.id) ?? found.staff;
+      // Said only after the right password, so the answer tells a guesser nothing about the account.
+      if (!staff.active) throw new AuthError('deactivated', 'this account is deactivated: ask an administrator');
+      return service.startSession(staff, found.mustChangePassword);
     },
 
     /**
@@ -121,7 +126,8 @@ export function createAuthService(ctx: HubContext, opts: AuthOptions) {
      */
     async refresh(refreshToken: string): Promise<Session> {
       const hash = sha256(refreshToken);
-      const outcome = await ctx.write(async (w): Promise<Session | AuthError> => {
+      type Rotated = { staff: Staff; sessionId: string; refreshToken: string; expires: number };
+      const outcome = await ctx.write(async (w): Promise<Rotated | AuthError> => {
         const s = await w.sessionByRefreshHash(hash);
         if (!s) {
           const reused = await w.sessionByRetiredRefresh(hash);
@@ -132,16 +138,17 @@ export function createAuthService(ctx: HubContext, opts: AuthOptions) {
         if (s.refreshExpiresAt <= ctx.now()) return new AuthError('expired', 'this session expired: sign in again');
         const staff = ctx.staff(s.staffId);
         if (!staff) return new AuthError('revoked', 'this account no longer exists');
+        if (!staff.active) return new AuthError('deactivated', 'this account is deactivated: ask an administrator');
         const next = randomBytes(32).toString('base64url');
         const expires = ctx.now() + opts.refreshTtlMs;
         if (!(await w.rotateRefresh(s.id, hash, sha256(next), expires, ctx.now()))) {
           await endStolenSession(w, s);
           return new AuthError('revoked', 'this session is no longer valid: sign in again');
         }
-        return issue(staff, s.id, next, expires);
+        return { staff, sessionId: s.id, refreshToken: next, expires };
       });
       if (outcome instanceof AuthError) throw outcome;
-      return outcome;
+      return issue(outcome.staff, outcome.sessionId, outcome.refreshToken, outcome.expires);
     },
 
     /** Signs a session out everywhere: its refresh token dies and its live connections are closed. */
@@ -160,7 +167,17 @@ export function createAuthService(ctx: HubContext, opts: AuthOptions) {
       if (!session || session.revokedAt !== null) return new AuthError('revoked', 'this session was signed out');
       const staff = ctx.staff(claims.sub);
       if (!staff) return new AuthError('revoked', 'this account no longer exists');
+      if (!staff.active) return new AuthError('deactivated', 'this account is deactivated');
       return { staff, sessionId: claims.sid, expiresAt: claims.exp };
+    },
+
+    /** Ends every session of a person (deactivation): once committed, their connections close on every node. */
+    async revokeAllOf(w: UnitOfWork, staffId: string): Promise<void> {
+      for (const id of await w.revokeSessionsOfStaff(staffId, ctx.now())) {
+        w.afterCommit(() => {
+          for (const l of revokedListeners) l(id);
+        });
+      }
     },
 
     onRevoked(listener: (sessionId: string) => void): void {

@@ -28,7 +28,7 @@ function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   return r.data;
 }
 
-const authStatus: Record<AuthError['code'], number> = { 'bad-credentials': 401, 'rate-limited': 429, expired: 401, revoked: 401 };
+const authStatus: Record<AuthError['code'], number> = { 'bad-credentials': 401, 'rate-limited': 429, expired: 401, revoked: 401, deactivated: 403 };
 
 /**
  * The hub's HTTP API: connector ingestion (signed), sign-in and session refresh, and a health check.

@@ -8,9 +8,11 @@ import {
   type Ack,
   type Change,
   type ClientToServerEvents,
+  type Policy,
   type RequestName,
   type ServerToClientEvents,
 } from '../../shared/protocol';
+import { currentPolicy } from '../admin/policy';
 import { keys } from '../audience';
 import type { AuthService } from '../auth/authService';
 import type { Dispatcher, HubContext } from '../context';
@@ -273,7 +275,8 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
       if (connectionsOfSession(v.sessionId) >= limits.maxConnectionsPerSession) {
         return next(refuseHandshake(`this session already has ${limits.maxConnectionsPerSession} connections open`, 'rate-limited'));
       }
-      socket.data = v;
+      // Read here, where waiting is allowed: the hello that carries it is sent in the same tick as registration.
+      socket.data = { ...v, policy: await currentPolicy(ctx.store, ctx.config.policy) };
       next();
     } catch (err) {
       console.error(`hub: handshake refused: ${(err as Error).message}`);
@@ -282,7 +285,7 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
   });
 
   io.on('connection', (socket) => {
-    const { staff, sessionId, expiresAt } = socket.data as { staff: Staff; sessionId: string; expiresAt: number };
+    const { staff, sessionId, expiresAt, policy } = socket.data as { staff: Staff; sessionId: string; expiresAt: number; policy: Policy };
     const conn: Conn = {
       socket,
       staffId: staff.id,
@@ -300,7 +303,7 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
     // Registered and told where the log stands in the same tick: no change can fall between. The head is the
     // last change this node dispatched (every committed change passes through `dispatcher.changes` in order).
     conn.lastSent = dispatchedHead;
-    socket.emit('hello', { staff: ctx.staff(staff.id) ?? staff, scope: scopeOf(ctx, ctx.staff(staff.id) ?? staff), head: conn.lastSent, policy: ctx.config.policy });
+    socket.emit('hello', { staff: ctx.staff(staff.id) ?? staff, scope: scopeOf(ctx, ctx.staff(staff.id) ?? staff), head: conn.lastSent, policy });
 
     socket.onAny((event: string, ...args: unknown[]) => {
       if (Object.hasOwn(REQUESTS, event)) return;
@@ -369,6 +372,7 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
     }
     const staff = ctx.staff(conn.staffId);
     if (!staff) return { ok: false, reason: 'unauthorized', message: 'this account no longer exists' };
+    if (!staff.active) return { ok: false, reason: 'unauthorized', message: 'this account is deactivated' };
     const parsed = REQUESTS[name][0].safeParse(payload);
     if (!parsed.success) return { ok: false, reason: 'invalid', message: `${name}: ${describeZodError(parsed.error)}` };
     try {

@@ -42,6 +42,7 @@ export function buildKnowledgeBase(now: number): KbArticle[] {
       title: article.title,
       body: article.body,
       tags: KB_TAGS[article.key],
+      status: 'published' as const,
       // Articles were last edited over the past weeks; spread by position so the list has varied dates.
       updatedAt: now - (i + 1) * 3 * DAY_MS,
     })),

@@ -78,6 +78,8 @@ export interface StoreReads {
   /** A few customers picked at random (the demo simulator writes as them). */
   sampleCustomers(n: number): Promise<Customer[]>;
   openCasesOfAssignee(staffId: string): Promise<Case[]>;
+  /** Open cases (new, open or pending) of a queue, assigned or not, oldest first. */
+  openCasesOfQueue(queueId: string): Promise<Case[]>;
   /** Unassigned open cases of a queue, oldest first. */
   waitingCases(queueId: string, limit: number): Promise<Case[]>;
   interactionsOfCase(caseId: string): Promise<Interaction[]>;
@@ -91,7 +93,8 @@ export interface StoreReads {
   /** Alerts nobody has acknowledged yet, oldest first (escalation). */
   raisedAlerts(): Promise<Alert[]>;
 
-  staffCredentials(username: string): Promise<{ staff: Staff; passwordHash: string } | null>;
+  /** A person's password hash, and whether they must change the password at their next sign-in. */
+  staffCredentials(username: string): Promise<{ staff: Staff; passwordHash: string; mustChangePassword: boolean } | null>;
   /** When each of these people was last given a case (routing's idle order); people never given one are absent. */
   lastAssignedAt(staffIds: readonly string[]): Promise<Map<string, number>>;
 
@@ -120,7 +123,11 @@ export interface StoreWrites {
   putMany<E extends EntityName>(entity: E, rows: ReadonlyArray<{ row: EntityRow<E>; audience: readonly string[] }>): Promise<void>;
   /** Removes a row and logs a delete change for `audience`. */
   remove(entity: EntityName, id: string, audience: readonly string[]): Promise<number>;
-  setPasswordHash(staffId: string, hash: string): Promise<void>;
+  /**
+   * Sets a person's password hash; `mustChange` (false unless given) makes them change it at their next
+   * sign-in, so a password someone chose for themselves clears the demand.
+   */
+  setPasswordHash(staffId: string, hash: string, mustChange?: boolean): Promise<void>;
   setLastAssignedAt(staffId: string, at: number): Promise<void>;
 
   /**
@@ -147,6 +154,8 @@ export interface StoreWrites {
    */
   rotateRefresh(id: string, fromHash: string, toHash: string, expiresAt: number, now: number): Promise<boolean>;
   revokeSession(id: string, at: number): Promise<void>;
+  /** Ends every session of a person that is not ended yet; returns their ids (to close their connections). */
+  revokeSessionsOfStaff(staffId: string, at: number): Promise<string[]>;
   /** Records that a person is serving a customer right now (a call offered to them, a store lookup) until `until`. */
   startServing(staffId: string, customerId: string, until: number): Promise<void>;
   /**
@@ -173,7 +182,7 @@ export interface LoggedChange {
 export type HubRecord =
   | ({ kind: 'change' } & LoggedChange)
   | { kind: 'row'; row: Extract<Change, { op: 'upsert' }> }
-  | { kind: 'staffAccount'; staffId: string; passwordHash: string; lastAssignedAt: number | null }
+  | { kind: 'staffAccount'; staffId: string; passwordHash: string; mustChangePassword: boolean; lastAssignedAt: number | null }
   | { kind: 'mutation'; staffId: string; mutationId: string; result: unknown; at: number }
   | { kind: 'inbound'; externalId: string; result: unknown; at: number }
   | { kind: 'call'; call: CallRecord }

@@ -21,6 +21,7 @@ function person(id: string, role: Staff['role'], over: Partial<Staff> = {}): { s
       status: 'available',
       statusSince: 0,
       storeId: null,
+      active: true,
       version: 1,
       ...over,
     },
@@ -40,6 +41,7 @@ function queue(id: string, over: Partial<Queue>): Queue {
     alertStaffIds: ['sup1'],
     alertAckMinutes: 15,
     memberIds: [],
+    archived: false,
     version: 1,
     ...over,
   };

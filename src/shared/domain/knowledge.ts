@@ -9,6 +9,8 @@ export const KbArticleSchema = z.object({
   title: z.string().min(1).max(200),
   body: z.string().max(20_000),
   tags: z.array(z.string().min(1).max(40)),
+  /** Drafts are seen by supervisors and admins only; rows written before drafts existed are published. */
+  status: z.enum(['draft', 'published']).default('published'),
   updatedAt: TimeSchema,
 });
 export type KbArticle = z.infer<typeof KbArticleSchema>;

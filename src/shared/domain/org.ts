@@ -23,6 +23,8 @@ export const QueueSchema = z.object({
   /** Minutes an alert may stay unacknowledged before it escalates to supervisors. */
   alertAckMinutes: z.number().int().positive().max(60 * 24 * 7),
   memberIds: z.array(IdSchema),
+  /** An archived queue takes no new cases and is offered nowhere; rows written before archiving existed lack it. */
+  archived: z.boolean().default(false),
   version: z.number().int().positive(),
 });
 export type Queue = z.infer<typeof QueueSchema>;
@@ -49,6 +51,8 @@ export const StaffSchema = z.object({
   statusSince: TimeSchema,
   /** Home store of store staff. */
   storeId: IdSchema.nullable(),
+  /** A deactivated person cannot sign in and is routed nothing; rows written before deactivation existed lack it. */
+  active: z.boolean().default(true),
   version: z.number().int().positive(),
 });
 export type Staff = z.infer<typeof StaffSchema>;

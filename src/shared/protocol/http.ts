@@ -116,6 +116,8 @@ export const SessionSchema = z.object({
   refreshExpiresAt: z.number().int(),
   staff: StaffSchema,
   policy: PolicySchema,
+  /** Present on a sign-in whose password was set by an admin: the person must choose a new one before working. */
+  mustChangePassword: z.literal(true).optional(),
 });
 export type Session = z.infer<typeof SessionSchema>;
 

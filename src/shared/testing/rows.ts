@@ -81,6 +81,7 @@ export const queue = (over: Partial<Queue> = {}): Queue => ({
   alertStaffIds: [],
   alertAckMinutes: 30,
   memberIds: ['st1'],
+  archived: false,
   version: 1,
   ...over,
 });
@@ -96,6 +97,7 @@ export const staff = (over: Partial<Staff> = {}): Staff => ({
   status: 'available',
   statusSince: T0,
   storeId: null,
+  active: true,
   version: 1,
   ...over,
 });
@@ -149,6 +151,7 @@ export const kb = (over: Partial<KbArticle> = {}): KbArticle => ({
   title: 'Returning a kettle',
   body: 'How to return a kettle',
   tags: [],
+  status: 'published',
   updatedAt: T0,
   ...over,
 });

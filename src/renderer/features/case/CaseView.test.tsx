@@ -43,7 +43,7 @@ function setup(over: { timeline?: ReturnType<typeof timeline>; held?: HeldReply[
     'case.view': () => ({ case: kase, customer: { ...aCustomer(), local: [] }, timeline: over.timeline ?? timeline(), held: over.held ?? [] }),
     'session.current': () => aSession(),
     'reference.org': () => ({
-      queues: [{ id: 'q1', name: 'Returns', channels: ['chat'], languages: ['en'], skills: [], sla: { firstResponseMinutes: 5, nextResponseMinutes: 5 }, csatAlertThreshold: 4, alertStaffIds: [], alertAckMinutes: 5, memberIds: [], version: 1 }],
+      queues: [{ id: 'q1', name: 'Returns', channels: ['chat'], languages: ['en'], skills: [], sla: { firstResponseMinutes: 5, nextResponseMinutes: 5 }, csatAlertThreshold: 4, alertStaffIds: [], alertAckMinutes: 5, memberIds: [], archived: false, version: 1 }],
       staff: [{ ...aStaff(), local: [] }, { ...aStaff({ id: 's2', name: 'Piotr Zieliński', role: 'store' }), local: [] }],
       stores: [{ id: 'st1', name: 'Mokotów', city: 'Warszawa' }],
     }),

@@ -28,8 +28,8 @@ const CUSTOMER_IDENTITIES = fill('customer_identities', [['kind', 'text'], ['val
 const CUSTOMER_NAME_STARTS = fill('customer_name_starts', [['start', 'text'], ['customer_id', 'text']]);
 const STAFF_ACCOUNTS = {
   name: 'import-staff-accounts',
-  text: `UPDATE staff s SET password_hash = a.hash, last_assigned_at = a.at
-         FROM unnest($1::text[], $2::text[], $3::bigint[]) AS a(id, hash, at) WHERE s.id = a.id`,
+  text: `UPDATE staff s SET password_hash = a.hash, must_change_password = a.must_change, last_assigned_at = a.at
+         FROM unnest($1::text[], $2::text[], $3::boolean[], $4::bigint[]) AS a(id, hash, must_change, at) WHERE s.id = a.id`,
 };
 
 /** A table of records, one row each: its statement and a record's values. */
@@ -118,7 +118,7 @@ export async function importRecords(run: Run, send: Send, records: readonly HubR
     }
   }
   const accounts = groups.staffAccount ?? [];
-  if (accounts.length > 0) send(STAFF_ACCOUNTS, byColumn(accounts.map((a) => [a.staffId, a.passwordHash, a.lastAssignedAt]), 3));
+  if (accounts.length > 0) send(STAFF_ACCOUNTS, byColumn(accounts.map((a) => [a.staffId, a.passwordHash, a.mustChangePassword, a.lastAssignedAt]), 4));
   for (const kind of Object.keys(PLAIN) as Plain[]) {
     const { statement, width, values } = PLAIN[kind] as { statement: Statement; width: number; values(r: HubRecord): unknown[] };
     const list = groups[kind];

@@ -400,12 +400,12 @@ describe('PostgreSQL store: transactions', () => {
     const admin = new pg.Client(url);
     await admin.connect();
     try {
-      expect((await admin.query('SELECT version FROM schema_version')).rows).toEqual([{ version: 1 }]);
+      expect((await admin.query('SELECT version FROM schema_version')).rows).toEqual([{ version: 2 }]);
       await admin.query('UPDATE schema_version SET version = 99');
     } finally {
       await admin.end();
     }
-    await expect(openPgStore(url)).rejects.toThrow('database schema 99 is newer than this hub (1); upgrade the hub');
+    await expect(openPgStore(url)).rejects.toThrow('database schema 99 is newer than this hub (2); upgrade the hub');
   });
 });
 

@@ -30,6 +30,10 @@ const S = {
     name: 'open-cases-of-assignee',
     text: "SELECT data FROM cases WHERE assignee_id = $1 AND status IN ('new', 'open', 'pending') ORDER BY created_at",
   },
+  openCasesOfQueue: {
+    name: 'open-cases-of-queue',
+    text: "SELECT data FROM cases WHERE queue_id = $1 AND status IN ('new', 'open', 'pending') ORDER BY created_at",
+  },
   waiting: {
     name: 'waiting',
     text: "SELECT data FROM cases WHERE queue_id = $1 AND status IN ('new', 'open') AND assignee_id IS NULL ORDER BY created_at LIMIT $2",
@@ -39,7 +43,7 @@ const S = {
   overdue: { name: 'overdue', text: 'SELECT data FROM cases WHERE due_at IS NOT NULL AND due_at <= $1 ORDER BY due_at LIMIT $2' },
   openAlertOfCase: { name: 'open-alert-of-case', text: "SELECT data FROM alerts WHERE case_id = $1 AND status <> 'closed' LIMIT 1" },
   raisedAlerts: { name: 'raised-alerts', text: "SELECT data FROM alerts WHERE status = 'raised' ORDER BY raised_at" },
-  credentials: { name: 'credentials', text: 'SELECT data, password_hash FROM staff WHERE username = $1' },
+  credentials: { name: 'credentials', text: 'SELECT data, password_hash, must_change_password FROM staff WHERE username = $1' },
   lastAssigned: { name: 'last-assigned', text: 'SELECT id, last_assigned_at AS t FROM staff WHERE id = ANY($1::text[]) AND last_assigned_at IS NOT NULL' },
   // The case first, then its customer, its timeline in order and its survey answers.
   caseRows: {
@@ -116,6 +120,7 @@ export function storeReads(run: Run): Omit<StoreReads, 'head'> {
     casesOfCustomer: (customerId) => data(S.casesOfCustomer, [customerId]),
     sampleCustomers: (n) => data(S.sample, [n]),
     openCasesOfAssignee: (staffId) => data(S.openCasesOfAssignee, [staffId]),
+    openCasesOfQueue: (queueId) => data(S.openCasesOfQueue, [queueId]),
     waitingCases: (queueId, limit) => data(S.waiting, [queueId, limit]),
     interactionsOfCase: (caseId) => data(S.interactions, [caseId]),
     loadOf: async (staffId, channel) => (await run<{ n: number }>(S.load, [staffId, channel]))[0].n,
@@ -125,8 +130,8 @@ export function storeReads(run: Run): Omit<StoreReads, 'head'> {
     raisedAlerts: () => data(S.raisedAlerts, []),
 
     async staffCredentials(username) {
-      const [r] = await run<{ data: string; password_hash: string }>(S.credentials, [username]);
-      return r ? { staff: JSON.parse(r.data) as Staff, passwordHash: r.password_hash } : null;
+      const [r] = await run<{ data: string; password_hash: string; must_change_password: boolean }>(S.credentials, [username]);
+      return r ? { staff: JSON.parse(r.data) as Staff, passwordHash: r.password_hash, mustChangePassword: r.must_change_password } : null;
     },
     lastAssignedAt: async (staffIds) => new Map((await run<{ id: string; t: number }>(S.lastAssigned, [staffIds])).map((r) => [r.id, r.t])),
 

@@ -5,7 +5,7 @@ import type { Run, Statement } from './run';
 export type Send = (statement: Statement, values: unknown[]) => void;
 
 const S = {
-  setPasswordHash: { name: 'set-password-hash', text: 'UPDATE staff SET password_hash = $1 WHERE id = $2' },
+  setPasswordHash: { name: 'set-password-hash', text: 'UPDATE staff SET password_hash = $1, must_change_password = $3 WHERE id = $2' },
   setLastAssignedAt: { name: 'set-last-assigned', text: 'UPDATE staff SET last_assigned_at = $1 WHERE id = $2' },
   // A claim is a row whose result the same transaction fills in. The SELECT sees the table as it was before the
   // statement: a new claim returns nothing, an old one its result.
@@ -43,6 +43,10 @@ const S = {
            SELECT 1 FROM rotated`,
   },
   revokeSession: { name: 'revoke-session', text: 'UPDATE sessions SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL' },
+  revokeSessionsOfStaff: {
+    name: 'revoke-sessions-of-staff',
+    text: 'UPDATE sessions SET revoked_at = $2 WHERE staff_id = $1 AND revoked_at IS NULL RETURNING id',
+  },
   // Records older than a day go (all but this one, which the upsert keeps at the later of its two ends).
   startServing: {
     name: 'start-serving',
@@ -69,7 +73,7 @@ export function storeWrites(run: Run, send: Send): Omit<StoreWrites, 'put' | 'pu
     return old ? (JSON.parse(old.result) as unknown) : null;
   };
   return {
-    setPasswordHash: async (staffId, hash) => send(S.setPasswordHash, [hash, staffId]),
+    setPasswordHash: async (staffId, hash, mustChange = false) => send(S.setPasswordHash, [hash, staffId, mustChange]),
     setLastAssignedAt: async (staffId, at) => send(S.setLastAssignedAt, [at, staffId]),
     claimMutation: (staffId, mutationId, at) => claim(S.claimMutation, [staffId, mutationId, at]),
     saveMutationResult: async (staffId, mutationId, result) => send(S.saveMutation, [staffId, mutationId, JSON.stringify(result)]),
@@ -82,6 +86,7 @@ export function storeWrites(run: Run, send: Send): Omit<StoreWrites, 'put' | 'pu
     createSession: async (s) => send(S.createSession, [s.id, s.staffId, s.refreshHash, s.refreshExpiresAt, s.createdAt]),
     rotateRefresh: async (id, fromHash, toHash, expiresAt, now) => (await run(S.rotateRefresh, [id, fromHash, toHash, expiresAt, now])).length > 0,
     revokeSession: async (id, at) => send(S.revokeSession, [id, at]),
+    revokeSessionsOfStaff: async (staffId, at) => (await run<{ id: string }>(S.revokeSessionsOfStaff, [staffId, at])).map((r) => r.id),
     startServing: async (staffId, customerId, until) => send(S.startServing, [staffId, customerId, until]),
     claimMeta: async (key, value) => (await run<{ value: string }>(S.claimMeta, [key, value]))[0].value,
     setMeta: async (key, value) => send(S.setMeta, [key, value]),

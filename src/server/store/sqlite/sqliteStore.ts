@@ -184,6 +184,9 @@ function sqliteOps(db: Database.Database): SqliteOps {
   const openCasesOfAssigneeStmt = st<{ data: string }>(
     "SELECT data FROM cases WHERE assignee_id = ? AND status IN ('new', 'open', 'pending') ORDER BY created_at",
   );
+  const openCasesOfQueueStmt = st<{ data: string }>(
+    "SELECT data FROM cases WHERE queue_id = ? AND status IN ('new', 'open', 'pending') ORDER BY created_at",
+  );
   const waitingStmt = st<{ data: string }>(
     "SELECT data FROM cases WHERE queue_id = ? AND status IN ('new', 'open') AND assignee_id IS NULL ORDER BY created_at LIMIT ?",
   );
@@ -196,8 +199,10 @@ function sqliteOps(db: Database.Database): SqliteOps {
     "SELECT data FROM alerts WHERE status != 'closed' AND json_extract(data, '$.caseId') = ? LIMIT 1",
   );
   const raisedAlertsStmt = st<{ data: string }>("SELECT data FROM alerts WHERE status = 'raised' ORDER BY raised_at");
-  const credentialsStmt = st<{ data: string; password_hash: string }>('SELECT data, password_hash FROM staff WHERE username = ?');
-  const setHashStmt = st('UPDATE staff SET password_hash = ? WHERE id = ?');
+  const credentialsStmt = st<{ data: string; password_hash: string; must_change_password: number }>(
+    'SELECT data, password_hash, must_change_password FROM staff WHERE username = ?',
+  );
+  const setHashStmt = st('UPDATE staff SET password_hash = ?, must_change_password = ? WHERE id = ?');
   const lastAssignedStmt = st<{ id: string; t: number }>(
     'SELECT id, last_assigned_at AS t FROM staff WHERE id IN (SELECT value FROM json_each(?)) AND last_assigned_at IS NOT NULL',
   );
@@ -303,6 +308,7 @@ function sqliteOps(db: Database.Database): SqliteOps {
      FROM changes c WHERE c.seq > ? ORDER BY c.seq LIMIT ?`,
   );
   const revokeStmt = st('UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
+  const revokeOfStaffStmt = st<{ id: string }>('UPDATE sessions SET revoked_at = ? WHERE staff_id = ? AND revoked_at IS NULL RETURNING id');
 
   const store: SqliteOps = {
     head: () => headStmt.get()?.h ?? 0,
@@ -337,6 +343,7 @@ function sqliteOps(db: Database.Database): SqliteOps {
     sampleCustomers: (n) => sampleCustomersStmt.all(n).map((r) => JSON.parse(r.data)),
     casesOfCustomer: (id) => casesOfCustomerStmt.all(id).map((r) => JSON.parse(r.data)),
     openCasesOfAssignee: (id) => openCasesOfAssigneeStmt.all(id).map((r) => JSON.parse(r.data)),
+    openCasesOfQueue: (id) => openCasesOfQueueStmt.all(id).map((r) => JSON.parse(r.data)),
     waitingCases: (queueId, limit) => waitingStmt.all(queueId, limit).map((r) => JSON.parse(r.data)),
     interactionsOfCase: (caseId) => interactionsStmt.all(caseId).map((r) => JSON.parse(r.data)),
     loadOf: (staffId, channel) => loadStmt.get(staffId, channel)?.n ?? 0,
@@ -347,9 +354,9 @@ function sqliteOps(db: Database.Database): SqliteOps {
 
     staffCredentials(username) {
       const r = credentialsStmt.get(username);
-      return r ? { staff: JSON.parse(r.data) as Staff, passwordHash: r.password_hash } : null;
+      return r ? { staff: JSON.parse(r.data) as Staff, passwordHash: r.password_hash, mustChangePassword: r.must_change_password === 1 } : null;
     },
-    setPasswordHash: (staffId, hash) => void setHashStmt.run(hash, staffId),
+    setPasswordHash: (staffId, hash, mustChange = false) => void setHashStmt.run(hash, mustChange ? 1 : 0, staffId),
     lastAssignedAt: (staffIds) => new Map(lastAssignedStmt.all(JSON.stringify(staffIds)).map((r) => [r.id, r.t])),
     setLastAssignedAt: (staffId, at) => void setLastAssignedStmt.run(at, staffId),
 
@@ -446,6 +453,7 @@ function sqliteOps(db: Database.Database): SqliteOps {
         audience: JSON.parse(r.audience ?? '[]') as string[],
       })),
     revokeSession: (id, at) => void revokeStmt.run(at, id),
+    revokeSessionsOfStaff: (staffId, at) => revokeOfStaffStmt.all(at, staffId).map((r) => r.id),
   };
   return store;
 }
@@ -474,7 +482,7 @@ function asyncOps<T extends object>(ops: T, check: () => void = () => {}): { [K 
 }
 
 type ChangeRow = Row & { entity: EntityName; op: 'upsert' | 'delete'; key: string | null };
-type AccountRow = { id: string; password_hash: string; last_assigned_at: number | null };
+type AccountRow = { id: string; password_hash: string; must_change_password: number; last_assigned_at: number | null };
 
 /** Every record of the store as its tables hold it, in export order: each a query and the record of one of its rows. */
 const EXPORTED: ReadonlyArray<{ sql: string; record(r: never): HubRecord }> = [
@@ -485,8 +493,14 @@ const EXPORTED: ReadonlyArray<{ sql: string; record(r: never): HubRecord }> = [
   })),
   // After the staff rows they belong to.
   {
-    sql: 'SELECT id, password_hash, last_assigned_at FROM staff',
-    record: (r: AccountRow) => ({ kind: 'staffAccount', staffId: r.id, passwordHash: r.password_hash, lastAssignedAt: r.last_assigned_at }),
+    sql: 'SELECT id, password_hash, must_change_password, last_assigned_at FROM staff',
+    record: (r: AccountRow) => ({
+      kind: 'staffAccount',
+      staffId: r.id,
+      passwordHash: r.password_hash,
+      mustChangePassword: r.must_change_password === 1,
+      lastAssignedAt: r.last_assigned_at,
+    }),
   },
   {
     sql: 'SELECT staff_id, mutation_id, result, at FROM mutations',

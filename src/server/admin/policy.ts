@@ -1,0 +1,16 @@
+import { PolicySchema, type Policy } from '../../shared/protocol';
+import type { StoreReads } from '../store/hubStore';
+
+/** Where the policy an admin set is kept: in the store, so every hub node hands workstations the same one. */
+export const POLICY_META_KEY = 'workstation-policy';
+
+/**
+ * The policy workstations follow: the one an admin set, or the hub's configured one until then (or when what is
+ * stored no longer parses, e.g. written by a newer hub that has since been rolled back).
+ */
+export async function currentPolicy(store: Pick<StoreReads, 'meta'>, fallback: Policy): Promise<Policy> {
+  const raw = await store.meta(POLICY_META_KEY);
+  if (raw === null) return fallback;
+  const parsed = PolicySchema.safeParse(JSON.parse(raw));
+  return parsed.success ? parsed.data : fallback;
+}
