@@ -114,7 +114,8 @@ function holdReason(actor: Staff, kase: Case, lastSeen: string | null): HeldRepl
   return null;
 }
 
-async function moveCase(w: UnitOfWork, actor: Staff, kase: Case, to: AssignTarget): Promise<Case> {
+/** Moves one case to a person or to a queue (where it is routed again); saves it. */
+export async function moveCase(w: UnitOfWork, actor: Staff, kase: Case, to: AssignTarget): Promise<Case> {
   const { ctx } = w;
   if ('staffId' in to) {
     const target = ctx.staff(to.staffId);
@@ -149,7 +150,7 @@ async function reassignOne(w: UnitOfWork, actor: Staff, caseId: string, to: Assi
   }
 }
 
-async function setStaffStatus(w: UnitOfWork, staff: Staff, status: Staff['status']): Promise<Staff> {
+export async function setStaffStatus(w: UnitOfWork, staff: Staff, status: Staff['status']): Promise<Staff> {
   const { ctx } = w;
   if (staff.status === status) return staff;
   const updated: Staff = { ...staff, status, statusSince: ctx.now(), version: staff.version + 1 };
@@ -157,6 +158,24 @@ async function setStaffStatus(w: UnitOfWork, staff: Staff, status: Staff['status
   if (status === 'away' || status === 'offline') await returnOffers(w, staff.id);
   if (status === 'available') await pullWaitingWork(w, staff.id);
   return updated;
+}
+
+/**
+ * Makes a person a member of exactly `queueIds` (all known) and tells their workstations their new scope; they
+ * are offered waiting work of the queues they joined. Returns the queues they were in before.
+ */
+export async function setQueuesOf(w: UnitOfWork, staffId: string, queueIds: readonly string[]): Promise<string[]> {
+  const want = new Set(queueIds);
+  const before = w.ctx.queues().filter((q) => q.memberIds.includes(staffId)).map((q) => q.id);
+  for (const q of w.ctx.queues()) {
+    const member = q.memberIds.includes(staffId);
+    if (member === want.has(q.id)) continue;
+    const memberIds = member ? q.memberIds.filter((id) => id !== staffId) : [...q.memberIds, staffId];
+    await w.save('queue', { ...q, memberIds, version: q.version + 1 });
+  }
+  w.scopeChanged(staffId);
+  await pullWaitingWork(w, staffId);
+  return before;
 }
 
 /** Moves an alert along its lifecycle, for its designated staff, its follow-up owner or a supervisor. */
@@ -374,18 +393,9 @@ const handlers: { [T in Mutation['type']]: Handler<T> } = {
       await audit(w, actor, 'staff.status', { targetType: 'staff', targetId: staff.id, queueId: null, caseId: null }, { status: before }, { status: current.status });
     }
     if (m.patch.queueIds) {
-      const want = new Set(m.patch.queueIds);
-      for (const id of want) if (!ctx.queue(id)) throw new Refused('not-found', `queue ${id} does not exist`);
-      const before = ctx.queues().filter((q) => q.memberIds.includes(staff.id)).map((q) => q.id);
-      for (const q of ctx.queues()) {
-        const member = q.memberIds.includes(staff.id);
-        if (member === want.has(q.id)) continue;
-        const memberIds = member ? q.memberIds.filter((id) => id !== staff.id) : [...q.memberIds, staff.id];
-        await w.save('queue', { ...q, memberIds, version: q.version + 1 });
-      }
-      await audit(w, actor, 'staff.queues', { targetType: 'staff', targetId: staff.id, queueId: null, caseId: null }, before, [...want]);
-      w.scopeChanged(staff.id);
-      await pullWaitingWork(w, staff.id);
+      for (const id of m.patch.queueIds) if (!ctx.queue(id)) throw new Refused('not-found', `queue ${id} does not exist`);
+      const before = await setQueuesOf(w, staff.id, m.patch.queueIds);
+      await audit(w, actor, 'staff.queues', { targetType: 'staff', targetId: staff.id, queueId: null, caseId: null }, before, [...new Set(m.patch.queueIds)]);
     }
     if (m.patch.capacity) await pullWaitingWork(w, staff.id);
     return {};

@@ -1,5 +1,6 @@
 import { PolicySchema, type Policy } from '../../shared/protocol';
 import type { StoreReads } from '../store/hubStore';
+import { adminWrite, auditAdmin, type AdminCall } from './adminWrite';
 
 /** Where the policy an admin set is kept: in the store, so every hub node hands workstations the same one. */
 export const POLICY_META_KEY = 'workstation-policy';
@@ -13,4 +14,14 @@ export async function currentPolicy(store: Pick<StoreReads, 'meta'>, fallback: P
   if (raw === null) return fallback;
   const parsed = PolicySchema.safeParse(JSON.parse(raw));
   return parsed.success ? parsed.data : fallback;
+}
+
+/** Sets the workstation policy for every hub node; workstations get it at their next sign-in or connection. */
+export async function setPolicy(call: AdminCall, policy: Policy): Promise<Policy> {
+  return adminWrite(call, async (w, actor) => {
+    const before = await currentPolicy(w, call.ctx.config.policy);
+    await w.setMeta(POLICY_META_KEY, JSON.stringify(policy));
+    await auditAdmin(w, actor, 'policy.update', { targetType: 'policy', targetId: 'policy' }, before, policy);
+    return policy;
+  });
 }

@@ -1,4 +1,5 @@
 import {
+  DEFAULT_CAPACITY,
   QueueSchema,
   StaffSchema,
   StoreLocationSchema,
@@ -117,15 +118,6 @@ export function buildQueues(): Queue[] {
   );
 }
 
-const AGENT_CAPACITY: Capacity = { chat: 3, email: 5, sms: 3, social: 3, phone: 1, video: 1, store: 1 };
-const STORE_CAPACITY: Capacity = { chat: 0, email: 2, sms: 2, social: 0, phone: 1, video: 1, store: 1 };
-const NO_CAPACITY: Capacity = { chat: 0, email: 0, sms: 0, social: 0, phone: 0, video: 0, store: 0 };
-const CAPACITY_BY_ROLE: Readonly<Record<Role, Capacity>> = {
-  agent: AGENT_CAPACITY,
-  supervisor: AGENT_CAPACITY,
-  store: STORE_CAPACITY,
-  admin: NO_CAPACITY,
-};
 
 /** A member of staff with the password they sign in with (printed by the hub at start, stored only hashed). */
 export interface SeedStaff {
@@ -145,7 +137,7 @@ export function buildStaff(rng: Random, now: number): SeedStaff[] {
       role: entry.role,
       skills: entry.skills,
       languages: entry.languages,
-      capacity: CAPACITY_BY_ROLE[entry.role],
+      capacity: DEFAULT_CAPACITY[entry.role],
       status: 'offline',
       statusSince: now,
       storeId: entry.storeId,

@@ -12,6 +12,22 @@ export const AUDIT_ACTIONS = [
   'alert.assign',
   'alert.close',
   'auth.revoke',
+  // Administration (src/server/admin): before and after of the row, never a password.
+  'staff.create',
+  'staff.update',
+  'staff.password',
+  'staff.deactivate',
+  'staff.reactivate',
+  'queue.create',
+  'queue.update',
+  'queue.archive',
+  'store.create',
+  'store.update',
+  'kb.create',
+  'kb.update',
+  'canned.create',
+  'canned.update',
+  'policy.update',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
@@ -21,7 +37,7 @@ export const AuditEntrySchema = z.object({
   id: IdSchema,
   actorId: IdSchema,
   action: AuditActionSchema,
-  targetType: z.enum(['case', 'staff', 'customer', 'alert']),
+  targetType: z.enum(['case', 'staff', 'customer', 'alert', 'queue', 'store', 'kb', 'canned', 'policy']),
   targetId: IdSchema,
   /** Queue and case the action concerns, for filtering. */
   queueId: IdSchema.nullable(),

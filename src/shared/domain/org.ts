@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ChannelSchema, IdSchema, LangSchema, RoleSchema, StaffStatusSchema, TimeSchema } from './enums';
+import { ChannelSchema, IdSchema, LangSchema, RoleSchema, StaffStatusSchema, TimeSchema, type Role } from './enums';
 
 export const SlaPolicySchema = z.object({
   /** Minutes until the first reply is due, from the first inbound message. */
@@ -37,6 +37,15 @@ export const CapacitySchema = z.object(
   >,
 );
 export type Capacity = z.infer<typeof CapacitySchema>;
+
+const AGENT_CAPACITY: Capacity = { chat: 3, email: 5, sms: 3, social: 3, phone: 1, video: 1, store: 1 };
+/** What a person of each role handles at once unless told otherwise (the demo organisation, new staff). */
+export const DEFAULT_CAPACITY: Readonly<Record<Role, Capacity>> = {
+  agent: AGENT_CAPACITY,
+  supervisor: AGENT_CAPACITY,
+  store: { chat: 0, email: 2, sms: 2, social: 0, phone: 1, video: 1, store: 1 },
+  admin: { chat: 0, email: 0, sms: 0, social: 0, phone: 0, video: 0, store: 0 },
+};
 
 /** A member of staff as everyone else may see them (no credentials). */
 export const StaffSchema = z.object({

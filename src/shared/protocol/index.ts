@@ -26,6 +26,7 @@
  *    owns the case, or the customer got something newer, the reply is held (outcome `held`, a HeldReply row the
  *    author and the owner see) and the author resends it, turns it into a note, or discards it.
  */
+export * from './admin';
 export * from './changes';
 export * from './mutations';
 export * from './http';

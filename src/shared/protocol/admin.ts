@@ -1,0 +1,181 @@
+import { z } from 'zod';
+import {
+  CannedResponseSchema,
+  CapacitySchema,
+  ChannelSchema,
+  IdSchema,
+  KbArticleSchema,
+  LangSchema,
+  PersonNameInputSchema,
+  QueueSchema,
+  RoleSchema,
+  SlaPolicySchema,
+  StaffSchema,
+  StoreLocationSchema,
+  TextInputSchema,
+} from '../domain';
+import { PolicySchema } from './http';
+
+/**
+ * The administration API (`/api/v1/admin/...`, JSON, `Authorization: Bearer <accessToken>` of an admin): the
+ * bodies it takes and the answers it gives. Every body is strict (an unknown field is refused, naming it), and
+ * `GET /api/v1/openapi.json` is generated from these same schemas.
+ */
+
+/** Text an admin types for a label (a queue's or store's name, an article's title): cleaned, trimmed, not blank. */
+const LabelSchema = (max: number) => TextInputSchema(max * 5).transform((s) => s.trim().slice(0, max)).pipe(z.string().min(1, 'cannot be blank'));
+const SkillsSchema = z.array(z.string().trim().min(1).max(40)).max(50);
+const IdListSchema = z.array(IdSchema).max(10_000);
+
+/** A sign-in name: stored in lower case (sign-in folds what is typed), letters, digits and `. _ - @`. */
+export const UsernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.string().regex(/^[\p{L}\p{N}._@-]{2,64}$/u, 'a username is 2 to 64 letters, digits, dots, dashes, underscores or @'));
+
+/** A password an admin sets; the hub's one password rule (passwordPolicy.ts) decides whether it is good enough. */
+const PasswordInputSchema = z.string().min(1).max(256);
+
+/** Where the open cases of a person or queue go when they leave: a queue (routed again there) or a person. */
+export const MoveCasesToSchema = z.union([z.object({ queueId: IdSchema }).strict(), z.object({ staffId: IdSchema }).strict()]);
+export type MoveCasesTo = z.infer<typeof MoveCasesToSchema>;
+
+const staffFields = {
+  name: PersonNameInputSchema,
+  role: RoleSchema,
+  languages: z.array(LangSchema).min(1).max(10),
+  skills: SkillsSchema,
+  /** The queues the person is a member of (all of them: a queue left out is left). */
+  queueIds: IdListSchema,
+  /** Per channel; channels left out keep their value (the role's default for a new person). */
+  capacity: CapacitySchema.partial().strict(),
+  storeId: IdSchema.nullable(),
+};
+
+/** `POST /api/v1/admin/staff`. Without `password` a one-time password is generated, returned once, and must be changed. */
+export const CreateStaffSchema = z
+  .object({
+    username: UsernameSchema,
+    ...staffFields,
+    skills: staffFields.skills.default([]),
+    queueIds: staffFields.queueIds.default([]),
+    capacity: staffFields.capacity.default({}),
+    storeId: staffFields.storeId.default(null),
+    password: PasswordInputSchema.optional(),
+    /** The person must choose a new password at their first sign-in (always so for a generated one). */
+    mustChange: z.boolean().default(false),
+  })
+  .strict();
+export type CreateStaff = z.infer<typeof CreateStaffSchema>;
+
+/** `PATCH /api/v1/admin/staff/{id}`: only what is given changes. */
+export const UpdateStaffSchema = z.object(staffFields).partial().strict();
+export type UpdateStaff = z.infer<typeof UpdateStaffSchema>;
+
+/** `POST /api/v1/admin/staff/{id}/reset-password`: a given password, or a generated one-time password. */
+export const ResetPasswordSchema = z
+  .object({ password: PasswordInputSchema.optional(), mustChange: z.boolean().default(true) })
+  .strict();
+export type ResetPassword = z.infer<typeof ResetPasswordSchema>;
+
+/** `POST /api/v1/admin/staff/{id}/deactivate`: refused while the person holds open cases, unless told where they go. */
+export const DeactivateStaffSchema = z.object({ moveCasesTo: MoveCasesToSchema.optional() }).strict();
+export type DeactivateStaff = z.infer<typeof DeactivateStaffSchema>;
+
+/** A person as the admin API shows them: the synced row and whether they must change their password. */
+export const AdminStaffSchema = StaffSchema.extend({
+  /** Only in the answer that created it: shown once, never stored in clear, never logged. */
+  oneTimePassword: z.string().optional(),
+});
+
+const queueFields = {
+  name: LabelSchema(100),
+  channels: z.array(ChannelSchema).min(1, 'a queue needs at least one channel').max(20),
+  languages: z.array(LangSchema).min(1).max(10),
+  skills: SkillsSchema,
+  sla: SlaPolicySchema.strict(),
+  csatAlertThreshold: z.number().int().min(1).max(10),
+  alertStaffIds: IdListSchema,
+  alertAckMinutes: z.number().int().positive().max(60 * 24 * 7),
+  memberIds: IdListSchema,
+};
+
+/** `POST /api/v1/admin/queues`. */
+export const CreateQueueSchema = z
+  .object({
+    ...queueFields,
+    skills: queueFields.skills.default([]),
+    sla: queueFields.sla.default({ firstResponseMinutes: 60, nextResponseMinutes: 240 }),
+    csatAlertThreshold: queueFields.csatAlertThreshold.default(4),
+    alertStaffIds: queueFields.alertStaffIds.default([]),
+    alertAckMinutes: queueFields.alertAckMinutes.default(30),
+    memberIds: queueFields.memberIds.default([]),
+  })
+  .strict();
+export type CreateQueue = z.infer<typeof CreateQueueSchema>;
+
+/** `PATCH /api/v1/admin/queues/{id}`. */
+export const UpdateQueueSchema = z.object(queueFields).partial().strict();
+export type UpdateQueue = z.infer<typeof UpdateQueueSchema>;
+
+/** `POST /api/v1/admin/queues/{id}/archive`: refused while it has open cases, unless told which queue takes them. */
+export const ArchiveQueueSchema = z.object({ moveCasesTo: z.object({ queueId: IdSchema }).strict().optional() }).strict();
+export type ArchiveQueue = z.infer<typeof ArchiveQueueSchema>;
+
+const storeFields = { name: LabelSchema(100), city: LabelSchema(100) };
+/** `POST /api/v1/admin/stores`. */
+export const CreateStoreSchema = z.object(storeFields).strict();
+/** `PATCH /api/v1/admin/stores/{id}`. */
+export const UpdateStoreSchema = z.object(storeFields).partial().strict();
+
+const articleFields = {
+  title: LabelSchema(200),
+  body: TextInputSchema(20_000),
+  tags: SkillsSchema,
+  language: LangSchema,
+  queueId: IdSchema.nullable(),
+  status: KbArticleSchema.shape.status.unwrap(),
+};
+/** `POST /api/v1/admin/articles`: a draft unless `status` says published. */
+export const CreateArticleSchema = z
+  .object({ ...articleFields, tags: articleFields.tags.default([]), queueId: articleFields.queueId.default(null), status: articleFields.status.default('draft') })
+  .strict();
+/** `PATCH /api/v1/admin/articles/{id}`. */
+export const UpdateArticleSchema = z.object(articleFields).partial().strict();
+
+const cannedFields = {
+  shortcut: z.string().trim().regex(/^[\p{L}\p{N}_-]{1,40}$/u, 'a shortcut is 1 to 40 letters, digits, dashes or underscores'),
+  title: LabelSchema(200),
+  body: TextInputSchema(5_000),
+  language: LangSchema,
+  queueId: IdSchema.nullable(),
+};
+/** `POST /api/v1/admin/canned`. */
+export const CreateCannedSchema = z.object({ ...cannedFields, queueId: cannedFields.queueId.default(null) }).strict();
+/** `PATCH /api/v1/admin/canned/{id}`. */
+export const UpdateCannedSchema = z.object(cannedFields).partial().strict();
+
+/** `PUT /api/v1/admin/policy`: what every workstation is told at sign-in and connection. */
+export const AdminPolicySchema = z
+  .object({
+    maxOfflineHours: PolicySchema.shape.maxOfflineHours.max(24 * 90),
+    idleLockMinutes: PolicySchema.shape.idleLockMinutes.max(24 * 60),
+  })
+  .strict();
+
+/** The one error body of the admin API: a code (see ReasonCode, plus HTTP-level ones), a message, the field at fault. */
+export const AdminErrorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
+});
+export type AdminError = z.infer<typeof AdminErrorSchema>;
+
+/** Answers: the row as stored (what workstations receive in the change feed); lists as `{ items }`. */
+export const AdminAnswers = {
+  staff: AdminStaffSchema,
+  queue: QueueSchema,
+  store: StoreLocationSchema,
+  article: KbArticleSchema,
+  canned: CannedResponseSchema,
+  policy: PolicySchema,
+};
