@@ -124,16 +124,16 @@ export async function deactivateStaff(call: AdminCall, id: string, input: Deacti
       const queue = w.ctx.queue(to.queueId);
       if (!queue || queue.archived) throw new FieldRefused('not-found', 'moveCasesTo.queueId', `no open queue ${to.queueId}`);
     }
-    // Inactive first, so that routing never hands a case back to the person leaving; going offline returns
-    // their unanswered offers to routing, so the cases left to move are read after it.
-    const offline = await setStaffStatus(w, before, 'offline');
-    const after: Staff = { ...offline, active: false, version: offline.version + 1 };
-    await w.save('staff', after);
+    // Inactive first, so that routing never hands a case back to the person leaving; their cases move before
+    // they go offline, which would hand unanswered offers back to routing instead of where the admin said.
+    const inactive: Staff = { ...before, active: false, version: before.version + 1 };
+    await w.save('staff', inactive);
     const moved: string[] = [];
     for (const kase of to ? await w.openCasesOfAssignee(id) : []) {
       await moveCase(w, actor, kase, to!);
       moved.push(kase.id);
     }
+    const after = await setStaffStatus(w, inactive, 'offline');
     await call.auth.revokeAllOf(w, id);
     await auditAdmin(w, actor, 'staff.deactivate', { targetType: 'staff', targetId: id }, before, { ...after, movedCaseIds: moved, moveCasesTo: to ?? null });
     return after;

@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export class HttpError extends Error {
   constructor(
@@ -36,6 +36,13 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       if (!req.complete) reject(new HttpError(400, 'aborted', 'the request body did not arrive whole'));
     });
   });
+}
+
+/** Answers with a JSON body, never cached. */
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const json = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
+  res.end(json);
 }
 
 /** Parses a JSON body, requiring the JSON content type. */

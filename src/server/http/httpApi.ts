@@ -5,7 +5,9 @@ import { AuthError, type AuthService } from '../auth/authService';
 import type { HubContext } from '../context';
 import { InboundRejected, ingestInbound } from '../ingest';
 import { StoreUnavailable } from '../store/storeUnavailable';
-import { HttpError, parseJson, readBody } from './body';
+import { createAdminApi } from '../admin/adminHttp';
+import { adminOpenApi } from '../admin/openapi';
+import { HttpError, parseJson, readBody, sendJson as send } from './body';
 import { verifySignature } from './signature';
 
 /** A short, readable account of what is wrong with a body, e.g. `from.email: Invalid email`. */
@@ -14,12 +16,6 @@ export function describeZodError(err: z.ZodError): string {
     .slice(0, 5)
     .map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`)
     .join('; ');
-}
-
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const json = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
-  res.end(json);
 }
 
 function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
@@ -46,6 +42,8 @@ export function clientAddress(req: IncomingMessage, trustProxy: boolean): string
 }
 
 export function createHttpApi(ctx: HubContext, auth: AuthService, opts: { trustProxy?: boolean } = {}) {
+  const admin = createAdminApi(ctx, auth);
+  const openApi = adminOpenApi();
   const routes: Record<string, (req: IncomingMessage, raw: Buffer) => Promise<[number, unknown]> | [number, unknown]> = {
     'POST /api/v1/inbound': async (req, raw) => {
       // The signature covers the raw bytes, so it is checked before anything is parsed.
@@ -71,10 +69,13 @@ export function createHttpApi(ctx: HubContext, auth: AuthService, opts: { trustP
       return [200, { ok: true }];
     },
     'GET /api/v1/health': async () => [200, { ok: true, head: await ctx.store.head() }],
+    'GET /api/v1/openapi.json': () => [200, openApi],
   };
 
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0];
+    // The admin API has its own error shape ({ error: { code, message, field? } }) and answers by itself.
+    if (path.startsWith('/api/v1/admin/')) return admin(req, res, path);
     const route = routes[`${req.method} ${path}`];
     try {
       if (!route) {

@@ -8,7 +8,7 @@ const capacity = (over: Partial<Capacity> = {}): Capacity => ({
   ...over,
 });
 
-function person(id: string, role: Staff['role'], over: Partial<Staff> = {}): { staff: Staff; password: string } {
+export function person(id: string, role: Staff['role'], over: Partial<Staff> = {}): { staff: Staff; password: string } {
   return {
     staff: {
       id,

@@ -308,6 +308,14 @@ describe('PostgreSQL store: transactions', () => {
     await store.write((tx) => tx.revokeSession('s-1', 4_000));
     await store.write((tx) => tx.revokeSession('s-1', 5_000));
     expect((await store.sessionById('s-1'))?.revokedAt).toBe(4_000);
+
+    // Ending every session of a person (deactivation) names the ones it ended, not those ended before.
+    await store.write(async (tx) => {
+      await tx.createSession({ ...session, id: 's-2', refreshHash: 'h5' });
+      await tx.createSession({ ...session, id: 's-3', refreshHash: 'h6', staffId: 'a2' });
+    });
+    expect(await store.write((tx) => tx.revokeSessionsOfStaff('a1', 6_000))).toEqual(['s-2']);
+    expect((await store.sessionById('s-3'))?.revokedAt).toBeNull();
   });
 
   it('keeps credentials, routing times, calls, surveys, the audit trail and who serves whom', async () => {
@@ -329,7 +337,12 @@ describe('PostgreSQL store: transactions', () => {
     });
     // A row written again keeps the credentials and routing times kept beside it.
     await putEach(store, 'staff', [staff({ id: 'a1', username: 'a1', name: 'Renamed', version: 2 })]);
-    expect(await store.staffCredentials('a1')).toEqual({ staff: staff({ id: 'a1', username: 'a1', name: 'Renamed', version: 2 }), passwordHash: 'scrypt$1' });
+    expect(await store.staffCredentials('a1')).toEqual({ staff: staff({ id: 'a1', username: 'a1', name: 'Renamed', version: 2 }), passwordHash: 'scrypt$1', mustChangePassword: false });
+    // A password an admin set must be changed; one the person sets clears the demand.
+    await store.write((tx) => tx.setPasswordHash('a1', 'scrypt$2', true));
+    expect((await store.staffCredentials('a1'))?.mustChangePassword).toBe(true);
+    await store.write((tx) => tx.setPasswordHash('a1', 'scrypt$3'));
+    expect((await store.staffCredentials('a1'))?.mustChangePassword).toBe(false);
     expect(await store.staffCredentials('nobody')).toBeNull();
     expect(await store.lastAssignedAt(['a1', 'nobody'])).toEqual(new Map([['a1', 42]]));
     expect(await store.lastAssignedAt([])).toEqual(new Map());

@@ -141,7 +141,7 @@ function workload(r: Random): { steps: Step[]; ids: Record<EntityName, string[]>
   const answeredAt = at++;
   steps.push(async (tx) => {
     for (const { staffId, i, assignedAt, createdAt } of sessions) {
-      await tx.setPasswordHash(staffId, `hash-${i}`);
+      await tx.setPasswordHash(staffId, `hash-${i}`, i % 2 === 0);
       if (assignedAt !== null) await tx.setLastAssignedAt(staffId, assignedAt);
       await tx.createSession({ id: `ses-${i}`, staffId, refreshHash: `r-${i}-0`, refreshExpiresAt: 50_000 + i, createdAt, revokedAt: null });
     }
@@ -149,6 +149,7 @@ function workload(r: Random): { steps: Step[]; ids: Record<EntityName, string[]>
     await tx.rotateRefresh('ses-0', 'r-0-0', 'r-0-2', 60_000, 2);
     await tx.rotateRefresh('ses-1', 'r-1-0', 'r-1-1', 70_000, 55_000);
     await tx.revokeSession('ses-2', revokedAt);
+    await tx.revokeSessionsOfStaff(sessions[3].staffId, revokedAt + 1);
     for (const o of others) {
       await tx.claimMutation(o.claimer, `m-${o.k}`, o.claimedAt);
       await tx.saveMutationResult(o.claimer, `m-${o.k}`, { ok: true, k: o.k });
@@ -215,6 +216,7 @@ describe('the PostgreSQL store answers as the SQLite store (the reference) does'
       }
       await same('last assigned', (s) => s.lastAssignedAt([...STAFF, 'nobody']));
       for (const queueId of QUEUES) for (const limit of [2, 100]) await same(`waiting ${queueId} ${limit}`, (s) => s.waitingCases(queueId, limit));
+      for (const queueId of [...QUEUES, 'nowhere']) await same(`open cases of queue ${queueId}`, (s) => s.openCasesOfQueue(queueId));
       for (const [now, limit] of [[0, 10], [100_500, 3], [1e9, 100]]) await same(`overdue ${now} ${limit}`, (s) => s.overdueCases(now, limit));
       for (const caseId of [...ids.case, 'missing']) {
         await same(`timeline ${caseId}`, (s) => s.interactionsOfCase(caseId));
