@@ -159,8 +159,8 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
 /**
  * With a store other hub nodes write too, the durable change feed comes from the log: this node's commits only
  * wake the tail up, and every batch (this node's or another's) goes to this node's connections once, in seq
- * order. The caches of queues and staff follow the log, and a person whose queues changed on another node
- * gets their new scope here (the node that made the change already told its own connections).
+ * order. The caches of queues and staff follow the log, and a person whose queues, role or store changed on
+ * another node gets their new scope here (the node that made the change already told its own connections).
  */
 function followLog(ctx: HubContext, realtime: Dispatcher, from: number): LogTail {
   const tail = startLogTail({
@@ -169,7 +169,13 @@ function followLog(ctx: HubContext, realtime: Dispatcher, from: number): LogTail
     onBatch(batch) {
       const rescoped = new Set<string>();
       for (const { change } of batch) {
-        if (change.entity !== 'queue' || change.op !== 'upsert') continue;
+        if (change.op !== 'upsert') continue;
+        // Role and home store decide what a person sees, as queue memberships do.
+        if (change.entity === 'staff') {
+          const before = ctx.staff(change.id);
+          if (before && (before.role !== change.data.role || before.storeId !== change.data.storeId)) rescoped.add(change.id);
+        }
+        if (change.entity !== 'queue') continue;
         const before = new Set(ctx.queue(change.id)?.memberIds ?? []);
         const after = new Set(change.data.memberIds);
         for (const id of before) if (!after.has(id)) rescoped.add(id);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { IdSchema, type Staff } from '../../shared/domain';
 import {
   AdminAnswers,
-  AdminErrorSchema,
+  type AdminError,
   AdminPolicySchema,
   ArchiveQueueSchema,
   CreateArticleSchema,
@@ -182,7 +182,7 @@ export function createAdminApi(ctx: HubContext, auth: AuthService) {
 
   return async function handle(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     const fail = (status: number, code: string, message: string, field?: string, headers: Record<string, string> = {}) =>
-      sendJson(res, status, { error: field === undefined ? { code, message } : { code, message, field } } satisfies z.infer<typeof AdminErrorSchema>, headers);
+      sendJson(res, status, { error: field === undefined ? { code, message } : { code, message, field } } satisfies AdminError, headers);
     try {
       const [status, body] = await answer(req, path);
       sendJson(res, status, body);

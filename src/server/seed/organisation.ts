@@ -3,7 +3,6 @@ import {
   QueueSchema,
   StaffSchema,
   StoreLocationSchema,
-  type Capacity,
   type Channel,
   type Lang,
   type Queue,
