@@ -83,7 +83,7 @@ export type ResetPassword = z.infer<typeof ResetPasswordSchema>;
 export const DeactivateStaffSchema = z.object({ moveCasesTo: MoveCasesToSchema.optional() }).strict();
 export type DeactivateStaff = z.infer<typeof DeactivateStaffSchema>;
 
-/** A person as the admin API shows them: the synced row and whether they must change their password. */
+/** A person as the admin API shows them: the synced row (never credentials). */
 export const AdminStaffSchema = StaffSchema.extend({
   /** Only in the answer that created it: shown once, never stored in clear, never logged. */
   oneTimePassword: z.string().optional(),
