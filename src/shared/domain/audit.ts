@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   'alert.assign',
   'alert.close',
   'auth.revoke',
+  'auth.password',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

@@ -119,5 +119,18 @@ export const SessionSchema = z.object({
 });
 export type Session = z.infer<typeof SessionSchema>;
 
+/**
+ * `POST /api/v1/auth/password` (with the session's access token as `Authorization: Bearer`): one's own
+ * password change. The new password may be longer than the login's limit here so that the hub's password
+ * rule, not the schema, says why it is refused (`too-long`).
+ */
+export const ChangePasswordRequestSchema = z
+  .object({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(1).max(1024) })
+  .strict();
+
+/** Answer of a password change: how many other sessions of the person it ended. */
+export const ChangePasswordResultSchema = z.object({ ok: z.literal(true), endedSessions: z.number().int().nonnegative() });
+export type ChangePasswordResult = z.infer<typeof ChangePasswordResultSchema>;
+
 /** `POST /api/v1/auth/refresh` and `POST /api/v1/auth/logout` (logout revokes the session). */
 export const RefreshRequestSchema = z.object({ refreshToken: z.string().min(10).max(512) }).strict();
