@@ -148,6 +148,11 @@ describe('vault', () => {
     }
     // Closed by lock() without the engine: their unsent count is not known.
     expect(vault.asideCaches(anna.id).map((a) => a.unsent)).toEqual([null, null]);
+    // A count recorded at a close stops counting once the cache is open again.
+    vault.noteUnsent(anna.id, 4);
+    await vault.openOffline('anna', 'pw-3');
+    vault.lock();
+    expect(readProfiles(dir)[0].unsent).toBeUndefined();
     vault.discardAside(anna.id);
     expect(vault.asideCaches(anna.id)).toEqual([]);
     expect((await vault.openOffline('anna', 'pw-3')).ok).toBe(true);

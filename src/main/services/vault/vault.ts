@@ -194,6 +194,8 @@ export function createVault(options: VaultOptions): Vault {
         dataKey.fill(0);
         return { ok: false, reason: 'offline-expired' };
       }
+      // Open again: the count recorded at its last close no longer holds (see Profile.unsent).
+      if (profile.unsent !== undefined) writeProfile(dir, { ...profile, unsent: undefined });
       return { ok: true, value: openWith(profile, dataKey) };
     },
 

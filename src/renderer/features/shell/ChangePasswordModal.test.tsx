@@ -3,13 +3,14 @@ import '../../test/setup';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import type { Lang } from '../../../shared/domain';
 import { fakeApi } from '../../test/fakeApi';
 import { renderWithProviders } from '../../test/renderWithProviders';
 import { SessionMenu } from './SessionMenu';
 
 const NEW = 'lantern-orchard-1987';
 
-function setup(changePassword: () => unknown, lng?: string) {
+function setup(changePassword: () => unknown, lng?: Lang) {
   const fake = fakeApi({ 'auth.changePassword': changePassword as never });
   renderWithProviders(<SessionMenu staffId="s1" name="Anna Nowak" oldCache={null} onSignedOut={vi.fn()} />, { fake, lng });
   return fake;

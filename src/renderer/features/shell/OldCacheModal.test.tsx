@@ -3,12 +3,13 @@ import '../../test/setup';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import type { Lang } from '../../../shared/domain';
 import type { SessionView } from '../../../shared/ipc/contract';
 import { fakeApi, type FakeHandlers } from '../../test/fakeApi';
 import { renderWithProviders } from '../../test/renderWithProviders';
 import { SessionMenu } from './SessionMenu';
 
-function setup(oldCache: SessionView['oldCache'], handlers: FakeHandlers = {}, lng?: string) {
+function setup(oldCache: SessionView['oldCache'], handlers: FakeHandlers = {}, lng?: Lang) {
   const fake = fakeApi(handlers);
   renderWithProviders(<SessionMenu staffId="s1" name="Anna Nowak" oldCache={oldCache} onSignedOut={vi.fn()} />, { fake, lng });
   return fake;
@@ -62,7 +63,7 @@ describe('old data set aside after a password reset', () => {
     expect(fake.calls('session.discardOldCache')).toEqual([{}]);
   });
 
-  it.each([
+  it.each<[Lang, string, string]>([
     ['pl', 'Czekają stare dane', 'Zawiera 5 zmian, które nie dotarły do serwera.'],
     ['el', 'Παλιά δεδομένα σε αναμονή', 'Περιέχει 5 αλλαγές που δεν έφτασαν στον διακομιστή.'],
   ])('speaks %s', async (lng, notice, unsent) => {
