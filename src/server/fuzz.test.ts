@@ -199,17 +199,22 @@ describe('every socket event, mutation type and HTTP endpoint of the hub, fuzzed
       ...malformedVariants({ channel: 'chat', externalId: 'fuzz', text: 'Hello', from: { email: 'jan@example.pl' } }, prng, BODIES_PER_ENDPOINT / 3).map(toJson),
       ...malformedVariants({ username: 'a1', password: 'a1-password-1' }, prng, BODIES_PER_ENDPOINT / 6).map(toJson),
       ...malformedVariants({ refreshToken: 'x'.repeat(40) }, prng, BODIES_PER_ENDPOINT / 6).map(toJson),
+      // Never the right current password: the change would end the sessions of this test's sockets.
+      ...malformedVariants({ currentPassword: 'not-a3-password', newPassword: 'lantern-orchard-1987' }, prng, BODIES_PER_ENDPOINT / 6).map(toJson),
       '{"channel": ',
       '\u0000\uD800',
       toJson(deeplyNested(DEEP_NESTING, 'object')),
     ];
+    const bearer = { Authorization: `Bearer ${(await t.login('a3')).accessToken}` };
     let sent = 0;
-    for (const path of ['/api/v1/inbound', '/api/v1/auth/login', '/api/v1/auth/refresh', '/api/v1/auth/logout']) {
+    for (const path of ['/api/v1/inbound', '/api/v1/auth/login', '/api/v1/auth/refresh', '/api/v1/auth/logout', '/api/v1/auth/password']) {
       for (let i = 0; i < bodies.length; i += IN_FLIGHT) {
         await Promise.all(
           bodies.slice(i, i + IN_FLIGHT).map(async (body, k) => {
             // Ingestion is signed: half the bodies get a right signature, so what is behind the check is fuzzed too.
-            const signed: Record<string, string> = path === '/api/v1/inbound' && (i + k) % 2 === 0 ? { 'X-Signature': signBody(body, t.secret) } : {};
+            // So is the password change: half the bodies come with a live session's token.
+            const signed: Record<string, string> =
+              (i + k) % 2 === 0 ? (path === '/api/v1/inbound' ? { 'X-Signature': signBody(body, t.secret) } : path === '/api/v1/auth/password' ? bearer : {}) : {};
             const res = await post(path, body, { ...json, ...signed });
             sent++;
             const label = `${path} ${body.slice(0, 120)}`;

@@ -41,7 +41,10 @@ const MUTATION_ID = '6f1c1f5e-3c1a-4f5e-9a53-2f1f0b7c9d11';
  */
 const EXAMPLES: { [C in ChannelName]: InputOf<C> } = {
   'workstation.info': {},
-  'auth.signIn': { ...PERSON, mode: 'online', previousPassword: 'old-password' },
+  'auth.signIn': { ...PERSON, mode: 'online' },
+  'auth.changePassword': { currentPassword: 'old-password', newPassword: 'lantern-orchard-1987' },
+  'session.recoverOldCache': { password: 'old-password' },
+  'session.discardOldCache': {},
   'auth.unlock': { password: PERSON.password },
   'auth.lock': {},
   'auth.signOut': { force: false },

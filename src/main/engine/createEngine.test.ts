@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { channels, MAX_RESULTS_READ, type ChannelName, type EventName, type EventPayload, type InputOf, type OutputOf } from '../../shared/ipc/contract';
 import { startTestHub, type TestHub } from '../../server/testing/hubHarness';
+import type { Session } from '../../shared/protocol';
 import { createEngine, type Engine, type EngineOptions } from './createEngine';
 
 // Cheap key derivation: these tests sign in dozens of times; the vault's own tests cover OWASP parameters.
@@ -202,6 +203,66 @@ describe('workstation engine against a real hub', () => {
     expect(await call(offline, 'auth.forget', { force: true })).toEqual({ done: true, unsent: 1 });
     expect((await call(offline, 'workstation.info', {})).people).toEqual([]);
     expect(readdirSync(dataDir)).toEqual([]);
+  });
+
+  it('changes the password on the hub and re-wraps the cache here: offline sign-in takes the new one only', async () => {
+    const engine = start();
+    await signInAndSync(engine, 'a1');
+    const elsewhere = await hub.connect('a1');
+    const NEW = 'lantern-orchard-1987';
+    expect(await failure(engine, 'auth.changePassword', { currentPassword: 'guess-guess', newPassword: NEW })).toBe('bad-credentials');
+    expect(await failure(engine, 'auth.changePassword', { currentPassword: password('a1'), newPassword: 'password2024!' })).toBe('password-common');
+    expect(await failure(engine, 'auth.changePassword', { currentPassword: password('a1'), newPassword: 'short' })).toBe('password-too-short');
+    expect(await call(engine, 'auth.changePassword', { currentPassword: password('a1'), newPassword: NEW })).toEqual({ endedSessions: 1 });
+    expect(await elsewhere.waitForEvent('auth:expired')).toEqual({ reason: 'revoked' });
+    // This session goes on, with nothing downloaded again and nothing set aside.
+    expect(await call(engine, 'session.current', {})).toMatchObject({ staff: { id: 'a1' }, oldCache: null });
+    await call(engine, 'auth.signOut', {});
+
+    const offline = start({ hubUrl: DEAD_HUB });
+    expect(await failure(offline, 'auth.signIn', { username: 'a1', password: password('a1'), mode: 'offline' })).toBe('bad-credentials');
+    expect(await call(offline, 'auth.signIn', { username: 'a1', password: NEW, mode: 'offline' })).toMatchObject({ oldCache: null });
+    expect(await failure(offline, 'auth.changePassword', { currentPassword: NEW, newPassword: 'another-long-phrase-42' })).toBe('offline');
+  });
+
+  it('after a reset elsewhere, sets the old cache aside, starts afresh, and recovers its unsent work with the old password, sent once', async () => {
+    const { caseId } = await greekCase();
+    await signInAndSync(start(), 'a3');
+    await engines.pop()!.close();
+    const offline = start({ hubUrl: DEAD_HUB });
+    await call(offline, 'auth.signIn', { username: 'a3', password: password('a3') });
+    await call(offline, 'case.note', { caseId, text: 'Courier promised Friday' });
+    expect(await call(offline, 'auth.signOut', { force: true })).toEqual({ done: true, unsent: 1 });
+    await offline.close();
+
+    // The password changes on the hub while the cache here is still wrapped with the old one.
+    const session = await hub.login('a3');
+    const RESET = 'harbour-violet-2025';
+    await hub.http('/api/v1/auth/password', { currentPassword: password('a3'), newPassword: RESET }, { Authorization: `Bearer ${session.accessToken}` });
+
+    const engine = start();
+    const caughtUp = synced(engine);
+    expect(await call(engine, 'auth.signIn', { username: 'a3', password: RESET })).toMatchObject({ oldCache: { caches: 1, unsent: 1 } });
+    await caughtUp;
+    expect(await call(engine, 'outbox.list', {})).toEqual([]);
+    expect(await failure(engine, 'session.recoverOldCache', { password: RESET })).toBe('bad-credentials');
+    expect(await call(engine, 'session.recoverOldCache', { password: password('a3') })).toEqual({ recovered: 1, oldCache: null });
+    expect(await call(engine, 'session.current', {})).toMatchObject({ oldCache: null });
+    await expect.poll(async () => (await call(engine, 'outbox.list', {})).length, { timeout: 10_000 }).toBe(0);
+    const notes = async () => (await call(engine, 'case.view', { caseId })).timeline.filter((i) => i.text === 'Courier promised Friday');
+    await expect.poll(async () => (await notes()).length, { timeout: 10_000 }).toBe(1);
+    expect(readdirSync(dataDir).filter((f) => f.includes('.aside.'))).toEqual([]);
+
+    // Offline, the new password opens the new cache; a second reset's old cache can be discarded.
+    await call(engine, 'auth.signOut', {});
+    await call(engine, 'auth.signIn', { username: 'a3', password: RESET, mode: 'offline' });
+    await call(engine, 'auth.signOut', {});
+    const again = (await hub.http('/api/v1/auth/login', { username: 'a3', password: RESET })).body as unknown as Session;
+    await hub.http('/api/v1/auth/password', { currentPassword: RESET, newPassword: 'second-reset-phrase-9' }, { Authorization: `Bearer ${again.accessToken}` });
+    expect(await call(engine, 'auth.signIn', { username: 'a3', password: 'second-reset-phrase-9' })).toMatchObject({ oldCache: { caches: 1, unsent: 0 } });
+    await call(engine, 'session.discardOldCache', {});
+    expect(await call(engine, 'session.current', {})).toMatchObject({ oldCache: null });
+    expect(readdirSync(dataDir).filter((f) => f.includes('.aside.'))).toEqual([]);
   });
 
   it('leaves no customer name, email or message text in clear in the cache file or its WAL', async () => {

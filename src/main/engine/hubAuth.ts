@@ -1,8 +1,16 @@
-import { HttpErrorSchema, SessionSchema, type Session } from '../../shared/protocol';
+import {
+  ChangePasswordResultSchema,
+  HttpErrorSchema,
+  PASSWORD_PROBLEMS,
+  SessionSchema,
+  type ChangePasswordResult,
+  type PasswordProblemCode,
+  type Session,
+} from '../../shared/protocol';
 import { describeZodError } from './engineError';
 
 /** Why the hub's auth API did not give a session. */
-export type HubAuthFailure = 'bad-credentials' | 'rate-limited' | 'revoked' | 'expired' | 'hub-unreachable' | 'hub-error';
+export type HubAuthFailure = 'bad-credentials' | 'rate-limited' | 'revoked' | 'expired' | 'hub-unreachable' | 'hub-error' | PasswordProblemCode;
 
 /** A refusal (or silence) of the hub's auth API. */
 export class HubAuthError extends Error {
@@ -21,6 +29,8 @@ export interface HubAuth {
   refresh(refreshToken: string): Promise<Session>;
   /** Ends the hub session of this refresh token (its live connections are closed). */
   logout(refreshToken: string): Promise<void>;
+  /** Changes the person's password (this session goes on, their others end); `accessToken` says who. */
+  changePassword(accessToken: string, currentPassword: string, newPassword: string): Promise<ChangePasswordResult>;
 }
 
 export interface HubAuthOptions {
@@ -29,19 +39,19 @@ export interface HubAuthOptions {
   fetch?: typeof fetch;
 }
 
-const KNOWN_REFUSALS: readonly HubAuthFailure[] = ['bad-credentials', 'rate-limited', 'revoked', 'expired'];
+const KNOWN_REFUSALS: readonly HubAuthFailure[] = ['bad-credentials', 'rate-limited', 'revoked', 'expired', ...PASSWORD_PROBLEMS];
 
 /** Talks to the hub's auth endpoints; every answer is parsed, every failure becomes a HubAuthError. */
 export function createHubAuth(options: HubAuthOptions): HubAuth {
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 10_000;
 
-  async function post(path: string, body: unknown): Promise<unknown> {
+  async function post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<unknown> {
     let res: Response;
     try {
       res = await doFetch(new URL(path, options.hubUrl), {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', ...headers },
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(timeoutMs),
       });
@@ -66,5 +76,12 @@ export function createHubAuth(options: HubAuthOptions): HubAuth {
     login: async (username, password) => session(await post('/api/v1/auth/login', { username, password })),
     refresh: async (refreshToken) => session(await post('/api/v1/auth/refresh', { refreshToken })),
     logout: async (refreshToken) => void (await post('/api/v1/auth/logout', { refreshToken })),
+    async changePassword(accessToken, currentPassword, newPassword) {
+      const answer = ChangePasswordResultSchema.safeParse(
+        await post('/api/v1/auth/password', { currentPassword, newPassword }, { Authorization: `Bearer ${accessToken}` }),
+      );
+      if (!answer.success) throw new HubAuthError('hub-error', `the hub sent a malformed answer: ${describeZodError(answer.error)}`);
+      return answer.data;
+    },
   };
 }

@@ -34,6 +34,8 @@ export interface LiveSession {
    * that their whole history is fetched if they come into the person's scope.
    */
   keepRows(rows: readonly Change[], partialCaseIds: readonly string[]): void;
+  /** A valid access token for the hub's HTTP API (renewed with the stored refresh token when old). */
+  accessToken(): Promise<string>;
   /** Stops syncing and indexing and closes the cache (the key goes with the connection). */
   stop(): Promise<void>;
 }
@@ -51,6 +53,10 @@ export interface LiveSessionOptions {
   log(message: string, detail?: unknown): void;
   /** The hub will not renew the session (revoked, expired): the engine ends it. */
   onEnded(reason: 'revoked' | 'expired'): void;
+  /** The person's caches set aside (SessionView.oldCache). */
+  oldCache(): SessionView['oldCache'];
+  /** The cache is about to close with this many unsent entries (recorded for when it is set aside). */
+  onClosing(unsent: number): void;
 }
 
 /** Starts the services of a person who just signed in (online or offline). */
@@ -139,6 +145,7 @@ export function startLiveSession(options: LiveSessionOptions): LiveSession {
       scope: db.open ? readSyncState(db).scope : null,
       signedInOnline: options.online !== undefined,
       reconnects: sync !== null,
+      oldCache: options.oldCache(),
     }),
     connection: () => sync?.state() ?? 'offline',
     announceConnection,
@@ -147,10 +154,13 @@ export function startLiveSession(options: LiveSessionOptions): LiveSession {
       indexer.kick();
       emit('data.changed', { entities: applied.byEntity, outbox: false });
     },
+    accessToken: () => tokens.getToken(),
     async stop() {
       await sync?.stop();
       await indexer.stop();
+      const unsent = db.open ? countUnsent(db) : null;
       vault.close();
+      if (unsent !== null) options.onClosing(unsent);
     },
   };
 }

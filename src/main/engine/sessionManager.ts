@@ -1,6 +1,6 @@
 import type { SessionView } from '../../shared/ipc/contract';
-import type { Session } from '../../shared/protocol';
-import { countUnsent } from '../services/outbox/outbox';
+import { PASSWORD_PROBLEMS, type PasswordProblemCode, type Session } from '../../shared/protocol';
+import { adoptUnsent, carryUnsent, countUnsent } from '../services/outbox/outbox';
 import type { Vault, VaultFailure, VaultResult } from '../services/vault/vault';
 import { EngineError } from './engineError';
 import type { EmitEvent } from './engineEvents';
@@ -19,13 +19,23 @@ export interface SessionManager {
   state(): SessionState;
   /** The signed-in person's services; throws `not-signed-in` or `locked`. */
   live(): LiveSession;
-  signIn(input: { username: string; password: string; mode: 'auto' | 'online' | 'offline'; previousPassword?: string }): Promise<SessionView>;
+  signIn(input: { username: string; password: string; mode: 'auto' | 'online' | 'offline' }): Promise<SessionView>;
   unlock(password: string): Promise<SessionView>;
   lock(reason: 'idle' | 'manual'): Promise<void>;
   /** Signs out (ending the hub session) unless unsent work would be left and `force` is false. */
   signOut(force: boolean): Promise<{ done: boolean; unsent: number }>;
   /** Signs out and deletes the person's cache; same guard. */
   forget(force: boolean): Promise<{ done: boolean; unsent: number }>;
+  /**
+   * Changes the password on the hub, then wraps the cache key with the new one. The new wrapping is made
+   * before the hub is asked (a current password that does not open the cache changes nothing anywhere) and
+   * swapped in as soon as the hub agreed.
+   */
+  changePassword(currentPassword: string, newPassword: string): Promise<{ endedSessions: number }>;
+  /** Moves the unsent work of the caches set aside that `password` opens into this one, and deletes them. */
+  recoverOldCache(password: string): Promise<{ recovered: number; oldCache: SessionView['oldCache'] }>;
+  /** Deletes the caches set aside. */
+  discardOldCache(): Promise<void>;
   /** Stops the services (the app quits); the hub session stays for the next sign-in here. */
   close(): Promise<void>;
 }
@@ -44,7 +54,6 @@ const VAULT_MESSAGES: Record<VaultFailure, string> = {
   'bad-credentials': 'wrong username or password',
   'offline-expired': 'the hub cannot be reached, and offline sign-in here has expired: connect to the hub to sign in',
   'never-online-here': 'offline sign-in needs one online sign-in on this workstation first',
-  'password-changed': 'your password changed on the hub: give your previous password once to unlock this workstation’s cache',
 };
 
 const vaultOpened = (result: VaultResult) => {
@@ -56,7 +65,16 @@ function hubFailure(error: unknown): EngineError {
   if (!(error instanceof HubAuthError)) throw error;
   if (error.code === 'hub-unreachable') return new EngineError('hub-unreachable', error.message);
   if (error.code === 'bad-credentials' || error.code === 'rate-limited') return new EngineError(error.code, error.message);
+  if ((PASSWORD_PROBLEMS as readonly string[]).includes(error.code)) return new EngineError(`password-${error.code as PasswordProblemCode}`, error.message);
   return new EngineError('internal', error.message);
+}
+
+/** What the renderer is told of a person's caches set aside. */
+function oldCacheOf(vault: Vault, staffId: string): SessionView['oldCache'] {
+  const aside = vault.asideCaches(staffId);
+  if (aside.length === 0) return null;
+  const counts = aside.map((a) => a.unsent);
+  return { caches: aside.length, unsent: counts.includes(null) ? null : counts.reduce<number>((sum, n) => sum + (n ?? 0), 0) };
 }
 
 export function createSessionManager(options: SessionManagerOptions): SessionManager {
@@ -90,6 +108,8 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       sync: options.sync,
       log: options.log,
       onEnded: (reason) => void end(live, reason),
+      oldCache: () => oldCacheOf(vault, opened.staffId),
+      onClosing: (unsent) => vault.noteUnsent(opened.staffId, unsent),
     });
     state = { kind: 'signed-in', live };
     live.announceConnection();
@@ -107,11 +127,11 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
     });
   }
 
-  async function signInOnline(username: string, password: string, previousPassword?: string): Promise<SessionView> {
+  async function signInOnline(username: string, password: string): Promise<SessionView> {
     const session = await hubAuth.login(username, password).catch((error: unknown) => {
       throw hubFailure(error);
     });
-    const result = await vault.createOrOpenOnline(username, password, session.staff, session.policy, { previousPassword });
+    const result = await vault.createOrOpenOnline(username, password, session.staff, session.policy);
     if (!result.ok) {
       // The hub session is of no use without the cache: end it rather than leave it open.
       await hubAuth.logout(session.refreshToken).catch(() => {});
@@ -155,12 +175,12 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
   return {
     state: () => state,
     live: current,
-    signIn: ({ username, password, mode, previousPassword }) =>
+    signIn: ({ username, password, mode }) =>
       exclusive(async () => {
         mayBegin();
         if (mode === 'offline') return signInOffline(username, password);
         try {
-          return await signInOnline(username, password, previousPassword);
+          return await signInOnline(username, password);
         } catch (error) {
           if (mode === 'online' || !(error instanceof EngineError) || error.code !== 'hub-unreachable') throw error;
           return signInOffline(username, password);
@@ -182,6 +202,34 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
         state = { kind: 'locked', username: live.vault.username, name: live.vault.name, reason };
         await live.stop();
         options.emit('session.locked', { reason });
+      }),
+    changePassword: (currentPassword, newPassword) =>
+      exclusive(async () => {
+        const live = current();
+        if (live.connection() !== 'online') throw new EngineError('offline', 'changing your password needs the hub: connect and try again');
+        const rewrap = await vault.prepareRewrap(live.vault.staffId, currentPassword, newPassword);
+        if (!rewrap) throw new EngineError('bad-credentials', 'wrong password');
+        const answer = await hubAuth.changePassword(await live.accessToken(), currentPassword, newPassword).catch((error: unknown) => {
+          throw hubFailure(error);
+        });
+        rewrap.commit();
+        return { endedSessions: answer.endedSessions };
+      }),
+    recoverOldCache: (password) =>
+      exclusive(async () => {
+        const live = current();
+        const { db, staffId } = live.vault;
+        let recovered = 0;
+        const opened = await vault.recoverAside(staffId, password, (old) => (recovered += adoptUnsent(db, carryUnsent(old), options.clock())));
+        if (opened === 0) throw new EngineError('bad-credentials', 'this password opens none of the old caches here');
+        live.sync?.flushOutbox();
+        options.emit('data.changed', { entities: {}, outbox: true });
+        live.announceConnection();
+        return { recovered, oldCache: oldCacheOf(vault, staffId) };
+      }),
+    discardOldCache: () =>
+      exclusive(async () => {
+        vault.discardAside(current().vault.staffId);
       }),
     signOut: (force) => exclusive(() => leave(force, false)),
     forget: (force) => exclusive(() => leave(force, true)),

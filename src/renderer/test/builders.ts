@@ -99,5 +99,6 @@ export function aSession(over: Partial<Staff> = {}): SessionView {
     policy: { maxOfflineHours: 72, idleLockMinutes: 15 },
     signedInOnline: true,
     reconnects: true,
+    oldCache: null,
   };
 }

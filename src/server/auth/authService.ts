@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Staff } from '../../shared/domain';
-import type { Session } from '../../shared/protocol';
+import type { ChangePasswordResult, Session } from '../../shared/protocol';
 import type { SharedState } from '../sharedState';
 import type { SessionRecord } from '../store/hubStore';
 import { currentPolicy } from '../admin/policy';
 import type { HubContext, UnitOfWork } from '../context';
+import { passwordProblem, type PasswordProblem } from './passwordPolicy';
 import { hashPassword, verifyPassword } from './passwords';
 import { createRateLimiter } from './rateLimiter';
 import { signAccessToken, verifyAccessToken } from './tokens';
@@ -25,6 +26,13 @@ export class AuthError extends Error {
     readonly retryAfterMs = 0,
   ) {
     super(message);
+  }
+}
+
+/** A new password the password rule refuses; `problem.code` is what the workstation translates. */
+export class PasswordRefused extends Error {
+  constructor(readonly problem: PasswordProblem) {
+    super(problem.message);
   }
 }
 
@@ -83,6 +91,31 @@ export function createAuthService(ctx: HubContext, opts: AuthOptions) {
     });
   }
 
+  /**
+   * Checks a person's password under the sign-in limits (see above); the person and their hash, or throws
+   * `bad-credentials` (the same for an unknown username) or `rate-limited`.
+   */
+  async function checkPassword(username: string, password: string, address: string): Promise<{ staff: Staff; passwordHash: string; mustChangePassword: boolean }> {
+    const userKey = username.toLowerCase();
+    const sourceKey = `${userKey}\n${address}`;
+    if ((await failedPerSource.exhausted(sourceKey)) || (await failedPerAddress.exhausted(address))) {
+      const wait = Math.max(await failedPerSource.retryAfter(sourceKey), await failedPerAddress.retryAfter(address));
+      throw new AuthError('rate-limited', `too many wrong sign-ins from here; try again in ${Math.ceil(wait / 1000)} s`, wait);
+    }
+    const slowDown = slowDownMs(await failedPerUser.count(userKey));
+    if (slowDown > 0) await new Promise((resolve) => setTimeout(resolve, slowDown));
+    const found = await ctx.store.staffCredentials(userKey);
+    const ok = found
+      ? await verifyPassword(password, found.passwordHash)
+      : await verifyPassword(password, await (dummyHash ??= hashPassword(DUMMY_HASH_PASSWORD)));
+    if (!found || !ok) {
+      await Promise.all([failedPerSource.hit(sourceKey), failedPerAddress.hit(address), failedPerUser.hit(userKey)]);
+      throw new AuthError('bad-credentials', 'wrong username or password');
+    }
+    await failedPerSource.reset(sourceKey);
+    return found;
+  }
+
   const service = {
     /** Opens a session for someone already known to be who they say (after a password check, or in-process tools). */
     async startSession(staff: Staff, mustChangePassword = false): Promise<Session> {
@@ -95,27 +128,46 @@ export function createAuthService(ctx: HubContext, opts: AuthOptions) {
     },
 
     async login(username: string, password: string, address: string): Promise<Session> {
-      const userKey = username.toLowerCase();
-      const sourceKey = `${userKey}\n${address}`;
-      if ((await failedPerSource.exhausted(sourceKey)) || (await failedPerAddress.exhausted(address))) {
-        const wait = Math.max(await failedPerSource.retryAfter(sourceKey), await failedPerAddress.retryAfter(address));
-        throw new AuthError('rate-limited', `too many wrong sign-ins from here; try again in ${Math.ceil(wait / 1000)} s`, wait);
-      }
-      const slowDown = slowDownMs(await failedPerUser.count(userKey));
-      if (slowDown > 0) await new Promise((resolve) => setTimeout(resolve, slowDown));
-      const found = await ctx.store.staffCredentials(userKey);
-      const ok = found
-        ? await verifyPassword(password, found.passwordHash)
-        : await verifyPassword(password, await (dummyHash ??= hashPassword(DUMMY_HASH_PASSWORD)));
-      if (!found || !ok) {
-        await Promise.all([failedPerSource.hit(sourceKey), failedPerAddress.hit(address), failedPerUser.hit(userKey)]);
-        throw new AuthError('bad-credentials', 'wrong username or password');
-      }
-      await failedPerSource.reset(sourceKey);
+      const found = await checkPassword(username, password, address);
       const staff = ctx.staff(found.staff.id) ?? found.staff;
       // Said only after the right password, so the answer tells a guesser nothing about the account.
       if (!staff.active) throw new AuthError('deactivated', 'this account is deactivated: ask an administrator');
       return service.startSession(staff, found.mustChangePassword);
+    },
+
+    /**
+     * One's own password change, from a signed-in session: the current password is checked like a sign-in
+     * (same limits), the new one against the password rule. Every other session of the person ends (on every
+     * node: a copied token or a forgotten workstation should not outlive the change); this one goes on.
+     */
+    async changePassword(
+      who: { staff: Staff; sessionId: string },
+      currentPassword: string,
+      newPassword: string,
+      address: string,
+    ): Promise<ChangePasswordResult> {
+      await checkPassword(who.staff.username, currentPassword, address);
+      const problem = passwordProblem(newPassword, who.staff.username);
+      if (problem) throw new PasswordRefused(problem);
+      const hash = await hashPassword(newPassword);
+      return ctx.write(async (w) => {
+        const others = (await w.openSessionsOf(who.staff.id)).filter((id) => id !== who.sessionId);
+        await w.setPasswordHash(who.staff.id, hash);
+        for (const id of others) await revoke(w, id);
+        await w.appendAudit({
+          id: ctx.newId('audit'),
+          actorId: who.staff.id,
+          action: 'auth.password',
+          targetType: 'staff',
+          targetId: who.staff.id,
+          queueId: null,
+          caseId: null,
+          before: null,
+          after: { endedSessions: others.length },
+          at: ctx.now(),
+        });
+        return { ok: true as const, endedSessions: others.length };
+      });
     },
 
     /**

@@ -1,8 +1,9 @@
 import { dictionary } from '@zxcvbn-ts/language-common';
+import type { PasswordProblemCode } from '../../shared/protocol';
 
 /** Why a new password is refused: a code the workstation translates, and an English message for logs and scripts. */
 export interface PasswordProblem {
-  code: 'too-short' | 'too-long' | 'common' | 'same-as-username';
+  code: PasswordProblemCode;
   message: string;
 }
 

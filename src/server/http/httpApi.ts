@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type z } from 'zod';
-import { InboundMessageSchema, LoginRequestSchema, MAX_HTTP_BODY_BYTES, RefreshRequestSchema } from '../../shared/protocol';
-import { AuthError, type AuthService } from '../auth/authService';
+import { ChangePasswordRequestSchema, InboundMessageSchema, LoginRequestSchema, MAX_HTTP_BODY_BYTES, RefreshRequestSchema } from '../../shared/protocol';
+import { AuthError, PasswordRefused, type AuthService } from '../auth/authService';
 import type { HubContext } from '../context';
 import { InboundRejected, ingestInbound } from '../ingest';
 import { StoreUnavailable } from '../store/storeUnavailable';
@@ -41,6 +41,13 @@ export function clientAddress(req: IncomingMessage, trustProxy: boolean): string
   return last || (req.socket.remoteAddress ?? 'unknown');
 }
 
+/** The access token of `Authorization: Bearer <token>`; a missing or malformed header is refused like a bad token. */
+function bearerToken(req: IncomingMessage): string {
+  const match = /^Bearer ([\w.~+/=-]{1,2048})$/.exec(req.headers.authorization ?? '');
+  if (!match) throw new HttpError(401, 'expired', 'this needs the session\'s access token (Authorization: Bearer <token>)');
+  return match[1];
+}
+
 export function createHttpApi(ctx: HubContext, auth: AuthService, opts: { trustProxy?: boolean } = {}) {
   const admin = createAdminApi(ctx, auth);
   const openApi = adminOpenApi();
@@ -67,6 +74,12 @@ export function createHttpApi(ctx: HubContext, auth: AuthService, opts: { trustP
     'POST /api/v1/auth/logout': async (req, raw) => {
       await auth.revokeByRefresh(parseWith(RefreshRequestSchema, parseJson(req, raw)).refreshToken);
       return [200, { ok: true }];
+    },
+    'POST /api/v1/auth/password': async (req, raw) => {
+      const who = await auth.verify(bearerToken(req));
+      if (who instanceof AuthError) throw who;
+      const body = parseWith(ChangePasswordRequestSchema, parseJson(req, raw));
+      return [200, await auth.changePassword(who, body.currentPassword, body.newPassword, clientAddress(req, opts.trustProxy ?? false))];
     },
     'GET /api/v1/health': async () => [200, { ok: true, head: await ctx.store.head() }],
     'GET /api/v1/openapi.json': () => [200, openApi],
@@ -96,6 +109,7 @@ export function createHttpApi(ctx: HubContext, auth: AuthService, opts: { trustP
         console.warn(`hub: ${req.method} ${path} not answered: ${err.message}`);
         return send(res, 503, { ok: false, error: 'unavailable', message: "the hub's database is unreachable for a moment; nothing was done, try again" }, { 'Retry-After': '1' });
       }
+      if (err instanceof PasswordRefused) return send(res, 400, { ok: false, error: err.problem.code, message: err.message });
       if (err instanceof AuthError) {
         const headers: Record<string, string> = err.retryAfterMs ? { 'Retry-After': String(Math.ceil(err.retryAfterMs / 1000)) } : {};
         return send(res, authStatus[err.code], { ok: false, error: err.code, message: err.message }, headers);

@@ -109,6 +109,8 @@ export interface StoreReads {
   sessionByRefreshHash(hash: string): Promise<SessionRecord | null>;
   /** The session a rotated-away refresh token belonged to, if it is still remembered. */
   sessionByRetiredRefresh(hash: string): Promise<SessionRecord | null>;
+  /** Ids of a person's sessions not revoked yet (a password change ends all but the one it came from). */
+  openSessionsOf(staffId: string): Promise<string[]>;
   /** Whether a person is serving a customer at `now` (see continuation.ts). */
   isServing(staffId: string, customerId: string, now: number): Promise<boolean>;
   /** A value the hub keeps about itself (how it was seeded, the key that signs sessions), or null. */

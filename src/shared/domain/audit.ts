@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   'alert.assign',
   'alert.close',
   'auth.revoke',
+  'auth.password',
   // Administration (src/server/admin): before and after of the row, never a password.
   'staff.create',
   'staff.update',

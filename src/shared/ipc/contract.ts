@@ -96,6 +96,12 @@ export const SessionViewSchema = z.object({
    * ended it): they work offline until they sign out and sign in again while the hub is reachable.
    */
   reconnects: z.boolean(),
+  /**
+   * Caches of this person set aside here because the password the hub accepted did not open them (an admin
+   * reset it): `caches` of them, holding `unsent` outbox entries when last closed (null: not known). Their
+   * work comes back with `session.recoverOldCache` and the old password; null when there is none.
+   */
+  oldCache: z.object({ caches: z.number().int().positive(), unsent: z.number().int().nonnegative().nullable() }).nullable(),
 });
 export type SessionView = z.infer<typeof SessionViewSchema>;
 
@@ -165,8 +171,11 @@ export const IPC_ERROR_CODES = [
   'never-online-here',
   /** The hub could not be reached (and an offline sign-in was not possible or not asked for). */
   'hub-unreachable',
-  /** Online sign-in: the cache here is wrapped with an older password; send `previousPassword` too. */
-  'password-changed',
+  /** A new password the hub's password rule refuses (src/shared/protocol PASSWORD_PROBLEMS, prefixed). */
+  'password-too-short',
+  'password-too-long',
+  'password-common',
+  'password-same-as-username',
   /** The hub refused for now (too many sign-ins); try again later. */
   'rate-limited',
   /** A customer lookup by name beyond the cache needs one more detail (see `store.lookup`). */
@@ -191,7 +200,6 @@ export const SIGN_IN_FAILURES = [
   'offline-expired',
   'never-online-here',
   'hub-unreachable',
-  'password-changed',
   'rate-limited',
   'already-signed-in',
 ] as const satisfies readonly IpcErrorCode[];
@@ -241,8 +249,6 @@ export const channels = {
         username: Username,
         password: Password,
         mode: z.enum(['auto', 'online', 'offline']).default('auto'),
-        /** After a password change on the hub: the old password, to re-wrap this workstation's cache key. */
-        previousPassword: Password.optional(),
       })
       .strict(),
     output: SessionViewSchema,
@@ -258,6 +264,27 @@ export const channels = {
   'auth.signOut': { input: z.object({ force: z.boolean().default(false) }).strict(), output: UnsentGuardSchema },
   /** "Forget me on this workstation": signs out and deletes this person's cache. Same unsent-work guard. */
   'auth.forget': { input: z.object({ force: z.boolean().default(false) }).strict(), output: UnsentGuardSchema },
+  /**
+   * Changes the signed-in person's password on the hub (which ends their sessions elsewhere), then wraps this
+   * workstation's cache key with the new one (nothing is downloaded again): offline sign-in and unlock take
+   * the new password from then on. Needs the hub (`offline` otherwise). Failures: `bad-credentials` (wrong
+   * current password), `rate-limited`, `password-*` (the password rule), `offline`, `hub-unreachable`.
+   */
+  'auth.changePassword': {
+    input: z.object({ currentPassword: Password, newPassword: z.string().min(1).max(1024) }).strict(),
+    output: z.object({ endedSessions: z.number().int().nonnegative() }),
+  },
+  /**
+   * Opens the caches set aside (see SessionView.oldCache) that the old `password` opens, moves their unsent
+   * outbox entries into this cache's outbox (sent as usual; their mutation ids keep each applied once) and
+   * deletes them. `bad-credentials` when it opens none. Answers how many entries came back and what is left.
+   */
+  'session.recoverOldCache': {
+    input: z.object({ password: Password }).strict(),
+    output: z.object({ recovered: z.number().int().nonnegative(), oldCache: SessionViewSchema.shape.oldCache }),
+  },
+  /** Deletes the caches set aside, with whatever they hold (the renderer asks for confirmation first). */
+  'session.discardOldCache': { input: Empty, output: Empty },
   /** The signed-in person's session; null when signed out or locked. */
   'session.current': { input: Empty, output: SessionViewSchema.nullable() },
   /**

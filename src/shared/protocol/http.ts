@@ -121,5 +121,26 @@ export const SessionSchema = z.object({
 });
 export type Session = z.infer<typeof SessionSchema>;
 
+/** Why the hub's password rule refuses a new password (src/server/auth/passwordPolicy.ts): the error code of the refusal. */
+export const PASSWORD_PROBLEMS = ['too-short', 'too-long', 'common', 'same-as-username'] as const;
+export type PasswordProblemCode = (typeof PASSWORD_PROBLEMS)[number];
+
+/**
+ * `POST /api/v1/auth/password` (with the session's access token as `Authorization: Bearer`): one's own
+ * password change. The new password may be longer than the login's limit here so that the hub's password
+ * rule, not the schema, says why it is refused (`too-long`).
+ */
+export const ChangePasswordRequestSchema = z
+  .object({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(1).max(1024) })
+  .strict();
+
+/**
+ * Answer of a password change: how many other sessions of the person it ended. Refusals: 401
+ * `bad-credentials` (wrong current password) or `expired`/`revoked` (the token), 429 `rate-limited`, 400 with
+ * a PASSWORD_PROBLEMS code.
+ */
+export const ChangePasswordResultSchema = z.object({ ok: z.literal(true), endedSessions: z.number().int().nonnegative() });
+export type ChangePasswordResult = z.infer<typeof ChangePasswordResultSchema>;
+
 /** `POST /api/v1/auth/refresh` and `POST /api/v1/auth/logout` (logout revokes the session). */
 export const RefreshRequestSchema = z.object({ refreshToken: z.string().min(10).max(512) }).strict();

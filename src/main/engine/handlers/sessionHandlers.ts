@@ -30,6 +30,12 @@ export function sessionHandlers({ sessions, vault, hubUrl, noteActivity }: Handl
     },
     'auth.signOut': ({ force }) => sessions.signOut(force),
     'auth.forget': ({ force }) => sessions.forget(force),
+    'auth.changePassword': ({ currentPassword, newPassword }) => sessions.changePassword(currentPassword, newPassword),
+    'session.recoverOldCache': ({ password }) => sessions.recoverOldCache(password),
+    'session.discardOldCache': async () => {
+      await sessions.discardOldCache();
+      return {};
+    },
     'session.current': () => {
       const s = state();
       return s.kind === 'signed-in' ? s.live.view() : null;

@@ -6,7 +6,19 @@ import { listInbox } from '../cache/queries/inbox';
 import { customer, interaction, kase, tempCache, upsert } from '../testing/fixtures';
 import { optimisticEffects } from './effects';
 import { failedItemsOf } from './itemResults';
-import { countUnsent, discard, enqueue, listOutbox, pruneAcked, recordResult, retry, takeNextPending, type MutationRequest } from './outbox';
+import {
+  adoptUnsent,
+  carryUnsent,
+  countUnsent,
+  discard,
+  enqueue,
+  listOutbox,
+  pruneAcked,
+  recordResult,
+  retry,
+  takeNextPending,
+  type MutationRequest,
+} from './outbox';
 
 const me = { staffId: 'st1', queueIds: ['q1'] };
 
@@ -160,5 +172,44 @@ describe('outbox', () => {
     const entry = act(reply('x'));
     takeNextPending(db);
     expect(recordResult(db, entry.mutationId, { ok: false, reason: 'rate-limited', message: 'slow down' }).state).toBe('pending');
+  });
+
+  it('carries unsent entries with their effects into another cache, under their ids, once', () => {
+    const acked = act(reply('Already there'));
+    takeNextPending(db);
+    recordResult(db, acked.mutationId, { ok: true, outcome: 'applied', seq: 7, id: 'in-real' });
+    const sending = act(reply('Was on its way'));
+    takeNextPending(db);
+    const rejected = act({ type: 'case.update', caseId: 'ca1', basedOn: { version: 1 }, patch: { status: 'pending' } });
+    takeNextPending(db);
+    recordResult(db, rejected.mutationId, { ok: false, reason: 'stale', message: 'changed meanwhile', current: null });
+    const pending = act({ type: 'note', caseId: 'ca1', text: 'Call back on Friday' });
+    const carried = carryUnsent(db);
+    expect(carried.map((c) => [c.entry.mutationId, c.entry.state])).toEqual([
+      [sending.mutationId, 'sending'],
+      [rejected.mutationId, 'rejected'],
+      [pending.mutationId, 'pending'],
+    ]);
+
+    const other = tempCache();
+    try {
+      applyChanges(other.db, [upsert('customer', 1, customer()), upsert('case', 2, kase({ assigneeId: 'st1' })), upsert('interaction', 3, interaction())], 3);
+      expect(adoptUnsent(other.db, carried, NOW + 5)).toBe(3);
+      expect(adoptUnsent(other.db, carried, NOW + 6)).toBe(0);
+      expect(listOutbox(other.db).map((e) => [e.mutationId, e.state, e.reason])).toEqual([
+        [sending.mutationId, 'pending', null],
+        [rejected.mutationId, 'rejected', 'stale'],
+        [pending.mutationId, 'pending', null],
+      ]);
+      // On screen as before: the reply waiting to be sent and the note, in the case's timeline.
+      expect(getCaseWithTimeline(other.db, 'ca1')!.timeline.map((i) => [i.text, i.local.map((l) => l.state)])).toEqual([
+        ['My kettle stopped working', []],
+        ['Was on its way', ['pending']],
+        ['Call back on Friday', ['pending']],
+      ]);
+      expect(takeNextPending(other.db)?.mutationId).toBe(sending.mutationId);
+    } finally {
+      other.cleanup();
+    }
   });
 });

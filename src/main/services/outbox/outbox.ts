@@ -97,6 +97,12 @@ const statements = statementCache((db) => ({
   remove: db.prepare('DELETE FROM outbox WHERE mutation_id = ?'),
   pruneAcked: db.prepare(`DELETE FROM outbox WHERE state = 'acked' AND acked_seq <= (SELECT cursor FROM sync_state WHERE id = 1)`),
   unsent: db.prepare(`SELECT count(*) FROM outbox WHERE state IN ('pending', 'sending', 'held', 'rejected')`).pluck(),
+  allUnsent: db.prepare(`SELECT * FROM outbox WHERE state IN ('pending', 'sending', 'held', 'rejected') ORDER BY position`),
+  effectsOf: db.prepare('SELECT entity, entity_id, case_id, patch, is_new FROM overlay WHERE mutation_id = ?'),
+  adopt: db.prepare(
+    `INSERT INTO outbox (mutation_id, type, body, state, attempts, reason, message, current, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (mutation_id) DO NOTHING`,
+  ),
 }));
 
 function read(db: Db, mutationId: string): OutboxEntry {
@@ -135,6 +141,49 @@ export function listOutbox(db: Db): OutboxEntry[] {
 /** How many entries still need the hub or their author: sign-out warns when this is not zero. */
 export function countUnsent(db: Db): number {
   return statements(db).unsent.get() as number;
+}
+
+/** An unsent entry with its optimistic effects, as it moves from one cache into another. */
+export interface CarriedEntry {
+  entry: OutboxEntry;
+  effects: OptimisticEffect[];
+}
+
+/** The unsent entries (see countUnsent) with their effects, oldest first. */
+export function carryUnsent(db: Db): CarriedEntry[] {
+  const s = statements(db);
+  return (s.allUnsent.all() as OutboxRow[]).map((row) => ({
+    entry: toEntry(row),
+    effects: (s.effectsOf.all(row.mutation_id) as Array<{ entity: EntityName; entity_id: string; case_id: string | null; patch: string; is_new: number }>).map((e) => ({
+      entity: e.entity,
+      id: e.entity_id,
+      caseId: e.case_id,
+      patch: JSON.parse(e.patch) as Record<string, unknown>,
+      isNew: e.is_new === 1,
+    })),
+  }));
+}
+
+/**
+ * Adds entries carried from another cache of the same person after the entries already here, in their order,
+ * in one durable transaction, keeping their mutation ids: the hub applies each id once, so an entry that had
+ * reached it is answered with its first result, never applied twice. One that was being sent is pending
+ * again; held and rejected ones still wait for their author. An id already here is left alone. Answers how
+ * many were added.
+ */
+export function adoptUnsent(db: Db, carried: readonly CarriedEntry[], now: number = Date.now()): number {
+  const s = statements(db);
+  return durably(db, () => {
+    let added = 0;
+    for (const { entry: e, effects } of carried) {
+      const state = e.state === 'sending' ? 'pending' : e.state;
+      const current = e.current === null ? null : JSON.stringify(e.current);
+      if (s.adopt.run(e.mutationId, e.mutation.type, JSON.stringify(e.mutation), state, e.attempts, e.reason, e.message, current, e.createdAt, now).changes === 0) continue;
+      for (const x of effects) s.insertEffect.run(e.mutationId, x.entity, x.id, x.caseId, JSON.stringify(x.patch), x.isNew ? 1 : 0);
+      added++;
+    }
+    return added;
+  });
 }
 
 /** The oldest pending entry, marked as sending; null when nothing waits. */

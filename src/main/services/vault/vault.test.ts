@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -92,17 +92,94 @@ describe('vault', () => {
     expect((await vault.createOrOpenOnline('anna', 'pw-1', anna, policy)).ok).toBe(true);
   });
 
-  it('re-wraps the same data key when the password changed on the hub', async () => {
+  it('wraps the same data key with a new password only when the current one opens it, in one swap', async () => {
+    const first = opened(await vault.createOrOpenOnline('anna', 'old-pw', anna, policy));
+    applyChanges(first.db, [upsert('customer', 1, customer())], 1);
+    const before = readFileSync(profilePath(dir, anna.id), 'utf8');
+    expect(await vault.prepareRewrap(anna.id, 'guess', 'new-pw')).toBeNull();
+    // Prepared but not committed (a crash, or the hub refused): the old wrapping alone is on disk.
+    await vault.prepareRewrap(anna.id, 'old-pw', 'new-pw');
+    expect(readFileSync(profilePath(dir, anna.id), 'utf8')).toBe(before);
+    const rewrap = await vault.prepareRewrap(anna.id, 'old-pw', 'new-pw');
+    rewrap!.commit();
+    vault.lock();
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(await vault.openOffline('anna', 'old-pw')).toEqual({ ok: false, reason: 'bad-credentials' });
+    const reopened = opened(await vault.openOffline('anna', 'new-pw'));
+    expect(getRow(reopened.db, 'customer', 'cu1')).not.toBeNull();
+    const [profile] = readProfiles(dir);
+    const old = JSON.parse(before) as typeof profile;
+    expect(profile).toMatchObject({ lastOnlineAt: old.lastOnlineAt, kdf: { N: OWASP_SCRYPT.N, r: OWASP_SCRYPT.r, p: OWASP_SCRYPT.p } });
+    expect(profile.kdf.salt).not.toBe(old.kdf.salt);
+  });
+
+  it('sets aside a cache the password the hub accepted does not open, starts a fresh one, and keeps the old until recovered or discarded', async () => {
     const first = opened(await vault.createOrOpenOnline('anna', 'old-pw', anna, policy));
     applyChanges(first.db, [upsert('customer', 1, customer())], 1);
     vault.lock();
-    expect(await vault.createOrOpenOnline('anna', 'new-pw', anna, policy)).toEqual({ ok: false, reason: 'password-changed' });
-    expect(await vault.createOrOpenOnline('anna', 'new-pw', anna, policy, { previousPassword: 'guess' })).toEqual({ ok: false, reason: 'bad-credentials' });
-    const rewrapped = opened(await vault.createOrOpenOnline('anna', 'new-pw', anna, policy, { previousPassword: 'old-pw' }));
-    expect(getRow(rewrapped.db, 'customer', 'cu1')).not.toBeNull();
+    vault.noteUnsent(anna.id, 2);
+    now += 60_000;
+    // An admin reset the password: the hub accepts `reset-pw`, which does not open the cache here.
+    const fresh = opened(await vault.createOrOpenOnline('anna', 'reset-pw', anna, policy));
+    expect(getRow(fresh.db, 'customer', 'cu1')).toBeNull();
+    expect(vault.asideCaches(anna.id)).toEqual([{ id: expect.any(String), unsent: 2 }]);
+    expect(vault.listPeople()).toEqual([{ staffId: anna.id, name: anna.name, username: 'anna' }]);
     vault.lock();
+    expect((await vault.openOffline('anna', 'reset-pw')).ok).toBe(true);
     expect(await vault.openOffline('anna', 'old-pw')).toEqual({ ok: false, reason: 'bad-credentials' });
-    expect((await vault.openOffline('anna', 'new-pw')).ok).toBe(true);
+
+    const seen: Array<unknown> = [];
+    expect(await vault.recoverAside(anna.id, 'reset-pw', (db) => seen.push(db))).toBe(0);
+    expect(vault.asideCaches(anna.id)).toHaveLength(1);
+    // The old cache is handed over whole, then deleted; a failure while using it keeps it.
+    await expect(vault.recoverAside(anna.id, 'old-pw', () => { throw new Error('disk full'); })).rejects.toThrow('disk full');
+    expect(vault.asideCaches(anna.id)).toHaveLength(1);
+    expect(await vault.recoverAside(anna.id, 'old-pw', (db) => seen.push(getRow(db, 'customer', 'cu1')))).toBe(1);
+    expect(seen).toEqual([expect.objectContaining({ id: 'cu1' })]);
+    expect(vault.asideCaches(anna.id)).toEqual([]);
+    expect(readdirSync(dir).filter((f) => f.includes('.aside.'))).toEqual([]);
+  });
+
+  it('keeps every cache set aside (two resets before recovering), discards them on request, and forgets them with the person', async () => {
+    for (const pw of ['pw-1', 'pw-2', 'pw-3']) {
+      await vault.createOrOpenOnline('anna', pw, anna, policy);
+      vault.lock();
+      now += 1_000;
+    }
+    // Closed by lock() without the engine: their unsent count is not known.
+    expect(vault.asideCaches(anna.id).map((a) => a.unsent)).toEqual([null, null]);
+    // A count recorded at a close stops counting once the cache is open again.
+    vault.noteUnsent(anna.id, 4);
+    await vault.openOffline('anna', 'pw-3');
+    vault.lock();
+    expect(readProfiles(dir)[0].unsent).toBeUndefined();
+    vault.discardAside(anna.id);
+    expect(vault.asideCaches(anna.id)).toEqual([]);
+    expect((await vault.openOffline('anna', 'pw-3')).ok).toBe(true);
+    await vault.createOrOpenOnline('anna', 'pw-4', anna, policy);
+    expect(vault.asideCaches(anna.id)).toHaveLength(1);
+    vault.forget(anna.id);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('finishes setting a cache aside after a crash between moving its database and its profile', async () => {
+    const first = opened(await vault.createOrOpenOnline('anna', 'old-pw', anna, policy));
+    applyChanges(first.db, [upsert('customer', 1, customer())], 1);
+    vault.lock();
+    const live = profilePath(dir, anna.id);
+    const kept = readFileSync(live);
+    await vault.createOrOpenOnline('anna', 'reset-pw', anna, policy);
+    vault.lock();
+    // Back to the moment after the database moved: the old profile is live again, the fresh cache not there.
+    const [aside] = readdirSync(dir).filter((f) => f.endsWith('.json') && f.includes('.aside.'));
+    rmSync(join(dir, aside));
+    rmSync(databasePath(dir, anna.id));
+    writeFileSync(live, kept);
+    now += 1_000;
+    expect((await vault.createOrOpenOnline('anna', 'reset-pw', anna, policy)).ok).toBe(true);
+    let customerThere: unknown = null;
+    expect(await vault.recoverAside(anna.id, 'old-pw', (db) => (customerThere = getRow(db, 'customer', 'cu1')))).toBe(1);
+    expect(customerThere).toMatchObject({ id: 'cu1' });
   });
 
   it('keeps people apart and forgets one of them with all their files', async () => {

@@ -4,7 +4,17 @@ import type { Staff } from '../../../shared/domain';
 import type { Policy } from '../../../shared/protocol';
 import { openCacheDatabase, type Db } from '../cache/database';
 import { deriveKek, newDataKey, OWASP_SCRYPT, unwrapKey, wrapKey, type ScryptParams } from './keyWrap';
-import { databasePath, readProfiles, removePersonFiles, writeProfile, type Profile } from './profile';
+import {
+  asideCaches,
+  databasePath,
+  readProfiles,
+  removeAside,
+  removeLiveFiles,
+  removePersonFiles,
+  setAside,
+  writeProfile,
+  type Profile,
+} from './profile';
 
 /** Why a vault did not open. Stable codes: the UI translates them. */
 export type VaultFailure =
@@ -13,9 +23,7 @@ export type VaultFailure =
   /** Right password, but the last online sign-in here is older than the hub's maxOfflineHours. */
   | 'offline-expired'
   /** Nobody has signed in online on this workstation yet, so offline sign-in cannot work for anyone. */
-  | 'never-online-here'
-  /** Signed in online, but the cache is wrapped with an older password: give `previousPassword` to re-wrap it. */
-  | 'password-changed';
+  | 'never-online-here';
 
 export type VaultResult = { ok: true; value: OpenedVault } | { ok: false; reason: VaultFailure };
 
@@ -40,17 +48,33 @@ export interface KnownPerson {
 export interface Vault {
   listPeople(): KnownPerson[];
   /**
-   * After the hub accepted the person's password: opens their cache (creating it on first sign-in here),
-   * records the sign-in time and the hub's offline policy, and re-wraps the key if the password changed
-   * (which needs the previous one: the cache key is wrapped only with passwords).
+   * After the hub accepted the person's password: opens their cache (creating it on first sign-in here) and
+   * records the sign-in time and the hub's offline policy. A cache this password does not open (an admin
+   * reset it; the key is wrapped only with passwords) is set aside, kept, and a fresh one created.
    */
-  createOrOpenOnline(username: string, password: string, staff: Staff, policy: Policy, options?: { previousPassword?: string }): Promise<VaultResult>;
+  createOrOpenOnline(username: string, password: string, staff: Staff, policy: Policy): Promise<VaultResult>;
   /** Without the hub: only for someone who signed in online here within the hub's maxOfflineHours. */
   openOffline(username: string, password: string): Promise<VaultResult>;
   /** Closes the open cache (idle lock, sign-out). */
   lock(): void;
-  /** Deletes a person's cache and profile from this workstation ("forget me"). */
+  /** Deletes a person's cache and profile, and their caches set aside, from this workstation ("forget me"). */
   forget(staffId: string): void;
+  /**
+   * Prepares wrapping a person's cache key with a new password: null when `currentPassword` does not open it.
+   * `commit` swaps the wrapping in with one atomic file replace, so a crash leaves the old or the new one.
+   */
+  prepareRewrap(staffId: string, currentPassword: string, newPassword: string): Promise<{ commit(): void } | null>;
+  /** Records a closed cache's unsent count in clear (see Profile.unsent). */
+  noteUnsent(staffId: string, unsent: number): void;
+  /** The person's caches set aside, with their unsent count when last closed (null: unknown). */
+  asideCaches(staffId: string): Array<{ id: string; unsent: number | null }>;
+  /**
+   * Opens each cache set aside that `password` opens, hands it to `use`, closes it and deletes it (only once
+   * `use` returned). Answers how many it opened.
+   */
+  recoverAside(staffId: string, password: string, use: (db: Db) => void): Promise<number>;
+  /** Deletes the person's caches set aside. */
+  discardAside(staffId: string): void;
 }
 
 /** What the vault needs. */
@@ -125,30 +149,29 @@ export function createVault(options: VaultOptions): Vault {
   return {
     listPeople: () => readProfiles(dir).map(({ staffId, name, username }) => ({ staffId, name, username })),
 
-    async createOrOpenOnline(username, password, staff, policy, { previousPassword } = {}) {
-      const existing = readProfiles(dir).find((p) => p.staffId === staff.id);
-      let dataKey: Buffer | null = null;
-      let wrap: Pick<Profile, 'kdf' | 'wrappedKey'> | null = null;
-      if (existing) {
-        dataKey = await unwrapWith(existing, password);
-        if (dataKey === null) {
-          if (previousPassword === undefined) return { ok: false, reason: 'password-changed' };
-          dataKey = await unwrapWith(existing, previousPassword);
-          if (dataKey === null) return { ok: false, reason: 'bad-credentials' };
-          wrap = await wrapWith(dataKey, password, staff.id);
-        }
+    async createOrOpenOnline(username, password, staff, policy) {
+      let existing = readProfiles(dir).find((p) => p.staffId === staff.id);
+      let dataKey = existing ? await unwrapWith(existing, password) : null;
+      if (existing && dataKey === null) {
+        setAside(dir, existing);
+        existing = undefined;
+      }
+      let wrap: Pick<Profile, 'kdf' | 'wrappedKey'>;
+      if (existing && dataKey) {
+        wrap = { kdf: existing.kdf, wrappedKey: existing.wrappedKey };
       } else {
         // A cache file without a profile is unreadable (its key is lost): start afresh.
-        removePersonFiles(dir, staff.id);
+        removeLiveFiles(dir, staff.id);
         dataKey = newDataKey();
         wrap = await wrapWith(dataKey, password, staff.id);
       }
+      // No `unsent`: the cache is open, and a crash before it closes leaves the count unknown.
       const profile: Profile = {
         format: 1,
         staffId: staff.id,
         username,
         name: staff.name,
-        ...(wrap ?? { kdf: existing!.kdf, wrappedKey: existing!.wrappedKey }),
+        ...wrap,
         lastOnlineAt: clock(),
         maxOfflineHours: policy.maxOfflineHours,
       };
@@ -171,6 +194,8 @@ export function createVault(options: VaultOptions): Vault {
         dataKey.fill(0);
         return { ok: false, reason: 'offline-expired' };
       }
+      // Open again: the count recorded at its last close no longer holds (see Profile.unsent).
+      if (profile.unsent !== undefined) writeProfile(dir, { ...profile, unsent: undefined });
       return { ok: true, value: openWith(profile, dataKey) };
     },
 
@@ -179,6 +204,57 @@ export function createVault(options: VaultOptions): Vault {
     forget(staffId) {
       if (open?.staffId === staffId) lock();
       removePersonFiles(dir, staffId);
+    },
+
+    async prepareRewrap(staffId, currentPassword, newPassword) {
+      const before = readProfiles(dir).find((p) => p.staffId === staffId);
+      const dataKey = before ? await unwrapWith(before, currentPassword) : null;
+      if (!before || !dataKey) return null;
+      try {
+        const wrap = await wrapWith(dataKey, newPassword, staffId);
+        return {
+          commit() {
+            // Re-read: only the wrapping changes, whatever else was recorded meanwhile stays.
+            const now = readProfiles(dir).find((p) => p.staffId === staffId) ?? before;
+            writeProfile(dir, { ...now, ...wrap });
+          },
+        };
+      } finally {
+        dataKey.fill(0);
+      }
+    },
+
+    noteUnsent(staffId, unsent) {
+      const profile = readProfiles(dir).find((p) => p.staffId === staffId);
+      if (profile) writeProfile(dir, { ...profile, unsent });
+    },
+
+    asideCaches: (staffId) => asideCaches(dir, staffId).map(({ id, profile }) => ({ id, unsent: profile.unsent ?? null })),
+
+    async recoverAside(staffId, password, use) {
+      let opened = 0;
+      for (const aside of asideCaches(dir, staffId)) {
+        const dataKey = await unwrapWith(aside.profile, password);
+        if (!dataKey) continue;
+        let db: Db;
+        try {
+          db = openCacheDatabase(aside.databaseFile, { key: dataKey, nativeBinding: options.nativeBinding });
+        } finally {
+          dataKey.fill(0);
+        }
+        try {
+          use(db);
+        } finally {
+          db.close();
+        }
+        removeAside(aside);
+        opened++;
+      }
+      return opened;
+    },
+
+    discardAside(staffId) {
+      for (const aside of asideCaches(dir, staffId)) removeAside(aside);
     },
   };
 }

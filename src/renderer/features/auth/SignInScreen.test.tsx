@@ -37,18 +37,6 @@ describe('SignInScreen', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('Offline sign-in is not allowed');
   });
 
-  it('asks for the previous password after a password change and sends it along', async () => {
-    const signIn = vi.fn().mockReturnValueOnce({ ok: false, error: { code: 'password-changed', message: '' } }).mockReturnValueOnce(aSession());
-    const fake = fakeApi({ 'workstation.info': () => info, 'auth.signIn': signIn });
-    renderWithProviders(<SignInScreen onSignedIn={vi.fn()} />, { fake });
-    await userEvent.type(screen.getByLabelText(/^Username/), 'anna');
-    await userEvent.type(screen.getByLabelText(/^Password/), 'new');
-    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
-    await userEvent.type(await screen.findByLabelText(/^Previous password/), 'old');
-    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect(fake.calls('auth.signIn')[1]).toEqual({ username: 'anna', password: 'new', mode: 'auto', previousPassword: 'old' });
-  });
-
   it('speaks Polish with Polish plural forms', async () => {
     const fake = fakeApi({ 'workstation.info': () => ({ ...info, people: ['A', 'B', 'C', 'D', 'E'].map((name) => ({ name })) }) });
     renderWithProviders(<SignInScreen onSignedIn={vi.fn()} />, { fake, lng: 'pl' });

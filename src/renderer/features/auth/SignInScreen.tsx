@@ -20,21 +20,14 @@ export function SignInScreen({ onSignedIn, ended }: Props) {
   const info = useChannel('workstation.info', {});
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [previousPassword, setPreviousPassword] = useState('');
   const [offline, setOffline] = useState(false);
   const [failure, setFailure] = useState<{ code: string; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  const needsPrevious = failure?.code === 'password-changed';
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setBusy(true);
-    const result = await api.invoke('auth.signIn', {
-      username,
-      password,
-      mode: offline ? 'offline' : 'auto',
-      ...(needsPrevious && previousPassword ? { previousPassword } : {}),
-    });
+    const result = await api.invoke('auth.signIn', { username, password, mode: offline ? 'offline' : 'auto' });
     setBusy(false);
     if (result.ok) onSignedIn(result.value);
     else setFailure(result.error);
@@ -64,15 +57,6 @@ export function SignInScreen({ onSignedIn, ended }: Props) {
         <Stack gap="sm">
           <TextInput label={t('signIn.username')} autoComplete="username" required autoFocus value={username} onChange={(e) => setUsername(e.currentTarget.value)} />
           <PasswordInput label={t('signIn.password')} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
-          {needsPrevious && (
-            <PasswordInput
-              label={t('signIn.previousPassword')}
-              description={t('signIn.previousPasswordHelp')}
-              required
-              value={previousPassword}
-              onChange={(e) => setPreviousPassword(e.currentTarget.value)}
-            />
-          )}
           <Checkbox label={t('signIn.offline')} description={t('signIn.offlineHelp')} checked={offline} onChange={(e) => setOffline(e.currentTarget.checked)} />
           {failure && (
             <Alert color="red" role="alert" title={t('signIn.failed')}>

@@ -1,19 +1,36 @@
 import { Button, Group, Menu, Modal, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SessionView } from '../../../shared/ipc/contract';
 import { useApi } from '../../lib/api/useApi';
 import { formatNumber } from '../../lib/format';
 import { forgetSeenCases } from '../inbox/useSeenCases';
+import { ChangePasswordModal } from './ChangePasswordModal';
+import { OldCacheModal } from './OldCacheModal';
 
 type Leaving = 'signOut' | 'forget';
 /** What the confirmation asks: forgetting always asks (it deletes); either asks again when unsent work is left. */
 type Confirm = { action: Leaving; unsent: number } | null;
 
-/** The person's menu: lock now, sign out, forget me here; unsent work is never left behind without asking. */
-export function SessionMenu({ staffId, name, onSignedOut }: { staffId: string; name: string; onSignedOut(): void }) {
+interface Props {
+  staffId: string;
+  name: string;
+  /** Old caches set aside at sign-in (SessionView.oldCache): a notice offers to recover or discard them. */
+  oldCache: SessionView['oldCache'];
+  onSignedOut(): void;
+}
+
+/**
+ * The person's menu: change password, lock now, sign out, forget me here (unsent work is never left behind
+ * without asking), and the notice of old data set aside after a password reset.
+ */
+export function SessionMenu({ staffId, name, oldCache: initialOldCache, onSignedOut }: Props) {
   const { t, i18n } = useTranslation('shell');
   const api = useApi();
   const [confirm, setConfirm] = useState<Confirm>(null);
+  const [changingPassword, setChangingPassword] = useState(false);
+  const [oldCache, setOldCache] = useState(initialOldCache);
+  const [oldCacheOpen, setOldCacheOpen] = useState(false);
 
   async function leave(action: Leaving, force: boolean) {
     const result = await api.invoke(action === 'signOut' ? 'auth.signOut' : 'auth.forget', { force });
@@ -25,6 +42,11 @@ export function SessionMenu({ staffId, name, onSignedOut }: { staffId: string; n
 
   return (
     <>
+      {oldCache && (
+        <Button color="yellow" variant="light" size="sm" onClick={() => setOldCacheOpen(true)}>
+          {t('oldCache.notice')}
+        </Button>
+      )}
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>
           <Button variant="default" size="sm">
@@ -32,6 +54,8 @@ export function SessionMenu({ staffId, name, onSignedOut }: { staffId: string; n
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
+          <Menu.Item onClick={() => setChangingPassword(true)}>{t('menu.changePassword')}</Menu.Item>
+          {oldCache && <Menu.Item onClick={() => setOldCacheOpen(true)}>{t('menu.oldCache')}</Menu.Item>}
           <Menu.Item onClick={() => void api.invoke('auth.lock', {})}>{t('menu.lock')}</Menu.Item>
           <Menu.Item onClick={() => void leave('signOut', false)}>{t('menu.signOut')}</Menu.Item>
           <Menu.Divider />
@@ -67,6 +91,8 @@ export function SessionMenu({ staffId, name, onSignedOut }: { staffId: string; n
           </>
         )}
       </Modal>
+      <ChangePasswordModal opened={changingPassword} onClose={() => setChangingPassword(false)} />
+      <OldCacheModal opened={oldCacheOpen} oldCache={oldCache} onClose={() => setOldCacheOpen(false)} onChange={setOldCache} />
     </>
   );
 }

@@ -74,7 +74,7 @@ export function Workstation({ session, onSignedOut }: { session: SessionView; on
           <AgentStatusPicker staffId={session.staff.id} initial={session.staff.status} />
           <ThemeToggle />
           <LanguagePicker />
-          <SessionMenu staffId={session.staff.id} name={session.staff.name} onSignedOut={onSignedOut} />
+          <SessionMenu staffId={session.staff.id} name={session.staff.name} oldCache={session.oldCache} onSignedOut={onSignedOut} />
         </Group>
       </Group>
       <Box component="main" style={{ flex: 1, minHeight: 0, display: 'flex' }}>

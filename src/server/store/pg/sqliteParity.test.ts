@@ -213,6 +213,7 @@ describe('the PostgreSQL store answers as the SQLite store (the reference) does'
         await same(`open cases of ${staffId}`, (s) => s.openCasesOfAssignee(staffId));
         for (const channel of CHANNELS) await same(`load ${staffId} ${channel}`, (s) => s.loadOf(staffId, channel));
         await same(`credentials ${staffId}`, (s) => s.staffCredentials(staffId));
+        await same(`open sessions of ${staffId}`, (s) => s.openSessionsOf(staffId));
       }
       await same('last assigned', (s) => s.lastAssignedAt([...STAFF, 'nobody']));
       for (const queueId of QUEUES) for (const limit of [2, 100]) await same(`waiting ${queueId} ${limit}`, (s) => s.waitingCases(queueId, limit));

@@ -61,6 +61,7 @@ const S = {
   },
   sessionById: { name: 'session-by-id', text: 'SELECT * FROM sessions WHERE id = $1' },
   sessionByHash: { name: 'session-by-hash', text: 'SELECT * FROM sessions WHERE refresh_hash = $1' },
+  openSessionsOf: { name: 'open-sessions-of', text: 'SELECT id FROM sessions WHERE staff_id = $1 AND revoked_at IS NULL ORDER BY id' },
   sessionByRetired: { name: 'session-by-retired', text: 'SELECT s.* FROM retired_refresh r JOIN sessions s ON s.id = r.session_id WHERE r.hash = $1' },
   meta: { name: 'meta', text: 'SELECT value FROM meta WHERE key = $1' },
   isServing: { name: 'is-serving', text: 'SELECT 1 FROM serving WHERE staff_id = $1 AND customer_id = $2 AND until > $3' },
@@ -147,6 +148,7 @@ export function storeReads(run: Run): Omit<StoreReads, 'head'> {
     sessionById: async (id) => toSession((await run<SessionRow>(S.sessionById, [id]))[0]),
     sessionByRefreshHash: async (hash) => toSession((await run<SessionRow>(S.sessionByHash, [hash]))[0]),
     sessionByRetiredRefresh: async (hash) => toSession((await run<SessionRow>(S.sessionByRetired, [hash]))[0]),
+    openSessionsOf: async (staffId) => (await run<{ id: string }>(S.openSessionsOf, [staffId])).map((r) => r.id),
     isServing: async (staffId, customerId, now) => (await run(S.isServing, [staffId, customerId, now])).length > 0,
     meta: async (key) => (await run<{ value: string }>(S.meta, [key]))[0]?.value ?? null,
   };

@@ -291,6 +291,7 @@ function sqliteOps(db: Database.Database): SqliteOps {
   const sessionInsertStmt = st('INSERT INTO sessions (id, staff_id, refresh_hash, refresh_expires_at, created_at) VALUES (?, ?, ?, ?, ?)');
   const sessionByIdStmt = st<SessionRow>('SELECT * FROM sessions WHERE id = ?');
   const sessionByHashStmt = st<SessionRow>('SELECT * FROM sessions WHERE refresh_hash = ?');
+  const openSessionsStmt = st<{ id: string }>('SELECT id FROM sessions WHERE staff_id = ? AND revoked_at IS NULL ORDER BY id');
   const rotateStmt = st('UPDATE sessions SET refresh_hash = ?, refresh_expires_at = ? WHERE id = ? AND refresh_hash = ?');
   const retireStmt = st('INSERT OR IGNORE INTO retired_refresh (hash, session_id, expires_at) VALUES (?, ?, ?)');
   const pruneRetiredStmt = st('DELETE FROM retired_refresh WHERE expires_at < ?');
@@ -428,6 +429,7 @@ function sqliteOps(db: Database.Database): SqliteOps {
     createSession: (s) => void sessionInsertStmt.run(s.id, s.staffId, s.refreshHash, s.refreshExpiresAt, s.createdAt),
     sessionById: (id) => toSession(sessionByIdStmt.get(id)),
     sessionByRefreshHash: (hash) => toSession(sessionByHashStmt.get(hash)),
+    openSessionsOf: (staffId) => openSessionsStmt.all(staffId).map((r) => r.id),
     rotateRefresh(id, fromHash, toHash, expiresAt, now) {
       const old = sessionByIdStmt.get(id);
       if (!old || rotateStmt.run(toHash, expiresAt, id, fromHash).changes === 0) return false;
