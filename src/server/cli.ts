@@ -1,15 +1,24 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createHub } from './hub';
+import { PersonNameInputSchema } from '../shared/domain';
+import { hashPassword } from './auth/passwords';
+import { passwordProblem } from './auth/passwordPolicy';
+import { createContext } from './context';
+import { createHub, DEFAULT_POLICY } from './hub';
 import { databasePlace, openHubData } from './hubData';
 import { StoreUnavailable } from './store/storeUnavailable';
 import { copyHubFolder } from './store/copyHubStore';
 import { openPgStore } from './store/pg/pgStore';
 import { createSimulator } from './simulator/simulator';
 import { identityOf, refreshedSource } from './simulator/simulatorSource';
+import { readSecretLine } from './setup/readPassword';
+import { COMMAND_LINE_ACTOR, createStaff, newStaff, UsernameSchema } from './setup/staffAccounts';
 
 const USAGE = `Usage: npm run hub -- [options]
+       npm run hub -- create-admin --username NAME [--name "Full Name"] [--data DIR | --database URL]
+                      create an administrator, with the password read from standard input (one line; at a
+                      terminal it is asked for, not shown); new data is created empty, without the demo
        npm run hub -- migrate-to postgres://USER@HOST:PORT/DB [--data DIR]
                       copy the SQLite hub in DIR (stopped) into an empty PostgreSQL database, every seq kept:
                       workstations keep their cursors, caches and sessions; then start nodes with --database
@@ -115,6 +124,10 @@ async function main(): Promise<void> {
     },
   );
 
+  if (!hub.ctx.allStaff().some((s) => s.role === 'admin')) {
+    const where = databaseUrl ? `--database ${withoutPassword(databaseUrl)}` : `--data ${data.where}`;
+    console.log(`hub: nobody can administer this hub yet: create an admin with npm run hub -- create-admin ${where} --username NAME`);
+  }
   console.log(`hub: listening on ${hub.url} (data in ${data.where}${redisUrl ? `, nodes linked through ${new URL(redisUrl).host}` : ''})`);
   if (!process.env.HUB_SECRET) console.log(`hub: HUB_SECRET not set; connectors must sign with this one: ${secret}`);
   if (data.org) {
@@ -173,6 +186,58 @@ function databaseTrouble(url: string, err: Error): string {
   return `${err instanceof StoreUnavailable ? 'cannot reach PostgreSQL at' : 'PostgreSQL at'} ${databasePlace(url)}: ${cause}`;
 }
 
+/** A database URL to print: its password (if any) left out, for the person to add. */
+const withoutPassword = (url: string): string => Object.assign(new URL(url), { password: '' }).toString();
+
+/**
+ * `create-admin --username NAME [--name NAME] [--data DIR | --database URL]`: creates an administrator with the
+ * password read from standard input, in the hub's data (created empty when there is none yet). Every refusal is
+ * one line and a non-zero exit.
+ */
+async function createAdmin(args: string[]): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: { username: { type: 'string' }, name: { type: 'string' }, data: { type: 'string' }, database: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+    });
+  } catch (err) {
+    fail((err as Error).message);
+  }
+  const f = parsed.values;
+  if (f.help) {
+    console.log(USAGE);
+    return;
+  }
+  const username = UsernameSchema.safeParse(f.username ?? '');
+  if (!username.success) fail(`create-admin needs --username: ${username.error.issues[0].message}`, false);
+  const name = PersonNameInputSchema.safeParse(f.name ?? username.data);
+  if (!name.success) fail(`--name: ${name.error.issues[0].message}`, false);
+  const databaseUrl = urlFlag(f.database ?? process.env.HUB_DATABASE_URL, 'database', ['postgres:', 'postgresql:']);
+
+  const password = await readSecretLine(`Password for ${username.data}: `);
+  if (password === null || password === '') fail('no password on standard input: pipe it in (one line) or type it at the prompt', false);
+  const problem = passwordProblem(password, username.data);
+  if (problem) fail(`password refused: ${problem.message}`, false);
+  const passwordHash = await hashPassword(password);
+
+  const data = await openHubData({ dataDir: resolve(f.data ?? '.data/hub'), databaseUrl, seed: null, customers: 1, interactions: 1 }).catch((err: Error) =>
+    fail(databaseUrl ? databaseTrouble(databaseUrl, err) : err.message, false),
+  );
+  const ctx = createContext(data.store, { ingestSecret: '', policy: DEFAULT_POLICY });
+  const created = await ctx
+    .write(async (w) => {
+      const staff = newStaff(w, { username: username.data, name: name.data, role: 'admin', languages: ['en'], skills: [], storeId: null });
+      await createStaff(w, [{ staff, passwordHash }], COMMAND_LINE_ACTOR);
+      return staff;
+    })
+    .catch((err: Error) => err);
+  await data.store.close();
+  if (created instanceof Error) fail(created.message, false);
+  console.log(`hub: created admin ${created.username} (${created.name}) in ${data.where}: sign in with this username and password`);
+}
+
 /**
  * `migrate-to URL [--data DIR]`: copies a SQLite hub into an empty PostgreSQL database (see copyHubFolder),
  * printing its progress. Every refusal is one line and a non-zero exit; the URL is never printed (it may hold a
@@ -215,8 +280,13 @@ async function migrateTo(args: string[]): Promise<void> {
   );
 }
 
+const COMMANDS: Record<string, { run(args: string[]): Promise<void>; failure: string }> = {
+  'migrate-to': { run: migrateTo, failure: 'copy' },
+  'create-admin': { run: createAdmin, failure: 'create the admin' },
+};
 const [command, ...rest] = process.argv.slice(2);
-(command === 'migrate-to' ? migrateTo(rest) : main()).catch((err: Error) => {
-  console.error(`hub: failed to ${command === 'migrate-to' ? 'copy' : 'start'}: ${err.message}`);
+const sub = Object.hasOwn(COMMANDS, command ?? '') ? COMMANDS[command] : null;
+(sub ? sub.run(rest) : main()).catch((err: Error) => {
+  console.error(`hub: failed to ${sub?.failure ?? 'start'}: ${err.message}`);
   process.exit(1);
 });

@@ -120,7 +120,8 @@ export function buildQueues(): Queue[] {
 const AGENT_CAPACITY: Capacity = { chat: 3, email: 5, sms: 3, social: 3, phone: 1, video: 1, store: 1 };
 const STORE_CAPACITY: Capacity = { chat: 0, email: 2, sms: 2, social: 0, phone: 1, video: 1, store: 1 };
 const NO_CAPACITY: Capacity = { chat: 0, email: 0, sms: 0, social: 0, phone: 0, video: 0, store: 0 };
-const CAPACITY_BY_ROLE: Readonly<Record<Role, Capacity>> = {
+/** What a new person of each role handles at once until a supervisor changes it. */
+export const CAPACITY_BY_ROLE: Readonly<Record<Role, Capacity>> = {
   agent: AGENT_CAPACITY,
   supervisor: AGENT_CAPACITY,
   store: STORE_CAPACITY,
