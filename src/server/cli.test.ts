@@ -53,8 +53,8 @@ function hubCommand(args: string[], input?: string): Promise<{ code: number | nu
   });
   proc.stdin?.end(input);
   let out = '';
-  proc.stdout.on('data', (d) => (out += String(d)));
-  proc.stderr.on('data', (d) => (out += String(d)));
+  proc.stdout?.on('data', (d) => (out += String(d)));
+  proc.stderr?.on('data', (d) => (out += String(d)));
   return new Promise((resolve) => proc.once('exit', (code) => resolve({ code, out: out.trim() })));
 }
 
