@@ -42,21 +42,21 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  */
 export function readCsv<K extends string>(bytes: Buffer, columns: ReadonlyArray<CsvColumn<K>>): { rows: CsvRow<K>[]; bad: BadRow[] } {
   if (bytes.length > MAX_CSV_BYTES) throw new CsvFileProblem(`the file has ${bytes.length.toLocaleString('en')} bytes; at most ${MAX_CSV_BYTES.toLocaleString('en')} are read: split it`);
-  let text: string;
   try {
-    text = utf8.decode(bytes);
+    utf8.decode(bytes);
   } catch {
     throw new CsvFileProblem(`line ${lineOfInvalidUtf8(bytes)}: the file is not UTF-8 text: save it as CSV UTF-8`);
   }
-  let records: Array<{ record: string[]; info: { lines: number } }>;
+  let parsed: Array<{ record: string[]; info: { bytes: number } }>;
   try {
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true, max_record_size: MAX_RECORD_BYTES }) as unknown as typeof records;
+    // The bytes, not the text: the parser then tells where each row ends as a byte offset of the file.
+    parsed = parse(bytes, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true, max_record_size: MAX_RECORD_BYTES }) as unknown as typeof parsed;
   } catch (err) {
     if (!(err instanceof CsvError)) throw err;
     const line = (err as CsvError & { lines?: number }).lines;
     throw new CsvFileProblem(`line ${line ?? '?'}: ${err.code === 'CSV_MAX_RECORD_SIZE' ? `a row longer than ${MAX_RECORD_BYTES / 1024} KiB (a quote never closed?)` : err.message.replace(/ at line \d+.*$/, '')}`);
   }
-  const [header, ...data] = records;
+  const [header, ...data] = startLines(bytes, parsed);
   if (!header) throw new CsvFileProblem('the file is empty: its first line names the columns');
 
   const byName = new Map(columns.flatMap((c) => [c.key, ...(c.aliases ?? [])].map((n) => [headerKey(n), c.key] as const)));
@@ -77,14 +77,14 @@ export function readCsv<K extends string>(bytes: Buffer, columns: ReadonlyArray<
   const rows: CsvRow<K>[] = [];
   const bad: BadRow[] = [];
   const blank = Object.fromEntries(columns.map((c) => [c.key, ''])) as Record<K, string>;
-  for (const { record, info } of data) {
+  for (const { record, line } of data) {
     if (record.length !== keys.length) {
-      bad.push({ line: info.lines, field: 'row', reason: `${record.length.toLocaleString('en')} cells where the header has ${keys.length}` });
+      bad.push({ line, field: 'row', reason: `${record.length.toLocaleString('en')} cells where the header has ${keys.length}` });
       continue;
     }
     const cells = { ...blank };
     keys.forEach((k, i) => (cells[k] = record[i].trim()));
-    rows.push({ line: info.lines, cells });
+    rows.push({ line, cells });
   }
   return { rows, bad };
 }
@@ -109,4 +109,21 @@ function lineOfInvalidUtf8(bytes: Buffer): number {
 export function findByIdOrName<T extends { id: string; name: string }>(records: readonly T[], cell: string): T | undefined {
   const folded = foldText(cell);
   return records.find((r) => r.id === cell) ?? records.find((r) => foldText(r.name) === folded);
+}
+
+/**
+ * Each record with the line it starts on (the parser's own count is where it ends, and counts a CRLF inside a
+ * quoted cell as two lines).
+ */
+function startLines(bytes: Buffer, records: ReadonlyArray<{ record: string[]; info: { bytes: number } }>): Array<{ record: string[]; line: number }> {
+  let offset = 0;
+  let line = 1;
+  return records.map(({ record, info }) => {
+    // Blank lines before a record are skipped by the parser.
+    while (bytes[offset] === 0x0d || bytes[offset] === 0x0a) if (bytes[offset++] === 0x0a) line++;
+    const start = line;
+    for (let i = bytes.indexOf(0x0a, offset); i >= 0 && i < info.bytes; i = bytes.indexOf(0x0a, i + 1)) line++;
+    offset = info.bytes;
+    return { record, line: start };
+  });
 }
