@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -150,6 +150,44 @@ describe('npm run hub -- create-admin', () => {
     expect((await create(['--username', 'ada'], `${PASSWORD}\r\n`)).code).toBe(0);
     refused(await create(['--username', 'ada'], 'another good passphrase\n'), /^hub: the username ada is taken$/);
   }, 60_000);
+});
+
+describe('npm run hub -- import', () => {
+  it('checks a file, refuses it while a row is bad, imports it, and writes one-time passwords to a file of its own', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hub-cli-'));
+    const data = join(dir, 'data');
+    const customers = join(dir, 'customers.csv');
+    writeFileSync(customers, 'name,email\r\nJan,jan@example.com\r\nBad,not-an-address\r\n');
+    const hub = (...args: string[]) => hubCommand([...args, '--data', data]);
+
+    const refusedRun = await hub('import', 'customers', customers);
+    expect(refusedRun.code).toBe(2);
+    expect(refusedRun.out.split('\n')).toEqual([
+      `hub: ${customers}: 1 to create, 0 to update, 0 matching and skipped, 1 bad row`,
+      '  line 3, emails: Invalid email address ("not-an-address")',
+      'hub: nothing imported: correct the bad rows, or pass --skip-bad-rows to import the others',
+    ]);
+    expect((await hub('import', 'customers', customers, '--skip-bad-rows', '--dry-run')).out).toMatch(/dry run: nothing imported$/);
+    const imported = await hub('import', 'customers', customers, '--skip-bad-rows');
+    expect(imported.code, imported.out).toBe(0);
+    expect(imported.out).toMatch(/\nhub: imported 1 new and 0 updated customers into .* s, 1 bad rows left out$/);
+    expect((await hub('import', 'customers', customers, '--skip-bad-rows', '--on-match', 'skip')).out).toMatch(/imported 0 new and 0 updated customers .*, 1 matching skipped/);
+    refused(await hub('import', 'customers', join(dir, 'missing.csv')), /^hub: cannot read .*missing\.csv: ENOENT$/);
+
+    const staff = join(dir, 'staff.csv');
+    writeFileSync(staff, 'username,name,role\nola,Ola Nowak,agent\n');
+    const passwords = join(dir, 'passwords.csv');
+    const made = await hub('import', 'staff', staff, '--passwords-out', passwords);
+    expect(made.code, made.out).toBe(0);
+    expect(made.out).toMatch(/imported 1 people .*; their one-time passwords are in /);
+    expect(mode(passwords)).toBe('600');
+    expect(readFileSync(passwords, 'utf8')).toMatch(/^username,password\nola,[\w-]{20}\n$/);
+    writeFileSync(staff, 'username,name,role\nela,Ela Nowak,agent\n');
+    const kept = await hub('import', 'staff', staff, '--passwords-out', passwords);
+    expect(kept.code).toBe(2);
+    expect(kept.out).toMatch(/\nhub: --passwords-out .*passwords\.csv: exists already \(it is never overwritten\)$/);
+    expect(readFileSync(passwords, 'utf8')).toMatch(/^username,password\nola,/);
+  }, 120_000);
 });
 
 describe('npm run hub with a database and Redis it cannot use', () => {

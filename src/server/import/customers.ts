@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   CustomerSchema,
   EmailSchema,
@@ -161,7 +161,7 @@ async function plan(ctx: HubContext, reads: StoreReads, rows: readonly CsvRow<Co
     const record = CustomerSchema.safeParse(match ? updated(match, fields, now) : created(ctx, fields, now));
     if (!record.success) {
       const issue = record.error.issues[0];
-      out.bad.push({ line: row.line, field: String(issue?.path[0] ?? 'row'), reason: `${issue?.message ?? 'invalid'} (with what the customer has)` });
+      out.bad.push({ line: row.line, field: String(issue?.path[0] ?? 'row'), reason: `${issue?.message ?? 'invalid'}${match ? ' (with what the customer has already)' : ''}` });
     } else if (match) out.update.push({ before: match, after: record.data });
     else out.create.push(record.data);
   }
