@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgres, type PostgresServer } from './cluster/postgres';
+import { openSqliteStore } from './store/sqlite/sqliteStore';
 
 let dir: string | null = null;
 afterEach(() => {
@@ -44,14 +45,150 @@ describe('npm run hub', () => {
   });
 });
 
-/** Runs the hub command line to its end: exit code and everything it printed. */
-function hubCommand(args: string[]): Promise<{ code: number | null; out: string }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], { env: { ...process.env, HUB_SECRET: 'cli-test-secret' }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs the hub command line to its end, with `input` piped to it: exit code and everything it printed. */
+function hubCommand(args: string[], input?: string): Promise<{ code: number | null; out: string }> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], {
+    env: { ...process.env, HUB_SECRET: 'cli-test-secret' },
+    stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+  });
+  proc.stdin?.end(input);
   let out = '';
-  proc.stdout.on('data', (d) => (out += String(d)));
-  proc.stderr.on('data', (d) => (out += String(d)));
+  proc.stdout?.on('data', (d) => (out += String(d)));
+  proc.stderr?.on('data', (d) => (out += String(d)));
   return new Promise((resolve) => proc.once('exit', (code) => resolve({ code, out: out.trim() })));
 }
+
+// One line, no stack trace, a non-zero exit; a password in a URL is never printed.
+const refused = (r: { code: number | null; out: string }, says: RegExp) => {
+  expect(r.code, r.out).not.toBe(0);
+  expect(r.out.split('\n'), r.out).toHaveLength(1);
+  expect(r.out).toMatch(says);
+  expect(r.out).not.toContain('hush');
+  expect(r.out).not.toMatch(/^\s+at /m);
+};
+
+/** Starts `npm run hub` on `args` until it listens: its URL, what it printed so far, and how to stop it. */
+async function startHub(args: string[]): Promise<{ url: string; out: string; stop(): Promise<void> }> {
+  const hub = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', '--port', '0', ...args], {
+    env: { ...process.env, HUB_SECRET: 'cli-test-secret' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    hub.stdout.on('data', (d) => {
+      out += String(d);
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    hub.stderr.on('data', (d) => (out += String(d)));
+    hub.once('exit', (code) => reject(new Error(`hub exited with ${code}: ${out}`)));
+  });
+  return {
+    url,
+    out,
+    async stop() {
+      hub.kill('SIGTERM');
+      await new Promise((resolve) => hub.once('exit', resolve));
+    },
+  };
+}
+
+const signIn = (url: string, username: string, password: string) =>
+  fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });
+
+describe('npm run hub -- create-admin', () => {
+  const PASSWORD = 'violet kettle orbit 42';
+
+  it('creates the first admin of an empty hub, who then signs in; the hub says how until there is one', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hub-cli-'));
+    const data = join(dir, 'data');
+    const empty = await startHub(['--data', join(dir, 'other'), '--no-seed']);
+    await empty.stop();
+    expect(empty.out).toContain(`nobody can administer this hub yet: create an admin with npm run hub -- create-admin --data ${join(dir, 'other')} --username NAME`);
+
+    const made = await hubCommand(['create-admin', '--data', data, '--username', 'root', '--name', 'Rita Root'], `${PASSWORD}\nignored second line\n`);
+    expect(made.code, made.out).toBe(0);
+    expect(made.out.split('\n')).toEqual([`hub: created admin root (Rita Root) in ${data}: sign in with this username and password`]);
+
+    const hub = await startHub(['--data', data]);
+    try {
+      expect(hub.out).not.toContain('demo sign-ins');
+      expect(hub.out).not.toContain('nobody can administer');
+      expect((await signIn(hub.url, 'root', 'wrong password here')).status).toBe(401);
+      const ok = await signIn(hub.url, 'root', PASSWORD);
+      expect(ok.status).toBe(200);
+    } finally {
+      await hub.stop();
+    }
+    const store = openSqliteStore(join(data, 'hub.sqlite'));
+    try {
+      const [admin] = await store.all('staff');
+      expect(admin).toMatchObject({ username: 'root', name: 'Rita Root', role: 'admin', languages: ['en'], status: 'offline', storeId: null });
+      expect(Object.values(admin.capacity).every((n) => n === 0)).toBe(true);
+      expect(await store.queryAudit({ limit: 10 })).toMatchObject([{ action: 'staff.create', actorId: 'command-line', targetId: admin.id }]);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+
+  it('refuses, in one line, a weak or missing password, a bad username and one that is taken', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hub-cli-'));
+    const data = join(dir, 'data');
+    const create = (args: string[], input?: string) => hubCommand(['create-admin', '--data', data, ...args], input);
+    refused(await create(['--username', 'ada'], 'short\n'), /^hub: password refused: a password needs at least 12 characters$/);
+    refused(await create(['--username', 'ada'], 'password2024!\n'), /^hub: password refused: .*most common/);
+    refused(await create(['--username', 'adalovelace'], 'adalovelace-rules\n'), /^hub: password refused: a password may not contain the username$/);
+    refused(await create(['--username', 'ada']), /^hub: no password on standard input/);
+    refused(await create(['--username', 'ada'], ''), /^hub: no password on standard input/);
+    refused(await create(['--username', 'ada'], '\n'), /^hub: no password on standard input/);
+    refused(await create([], `${PASSWORD}\n`), /^hub: create-admin needs --username: a username cannot be empty$/);
+    refused(await create(['--username', 'ada lovelace'], `${PASSWORD}\n`), /no spaces/);
+    refused(await create(['--username', 'x'.repeat(65)], `${PASSWORD}\n`), /at most 64/);
+    refused(await create(['--username', 'ada', '--name', '\u202e'], `${PASSWORD}\n`), /^hub: --name: a name cannot be blank$/);
+    // None of those created the data.
+    expect(existsSync(data)).toBe(false);
+    expect((await create(['--username', 'ada'], `${PASSWORD}\r\n`)).code).toBe(0);
+    refused(await create(['--username', 'ada'], 'another good passphrase\n'), /^hub: the username ada is taken$/);
+  }, 60_000);
+});
+
+describe('npm run hub -- import', () => {
+  it('checks a file, refuses it while a row is bad, imports it, and writes one-time passwords to a file of its own', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hub-cli-'));
+    const data = join(dir, 'data');
+    const customers = join(dir, 'customers.csv');
+    writeFileSync(customers, 'name,email\r\nJan,jan@example.com\r\nBad,not-an-address\r\n');
+    const hub = (...args: string[]) => hubCommand([...args, '--data', data]);
+
+    const refusedRun = await hub('import', 'customers', customers);
+    expect(refusedRun.code).toBe(2);
+    expect(refusedRun.out.split('\n')).toEqual([
+      `hub: ${customers}: 1 to create, 0 to update, 0 matching and skipped, 1 bad row`,
+      '  line 3, emails: Invalid email address ("not-an-address")',
+      'hub: nothing imported: correct the bad rows, or pass --skip-bad-rows to import the others',
+    ]);
+    expect((await hub('import', 'customers', customers, '--skip-bad-rows', '--dry-run')).out).toMatch(/dry run: nothing imported$/);
+    const imported = await hub('import', 'customers', customers, '--skip-bad-rows');
+    expect(imported.code, imported.out).toBe(0);
+    expect(imported.out).toMatch(/\nhub: imported 1 new and 0 updated customers into .* s, 1 bad rows left out$/);
+    expect((await hub('import', 'customers', customers, '--skip-bad-rows', '--on-match', 'skip')).out).toMatch(/imported 0 new and 0 updated customers .*, 1 matching skipped/);
+    refused(await hub('import', 'customers', join(dir, 'missing.csv')), /^hub: cannot read .*missing\.csv: ENOENT$/);
+
+    const staff = join(dir, 'staff.csv');
+    writeFileSync(staff, 'username,name,role\nola,Ola Nowak,agent\n');
+    const passwords = join(dir, 'passwords.csv');
+    const made = await hub('import', 'staff', staff, '--passwords-out', passwords);
+    expect(made.code, made.out).toBe(0);
+    expect(made.out).toMatch(/imported 1 people .*; their one-time passwords are in /);
+    expect(mode(passwords)).toBe('600');
+    expect(readFileSync(passwords, 'utf8')).toMatch(/^username,password\nola,[\w-]{20}\n$/);
+    writeFileSync(staff, 'username,name,role\nela,Ela Nowak,agent\n');
+    const kept = await hub('import', 'staff', staff, '--passwords-out', passwords);
+    expect(kept.code).toBe(2);
+    expect(kept.out).toMatch(/\nhub: --passwords-out .*passwords\.csv: exists already \(it is never overwritten\)$/);
+    expect(readFileSync(passwords, 'utf8')).toMatch(/^username,password\nola,/);
+  }, 120_000);
+});
 
 describe('npm run hub with a database and Redis it cannot use', () => {
   let postgres: PostgresServer;
@@ -61,15 +198,6 @@ describe('npm run hub with a database and Redis it cannot use', () => {
   afterAll(async () => {
     await postgres?.stop();
   });
-
-  // One line, no stack trace, a non-zero exit; a password in a URL is never printed.
-  const refused = (r: { code: number | null; out: string }, says: RegExp) => {
-    expect(r.code, r.out).not.toBe(0);
-    expect(r.out.split('\n'), r.out).toHaveLength(1);
-    expect(r.out).toMatch(says);
-    expect(r.out).not.toContain('hush');
-    expect(r.out).not.toMatch(/^\s+at /m);
-  };
 
   it('refuses a URL that is not one, a database nobody answers at, an unknown database and a newer schema', async () => {
     refused(await hubCommand(['--port', '0', '--database', 'not a url']), /--database is not a URL/);
@@ -88,6 +216,21 @@ describe('npm run hub with a database and Redis it cannot use', () => {
       await client.end();
     }
     refused(await hubCommand(['--port', '0', '--database', newer]), /database schema 999 is newer than this hub/);
+  }, 90_000);
+
+  it('creates an admin in a PostgreSQL database, who signs in on a hub node started on it', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hub-cli-'));
+    const db = await postgres.createDatabase('firstadmin');
+    const made = await hubCommand(['create-admin', '--database', db, '--username', 'root'], 'violet kettle orbit 42\n');
+    expect(made.code, made.out).toBe(0);
+    refused(await hubCommand(['create-admin', '--database', db, '--username', 'root'], 'violet kettle orbit 43\n'), /the username root is taken/);
+    const hub = await startHub(['--database', db]);
+    try {
+      expect(hub.out).not.toContain('demo sign-ins');
+      expect((await signIn(hub.url, 'root', 'violet kettle orbit 42')).status).toBe(200);
+    } finally {
+      await hub.stop();
+    }
   }, 90_000);
 
   it('refuses a Redis nobody answers at', async () => {

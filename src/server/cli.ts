@@ -1,15 +1,34 @@
 import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createHub } from './hub';
+import { PersonNameInputSchema } from '../shared/domain';
+import { hashPassword } from './auth/passwords';
+import { passwordProblem } from './auth/passwordPolicy';
+import { createContext } from './context';
+import { createHub, DEFAULT_POLICY } from './hub';
 import { databasePlace, openHubData } from './hubData';
 import { StoreUnavailable } from './store/storeUnavailable';
 import { copyHubFolder } from './store/copyHubStore';
 import { openPgStore } from './store/pg/pgStore';
 import { createSimulator } from './simulator/simulator';
 import { identityOf, refreshedSource } from './simulator/simulatorSource';
+import { CsvFileProblem, MAX_CSV_BYTES } from './import/csvRows';
+import { importCustomers, previewCustomerImport } from './import/customers';
+import { importStaff, previewStaffImport } from './import/staff';
+import { Refused } from './refused';
+import { readSecretLine } from './setup/readPassword';
+import { COMMAND_LINE_ACTOR, createStaff, newStaff, UsernameSchema } from './setup/staffAccounts';
 
 const USAGE = `Usage: npm run hub -- [options]
+       npm run hub -- create-admin --username NAME [--name "Full Name"] [--data DIR | --database URL]
+                      create an administrator, with the password read from standard input (one line; at a
+                      terminal it is asked for, not shown); new data is created empty, without the demo
+       npm run hub -- import customers|staff FILE.csv [--data DIR | --database URL] [--dry-run] [--skip-bad-rows]
+                      [--on-match update|skip] (customers) [--passwords-out FILE] (staff)
+                      check a CSV file (every bad row with its line, column and reason), then import it, all or
+                      nothing; customers matching an existing one by email, phone or loyalty number update it
+                      (or are skipped); each new person gets a one-time password, printed or written to FILE
        npm run hub -- migrate-to postgres://USER@HOST:PORT/DB [--data DIR]
                       copy the SQLite hub in DIR (stopped) into an empty PostgreSQL database, every seq kept:
                       workstations keep their cursors, caches and sessions; then start nodes with --database
@@ -115,6 +134,10 @@ async function main(): Promise<void> {
     },
   );
 
+  if (!hub.ctx.allStaff().some((s) => s.role === 'admin' && s.active)) {
+    const where = databaseUrl ? `--database ${withoutPassword(databaseUrl)}` : `--data ${data.where}`;
+    console.log(`hub: nobody can administer this hub yet: create an admin with npm run hub -- create-admin ${where} --username NAME`);
+  }
   console.log(`hub: listening on ${hub.url} (data in ${data.where}${redisUrl ? `, nodes linked through ${new URL(redisUrl).host}` : ''})`);
   if (!process.env.HUB_SECRET) console.log(`hub: HUB_SECRET not set; connectors must sign with this one: ${secret}`);
   if (data.org) {
@@ -173,6 +196,157 @@ function databaseTrouble(url: string, err: Error): string {
   return `${err instanceof StoreUnavailable ? 'cannot reach PostgreSQL at' : 'PostgreSQL at'} ${databasePlace(url)}: ${cause}`;
 }
 
+/** A database URL to print: its password (if any) left out, for the person to add. */
+const withoutPassword = (url: string): string => Object.assign(new URL(url), { password: '' }).toString();
+
+/**
+ * `create-admin --username NAME [--name NAME] [--data DIR | --database URL]`: creates an administrator with the
+ * password read from standard input, in the hub's data (created empty when there is none yet). Every refusal is
+ * one line and a non-zero exit.
+ */
+async function createAdmin(args: string[]): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: { username: { type: 'string' }, name: { type: 'string' }, data: { type: 'string' }, database: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+    });
+  } catch (err) {
+    fail((err as Error).message);
+  }
+  const f = parsed.values;
+  if (f.help) {
+    console.log(USAGE);
+    return;
+  }
+  const username = UsernameSchema.safeParse(f.username ?? '');
+  if (!username.success) fail(`create-admin needs --username: ${username.error.issues[0].message}`, false);
+  const name = PersonNameInputSchema.safeParse(f.name ?? username.data);
+  if (!name.success) fail(`--name: ${name.error.issues[0].message}`, false);
+  const databaseUrl = urlFlag(f.database ?? process.env.HUB_DATABASE_URL, 'database', ['postgres:', 'postgresql:']);
+
+  const password = await readSecretLine(`Password for ${username.data}: `);
+  if (password === null || password === '') fail('no password on standard input: pipe it in (one line) or type it at the prompt', false);
+  const problem = passwordProblem(password, username.data);
+  if (problem) fail(`password refused: ${problem.message}`, false);
+  const passwordHash = await hashPassword(password);
+
+  const data = await openHubData({ dataDir: resolve(f.data ?? '.data/hub'), databaseUrl, seed: null, customers: 1, interactions: 1 }).catch((err: Error) =>
+    fail(databaseUrl ? databaseTrouble(databaseUrl, err) : err.message, false),
+  );
+  const ctx = createContext(data.store, { ingestSecret: '', policy: DEFAULT_POLICY });
+  const created = await ctx
+    .write(async (w) => {
+      const staff = newStaff(w, { username: username.data, name: name.data, role: 'admin', languages: ['en'], skills: [], storeId: null });
+      await createStaff(w, [{ staff, passwordHash }], COMMAND_LINE_ACTOR);
+      return staff;
+    })
+    .catch((err: Error) => err);
+  await data.store.close();
+  if (created instanceof Error) fail(created.message, false);
+  console.log(`hub: created admin ${created.username} (${created.name}) in ${data.where}: sign in with this username and password`);
+}
+
+/** `npm run hub -- import customers|staff FILE ...`: see USAGE. */
+async function importCsv(args: string[]): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: {
+        data: { type: 'string' },
+        database: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        'skip-bad-rows': { type: 'boolean' },
+        'on-match': { type: 'string' },
+        'passwords-out': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (err) {
+    fail((err as Error).message);
+  }
+  const f = parsed.values;
+  if (f.help) {
+    console.log(USAGE);
+    return;
+  }
+  const [what, file, ...extra] = parsed.positionals;
+  if ((what !== 'customers' && what !== 'staff') || !file || extra.length > 0) fail('import needs what and a file: import customers FILE.csv, or import staff FILE.csv');
+  const onMatch = f['on-match'] ?? 'update';
+  if (onMatch !== 'update' && onMatch !== 'skip') fail(`--on-match is update or skip, not "${onMatch}"`, false);
+  if (what === 'staff' && f['on-match'] !== undefined) fail('--on-match is for customers: a username that is taken is a bad row', false);
+  if (what === 'customers' && f['passwords-out'] !== undefined) fail('--passwords-out is for staff', false);
+  const databaseUrl = urlFlag(f.database ?? process.env.HUB_DATABASE_URL, 'database', ['postgres:', 'postgresql:']);
+  let csv: Buffer;
+  try {
+    if (statSync(file).size > MAX_CSV_BYTES) fail(`${file}: larger than ${MAX_CSV_BYTES / 1024 / 1024} MiB: split it`, false);
+    csv = readFileSync(file);
+  } catch (err) {
+    fail(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, false);
+  }
+  const data = await openHubData({ dataDir: resolve(f.data ?? '.data/hub'), databaseUrl, seed: null, customers: 1, interactions: 1 }).catch((err: Error) =>
+    fail(databaseUrl ? databaseTrouble(databaseUrl, err) : err.message, false),
+  );
+  const ctx = createContext(data.store, { ingestSecret: '', policy: DEFAULT_POLICY });
+  const started = Date.now();
+  let shown = 0;
+  const progress = (verb: string) => (done: number, total: number) => {
+    if (done < total && Date.now() - shown < 1_000) return;
+    shown = Date.now();
+    console.log(`hub: ${verb} ${done.toLocaleString('en')} / ${total.toLocaleString('en')} (${Math.floor((done * 100) / total)}%)`);
+  };
+  const n = (count: number) => count.toLocaleString('en');
+  let passwordsOut: number | null = null;
+  try {
+    const preview = what === 'customers' ? await previewCustomerImport(ctx, csv, { onMatch }) : await previewStaffImport(ctx, csv);
+    const changes = 'update' in preview ? `${n(preview.create.length)} to create, ${n(preview.update.length)} to update, ${n(preview.skipped)} matching and skipped` : `${n(preview.create.length)} to create`;
+    console.log(`hub: ${file}: ${changes}, ${n(preview.bad.length)} bad row${preview.bad.length === 1 ? '' : 's'}`);
+    for (const b of preview.bad) console.log(`  line ${b.line}, ${b.field}: ${b.reason}`);
+    if (f['dry-run']) return console.log('hub: dry run: nothing imported');
+    if (preview.bad.length > 0 && !f['skip-bad-rows']) fail('nothing imported: correct the bad rows, or pass --skip-bad-rows to import the others', false);
+    // Opened before anything is imported, and never over an existing file: the passwords are shown nowhere else.
+    if (f['passwords-out']) {
+      try {
+        passwordsOut = openSync(f['passwords-out'], 'wx', 0o600);
+      } catch (err) {
+        fail(`--passwords-out ${f['passwords-out']}: ${(err as NodeJS.ErrnoException).code === 'EEXIST' ? 'exists already (it is never overwritten)' : (err as Error).message}`, false);
+      }
+    }
+
+    if (what === 'customers') {
+      const done = await importCustomers(ctx, csv, { onMatch, skipBadRows: f['skip-bad-rows'], onProgress: progress('saved') });
+      console.log(
+        `hub: imported ${n(done.create.length)} new and ${n(done.update.length)} updated customers into ${data.where} in ${seconds(started)} s` +
+          `${done.skipped ? `, ${n(done.skipped)} matching skipped` : ''}${done.bad.length ? `, ${n(done.bad.length)} bad rows left out` : ''}`,
+      );
+    } else {
+      const done = await importStaff(ctx, csv, { actorId: COMMAND_LINE_ACTOR, skipBadRows: f['skip-bad-rows'], onProgress: progress('made passwords for') });
+      const lines = done.people.map(({ staff, password }) => `${staff.username},${password}`);
+      if (passwordsOut !== null) writeSync(passwordsOut, `username,password\n${lines.map((l) => `${l}\n`).join('')}`);
+      else {
+        console.log('hub: one-time passwords (shown only now; hand each to its person):');
+        for (const { staff, password } of done.people) console.log(`  ${staff.username.padEnd(20)} ${password}`);
+      }
+      console.log(
+        `hub: imported ${n(done.people.length)} people into ${data.where} in ${seconds(started)} s${done.plan.bad.length ? `, ${n(done.plan.bad.length)} bad rows left out` : ''}` +
+          `${passwordsOut !== null ? `; their one-time passwords are in ${f['passwords-out']}` : ''}`,
+      );
+    }
+  } catch (err) {
+    if (err instanceof CsvFileProblem || err instanceof Refused) fail(`${file}: ${err.message}`, false);
+    throw err;
+  } finally {
+    if (passwordsOut !== null) closeSync(passwordsOut);
+    await data.store.close();
+  }
+}
+
+const seconds = (since: number) => ((Date.now() - since) / 1000).toFixed(1);
+
 /**
  * `migrate-to URL [--data DIR]`: copies a SQLite hub into an empty PostgreSQL database (see copyHubFolder),
  * printing its progress. Every refusal is one line and a non-zero exit; the URL is never printed (it may hold a
@@ -215,8 +389,14 @@ async function migrateTo(args: string[]): Promise<void> {
   );
 }
 
+const COMMANDS: Record<string, { run(args: string[]): Promise<void>; failure: string }> = {
+  'migrate-to': { run: migrateTo, failure: 'copy' },
+  'create-admin': { run: createAdmin, failure: 'create the admin' },
+  import: { run: importCsv, failure: 'import' },
+};
 const [command, ...rest] = process.argv.slice(2);
-(command === 'migrate-to' ? migrateTo(rest) : main()).catch((err: Error) => {
-  console.error(`hub: failed to ${command === 'migrate-to' ? 'copy' : 'start'}: ${err.message}`);
+const sub = Object.hasOwn(COMMANDS, command ?? '') ? COMMANDS[command] : null;
+(sub ? sub.run(rest) : main()).catch((err: Error) => {
+  console.error(`hub: failed to ${sub?.failure ?? 'start'}: ${err.message}`);
   process.exit(1);
 });

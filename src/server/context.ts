@@ -32,6 +32,11 @@ export interface UnitOfWork extends StoreTx {
   readonly ctx: HubContext;
   /** Saves a row, logging the change for everyone who could see it before or after. Returns the seq. */
   save<E extends EntityName>(entity: E, row: EntityRow<E>): Promise<number>;
+  /**
+   * The store's `putMany` (each row with the audience `audienceOf` gives it), dispatched after commit like `save`:
+   * bulk writes (imports) without a read and a statement per row.
+   */
+  putMany: StoreTx['putMany'];
   /** A live-only event, sent once this unit of work commits. */
   emit(audience: readonly string[], name: LiveEventName, payload: unknown, supervisors?: boolean): void;
   /** Tells a person's workstations their scope changed, once this unit of work commits. */
@@ -94,6 +99,16 @@ export function createContext(store: HubStore, config: HubConfig, now: () => num
               // Cached at once, so the rest of this unit of work routes with it; a rollback reloads the caches.
               cache(entity, row);
               return seq;
+            },
+            async putMany<E extends EntityName>(entity: E, rows: ReadonlyArray<{ row: EntityRow<E>; audience: readonly string[] }>) {
+              if (rows.length === 0) return;
+              await tx.putMany(entity, rows);
+              // One transaction's changes take consecutive seqs, in order.
+              const first = tx.lastSeq() - rows.length + 1;
+              rows.forEach(({ row, audience }, i) => {
+                batch.push({ change: { seq: first + i, entity, op: 'upsert', id: row.id, data: row } as Change, audience: [...audience] });
+                cache(entity, row);
+              });
             },
             emit: (audience: readonly string[], name: LiveEventName, payload: unknown, supervisors?: boolean) =>
               void after.push(() => dispatcher.event(audience, name, payload, supervisors)),

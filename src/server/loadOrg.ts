@@ -1,7 +1,7 @@
 import type { Case, CannedResponse, CsatResponse, Customer, Interaction, KbArticle, Queue, Staff, StoreLocation } from '../shared/domain';
 import { caseKeys, keys } from './audience';
 import { hashPassword } from './auth/passwords';
-import type { HubStore } from './store/hubStore';
+import type { HubStore, StoreWrites } from './store/hubStore';
 
 /** An organisation to load: reference data, staff with their passwords, and customers with their histories. */
 export interface OrgData {
@@ -12,6 +12,15 @@ export interface OrgData {
   kb: KbArticle[];
   canned: CannedResponse[];
   batches?: Iterable<{ customers: Customer[]; cases: Case[]; interactions: Interaction[]; csat: CsatResponse[] }>;
+}
+
+/** Writes people (visible to everyone) with their password hashes (`''`: no password sign-in). */
+export async function putStaff(
+  tx: Pick<StoreWrites, 'putMany' | 'setPasswordHash'>,
+  people: ReadonlyArray<{ staff: Staff; passwordHash: string; mustChange?: boolean }>,
+): Promise<void> {
+  await tx.putMany('staff', people.map(({ staff }) => ({ row: staff, audience: [keys.everyone] })));
+  for (const { staff, passwordHash, mustChange } of people) await tx.setPasswordHash(staff.id, passwordHash, mustChange);
 }
 
 /**
@@ -26,8 +35,7 @@ export async function loadOrg(store: HubStore, org: OrgData, onProgress?: (rows:
     const all = <T>(rows: T[]) => rows.map((row) => ({ row, audience: everyone }));
     await tx.putMany('storeLocation', all(org.storeLocations));
     await tx.putMany('queue', all(org.queues));
-    await tx.putMany('staff', all(org.staff.map((s) => s.staff)));
-    for (const [i, { staff }] of org.staff.entries()) await tx.setPasswordHash(staff.id, hashes[i]);
+    await putStaff(tx, org.staff.map(({ staff }, i) => ({ staff, passwordHash: hashes[i] })));
     await tx.putMany('kb', all(org.kb));
     await tx.putMany('canned', all(org.canned));
   });

@@ -1,9 +1,10 @@
-import { DEFAULT_CAPACITY, type Staff } from '../../shared/domain';
+import type { Staff } from '../../shared/domain';
 import type { CreateStaff, DeactivateStaff, ResetPassword, UpdateStaff } from '../../shared/protocol';
 import { hashPassword } from '../auth/passwords';
 import type { UnitOfWork } from '../context';
 import { moveCase, setQueuesOf, setStaffStatus } from '../mutations';
 import { Refused } from '../refused';
+import { newStaff } from '../setup/staffAccounts';
 import { adminWrite, auditAdmin, checkPassword, FieldRefused, oneTimePassword, requireKnown, type AdminCall } from './adminWrite';
 
 /** A person as the admin API answers: the row, and the one-time password when one was just made. */
@@ -47,20 +48,8 @@ export async function createStaff(call: AdminCall, input: CreateStaff): Promise<
   return adminWrite(call, async (w, actor) => {
     if (await w.staffCredentials(input.username)) throw new FieldRefused('conflict', 'username', `${input.username} is taken`);
     await checkReferences(w, input);
-    const staff: Staff = {
-      id: w.ctx.newId('staff'),
-      username: input.username,
-      name: input.name,
-      role: input.role,
-      skills: input.skills,
-      languages: input.languages,
-      capacity: { ...DEFAULT_CAPACITY[input.role], ...input.capacity },
-      status: 'offline',
-      statusSince: w.ctx.now(),
-      storeId: input.storeId,
-      active: true,
-      version: 1,
-    };
+    const { username, name, role, skills, languages, capacity, storeId } = input;
+    const staff = newStaff(w, { username, name, role, skills, languages, capacity, storeId });
     await w.save('staff', staff);
     await w.setPasswordHash(staff.id, password.hash, password.mustChange);
     if (input.queueIds.length > 0) await setQueuesOf(w, staff.id, input.queueIds);

@@ -6,6 +6,7 @@ export const AUDIT_ACTIONS = [
   'staff.status',
   'staff.capacity',
   'staff.queues',
+  'staff.create',
   'customer.merge',
   'customer.lookup',
   'alert.acknowledge',

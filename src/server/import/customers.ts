@@ -1,0 +1,256 @@
+import type { z } from 'zod';
+import {
+  CustomerSchema,
+  EmailSchema,
+  identitiesOf,
+  LangSchema,
+  LoyaltyNumberSchema,
+  PersonNameInputSchema,
+  PhoneInputSchema,
+  type Consent,
+  type Customer,
+  type IdentityKind,
+  type StoreLocation,
+} from '../../shared/domain';
+import { audienceOf } from '../audience';
+import type { HubContext, UnitOfWork } from '../context';
+import { Refused } from '../refused';
+import type { StoreReads } from '../store/hubStore';
+import { findByIdOrName, listCell, readCsv, type BadRow, type CsvColumn, type CsvRow } from './csvRows';
+
+const COLUMNS = [
+  { key: 'name', required: true },
+  { key: 'emails', aliases: ['email'] },
+  { key: 'phones', aliases: ['phone'] },
+  { key: 'loyaltyNumber', aliases: ['loyalty', 'loyalty card'] },
+  { key: 'language', aliases: ['lang'] },
+  { key: 'store' },
+  { key: 'tags', aliases: ['tag'] },
+  { key: 'consent' },
+] as const satisfies ReadonlyArray<CsvColumn<string>>;
+type Column = (typeof COLUMNS)[number]['key'];
+
+/** What a customer row says, validated; absent optional cells are null (an update leaves those fields alone). */
+interface CustomerFields {
+  name: string;
+  emails: string[];
+  phones: string[];
+  loyaltyNumber: string | null;
+  language: Customer['language'] | null;
+  storeId: string | null;
+  tags: string[] | null;
+  consent: Consent | null;
+}
+
+/** New customers speak English unless the row says otherwise. */
+const DEFAULT_LANGUAGE = 'en';
+/** Service messages allowed, marketing not until asked: as for a customer created any other way. */
+const DEFAULT_CONSENT: Consent = { email: true, sms: true, marketing: false };
+const CONSENTS = ['email', 'sms', 'marketing'] as const;
+
+export type OnMatch = 'update' | 'skip';
+
+/** What an import would do (or did): the rows it creates and updates, and every row it cannot take. */
+export interface CustomerImportPlan {
+  create: Customer[];
+  update: Array<{ before: Customer; after: Customer }>;
+  /** Rows matching a customer when `onMatch` is `skip`. */
+  skipped: number;
+  bad: BadRow[];
+}
+
+const firstIssue = (error: z.ZodError) => error.issues[0]?.message ?? 'invalid';
+
+/** Validates one cell with `schema`: its value, or the reason recorded as a bad row of `field`. */
+function cell<T>(schema: z.ZodType<T>, value: string, line: number, field: string, bad: BadRow[]): T | undefined {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  bad.push({ line, field, reason: `${firstIssue(r.error)} (${JSON.stringify(value.slice(0, 60))})` });
+  return undefined;
+}
+
+/** A `;`-separated list: each value through `item`, then the list as the stored record's `list` allows (how many). */
+function cells<T>(item: z.ZodType<T>, list: z.ZodType<unknown[]>, value: string, line: number, field: string, bad: BadRow[]): T[] | undefined {
+  const out = listCell(value).map((p) => cell(item, p, line, field, bad));
+  if (!out.every((v) => v !== undefined)) return undefined;
+  const distinct = [...new Set(out as T[])];
+  const counted = list.safeParse(distinct);
+  if (counted.success) return distinct;
+  bad.push({ line, field, reason: `${distinct.length} values: ${firstIssue(counted.error)}` });
+  return undefined;
+}
+
+/** `email;sms` gives those consents and not the others, `none` none; an empty cell keeps the default. */
+function consentCell(value: string, line: number, bad: BadRow[]): Consent | null | undefined {
+  if (value === '') return null;
+  const given = listCell(value.toLowerCase());
+  if (given.length === 1 && given[0] === 'none') return { email: false, sms: false, marketing: false };
+  const unknown = given.find((g) => !(CONSENTS as readonly string[]).includes(g));
+  if (unknown !== undefined) {
+    bad.push({ line, field: 'consent', reason: `"${unknown.slice(0, 40)}" is not a consent: list email, sms, marketing (or none), separated by ;` });
+    return undefined;
+  }
+  return { email: given.includes('email'), sms: given.includes('sms'), marketing: given.includes('marketing') };
+}
+
+const { emails: EmailsSchema, phones: PhonesSchema, tags: TagsSchema } = CustomerSchema.shape;
+
+function rowFields(row: CsvRow<Column>, stores: readonly StoreLocation[], bad: BadRow[]): CustomerFields | null {
+  const { line, cells: c } = row;
+  const before = bad.length;
+  const name = cell(PersonNameInputSchema, c.name, line, 'name', bad);
+  const emails = cells(EmailSchema, EmailsSchema, c.emails, line, 'emails', bad);
+  const phones = cells(PhoneInputSchema, PhonesSchema, c.phones, line, 'phones', bad);
+  const loyaltyNumber = c.loyaltyNumber === '' ? null : cell(LoyaltyNumberSchema, c.loyaltyNumber, line, 'loyaltyNumber', bad);
+  const language = c.language === '' ? null : cell(LangSchema, c.language.toLowerCase(), line, 'language', bad);
+  const store = c.store === '' ? null : findByIdOrName(stores, c.store);
+  if (store === undefined) bad.push({ line, field: 'store', reason: `no store has the id or name ${JSON.stringify(c.store.slice(0, 60))}` });
+  const tags = c.tags === '' ? null : cells(TagsSchema.element, TagsSchema, c.tags, line, 'tags', bad);
+  const consent = consentCell(c.consent, line, bad);
+  if (bad.length > before) return null;
+  return { name: name!, emails: emails!, phones: phones!, loyaltyNumber: loyaltyNumber!, language: language!, storeId: store?.id ?? null, tags: tags!, consent: consent! };
+}
+
+/**
+ * Works out what importing `rows` does, against what `reads` sees: a row whose identities (emails, phones,
+ * loyalty number) are all new creates a customer; one whose identities belong to one customer updates it
+ * (`onMatch`), adding its new identities and replacing the fields its cells give; identities of two customers,
+ * or ones another row of the file has, make a bad row (an identity belongs to one customer; joining two is a
+ * supervisor's merge).
+ */
+async function plan(ctx: HubContext, reads: StoreReads, rows: readonly CsvRow<Column>[], csvBad: readonly BadRow[], onMatch: OnMatch): Promise<CustomerImportPlan> {
+  const stores = await reads.all('storeLocation');
+  const out: CustomerImportPlan = { create: [], update: [], skipped: 0, bad: [...csvBad] };
+  /** Identities claimed by earlier rows of the file, and customers they updated, by line. */
+  const claimed = new Map<string, number>();
+  const touched = new Map<string, number>();
+  const now = ctx.now();
+  for (const row of rows) {
+    const fields = rowFields(row, stores, out.bad);
+    if (!fields) continue;
+    const identities = identitiesOf({ emails: fields.emails, phones: fields.phones, handles: [], loyaltyNumber: fields.loyaltyNumber });
+    const clash = identities.find(([kind, value]) => claimed.has(`${kind}:${value}`));
+    if (clash) {
+      out.bad.push({ line: row.line, field: fieldOf(clash[0]), reason: `${clash[1]} is also on line ${claimed.get(`${clash[0]}:${clash[1]}`)}` });
+      continue;
+    }
+    const owners = new Map<string, Customer>();
+    for (const [kind, value] of identities) {
+      const owner = await reads.findCustomerByIdentity(kind, value);
+      if (owner) owners.set(owner.id, owner);
+    }
+    if (owners.size > 1) {
+      out.bad.push({ line: row.line, field: 'row', reason: `its identities belong to ${owners.size} different customers: a supervisor merges them first` });
+      continue;
+    }
+    const [match] = owners.values();
+    if (match && touched.has(match.id)) {
+      out.bad.push({ line: row.line, field: 'row', reason: `matches the same customer as line ${touched.get(match.id)}` });
+      continue;
+    }
+    if (match && match.loyaltyNumber && fields.loyaltyNumber && match.loyaltyNumber !== fields.loyaltyNumber) {
+      out.bad.push({ line: row.line, field: 'loyaltyNumber', reason: `the matching customer has the loyalty number ${match.loyaltyNumber}` });
+      continue;
+    }
+    for (const [kind, value] of identities) claimed.set(`${kind}:${value}`, row.line);
+    if (match) touched.set(match.id, row.line);
+    if (match && onMatch === 'skip') {
+      out.skipped++;
+      continue;
+    }
+    const record = CustomerSchema.safeParse(match ? updated(match, fields, now) : created(ctx, fields, now));
+    if (!record.success) {
+      const issue = record.error.issues[0];
+      out.bad.push({ line: row.line, field: String(issue?.path[0] ?? 'row'), reason: `${issue?.message ?? 'invalid'}${match ? ' (with what the customer has already)' : ''}` });
+    } else if (match) out.update.push({ before: match, after: record.data });
+    else out.create.push(record.data);
+  }
+  out.bad.sort((a, b) => a.line - b.line);
+  return out;
+}
+
+const fieldOf = (kind: IdentityKind) => (kind === 'email' ? 'emails' : kind === 'phone' ? 'phones' : 'loyaltyNumber');
+
+function created(ctx: HubContext, f: CustomerFields, now: number): Customer {
+  return {
+    id: ctx.newId('cus'),
+    name: f.name,
+    emails: f.emails,
+    phones: f.phones,
+    handles: [],
+    loyaltyNumber: f.loyaltyNumber,
+    language: f.language ?? DEFAULT_LANGUAGE,
+    storeId: f.storeId,
+    tags: f.tags ?? [],
+    consent: f.consent ?? DEFAULT_CONSENT,
+    mergedInto: null,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+}
+
+function updated(c: Customer, f: CustomerFields, now: number): Customer {
+  // An import adds identities and never takes one away: a customer keeps being found by what they wrote from.
+  const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
+  return {
+    ...c,
+    name: f.name,
+    emails: union(c.emails, f.emails),
+    phones: union(c.phones, f.phones),
+    loyaltyNumber: c.loyaltyNumber ?? f.loyaltyNumber,
+    language: f.language ?? c.language,
+    storeId: f.storeId ?? c.storeId,
+    tags: f.tags ?? c.tags,
+    consent: f.consent ?? c.consent,
+    updatedAt: now,
+    version: c.version + 1,
+  };
+}
+
+export interface CustomerImportOptions {
+  onMatch: OnMatch;
+  /** Import the good rows even when some are bad (otherwise nothing is imported while any row is bad). */
+  skipBadRows?: boolean;
+  /** Told of rows written so far during `importCustomers`. */
+  onProgress?(done: number, total: number): void;
+}
+
+/** Reads a customers CSV and says what importing it would do, changing nothing. Throws CsvFileProblem. */
+export async function previewCustomerImport(ctx: HubContext, csv: Buffer, o: Pick<CustomerImportOptions, 'onMatch'>): Promise<CustomerImportPlan> {
+  const { rows, bad } = readCsv(csv, COLUMNS);
+  return plan(ctx, ctx.store, rows, bad, o.onMatch);
+}
+
+/** Rows per store call: one statement per few thousand rows, progress between them. */
+const WRITE_BATCH = 2_000;
+
+/**
+ * Imports a customers CSV in one unit of work (all of it or, when a row is refused, nothing): the plan is made
+ * again inside it, against what is committed, and its rows are saved with their audiences, so workstations
+ * receive them through the change feed. Refuses (`invalid`) while any row is bad, unless `skipBadRows`.
+ */
+export async function importCustomers(ctx: HubContext, csv: Buffer, o: CustomerImportOptions): Promise<CustomerImportPlan> {
+  const { rows, bad } = readCsv(csv, COLUMNS);
+  return ctx.write(async (w) => {
+    const p = await plan(ctx, w, rows, bad, o.onMatch);
+    if (p.bad.length > 0 && !o.skipBadRows) {
+      throw new Refused('invalid', `${p.bad.length} bad row${p.bad.length === 1 ? '' : 's'} (the first on line ${p.bad[0].line}, ${p.bad[0].field}: ${p.bad[0].reason}): nothing imported`);
+    }
+    await save(w, p, o.onProgress);
+    return p;
+  });
+}
+
+async function save(w: UnitOfWork, p: CustomerImportPlan, onProgress?: (done: number, total: number) => void): Promise<void> {
+  const total = p.create.length + p.update.length;
+  let done = 0;
+  const all = [...p.create.map((row) => ({ row, prev: null })), ...p.update.map(({ before, after }) => ({ row: after, prev: before }))];
+  for (let i = 0; i < all.length; i += WRITE_BATCH) {
+    const batch = all.slice(i, i + WRITE_BATCH);
+    const withAudience = await Promise.all(batch.map(async ({ row, prev }) => ({ row, audience: await audienceOf(w, 'customer', row, prev) })));
+    await w.putMany('customer', withAudience);
+    done += batch.length;
+    onProgress?.(done, total);
+  }
+}
