@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { PersonNameInputSchema } from '../shared/domain';
 import { hashPassword } from './auth/passwords';
 import { passwordProblem } from './auth/passwordPolicy';
@@ -74,34 +74,42 @@ function urlFlag(value: string | undefined, name: string, schemes: string[]): st
   return value;
 }
 
-async function main(): Promise<void> {
+/**
+ * A command's flags and positionals (`--help` and `-h` added); null after printing the usage when asked for it.
+ * An unknown or malformed flag ends the process with its reason and the usage.
+ */
+function parseFlags<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
+  type Config = { args: string[]; options: O & { help: { type: 'boolean'; short: 'h' } }; allowPositionals: true; strict: true };
   let parsed;
   try {
-    parsed = parseArgs({
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        data: { type: 'string' },
-        database: { type: 'string' },
-        redis: { type: 'string' },
-        'trust-proxy': { type: 'boolean' },
-        seed: { type: 'string' },
-        'no-seed': { type: 'boolean' },
-        customers: { type: 'string' },
-        interactions: { type: 'string' },
-        simulate: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-    });
+    parsed = parseArgs<Config>({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
   } catch (err) {
     fail((err as Error).message);
   }
-  const f = parsed.values;
-  if (f.help) {
+  if ((parsed.values as { help?: boolean }).help) {
     console.log(USAGE);
-    return;
+    return null;
   }
+  return parsed;
+}
+
+async function main(): Promise<void> {
+  const parsed = parseFlags(process.argv.slice(2), {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    data: { type: 'string' },
+    database: { type: 'string' },
+    redis: { type: 'string' },
+    'trust-proxy': { type: 'boolean' },
+    seed: { type: 'string' },
+    'no-seed': { type: 'boolean' },
+    customers: { type: 'string' },
+    interactions: { type: 'string' },
+    simulate: { type: 'string' },
+  });
+  if (!parsed) return;
+  if (parsed.positionals.length > 0) fail(`unknown command: ${parsed.positionals[0]}`);
+  const f = parsed.values;
   const port = numberFlag(f.port, 'port', 4410);
   const rate = numberFlag(f.simulate, 'simulate', 0);
   const databaseUrl = urlFlag(f.database ?? process.env.HUB_DATABASE_URL, 'database', ['postgres:', 'postgresql:']);
@@ -205,21 +213,10 @@ const withoutPassword = (url: string): string => Object.assign(new URL(url), { p
  * one line and a non-zero exit.
  */
 async function createAdmin(args: string[]): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: { username: { type: 'string' }, name: { type: 'string' }, data: { type: 'string' }, database: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-      strict: true,
-    });
-  } catch (err) {
-    fail((err as Error).message);
-  }
+  const parsed = parseFlags(args, { username: { type: 'string' }, name: { type: 'string' }, data: { type: 'string' }, database: { type: 'string' } });
+  if (!parsed) return;
+  if (parsed.positionals.length > 0) fail(`create-admin takes no arguments, only flags: got ${parsed.positionals[0]}`);
   const f = parsed.values;
-  if (f.help) {
-    console.log(USAGE);
-    return;
-  }
   const username = UsernameSchema.safeParse(f.username ?? '');
   if (!username.success) fail(`create-admin needs --username: ${username.error.issues[0].message}`, false);
   const name = PersonNameInputSchema.safeParse(f.name ?? username.data);
@@ -250,30 +247,16 @@ async function createAdmin(args: string[]): Promise<void> {
 
 /** `npm run hub -- import customers|staff FILE ...`: see USAGE. */
 async function importCsv(args: string[]): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: {
-        data: { type: 'string' },
-        database: { type: 'string' },
-        'dry-run': { type: 'boolean' },
-        'skip-bad-rows': { type: 'boolean' },
-        'on-match': { type: 'string' },
-        'passwords-out': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (err) {
-    fail((err as Error).message);
-  }
+  const parsed = parseFlags(args, {
+    data: { type: 'string' },
+    database: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    'skip-bad-rows': { type: 'boolean' },
+    'on-match': { type: 'string' },
+    'passwords-out': { type: 'string' },
+  });
+  if (!parsed) return;
   const f = parsed.values;
-  if (f.help) {
-    console.log(USAGE);
-    return;
-  }
   const [what, file, ...extra] = parsed.positionals;
   if ((what !== 'customers' && what !== 'staff') || !file || extra.length > 0) fail('import needs what and a file: import customers FILE.csv, or import staff FILE.csv');
   const onMatch = f['on-match'] ?? 'update';
@@ -353,16 +336,8 @@ const seconds = (since: number) => ((Date.now() - since) / 1000).toFixed(1);
  * password), only its host and database.
  */
 async function migrateTo(args: string[]): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options: { data: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
-  } catch (err) {
-    fail((err as Error).message);
-  }
-  if (parsed.values.help) {
-    console.log(USAGE);
-    return;
-  }
+  const parsed = parseFlags(args, { data: { type: 'string' } });
+  if (!parsed) return;
   const [url, ...extra] = parsed.positionals;
   if (extra.length > 0) fail(`migrate-to takes one database URL, got ${parsed.positionals.length} arguments`);
   const target = URL.canParse(url ?? '') ? new URL(url) : null;
