@@ -2,10 +2,10 @@ import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssignTarget } from '../../../shared/protocol';
-import { useChannel } from '../../lib/api/useChannel';
 import { useApi } from '../../lib/api/useApi';
 import { TargetSelect } from '../supervisor/TargetSelect';
 import type { Org, OrgStaff } from '../supervisor/supervisorTypes';
+import { useHeldCases } from './heldCases';
 import { adminRefusal, type FieldRefusal } from './refusal';
 
 /**
@@ -15,17 +15,14 @@ import { adminRefusal, type FieldRefusal } from './refusal';
 export function DeactivateModal({ org, person, onClose }: { org: Org; person: OrgStaff; onClose(): void }) {
   const { t } = useTranslation('admin');
   const api = useApi();
-  const open = useChannel('admin.openCases', { staffId: person.id });
-  const [hubSaysHolding, setHubSaysHolding] = useState(false);
+  const { count, holding, noteRefusal } = useHeldCases({ staffId: person.id });
   const [to, setTo] = useState<AssignTarget | null>(null);
   const [refusal, setRefusal] = useState<FieldRefusal | null>(null);
-  const holding = (open.data?.count ?? 0) > 0 || hubSaysHolding;
 
   async function deactivate() {
     const result = await api.invoke('admin.deactivateStaff', { staffId: person.id, ...(holding && to ? { moveCasesTo: to } : {}) });
     if (result.ok) return onClose();
-    // The hub knows of open cases this workstation does not hold: ask where they go.
-    if (result.error.code === 'conflict' && !holding && result.error.field === undefined) setHubSaysHolding(true);
+    noteRefusal(result.error);
     setRefusal(adminRefusal(t, result.error));
   }
 
@@ -36,7 +33,7 @@ export function DeactivateModal({ org, person, onClose }: { org: Org; person: Or
         <Text size="sm">{t('people.deactivateExplain')}</Text>
         {holding && (
           <>
-            <Text size="sm">{open.data && open.data.count > 0 ? t('people.holding', { count: open.data.count }) : t('people.holdingSome')}</Text>
+            <Text size="sm">{count > 0 ? t('people.holding', { count }) : t('people.holdingSome')}</Text>
             <TargetSelect org={{ ...org, staff: active, queues: org.queues.filter((q) => !q.archived) }} value={to} onChange={setTo} exceptStaffId={person.id} />
           </>
         )}

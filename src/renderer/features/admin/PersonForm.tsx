@@ -1,14 +1,17 @@
-import { Alert, Button, Group, Modal, MultiSelect, NumberInput, PasswordInput, Select, SimpleGrid, Stack, Switch, TagsInput, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { MultiSelect, NumberInput, PasswordInput, Select, SimpleGrid, Switch, TagsInput, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CHANNELS, LANGS, ROLES, type Channel, type Lang, type Role } from '../../../shared/domain';
+import { CHANNELS, ROLES, type Channel, type Lang, type Role } from '../../../shared/domain';
 import type { OutputOf } from '../../../shared/ipc/contract';
 import { useApi } from '../../lib/api/useApi';
-import { LANGUAGE_NAMES } from '../../i18n/languages';
 import type { Org, OrgStaff } from '../supervisor/supervisorTypes';
-import { adminRefusal, errorAt, type FieldRefusal } from './refusal';
+import { AdminFormModal } from './AdminFormModal';
+import { useAdminSubmit } from './adminForm';
+import { languageOptions, openQueueOptions } from './adminOptions';
 
 type Created = OutputOf<'admin.createStaff'>;
+
+const FIELDS = ['username', 'name', 'role', 'languages', 'skills', 'queueIds', 'capacity', 'storeId', 'password'] as const;
 
 /**
  * Adds a person (with a one-time password, or one the admin sets and may require changed) or edits one. The
@@ -29,74 +32,53 @@ export function PersonForm({ org, person, onClose, onCreated }: { org: Org; pers
   const [oneTime, setOneTime] = useState(true);
   const [password, setPassword] = useState('');
   const [mustChange, setMustChange] = useState(true);
-  const [refusal, setRefusal] = useState<FieldRefusal | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { send, at, unplaced, busy } = useAdminSubmit(FIELDS);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
+  async function submit() {
     const fields = { name, role, languages, skills, queueIds, capacity, storeId };
-    const result = editing
-      ? await api.invoke('admin.updateStaff', { staffId: editing.id, ...fields })
-      : await api.invoke('admin.createStaff', { username, ...fields, ...(oneTime ? {} : { password, mustChange }) });
-    setBusy(false);
-    if (!result.ok) return setRefusal(adminRefusal(t, result.error));
-    if (!editing) onCreated(result.value);
+    if (editing) {
+      if (await send(() => api.invoke('admin.updateStaff', { staffId: editing.id, ...fields }))) onClose();
+      return;
+    }
+    const created = await send(() => api.invoke('admin.createStaff', { username, ...fields, ...(oneTime ? {} : { password, mustChange }) }));
+    if (!created) return;
+    onCreated(created);
     onClose();
   }
 
-  const at = (field: string) => errorAt(refusal, field);
-  const unplaced = refusal !== null && !['username', 'name', 'role', 'languages', 'skills', 'queueIds', 'capacity', 'storeId', 'password'].some((f) => at(f));
   return (
-    <Modal opened onClose={onClose} title={editing ? t('people.edit', { name: editing.name }) : t('people.create')} size="lg">
-      <form onSubmit={(e) => void submit(e)}>
-        <Stack gap="sm">
-          {!editing && <TextInput label={t('people.username')} required data-autofocus value={username} error={at('username')} onChange={(e) => setUsername(e.currentTarget.value)} />}
-          <TextInput label={t('people.name')} required value={name} error={at('name')} onChange={(e) => setName(e.currentTarget.value)} />
-          <Select label={t('people.role')} value={role} allowDeselect={false} error={at('role')} onChange={(v) => v && setRole(v as Role)} data={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
-          <MultiSelect label={t('people.languages')} value={languages} error={at('languages')} onChange={(v) => setLanguages(v as Lang[])} data={LANGS.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))} />
-          <TagsInput label={t('people.skills')} value={skills} error={at('skills')} onChange={setSkills} />
-          <MultiSelect label={t('people.queues')} value={queueIds} error={at('queueIds')} onChange={setQueueIds} searchable data={org.queues.filter((q) => !q.archived).map((q) => ({ value: q.id, label: q.name }))} />
-          <SimpleGrid cols={4} spacing="xs">
-            {CHANNELS.map((c) => (
-              <NumberInput
-                key={c}
-                label={t('people.capacity', { channel: t(`common:channel.${c}`) })}
-                min={0}
-                max={100}
-                value={capacity[c] ?? ''}
-                error={at(`capacity.${c}`)}
-                onChange={(v) => setCapacity((old) => ({ ...old, [c]: typeof v === 'number' ? v : undefined }))}
-              />
-            ))}
-          </SimpleGrid>
-          <Select label={t('people.store')} clearable value={storeId} error={at('storeId')} onChange={setStoreId} data={org.stores.map((s) => ({ value: s.id, label: `${s.name} (${s.city})` }))} />
-          {!editing && (
+    <AdminFormModal title={editing ? t('people.edit', { name: editing.name }) : t('people.create')} size="lg" unplaced={unplaced} busy={busy} onSubmit={() => void submit()} onClose={onClose}>
+      {!editing && <TextInput label={t('people.username')} required data-autofocus value={username} error={at('username')} onChange={(e) => setUsername(e.currentTarget.value)} />}
+      <TextInput label={t('people.name')} required value={name} error={at('name')} onChange={(e) => setName(e.currentTarget.value)} />
+      <Select label={t('people.role')} value={role} allowDeselect={false} error={at('role')} onChange={(v) => v && setRole(v as Role)} data={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+      <MultiSelect label={t('people.languages')} value={languages} error={at('languages')} onChange={(v) => setLanguages(v as Lang[])} data={languageOptions()} />
+      <TagsInput label={t('people.skills')} value={skills} error={at('skills')} onChange={setSkills} />
+      <MultiSelect label={t('people.queues')} value={queueIds} error={at('queueIds')} onChange={setQueueIds} searchable data={openQueueOptions(org)} />
+      <SimpleGrid cols={4} spacing="xs">
+        {CHANNELS.map((c) => (
+          <NumberInput
+            key={c}
+            label={t('people.capacity', { channel: t(`common:channel.${c}`) })}
+            min={0}
+            max={100}
+            value={capacity[c] ?? ''}
+            error={at(`capacity.${c}`)}
+            onChange={(v) => setCapacity((old) => ({ ...old, [c]: typeof v === 'number' ? v : undefined }))}
+          />
+        ))}
+      </SimpleGrid>
+      <Select label={t('people.store')} clearable value={storeId} error={at('storeId')} onChange={setStoreId} data={org.stores.map((s) => ({ value: s.id, label: `${s.name} (${s.city})` }))} />
+      {!editing && (
+        <>
+          <Switch label={t('people.oneTime')} checked={oneTime} onChange={(e) => setOneTime(e.currentTarget.checked)} />
+          {!oneTime && (
             <>
-              <Switch label={t('people.oneTime')} checked={oneTime} onChange={(e) => setOneTime(e.currentTarget.checked)} />
-              {!oneTime && (
-                <>
-                  <PasswordInput label={t('people.password')} required autoComplete="new-password" value={password} error={at('password')} onChange={(e) => setPassword(e.currentTarget.value)} />
-                  <Switch label={t('people.mustChange')} checked={mustChange} onChange={(e) => setMustChange(e.currentTarget.checked)} />
-                </>
-              )}
+              <PasswordInput label={t('people.password')} required autoComplete="new-password" value={password} error={at('password')} onChange={(e) => setPassword(e.currentTarget.value)} />
+              <Switch label={t('people.mustChange')} checked={mustChange} onChange={(e) => setMustChange(e.currentTarget.checked)} />
             </>
           )}
-          {unplaced && refusal && (
-            <Alert color="red" role="alert">
-              {refusal.text}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        </>
+      )}
+    </AdminFormModal>
   );
 }
