@@ -6,7 +6,7 @@ import { useApi } from '../../lib/api/useApi';
 import type { Org } from '../supervisor/supervisorTypes';
 import { AdminFormModal } from './AdminFormModal';
 import { useAdminSubmit } from './adminForm';
-import { languageOptions } from './adminOptions';
+import { LanguageSelect } from './LanguageSelect';
 import { QueueScopeSelect } from './QueueScopeSelect';
 
 const FIELDS = ['title', 'body', 'tags', 'language', 'queueId', 'status'] as const;
@@ -36,7 +36,7 @@ export function ArticleForm({ org, article, onClose }: { org: Org; article: KbAr
       <TextInput label={t('knowledge.title')} required data-autofocus value={title} error={at('title')} onChange={(e) => setTitle(e.currentTarget.value)} />
       <Textarea label={t('knowledge.body')} autosize minRows={8} maxRows={20} value={body} error={at('body')} onChange={(e) => setBody(e.currentTarget.value)} />
       <TagsInput label={t('knowledge.tags')} value={tags} error={at('tags')} onChange={setTags} />
-      <Select label={t('language')} allowDeselect={false} value={language} error={at('language')} onChange={(v) => v && setLanguage(v as Lang)} data={languageOptions()} />
+      <LanguageSelect value={language} error={at('language')} onChange={setLanguage} />
       <QueueScopeSelect org={org} value={queueId} error={at('queueId')} onChange={setQueueId} />
       <Select
         label={t('knowledge.status')}

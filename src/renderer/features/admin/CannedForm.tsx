@@ -1,4 +1,4 @@
-import { Select, Textarea, TextInput } from '@mantine/core';
+import { Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CannedResponse, Lang } from '../../../shared/domain';
@@ -6,7 +6,7 @@ import { useApi } from '../../lib/api/useApi';
 import type { Org } from '../supervisor/supervisorTypes';
 import { AdminFormModal } from './AdminFormModal';
 import { useAdminSubmit } from './adminForm';
-import { languageOptions } from './adminOptions';
+import { LanguageSelect } from './LanguageSelect';
 import { QueueScopeSelect } from './QueueScopeSelect';
 
 const FIELDS = ['shortcut', 'title', 'body', 'language', 'queueId'] as const;
@@ -34,7 +34,7 @@ export function CannedForm({ org, canned, onClose }: { org: Org; canned: CannedR
       <TextInput label={t('canned.shortcut')} required data-autofocus leftSection="/" value={shortcut} error={at('shortcut')} onChange={(e) => setShortcut(e.currentTarget.value)} />
       <TextInput label={t('canned.title')} required value={title} error={at('title')} onChange={(e) => setTitle(e.currentTarget.value)} />
       <Textarea label={t('canned.body')} autosize minRows={4} maxRows={12} value={body} error={at('body')} onChange={(e) => setBody(e.currentTarget.value)} />
-      <Select label={t('language')} allowDeselect={false} value={language} error={at('language')} onChange={(v) => v && setLanguage(v as Lang)} data={languageOptions()} />
+      <LanguageSelect value={language} error={at('language')} onChange={setLanguage} />
       <QueueScopeSelect org={org} value={queueId} error={at('queueId')} onChange={setQueueId} />
     </AdminFormModal>
   );
