@@ -2,6 +2,7 @@ import { Center, Loader, MantineProvider, localStorageColorSchemeManager } from 
 import type { i18n as I18n } from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import type { WorkstationApi } from '../shared/ipc/contract';
+import { ForcedPasswordChange } from './features/auth/ForcedPasswordChange';
 import { LockScreen } from './features/auth/LockScreen';
 import { SignInScreen } from './features/auth/SignInScreen';
 import { useSessionState } from './features/auth/useSessionState';
@@ -18,15 +19,16 @@ export function App({ api, i18n }: { api: WorkstationApi; i18n: I18n }) {
     <I18nextProvider i18n={i18n}>
       <ApiContext value={api}>
         <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} colorSchemeManager={colorSchemeManager} defaultColorScheme="auto">
-          <Screen />
+          <SessionScreen />
         </MantineProvider>
       </ApiContext>
     </I18nextProvider>
   );
 }
 
-function Screen() {
-  const { state, signedIn, signedOut } = useSessionState();
+/** The screen the session calls for: sign-in, lock, the forced password change, or the workstation. */
+export function SessionScreen() {
+  const { state, signedIn, signedOut, reload } = useSessionState();
   switch (state.phase) {
     case 'starting':
       return (
@@ -39,6 +41,8 @@ function Screen() {
     case 'locked':
       return <LockScreen onUnlocked={signedIn} />;
     case 'signed-in':
+      // Nothing of the work shows until a password an admin set is replaced.
+      if (state.session.mustChangePassword) return <ForcedPasswordChange onChanged={() => void reload()} onSignedOut={signedOut} />;
       // Keyed by person: nothing of one person's screen state survives into the next one's session.
       return <Workstation key={state.session.staff.id} session={state.session} onSignedOut={signedOut} />;
   }

@@ -86,6 +86,25 @@ const EXAMPLES: { [C in ChannelName]: InputOf<C> } = {
   'outbox.results': { mutationIds: [MUTATION_ID] },
   'assist.feedbackModel': {},
   'assist.recordFeedback': { kind: 'reply-now', outcome: 'dismissed' },
+  // The fuzzing person is a supervisor: the hub refuses every administration change (`forbidden`).
+  'admin.knowledge': {},
+  'admin.openCases': { staffId: 'a1' },
+  'admin.createStaff': { username: 'new.agent', name: 'New Agent', role: 'agent', languages: ['pl'], skills: ['billing'], queueIds: ['q-chat'], capacity: { chat: 2 }, storeId: null, mustChange: true },
+  'admin.updateStaff': { staffId: 'a1', name: 'Renamed Agent', capacity: { email: 4 } },
+  'admin.resetPassword': { staffId: 'a1', mustChange: true },
+  'admin.deactivateStaff': { staffId: 'a1', moveCasesTo: { queueId: 'q-chat' } },
+  'admin.reactivateStaff': { staffId: 'a1' },
+  'admin.createQueue': { name: 'Returns', channels: ['email'], languages: ['en'], sla: { firstResponseMinutes: 30, nextResponseMinutes: 120 }, memberIds: ['a1'] },
+  'admin.updateQueue': { queueId: 'q-chat', csatAlertThreshold: 3, alertAckMinutes: 15 },
+  'admin.archiveQueue': { queueId: 'q-chat', moveCasesTo: { queueId: 'q-email' } },
+  'admin.createStore': { name: 'Main street', city: 'Kraków' },
+  'admin.updateStore': { storeId: 'st-1', city: 'Gdańsk' },
+  'admin.createArticle': { title: 'Returns', body: 'Within 30 days.', tags: ['returns'], language: 'en', queueId: null, status: 'published' },
+  'admin.updateArticle': { articleId: 'kb-1', status: 'draft' },
+  'admin.createCanned': { shortcut: 'thanks', title: 'Thanks', body: 'Thank you!', language: 'en', queueId: null },
+  'admin.updateCanned': { cannedId: 'cr-1', body: 'Thank you very much!' },
+  'admin.policy': {},
+  'admin.setPolicy': { maxOfflineHours: 48, idleLockMinutes: 10 },
 };
 
 /** Bytes of a Socket.IO frame on the WebSocket, as the host's cap counts them (engine.io's `4` included). */

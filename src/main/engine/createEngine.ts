@@ -1,8 +1,9 @@
 import { channels, isChannelName, type ChannelName, type InputOf, type IpcResult, type OutputOf } from '../../shared/ipc/contract';
 import { createVault } from '../services/vault/vault';
 import type { ScryptParams } from '../services/vault/keyWrap';
-import { describeZodError, toIpcError } from './engineError';
+import { invalidInput, toIpcError } from './engineError';
 import { createEngineEvents, type EngineEvent } from './engineEvents';
+import { adminHandlers } from './handlers/adminHandlers';
 import { assistHandlers } from './handlers/assistHandlers';
 import { changeHandlers } from './handlers/changeHandlers';
 import type { HandlerContext, Handlers } from './handlers/handlerTypes';
@@ -11,6 +12,7 @@ import { outboxHandlers } from './handlers/outboxHandlers';
 import { readHandlers } from './handlers/readHandlers';
 import { sessionHandlers } from './handlers/sessionHandlers';
 import { supervisorHandlers } from './handlers/supervisorHandlers';
+import { createHubAdmin } from './hubAdmin';
 import { createHubAuth } from './hubAuth';
 import type { SyncTuning } from './liveSession';
 import { createSessionManager } from './sessionManager';
@@ -77,6 +79,7 @@ export function createEngine(options: EngineOptions): Engine {
     sessions,
     vault,
     hubUrl: options.hubUrl,
+    hubAdmin: createHubAdmin({ hubUrl: options.hubUrl, fetch: options.fetch }),
     clock,
     emit: events.emit,
     noteActivity: () => void (lastActivityAt = clock()),
@@ -89,6 +92,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...outboxHandlers(context),
     ...assistHandlers(context),
     ...supervisorHandlers(context),
+    ...adminHandlers(context),
   };
 
   async function invoke(channel: unknown, input: unknown): Promise<IpcResult<unknown>> {
@@ -98,7 +102,7 @@ export function createEngine(options: EngineOptions): Engine {
       return { ok: false, error: { code: 'unknown-channel', message: `no channel ${name}` } };
     }
     const parsed = channels[channel].input.safeParse(input);
-    if (!parsed.success) return { ok: false, error: { code: 'invalid-input', message: describeZodError(parsed.error) } };
+    if (!parsed.success) return invalidInput(parsed.error);
     try {
       const handler = handlers[channel] as (input: unknown) => unknown;
       return { ok: true, value: await handler(parsed.data) };

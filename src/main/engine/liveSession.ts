@@ -146,6 +146,7 @@ export function startLiveSession(options: LiveSessionOptions): LiveSession {
       signedInOnline: options.online !== undefined,
       reconnects: sync !== null,
       oldCache: options.oldCache(),
+      mustChangePassword: db.open && readStoredSession(db)?.mustChangePassword === true,
     }),
     connection: () => sync?.state() ?? 'offline',
     announceConnection,

@@ -6,7 +6,7 @@ import { EngineError } from './engineError';
 import type { EmitEvent } from './engineEvents';
 import { HubAuthError, type HubAuth } from './hubAuth';
 import { startLiveSession, type LiveSession, type SyncTuning } from './liveSession';
-import { dropRefreshToken, readStoredSession, storeHubSession } from './storedSession';
+import { dropRefreshToken, notePasswordChanged, readStoredSession, storeHubSession } from './storedSession';
 
 /** Who may use the workstation right now. */
 export type SessionState =
@@ -92,7 +92,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
     const previous = readStoredSession(opened.db)?.refreshToken;
     // A new online sign-in replaces the hub session kept here (e.g. after a lock): end the old one.
     if (online && previous && previous !== online.refreshToken) void hubAuth.logout(previous).catch(() => {});
-    const stored = online ? storeHubSession(opened.db, online) : readStoredSession(opened.db);
+    const stored = online ? storeHubSession(opened.db, online, online.mustChangePassword === true) : readStoredSession(opened.db);
     if (stored === null) {
       opened.close();
       throw new EngineError('never-online-here', VAULT_MESSAGES['never-online-here']);
@@ -213,6 +213,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
           throw hubFailure(error);
         });
         rewrap.commit();
+        notePasswordChanged(live.vault.db);
         return { endedSessions: answer.endedSessions };
       }),
     recoverOldCache: (password) =>

@@ -15,6 +15,8 @@ export const StoredSessionSchema = z.object({
   /** Null after sign-out (the hub session was ended): the next sign-in must reach the hub to sync. */
   refreshToken: z.string().nullable(),
   refreshExpiresAt: z.number().int().nullable(),
+  /** The hub said at sign-in that the password was set by an admin; cleared once the person changed it. */
+  mustChangePassword: z.boolean().default(false),
 });
 export type StoredSession = z.infer<typeof StoredSessionSchema>;
 
@@ -22,9 +24,13 @@ const KEY = 'hub-session';
 
 export const readStoredSession = (db: Db): StoredSession | null => readSetting(db, KEY, StoredSessionSchema);
 
-/** Stores a fresh (or rotated) hub session. */
-export function storeHubSession(db: Db, session: Session): StoredSession {
+/**
+ * Stores a fresh (or rotated) hub session. Only a sign-in says whether the password must change (a refresh
+ * does not), so a rotation keeps what the sign-in said.
+ */
+export function storeHubSession(db: Db, session: Session, mustChangePassword = readStoredSession(db)?.mustChangePassword ?? false): StoredSession {
   const stored: StoredSession = {
+    mustChangePassword,
     staff: session.staff,
     policy: session.policy,
     refreshToken: session.refreshToken,
@@ -45,4 +51,10 @@ export function dropRefreshToken(db: Db): void {
 export function updateStoredIdentity(db: Db, update: Pick<StoredSession, 'staff' | 'policy'>): void {
   const stored = readStoredSession(db);
   if (stored !== null) writeSetting(db, KEY, { ...stored, ...update });
+}
+
+/** The person chose their own password: nothing more to ask. */
+export function notePasswordChanged(db: Db): void {
+  const stored = readStoredSession(db);
+  if (stored !== null) writeSetting(db, KEY, { ...stored, mustChangePassword: false });
 }

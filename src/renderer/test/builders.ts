@@ -100,5 +100,6 @@ export function aSession(over: Partial<Staff> = {}): SessionView {
     signedInOnline: true,
     reconnects: true,
     oldCache: null,
+    mustChangePassword: false,
   };
 }

@@ -51,6 +51,23 @@ import {
   ScopeSchema,
   type MutationType,
 } from '../protocol';
+import {
+  AdminPolicySchema,
+  AdminStaffSchema,
+  ArchiveQueueSchema,
+  CreateArticleSchema,
+  CreateCannedSchema,
+  CreateQueueSchema,
+  CreateStaffSchema,
+  CreateStoreSchema,
+  DeactivateStaffSchema,
+  ResetPasswordSchema,
+  UpdateArticleSchema,
+  UpdateCannedSchema,
+  UpdateQueueSchema,
+  UpdateStaffSchema,
+  UpdateStoreSchema,
+} from '../protocol/admin';
 
 // ---------- building blocks ----------
 
@@ -102,6 +119,11 @@ export const SessionViewSchema = z.object({
    * work comes back with `session.recoverOldCache` and the old password; null when there is none.
    */
   oldCache: z.object({ caches: z.number().int().positive(), unsent: z.number().int().nonnegative().nullable() }).nullable(),
+  /**
+   * The password was set by an admin (a one-time password, or a reset): the person must choose their own with
+   * `auth.changePassword` before working. Kept in the cache, so an offline sign-in or an unlock asks it too.
+   */
+  mustChangePassword: z.boolean(),
 });
 export type SessionView = z.infer<typeof SessionViewSchema>;
 
@@ -185,7 +207,10 @@ export const IPC_ERROR_CODES = [
   'not-found',
   /** This needs the hub and the workstation is offline. */
   'offline',
-  /** The outbox entry is not in a state that allows this (e.g. retrying one that was not rejected). */
+  /**
+   * The outbox entry is not in a state that allows this (e.g. retrying one that was not rejected); for an
+   * administration channel, the hub's `conflict` (a taken username or shortcut, open cases, the last admin).
+   */
   'conflict',
   /** The renderer lost its link to the engine (browser host stopped, or no answer in time). */
   'engine-unreachable',
@@ -204,9 +229,13 @@ export const SIGN_IN_FAILURES = [
   'already-signed-in',
 ] as const satisfies readonly IpcErrorCode[];
 
-/** Every answer: a value, or a stable error code and a message for people (never an exception). */
-export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
-export const ipcErrorSchema = z.object({ code: z.string(), message: z.string() });
+/**
+ * Every answer: a value, or a stable error code and a message for people (never an exception). `field` names
+ * the input field at fault when one is (an input that does not match, or a hub refusal naming it), with the
+ * path of the channel's input (`username`, `moveCasesTo.staffId`).
+ */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string; field?: string } };
+export const ipcErrorSchema = z.object({ code: z.string(), message: z.string(), field: z.string().optional() });
 
 /** A case on the supervisor console: with its customer's name and mood. */
 const DashboardCaseSchema = z.object({
@@ -507,6 +536,50 @@ export const channels = {
     input: z.object({ caseId: IdSchema, state: z.enum(['viewing', 'typing', 'none']) }).strict(),
     output: Empty,
   },
+
+  // --- administration (admins; supervisors read the synced lists). Lists come from the cache (staff, queues
+  // and stores from `reference.org`, articles and canned responses from `admin.knowledge`); changes go to the
+  // hub's admin API (online only: `offline` otherwise) and the changed rows come back through the change feed.
+  // Refusals keep the hub's code (`invalid-input` for its `invalid`, `not-found`, `conflict`, `forbidden`) and
+  // the field it names. ---
+
+  /** Every knowledge-base article (drafts too) and canned response held here, in every language. Works offline. */
+  'admin.knowledge': {
+    input: Empty,
+    output: z.object({ kb: z.array(KbArticleSchema), canned: z.array(CannedResponseSchema) }),
+  },
+  /** How many open cases held here a person holds, or a queue has (asked before deactivating or archiving). */
+  'admin.openCases': {
+    input: z.union([z.object({ staffId: IdSchema }).strict(), z.object({ queueId: IdSchema }).strict()]),
+    output: z.object({ count: z.number().int().nonnegative() }),
+  },
+  /** Adds a person; without `password`, the answer carries a one-time password, shown once and never kept. */
+  'admin.createStaff': { input: CreateStaffSchema, output: AdminStaffSchema },
+  /** Changes a person (only the fields given). */
+  'admin.updateStaff': { input: UpdateStaffSchema.extend({ staffId: IdSchema }), output: AdminStaffSchema },
+  /** Sets a person's password: the one given, or a one-time password in the answer (shown once). */
+  'admin.resetPassword': {
+    input: ResetPasswordSchema.extend({ staffId: IdSchema }),
+    output: z.object({ id: IdSchema, mustChangePassword: z.boolean(), oneTimePassword: z.string().optional() }),
+  },
+  /** Deactivates a person (sessions end, sign-in refused); `conflict` while they hold open cases and `moveCasesTo` is missing. */
+  'admin.deactivateStaff': { input: DeactivateStaffSchema.extend({ staffId: IdSchema }), output: AdminStaffSchema },
+  /** Lets a deactivated person sign in again. */
+  'admin.reactivateStaff': { input: z.object({ staffId: IdSchema }).strict(), output: AdminStaffSchema },
+  'admin.createQueue': { input: CreateQueueSchema, output: QueueSchema },
+  'admin.updateQueue': { input: UpdateQueueSchema.extend({ queueId: IdSchema }), output: QueueSchema },
+  /** Archives a queue; `conflict` while it has open cases and `moveCasesTo` is missing. */
+  'admin.archiveQueue': { input: ArchiveQueueSchema.extend({ queueId: IdSchema }), output: QueueSchema },
+  'admin.createStore': { input: CreateStoreSchema, output: StoreLocationSchema },
+  'admin.updateStore': { input: UpdateStoreSchema.extend({ storeId: IdSchema }), output: StoreLocationSchema },
+  'admin.createArticle': { input: CreateArticleSchema, output: KbArticleSchema },
+  'admin.updateArticle': { input: UpdateArticleSchema.extend({ articleId: IdSchema }), output: KbArticleSchema },
+  'admin.createCanned': { input: CreateCannedSchema, output: CannedResponseSchema },
+  'admin.updateCanned': { input: UpdateCannedSchema.extend({ cannedId: IdSchema }), output: CannedResponseSchema },
+  /** The workstation policy as the hub has it now (admins only; not synced). */
+  'admin.policy': { input: Empty, output: PolicySchema },
+  /** Sets the workstation policy (workstations get it at their next sign-in or connection). */
+  'admin.setPolicy': { input: AdminPolicySchema, output: PolicySchema },
 
   // --- outbox ---
 

@@ -15,7 +15,7 @@ export const InvokeMessageSchema = z.object({ channel: z.string().max(100), inpu
 /** An IpcResult envelope as the page reads it. */
 export const IpcResultSchema = z.union([
   z.object({ ok: z.literal(true), value: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
+  z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }) }),
 ]);
 
 /** An `event` as the page reads it (the payload is parsed with the contract's schema for that event). */

@@ -1,6 +1,7 @@
 import type { ChannelName, OutputOf, ParsedInputOf } from '../../../shared/ipc/contract';
 import type { Vault } from '../../services/vault/vault';
 import type { EmitEvent } from '../engineEvents';
+import type { HubAdmin } from '../hubAdmin';
 import type { SessionManager } from '../sessionManager';
 
 /** Answers one channel: gets the parsed input, returns the output or throws an EngineError. */
@@ -14,6 +15,8 @@ export interface HandlerContext {
   sessions: SessionManager;
   vault: Vault;
   hubUrl: string;
+  /** The hub's admin API (administration channels). */
+  hubAdmin: HubAdmin;
   clock: () => number;
   emit: EmitEvent;
   /** The person did something: restart the idle-lock timer. */

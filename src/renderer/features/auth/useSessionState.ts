@@ -34,6 +34,8 @@ export function useSessionState() {
 
   return {
     state,
+    /** Reads the session again (e.g. after the password an admin set was changed). */
+    reload,
     signedIn: (session: SessionView) => setState({ phase: 'signed-in', session }),
     signedOut: () => setState({ phase: 'signed-out' }),
   };

@@ -4,11 +4,18 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../../lib/api/useApi';
 import { errorText } from '../../lib/errorText';
 
+/** The change the workstation asks for before anything else (an admin set the password): no way around it but signing out. */
+export interface RequiredChange {
+  onChanged(): void;
+  onSignOut(): void;
+}
+
 /**
  * One's own password change: current, new and repeated, with the hub's rule shown and its refusals
  * translated. The engine re-wraps this workstation's cache with the new password once the hub agreed.
+ * `required`: it cannot be dismissed (no close button, Escape or outside click), its other way out is signing out.
  */
-export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onClose(): void }) {
+export function ChangePasswordModal({ opened, onClose, required }: { opened: boolean; onClose(): void; required?: RequiredChange }) {
   const { t } = useTranslation('shell');
   const api = useApi();
   const [current, setCurrent] = useState('');
@@ -34,13 +41,20 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
     setBusy(true);
     const result = await api.invoke('auth.changePassword', { currentPassword: current, newPassword: next });
     setBusy(false);
-    if (result.ok) return setDone(true);
+    if (result.ok) return required ? required.onChanged() : setDone(true);
     // The engine's bad-credentials here means the current password, not a sign-in.
     setFailure(result.error.code === 'bad-credentials' ? t('password.badCurrent') : errorText(t, result.error));
   }
 
   return (
-    <Modal opened={opened} onClose={close} title={t('password.title')}>
+    <Modal
+      opened={opened}
+      onClose={required ? () => {} : close}
+      title={required ? t('password.requiredTitle') : t('password.title')}
+      withCloseButton={!required}
+      closeOnEscape={!required}
+      closeOnClickOutside={!required}
+    >
       {done ? (
         <Stack gap="md">
           <Text size="sm" role="status">
@@ -53,7 +67,8 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
       ) : (
         <form onSubmit={(e) => void submit(e)}>
           <Stack gap="sm">
-            <PasswordInput label={t('password.current')} autoComplete="current-password" required data-autofocus value={current} onChange={(e) => setCurrent(e.currentTarget.value)} />
+            {required && <Text size="sm">{t('password.requiredExplain')}</Text>}
+            <PasswordInput label={required ? t('password.oneTime') : t('password.current')} autoComplete="current-password" required data-autofocus value={current} onChange={(e) => setCurrent(e.currentTarget.value)} />
             <PasswordInput
               label={t('password.new')}
               description={t('password.rule')}
@@ -76,8 +91,8 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
               </Alert>
             )}
             <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t('password.cancel')}
+              <Button variant="default" onClick={required ? required.onSignOut : close}>
+                {required ? t('menu.signOut') : t('password.cancel')}
               </Button>
               <Button type="submit" loading={busy} disabled={mismatch}>
                 {t('password.submit')}

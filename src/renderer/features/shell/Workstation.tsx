@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { isSupervising } from '../../../shared/domain';
 import type { SessionView } from '../../../shared/ipc/contract';
 import { LanguagePicker } from '../../components/LanguagePicker';
+import { AdminConsole } from '../admin/AdminConsole';
 import { CaseView } from '../case/CaseView';
 import { Customer360 } from '../customer/Customer360';
 import { IncomingCall } from '../calls/IncomingCall';
@@ -21,6 +22,8 @@ import { useConnection } from './useConnection';
 
 /** What the work area shows besides the home screen (inbox or store mode). */
 type Detail = { kind: 'none' } | { kind: 'case'; caseId: string } | { kind: 'customer'; customerId: string };
+const AREAS = ['inbox', 'supervisor', 'admin'] as const;
+type Area = (typeof AREAS)[number];
 
 /**
  * The signed-in workstation: header (search, status, theme, language, person), the home screen for the role
@@ -37,9 +40,10 @@ export function Workstation({ session, onSignedOut }: { session: SessionView; on
   const openCustomer = (customerId: string) => setDetail({ kind: 'customer', customerId });
   const close = () => setDetail({ kind: 'none' });
   const store = session.staff.role === 'store';
-  // Supervisor console: only supervising roles get the switch (the engine and the hub refuse the rest anyway).
+  // Supervisor console and administration: only supervising roles get the switch (the engine and the hub
+  // refuse the rest anyway); supervisors read the administration lists, admins change them.
   const supervising = isSupervising(session.staff.role);
-  const [area, setArea] = useState<'inbox' | 'supervisor'>('inbox');
+  const [area, setArea] = useState<Area>('inbox');
   const openFromConsole = (caseId: string) => {
     setArea('inbox');
     openCase(caseId);
@@ -64,8 +68,8 @@ export function Workstation({ session, onSignedOut }: { session: SessionView; on
               size="sm"
               aria-label={t('view.label', { ns: 'supervisor' })}
               value={area}
-              onChange={(v) => setArea(v === 'supervisor' ? 'supervisor' : 'inbox')}
-              data={(['inbox', 'supervisor'] as const).map((v) => ({ value: v, label: t(`view.${v}`, { ns: 'supervisor' }) }))}
+              onChange={(v) => setArea(AREAS.find((a) => a === v) ?? 'inbox')}
+              data={AREAS.map((v) => ({ value: v, label: v === 'admin' ? t('title', { ns: 'admin' }) : t(`view.${v}`, { ns: 'supervisor' }) }))}
             />
           )}
           <Button variant="default" size="sm" onClick={() => setSearching(true)} aria-keyshortcuts="Control+K" rightSection={<Kbd size="xs">{t('search.shortcut')}</Kbd>}>
@@ -82,6 +86,8 @@ export function Workstation({ session, onSignedOut }: { session: SessionView; on
           <Box style={{ flex: 1, overflow: 'auto' }}>{detailView ?? <StoreMode onOpenCase={openCase} />}</Box>
         ) : supervising && area === 'supervisor' ? (
           <SupervisorConsole onOpenCase={openFromConsole} />
+        ) : supervising && area === 'admin' ? (
+          <AdminConsole session={session} />
         ) : (
           <>
             <Box style={{ width: 'min(520px, 45%)', borderRight: '1px solid var(--mantine-color-default-border)', display: 'flex' }}>

@@ -1,4 +1,4 @@
-import type { Alert, AlertStatus, CannedResponse, HeldReply, KbArticle, Lang, Queue, Staff, StoreLocation } from '../../../../shared/domain';
+import { isOpenCase, type Alert, type AlertStatus, type CannedResponse, type Case, type HeldReply, type KbArticle, type Lang, type Queue, type Staff, type StoreLocation } from '../../../../shared/domain';
 import { layOver, type Overlaid } from '../../outbox/overlay';
 import type { Db } from '../database';
 import { parseRows } from '../rows';
@@ -52,4 +52,20 @@ export function listHeldReplies(db: Db, authorId: string): Overlaid<HeldReply>[]
     'held',
     all<HeldReply>(db, `SELECT data FROM held_replies WHERE author_id = ? AND status = 'held' ORDER BY created_at`, authorId),
   ).filter((h) => h.status === 'held');
+}
+
+/** Every knowledge-base article held (drafts too, which only supervisors and admins receive), by title. */
+export function listAllKbArticles(db: Db): KbArticle[] {
+  return all<KbArticle>(db, 'SELECT data FROM kb_articles ORDER BY title');
+}
+
+/** Every canned response held, in every language, by shortcut. */
+export function listAllCannedResponses(db: Db): CannedResponse[] {
+  return all<CannedResponse>(db, 'SELECT data FROM canned_responses ORDER BY shortcut, language');
+}
+
+/** How many open cases held here a person holds, or a queue has. */
+export function countOpenCases(db: Db, of: { staffId: string } | { queueId: string }): number {
+  const [column, id] = 'staffId' in of ? ['assignee_id', of.staffId] : ['queue_id', of.queueId];
+  return all<Case>(db, `SELECT data FROM cases WHERE ${column} = ?`, id).filter(isOpenCase).length;
 }

@@ -1,0 +1,124 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { channels, type ChannelName, type InputOf, type IpcResult, type OutputOf } from '../../shared/ipc/contract';
+import { startTestHub, type TestHub } from '../../server/testing/hubHarness';
+import { person, testOrg } from '../../server/testing/testOrg';
+import { createEngine, type Engine } from './createEngine';
+
+const FAST_KDF = { N: 2 ** 10, r: 8, p: 1 };
+const password = (id: string) => `${id}-password-1`;
+
+/** The administration channels against a real hub: changes through its admin API, lists from the synced cache. */
+describe('administration channels', () => {
+  let hub: TestHub;
+  let dataDir: string;
+  const engines: Engine[] = [];
+
+  beforeAll(async () => {
+    const org = testOrg();
+    hub = await startTestHub({ org: { ...org, staff: [...org.staff, person('adm1', 'admin', { status: 'offline' })] } });
+    dataDir = mkdtempSync(join(tmpdir(), 'admin-channels-'));
+  }, 60_000);
+  afterAll(async () => {
+    for (const e of engines) await e.close();
+    await hub.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  function start(hubUrl = hub.hub.url): Engine {
+    const engine = createEngine({ dataDir, hubUrl, kdf: FAST_KDF, idleCheckMs: 0, sync: { reconnect: { baseMs: 20, maxMs: 200 }, requestTimeoutMs: 5_000 }, log: () => {} });
+    engines.push(engine);
+    return engine;
+  }
+  async function call<C extends ChannelName>(engine: Engine, channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
+    const result = await engine.call(channel, input);
+    if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
+    return channels[channel].output.parse(result.value) as OutputOf<C>;
+  }
+  async function refusal<C extends ChannelName>(engine: Engine, channel: C, input: InputOf<C>) {
+    const result: IpcResult<unknown> = await engine.call(channel, input);
+    if (result.ok) throw new Error(`${channel} succeeded`);
+    return { code: result.error.code, field: result.error.field };
+  }
+  async function signedIn(id: string, pw = password(id)): Promise<Engine> {
+    const engine = start();
+    const online = new Promise<void>((resolve) =>
+      engine.subscribe((e) => e.name === 'connection.changed' && e.payload.state === 'online' && e.payload.lastSyncAt !== null && resolve()),
+    );
+    await call(engine, 'auth.signIn', { username: id, password: pw, mode: 'online' });
+    await online;
+    return engine;
+  }
+  /** Waits until the change feed has brought what `check` looks for into the cache. */
+  async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean): Promise<T> {
+    for (let i = 0; i < 100; i++) {
+      const value = await read();
+      if (check(value)) return value;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('never arrived');
+  }
+
+  it('creates a person with a one-time password who must change it at sign-in; the list comes from the synced cache', async () => {
+    const admin = await signedIn('adm1');
+    const created = await call(admin, 'admin.createStaff', { username: 'New.Person', name: 'Nowa Osoba', role: 'agent', languages: ['pl'], queueIds: ['q-chat'] });
+    expect(created).toMatchObject({ username: 'new.person', active: true });
+    expect(created.oneTimePassword).toMatch(/^[\w-]{20}$/);
+    const org = await eventually(() => call(admin, 'reference.org', {}), (o) => o.staff.some((s) => s.id === created.id));
+    expect(org.staff.find((s) => s.id === created.id)).not.toHaveProperty('oneTimePassword');
+
+    // The hub's refusal keeps its code and names the field; the workstation's own check names it too.
+    expect(await refusal(admin, 'admin.createStaff', { username: 'new.person', name: 'Again', role: 'agent', languages: ['pl'] })).toEqual({ code: 'conflict', field: 'username' });
+    expect(await refusal(admin, 'admin.createStaff', { username: 'x y', name: 'Bad', role: 'agent', languages: ['pl'] })).toMatchObject({ code: 'invalid-input', field: 'username' });
+    expect(await refusal(admin, 'admin.createStaff', { username: 'weak.one', name: 'Weak', role: 'agent', languages: ['pl'], password: 'short' })).toEqual({ code: 'invalid-input', field: 'password' });
+    expect(await refusal(admin, 'admin.updateStaff', { staffId: created.id, queueIds: ['q-none'] })).toEqual({ code: 'not-found', field: 'queueIds' });
+
+    const newcomer = await signedIn('new.person', created.oneTimePassword);
+    expect(await call(newcomer, 'session.current', {})).toMatchObject({ mustChangePassword: true });
+    await call(newcomer, 'auth.changePassword', { currentPassword: created.oneTimePassword!, newPassword: 'lantern-orchard-1987' });
+    expect(await call(newcomer, 'session.current', {})).toMatchObject({ mustChangePassword: false });
+    await call(newcomer, 'auth.signOut', {});
+    await call(admin, 'auth.signOut', {});
+  });
+
+  it('asks where open cases go before deactivating someone who holds them, and moves them', async () => {
+    const admin = await signedIn('adm1');
+    const { caseId } = (await hub.inbound({ channel: 'chat', text: 'Where is my parcel?', from: { email: 'held@example.com', name: 'Held Case' } })).body as { caseId: string };
+    await eventually(() => admin.call('case.view', { caseId }), (r) => r.ok);
+    await call(admin, 'case.assign', { caseId, to: { staffId: 'a1' } });
+    const holding = await eventually(() => call(admin, 'admin.openCases', { staffId: 'a1' }), (o) => o.count > 0);
+    expect(holding.count).toBeGreaterThan(0);
+    expect(await refusal(admin, 'admin.deactivateStaff', { staffId: 'a1' })).toEqual({ code: 'conflict', field: undefined });
+    expect(await refusal(admin, 'admin.deactivateStaff', { staffId: 'a1', moveCasesTo: { staffId: 'a1' } })).toEqual({ code: 'not-found', field: 'moveCasesTo.staffId' });
+    expect(await call(admin, 'admin.deactivateStaff', { staffId: 'a1', moveCasesTo: { queueId: 'q-chat' } })).toMatchObject({ id: 'a1', active: false });
+    expect(await eventually(() => call(admin, 'admin.openCases', { staffId: 'a1' }), (o) => o.count === 0)).toEqual({ count: 0 });
+    expect(await call(admin, 'admin.reactivateStaff', { staffId: 'a1' })).toMatchObject({ active: true });
+    await call(admin, 'auth.signOut', {});
+  });
+
+  it('lists drafts and canned responses of every language from the cache, and sets the policy', async () => {
+    const admin = await signedIn('adm1');
+    const draft = await call(admin, 'admin.createArticle', { title: 'Draft returns', body: 'Not yet.', language: 'el' });
+    expect(draft.status).toBe('draft');
+    await eventually(() => call(admin, 'admin.knowledge', {}), (k) => k.kb.some((a) => a.id === draft.id));
+    expect(await call(admin, 'admin.setPolicy', { maxOfflineHours: 48, idleLockMinutes: 10 })).toEqual({ maxOfflineHours: 48, idleLockMinutes: 10 });
+    expect(await call(admin, 'admin.policy', {})).toEqual({ maxOfflineHours: 48, idleLockMinutes: 10 });
+    await call(admin, 'auth.signOut', {});
+
+    const agent = await signedIn('a2');
+    expect(await refusal(agent, 'admin.createStore', { name: 'Shop', city: 'Athens' })).toEqual({ code: 'forbidden', field: undefined });
+    await call(agent, 'auth.signOut', {});
+  });
+
+  it('refuses administration offline, saying so', async () => {
+    const admin = await signedIn('adm1');
+    await call(admin, 'auth.signOut', { force: true });
+    const offline = start('http://127.0.0.1:9');
+    await call(offline, 'auth.signIn', { username: 'adm1', password: password('adm1'), mode: 'offline' });
+    expect(await refusal(offline, 'admin.createStore', { name: 'Shop', city: 'Athens' })).toEqual({ code: 'offline', field: undefined });
+    // Lists still read the cache.
+    expect((await call(offline, 'reference.org', {})).staff.length).toBeGreaterThan(0);
+  });
+});
