@@ -283,11 +283,12 @@ async function importCsv(args: string[]): Promise<void> {
     console.log(`hub: ${verb} ${done.toLocaleString('en')} / ${total.toLocaleString('en')} (${Math.floor((done * 100) / total)}%)`);
   };
   const n = (count: number) => count.toLocaleString('en');
+  const badRows = (count: number) => `${n(count)} bad row${count === 1 ? '' : 's'}`;
   let passwordsOut: number | null = null;
   try {
     const preview = what === 'customers' ? await previewCustomerImport(ctx, csv, { onMatch }) : await previewStaffImport(ctx, csv);
     const changes = 'update' in preview ? `${n(preview.create.length)} to create, ${n(preview.update.length)} to update, ${n(preview.skipped)} matching and skipped` : `${n(preview.create.length)} to create`;
-    console.log(`hub: ${file}: ${changes}, ${n(preview.bad.length)} bad row${preview.bad.length === 1 ? '' : 's'}`);
+    console.log(`hub: ${file}: ${changes}, ${badRows(preview.bad.length)}`);
     for (const b of preview.bad) console.log(`  line ${b.line}, ${b.field}: ${b.reason}`);
     if (f['dry-run']) return console.log('hub: dry run: nothing imported');
     if (preview.bad.length > 0 && !f['skip-bad-rows']) fail('nothing imported: correct the bad rows, or pass --skip-bad-rows to import the others', false);
@@ -304,7 +305,7 @@ async function importCsv(args: string[]): Promise<void> {
       const done = await importCustomers(ctx, csv, { onMatch, skipBadRows: f['skip-bad-rows'], onProgress: progress('saved') });
       console.log(
         `hub: imported ${n(done.create.length)} new and ${n(done.update.length)} updated customers into ${data.where} in ${seconds(started)} s` +
-          `${done.skipped ? `, ${n(done.skipped)} matching skipped` : ''}${done.bad.length ? `, ${n(done.bad.length)} bad rows left out` : ''}`,
+          `${done.skipped ? `, ${n(done.skipped)} matching skipped` : ''}${done.bad.length ? `, ${badRows(done.bad.length)} left out` : ''}`,
       );
     } else {
       const done = await importStaff(ctx, csv, { actorId: COMMAND_LINE_ACTOR, skipBadRows: f['skip-bad-rows'], onProgress: progress('made passwords for') });
@@ -315,7 +316,7 @@ async function importCsv(args: string[]): Promise<void> {
         for (const { staff, password } of done.people) console.log(`  ${staff.username.padEnd(20)} ${password}`);
       }
       console.log(
-        `hub: imported ${n(done.people.length)} people into ${data.where} in ${seconds(started)} s${done.plan.bad.length ? `, ${n(done.plan.bad.length)} bad rows left out` : ''}` +
+        `hub: imported ${n(done.people.length)} people into ${data.where} in ${seconds(started)} s${done.plan.bad.length ? `, ${badRows(done.plan.bad.length)} left out` : ''}` +
           `${passwordsOut !== null ? `; their one-time passwords are in ${f['passwords-out']}` : ''}`,
       );
     }
