@@ -84,6 +84,9 @@ const test = base.extend<{ dataDir: string }>({
   },
 });
 
+// Longer than one screen's journey: a command run, two workstations and three sign-ins with real password hashing.
+test.setTimeout(180_000);
+
 test('from an empty hub: the first admin sets up a queue and an agent, who works until deactivated', async ({ app, hub, page, launchOptions }) => {
   const ctx = hub.hub.ctx;
   expect(ctx.allStaff().map((s) => `${s.username}:${s.role}`)).toEqual([`${ADMIN.username}:admin`]);
