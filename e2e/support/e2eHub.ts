@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InboundMessage, InboundResult } from '../../src/shared/protocol';
 import { signBody } from '../../src/server/http/signature';
-import { createHub, type Hub } from '../../src/server/hub';
+import { createHub, type Hub, type HubOptions } from '../../src/server/hub';
+import { openHubData } from '../../src/server/hubData';
 import { loadOrg, type OrgData } from '../../src/server/loadOrg';
 import { openSqliteStore } from '../../src/server/store/sqlite/sqliteStore';
 
@@ -28,10 +29,28 @@ export async function startE2eHub(org: OrgData): Promise<E2eHub> {
   const store = openSqliteStore(dbPath);
   await loadOrg(store, org);
   await store.close();
-  const ingestSecret = randomBytes(16).toString('hex');
   // One token key across restarts: sessions survive the hub going down, as they would in production.
   const tokenKey = randomBytes(32);
-  const start = (port: number) => createHub({ dbPath, port, host: '127.0.0.1', ingestSecret, tokenKey, tickMs: 1_000 });
+  return runE2eHub(async () => ({ dbPath, tokenKey }), () => rmSync(dir, { recursive: true, force: true }));
+}
+
+/**
+ * A hub on a data folder as `npm run hub -- --data DIR` keeps one (say, made by `create-admin`), opened the way
+ * the hub's command opens it, with no demo seed; `stop` leaves the folder to its owner.
+ */
+export async function startE2eHubOnFolder(dataDir: string): Promise<E2eHub> {
+  return runE2eHub(
+    async () => {
+      const data = await openHubData({ dataDir, seed: null, customers: 1, interactions: 1 });
+      return { store: data.store, tokenKey: data.tokenKey };
+    },
+    () => {},
+  );
+}
+
+async function runE2eHub(open: () => Promise<Pick<HubOptions, 'dbPath' | 'store' | 'tokenKey'>>, cleanUp: () => void): Promise<E2eHub> {
+  const ingestSecret = randomBytes(16).toString('hex');
+  const start = async (port: number) => createHub({ ...(await open()), port, host: '127.0.0.1', ingestSecret, tickMs: 1_000 });
   let hub: Hub | null = await start(0);
   const port = hub.port;
   const url = hub.url;
@@ -64,7 +83,7 @@ export async function startE2eHub(org: OrgData): Promise<E2eHub> {
     async stop() {
       await hub?.close().catch(() => {});
       hub = null;
-      rmSync(dir, { recursive: true, force: true });
+      cleanUp();
     },
   };
 }
