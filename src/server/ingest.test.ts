@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_HTTP_BODY_BYTES } from '../shared/protocol';
 import { signBody } from './http/signature';
 import { startTestHub, type TestHub } from './testing/hubHarness';
+import { person, testOrg } from './testing/testOrg';
 
 let t: TestHub;
 beforeEach(async () => {
@@ -110,5 +111,36 @@ describe('phone call lifecycle', () => {
     const ring = await t.inbound({ channel: 'phone', text: '', from: { phone: '+44 20 7946 0000' }, call: { id: 'c2', state: 'ringing' } });
     expect(ring.body).toMatchObject({ customerId: null, caseId: null, assigneeId: 'a1' });
     expect((await t.hub.ctx.store.findCustomerByIdentity('phone', '+442079460000'))).toBeNull();
+  });
+});
+
+describe('a hub being set up', () => {
+  it('keeps a message out while no queue exists (503 no-queue, Retry-After) and takes it when resent after an admin makes one', async () => {
+    const empty = await startTestHub({ org: { ...testOrg(), queues: [], staff: [person('adm', 'admin')] } });
+    try {
+      const msg = { externalId: 'setup-1', text: 'Hello, anyone there?', from: { email: 'early@example.com' } };
+      const body = JSON.stringify({ channel: 'chat', ...msg });
+      const before = await empty.hub.ctx.store.head();
+      const early = await fetch(`${empty.hub.url}/api/v1/inbound`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Signature': signBody(body, empty.secret) },
+        body,
+      });
+      expect(early.status).toBe(503);
+      expect(early.headers.get('retry-after')).toBe('60');
+      expect(await early.json()).toMatchObject({ ok: false, error: 'no-queue' });
+      // Nothing of it was kept: no customer, and the externalId is not spent.
+      expect(await empty.hub.ctx.store.head()).toBe(before);
+      expect(await empty.hub.ctx.store.findCustomerByIdentity('email', 'early@example.com')).toBeNull();
+
+      const admin = await empty.login('adm');
+      const made = await empty.http('/api/v1/admin/queues', { name: 'Chat', channels: ['chat'], languages: ['en'] }, { Authorization: `Bearer ${admin.accessToken}` });
+      expect(made.status).toBe(201);
+      const resent = await empty.inbound(msg);
+      expect(resent.status).toBe(201);
+      expect(resent.body).toMatchObject({ ok: true, duplicate: false });
+    } finally {
+      await empty.stop();
+    }
   });
 });

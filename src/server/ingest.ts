@@ -22,7 +22,7 @@ import { classifyCustomer } from '../shared/assist';
 /** A connector's message that cannot be applied as sent (e.g. a survey for a case that is not the sender's). */
 export class InboundRejected extends Error {
   constructor(
-    readonly code: 'unknown-case' | 'wrong-customer' | 'unknown-call' | 'unknown-store' | 'unknown-staff',
+    readonly code: 'unknown-case' | 'wrong-customer' | 'unknown-call' | 'unknown-store' | 'unknown-staff' | 'no-queue',
     message: string,
   ) {
     super(message);
@@ -117,7 +117,8 @@ function queueFor(ctx: HubContext, channel: Channel, lang: Lang): string {
   const open = ctx.queues().filter((q) => !q.archived);
   const queues = open.filter((q) => q.channels.includes(channel));
   const q = queues.find((x) => x.languages.includes(lang)) ?? queues[0] ?? open[0] ?? ctx.queues()[0];
-  if (!q) throw new Error('the hub has no queues: seed it or create one');
+  // A hub being set up: the connector keeps the message and sends it again once an admin has made a queue.
+  if (!q) throw new InboundRejected('no-queue', 'no queue takes new work yet: an administrator must create one; send this message again then');
   return q.id;
 }
 

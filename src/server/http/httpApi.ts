@@ -62,6 +62,7 @@ export function createHttpApi(ctx: HubContext, auth: AuthService, opts: { trustP
         const result = await ingestInbound(ctx, msg);
         return [result.duplicate ? 200 : 201, result];
       } catch (err) {
+        if (err instanceof InboundRejected && err.code === 'no-queue') throw new HttpError(503, err.code, err.message, { 'Retry-After': '60' });
         if (err instanceof InboundRejected) throw new HttpError(422, err.code, err.message);
         throw err;
       }
