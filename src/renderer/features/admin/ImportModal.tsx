@@ -48,7 +48,8 @@ export function ImportModal({ kind, onClose }: { kind: ImportKind; onClose(): vo
     if (!file) return;
     // UTF-8 takes at least a byte a character: a file within the limit in bytes is within it in characters.
     if (file.size > MAX_IMPORT_CSV_CHARS) return setProblem({ text: t('import.tooLarge', { mib: MAX_IMPORT_CSV_CHARS / 1024 / 1024 }), detail: null });
-    const text = await file.text();
+    const text = await readText(file).catch(() => null);
+    if (text === null) return setProblem({ text: t('import.unreadable'), detail: null });
     setCsv(text);
     await previewOf(text, onMatch);
   }
@@ -141,6 +142,16 @@ export function ImportModal({ kind, onClose }: { kind: ImportKind; onClose(): vo
       )}
     </Modal>
   );
+}
+
+/** A file's text as UTF-8 (FileReader: Blob.text is missing from some engines the renderer is tested in). */
+function readText(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as string);
+    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'));
+    reader.readAsText(file, 'utf-8');
+  });
 }
 
 /** The people a staff import created with their one-time passwords, shown once, copied as `username,password` lines. */
