@@ -105,6 +105,8 @@ const EXAMPLES: { [C in ChannelName]: InputOf<C> } = {
   'admin.updateCanned': { cannedId: 'cr-1', body: 'Thank you very much!' },
   'admin.policy': {},
   'admin.setPolicy': { maxOfflineHours: 48, idleLockMinutes: 10 },
+  'admin.previewImport': { kind: 'customers', csv: 'name,email\nAnna,anna@example.com\n', onMatch: 'skip', skipBadRows: true },
+  'admin.applyImport': { kind: 'staff', csv: 'username,name,role\nnew.agent,New Agent,agent\n', skipBadRows: false },
 };
 
 /** Bytes of a Socket.IO frame on the WebSocket, as the host's cap counts them (engine.io's `4` included). */

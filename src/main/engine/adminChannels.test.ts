@@ -98,6 +98,20 @@ describe('administration channels', () => {
     await call(admin, 'auth.signOut', {});
   });
 
+  it('previews an import without writing, refuses a bad file at its field, and imports staff answering their one-time passwords', async () => {
+    const admin = await signedIn('adm1');
+    const csv = 'username,name,role\nimp.one,Imported One,agent\nimp.two,Imported Two,boss\n';
+    const preview = await call(admin, 'admin.previewImport', { kind: 'staff', csv });
+    expect(preview).toMatchObject({ dryRun: true, create: 1, bad: [{ line: 3, field: 'role' }], people: [] });
+    expect(await refusal(admin, 'admin.applyImport', { kind: 'staff', csv })).toMatchObject({ code: 'invalid-input' });
+    expect(await refusal(admin, 'admin.previewImport', { kind: 'customers', csv: 'who\nx\n' })).toEqual({ code: 'invalid-input', field: 'csv' });
+    // onMatch is for customers: the contract refuses it with staff before anything reaches the hub.
+    expect(await refusal(admin, 'admin.previewImport', { kind: 'staff', csv, onMatch: 'skip' } as InputOf<'admin.previewImport'>)).toMatchObject({ code: 'invalid-input' });
+    const done = await call(admin, 'admin.applyImport', { kind: 'staff', csv, skipBadRows: true });
+    expect(done.people).toEqual([{ id: expect.any(String), username: 'imp.one', name: 'Imported One', oneTimePassword: expect.stringMatching(/^.{20}$/) }]);
+    await call(admin, 'auth.signOut', {});
+  });
+
   it('lists drafts and canned responses of every language from the cache, and sets the policy', async () => {
     const admin = await signedIn('adm1');
     const draft = await call(admin, 'admin.createArticle', { title: 'Draft returns', body: 'Not yet.', language: 'el' });

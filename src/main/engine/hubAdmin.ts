@@ -6,7 +6,7 @@ import { describeZodError, EngineError } from './engineError';
 /** The hub's admin API (src/server/admin/adminHttp.ts), called with the signed-in person's access token. */
 export interface HubAdmin {
   /** Sends one call; answers the parsed body, or throws an EngineError with the hub's code and field. */
-  call<T>(accessToken: string, method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, body: unknown, answer: z.ZodType<T>): Promise<T>;
+  call<T>(accessToken: string, method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, body: unknown, answer: z.ZodType<T>, timeoutMs?: number): Promise<T>;
 }
 
 export interface HubAdminOptions {
@@ -36,14 +36,14 @@ export function createHubAdmin(options: HubAdminOptions): HubAdmin {
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 15_000;
   return {
-    async call(accessToken, method, path, body, answer) {
+    async call(accessToken, method, path, body, answer, callTimeoutMs = timeoutMs) {
       let res: Response;
       try {
         res = await doFetch(new URL(`/api/v1/admin/${path}`, options.hubUrl), {
           method,
           headers: { Authorization: `Bearer ${accessToken}`, ...(method === 'GET' ? {} : { 'Content-Type': 'application/json' }) },
           body: method === 'GET' ? undefined : JSON.stringify(body),
-          signal: AbortSignal.timeout(timeoutMs),
+          signal: AbortSignal.timeout(callTimeoutMs),
         });
       } catch (error) {
         throw new EngineError('hub-unreachable', `the hub at ${options.hubUrl} cannot be reached (${(error as Error).message})`);

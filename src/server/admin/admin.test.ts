@@ -287,6 +287,8 @@ describe('admin API', () => {
       '/api/v1/admin/canned': ['get', 'post'],
       '/api/v1/admin/canned/{id}': ['patch'],
       '/api/v1/admin/policy': ['get', 'put'],
+      '/api/v1/admin/import/customers': ['post'],
+      '/api/v1/admin/import/staff': ['post'],
     };
     expect(Object.fromEntries(Object.entries(doc.paths).map(([p, ops]) => [p, Object.keys(ops).sort()]))).toEqual(expected);
     expect(doc.paths['/api/v1/admin/staff'].post.requestBody?.content['application/json'].schema.properties).toHaveProperty('username');

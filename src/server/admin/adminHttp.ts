@@ -12,7 +12,11 @@ import {
   CreateStaffSchema,
   CreateStoreSchema,
   DeactivateStaffSchema,
+  ImportCustomersSchema,
+  ImportStaffSchema,
+  ImportSummarySchema,
   MAX_HTTP_BODY_BYTES,
+  MAX_IMPORT_BODY_BYTES,
   ResetPasswordSchema,
   UpdateArticleSchema,
   UpdateCannedSchema,
@@ -27,6 +31,7 @@ import { HttpError, parseJson, readBody, sendJson } from '../http/body';
 import { Refused } from '../refused';
 import { StoreUnavailable } from '../store/storeUnavailable';
 import { FieldRefused, type AdminCall } from './adminWrite';
+import { importCustomersCsv, importStaffCsv } from './imports';
 import { currentPolicy, setPolicy } from './policy';
 import { archiveQueue, createQueue, updateQueue } from './queues';
 import { createArticle, createCanned, createStore, updateArticle, updateCanned, updateStore } from './reference';
@@ -41,6 +46,8 @@ interface AdminRoute {
   body?: z.ZodType;
   status: 200 | 201;
   answer: z.ZodType;
+  /** The body limit when it is not the HTTP API's (a CSV file). */
+  maxBodyBytes?: number;
   run(call: AdminCall, id: string, body: never): Promise<unknown>;
 }
 
@@ -79,6 +86,8 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
     { body: UpdateCannedSchema, run: (call, id, body) => updateCanned(call, id, body) }),
   { method: 'GET', path: `${PREFIX}/policy`, summary: 'The workstation policy', status: 200, answer: AdminAnswers.policy, run: ({ ctx }) => currentPolicy(ctx.store, ctx.config.policy) },
   { method: 'PUT', path: `${PREFIX}/policy`, summary: 'Sets the workstation policy (workstations get it at their next sign-in or connection)', body: AdminPolicySchema, status: 200, answer: AdminAnswers.policy, run: (call, _id, body) => setPolicy(call, body) },
+  { method: 'POST', path: `${PREFIX}/import/customers`, summary: 'Imports customers from a CSV file (all or nothing), or with dryRun says what it would do', body: ImportCustomersSchema, status: 200, answer: ImportSummarySchema, maxBodyBytes: MAX_IMPORT_BODY_BYTES, run: (call, _id, body) => importCustomersCsv(call, body) },
+  { method: 'POST', path: `${PREFIX}/import/staff`, summary: 'Creates people from a CSV file, each with a one-time password returned once (all or nothing), or with dryRun says whom it would create', body: ImportStaffSchema, status: 200, answer: ImportSummarySchema, maxBodyBytes: MAX_IMPORT_BODY_BYTES, run: (call, _id, body) => importStaffCsv(call, body) },
 ];
 
 const REFUSAL_STATUS: Record<ReasonCode, number> = {
@@ -171,7 +180,7 @@ export function createAdminApi(ctx: HubContext, auth: AuthService) {
     const id = rawId ? decodeId(rawId) : '';
     let body: unknown = {};
     if (method !== 'GET') {
-      const raw = await readBody(req, MAX_HTTP_BODY_BYTES);
+      const raw = await readBody(req, route.maxBodyBytes ?? MAX_HTTP_BODY_BYTES);
       // Actions without parameters may come without a body.
       if (raw.length > 0 || route.body?.safeParse({}).success === false) body = parseJson(req, raw);
     }

@@ -1,12 +1,8 @@
 import { CsvError, parse } from 'csv-parse/sync';
+import type { BadRow } from '../../shared/protocol';
 import { foldText } from '../../shared/text/fold';
 
-/** A row that cannot be imported: its line in the file, the column at fault (or `row`), and why. */
-export interface BadRow {
-  line: number;
-  field: string;
-  reason: string;
-}
+export type { BadRow };
 
 /** A file that cannot be read as a table at all (not UTF-8, no header, a quote never closed): nothing is imported. */
 export class CsvFileProblem extends Error {}

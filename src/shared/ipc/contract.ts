@@ -61,6 +61,8 @@ import {
   CreateStaffSchema,
   CreateStoreSchema,
   DeactivateStaffSchema,
+  ImportRequestSchema,
+  ImportSummarySchema,
   ResetPasswordSchema,
   UpdateArticleSchema,
   UpdateCannedSchema,
@@ -580,6 +582,13 @@ export const channels = {
   'admin.policy': { input: Empty, output: PolicySchema },
   /** Sets the workstation policy (workstations get it at their next sign-in or connection). */
   'admin.setPolicy': { input: AdminPolicySchema, output: PolicySchema },
+  /** What importing a CSV file's text would do: counts to create, update and skip, and every bad row. Writes nothing. */
+  'admin.previewImport': { input: ImportRequestSchema, output: ImportSummarySchema },
+  /**
+   * Imports a CSV file's text, all or nothing (`invalid-input` while a row is bad and `skipBadRows` is not set); a
+   * staff import answers each person's one-time password, in this answer only.
+   */
+  'admin.applyImport': { input: ImportRequestSchema, output: ImportSummarySchema },
 
   // --- outbox ---
 

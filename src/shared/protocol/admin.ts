@@ -179,3 +179,56 @@ export const AdminAnswers = {
   canned: CannedResponseSchema,
   policy: PolicySchema,
 };
+
+/**
+ * The largest CSV file the admin API imports, as text: 10 MiB is about 100,000 customers. The importer itself
+ * reads files ten times larger; those go through `npm run hub -- import`, which streams nothing through JSON.
+ */
+export const MAX_IMPORT_CSV_CHARS = 10 * 1024 * 1024;
+/**
+ * The body limit of the two import endpoints: the file's text escaped as JSON (a quote or line break takes two
+ * bytes, a letter beyond Latin up to four), with room for the other fields. Every other endpoint keeps the
+ * HTTP API's limit.
+ */
+export const MAX_IMPORT_BODY_BYTES = 4 * MAX_IMPORT_CSV_CHARS + 64 * 1024;
+
+export const ImportKindSchema = z.enum(['customers', 'staff']);
+export type ImportKind = z.infer<typeof ImportKindSchema>;
+/** What a customers row matching a customer does: updates them, or is left out. */
+export const OnMatchSchema = z.enum(['update', 'skip']);
+
+const importFields = {
+  /** The file's text (UTF-8 CSV with a header row naming the columns). */
+  csv: z.string().min(1, 'the file is empty').max(MAX_IMPORT_CSV_CHARS, `the file is larger than ${MAX_IMPORT_CSV_CHARS / 1024 / 1024} MiB: split it, or import it with npm run hub -- import`),
+  /** Import the good rows even when some are bad (otherwise nothing is imported while any row is bad). */
+  skipBadRows: z.boolean().default(false),
+};
+const dryRun = { /** Only say what importing would do; nothing is written. */ dryRun: z.boolean().default(false) };
+
+/** `POST /api/v1/admin/import/customers`. */
+export const ImportCustomersSchema = z.object({ ...importFields, ...dryRun, onMatch: OnMatchSchema.default('update') }).strict();
+/** `POST /api/v1/admin/import/staff`: a taken username is a bad row. */
+export const ImportStaffSchema = z.object({ ...importFields, ...dryRun }).strict();
+
+/** An import as the workstation asks for it: the kind says which endpoint, and whether `onMatch` applies. */
+export const ImportRequestSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('customers'), ...importFields, onMatch: OnMatchSchema.default('update') }).strict(),
+  z.object({ kind: z.literal('staff'), ...importFields }).strict(),
+]);
+export type ImportRequest = z.input<typeof ImportRequestSchema>;
+
+/** A row that cannot be imported: its line in the file, the column at fault (or `row`), and why. */
+export const BadRowSchema = z.object({ line: z.number().int().positive(), field: z.string(), reason: z.string() });
+export type BadRow = z.infer<typeof BadRowSchema>;
+
+/** What an import would do (`dryRun`) or did: rows created, updated, matching and skipped, and every bad row. */
+export const ImportSummarySchema = z.object({
+  dryRun: z.boolean(),
+  create: z.number().int().nonnegative(),
+  update: z.number().int().nonnegative(),
+  skip: z.number().int().nonnegative(),
+  bad: z.array(BadRowSchema),
+  /** The people a staff import created, each with their one-time password: in this answer only, never again. */
+  people: z.array(z.object({ id: IdSchema, username: z.string(), name: z.string(), oneTimePassword: z.string() })),
+});
+export type ImportSummary = z.infer<typeof ImportSummarySchema>;

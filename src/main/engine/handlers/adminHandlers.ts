@@ -10,13 +10,16 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
 
 /** Sends one admin call for the signed-in person, online only; the answer is checked against the channel's output. */
 function adminCall(sessions: SessionManager, hubAdmin: HubAdmin) {
-  return async <C extends ChannelName>(channel: C, method: Method, path: string, body: unknown = {}): Promise<OutputOf<C>> => {
+  return async <C extends ChannelName>(channel: C, method: Method, path: string, body: unknown = {}, timeoutMs?: number): Promise<OutputOf<C>> => {
     const live = sessions.live();
     if (live.connection() !== 'online') throw new EngineError('offline', 'administration needs the hub, and the workstation is offline');
     const answer = channels[channel].output as unknown as z.ZodType<OutputOf<C>>;
-    return hubAdmin.call(await live.accessToken(), method, path, body, answer);
+    return hubAdmin.call(await live.accessToken(), method, path, body, answer, timeoutMs);
   };
 }
+
+/** A large file takes the hub a while to check and write (and a staff file a password hash per person). */
+const IMPORT_TIMEOUT_MS = 5 * 60_000;
 
 /** An id as a path segment of the admin API. */
 const seg = (id: string) => encodeURIComponent(id);
@@ -44,5 +47,7 @@ export function adminHandlers({ sessions, hubAdmin }: HandlerContext) {
     'admin.updateCanned': ({ cannedId, ...patch }) => call('admin.updateCanned', 'PATCH', `canned/${seg(cannedId)}`, patch),
     'admin.policy': () => call('admin.policy', 'GET', 'policy'),
     'admin.setPolicy': (input) => call('admin.setPolicy', 'PUT', 'policy', input),
+    'admin.previewImport': ({ kind, ...body }) => call('admin.previewImport', 'POST', `import/${kind}`, { ...body, dryRun: true }, IMPORT_TIMEOUT_MS),
+    'admin.applyImport': ({ kind, ...body }) => call('admin.applyImport', 'POST', `import/${kind}`, { ...body, dryRun: false }, IMPORT_TIMEOUT_MS),
   } satisfies Partial<Handlers>;
 }

@@ -4,6 +4,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { CannedResponse, KbArticle, Queue, Role } from '../../../shared/domain';
+import type { ImportSummary } from '../../../shared/protocol';
 import { aSession, aStaff } from '../../test/builders';
 import { fakeApi, type FakeHandlers } from '../../test/fakeApi';
 import { renderWithProviders } from '../../test/renderWithProviders';
@@ -169,5 +170,66 @@ describe('AdminConsole', () => {
       expect(await within(panel).findByRole('row', { name: new RegExp(`^${row} `) })).toBeTruthy();
       expect(within(panel).queryAllByRole('button')).toEqual([]);
     }
+  });
+});
+
+describe('AdminConsole: CSV import', () => {
+  const file = (text: string) => new File([text], 'people.csv', { type: 'text/csv' });
+  const summary = (over: Partial<ImportSummary> = {}): ImportSummary => ({ dryRun: true, create: 0, update: 0, skip: 0, bad: [], people: [], ...over });
+
+  it('previews a staff file with its bad rows, imports only when told to skip them, and shows the one-time passwords once', async () => {
+    const csv = 'username,name,role\newa,Ewa Nowak,agent\nx,Bad,boss\n';
+    const fake = setup({
+      'admin.previewImport': () => summary({ create: 1, bad: [{ line: 3, field: 'role', reason: 'Invalid option' }] }),
+      'admin.applyImport': () => summary({ dryRun: false, create: 1, bad: [{ line: 3, field: 'role', reason: 'Invalid option' }], people: [{ id: 'n1', username: 'ewa', name: 'Ewa Nowak', oneTimePassword: 'Xy7-one-time-pass_20' }] }),
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Import CSV…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Import people' });
+    await userEvent.upload(within(dialog).getByLabelText('CSV file'), file(csv));
+    expect(await within(dialog).findByText('1 people to create, 1 bad rows.')).toBeTruthy();
+    const bad = within(dialog).getByRole('table', { name: 'Bad rows' });
+    expect(within(bad).getAllByRole('row')[1].textContent).toBe('3roleInvalid option');
+    expect(fake.calls('admin.previewImport')).toEqual([{ kind: 'staff', csv, skipBadRows: false }]);
+
+    const importButton = within(dialog).getByRole('button', { name: 'Import' });
+    expect(importButton.hasAttribute('disabled')).toBe(true);
+    await userEvent.click(within(dialog).getByRole('checkbox', { name: 'Import the other rows and leave the bad ones out' }));
+    await userEvent.click(importButton);
+    expect(fake.calls('admin.applyImport')).toEqual([{ kind: 'staff', csv, skipBadRows: true }]);
+    const passwords = await within(dialog).findByRole('table', { name: 'One-time password' });
+    expect(passwords.textContent).toBe('Ewa NowakewaXy7-one-time-pass_20');
+    expect(within(dialog).getByRole('button', { name: 'Copy' })).toBeTruthy();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Done' }));
+    await waitFor(() => expect(screen.queryByText('Xy7-one-time-pass_20')).toBeNull());
+  });
+
+  it('imports customers with the chosen on-match, writes nothing on cancel, and shows why a file is refused', async () => {
+    const csv = 'name,email\nAnna,anna@example.com\n';
+    const fake = setup({
+      'admin.previewImport': (input) => (input.csv.startsWith('nom') ? { ok: false, error: { code: 'invalid-input', message: 'line 1: "nom" (column 1) is not a column of this import', field: 'csv' } } : summary({ create: 1, update: input.kind === 'customers' && input.onMatch === 'update' ? 2 : 0, skip: input.kind === 'customers' && input.onMatch === 'skip' ? 2 : 0 })),
+      'admin.applyImport': () => summary({ dryRun: false, create: 1, skip: 2 }),
+    });
+    await userEvent.click(await screen.findByRole('tab', { name: 'Customers' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Import customers…' }));
+    let dialog = await screen.findByRole('dialog', { name: 'Import customers' });
+    await userEvent.upload(within(dialog).getByLabelText('CSV file'), file(csv));
+    expect(await within(dialog).findByText('1 to create, 2 to update, 0 matching and left out, 0 bad rows.')).toBeTruthy();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(fake.calls('admin.applyImport')).toEqual([]);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Import customers…' }));
+    dialog = await screen.findByRole('dialog', { name: 'Import customers' });
+    await userEvent.upload(within(dialog).getByLabelText('CSV file'), file('nom,courriel\nAnna,a@b.pl\n'));
+    expect((await within(dialog).findByRole('alert')).textContent).toContain('"nom" (column 1) is not a column');
+    expect(within(dialog).getByRole('button', { name: 'Import' }).hasAttribute('disabled')).toBe(true);
+
+    await userEvent.upload(within(dialog).getByLabelText('CSV file'), file(csv));
+    await within(dialog).findByText('1 to create, 2 to update, 0 matching and left out, 0 bad rows.');
+    await userEvent.click(within(dialog).getByText('Is left out'));
+    expect(await within(dialog).findByText('1 to create, 0 to update, 2 matching and left out, 0 bad rows.')).toBeTruthy();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Import' }));
+    expect(await within(dialog).findByText('Imported: 1 created, 0 updated, 2 left out, 0 bad rows left out.')).toBeTruthy();
+    expect(fake.calls('admin.applyImport')).toEqual([{ kind: 'customers', csv, onMatch: 'skip', skipBadRows: false }]);
   });
 });

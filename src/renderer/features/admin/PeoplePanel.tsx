@@ -6,10 +6,11 @@ import { foldText } from '../../../shared/text/fold';
 import { useApi } from '../../lib/api/useApi';
 import type { Org, OrgStaff } from '../supervisor/supervisorTypes';
 import { DeactivateModal } from './DeactivateModal';
+import { ImportModal } from './ImportModal';
 import { OneTimePassword } from './OneTimePassword';
 import { PersonForm } from './PersonForm';
 
-type Dialog = { kind: 'form'; person: OrgStaff | 'new' } | { kind: 'deactivate'; person: OrgStaff } | null;
+type Dialog = { kind: 'form'; person: OrgStaff | 'new' } | { kind: 'deactivate'; person: OrgStaff } | { kind: 'import' } | null;
 
 /** People: the synced staff list (search, role, active), and adding, editing, resetting, deactivating and reactivating. */
 export function PeoplePanel({ org, canEdit }: { org: Org; canEdit: boolean }) {
@@ -42,6 +43,11 @@ export function PeoplePanel({ org, canEdit }: { org: Org; canEdit: boolean }) {
         <Select aria-label={t('people.role')} placeholder={t('people.anyRole')} clearable value={role} onChange={(v) => setRole(v as Role | null)} data={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
         <SegmentedControl aria-label={t('people.activity')} value={activity} onChange={(v) => setActivity(v as typeof activity)} data={(['active', 'inactive', 'all'] as const).map((v) => ({ value: v, label: t(`people.${v}`) }))} />
         {canEdit && <Button onClick={() => setDialog({ kind: 'form', person: 'new' })}>{t('people.create')}</Button>}
+        {canEdit && (
+          <Button variant="default" onClick={() => setDialog({ kind: 'import' })}>
+            {t('import.action')}
+          </Button>
+        )}
       </Group>
       <Table striped highlightOnHover>
         <Table.Thead>
@@ -94,6 +100,7 @@ export function PeoplePanel({ org, canEdit }: { org: Org; canEdit: boolean }) {
         <PersonForm org={org} person={dialog.person} onClose={() => setDialog(null)} onCreated={(c) => c.oneTimePassword && setOtp({ name: c.name, password: c.oneTimePassword })} />
       )}
       {dialog?.kind === 'deactivate' && <DeactivateModal org={org} person={dialog.person} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'import' && <ImportModal kind="staff" onClose={() => setDialog(null)} />}
       <OneTimePassword name={otp?.name ?? ''} password={otp?.password ?? null} onDone={() => setOtp(null)} />
     </Stack>
   );
