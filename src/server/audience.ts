@@ -44,9 +44,7 @@ export async function audienceOf<E extends EntityName>(store: StoreReads, entity
       if (prev) caseKeys(prev as Case, out);
       break;
     case 'customer':
-      // A customer saved for the first time has no cases yet (a case needs its customer first): no read needed,
-      // which keeps bulk creation (imports) free of one query per row.
-      if (prev) for (const c of await store.casesOfCustomer((row as Customer).id)) caseKeys(c, out);
+      for (const c of await store.casesOfCustomer((row as Customer).id)) caseKeys(c, out);
       break;
     case 'interaction':
     case 'csat': {

@@ -248,7 +248,9 @@ async function save(w: UnitOfWork, p: CustomerImportPlan, onProgress?: (done: nu
   const all = [...p.create.map((row) => ({ row, prev: null })), ...p.update.map(({ before, after }) => ({ row: after, prev: before }))];
   for (let i = 0; i < all.length; i += WRITE_BATCH) {
     const batch = all.slice(i, i + WRITE_BATCH);
-    const withAudience = await Promise.all(batch.map(async ({ row, prev }) => ({ row, audience: await audienceOf(w, 'customer', row, prev) })));
+    // A customer this import creates has an id made just now, so no case names it yet: nobody beyond supervisors
+    // hears of it, and no read is needed per new row.
+    const withAudience = await Promise.all(batch.map(async ({ row, prev }) => ({ row, audience: prev ? await audienceOf(w, 'customer', row, prev) : [] })));
     await w.putMany('customer', withAudience);
     done += batch.length;
     onProgress?.(done, total);
