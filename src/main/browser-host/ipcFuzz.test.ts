@@ -105,6 +105,9 @@ const EXAMPLES: { [C in ChannelName]: InputOf<C> } = {
   'admin.updateCanned': { cannedId: 'cr-1', body: 'Thank you very much!' },
   'admin.policy': {},
   'admin.setPolicy': { maxOfflineHours: 48, idleLockMinutes: 10 },
+  'admin.connectors': {},
+  'admin.setConnector': { channel: 'sms', url: 'https://sms.example/deliver', secret: 'outbound-secret-0123456789abcdef' },
+  'admin.removeConnector': { channel: 'sms' },
   'admin.previewImport': { kind: 'customers', csv: 'name,email\nAnna,anna@example.com\n', onMatch: 'skip', skipBadRows: true },
   'admin.applyImport': { kind: 'staff', csv: 'username,name,role\nnew.agent,New Agent,agent\n', skipBadRows: false },
 };

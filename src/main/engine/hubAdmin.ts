@@ -6,7 +6,7 @@ import { describeZodError, EngineError } from './engineError';
 /** The hub's admin API (src/server/admin/adminHttp.ts), called with the signed-in person's access token. */
 export interface HubAdmin {
   /** Sends one call; answers the parsed body, or throws an EngineError with the hub's code and field. */
-  call<T>(accessToken: string, method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, body: unknown, answer: z.ZodType<T>, timeoutMs?: number): Promise<T>;
+  call<T>(accessToken: string, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body: unknown, answer: z.ZodType<T>, timeoutMs?: number): Promise<T>;
 }
 
 export interface HubAdminOptions {
@@ -37,12 +37,13 @@ export function createHubAdmin(options: HubAdminOptions): HubAdmin {
   const timeoutMs = options.timeoutMs ?? 15_000;
   return {
     async call(accessToken, method, path, body, answer, callTimeoutMs = timeoutMs) {
+      const bodyless = method === 'GET' || method === 'DELETE';
       let res: Response;
       try {
         res = await doFetch(new URL(`/api/v1/admin/${path}`, options.hubUrl), {
           method,
-          headers: { Authorization: `Bearer ${accessToken}`, ...(method === 'GET' ? {} : { 'Content-Type': 'application/json' }) },
-          body: method === 'GET' ? undefined : JSON.stringify(body),
+          headers: { Authorization: `Bearer ${accessToken}`, ...(bodyless ? {} : { 'Content-Type': 'application/json' }) },
+          body: bodyless ? undefined : JSON.stringify(body),
           signal: AbortSignal.timeout(callTimeoutMs),
         });
       } catch (error) {

@@ -287,6 +287,8 @@ describe('admin API', () => {
       '/api/v1/admin/canned': ['get', 'post'],
       '/api/v1/admin/canned/{id}': ['patch'],
       '/api/v1/admin/policy': ['get', 'put'],
+      '/api/v1/admin/connectors': ['get'],
+      '/api/v1/admin/connectors/{channel}': ['delete', 'put'],
       '/api/v1/admin/import/customers': ['post'],
       '/api/v1/admin/import/staff': ['post'],
     };

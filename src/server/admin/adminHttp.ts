@@ -17,6 +17,7 @@ import {
   ImportSummarySchema,
   MAX_HTTP_BODY_BYTES,
   MAX_IMPORT_BODY_BYTES,
+  PutConnectorSchema,
   ResetPasswordSchema,
   UpdateArticleSchema,
   UpdateCannedSchema,
@@ -31,6 +32,7 @@ import { HttpError, parseJson, readBody, sendJson } from '../http/body';
 import { Refused } from '../refused';
 import { StoreUnavailable } from '../store/storeUnavailable';
 import { FieldRefused, type AdminCall } from './adminWrite';
+import { listConnectors, putConnector, removeConnector } from './connectors';
 import { importCustomersCsv, importStaffCsv } from './imports';
 import { currentPolicy, setPolicy } from './policy';
 import { archiveQueue, createQueue, updateQueue } from './queues';
@@ -39,8 +41,8 @@ import { createStaff, deactivateStaff, reactivateStaff, resetPassword, updateSta
 
 /** One endpoint of the admin API: what it takes and answers (the OpenAPI document is built from these) and what it does. */
 interface AdminRoute {
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
-  /** With `{id}` for the one path parameter. */
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** With at most one path parameter in braces (`{id}`, `{channel}`). */
   path: string;
   summary: string;
   body?: z.ZodType;
@@ -86,6 +88,9 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
     { body: UpdateCannedSchema, run: (call, id, body) => updateCanned(call, id, body) }),
   { method: 'GET', path: `${PREFIX}/policy`, summary: 'The workstation policy', status: 200, answer: AdminAnswers.policy, run: ({ ctx }) => currentPolicy(ctx.store, ctx.config.policy) },
   { method: 'PUT', path: `${PREFIX}/policy`, summary: 'Sets the workstation policy (workstations get it at their next sign-in or connection)', body: AdminPolicySchema, status: 200, answer: AdminAnswers.policy, run: (call, _id, body) => setPolicy(call, body) },
+  { method: 'GET', path: `${PREFIX}/connectors`, summary: 'Lists the registered channel connectors (secrets as fingerprints only)', status: 200, answer: list(AdminAnswers.connector), run: async ({ ctx }) => ({ items: await listConnectors(ctx.store, ctx.now()) }) },
+  { method: 'PUT', path: `${PREFIX}/connectors/{channel}`, summary: "Registers or changes a channel's connector; a changed secret keeps working for graceMinutes", body: PutConnectorSchema, status: 200, answer: AdminAnswers.connector, run: (call, channel, body) => putConnector(call, channel, body) },
+  { method: 'DELETE', path: `${PREFIX}/connectors/{channel}`, summary: "Removes a channel's connector at once (its inbound messages are checked with the hub's own secret again)", status: 200, answer: AdminAnswers.connector, run: (call, channel) => removeConnector(call, channel) },
   { method: 'POST', path: `${PREFIX}/import/customers`, summary: 'Imports customers from a CSV file (all or nothing), or with dryRun says what it would do', body: ImportCustomersSchema, status: 200, answer: ImportSummarySchema, maxBodyBytes: MAX_IMPORT_BODY_BYTES, run: (call, _id, body) => importCustomersCsv(call, body) },
   { method: 'POST', path: `${PREFIX}/import/staff`, summary: 'Creates people from a CSV file, each with a one-time password returned once (all or nothing), or with dryRun says whom it would create', body: ImportStaffSchema, status: 200, answer: ImportSummarySchema, maxBodyBytes: MAX_IMPORT_BODY_BYTES, run: (call, _id, body) => importStaffCsv(call, body) },
 ];
@@ -133,7 +138,7 @@ function match(method: string, path: string): { route: AdminRoute; id: string } 
     if (pattern.length !== parts.length) continue;
     let id = '';
     const fits = pattern.every((p, i) => {
-      if (p !== '{id}') return p === parts[i];
+      if (!p.startsWith('{')) return p === parts[i];
       id = parts[i];
       return true;
     });
@@ -179,7 +184,7 @@ export function createAdminApi(ctx: HubContext, auth: AuthService) {
     const actor = await caller(req);
     const id = rawId ? decodeId(rawId) : '';
     let body: unknown = {};
-    if (method !== 'GET') {
+    if (method !== 'GET' && method !== 'DELETE') {
       const raw = await readBody(req, route.maxBodyBytes ?? MAX_HTTP_BODY_BYTES);
       // Actions without parameters may come without a body.
       if (raw.length > 0 || route.body?.safeParse({}).success === false) body = parseJson(req, raw);

@@ -22,13 +22,13 @@ export function adminOpenApi(): unknown {
   const error = { description: '', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of ADMIN_ROUTES) {
-    const hasId = route.path.includes('{id}');
+    const param = /\{(\w+)\}/.exec(route.path)?.[1];
     paths[route.path] ??= {};
     paths[route.path][route.method.toLowerCase()] = {
       summary: route.summary,
-      operationId: `${route.method.toLowerCase()}${route.path.replace('/api/v1/admin', '').replace(/\{id\}/g, 'ById').replace(/[/-](\w)/g, (_, c: string) => c.toUpperCase())}`,
+      operationId: `${route.method.toLowerCase()}${route.path.replace('/api/v1/admin', '').replace(/\{(\w)(\w*)\}/g, (_, c: string, rest: string) => `By${c.toUpperCase()}${rest}`).replace(/[/-](\w)/g, (_, c: string) => c.toUpperCase())}`,
       security: [{ bearer: [] }],
-      ...(hasId ? { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }] } : {}),
+      ...(param ? { parameters: [{ name: param, in: 'path', required: true, schema: { type: 'string' } }] } : {}),
       ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: schema(route.body, 'input') } } } } : {}),
       responses: {
         [String(route.status)]: { description: 'Done', content: { 'application/json': { schema: schema(route.answer, 'output') } } },

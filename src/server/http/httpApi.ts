@@ -6,9 +6,10 @@ import type { HubContext } from '../context';
 import { InboundRejected, ingestInbound } from '../ingest';
 import { StoreUnavailable } from '../store/storeUnavailable';
 import { createAdminApi } from '../admin/adminHttp';
+import { inboundSecrets } from '../admin/connectors';
 import { adminOpenApi } from '../admin/openapi';
 import { HttpError, parseJson, readBody, sendJson as send } from './body';
-import { verifySignature } from './signature';
+import { isSignatureHeader, verifySignature } from './signature';
 
 /** A short, readable account of what is wrong with a body, e.g. `from.email: Invalid email`. */
 export function describeZodError(err: z.ZodError): string {
@@ -22,6 +23,15 @@ function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   const r = schema.safeParse(value);
   if (!r.success) throw new HttpError(422, 'invalid', describeZodError(r.error));
   return r.data;
+}
+
+/** The `channel` a JSON body names, read only to pick the secrets its signature is checked with; anything else is undefined. */
+function channelNamed(raw: Buffer): unknown {
+  try {
+    return (JSON.parse(raw.toString('utf8')) as { channel?: unknown } | null)?.channel;
+  } catch {
+    return undefined;
+  }
 }
 
 const authStatus: Record<AuthError['code'], number> = { 'bad-credentials': 401, 'rate-limited': 429, expired: 401, revoked: 401, deactivated: 403 };
@@ -53,9 +63,13 @@ export function createHttpApi(ctx: HubContext, auth: AuthService, opts: { trustP
   const openApi = adminOpenApi();
   const routes: Record<string, (req: IncomingMessage, raw: Buffer) => Promise<[number, unknown]> | [number, unknown]> = {
     'POST /api/v1/inbound': async (req, raw) => {
-      // The signature covers the raw bytes, so it is checked before anything is parsed.
-      if (!verifySignature(raw, req.headers['x-signature'] as string | undefined, ctx.config.ingestSecret)) {
-        throw new HttpError(401, 'bad-signature', 'missing or wrong X-Signature (sha256=<hex HMAC-SHA256 of the raw body>)');
+      // The signature covers the raw bytes, so it is checked before the body is validated; which secrets count
+      // depends on the channel the body names (its connector's, or the hub's own).
+      // A request without a well-formed signature is refused before it costs a read.
+      const signature = req.headers['x-signature'] as string | undefined;
+      const secrets = isSignatureHeader(signature) ? await inboundSecrets(ctx.store, channelNamed(raw), ctx.config.ingestSecret, ctx.now()) : [];
+      if (!secrets.some((secret) => verifySignature(raw, signature, secret))) {
+        throw new HttpError(401, 'bad-signature', "missing or wrong X-Signature (sha256=<hex HMAC-SHA256 of the raw body with the channel connector's inbound secret>)");
       }
       const msg = parseWith(InboundMessageSchema, parseJson(req, raw));
       try {

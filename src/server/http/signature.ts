@@ -5,10 +5,15 @@ export function signBody(body: string | Buffer, secret: string): string {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 }
 
+// Exactly 64 hex digits: Buffer.from(hex) would stop quietly at the first other character.
+const SIGNATURE = /^sha256=([0-9a-fA-F]{64})$/;
+
+/** Whether a header has the shape of a signature (it may still be wrong). */
+export const isSignatureHeader = (header: string | undefined): header is string => SIGNATURE.test(header ?? '');
+
 /** Checks a connector's signature over the raw body, in constant time. */
 export function verifySignature(body: Buffer, header: string | undefined, secret: string): boolean {
-  // Exactly 64 hex digits: Buffer.from(hex) would stop quietly at the first other character.
-  const hex = /^sha256=([0-9a-fA-F]{64})$/.exec(header ?? '')?.[1];
+  const hex = SIGNATURE.exec(header ?? '')?.[1];
   if (!hex) return false;
   const given = Buffer.from(hex, 'hex');
   const expected = createHmac('sha256', secret).update(body).digest();

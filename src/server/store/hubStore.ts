@@ -166,6 +166,7 @@ export interface StoreWrites {
    */
   claimMeta(key: string, value: string): Promise<string>;
   setMeta(key: string, value: string): Promise<void>;
+  deleteMeta(key: string): Promise<void>;
 }
 
 /** A committed change with its audience keys, as a hub node tailing the log dispatches it. */

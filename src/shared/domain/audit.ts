@@ -14,8 +14,7 @@ export const AUDIT_ACTIONS = [
   'alert.close',
   'auth.revoke',
   'auth.password',
-  // Administration (src/server/admin): before and after of the row, never a password.
-  'staff.create',
+  // Administration (src/server/admin): before and after of the row, never a password or secret.
   'staff.update',
   'staff.password',
   'staff.deactivate',
@@ -30,6 +29,8 @@ export const AUDIT_ACTIONS = [
   'canned.create',
   'canned.update',
   'policy.update',
+  'connector.update',
+  'connector.remove',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
@@ -39,7 +40,7 @@ export const AuditEntrySchema = z.object({
   id: IdSchema,
   actorId: IdSchema,
   action: AuditActionSchema,
-  targetType: z.enum(['case', 'staff', 'customer', 'alert', 'queue', 'store', 'kb', 'canned', 'policy']),
+  targetType: z.enum(['case', 'staff', 'customer', 'alert', 'queue', 'store', 'kb', 'canned', 'policy', 'connector']),
   targetId: IdSchema,
   /** Queue and case the action concerns, for filtering. */
   queueId: IdSchema.nullable(),

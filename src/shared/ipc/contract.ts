@@ -52,9 +52,11 @@ import {
   type MutationType,
 } from '../protocol';
 import {
+  AdminConnectorSchema,
   AdminPolicySchema,
   AdminStaffSchema,
   ArchiveQueueSchema,
+  ConnectorChannelSchema,
   CreateArticleSchema,
   CreateCannedSchema,
   CreateQueueSchema,
@@ -63,6 +65,7 @@ import {
   DeactivateStaffSchema,
   ImportRequestSchema,
   ImportSummarySchema,
+  PutConnectorSchema,
   ResetPasswordSchema,
   UpdateArticleSchema,
   UpdateCannedSchema,
@@ -582,6 +585,12 @@ export const channels = {
   'admin.policy': { input: Empty, output: PolicySchema },
   /** Sets the workstation policy (workstations get it at their next sign-in or connection). */
   'admin.setPolicy': { input: AdminPolicySchema, output: PolicySchema },
+  /** The registered channel connectors (admins only; not synced; secrets as fingerprints only). */
+  'admin.connectors': { input: Empty, output: z.object({ items: z.array(AdminConnectorSchema) }) },
+  /** Registers or changes a channel's connector; a changed secret keeps working for `graceMinutes`. */
+  'admin.setConnector': { input: PutConnectorSchema.extend({ channel: ConnectorChannelSchema }), output: AdminConnectorSchema },
+  /** Removes a channel's connector at once. */
+  'admin.removeConnector': { input: z.object({ channel: ConnectorChannelSchema }).strict(), output: AdminConnectorSchema },
   /** What importing a CSV file's text would do: counts to create, update and skip, and every bad row. Writes nothing. */
   'admin.previewImport': { input: ImportRequestSchema, output: ImportSummarySchema },
   /**

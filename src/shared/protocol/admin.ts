@@ -164,6 +164,60 @@ export const AdminPolicySchema = z
   })
   .strict();
 
+/**
+ * The channels that reach customers through a connector the contact centre runs (a chat platform, an SMS
+ * gateway, a social network, the phone and video platforms). Email the hub speaks itself; in-store has no wire.
+ */
+export const CONNECTOR_CHANNELS = ['chat', 'phone', 'video', 'social', 'sms'] as const satisfies readonly z.infer<typeof ChannelSchema>[];
+export const ConnectorChannelSchema = z.enum(CONNECTOR_CHANNELS);
+export type ConnectorChannel = z.infer<typeof ConnectorChannelSchema>;
+
+/** A shared signing secret: long enough not to be guessed, visible ASCII so it survives copying into a config file. */
+export const ConnectorSecretSchema = z.string().regex(/^[\x21-\x7e]{24,256}$/, 'a secret is 24 to 256 visible ASCII characters, without spaces');
+
+/** The longest grace period a replaced secret may keep working: a week. */
+export const MAX_SECRET_GRACE_MINUTES = 7 * 24 * 60;
+
+/**
+ * `PUT /api/v1/admin/connectors/{channel}`: registers the channel's connector (`url` and `secret`), or changes
+ * it. A secret that differs from the stored one rotates it: the replaced secret keeps working for `graceMinutes`
+ * (0: no longer at all). A secret left out of a change stays as it is; a channel that never had an
+ * `inboundSecret` accepts what is signed with the hub's own secret (HUB_SECRET).
+ */
+export const PutConnectorSchema = z
+  .object({
+    /** Where the hub sends the channel's deliveries: http or https, no user or password in it. */
+    url: z
+      .url({ protocol: /^https?$/, error: 'the connector URL is an http or https address' })
+      .max(2_000)
+      .refine((u) => !new URL(u).username && !new URL(u).password, 'put no user name or password in the URL: the secret signs every request'),
+    /** Signs what the hub sends the connector. Needed to register; optional when changing. */
+    secret: ConnectorSecretSchema.optional(),
+    /** Signs what the connector sends the hub (inbound messages, delivery reports). */
+    inboundSecret: ConnectorSecretSchema.optional(),
+    graceMinutes: z.number().int().min(0).max(MAX_SECRET_GRACE_MINUTES).default(60),
+  })
+  .strict();
+export type PutConnector = z.infer<typeof PutConnectorSchema>;
+
+/**
+ * A connector as the admin API shows it: never a secret, only its fingerprint (the first 8 hex digits of its
+ * SHA-256), so an admin can tell which secret a connector has without anyone reading it back.
+ */
+export const AdminConnectorSchema = z.object({
+  channel: ConnectorChannelSchema,
+  url: z.string(),
+  secretFingerprint: z.string(),
+  /** Until then the replaced outbound secret is still valid; null when nothing was replaced or its grace is over. */
+  secretGraceUntil: z.number().int().nullable(),
+  /** Null: the channel's inbound messages are signed with the hub's own secret. */
+  inboundSecretFingerprint: z.string().nullable(),
+  /** Until then the replaced inbound secret (or the hub's own, before the channel had one) is still accepted. */
+  inboundGraceUntil: z.number().int().nullable(),
+  updatedAt: z.number().int(),
+});
+export type AdminConnector = z.infer<typeof AdminConnectorSchema>;
+
 /** The one error body of the admin API: a code (see ReasonCode, plus HTTP-level ones), a message, the field at fault. */
 export const AdminErrorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
@@ -178,6 +232,7 @@ export const AdminAnswers = {
   article: KbArticleSchema,
   canned: CannedResponseSchema,
   policy: PolicySchema,
+  connector: AdminConnectorSchema,
 };
 
 /**

@@ -6,7 +6,7 @@ import type { HubAdmin } from '../hubAdmin';
 import type { SessionManager } from '../sessionManager';
 import type { Handlers, HandlerContext } from './handlerTypes';
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /** Sends one admin call for the signed-in person, online only; the answer is checked against the channel's output. */
 function adminCall(sessions: SessionManager, hubAdmin: HubAdmin) {
@@ -47,6 +47,9 @@ export function adminHandlers({ sessions, hubAdmin }: HandlerContext) {
     'admin.updateCanned': ({ cannedId, ...patch }) => call('admin.updateCanned', 'PATCH', `canned/${seg(cannedId)}`, patch),
     'admin.policy': () => call('admin.policy', 'GET', 'policy'),
     'admin.setPolicy': (input) => call('admin.setPolicy', 'PUT', 'policy', input),
+    'admin.connectors': () => call('admin.connectors', 'GET', 'connectors'),
+    'admin.setConnector': ({ channel, ...body }) => call('admin.setConnector', 'PUT', `connectors/${channel}`, body),
+    'admin.removeConnector': ({ channel }) => call('admin.removeConnector', 'DELETE', `connectors/${channel}`),
     'admin.previewImport': ({ kind, ...body }) => call('admin.previewImport', 'POST', `import/${kind}`, { ...body, dryRun: true }, IMPORT_TIMEOUT_MS),
     'admin.applyImport': ({ kind, ...body }) => call('admin.applyImport', 'POST', `import/${kind}`, { ...body, dryRun: false }, IMPORT_TIMEOUT_MS),
   } satisfies Partial<Handlers>;

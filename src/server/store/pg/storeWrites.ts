@@ -61,6 +61,7 @@ const S = {
            SELECT value FROM claimed UNION ALL SELECT value FROM meta WHERE key = $1`,
   },
   setMeta: { name: 'set-meta', text: 'INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value' },
+  deleteMeta: { name: 'delete-meta', text: 'DELETE FROM meta WHERE key = $1' },
 };
 
 /**
@@ -90,5 +91,6 @@ export function storeWrites(run: Run, send: Send): Omit<StoreWrites, 'put' | 'pu
     startServing: async (staffId, customerId, until) => send(S.startServing, [staffId, customerId, until]),
     claimMeta: async (key, value) => (await run<{ value: string }>(S.claimMeta, [key, value]))[0].value,
     setMeta: async (key, value) => send(S.setMeta, [key, value]),
+    deleteMeta: async (key) => send(S.deleteMeta, [key]),
   };
 }

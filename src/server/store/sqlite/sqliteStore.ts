@@ -304,6 +304,7 @@ function sqliteOps(db: Database.Database): SqliteOps {
   const metaStmt = st<{ value: string }>('SELECT value FROM meta WHERE key = ?');
   const claimMetaStmt = st('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING');
   const setMetaStmt = st('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  const deleteMetaStmt = st('DELETE FROM meta WHERE key = ?');
   const changesAfterStmt = st<Row & { entity: EntityName; op: 'upsert' | 'delete'; audience: string | null }>(
     `SELECT c.seq, c.entity, c.op, c.id, c.data, (SELECT json_group_array(a.key) FROM change_audience a WHERE a.seq = c.seq) AS audience
      FROM changes c WHERE c.seq > ? ORDER BY c.seq LIMIT ?`,
@@ -449,6 +450,7 @@ function sqliteOps(db: Database.Database): SqliteOps {
       return metaStmt.get(key)!.value;
     },
     setMeta: (key, value) => void setMetaStmt.run(key, value),
+    deleteMeta: (key) => void deleteMetaStmt.run(key),
     changesAfter: (cursor, limit) =>
       changesAfterStmt.all(cursor, limit).map((r) => ({
         change: { seq: r.seq, entity: r.entity, op: r.op, id: r.id, data: r.data === null ? null : JSON.parse(r.data) } as Change,
