@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../../shared/ipc/contract';
 import { useChannel } from '../../lib/api/useChannel';
 import { CannedPanel } from './CannedPanel';
+import { ConnectorsPanel } from './ConnectorsPanel';
 import { CustomersPanel } from './CustomersPanel';
 import { KnowledgePanel } from './KnowledgePanel';
 import { PeoplePanel } from './PeoplePanel';
@@ -12,8 +13,8 @@ import { QueuesPanel } from './QueuesPanel';
 import { StoresPanel } from './StoresPanel';
 
 /**
- * Administration: people, queues, stores, the knowledge base, canned responses, customer import and the
- * workstation policy.
+ * Administration: people, queues, stores, the knowledge base, canned responses, customer import, channel
+ * connectors and the workstation policy.
  * Lists read the synced cache (`reference.org`, `admin.knowledge`), so what any admin changes shows here as the
  * change feed brings it; admins change, supervisors read.
  */
@@ -38,6 +39,7 @@ export function AdminConsole({ session }: { session: SessionView }) {
           <Tabs.Tab value="knowledge">{t('tabs.knowledge')}</Tabs.Tab>
           <Tabs.Tab value="canned">{t('tabs.canned')}</Tabs.Tab>
           {canEdit && <Tabs.Tab value="customers">{t('tabs.customers')}</Tabs.Tab>}
+          {canEdit && <Tabs.Tab value="connectors">{t('tabs.connectors')}</Tabs.Tab>}
           {canEdit && <Tabs.Tab value="policy">{t('tabs.policy')}</Tabs.Tab>}
         </Tabs.List>
         {panel('people', org.data ? <PeoplePanel org={org.data} canEdit={canEdit} /> : loading)}
@@ -46,6 +48,7 @@ export function AdminConsole({ session }: { session: SessionView }) {
         {panel('knowledge', org.data && knowledge.data ? <KnowledgePanel org={org.data} articles={knowledge.data.kb} canEdit={canEdit} /> : loading)}
         {panel('canned', org.data && knowledge.data ? <CannedPanel org={org.data} canned={knowledge.data.canned} canEdit={canEdit} /> : loading)}
         {canEdit && panel('customers', <CustomersPanel />)}
+        {canEdit && panel('connectors', <ConnectorsPanel />)}
         {canEdit && panel('policy', <PolicyPanel current={session.policy} />)}
       </Tabs>
     </Box>
