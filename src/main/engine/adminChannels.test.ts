@@ -126,6 +126,18 @@ describe('administration channels', () => {
     await call(agent, 'auth.signOut', {});
   });
 
+  it('sets up, lists and removes a channel connector, refusing a bad one at its field', async () => {
+    const admin = await signedIn('adm1');
+    const secret = 'engine-test-secret-0123456789abcdef';
+    const set = await call(admin, 'admin.setConnector', { channel: 'social', url: 'https://social.example/hub', secret, graceMinutes: 0 });
+    expect(set).toMatchObject({ channel: 'social', url: 'https://social.example/hub', inboundSecretFingerprint: null });
+    expect((await call(admin, 'admin.connectors', {})).items.map((c) => c.channel)).toEqual(['social']);
+    expect(await refusal(admin, 'admin.setConnector', { channel: 'social', url: 'https://social.example/hub', secret: 'short', graceMinutes: 0 })).toEqual({ code: 'invalid-input', field: 'secret' });
+    expect(await call(admin, 'admin.removeConnector', { channel: 'social' })).toMatchObject({ channel: 'social' });
+    expect(await refusal(admin, 'admin.removeConnector', { channel: 'social' })).toEqual({ code: 'not-found', field: 'channel' });
+    await call(admin, 'auth.signOut', {});
+  });
+
   it('refuses administration offline, saying so', async () => {
     const admin = await signedIn('adm1');
     await call(admin, 'auth.signOut', { force: true });
