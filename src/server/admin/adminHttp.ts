@@ -85,7 +85,7 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
     { body: CreateCannedSchema, run: (call, _id, body) => createCanned(call, body) },
     { body: UpdateCannedSchema, run: (call, id, body) => updateCanned(call, id, body) }),
   { method: 'GET', path: `${PREFIX}/policy`, summary: 'The workstation policy', status: 200, answer: AdminAnswers.policy, run: ({ ctx }) => currentPolicy(ctx.store, ctx.config.policy) },
-  { method: 'PUT', path: `${PREFIX}/policy`, summary: 'Sets the workstation policy (workstations get it at their next sign-in or connection)', body: AdminPolicySchema, status: 200, answer: AdminAnswers.policy, run: (call, _id, body) => setPolicy(call, body) },
+  { method: 'PUT', path: `${PREFIX}/policy`, summary: 'Sets the workstation policy (connected workstations get it at once, in a `policy` event; the others at their next sign-in or connection)', body: AdminPolicySchema, status: 200, answer: AdminAnswers.policy, run: (call, _id, body) => setPolicy(call, body) },
   { method: 'POST', path: `${PREFIX}/import/customers`, summary: 'Imports customers from a CSV file (all or nothing), or with dryRun says what it would do', body: ImportCustomersSchema, status: 200, answer: ImportSummarySchema, maxBodyBytes: MAX_IMPORT_BODY_BYTES, run: (call, _id, body) => importCustomersCsv(call, body) },
   { method: 'POST', path: `${PREFIX}/import/staff`, summary: 'Creates people from a CSV file, each with a one-time password returned once (all or nothing), or with dryRun says whom it would create', body: ImportStaffSchema, status: 200, answer: ImportSummarySchema, maxBodyBytes: MAX_IMPORT_BODY_BYTES, run: (call, _id, body) => importStaffCsv(call, body) },
 ];

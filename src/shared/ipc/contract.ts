@@ -580,7 +580,7 @@ export const channels = {
   'admin.updateCanned': { input: UpdateCannedSchema.extend({ cannedId: IdSchema }), output: CannedResponseSchema },
   /** The workstation policy as the hub has it now (admins only; not synced). */
   'admin.policy': { input: Empty, output: PolicySchema },
-  /** Sets the workstation policy (workstations get it at their next sign-in or connection). */
+  /** Sets the workstation policy (connected workstations get it at once; the others at their next sign-in or connection). */
   'admin.setPolicy': { input: AdminPolicySchema, output: PolicySchema },
   /** What importing a CSV file's text would do: counts to create, update and skip, and every bad row. Writes nothing. */
   'admin.previewImport': { input: ImportRequestSchema, output: ImportSummarySchema },
