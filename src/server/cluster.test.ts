@@ -22,7 +22,7 @@ import { scopeOf } from './permissions';
 import type { HubStore } from './store/hubStore';
 import { openPgStore } from './store/pg/pgStore';
 import { startHubNode, type HubNodeProcess } from './testing/hubNodeProcess';
-import { testOrg } from './testing/testOrg';
+import { person, testOrg } from './testing/testOrg';
 
 /**
  * Several hub nodes for real: a private PostgreSQL and Redis, three hub nodes in processes of their own behind
@@ -693,4 +693,24 @@ describe('several hub nodes behind a load balancer, on one PostgreSQL and one Re
     const again = await deliver(node('B').url, message);
     expect(again.result).toMatchObject({ duplicate: true, interactionId: result.interactionId });
   }, 60_000);
+
+  it('a policy an admin sets through one node reaches sockets on the other nodes at once, through Redis', async () => {
+    const x = await startInProcessNode(Date.now);
+    // An admin of its own (the cluster's org has none), signed in on X without a password.
+    const { staff: adminRow } = person('adm-policy', 'admin', { status: 'offline' });
+    await x.ctx.write((w) => w.save('staff', adminRow));
+    const adminSession = await x.auth.startSession(x.ctx.staff(adminRow.id)!);
+    const [a1, sup1] = await Promise.all([connect(node('A').url, await sessionOf('a1'), 'a1@A'), connect(node('B').url, await sessionOf('sup1'), 'sup1@B')]);
+
+    const policy = { maxOfflineHours: 6, idleLockMinutes: 4 };
+    const res = await fetch(`${x.url}/api/v1/admin/policy`, { method: 'PUT', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${adminSession.accessToken}` }, body: JSON.stringify(policy) });
+    expect(res.status).toBe(200);
+    for (const c of [a1, sup1]) {
+      const received = await c.until('the policy set on X', () => c.events.find((e) => e.name === 'policy'), 2_000);
+      expect(received.payload).toEqual(policy);
+    }
+    // A connection made afterwards, on any node, is greeted with it.
+    const later = await connect(node('C').url, await sessionOf('a2'), 'a2@C');
+    expect(later.events.find((e) => e.name === 'hello')?.payload).toMatchObject({ policy });
+  });
 });

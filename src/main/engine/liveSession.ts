@@ -1,5 +1,5 @@
 import type { SessionView } from '../../shared/ipc/contract';
-import type { Change, Session } from '../../shared/protocol';
+import type { Change, Policy, Session } from '../../shared/protocol';
 import { keepLookupRows } from '../services/cache/lookupRows';
 import { readSyncState } from '../services/cache/syncState';
 import { countUnsent } from '../services/outbox/outbox';
@@ -57,6 +57,8 @@ export interface LiveSessionOptions {
   oldCache(): SessionView['oldCache'];
   /** The cache is about to close with this many unsent entries (recorded for when it is set aside). */
   onClosing(unsent: number): void;
+  /** The hub told the policy (at every connection, and live when an admin changes it): offline sign-in follows it. */
+  onPolicy(policy: Policy): void;
 }
 
 /** Starts the services of a person who just signed in (online or offline). */
@@ -84,10 +86,14 @@ export function startLiveSession(options: LiveSessionOptions): LiveSession {
 
   if (sync) {
     sync.on('connection', announceConnection);
-    sync.on('hello', ({ staff, policy }) => {
-      identity = { staff, policy };
+    // The idle lock reads `identity.policy` on every check, so a new policy counts from the next check on.
+    const adopt = (update: Pick<StoredSession, 'staff' | 'policy'>) => {
+      identity = update;
       updateStoredIdentity(db, identity);
-    });
+      options.onPolicy(update.policy);
+    };
+    sync.on('hello', ({ staff, policy }) => adopt({ staff, policy }));
+    sync.on('policy', (policy) => adopt({ ...identity, policy }));
     sync.on('progress', (p) => emit('sync.progress', p));
     sync.on('caughtUp', () => {
       lastSyncAt = clock();

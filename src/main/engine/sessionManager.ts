@@ -110,6 +110,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       onEnded: (reason) => void end(live, reason),
       oldCache: () => oldCacheOf(vault, opened.staffId),
       onClosing: (unsent) => vault.noteUnsent(opened.staffId, unsent),
+      onPolicy: (policy) => vault.notePolicy(opened.staffId, policy),
     });
     state = { kind: 'signed-in', live };
     live.announceConnection();

@@ -4,6 +4,7 @@ import { type z } from 'zod';
 import { isSupervising, type Staff } from '../../shared/domain';
 import {
   MAX_SOCKET_PAYLOAD_BYTES,
+  PolicyUpdateSchema,
   REQUESTS,
   type Ack,
   type Change,
@@ -72,7 +73,7 @@ const SUPERVISORS_ROOM = 'supervisors';
 /** Messages between hub nodes (through the adapter), never sent to workstations. */
 const REVOKED = 'hub:revoked';
 const LIVE_EVENT = 'hub:event';
-type LiveName = 'presence' | 'sla:breach' | 'call:offer' | 'call:update';
+type LiveName = 'presence' | 'sla:breach' | 'call:offer' | 'call:update' | 'policy';
 /** How often a node asks the store whether its connections' sessions were ended elsewhere (a missed relay). */
 const SESSION_RECHECK_MS = 60_000;
 /** When to ask again after the hub's database was unreachable (it reconnects by itself). */
@@ -175,8 +176,22 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
   function emitTo(audience: readonly string[], name: LiveName, payload: unknown, withSupervisors: boolean): void {
     const rooms = withSupervisors ? [...audience, SUPERVISORS_ROOM] : [...audience];
     if (rooms.length === 0) return;
+    notePolicySent(name, payload);
     io.local.to(rooms).emit(name, payload as never);
     relay(LIVE_EVENT, { rooms, name, payload });
+  }
+  /**
+   * The newest policy this node sent its connections live, and how many it sent. A connection reads the policy
+   * in its handshake but joins its rooms a few ticks later: one sent in between would miss it, so its hello
+   * carries the newer one instead.
+   */
+  const policySent: { count: number; policy: Policy | null } = { count: 0, policy: null };
+  function notePolicySent(name: string, payload: unknown): void {
+    if (name !== 'policy') return;
+    const parsed = PolicyUpdateSchema.safeParse(payload);
+    if (!parsed.success) return;
+    policySent.count++;
+    policySent.policy = parsed.data;
   }
   /**
    * Tells the other hub nodes something through the adapter. Best effort: a relay lost while Redis is away is
@@ -194,6 +209,7 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
   }
   io.on(LIVE_EVENT as never, ((m: { rooms?: unknown; name?: unknown; payload?: unknown }) => {
     if (!Array.isArray(m?.rooms) || typeof m.name !== 'string') return;
+    notePolicySent(m.name, m.payload);
     io.local.to(m.rooms as string[]).emit(m.name as LiveName, m.payload as never);
   }) as never);
 
@@ -276,7 +292,8 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
         return next(refuseHandshake(`this session already has ${limits.maxConnectionsPerSession} connections open`, 'rate-limited'));
       }
       // Read here, where waiting is allowed: the hello that carries it is sent in the same tick as registration.
-      socket.data = { ...v, policy: await currentPolicy(ctx.store, ctx.config.policy) };
+      const policySentBefore = policySent.count;
+      socket.data = { ...v, policy: await currentPolicy(ctx.store, ctx.config.policy), policySentBefore };
       next();
     } catch (err) {
       console.error(`hub: handshake refused: ${(err as Error).message}`);
@@ -285,7 +302,9 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
   });
 
   io.on('connection', (socket) => {
-    const { staff, sessionId, expiresAt, policy } = socket.data as { staff: Staff; sessionId: string; expiresAt: number; policy: Policy };
+    const data = socket.data as { staff: Staff; sessionId: string; expiresAt: number; policy: Policy; policySentBefore: number };
+    const { staff, sessionId, expiresAt } = data;
+    const policy = policySent.count !== data.policySentBefore && policySent.policy ? policySent.policy : data.policy;
     const conn: Conn = {
       socket,
       staffId: staff.id,

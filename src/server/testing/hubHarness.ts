@@ -52,9 +52,9 @@ export async function startTestHub(opts: Partial<HubOptions> & { org?: OrgData }
   const open = async (port: number) => createHub({ ingestSecret: secret, tokenKey, tickMs: 3_600_000, ...opts, store: await data.open(), port });
   let hub: Hub = await open(0);
 
-  const http = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
+  const http = async (path: string, body: unknown, headers: Record<string, string> = {}, method = 'POST') => {
     const raw = typeof body === 'string' ? body : JSON.stringify(body);
-    const res = await fetch(`${hub.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: raw });
+    const res = await fetch(`${hub.url}${path}`, { method, headers: { 'Content-Type': 'application/json', ...headers }, body: raw });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
 

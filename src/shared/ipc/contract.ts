@@ -583,7 +583,7 @@ export const channels = {
   'admin.updateCanned': { input: UpdateCannedSchema.extend({ cannedId: IdSchema }), output: CannedResponseSchema },
   /** The workstation policy as the hub has it now (admins only; not synced). */
   'admin.policy': { input: Empty, output: PolicySchema },
-  /** Sets the workstation policy (workstations get it at their next sign-in or connection). */
+  /** Sets the workstation policy (connected workstations get it at once; the others at their next sign-in or connection). */
   'admin.setPolicy': { input: AdminPolicySchema, output: PolicySchema },
   /** The registered channel connectors (admins only; not synced; secrets as fingerprints only). */
   'admin.connectors': { input: Empty, output: z.object({ items: z.array(AdminConnectorSchema) }) },

@@ -156,7 +156,7 @@ export const CreateCannedSchema = z.object({ ...cannedFields, queueId: cannedFie
 /** `PATCH /api/v1/admin/canned/{id}`. */
 export const UpdateCannedSchema = z.object(cannedFields).partial().strict();
 
-/** `PUT /api/v1/admin/policy`: what every workstation is told at sign-in and connection. */
+/** `PUT /api/v1/admin/policy`: what every workstation is told at sign-in and connection, and live when it changes. */
 export const AdminPolicySchema = z
   .object({
     maxOfflineHours: PolicySchema.shape.maxOfflineHours.max(24 * 90),

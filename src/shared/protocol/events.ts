@@ -75,6 +75,8 @@ export const CallUpdateSchema = z.object({ callId: z.string(), state: z.enum(['r
 export const PresenceUpdateSchema = z.object({ caseId: IdSchema, present: z.array(PresenceSchema) });
 export const SlaBreachSchema = z.object({ caseId: IdSchema, kind: z.enum(['first', 'next']), dueAt: z.number().int() });
 export const HeldNoticeSchema = z.object({ heldId: IdSchema, caseId: IdSchema, authorId: IdSchema, reason: z.string() });
+/** `policy`: the workstation policy an admin just set, sent live to every connection (the same as `hello.policy`). */
+export const PolicyUpdateSchema = PolicySchema;
 
 export interface ServerToClientEvents {
   hello: (p: z.infer<typeof HelloSchema>) => void;
@@ -85,6 +87,8 @@ export interface ServerToClientEvents {
   'call:update': (p: z.infer<typeof CallUpdateSchema>) => void;
   presence: (p: z.infer<typeof PresenceUpdateSchema>) => void;
   'sla:breach': (p: z.infer<typeof SlaBreachSchema>) => void;
+  /** An admin changed the workstation policy: it replaces the one `hello` gave, at once. */
+  policy: (p: z.infer<typeof PolicyUpdateSchema>) => void;
   /** The access token expired or was revoked: renew it with `auth:renew` or sign in again. */
   'auth:expired': (p: { reason: 'expired' | 'revoked' }) => void;
   /** A refused event (unknown, malformed, too large), for the client's log. */

@@ -8,6 +8,7 @@ import {
   LiveChangesSchema,
   MAX_CASE_FETCH,
   MAX_PAGE,
+  PolicyUpdateSchema,
   PresenceUpdateSchema,
   ScopeSchema,
   SlaBreachSchema,
@@ -56,6 +57,8 @@ export interface SyncProgress {
 export type SyncEvents = {
   connection: ConnectionState;
   hello: { staff: Staff; scope: Scope; policy: Policy };
+  /** An admin changed the workstation policy while connected: it replaces the one `hello` gave. */
+  policy: Policy;
   progress: SyncProgress;
   /** True once the cache has caught up with the hub after a (re)connect. */
   caughtUp: { cursor: number };
@@ -373,6 +376,12 @@ export function startSyncClient(options: SyncClientOptions): SyncClient {
   socket.on('call:update', (p) => events.emit('call:update', CallUpdateSchema.parse(p)));
   socket.on('presence', (p) => events.emit('presence', PresenceUpdateSchema.parse(p)));
   socket.on('sla:breach', (p) => events.emit('sla:breach', SlaBreachSchema.parse(p)));
+  socket.on('policy', (raw) => {
+    const parsed = PolicyUpdateSchema.safeParse(raw);
+    // A policy that does not parse is not half-applied: the one in force stays until the next hello.
+    if (parsed.success) events.emit('policy', parsed.data);
+    else events.emit('problem', { where: 'policy', message: `a policy that does not pass the schema: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}` });
+  });
   socket.on('protocol:error', (p) => events.emit('problem', { where: `hub:${p.event}`, message: p.message }));
 
   async function send(mutation: Mutation): Promise<MutationResult> {

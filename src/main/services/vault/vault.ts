@@ -66,6 +66,8 @@ export interface Vault {
   prepareRewrap(staffId: string, currentPassword: string, newPassword: string): Promise<{ commit(): void } | null>;
   /** Records a closed cache's unsent count in clear (see Profile.unsent). */
   noteUnsent(staffId: string, unsent: number): void;
+  /** Records the hub's offline policy as it is now (the hub told it while the person was signed in). */
+  notePolicy(staffId: string, policy: Policy): void;
   /** The person's caches set aside, with their unsent count when last closed (null: unknown). */
   asideCaches(staffId: string): Array<{ id: string; unsent: number | null }>;
   /**
@@ -227,6 +229,12 @@ export function createVault(options: VaultOptions): Vault {
     noteUnsent(staffId, unsent) {
       const profile = readProfiles(dir).find((p) => p.staffId === staffId);
       if (profile) writeProfile(dir, { ...profile, unsent });
+    },
+
+    notePolicy(staffId, policy) {
+      const profile = readProfiles(dir).find((p) => p.staffId === staffId);
+      // Written only on a change: every connection's hello tells the policy again.
+      if (profile && profile.maxOfflineHours !== policy.maxOfflineHours) writeProfile(dir, { ...profile, maxOfflineHours: policy.maxOfflineHours });
     },
 
     asideCaches: (staffId) => asideCaches(dir, staffId).map(({ id, profile }) => ({ id, unsent: profile.unsent ?? null })),
