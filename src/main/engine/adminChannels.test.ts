@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHub, type TestHub } from '../../server/testing/hubHarness';
 import { person, testOrg } from '../../server/testing/testOrg';
+import type { InputOf } from '../../shared/ipc/contract';
 import { createEngine, type Engine } from './createEngine';
 import { call, FAST_KDF, password, refusal } from './engineTesting';
-
 
 /** The administration channels against a real hub: changes through its admin API, lists from the synced cache. */
 describe('administration channels', () => {
