@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { DEMO_FLAGS, DEMO_FLAGS_USAGE, demoOptions, numberFlag, parseFlags } from '../src/server/cliFlags';
 import { startCluster, type HubCluster } from './support/hubCluster';
 import { inOwnProcessGroup } from './support/ownProcessGroup';
 import { letPostgresThrough } from './support/postgresCanReach';
@@ -17,12 +17,9 @@ const USAGE = `Usage: npm run cluster -- [options]
 
   --nodes N           hub nodes (default 3)
   --port P            the balancer's port, which workstations and connectors use (default 4410)
-  --seed N            seed of the demo organisation created in a new, empty database (default 1)
-  --no-seed           start empty instead of seeding the demo organisation
-  --customers N       demo customers (default 3000)
-  --interactions N    demo interactions (default 30000)
-  --simulate RATE     simulated inbound messages per second, sent by the first node alone (the simulator is
-                      deterministic: every node would send the same customers the same messages; default 0)
+${DEMO_FLAGS_USAGE}
+                      (the simulator runs on the first node alone: it is deterministic, so every node would send
+                      the same customers the same messages)
 
 Starts a private PostgreSQL (data kept in .data/cluster/pg between runs: delete it to start over), a private
 Redis, N hub nodes (npm run hub with --database and --redis, each on a free port; the first run seeds the
@@ -37,35 +34,6 @@ const hubNodes = (n: number) => `${n} hub node${n === 1 ? '' : 's'}`;
 function fail(message: string, usage = false): never {
   console.error(`cluster: ${message}${usage ? `\n\n${USAGE}` : ''}`);
   process.exit(usage ? 2 : 1);
-}
-
-/** A whole-number flag of at least `min` (the CLI checks its own flags again; this says it once, not per node). */
-function countFlag(value: string | undefined, name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
-  if (!Number.isInteger(n) || n < min || n > max) fail(`--${name} needs a whole number ${range}, got "${value}"`, true);
-  return n;
-}
-
-function parseFlags() {
-  try {
-    return parseArgs({
-      options: {
-        nodes: { type: 'string' },
-        port: { type: 'string' },
-        seed: { type: 'string' },
-        'no-seed': { type: 'boolean' },
-        customers: { type: 'string' },
-        interactions: { type: 'string' },
-        simulate: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-    }).values;
-  } catch (err) {
-    return fail((err as Error).message, true);
-  }
 }
 
 function printSummary(cluster: HubCluster, secretFromEnv: boolean, secret: string): void {
@@ -83,15 +51,14 @@ function printSummary(cluster: HubCluster, secretFromEnv: boolean, secret: strin
 }
 
 async function main(): Promise<void> {
-  const f = parseFlags();
-  if (f.help) {
-    console.log(USAGE);
-    return;
-  }
-  const nodes = countFlag(f.nodes, 'nodes', 3, 1, 32);
-  const port = countFlag(f.port, 'port', 4410, 1, 65_535);
-  for (const name of ['seed', 'customers', 'interactions'] as const) countFlag(f[name], name, 0, name === 'seed' ? 0 : 1);
-  if (f.simulate !== undefined && !(Number(f.simulate) >= 0)) fail(`--simulate needs a number of at least 0, got "${f.simulate}"`, true);
+  const parsed = parseFlags(process.argv.slice(2), { nodes: { type: 'string' }, port: { type: 'string' }, ...DEMO_FLAGS }, USAGE, fail);
+  if (!parsed) return;
+  if (parsed.positionals.length > 0) fail(`unexpected argument: ${parsed.positionals[0]}`, true);
+  const f = parsed.values;
+  const nodes = numberFlag(fail, f.nodes, 'nodes', 3, { min: 1, max: 32, whole: true });
+  const port = numberFlag(fail, f.port, 'port', 4410, { min: 1, max: 65_535, whole: true });
+  // Each node checks the demo flags again; checked here too, a mistake is said once, before anything starts.
+  demoOptions(f, fail);
   if (inOwnProcessGroup() === 'launcher') return;
 
   const hubArgs = [

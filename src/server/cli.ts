@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { PersonNameInputSchema } from '../shared/domain';
 import { hashPassword } from './auth/passwords';
 import { passwordProblem } from './auth/passwordPolicy';
+import { DEMO_FLAGS, DEMO_FLAGS_USAGE, demoOptions, numberFlag, parseFlags } from './cliFlags';
 import { createContext } from './context';
 import { createHub, DEFAULT_POLICY } from './hub';
 import { databasePlace, openHubData } from './hubData';
@@ -40,11 +40,7 @@ const USAGE = `Usage: npm run hub -- [options]
                       several hub nodes share one database
   --redis URL         Redis for several hub nodes: redis://HOST:PORT (or HUB_REDIS_URL)
   --trust-proxy       behind a load balancer: sign-in limits per address use its X-Forwarded-For
-  --seed N            seed of the demo organisation created in new, empty data (default 1)
-  --no-seed           start empty instead of seeding the demo organisation
-  --customers N       demo customers (default 3000)
-  --interactions N    demo interactions (default 30000)
-  --simulate RATE     simulated inbound messages per second (default 0: none)
+${DEMO_FLAGS_USAGE}
 
 Environment: HUB_SECRET, the shared secret connectors sign inbound messages with
 (X-Signature: sha256=<hex HMAC-SHA256 of the body>). Without it a random one is made and printed.`;
@@ -52,13 +48,6 @@ Environment: HUB_SECRET, the shared secret connectors sign inbound messages with
 function fail(message: string, usage = true): never {
   console.error(`hub: ${message}${usage ? `\n\n${USAGE}` : ''}`);
   process.exit(2);
-}
-
-function numberFlag(value: string | undefined, name: string, fallback: number, min = 0): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < min) fail(`--${name} needs a number of at least ${min}, got "${value}"`);
-  return n;
 }
 
 /** A URL flag (or its variable) with the scheme it must have; a clear refusal otherwise. */
@@ -74,44 +63,24 @@ function urlFlag(value: string | undefined, name: string, schemes: string[]): st
   return value;
 }
 
-/**
- * A command's flags and positionals (`--help` and `-h` added); null after printing the usage when asked for it.
- * An unknown or malformed flag ends the process with its reason and the usage.
- */
-function parseFlags<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
-  type Config = { args: string[]; options: O & { help: { type: 'boolean'; short: 'h' } }; allowPositionals: true; strict: true };
-  let parsed;
-  try {
-    parsed = parseArgs<Config>({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
-  } catch (err) {
-    fail((err as Error).message);
-  }
-  if ((parsed.values as { help?: boolean }).help) {
-    console.log(USAGE);
-    return null;
-  }
-  return parsed;
-}
+/** A command's flags and positionals, refused with this command's usage; null after printing it for `--help`. */
+const flags = <O extends Parameters<typeof parseFlags>[1]>(args: string[], options: O) => parseFlags(args, options, USAGE, fail);
 
 async function main(): Promise<void> {
-  const parsed = parseFlags(process.argv.slice(2), {
+  const parsed = flags(process.argv.slice(2), {
     port: { type: 'string' },
     host: { type: 'string' },
     data: { type: 'string' },
     database: { type: 'string' },
     redis: { type: 'string' },
     'trust-proxy': { type: 'boolean' },
-    seed: { type: 'string' },
-    'no-seed': { type: 'boolean' },
-    customers: { type: 'string' },
-    interactions: { type: 'string' },
-    simulate: { type: 'string' },
+    ...DEMO_FLAGS,
   });
   if (!parsed) return;
   if (parsed.positionals.length > 0) fail(`unknown command: ${parsed.positionals[0]}`);
   const f = parsed.values;
-  const port = numberFlag(f.port, 'port', 4410);
-  const rate = numberFlag(f.simulate, 'simulate', 0);
+  const port = numberFlag(fail, f.port, 'port', 4410, { max: 65_535, whole: true });
+  const demo = demoOptions(f, fail);
   const databaseUrl = urlFlag(f.database ?? process.env.HUB_DATABASE_URL, 'database', ['postgres:', 'postgresql:']);
   const redisUrl = urlFlag(f.redis ?? process.env.HUB_REDIS_URL, 'redis', ['redis:']);
 
@@ -119,9 +88,9 @@ async function main(): Promise<void> {
   const data = await openHubData({
     dataDir: resolve(f.data ?? '.data/hub'),
     databaseUrl,
-    seed: f['no-seed'] ? null : numberFlag(f.seed, 'seed', 1),
-    customers: numberFlag(f.customers, 'customers', 3000, 1),
-    interactions: numberFlag(f.interactions, 'interactions', 30000, 1),
+    seed: demo.seed,
+    customers: demo.customers,
+    interactions: demo.interactions,
     onProgress: () => {
       if (!loading) process.stdout.write('hub: creating the demo organisation');
       loading = true;
@@ -155,7 +124,7 @@ async function main(): Promise<void> {
 
   const store = hub.ctx.store;
   const source =
-    rate > 0
+    demo.simulate > 0
       ? refreshedSource(async () => {
           const known = (await store.sampleCustomers(200)).map(identityOf);
           const cases = await store.casesAwaitingSurvey(50);
@@ -173,7 +142,7 @@ async function main(): Promise<void> {
       ? createSimulator({
           url: hub.url,
           secret,
-          rate,
+          rate: demo.simulate,
           seed: data.seededWith ?? 1,
           source,
           onError: (err) => console.warn(`hub: simulator: ${err.message}`),
@@ -181,7 +150,7 @@ async function main(): Promise<void> {
       : null;
   if (simulator) {
     simulator.start();
-    console.log(`hub: simulating ${rate} inbound message(s) per second`);
+    console.log(`hub: simulating ${demo.simulate} inbound message(s) per second`);
   }
 
   let stopping = false;
@@ -213,7 +182,7 @@ const withoutPassword = (url: string): string => Object.assign(new URL(url), { p
  * one line and a non-zero exit.
  */
 async function createAdmin(args: string[]): Promise<void> {
-  const parsed = parseFlags(args, { username: { type: 'string' }, name: { type: 'string' }, data: { type: 'string' }, database: { type: 'string' } });
+  const parsed = flags(args, { username: { type: 'string' }, name: { type: 'string' }, data: { type: 'string' }, database: { type: 'string' } });
   if (!parsed) return;
   if (parsed.positionals.length > 0) fail(`create-admin takes no arguments, only flags: got ${parsed.positionals[0]}`);
   const f = parsed.values;
@@ -247,7 +216,7 @@ async function createAdmin(args: string[]): Promise<void> {
 
 /** `npm run hub -- import customers|staff FILE ...`: see USAGE. */
 async function importCsv(args: string[]): Promise<void> {
-  const parsed = parseFlags(args, {
+  const parsed = flags(args, {
     data: { type: 'string' },
     database: { type: 'string' },
     'dry-run': { type: 'boolean' },
@@ -337,7 +306,7 @@ const seconds = (since: number) => ((Date.now() - since) / 1000).toFixed(1);
  * password), only its host and database.
  */
 async function migrateTo(args: string[]): Promise<void> {
-  const parsed = parseFlags(args, { data: { type: 'string' } });
+  const parsed = flags(args, { data: { type: 'string' } });
   if (!parsed) return;
   const [url, ...extra] = parsed.positionals;
   if (extra.length > 0) fail(`migrate-to takes one database URL, got ${parsed.positionals.length} arguments`);

@@ -5,7 +5,7 @@ import { format } from 'node:util';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNEL_NAMES, channels, IPC_ERROR_CODES, type ChannelName, type InputOf } from '../../shared/ipc/contract';
-import { INVOKE, IpcResultSchema, SOCKET_PATH } from '../../shared/ipc/socketWire';
+import { IMPORT_SOCKET_PATH, INVOKE, IpcResultSchema, MAX_IMPORT_FRAME_BYTES, SOCKET_PATH } from '../../shared/ipc/socketWire';
 import {
   createPrng,
   deeplyNested,
@@ -22,7 +22,8 @@ import { startTestHub, type TestHub } from '../../server/testing/hubHarness';
 import { eventFrame, rawSocket, type RawSocket } from '../../server/testing/rawSocket';
 import { watchProcess } from '../../server/testing/watchProcess';
 import { createEngine, type Engine } from '../engine/createEngine';
-import { MAX_MESSAGE_BYTES, startBrowserHost, type BrowserHost } from './startBrowserHost';
+import { FAST_KDF } from '../engine/engineTesting';
+import { MAX_IMPORT_CONNECTIONS, MAX_MESSAGE_BYTES, startBrowserHost, type BrowserHost } from './startBrowserHost';
 
 /** Change it to explore other payloads; a failure names the channel and the payload's index under this seed. */
 const SEED = 0x5eed_2026;
@@ -31,7 +32,6 @@ const VARIANTS_PER_CHANNEL = 48;
 /** Invokes in flight at once on the fuzzing socket. */
 const IN_FLIGHT = 8;
 const SECRET = 'fuzz-launch-secret-0123456789abcdefghij';
-const FAST_KDF = { N: 2 ** 10, r: 8, p: 1 };
 const PERSON = { username: 'sup1', password: 'sup1-password-1' };
 const MUTATION_ID = '6f1c1f5e-3c1a-4f5e-9a53-2f1f0b7c9d11';
 
@@ -130,9 +130,11 @@ describe('every IPC channel, fuzzed through the real browser host and engine', (
   let watch: ReturnType<typeof watchProcess>;
 
   const origin = () => `http://127.0.0.1:${host.port}`;
-  const open = (over: { auth?: unknown; headers?: Record<string, string> } = {}) => {
+  type Over = { auth?: unknown; headers?: Record<string, string>; path?: string; query?: Record<string, string> };
+  const open = (over: Over = {}) => {
     const socket = io(origin(), {
-      path: SOCKET_PATH,
+      path: over.path ?? SOCKET_PATH,
+      query: over.query,
       transports: ['websocket'],
       auth: (over.auth ?? { secret: SECRET }) as Record<string, unknown>,
       forceNew: true,
@@ -142,14 +144,18 @@ describe('every IPC channel, fuzzed through the real browser host and engine', (
     sockets.push(socket);
     return socket;
   };
-  const handshake = (over: { auth?: unknown; headers?: Record<string, string> }) =>
-    new Promise<string>((resolve) => {
-      const socket = open(over);
+  const handshake = async (over: Over) => {
+    const socket = open(over);
+    const answer = await new Promise<string>((resolve) => {
       socket.on('connect', () => resolve('connected'));
       socket.on('connect_error', (error) => resolve(`refused: ${error.message}`));
     });
-  async function connect(): Promise<Invoker> {
-    const socket = open();
+    // A refused socket would keep its engine connection (and its place among the import sockets) a while.
+    socket.disconnect();
+    return answer;
+  };
+  async function connect(over: Over = {}): Promise<Invoker> {
+    const socket = open(over);
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', resolve);
       socket.once('connect_error', reject);
@@ -170,9 +176,9 @@ describe('every IPC channel, fuzzed through the real browser host and engine', (
     if (session === 'signed-out') await call('auth.signIn', { ...PERSON, mode: 'online' });
   }
   /** Sends a frame over the host's cap on its own connection: the host must close that connection, and only it. */
-  async function expectOversizedRefused(frame: string): Promise<void> {
-    expect(frameBytes(frame)).toBeGreaterThan(MAX_MESSAGE_BYTES);
-    const own = await connect();
+  async function expectOversizedRefused(frame: string, cap = MAX_MESSAGE_BYTES, over: Over = {}): Promise<void> {
+    expect(frameBytes(frame)).toBeGreaterThan(cap);
+    const own = await connect(over);
     const closed = own.closedWithin(5_000);
     own.send(frame);
     expect(await closed).toBe('transport close');
@@ -323,6 +329,44 @@ describe('every IPC channel, fuzzed through the real browser host and engine', (
       expect(IpcResultSchema.parse(await main.invoke(noteOfSize(MAX_MESSAGE_BYTES, fill, main.nextId())))).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     await expectOversizedRefused(invokeFrame(0, noteOfSize(MAX_MESSAGE_BYTES + 1, 'x', 0)));
     await expectOversizedRefused(invokeFrame(0, noteOfSize(4 * MAX_MESSAGE_BYTES, '😀', 0)));
+  });
+
+  it('takes an import of 1 MiB on the import socket only, other channels there not at all, one at a time, and nothing over the import cap', async () => {
+    const onImports: Over = { path: IMPORT_SOCKET_PATH, query: { secret: SECRET } };
+    const importOf = (bytes: number) => ({ channel: 'admin.previewImport', input: { kind: 'customers', csv: `name\n${'Anna Nowak\n'.repeat(Math.ceil(bytes / 11))}` } });
+    const mib = importOf(1024 * 1024);
+    expect(frameBytes(invokeFrame(1, mib))).toBeGreaterThan(1024 * 1024);
+    const imports = await connect(onImports);
+    // The fuzzing person is a supervisor: the engine and the hub read the whole file, and the hub refuses it.
+    expect(IpcResultSchema.parse(await imports.invoke(mib))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const [first, second] = await Promise.all([imports.invoke(importOf(1000)), imports.invoke(importOf(1000))]);
+    expect(IpcResultSchema.parse(first)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(IpcResultSchema.parse(second)).toMatchObject({ ok: false, error: { code: 'rate-limited' } });
+    // Any other channel, small or of 1 MiB, is refused there before the engine sees it.
+    const note = (text: string) => ({ channel: 'case.note', input: { caseId: 'c-1', text } });
+    for (const message of [{ channel: 'workstation.info', input: {} }, note('x'.repeat(1024 * 1024))])
+      expect(IpcResultSchema.parse(await imports.invoke(message))).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('admin.previewImport') } });
+    // On the main socket a 1 MiB frame closes the connection, an import's as any other.
+    await expectOversizedRefused(invokeFrame(0, mib));
+    await expectOversizedRefused(invokeFrame(0, note('x'.repeat(1024 * 1024))));
+    await expectOversizedRefused(invokeFrame(0, importOf(MAX_IMPORT_FRAME_BYTES)), MAX_IMPORT_FRAME_BYTES, onImports);
+    expect(imports.socket.connected).toBe(true);
+    imports.socket.disconnect();
+  });
+
+  it('opens the import socket only to our page with the secret in its URL, and only a few at once', async () => {
+    const queries: Array<Record<string, string> | undefined> = [undefined, {}, { secret: SECRET.toUpperCase() }, { secret: 'é'.repeat(SECRET.length) }];
+    for (const query of queries) expect(await handshake({ path: IMPORT_SOCKET_PATH, query }), JSON.stringify(query)).toMatch(/^refused/);
+    expect(await handshake({ path: IMPORT_SOCKET_PATH, query: { secret: SECRET }, headers: { Origin: 'http://evil.example' } })).toMatch(/^refused/);
+    expect(await handshake({ path: IMPORT_SOCKET_PATH, query: { secret: SECRET }, auth: { secret: 'wrong' } })).toMatch(/^refused: wrong or missing secret/);
+    // The host counts a connection gone once its closing has arrived.
+    const closing = () => new Promise((resolve) => setTimeout(resolve, 200));
+    await closing();
+    const open = await Promise.all(Array.from({ length: MAX_IMPORT_CONNECTIONS }, () => connect({ path: IMPORT_SOCKET_PATH, query: { secret: SECRET } })));
+    expect(await handshake({ path: IMPORT_SOCKET_PATH, query: { secret: SECRET } })).toMatch(/^refused/);
+    open.forEach((invoker) => invoker.socket.disconnect());
+    await closing();
+    expect(await handshake({ path: IMPORT_SOCKET_PATH, query: { secret: SECRET } })).toBe('connected');
   });
 
   it('refuses invalid handshakes: wrong secrets (multibyte, not strings, missing), wrong Origin, wrong Host', async () => {

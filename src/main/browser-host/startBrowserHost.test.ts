@@ -8,7 +8,7 @@ import { createSocketApi, type IoFactory } from '../../shared/ipc/createSocketAp
 import { SOCKET_PATH } from '../../shared/ipc/socketWire';
 import { createEngine, type Engine } from '../engine/createEngine';
 import { createEngineEvents } from '../engine/engineEvents';
-import { startBrowserHost, type BrowserHost } from './startBrowserHost';
+import { MAX_MESSAGE_BYTES, startBrowserHost, type BrowserHost } from './startBrowserHost';
 
 const SECRET = 'launch-secret-for-tests-0123456789abcdef';
 
@@ -108,6 +108,18 @@ describe('browser host', () => {
     });
     expect(await api.invoke('inbox.list', {})).toMatchObject({ ok: false, error: { code: 'not-signed-in' } });
     expect(await api.invoke('case.view', { caseId: '' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+
+  it('carries an import larger than the main socket takes on a socket of its own', async () => {
+    const api = createSocketApi({ io: ioFrom(origin()), url: origin(), secret: SECRET });
+    closers.push(api.close);
+    const csv = `name\n${'Anna Nowak\n'.repeat(MAX_MESSAGE_BYTES / 10)}`;
+    // Signed out, the engine refuses it; a refusal of the transport would be engine-unreachable.
+    expect(await api.invoke('admin.previewImport', { kind: 'customers', csv })).toMatchObject({ ok: false, error: { code: 'not-signed-in' } });
+    expect(await api.invoke('workstation.info', {})).toMatchObject({ ok: true });
+    const wrong = createSocketApi({ io: ioFrom(origin()), url: origin(), secret: 'not-the-secret' });
+    closers.push(wrong.close);
+    expect(await wrong.invoke('admin.applyImport', { kind: 'staff', csv: 'username\nx\n' })).toMatchObject({ ok: false, error: { code: 'engine-unreachable' } });
   });
 
   it('answers internal when the engine throws or rejects, logs one line without a stack, and keeps serving', async () => {

@@ -2,7 +2,8 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
-import { EVENT, INVOKE, InvokeMessageSchema, SOCKET_PATH } from '../../shared/ipc/socketWire';
+import type { IpcErrorCode, IpcResult } from '../../shared/ipc/contract';
+import { EVENT, IMPORT_CHANNELS, IMPORT_SOCKET_PATH, INVOKE, InvokeMessageSchema, MAX_IMPORT_FRAME_BYTES, SOCKET_PATH } from '../../shared/ipc/socketWire';
 import type { Engine } from '../engine/createEngine';
 import { internalFailure } from '../engine/engineError';
 import { guard, type HostLog } from './guard';
@@ -31,9 +32,13 @@ export interface BrowserHost {
 const HOST = '127.0.0.1';
 /** Largest message the page may send (a reply is at most 20,000 characters); a bigger one closes its connection. */
 export const MAX_MESSAGE_BYTES = 256 * 1024;
+/** Import sockets open at once: the page opens one per import, and one may still be closing. */
+export const MAX_IMPORT_CONNECTIONS = 2;
 
 const WRONG_SECRET = 'wrong or missing secret: open the URL the workstation printed';
 const HANDSHAKE_FAILED = 'the workstation could not check this connection: reload the page';
+
+const refused = (code: IpcErrorCode, message: string): IpcResult<never> => ({ ok: false, error: { code, message } });
 
 const digest = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
 
@@ -74,33 +79,43 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }),
   );
 
-  const io = new Server(http, {
-    path: SOCKET_PATH,
-    serveClient: false,
-    transports: ['websocket'],
-    maxHttpBufferSize: MAX_MESSAGE_BYTES,
-    allowRequest: guard(
-      'handshake check',
-      log,
-      (req: IncomingMessage, answer: (error: string | null | undefined, allowed: boolean) => void) => {
-        const allowed = origins.includes(req.headers.origin ?? '') && origins.includes(`http://${req.headers.host}`);
-        answer(allowed ? null : 'origin not allowed', allowed);
-      },
-      (_req, answer) => answer(HANDSHAKE_FAILED, false),
-    ),
-  });
-  io.use(
-    guard(
-      'secret check',
-      log,
-      (socket: Socket, next: (error?: Error) => void) => {
-        if (sameSecret((socket.handshake.auth as { secret?: unknown }).secret, secretDigest)) return next();
-        next(new Error(WRONG_SECRET));
-      },
-      (_socket, next) => next(new Error(HANDSHAKE_FAILED)),
-    ),
-  );
-  io.on('connection', (socket) => {
+  /**
+   * One Socket.IO server on `path`: only pages of our origin get a WebSocket (with the launch secret in the URL
+   * too when `secretInUrl`, checked before a message can arrive), and only with the secret a socket.
+   */
+  const ipcServer = (path: string, maxMessageBytes: number, gate: { secretInUrl: boolean; maxConnections?: number }) => {
+    const server: Server = new Server(http, {
+      path,
+      serveClient: false,
+      transports: ['websocket'],
+      maxHttpBufferSize: maxMessageBytes,
+      allowRequest: guard(
+        'handshake check',
+        log,
+        (req: IncomingMessage, answer: (error: string | null | undefined, allowed: boolean) => void) => {
+          if (!origins.includes(req.headers.origin ?? '') || !origins.includes(`http://${req.headers.host}`)) return answer('origin not allowed', false);
+          if (gate.secretInUrl && !sameSecret(new URL(req.url ?? '', 'http://host').searchParams.get('secret'), secretDigest)) return answer(WRONG_SECRET, false);
+          if (gate.maxConnections !== undefined && server.engine.clientsCount >= gate.maxConnections) return answer('too many connections', false);
+          answer(null, true);
+        },
+        (_req, answer) => answer(HANDSHAKE_FAILED, false),
+      ),
+    });
+    server.use(
+      guard(
+        'secret check',
+        log,
+        (socket: Socket, next: (error?: Error) => void) => {
+          if (sameSecret((socket.handshake.auth as { secret?: unknown }).secret, secretDigest)) return next();
+          next(new Error(WRONG_SECRET));
+        },
+        (_socket, next) => next(new Error(HANDSHAKE_FAILED)),
+      ),
+    );
+    return server;
+  };
+  /** Answers `invoke` on a socket with what `run` answers for its channel and input. */
+  const answerInvokes = (socket: Socket, run: (channel: string, input: unknown) => Promise<unknown>) =>
     socket.on(
       INVOKE,
       guard(
@@ -110,13 +125,30 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
           if (typeof ack !== 'function') return;
           const message = InvokeMessageSchema.safeParse(raw);
           if (!message.success) return ack({ ok: false, error: { code: 'invalid-input', message: 'expected {channel, input}' } });
-          ack(await options.engine.invoke(message.data.channel, message.data.input));
+          ack(await run(message.data.channel, message.data.input));
         },
         (_raw, ack) => {
           if (typeof ack === 'function') ack(internalFailure());
         },
       ),
     );
+
+  const io = ipcServer(SOCKET_PATH, MAX_MESSAGE_BYTES, { secretInUrl: false });
+  io.on('connection', (socket) => answerInvokes(socket, (channel, input) => options.engine.invoke(channel, input)));
+  const imports = ipcServer(IMPORT_SOCKET_PATH, MAX_IMPORT_FRAME_BYTES, { secretInUrl: true, maxConnections: MAX_IMPORT_CONNECTIONS });
+  imports.on('connection', (socket) => {
+    // One import at a time per connection: a further large message is refused at once and let go, never kept waiting.
+    let busy = false;
+    answerInvokes(socket, async (channel, input) => {
+      if (!(IMPORT_CHANNELS as readonly string[]).includes(channel)) return refused('invalid-input', `this connection carries ${IMPORT_CHANNELS.join(' and ')} only`);
+      if (busy) return refused('rate-limited', 'one import at a time');
+      busy = true;
+      try {
+        return await options.engine.invoke(channel, input);
+      } finally {
+        busy = false;
+      }
+    });
   });
   const unsubscribe = options.engine.subscribe((event) => io.emit(EVENT, event));
 
@@ -151,7 +183,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     port,
     async close() {
       unsubscribe();
-      await io.close();
+      await Promise.all([io.close(), imports.close()]);
       http.closeAllConnections();
     },
   };

@@ -2,13 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channels, type ChannelName, type InputOf, type IpcResult, type OutputOf } from '../../shared/ipc/contract';
 import { startTestHub, type TestHub } from '../../server/testing/hubHarness';
 import { person, testOrg } from '../../server/testing/testOrg';
+import type { InputOf } from '../../shared/ipc/contract';
 import { createEngine, type Engine } from './createEngine';
-
-const FAST_KDF = { N: 2 ** 10, r: 8, p: 1 };
-const password = (id: string) => `${id}-password-1`;
+import { call, FAST_KDF, password, refusal } from './engineTesting';
 
 /** The administration channels against a real hub: changes through its admin API, lists from the synced cache. */
 describe('administration channels', () => {
@@ -31,16 +29,6 @@ describe('administration channels', () => {
     const engine = createEngine({ dataDir, hubUrl, kdf: FAST_KDF, idleCheckMs: 0, sync: { reconnect: { baseMs: 20, maxMs: 200 }, requestTimeoutMs: 5_000 }, log: () => {} });
     engines.push(engine);
     return engine;
-  }
-  async function call<C extends ChannelName>(engine: Engine, channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
-    const result = await engine.call(channel, input);
-    if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
-    return channels[channel].output.parse(result.value) as OutputOf<C>;
-  }
-  async function refusal<C extends ChannelName>(engine: Engine, channel: C, input: InputOf<C>) {
-    const result: IpcResult<unknown> = await engine.call(channel, input);
-    if (result.ok) throw new Error(`${channel} succeeded`);
-    return { code: result.error.code, field: result.error.field };
   }
   async function signedIn(id: string, pw = password(id)): Promise<Engine> {
     const engine = start();

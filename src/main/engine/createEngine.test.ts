@@ -2,14 +2,12 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { channels, MAX_RESULTS_READ, type ChannelName, type EventName, type EventPayload, type InputOf, type OutputOf } from '../../shared/ipc/contract';
+import { MAX_RESULTS_READ, type EventName, type EventPayload } from '../../shared/ipc/contract';
 import { startTestHub, type TestHub } from '../../server/testing/hubHarness';
 import type { Session } from '../../shared/protocol';
 import { createEngine, type Engine, type EngineOptions } from './createEngine';
+import { call, FAST_KDF, password, refusal } from './engineTesting';
 
-// Cheap key derivation: these tests sign in dozens of times; the vault's own tests cover OWASP parameters.
-const FAST_KDF = { N: 2 ** 10, r: 8, p: 1 };
-const password = (id: string) => `${id}-password-1`;
 /** A port nothing listens on: the hub "cannot be reached". */
 const DEAD_HUB = 'http://127.0.0.1:9';
 
@@ -45,17 +43,6 @@ describe('workstation engine against a real hub', () => {
     return engine;
   };
 
-  /** Calls a channel, expects success, and checks the answer against the contract's output schema. */
-  async function call<C extends ChannelName>(engine: Engine, channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
-    const result = await engine.call(channel, input);
-    if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
-    return channels[channel].output.parse(result.value) as OutputOf<C>;
-  }
-  async function failure<C extends ChannelName>(engine: Engine, channel: C, input: InputOf<C>): Promise<string> {
-    const result = await engine.call(channel, input);
-    if (result.ok) throw new Error(`${channel} succeeded`);
-    return result.error.code;
-  }
   const next = <E extends EventName>(engine: Engine, name: E, test: (p: EventPayload<E>) => boolean = () => true) =>
     new Promise<EventPayload<E>>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no ${name} event`)), 10_000);
@@ -130,16 +117,16 @@ describe('workstation engine against a real hub', () => {
 
   it('refuses offline sign-in to someone who never signed in online here, and past maxOfflineHours', async () => {
     const offline = start({ hubUrl: DEAD_HUB });
-    expect(await failure(offline, 'auth.signIn', { username: 'a1', password: password('a1') })).toBe('never-online-here');
-    expect(await failure(offline, 'auth.signIn', { username: 'a1', password: password('a1'), mode: 'online' })).toBe('hub-unreachable');
+    expect((await refusal(offline, 'auth.signIn', { username: 'a1', password: password('a1') })).code).toBe('never-online-here');
+    expect((await refusal(offline, 'auth.signIn', { username: 'a1', password: password('a1'), mode: 'online' })).code).toBe('hub-unreachable');
 
     await signInAndSync(start(), 'a3');
     await engines.pop()!.close();
     const later = start({ hubUrl: DEAD_HUB });
-    expect(await failure(later, 'auth.signIn', { username: 'a1', password: password('a1') })).toBe('bad-credentials');
-    expect(await failure(later, 'auth.signIn', { username: 'a3', password: 'wrong' })).toBe('bad-credentials');
+    expect((await refusal(later, 'auth.signIn', { username: 'a1', password: password('a1') })).code).toBe('bad-credentials');
+    expect((await refusal(later, 'auth.signIn', { username: 'a3', password: 'wrong' })).code).toBe('bad-credentials');
     offsetMs = 73 * 3_600_000;
-    expect(await failure(later, 'auth.signIn', { username: 'a3', password: password('a3') })).toBe('offline-expired');
+    expect((await refusal(later, 'auth.signIn', { username: 'a3', password: password('a3') })).code).toBe('offline-expired');
   });
 
   it('locks when idle: data is hidden until the same person unlocks', async () => {
@@ -153,13 +140,13 @@ describe('workstation engine against a real hub', () => {
     offsetMs = 16 * 60_000;
     await engine.checkIdle();
     expect(await locked).toEqual({ reason: 'idle' });
-    expect(await failure(engine, 'inbox.list', {})).toBe('locked');
-    expect(await failure(engine, 'case.note', { caseId: 'x', text: 'hello' })).toBe('locked');
+    expect((await refusal(engine, 'inbox.list', {})).code).toBe('locked');
+    expect((await refusal(engine, 'case.note', { caseId: 'x', text: 'hello' })).code).toBe('locked');
     expect(await call(engine, 'session.current', {})).toBeNull();
     expect(await call(engine, 'workstation.info', {})).toMatchObject({ session: 'locked', locked: { name: 'Person a3', reason: 'idle' } });
-    expect(await failure(engine, 'auth.unlock', { password: 'wrong' })).toBe('bad-credentials');
+    expect((await refusal(engine, 'auth.unlock', { password: 'wrong' })).code).toBe('bad-credentials');
     // A failed sign-in by someone else leaves the lock as it was.
-    expect(await failure(engine, 'auth.signIn', { username: 'a1', password: 'wrong', mode: 'offline' })).toBe('bad-credentials');
+    expect((await refusal(engine, 'auth.signIn', { username: 'a1', password: 'wrong', mode: 'offline' })).code).toBe('bad-credentials');
     expect((await call(engine, 'workstation.info', {})).locked).toEqual({ name: 'Person a3', reason: 'idle' });
 
     const resynced = synced(engine);
@@ -179,7 +166,7 @@ describe('workstation engine against a real hub', () => {
     await signInAndSync(engine, 'a1');
     const ids = await inboxIds(engine);
     expect(ids).not.toContain(greek.caseId);
-    expect(await failure(engine, 'case.view', { caseId: greek.caseId })).toBe('not-found');
+    expect((await refusal(engine, 'case.view', { caseId: greek.caseId })).code).toBe('not-found');
     expect((await call(engine, 'search.query', { query: 'Παπαδάκης' })).customers).toEqual([]);
     expect((await call(engine, 'search.query', { query: 'Nowak' })).cases.map((c) => c.id)).toEqual([(polish.body as { caseId: string }).caseId]);
     expect((await call(engine, 'workstation.info', {})).people.map((p) => p.name).sort()).toEqual(['Person a1', 'Person a3']);
@@ -210,9 +197,9 @@ describe('workstation engine against a real hub', () => {
     await signInAndSync(engine, 'a1');
     const elsewhere = await hub.connect('a1');
     const NEW = 'lantern-orchard-1987';
-    expect(await failure(engine, 'auth.changePassword', { currentPassword: 'guess-guess', newPassword: NEW })).toBe('bad-credentials');
-    expect(await failure(engine, 'auth.changePassword', { currentPassword: password('a1'), newPassword: 'password2024!' })).toBe('password-common');
-    expect(await failure(engine, 'auth.changePassword', { currentPassword: password('a1'), newPassword: 'short' })).toBe('password-too-short');
+    expect((await refusal(engine, 'auth.changePassword', { currentPassword: 'guess-guess', newPassword: NEW })).code).toBe('bad-credentials');
+    expect((await refusal(engine, 'auth.changePassword', { currentPassword: password('a1'), newPassword: 'password2024!' })).code).toBe('password-common');
+    expect((await refusal(engine, 'auth.changePassword', { currentPassword: password('a1'), newPassword: 'short' })).code).toBe('password-too-short');
     expect(await call(engine, 'auth.changePassword', { currentPassword: password('a1'), newPassword: NEW })).toEqual({ endedSessions: 1 });
     expect(await elsewhere.waitForEvent('auth:expired')).toEqual({ reason: 'revoked' });
     // This session goes on, with nothing downloaded again and nothing set aside.
@@ -220,9 +207,9 @@ describe('workstation engine against a real hub', () => {
     await call(engine, 'auth.signOut', {});
 
     const offline = start({ hubUrl: DEAD_HUB });
-    expect(await failure(offline, 'auth.signIn', { username: 'a1', password: password('a1'), mode: 'offline' })).toBe('bad-credentials');
+    expect((await refusal(offline, 'auth.signIn', { username: 'a1', password: password('a1'), mode: 'offline' })).code).toBe('bad-credentials');
     expect(await call(offline, 'auth.signIn', { username: 'a1', password: NEW, mode: 'offline' })).toMatchObject({ oldCache: null });
-    expect(await failure(offline, 'auth.changePassword', { currentPassword: NEW, newPassword: 'another-long-phrase-42' })).toBe('offline');
+    expect((await refusal(offline, 'auth.changePassword', { currentPassword: NEW, newPassword: 'another-long-phrase-42' })).code).toBe('offline');
   });
 
   it('after a reset elsewhere, sets the old cache aside, starts afresh, and recovers its unsent work with the old password, sent once', async () => {
@@ -245,7 +232,7 @@ describe('workstation engine against a real hub', () => {
     expect(await call(engine, 'auth.signIn', { username: 'a3', password: RESET })).toMatchObject({ oldCache: { caches: 1, unsent: 1 } });
     await caughtUp;
     expect(await call(engine, 'outbox.list', {})).toEqual([]);
-    expect(await failure(engine, 'session.recoverOldCache', { password: RESET })).toBe('bad-credentials');
+    expect((await refusal(engine, 'session.recoverOldCache', { password: RESET })).code).toBe('bad-credentials');
     expect(await call(engine, 'session.recoverOldCache', { password: password('a3') })).toEqual({ recovered: 1, oldCache: null });
     expect(await call(engine, 'session.current', {})).toMatchObject({ oldCache: null });
     await expect.poll(async () => (await call(engine, 'outbox.list', {})).length, { timeout: 10_000 }).toBe(0);
@@ -317,7 +304,7 @@ describe('workstation engine against a real hub', () => {
     const { customerId } = polish.body as { customerId: string };
     const engine = start();
     await signInAndSync(engine, 'store1');
-    expect(await failure(engine, 'customer.view', { customerId })).toBe('not-found');
+    expect((await refusal(engine, 'customer.view', { customerId })).code).toBe('not-found');
     expect(await call(engine, 'store.lookup', { query: 'jan.nowak@example.pl' })).toMatchObject({ source: 'hub', customers: [{ id: customerId }] });
     expect((await call(engine, 'customer.view', { customerId })).cases).toHaveLength(1);
     // The search index fills in the background.
@@ -336,7 +323,7 @@ describe('workstation engine against a real hub', () => {
     try {
       const agent = start({ dataDir: agentDir });
       await signInAndSync(agent, 'a3');
-      expect(await failure(agent, 'audit.query', {})).toBe('forbidden');
+      expect((await refusal(agent, 'audit.query', {})).code).toBe('forbidden');
       const seen = next(supervisor, 'presence.update', (p) => p.present.some((x) => x.staffId === 'a3'));
       expect(await call(agent, 'presence.set', { caseId, state: 'typing' })).toEqual({});
       expect((await seen).present).toEqual([expect.objectContaining({ staffId: 'a3', state: 'typing' })]);
@@ -363,7 +350,7 @@ describe('workstation engine against a real hub', () => {
     ]);
     const moved = await Promise.all(cases.map((id) => hub.hub.ctx.store.get('case', id)));
     expect(moved.map((c) => c!.assigneeId === 'a1')).toEqual([true, false, true]);
-    expect(await failure(supervisor, 'outbox.results', { mutationIds: Array.from({ length: MAX_RESULTS_READ + 1 }, () => mutationId) })).toBe('invalid-input');
+    expect((await refusal(supervisor, 'outbox.results', { mutationIds: Array.from({ length: MAX_RESULTS_READ + 1 }, () => mutationId) })).code).toBe('invalid-input');
   });
 
   it('answers bad input and unknown channels with error codes, never by throwing', async () => {

@@ -7,6 +7,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, vi } from 'vitest';
 import type { AuditEntry, CsatResponse, Lang, Queue } from '../../shared/domain';
 import type { OutboxItem, OutputOf } from '../../shared/ipc/contract';
+import { alert } from '../../shared/testing/rows';
 import { SupervisorConsole } from '../features/supervisor/SupervisorConsole';
 import { NOW, aCase, aStaff } from './builders';
 import { fakeApi, type FakeHandlers } from './fakeApi';
@@ -42,29 +43,11 @@ export function aDashboardCase(over: Parameters<typeof aCase>[0] = {}, customerN
   return { case: aCase(over), customerName, sentiment };
 }
 
-export function anAlert(over: Partial<ConsoleAlert> = {}): ConsoleAlert {
-  return {
-    id: 'al1',
-    caseId: 'c3',
-    customerId: 'cu3',
-    queueId: 'q-chat',
-    reason: 'low-csat',
-    score: 2,
-    comment: null,
-    status: 'raised',
-    raisedAt: NOW - 7 * 60_000,
-    notifiedStaffIds: ['sup'],
-    acknowledgedAt: null,
-    acknowledgedBy: null,
-    followUpStaffId: null,
-    escalatedAt: null,
-    closedAt: null,
-    outcome: null,
-    version: 1,
-    local: [],
-    ...over,
-  };
-}
+/** An alert in the console's organisation (case c3 of cu3 in the chat queue, raised 7 minutes ago), without local changes. */
+export const anAlert = ({ local = [], ...over }: Partial<ConsoleAlert> = {}): ConsoleAlert => ({
+  ...alert({ caseId: 'c3', customerId: 'cu3', queueId: 'q-chat', raisedAt: NOW - 7 * 60_000, notifiedStaffIds: ['sup'], ...over }),
+  local,
+});
 
 export function anAuditEntry(over: Partial<AuditEntry> = {}): AuditEntry {
   return {

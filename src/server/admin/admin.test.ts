@@ -1,32 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Queue, Staff } from '../../shared/domain';
 import { AdminErrorSchema, type Session } from '../../shared/protocol';
-import { startTestHub, type TestHub } from '../testing/hubHarness';
-import { person, testOrg } from '../testing/testOrg';
-
-type Answer = { status: number; body: Record<string, unknown> };
+import { adminTestHub } from '../testing/adminHub';
 
 /** The admin API end to end, on a real hub (SQLite, or PostgreSQL with HUB_TEST_STORE=postgres). */
 describe('admin API', () => {
-  let t: TestHub;
-  let admin: Session;
-  let agent: Session;
-
-  beforeAll(async () => {
-    const org = testOrg();
-    t = await startTestHub({ org: { ...org, staff: [...org.staff, person('adm1', 'admin', { status: 'offline' })] } });
-    [admin, agent] = await Promise.all([t.login('adm1'), t.login('a1')]);
-  }, 60_000);
-  afterAll(() => t.stop());
-
-  async function call(method: string, path: string, body?: unknown, token: string | null = admin.accessToken, contentType = 'application/json'): Promise<Answer> {
-    const headers: Record<string, string> = { 'Content-Type': contentType };
-    if (token) headers.Authorization = `Bearer ${token}`;
-    const res = await fetch(`${t.hub.url}${path}`, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
-    const text = await res.text();
-    return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
-  }
-  const refusal = (a: Answer) => AdminErrorSchema.parse(a.body).error;
+  const at = adminTestHub();
+  const { call, refusal } = at;
   const newQueue = async (over: Record<string, unknown> = {}) => {
     const r = await call('POST', '/api/v1/admin/queues', { name: 'Returns', channels: ['chat'], languages: ['en'], ...over });
     expect(r.status).toBe(201);
@@ -38,21 +18,21 @@ describe('admin API', () => {
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     return r.body as unknown as Staff & { oneTimePassword?: string };
   };
-  const signIn = (username: string, password: string) => t.http('/api/v1/auth/login', { username, password });
+  const signIn = (username: string, password: string) => at.t.http('/api/v1/auth/login', { username, password });
 
   it('refuses without a token (401), with a non-admin token (403), with a signed-out token (401)', async () => {
     expect((await call('GET', '/api/v1/admin/queues', undefined, null)).status).toBe(401);
     expect(refusal(await call('GET', '/api/v1/admin/queues', undefined, 'v1.bogus.token')).code).toBe('unauthorized');
-    const r = await call('POST', '/api/v1/admin/queues', { name: 'X', channels: ['chat'], languages: ['en'] }, agent.accessToken);
+    const r = await call('POST', '/api/v1/admin/queues', { name: 'X', channels: ['chat'], languages: ['en'] }, at.agent.accessToken);
     expect(r.status).toBe(403);
     expect(refusal(r).code).toBe('forbidden');
-    const other = await t.login('adm1');
-    await t.http('/api/v1/auth/logout', { refreshToken: other.refreshToken });
+    const other = await at.t.login('adm1');
+    await at.t.http('/api/v1/auth/logout', { refreshToken: other.refreshToken });
     expect((await call('GET', '/api/v1/admin/queues', undefined, other.accessToken)).status).toBe(401);
   });
 
   it('creates a queue that reaches a connected supervisor as a change, and lists it', async () => {
-    const sup = await t.connect('sup1');
+    const sup = await at.t.connect('sup1');
     const queue = await newQueue({ name: 'Complaints', memberIds: ['a2'], sla: { firstResponseMinutes: 5, nextResponseMinutes: 30 } });
     expect(queue).toMatchObject({ name: 'Complaints', channels: ['chat'], memberIds: ['a2'], archived: false, version: 1 });
     const change = await sup.waitFor((c) => c.entity === 'queue' && c.id === queue.id);
@@ -74,7 +54,7 @@ describe('admin API', () => {
   });
 
   it('tells a person removed from a queue that their scope changed', async () => {
-    const a2 = await t.connect('a2');
+    const a2 = await at.t.connect('a2');
     const r = await call('PATCH', '/api/v1/admin/queues/q-chat', { memberIds: ['a1'] });
     expect(r.status).toBe(200);
     expect(await a2.waitForEvent('scope')).toMatchObject({ queueIds: expect.not.arrayContaining(['q-chat']) });
@@ -135,7 +115,7 @@ describe('admin API', () => {
   it('deactivates a person: their socket closes within a second, sign-in is refused; reactivation lets them back', async () => {
     const s = await newStaff({ queueIds: ['q-chat'] });
     const login = await signIn(s.username, 'a-long-enough-secret-9');
-    const client = await t.connect(login.body as unknown as Session);
+    const client = await at.t.connect(login.body as unknown as Session);
     const closed = new Promise<number>((resolve) => client.socket.once('disconnect', () => resolve(Date.now())));
     const started = Date.now();
     const r = await call('POST', `/api/v1/admin/staff/${s.id}/deactivate`);
@@ -145,25 +125,25 @@ describe('admin API', () => {
     expect(refused.status).toBe(403);
     expect(refused.body.error).toBe('deactivated');
     // Their refresh token is dead too.
-    expect((await t.http('/api/v1/auth/refresh', { refreshToken: (login.body as unknown as Session).refreshToken })).status).toBe(401);
+    expect((await at.t.http('/api/v1/auth/refresh', { refreshToken: (login.body as unknown as Session).refreshToken })).status).toBe(401);
     expect((await call('POST', `/api/v1/admin/staff/${s.id}/reactivate`)).body).toMatchObject({ active: true });
     expect((await signIn(s.username, 'a-long-enough-secret-9')).status).toBe(200);
   });
 
   it('refuses to deactivate someone holding open cases unless told where they go, then moves them in the same step', async () => {
     const s = await newStaff({ queueIds: ['q-chat'], languages: ['en', 'pl'] });
-    const client = await t.connect((await signIn(s.username, 'a-long-enough-secret-9')).body as unknown as Session);
+    const client = await at.t.connect((await signIn(s.username, 'a-long-enough-secret-9')).body as unknown as Session);
     await client.mutate({ type: 'staff.setStatus', status: 'available' });
     // Everyone else is busy, so the new case goes to the new person.
-    for (const id of ['a1', 'a2']) await t.hub.ctx.write(async (w) => void (await w.save('staff', { ...w.ctx.staff(id)!, status: 'away', version: w.ctx.staff(id)!.version + 1 })));
-    const inbound = await t.inbound({ from: { email: 'deactivate-me@example.pl' } });
+    for (const id of ['a1', 'a2']) await at.t.hub.ctx.write(async (w) => void (await w.save('staff', { ...w.ctx.staff(id)!, status: 'away', version: w.ctx.staff(id)!.version + 1 })));
+    const inbound = await at.t.inbound({ from: { email: 'deactivate-me@example.pl' } });
     expect(inbound.body.assigneeId).toBe(s.id);
     const refused = await call('POST', `/api/v1/admin/staff/${s.id}/deactivate`, {});
     expect(refused.status).toBe(409);
     expect(refusal(refused).message).toMatch(/open case/);
     const moved = await call('POST', `/api/v1/admin/staff/${s.id}/deactivate`, { moveCasesTo: { staffId: 'a2' } });
     expect(moved.status).toBe(200);
-    expect((await t.hub.ctx.store.get('case', inbound.body.caseId as string))?.assigneeId).toBe('a2');
+    expect((await at.t.hub.ctx.store.get('case', inbound.body.caseId as string))?.assigneeId).toBe('a2');
   });
 
   it('refuses to deactivate or demote the last active admin', async () => {
@@ -179,16 +159,16 @@ describe('admin API', () => {
 
   it('archives a queue: refused with open cases unless moved, which moves them in the same step', async () => {
     const queue = await newQueue({ channels: ['sms'], languages: ['en', 'pl'] });
-    const inbound = await t.inbound({ channel: 'sms', from: { phone: '+48 601 999 111' } });
-    const sup = await t.connect('sup1');
+    const inbound = await at.t.inbound({ channel: 'sms', from: { phone: '+48 601 999 111' } });
+    const sup = await at.t.connect('sup1');
     await sup.mutate({ type: 'supervisor.reassign', caseIds: [inbound.body.caseId], to: { queueId: queue.id } });
     sup.socket.disconnect();
-    expect((await t.hub.ctx.store.get('case', inbound.body.caseId as string))?.queueId).toBe(queue.id);
+    expect((await at.t.hub.ctx.store.get('case', inbound.body.caseId as string))?.queueId).toBe(queue.id);
     expect((await call('POST', `/api/v1/admin/queues/${queue.id}/archive`)).status).toBe(409);
     expect((await call('POST', `/api/v1/admin/queues/${queue.id}/archive`, { moveCasesTo: { queueId: queue.id } })).status).toBe(404);
     const archived = await call('POST', `/api/v1/admin/queues/${queue.id}/archive`, { moveCasesTo: { queueId: 'q-chat' } });
     expect(archived.body).toMatchObject({ archived: true });
-    expect((await t.hub.ctx.store.get('case', inbound.body.caseId as string))?.queueId).toBe('q-chat');
+    expect((await at.t.hub.ctx.store.get('case', inbound.body.caseId as string))?.queueId).toBe('q-chat');
     expect((await call('POST', `/api/v1/admin/queues/${queue.id}/archive`)).body).toMatchObject({ archived: true, version: archived.body.version });
   });
 
@@ -196,7 +176,7 @@ describe('admin API', () => {
     const store = await call('POST', '/api/v1/admin/stores', { name: 'Kraków Rynek', city: 'Kraków' });
     expect(store.status).toBe(201);
     expect((await call('PATCH', `/api/v1/admin/stores/${store.body.id as string}`, { city: 'Krakow' })).body).toMatchObject({ name: 'Kraków Rynek', city: 'Krakow' });
-    const a1 = await t.connect('a1');
+    const a1 = await at.t.connect('a1');
     const article = await call('POST', '/api/v1/admin/articles', { title: 'Returns', body: 'Within 30 days.', language: 'en', queueId: 'q-chat', tags: ['returns'] });
     expect(article.body).toMatchObject({ status: 'draft' });
     const published = await call('PATCH', `/api/v1/admin/articles/${article.body.id as string}`, { status: 'published' });
@@ -217,8 +197,8 @@ describe('admin API', () => {
   it('sets the workstation policy, which sign-ins and connections then carry', async () => {
     expect((await call('GET', '/api/v1/admin/policy')).body).toEqual({ maxOfflineHours: 72, idleLockMinutes: 15 });
     expect((await call('PUT', '/api/v1/admin/policy', { maxOfflineHours: 24, idleLockMinutes: 5 })).status).toBe(200);
-    expect((await t.login('a2')).policy).toEqual({ maxOfflineHours: 24, idleLockMinutes: 5 });
-    const client = await t.connect('a2');
+    expect((await at.t.login('a2')).policy).toEqual({ maxOfflineHours: 24, idleLockMinutes: 5 });
+    const client = await at.t.connect('a2');
     expect(client.events.find((e) => e.name === 'hello')?.payload).toMatchObject({ policy: { maxOfflineHours: 24, idleLockMinutes: 5 } });
     client.socket.disconnect();
     expect(refusal(await call('PUT', '/api/v1/admin/policy', { maxOfflineHours: 0, idleLockMinutes: 5 })).field).toBe('maxOfflineHours');
@@ -228,7 +208,7 @@ describe('admin API', () => {
     const s = await newStaff({ password: 'never-in-the-audit-42' });
     await call('PATCH', `/api/v1/admin/staff/${s.id}`, { name: 'Renamed Person' });
     const reset = await call('POST', `/api/v1/admin/staff/${s.id}/reset-password`);
-    const sup = await t.connect('sup1');
+    const sup = await at.t.connect('sup1');
     const { entries } = await sup.request('audit:query', { limit: 500 });
     sup.socket.disconnect();
     const mine = entries.filter((e) => e.targetId === s.id);
@@ -260,7 +240,7 @@ describe('admin API', () => {
       ['POST', '/api/v1/admin/policy', {}],
     ];
     for (const [method, path, body, type] of cases) {
-      const r = await call(method, path, body, admin.accessToken, type);
+      const r = await call(method, path, body, at.admin.accessToken, type);
       expect(r.status, `${method} ${path} ${String(body).slice(0, 40)}`).toBeGreaterThanOrEqual(400);
       expect(r.status).toBeLessThan(500);
       expect(AdminErrorSchema.safeParse(r.body).success, JSON.stringify(r.body)).toBe(true);
@@ -268,7 +248,7 @@ describe('admin API', () => {
   });
 
   it('publishes an OpenAPI 3.1 document listing every admin path', async () => {
-    const res = await fetch(`${t.hub.url}/api/v1/openapi.json`);
+    const res = await fetch(`${at.t.hub.url}/api/v1/openapi.json`);
     const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties?: object } }> } }>> };
     expect(doc.openapi).toBe('3.1.0');
     const expected = {

@@ -1,38 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AdminErrorSchema, ImportSummarySchema, MAX_IMPORT_BODY_BYTES, MAX_IMPORT_CSV_CHARS, type Session } from '../../shared/protocol';
-import { startTestHub, type TestHub } from '../testing/hubHarness';
-import { person, testOrg } from '../testing/testOrg';
-
-type Answer = { status: number; body: Record<string, unknown> };
+import { describe, expect, it } from 'vitest';
+import { ImportSummarySchema, MAX_IMPORT_BODY_BYTES, MAX_IMPORT_CSV_CHARS } from '../../shared/protocol';
+import { adminTestHub, type AdminAnswer } from '../testing/adminHub';
 
 /** CSV imports through the admin API, on a real hub (SQLite, or PostgreSQL with HUB_TEST_STORE=postgres). */
 describe('admin API: CSV import', () => {
-  let t: TestHub;
-  let admin: Session;
-  let agent: Session;
-
-  beforeAll(async () => {
-    const org = testOrg();
-    t = await startTestHub({ org: { ...org, staff: [...org.staff, person('adm1', 'admin', { status: 'offline' })] } });
-    [admin, agent] = await Promise.all([t.login('adm1'), t.login('a1')]);
-  }, 60_000);
-  afterAll(() => t.stop());
-
-  async function post(what: 'customers' | 'staff', body: unknown, token = admin.accessToken): Promise<Answer> {
-    const res = await fetch(`${t.hub.url}/api/v1/admin/import/${what}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-      body: typeof body === 'string' ? body : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
-  }
-  const refusal = (a: Answer) => AdminErrorSchema.parse(a.body).error;
-  const summary = (a: Answer) => {
+  const at = adminTestHub();
+  const { refusal } = at;
+  const post = (what: 'customers' | 'staff', body: unknown, token = at.admin.accessToken) => at.call('POST', `/api/v1/admin/import/${what}`, body, token);
+  const summary = (a: AdminAnswer) => {
     expect(a.status, JSON.stringify(a.body).slice(0, 500)).toBe(200);
     return ImportSummarySchema.parse(a.body);
   };
-  const customer = (email: string) => t.hub.ctx.store.findCustomerByIdentity('email', email);
+  const customer = (email: string) => at.t.hub.ctx.store.findCustomerByIdentity('email', email);
 
   it('previews customers (counts and every bad row), writes nothing, then imports all or nothing', async () => {
     const csv = 'name,email,phone,store\nAnna Kowalska,anna@import.test,,Warsaw\nBad Email,not-an-email,,\nJan Nowak,jan@import.test,,Nowhere\nEwa Lis,ewa@import.test,,\n';
@@ -62,7 +41,7 @@ describe('admin API: CSV import', () => {
     const csv = 'username,name,role,languages,queues\nimp.ola,Ola Nowak,agent,pl,q-chat\nimp.jan,Jan Lis,supervisor,,\na1,Taken,agent,,\n';
     const preview = summary(await post('staff', { csv, dryRun: true }));
     expect(preview).toMatchObject({ create: 2, bad: [{ line: 4, field: 'username', reason: 'a1 is taken' }], people: [] });
-    expect(await t.hub.ctx.store.staffCredentials('imp.ola')).toBeNull();
+    expect(await at.t.hub.ctx.store.staffCredentials('imp.ola')).toBeNull();
 
     const done = summary(await post('staff', { csv, skipBadRows: true }));
     expect(done.people.map((p) => [p.username, p.name])).toEqual([
@@ -70,9 +49,9 @@ describe('admin API: CSV import', () => {
       ['imp.jan', 'Jan Lis'],
     ]);
     const ola = done.people[0];
-    expect((await t.http('/api/v1/auth/login', { username: 'imp.ola', password: ola.oneTimePassword })).status).toBe(200);
-    expect((await t.hub.ctx.store.get('queue', 'q-chat'))!.memberIds).toContain(ola.id);
-    const audit = await t.hub.ctx.store.queryAudit({ action: 'staff.create', limit: 50 });
+    expect((await at.t.http('/api/v1/auth/login', { username: 'imp.ola', password: ola.oneTimePassword })).status).toBe(200);
+    expect((await at.t.hub.ctx.store.get('queue', 'q-chat'))!.memberIds).toContain(ola.id);
+    const audit = await at.t.hub.ctx.store.queryAudit({ action: 'staff.create', limit: 50 });
     expect(audit.filter((a) => a.targetId === ola.id).map((a) => a.actorId)).toEqual(['adm1']);
 
     // The same file again: every username is taken now, and nothing is created.
@@ -90,9 +69,9 @@ describe('admin API: CSV import', () => {
     // A formula stays the characters it is.
     expect(summary(await post('customers', { csv: 'name,email\n=cmd|calc!A1,formula@import.test\n', dryRun: true })).create).toBe(1);
 
-    const agentTry = await post('staff', { csv: 'username,name,role\nsneaky,Sneaky,admin\n' }, agent.accessToken);
+    const agentTry = await post('staff', { csv: 'username,name,role\nsneaky,Sneaky,admin\n' }, at.agent.accessToken);
     expect(agentTry.status).toBe(403);
-    expect(await t.hub.ctx.store.staffCredentials('sneaky')).toBeNull();
+    expect(await at.t.hub.ctx.store.staffCredentials('sneaky')).toBeNull();
   });
 
   it('takes a 2 MB file; refuses one over the text cap with 400 and one over the body cap with 413, and keeps the small limit elsewhere', async () => {
@@ -108,9 +87,9 @@ describe('admin API: CSV import', () => {
     expect(huge.status).toBe(413);
     expect(refusal(huge).code).toBe('too-large');
 
-    const res = await fetch(`${t.hub.url}/api/v1/admin/stores`, {
+    const res = await fetch(`${at.t.hub.url}/api/v1/admin/stores`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${admin.accessToken}` },
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${at.admin.accessToken}` },
       body: JSON.stringify({ name: 'x'.repeat(100_000), city: 'Y' }),
     });
     expect(res.status).toBe(413);

@@ -1,5 +1,5 @@
 import { events, type EventName, type EventPayload, type IpcResult, type WorkstationApi } from './contract';
-import { EVENT, EventMessageSchema, INVOKE, IpcResultSchema, SOCKET_PATH } from './socketWire';
+import { EVENT, EventMessageSchema, IMPORT_CHANNELS, IMPORT_SOCKET_PATH, INVOKE, IpcResultSchema, SOCKET_PATH } from './socketWire';
 
 /**
  * The little of a socket.io-client socket this module uses. Declared here, not imported: src/shared stays
@@ -11,7 +11,10 @@ export interface SocketLike {
   disconnect(): unknown;
 }
 /** socket.io-client's `io`, as far as this module calls it. */
-export type IoFactory = (url: string, options: { path: string; transports: string[]; auth: { secret: string } }) => SocketLike;
+export type IoFactory = (
+  url: string,
+  options: { path: string; transports: string[]; auth: { secret: string }; query?: { secret: string }; forceNew?: boolean; reconnection?: boolean },
+) => SocketLike;
 
 export interface SocketApiOptions {
   io: IoFactory;
@@ -43,15 +46,32 @@ export function createSocketApi(options: SocketApiOptions): WorkstationApi & { c
     for (const listener of listeners.get(name) ?? []) (listener as (p: unknown) => void)(payload.data);
   });
 
+  /** Sends one invoke on `over` and resolves with its checked answer. */
+  const ask = (over: SocketLike, channel: string, input: unknown) =>
+    new Promise<IpcResult<never>>((resolve) => {
+      over.timeout(timeoutMs).emit(INVOKE, { channel, input }, (error, answer) => {
+        if (error) return resolve(unreachable(`the workstation did not answer ${channel}: ${error.message}`));
+        const result = IpcResultSchema.safeParse(answer);
+        resolve(result.success ? (result.data as never) : unreachable(`the workstation sent a malformed answer to ${channel}`));
+      });
+    });
+  /** An import goes on a socket of its own, opened for it and closed after (see IMPORT_SOCKET_PATH). */
+  async function importOnItsOwn(channel: string, input: unknown) {
+    const { secret } = options;
+    const own = options.io(options.url, { path: IMPORT_SOCKET_PATH, transports: ['websocket'], auth: { secret }, query: { secret }, forceNew: true, reconnection: false });
+    const lost = new Promise<IpcResult<never>>((resolve) => {
+      own.on('connect_error', (error: Error) => resolve(unreachable(`the workstation refused the import connection: ${error.message}`)));
+      own.on('disconnect', (reason: string) => resolve(unreachable(`the import connection closed: ${reason}`)));
+    });
+    try {
+      return await Promise.race([ask(own, channel, input), lost]);
+    } finally {
+      own.disconnect();
+    }
+  }
+
   return {
-    invoke: (channel, input) =>
-      new Promise((resolve) => {
-        socket.timeout(timeoutMs).emit(INVOKE, { channel, input }, (error, answer) => {
-          if (error) return resolve(unreachable(`the workstation did not answer ${channel}: ${error.message}`));
-          const result = IpcResultSchema.safeParse(answer);
-          resolve(result.success ? (result.data as never) : unreachable(`the workstation sent a malformed answer to ${channel}`));
-        });
-      }),
+    invoke: (channel, input) => (IMPORT_CHANNELS.includes(channel) ? importOnItsOwn(channel, input) : ask(socket, channel, input)),
     on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) {
       const set = listeners.get(event) ?? listeners.set(event, new Set()).get(event)!;
       set.add(listener as (payload: never) => void);

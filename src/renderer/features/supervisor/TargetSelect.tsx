@@ -10,11 +10,13 @@ export function TargetSelect({
   value,
   onChange,
   exceptStaffId,
+  error,
 }: {
   org: Org;
   value: AssignTarget | null;
   onChange(to: AssignTarget | null): void;
   exceptStaffId?: string;
+  error?: string;
 }) {
   const { t } = useTranslation('supervisor');
   const agents = org.staff.filter((s) => s.role !== 'store' && s.id !== exceptStaffId);
@@ -24,6 +26,7 @@ export function TargetSelect({
       placeholder={t('target.placeholder')}
       searchable
       value={value && targetValue(value)}
+      error={error}
       onChange={(v) => onChange(parseTarget(v))}
       data={[
         { group: t('target.agents'), items: agents.map((s) => ({ value: targetValue({ staffId: s.id }), label: t('target.agent', { name: s.name, status: t(`shell:status.${s.status}`) }) })) },
