@@ -104,6 +104,21 @@ test('from an empty hub: the first admin sets up a queue and an agent, who works
   await expect(page.getByRole('dialog')).toBeHidden();
   await expect(page.getByRole('row').filter({ hasText: QUEUE })).toContainText('Open');
 
+  // ... and the chat connector, with an inbound secret of its own: the hub's secret, which the connector traffic
+  // below still signs with, keeps working for the grace period.
+  await page.getByRole('tab', { name: 'Channel connectors' }).click();
+  await page.getByRole('button', { name: 'Set up the Chat connector' }).click();
+  const setUp = page.getByRole('dialog', { name: 'Set up the Chat connector' });
+  await setUp.getByLabel(/^Connector address/).fill('https://chat-platform.example/hub');
+  await setUp.getByRole('button', { name: 'Generate a new Secret' }).click();
+  await setUp.getByRole('button', { name: 'Generate a new Inbound secret' }).click();
+  const chatSecret = await setUp.getByLabel(/^Inbound secret/).inputValue();
+  expect(chatSecret).toMatch(/^[\w-]{43}$/);
+  await setUp.getByRole('button', { name: 'Save' }).click();
+  await expect(setUp).toBeHidden();
+  const chatRow = page.getByRole('row').filter({ hasText: 'https://chat-platform.example/hub' });
+  await expect(chatRow).toContainText('The replaced secret works until');
+
   const traffic = connectorTraffic(hub);
   try {
     // ... then an agent in that queue, with a one-time password the dialog shows once.
@@ -141,10 +156,10 @@ test('from an empty hub: the first admin sets up a queue and an agent, who works
       await expect.poll(() => ctx.staff(ctx.allStaff().find((s) => s.username === AGENT.username)!.id)?.status).toBe('available');
       await ap.getByRole('group', { name: 'Inbox filters' }).getByText('Mine', { exact: true }).click();
 
-      // 4. An English chat message, signed as a connector signs it, is routed to her and shows at once.
+      // 4. An English chat message, signed with the chat connector's new secret, is routed to her and shows at once.
       await expect.poll(traffic.sent).toBeGreaterThanOrEqual(5);
       const text = 'Hello, my order 5521 arrived damaged. Can you help me please?';
-      const { caseId } = await hub.inbound({ from: { email: 'grace@example.com', name: 'Grace Hopper' }, text });
+      const { caseId } = await hub.inbound({ from: { email: 'grace@example.com', name: 'Grace Hopper' }, text }, chatSecret);
       const row = agent.app.inboxRow('Grace Hopper');
       await expect(row).toBeVisible();
       await expect(row.getByTestId('preview')).toHaveText(text);

@@ -14,8 +14,11 @@ export interface E2eHub {
   readonly url: string;
   readonly port: number;
   readonly hub: Hub;
-  /** Posts a customer message the way a channel connector does (signed JSON to /api/v1/inbound). */
-  inbound(message: Partial<InboundMessage> & Pick<InboundMessage, 'from'>): Promise<InboundResult>;
+  /**
+   * Posts a customer message the way a channel connector does (signed JSON to /api/v1/inbound), with the hub's
+   * own secret unless the channel's connector has an inbound secret of its own to sign with.
+   */
+  inbound(message: Partial<InboundMessage> & Pick<InboundMessage, 'from'>, secret?: string): Promise<InboundResult>;
   /** Stops the hub (workstations see the link drop)... */
   goDown(): Promise<void>;
   /** ...and starts it again on the same port and file, so workstations reconnect by themselves. */
@@ -62,11 +65,11 @@ async function runE2eHub(open: () => Promise<Pick<HubOptions, 'dbPath' | 'store'
       if (!hub) throw new Error('the hub is down');
       return hub;
     },
-    async inbound(message) {
+    async inbound(message, secret = ingestSecret) {
       const body = JSON.stringify({ channel: 'chat', externalId: randomUUID(), text: 'Hello', ...message });
       const res = await fetch(`${url}/api/v1/inbound`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Signature': signBody(body, ingestSecret) },
+        headers: { 'Content-Type': 'application/json', 'X-Signature': signBody(body, secret) },
         body,
       });
       const answer = (await res.json()) as InboundResult;

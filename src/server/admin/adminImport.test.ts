@@ -79,7 +79,15 @@ describe('admin API: CSV import', () => {
     const csv = `name,email,tags\n${rows.join('\n')}\n`;
     expect(csv.length).toBeGreaterThan(2_000_000);
     expect(summary(await post('customers', { csv, dryRun: true }))).toMatchObject({ create: 40_000, bad: [] });
+    // The admin who imports hears how far it has come; nobody else does.
+    const [mine, other] = await Promise.all([at.t.connect('adm1'), at.t.connect('sup1')]);
     expect(summary(await post('customers', { csv }))).toMatchObject({ create: 40_000 });
+    const progress = () => mine.events.filter((e) => e.name === 'import:progress').map((e) => e.payload as { kind: string; done: number; total: number });
+    await expect.poll(() => progress().at(-1)).toEqual({ kind: 'customers', done: 40_000, total: 40_000 });
+    expect(progress().map((p) => p.done)).toEqual(progress().map((p) => p.done).sort((a, b) => a - b));
+    expect(other.events.some((e) => e.name === 'import:progress')).toBe(false);
+    mine.socket.disconnect();
+    other.socket.disconnect();
     expect(await customer('customer.number.39999@import.test')).toMatchObject({ name: 'Customer 39999', tags: ['vip', 'regular'] });
 
     expect(refusal(await post('customers', { csv: 'x'.repeat(MAX_IMPORT_CSV_CHARS + 1) }))).toMatchObject({ code: 'invalid', field: 'csv' });

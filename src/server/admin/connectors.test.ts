@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AdminConnectorSchema, AdminErrorSchema, type Session } from '../../shared/protocol';
+import { describe, expect, it } from 'vitest';
+import { AdminConnectorSchema } from '../../shared/protocol';
 import { signBody } from '../http/signature';
-import { startTestHub, testClock, type TestHub } from '../testing/hubHarness';
-import { person, testOrg } from '../testing/testOrg';
-
-type Answer = { status: number; body: Record<string, unknown> };
+import { adminTestHub } from '../testing/adminHub';
+import { testClock } from '../testing/hubHarness';
 
 const OLD_IN = 'old-inbound-secret-0123456789abcdef';
 const NEW_IN = 'new-inbound-secret-0123456789abcdef';
@@ -13,29 +11,15 @@ const OUT = 'outbound-secret-0123456789abcdefghij';
 /** Channel connectors through the admin API, and the inbound secrets they set, on a real hub. */
 describe('channel connectors', () => {
   const clock = testClock();
-  let t: TestHub;
-  let admin: Session;
+  // Tokens outlive the grace periods the test waits out.
+  const hub = adminTestHub({ now: clock.now, accessTtlMs: 24 * 3_600_000 });
+  const { call, refusal } = hub;
   let n = 0;
-
-  beforeAll(async () => {
-    const org = testOrg();
-    t = await startTestHub({ now: clock.now, accessTtlMs: 24 * 3_600_000, org: { ...org, staff: [...org.staff, person('adm1', 'admin', { status: 'offline' })] } });
-    admin = await t.login('adm1');
-  }, 60_000);
-  afterAll(() => t.stop());
-
-  async function call(method: string, path: string, body?: unknown, token: string | null = admin.accessToken): Promise<Answer> {
-    const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-    if (token) headers.Authorization = `Bearer ${token}`;
-    const res = await fetch(`${t.hub.url}${path}`, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-  }
-  const refusal = (a: Answer) => AdminErrorSchema.parse(a.body).error;
   const put = (channel: string, body: Record<string, unknown>) => call('PUT', `/api/v1/admin/connectors/${channel}`, body);
   /** An inbound SMS signed with `secret`: its status (201 taken, 401 refused). */
   async function smsSignedWith(secret: string): Promise<number> {
     const body = JSON.stringify({ channel: 'sms', from: { phone: '+48 600 100 200' }, text: 'Is my order shipped?', externalId: `sms-${++n}` });
-    const res = await fetch(`${t.hub.url}/api/v1/inbound`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Signature': signBody(body, secret) }, body });
+    const res = await fetch(`${hub.t.hub.url}/api/v1/inbound`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Signature': signBody(body, secret) }, body });
     return res.status;
   }
 
@@ -55,19 +39,19 @@ describe('channel connectors', () => {
 
   it('checks a channel\'s inbound messages with its connector\'s secret, and the replaced one during its grace only', async () => {
     expect(await smsSignedWith(OLD_IN)).toBe(201);
-    expect(await smsSignedWith(t.secret)).toBe(201); // the hub's own, within the first grace
+    expect(await smsSignedWith(hub.t.secret)).toBe(201); // the hub's own, within the first grace
     const r = await put('sms', { url: 'https://sms-gateway.example/deliver', secret: OUT, inboundSecret: NEW_IN, graceMinutes: 30 });
     expect(AdminConnectorSchema.parse(r.body).inboundGraceUntil).toBe(clock.now() + 30 * 60_000);
     expect(await smsSignedWith(NEW_IN)).toBe(201);
     expect(await smsSignedWith(OLD_IN)).toBe(201);
-    expect(await smsSignedWith(t.secret)).toBe(401); // only the last replaced secret keeps a grace
+    expect(await smsSignedWith(hub.t.secret)).toBe(401); // only the last replaced secret keeps a grace
     clock.advance(30 * 60_000 + 1);
     expect(await smsSignedWith(OLD_IN)).toBe(401);
     expect(await smsSignedWith(NEW_IN)).toBe(201);
     const [sms] = (await call('GET', '/api/v1/admin/connectors')).body.items as unknown[];
     expect(AdminConnectorSchema.parse(sms).inboundGraceUntil).toBeNull();
     // Other channels keep the hub's own secret.
-    const chat = await t.inbound({ channel: 'chat', from: { email: 'chat@example.com' }, text: 'hi', externalId: `chat-${++n}` });
+    const chat = await hub.t.inbound({ channel: 'chat', from: { email: 'chat@example.com' }, text: 'hi', externalId: `chat-${++n}` });
     expect(chat.status).toBe(201);
   });
 
@@ -85,14 +69,14 @@ describe('channel connectors', () => {
     const r = await call('DELETE', '/api/v1/admin/connectors/sms');
     expect(r.status).toBe(200);
     expect(await smsSignedWith(NEW_IN)).toBe(401);
-    expect(await smsSignedWith(t.secret)).toBe(201);
+    expect(await smsSignedWith(hub.t.secret)).toBe(201);
     expect(refusal(await call('DELETE', '/api/v1/admin/connectors/sms'))).toMatchObject({ code: 'not-found', field: 'channel' });
     expect((await call('GET', '/api/v1/admin/connectors')).body.items).toEqual([]);
   });
 
   it('audits every change without a secret in it', async () => {
     await put('chat', { url: 'http://127.0.0.1:9/chat', secret: OUT, inboundSecret: OLD_IN });
-    const sup = await t.connect('sup1');
+    const sup = await hub.t.connect('sup1');
     const { entries } = await sup.request('audit:query', { limit: 500 });
     sup.socket.disconnect();
     const mine = entries.filter((e) => e.action.startsWith('connector.'));
@@ -128,7 +112,7 @@ describe('channel connectors', () => {
   });
 
   it('is for admins only', async () => {
-    const agent = await t.login('a1');
+    const agent = hub.agent;
     expect((await call('GET', '/api/v1/admin/connectors', undefined, null)).status).toBe(401);
     expect((await call('GET', '/api/v1/admin/connectors', undefined, agent.accessToken)).status).toBe(403);
     expect((await call('PUT', '/api/v1/admin/connectors/sms', { url: 'https://x.example', secret: OUT }, agent.accessToken)).status).toBe(403);

@@ -1,27 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Policy, Session } from '../../shared/protocol';
-import { startTestHub, type TestClient, type TestHub } from '../testing/hubHarness';
-import { person, testOrg } from '../testing/testOrg';
+import { describe, expect, it } from 'vitest';
+import type { Policy } from '../../shared/protocol';
+import { adminTestHub } from '../testing/adminHub';
+import type { TestClient } from '../testing/hubHarness';
 
 /** A policy an admin sets reaches every connected workstation at once (SQLite, or PostgreSQL with HUB_TEST_STORE=postgres). */
 describe('workstation policy, live', () => {
-  let t: TestHub;
-  let admin: Session;
-  let agent: Session;
-
-  beforeAll(async () => {
-    const org = testOrg();
-    t = await startTestHub({ org: { ...org, staff: [...org.staff, person('adm1', 'admin', { status: 'offline' })] } });
-    [admin, agent] = await Promise.all([t.login('adm1'), t.login('a1')]);
-  }, 60_000);
-  afterAll(() => t.stop());
-
-  const put = (body: unknown, token: string | null = admin.accessToken) =>
-    t.http('/api/v1/admin/policy', body, token ? { Authorization: `Bearer ${token}` } : {}, 'PUT');
+  const hub = adminTestHub();
+  const put = (body: unknown, token: string | null = hub.admin.accessToken) => hub.call('PUT', '/api/v1/admin/policy', body, token);
   const policiesOf = (c: TestClient) => c.events.filter((e) => e.name === 'policy').map((e) => e.payload);
 
   it('reaches every connected workstation (an agent, a supervisor) within a second of the change', async () => {
-    const [a1, sup1] = await Promise.all([t.connect(agent), t.connect('sup1')]);
+    const [a1, sup1] = await Promise.all([hub.t.connect(hub.agent), hub.t.connect('sup1')]);
     const changed: Policy = { maxOfflineHours: 12, idleLockMinutes: 3 };
     const startedAt = Date.now();
     expect((await put(changed)).status).toBe(200);
@@ -29,20 +18,20 @@ describe('workstation policy, live', () => {
     expect(Date.now() - startedAt).toBeLessThan(1_000);
     expect(received).toEqual([changed, changed]);
     // What they were told is what the hub now hands out.
-    expect((await t.http('/api/v1/admin/policy', undefined, { Authorization: `Bearer ${admin.accessToken}` }, 'GET')).body).toEqual(changed);
+    expect((await hub.call('GET', '/api/v1/admin/policy')).body).toEqual(changed);
   });
 
   it('sends nothing for a malformed, hostile or non-admin attempt', async () => {
-    const [a2, sup1] = await Promise.all([t.connect('a2'), t.connect('sup1')]);
+    const [a2, sup1] = await Promise.all([hub.t.connect('a2'), hub.t.connect('sup1')]);
     const refused: Array<[unknown, string | null, number]> = [
-      [{ maxOfflineHours: 0, idleLockMinutes: 5 }, admin.accessToken, 400],
-      [{ maxOfflineHours: 24, idleLockMinutes: 24 * 60 + 1 }, admin.accessToken, 400],
-      [{ maxOfflineHours: '24', idleLockMinutes: 5 }, admin.accessToken, 400],
-      [{ maxOfflineHours: 24, idleLockMinutes: 5, lockNow: true }, admin.accessToken, 400],
-      ['{"maxOfflineHours": 24, "idleLockMinutes": 5, "__proto__": {"idleLockMinutes": 1}}', admin.accessToken, 400],
-      ['{"maxOfflineHours": 24, "idleLockMinutes":', admin.accessToken, 400],
-      [{ maxOfflineHours: 24, idleLockMinutes: 5, pad: 'x'.repeat(70_000) }, admin.accessToken, 413],
-      [{ maxOfflineHours: 24, idleLockMinutes: 5 }, agent.accessToken, 403],
+      [{ maxOfflineHours: 0, idleLockMinutes: 5 }, hub.admin.accessToken, 400],
+      [{ maxOfflineHours: 24, idleLockMinutes: 24 * 60 + 1 }, hub.admin.accessToken, 400],
+      [{ maxOfflineHours: '24', idleLockMinutes: 5 }, hub.admin.accessToken, 400],
+      [{ maxOfflineHours: 24, idleLockMinutes: 5, lockNow: true }, hub.admin.accessToken, 400],
+      ['{"maxOfflineHours": 24, "idleLockMinutes": 5, "__proto__": {"idleLockMinutes": 1}}', hub.admin.accessToken, 400],
+      ['{"maxOfflineHours": 24, "idleLockMinutes":', hub.admin.accessToken, 400],
+      [{ maxOfflineHours: 24, idleLockMinutes: 5, pad: 'x'.repeat(70_000) }, hub.admin.accessToken, 413],
+      [{ maxOfflineHours: 24, idleLockMinutes: 5 }, hub.agent.accessToken, 403],
       [{ maxOfflineHours: 24, idleLockMinutes: 5 }, null, 401],
     ];
     for (const [body, token, status] of refused) expect((await put(body, token)).status, JSON.stringify(body).slice(0, 80)).toBe(status);

@@ -9,11 +9,11 @@ export type AdminAnswer = { status: number; body: Record<string, unknown> };
  * For the admin API tests: a real hub over `testOrg()` plus the admin `adm1`, started before the file's tests with
  * `adm1` and the agent `a1` signed in, stopped after them; `call` sends JSON with the admin's token unless told.
  */
-export function adminTestHub() {
+export function adminTestHub(opts: Omit<Parameters<typeof startTestHub>[0], 'org'> = {}) {
   const at = {} as { t: TestHub; admin: Session; agent: Session };
   beforeAll(async () => {
     const org = testOrg();
-    at.t = await startTestHub({ org: { ...org, staff: [...org.staff, person('adm1', 'admin', { status: 'offline' })] } });
+    at.t = await startTestHub({ ...opts, org: { ...org, staff: [...org.staff, person('adm1', 'admin', { status: 'offline' })] } });
     [at.admin, at.agent] = await Promise.all([at.t.login('adm1'), at.t.login('a1')]);
   }, 60_000);
   afterAll(() => at.t.stop());

@@ -63,6 +63,7 @@ import {
   CreateStaffSchema,
   CreateStoreSchema,
   DeactivateStaffSchema,
+  ImportProgressSchema,
   ImportRequestSchema,
   ImportSummarySchema,
   PutConnectorSchema,
@@ -667,6 +668,8 @@ export const events = {
   'alert.red': z.object({ alert: AlertSchema, customerName: z.string().nullable() }),
   /** A call is ringing for me: the caller (null if unknown) and glimpses of their open cases (see the protocol). */
   'call.offer': CallOfferSchema,
+  /** How far an import I started has come on the hub (customers written, or passwords made for people). */
+  'admin.importProgress': ImportProgressSchema,
   /** Who is viewing or typing in a case now. */
   'presence.update': z.object({ caseId: IdSchema, present: z.array(PresenceSchema) }),
   /** The hub held one of my replies: it waits in the case (and `held.list`) for me to decide. */

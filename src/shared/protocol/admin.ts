@@ -249,6 +249,13 @@ export const MAX_IMPORT_BODY_BYTES = 4 * MAX_IMPORT_CSV_CHARS + 64 * 1024;
 
 export const ImportKindSchema = z.enum(['customers', 'staff']);
 export type ImportKind = z.infer<typeof ImportKindSchema>;
+
+/**
+ * `import:progress`, live to the admin running an import: customers written, or one-time passwords made for
+ * people (the slow part of a staff import), out of how many. A file is checked before the first one.
+ */
+export const ImportProgressSchema = z.object({ kind: ImportKindSchema, done: z.number().int().nonnegative(), total: z.number().int().nonnegative() });
+export type ImportProgress = z.infer<typeof ImportProgressSchema>;
 /** What a customers row matching a customer does: updates them, or is left out. */
 export const OnMatchSchema = z.enum(['update', 'skip']);
 

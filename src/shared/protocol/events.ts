@@ -11,6 +11,7 @@ import {
 } from '../domain';
 import { ChangeSchema, type Change } from './changes';
 import { MutationResultSchema, MutationSchema, type ReasonCodeSchema, type MutationResult } from './mutations';
+import type { ImportProgress } from './admin';
 import { PolicySchema } from './http';
 
 /** Largest Socket.IO message the hub accepts (bytes); larger ones close the connection. */
@@ -89,6 +90,8 @@ export interface ServerToClientEvents {
   'sla:breach': (p: z.infer<typeof SlaBreachSchema>) => void;
   /** An admin changed the workstation policy: it replaces the one `hello` gave, at once. */
   policy: (p: z.infer<typeof PolicyUpdateSchema>) => void;
+  /** How far an import this admin started has come (see ImportProgressSchema). */
+  'import:progress': (p: ImportProgress) => void;
   /** The access token expired or was revoked: renew it with `auth:renew` or sign in again. */
   'auth:expired': (p: { reason: 'expired' | 'revoked' }) => void;
   /** A refused event (unknown, malformed, too large), for the client's log. */

@@ -5,6 +5,7 @@ import {
   CallOfferSchema,
   CallUpdateSchema,
   HelloSchema,
+  ImportProgressSchema,
   LiveChangesSchema,
   MAX_CASE_FETCH,
   MAX_PAGE,
@@ -69,6 +70,7 @@ export type SyncEvents = {
   'call:update': z.infer<typeof CallUpdateSchema>;
   presence: z.infer<typeof PresenceUpdateSchema>;
   'sla:breach': z.infer<typeof SlaBreachSchema>;
+  'import:progress': z.infer<typeof ImportProgressSchema>;
   /** An outbox entry got its final answer (acked, held, rejected). */
   settled: OutboxEntry;
   /** Something went wrong that the client recovers from by itself; for the log. */
@@ -381,6 +383,11 @@ export function startSyncClient(options: SyncClientOptions): SyncClient {
     // A policy that does not parse is not half-applied: the one in force stays until the next hello.
     if (parsed.success) events.emit('policy', parsed.data);
     else events.emit('problem', { where: 'policy', message: `a policy that does not pass the schema: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}` });
+  });
+  socket.on('import:progress', (raw) => {
+    // Progress is a hint for a progress bar: one that does not parse is dropped (the import's answer still comes).
+    const parsed = ImportProgressSchema.safeParse(raw);
+    if (parsed.success) events.emit('import:progress', parsed.data);
   });
   socket.on('protocol:error', (p) => events.emit('problem', { where: `hub:${p.event}`, message: p.message }));
 

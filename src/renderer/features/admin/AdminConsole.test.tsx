@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import '../../test/setup';
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { CannedResponse, KbArticle, Queue, Role } from '../../../shared/domain';
@@ -203,11 +203,12 @@ describe('AdminConsole: CSV import', () => {
     await waitFor(() => expect(screen.queryByText('Xy7-one-time-pass_20')).toBeNull());
   });
 
-  it('imports customers with the chosen on-match, writes nothing on cancel, and shows why a file is refused', async () => {
+  it('imports customers with the chosen on-match and its progress, writes nothing on cancel, and shows why a file is refused', async () => {
     const csv = 'name,email\nAnna,anna@example.com\n';
+    let finish = () => {};
     const fake = setup({
       'admin.previewImport': (input) => (input.csv.startsWith('nom') ? { ok: false, error: { code: 'invalid-input', message: 'line 1: "nom" (column 1) is not a column of this import', field: 'csv' } } : summary({ create: 1, update: input.kind === 'customers' && input.onMatch === 'update' ? 2 : 0, skip: input.kind === 'customers' && input.onMatch === 'skip' ? 2 : 0 })),
-      'admin.applyImport': () => summary({ dryRun: false, create: 1, skip: 2 }),
+      'admin.applyImport': () => new Promise((resolve) => (finish = () => resolve(summary({ dryRun: false, create: 1, skip: 2 })))),
     });
     await userEvent.click(await screen.findByRole('tab', { name: 'Customers' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Import customers…' }));
@@ -229,6 +230,13 @@ describe('AdminConsole: CSV import', () => {
     await userEvent.click(within(dialog).getByText('Is left out'));
     expect(await within(dialog).findByText('1 to create, 0 to update, 2 matching and left out, 0 bad rows.')).toBeTruthy();
     await userEvent.click(within(dialog).getByRole('button', { name: 'Import' }));
+    expect(await within(dialog).findByText('Checking the file…')).toBeTruthy();
+    act(() => fake.emit('admin.importProgress', { kind: 'staff', done: 5, total: 10 }));
+    expect(within(dialog).queryByRole('progressbar')).toBeNull();
+    act(() => fake.emit('admin.importProgress', { kind: 'customers', done: 1, total: 4 }));
+    expect(within(dialog).getByText('Writing customers: 1 of 4')).toBeTruthy();
+    expect(within(dialog).getByRole('progressbar', { name: 'Writing customers: 1 of 4' }).getAttribute('aria-valuenow')).toBe('25');
+    finish();
     expect(await within(dialog).findByText('Imported: 1 created, 0 updated, 2 left out, 0 bad rows left out.')).toBeTruthy();
     expect(fake.calls('admin.applyImport')).toEqual([{ kind: 'customers', csv, onMatch: 'skip', skipBadRows: false }]);
   });

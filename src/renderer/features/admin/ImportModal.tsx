@@ -1,9 +1,10 @@
-import { Alert, Button, Checkbox, Code, CopyButton, Group, Modal, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Checkbox, Code, CopyButton, Group, Modal, Progress, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IpcResult } from '../../../shared/ipc/contract';
-import { MAX_IMPORT_CSV_CHARS, type ImportKind, type ImportSummary } from '../../../shared/protocol';
+import { MAX_IMPORT_CSV_CHARS, type ImportKind, type ImportProgress, type ImportSummary } from '../../../shared/protocol';
 import { useApi } from '../../lib/api/useApi';
+import { useEvent } from '../../lib/api/useEvent';
 import { adminRefusal } from './refusal';
 
 type OnMatch = 'update' | 'skip';
@@ -25,6 +26,9 @@ export function ImportModal({ kind, onClose }: { kind: ImportKind; onClose(): vo
   const [done, setDone] = useState<ImportSummary | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
+  /** How far the hub has come with the import being applied (none while it checks the file). */
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  useEvent('admin.importProgress', (p) => p.kind === kind && setProgress(p));
 
   const request = (text: string, match: OnMatch) => (kind === 'customers' ? { kind, csv: text, onMatch: match, skipBadRows } : { kind, csv: text, skipBadRows });
 
@@ -56,7 +60,9 @@ export function ImportModal({ kind, onClose }: { kind: ImportKind; onClose(): vo
 
   async function apply() {
     if (csv === null) return;
+    setProgress(null);
     const summary = await send(() => api.invoke('admin.applyImport', request(csv, onMatch)));
+    setProgress(null);
     if (summary) {
       setCsv(null);
       setDone(summary);
@@ -64,6 +70,7 @@ export function ImportModal({ kind, onClose }: { kind: ImportKind; onClose(): vo
   }
 
   const writes = preview ? preview.create + preview.update : 0;
+  const progressText = progress ? t(`import.progress.${kind}`, { done: progress.done, total: progress.total }) : undefined;
   const blocked = preview === null || writes === 0 || (preview.bad.length > 0 && !skipBadRows);
   return (
     <Modal opened onClose={onClose} size="xl" title={t(`import.title.${kind}`)}>
@@ -101,7 +108,15 @@ export function ImportModal({ kind, onClose }: { kind: ImportKind; onClose(): vo
               )}
             </Alert>
           )}
-          {busy && <Text c="dimmed">{t('import.checking')}</Text>}
+          {busy && progress === null && <Text c="dimmed">{t('import.checking')}</Text>}
+          {busy && progress !== null && (
+            <Stack gap={4}>
+              <Text size="sm">{progressText}</Text>
+              <Progress.Root transitionDuration={200}>
+                <Progress.Section value={progress.total > 0 ? (100 * progress.done) / progress.total : 0} aria-label={progressText} />
+              </Progress.Root>
+            </Stack>
+          )}
           {preview && (
             <>
               <Text fw={500}>{t(`import.preview.${kind}`, { create: preview.create, update: preview.update, skip: preview.skip, bad: preview.bad.length })}</Text>
