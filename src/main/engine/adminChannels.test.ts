@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { startTestHub, type TestHub } from '../../server/testing/hubHarness';
 import { person, testOrg } from '../../server/testing/testOrg';
 import type { InputOf } from '../../shared/ipc/contract';
 import { createEngine, type Engine } from './createEngine';
-import { call, FAST_KDF, password, refusal } from './engineTesting';
+import { call, closeEngineTest, password, refusal, signInOnline, testEngineOptions } from './engineTesting';
 
 /** The administration channels against a real hub: changes through its admin API, lists from the synced cache. */
 describe('administration channels', () => {
@@ -19,24 +19,16 @@ describe('administration channels', () => {
     hub = await startTestHub({ org: { ...org, staff: [...org.staff, person('adm1', 'admin', { status: 'offline' })] } });
     dataDir = mkdtempSync(join(tmpdir(), 'admin-channels-'));
   }, 60_000);
-  afterAll(async () => {
-    for (const e of engines) await e.close();
-    await hub.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => closeEngineTest(engines, hub, dataDir));
 
   function start(hubUrl = hub.hub.url): Engine {
-    const engine = createEngine({ dataDir, hubUrl, kdf: FAST_KDF, idleCheckMs: 0, sync: { reconnect: { baseMs: 20, maxMs: 200 }, requestTimeoutMs: 5_000 }, log: () => {} });
+    const engine = createEngine(testEngineOptions(dataDir, hubUrl));
     engines.push(engine);
     return engine;
   }
   async function signedIn(id: string, pw = password(id)): Promise<Engine> {
     const engine = start();
-    const online = new Promise<void>((resolve) =>
-      engine.subscribe((e) => e.name === 'connection.changed' && e.payload.state === 'online' && e.payload.lastSyncAt !== null && resolve()),
-    );
-    await call(engine, 'auth.signIn', { username: id, password: pw, mode: 'online' });
-    await online;
+    await signInOnline(engine, id, pw);
     return engine;
   }
   /** Waits until the change feed has brought what `check` looks for into the cache. */

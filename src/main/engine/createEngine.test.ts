@@ -6,7 +6,7 @@ import { MAX_RESULTS_READ, type EventName, type EventPayload } from '../../share
 import { startTestHub, type TestHub } from '../../server/testing/hubHarness';
 import type { Session } from '../../shared/protocol';
 import { createEngine, type Engine, type EngineOptions } from './createEngine';
-import { call, FAST_KDF, password, refusal } from './engineTesting';
+import { call, closeEngineTest, password, refusal, testEngineOptions } from './engineTesting';
 
 /** A port nothing listens on: the hub "cannot be reached". */
 const DEAD_HUB = 'http://127.0.0.1:9';
@@ -22,23 +22,10 @@ describe('workstation engine against a real hub', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'engine-test-'));
     offsetMs = 0;
   });
-  afterEach(async () => {
-    for (const e of engines.splice(0)) await e.close();
-    await hub.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterEach(() => closeEngineTest(engines, hub, dataDir));
 
   const start = (over: Partial<EngineOptions> = {}) => {
-    const engine = createEngine({
-      dataDir,
-      hubUrl: hub.hub.url,
-      clock: () => Date.now() + offsetMs,
-      kdf: FAST_KDF,
-      idleCheckMs: 0,
-      sync: { reconnect: { baseMs: 20, maxMs: 200 }, outboxBackoff: { baseMs: 20, maxMs: 200 }, requestTimeoutMs: 5_000 },
-      log: () => {},
-      ...over,
-    });
+    const engine = createEngine(testEngineOptions(dataDir, hub.hub.url, { clock: () => Date.now() + offsetMs, ...over }));
     engines.push(engine);
     return engine;
   };

@@ -1,5 +1,6 @@
+import { rmSync } from 'node:fs';
 import { channels, type ChannelName, type InputOf, type OutputOf } from '../../shared/ipc/contract';
-import type { Engine } from './createEngine';
+import type { Engine, EngineOptions } from './createEngine';
 
 /** Test support for engines against a real hub. */
 
@@ -21,4 +22,33 @@ export async function refusal<C extends ChannelName>(engine: Engine, channel: C,
   const result = await engine.call(channel, input);
   if (result.ok) throw new Error(`${channel} succeeded`);
   return { code: result.error.code, field: result.error.field };
+}
+
+/** What engine tests start an engine with: cheap key derivation, no idle timer, quick retries, no log. */
+export function testEngineOptions(dataDir: string, hubUrl: string, over: Partial<EngineOptions> = {}): EngineOptions {
+  return {
+    dataDir,
+    hubUrl,
+    kdf: FAST_KDF,
+    idleCheckMs: 0,
+    sync: { reconnect: { baseMs: 20, maxMs: 200 }, outboxBackoff: { baseMs: 20, maxMs: 200 }, requestTimeoutMs: 5_000 },
+    log: () => {},
+    ...over,
+  };
+}
+
+/** After an engine test: closes the engines it started, stops its hub and removes its data folder. */
+export async function closeEngineTest(engines: Engine[], hub: { stop(): Promise<void> }, dataDir: string): Promise<void> {
+  for (const e of engines.splice(0)) await e.close();
+  await hub.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** Signs a person in online and waits until their cache has caught up with the hub. */
+export async function signInOnline(engine: Engine, username: string, pw = password(username)): Promise<void> {
+  const online = new Promise<void>((resolve) =>
+    engine.subscribe((e) => e.name === 'connection.changed' && e.payload.state === 'online' && e.payload.lastSyncAt !== null && resolve()),
+  );
+  await call(engine, 'auth.signIn', { username, password: pw, mode: 'online' });
+  await online;
 }

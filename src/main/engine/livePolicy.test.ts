@@ -1,15 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { channels, type ChannelName, type InputOf, type OutputOf } from '../../shared/ipc/contract';
 import type { Policy } from '../../shared/protocol';
 import { startTestHub, type TestHub } from '../../server/testing/hubHarness';
 import { person, testOrg } from '../../server/testing/testOrg';
 import { createEngine, type Engine, type EngineOptions } from './createEngine';
+import { call, closeEngineTest, password, signInOnline, testEngineOptions } from './engineTesting';
 
-const FAST_KDF = { N: 2 ** 10, r: 8, p: 1 };
-const password = (id: string) => `${id}-password-1`;
 const HOUR_MS = 3_600_000;
 /** A port nothing listens on: the hub "cannot be reached". */
 const DEAD_HUB = 'http://127.0.0.1:9';
@@ -29,39 +27,13 @@ describe('workstation policy changed live', () => {
     offsetMs = 0;
     idleMs = 0;
   }, 60_000);
-  afterEach(async () => {
-    for (const e of engines.splice(0)) await e.close();
-    await hub.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterEach(() => closeEngineTest(engines, hub, dataDir));
 
   const start = (over: Partial<EngineOptions> = {}) => {
-    const engine = createEngine({
-      dataDir,
-      hubUrl: hub.hub.url,
-      clock: () => Date.now() + offsetMs,
-      systemIdleMs: () => idleMs,
-      kdf: FAST_KDF,
-      idleCheckMs: 0,
-      sync: { reconnect: { baseMs: 20, maxMs: 200 }, requestTimeoutMs: 5_000 },
-      log: () => {},
-      ...over,
-    });
+    const engine = createEngine(testEngineOptions(dataDir, hub.hub.url, { clock: () => Date.now() + offsetMs, systemIdleMs: () => idleMs, ...over }));
     engines.push(engine);
     return engine;
   };
-  async function call<C extends ChannelName>(engine: Engine, channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
-    const result = await engine.call(channel, input);
-    if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
-    return channels[channel].output.parse(result.value) as OutputOf<C>;
-  }
-  async function signedIn(engine: Engine, id: string, mode: 'online' | 'offline' = 'online'): Promise<void> {
-    const online = new Promise<void>((resolve) =>
-      engine.subscribe((e) => e.name === 'connection.changed' && e.payload.state === 'online' && e.payload.lastSyncAt !== null && resolve()),
-    );
-    await call(engine, 'auth.signIn', { username: id, password: password(id), mode });
-    if (mode === 'online') await online;
-  }
   async function setPolicy(policy: Policy): Promise<void> {
     const admin = await hub.login('adm1');
     const res = await hub.http('/api/v1/admin/policy', policy, { Authorization: `Bearer ${admin.accessToken}` }, 'PUT');
@@ -77,7 +49,7 @@ describe('workstation policy changed live', () => {
 
   it('the idle lock uses the new minutes at once', async () => {
     const engine = start();
-    await signedIn(engine, 'a3');
+    await signInOnline(engine, 'a3');
     idleMs = 5 * 60_000;
     await engine.checkIdle();
     expect(await call(engine, 'session.current', {})).not.toBeNull();
@@ -90,14 +62,14 @@ describe('workstation policy changed live', () => {
 
   it('offline sign-in afterwards follows the new hours, and carries the new policy', async () => {
     const engine = start();
-    await signedIn(engine, 'a3');
+    await signInOnline(engine, 'a3');
     await setPolicy({ maxOfflineHours: 2, idleLockMinutes: 30 });
     await policyBecomes(engine, { maxOfflineHours: 2, idleLockMinutes: 30 });
     await engines.pop()!.close();
 
     offsetMs = HOUR_MS;
     const within = start({ hubUrl: DEAD_HUB });
-    await signedIn(within, 'a3', 'offline');
+    await call(within, 'auth.signIn', { username: 'a3', password: password('a3'), mode: 'offline' });
     expect(await call(within, 'session.current', {})).toMatchObject({ signedInOnline: false, policy: { maxOfflineHours: 2, idleLockMinutes: 30 } });
     await engines.pop()!.close();
 
