@@ -3,6 +3,7 @@ import {
   CustomerSchema,
   EmailSchema,
   identitiesOf,
+  identityMapKey,
   LangSchema,
   LoyaltyNumberSchema,
   PersonNameInputSchema,
@@ -111,59 +112,89 @@ function rowFields(row: CsvRow<Column>, stores: readonly StoreLocation[], bad: B
   return { name: name!, emails: emails!, phones: phones!, loyaltyNumber: loyaltyNumber!, language: language!, storeId: store?.id ?? null, tags: tags!, consent: consent! };
 }
 
+/** A row whose cells are good: what it says, and the identities it names (keyed for matching). */
+interface GoodRow {
+  line: number;
+  fields: CustomerFields;
+  identities: Array<[IdentityKind, string]>;
+}
+
+/** What earlier rows of the file took, with the line that took it: identities, and customers they update. */
+interface Taken {
+  identities: Map<string, number>;
+  customers: Map<string, number>;
+}
+
+/** Every row's cells checked (what is wrong goes to `bad`), and the good rows with their identities. */
+function goodRows(rows: readonly CsvRow<Column>[], stores: readonly StoreLocation[], bad: BadRow[]): GoodRow[] {
+  return rows.flatMap((row) => {
+    const fields = rowFields(row, stores, bad);
+    if (!fields) return [];
+    const identities = identitiesOf({ emails: fields.emails, phones: fields.phones, handles: [], loyaltyNumber: fields.loyaltyNumber });
+    return [{ line: row.line, fields, identities }];
+  });
+}
+
+/** The distinct customers holding the row's identities, in the order of its identities. */
+function ownersOf(row: GoodRow, holders: ReadonlyMap<string, Customer>): Customer[] {
+  const owners = new Map<string, Customer>();
+  for (const [kind, value] of row.identities) {
+    const owner = holders.get(identityMapKey(kind, value));
+    if (owner) owners.set(owner.id, owner);
+  }
+  return [...owners.values()];
+}
+
+/** Why the row cannot be imported, given who holds its identities and what earlier rows took; null when it can. */
+function conflict(row: GoodRow, owners: readonly Customer[], taken: Taken): BadRow | null {
+  const { line, fields } = row;
+  const clash = row.identities.find(([kind, value]) => taken.identities.has(identityMapKey(kind, value)));
+  if (clash) return { line, field: fieldOf(clash[0]), reason: `${clash[1]} is also on line ${taken.identities.get(identityMapKey(...clash))}` };
+  if (owners.length > 1) return { line, field: 'row', reason: `its identities belong to ${owners.length} different customers: a supervisor merges them first` };
+  const [match] = owners;
+  if (match && taken.customers.has(match.id)) return { line, field: 'row', reason: `matches the same customer as line ${taken.customers.get(match.id)}` };
+  if (match && match.loyaltyNumber && fields.loyaltyNumber && match.loyaltyNumber !== fields.loyaltyNumber) {
+    return { line, field: 'loyaltyNumber', reason: `the matching customer has the loyalty number ${match.loyaltyNumber}` };
+  }
+  return null;
+}
+
+/** The customer the row creates, or `match` as the row updates it, into `out`; a record the row spoils is a bad row. */
+function record(ctx: HubContext, row: GoodRow, match: Customer | undefined, now: number, out: CustomerImportPlan): void {
+  const r = CustomerSchema.safeParse(match ? updated(match, row.fields, now) : created(ctx, row.fields, now));
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    out.bad.push({ line: row.line, field: String(issue?.path[0] ?? 'row'), reason: `${issue?.message ?? 'invalid'}${match ? ' (with what the customer has already)' : ''}` });
+  } else if (match) out.update.push({ before: match, after: r.data });
+  else out.create.push(r.data);
+}
+
 /**
  * Works out what importing `rows` does, against what `reads` sees: a row whose identities (emails, phones,
  * loyalty number) are all new creates a customer; one whose identities belong to one customer updates it
  * (`onMatch`), adding its new identities and replacing the fields its cells give; identities of two customers,
  * or ones another row of the file has, make a bad row (an identity belongs to one customer; joining two is a
- * supervisor's merge).
+ * supervisor's merge). Every row's cells are checked first, so that the store is asked for all their identities
+ * at once (in a few statements, not one per identity), then the rows are decided in file order.
  */
 async function plan(ctx: HubContext, reads: StoreReads, rows: readonly CsvRow<Column>[], csvBad: readonly BadRow[], onMatch: OnMatch): Promise<CustomerImportPlan> {
-  const stores = await reads.all('storeLocation');
   const out: CustomerImportPlan = { create: [], update: [], skipped: 0, bad: [...csvBad] };
-  /** Identities claimed by earlier rows of the file, and customers they updated, by line. */
-  const claimed = new Map<string, number>();
-  const touched = new Map<string, number>();
+  const good = goodRows(rows, await reads.all('storeLocation'), out.bad);
+  const holders = await reads.customersByIdentities(good.flatMap((row) => row.identities));
+  const taken: Taken = { identities: new Map(), customers: new Map() };
   const now = ctx.now();
-  for (const row of rows) {
-    const fields = rowFields(row, stores, out.bad);
-    if (!fields) continue;
-    const identities = identitiesOf({ emails: fields.emails, phones: fields.phones, handles: [], loyaltyNumber: fields.loyaltyNumber });
-    const clash = identities.find(([kind, value]) => claimed.has(`${kind}:${value}`));
-    if (clash) {
-      out.bad.push({ line: row.line, field: fieldOf(clash[0]), reason: `${clash[1]} is also on line ${claimed.get(`${clash[0]}:${clash[1]}`)}` });
+  for (const row of good) {
+    const owners = ownersOf(row, holders);
+    const problem = conflict(row, owners, taken);
+    if (problem) {
+      out.bad.push(problem);
       continue;
     }
-    const owners = new Map<string, Customer>();
-    for (const [kind, value] of identities) {
-      const owner = await reads.findCustomerByIdentity(kind, value);
-      if (owner) owners.set(owner.id, owner);
-    }
-    if (owners.size > 1) {
-      out.bad.push({ line: row.line, field: 'row', reason: `its identities belong to ${owners.size} different customers: a supervisor merges them first` });
-      continue;
-    }
-    const [match] = owners.values();
-    if (match && touched.has(match.id)) {
-      out.bad.push({ line: row.line, field: 'row', reason: `matches the same customer as line ${touched.get(match.id)}` });
-      continue;
-    }
-    if (match && match.loyaltyNumber && fields.loyaltyNumber && match.loyaltyNumber !== fields.loyaltyNumber) {
-      out.bad.push({ line: row.line, field: 'loyaltyNumber', reason: `the matching customer has the loyalty number ${match.loyaltyNumber}` });
-      continue;
-    }
-    for (const [kind, value] of identities) claimed.set(`${kind}:${value}`, row.line);
-    if (match) touched.set(match.id, row.line);
-    if (match && onMatch === 'skip') {
-      out.skipped++;
-      continue;
-    }
-    const record = CustomerSchema.safeParse(match ? updated(match, fields, now) : created(ctx, fields, now));
-    if (!record.success) {
-      const issue = record.error.issues[0];
-      out.bad.push({ line: row.line, field: String(issue?.path[0] ?? 'row'), reason: `${issue?.message ?? 'invalid'}${match ? ' (with what the customer has already)' : ''}` });
-    } else if (match) out.update.push({ before: match, after: record.data });
-    else out.create.push(record.data);
+    const [match] = owners;
+    for (const [kind, value] of row.identities) taken.identities.set(identityMapKey(kind, value), row.line);
+    if (match) taken.customers.set(match.id, row.line);
+    if (match && onMatch === 'skip') out.skipped++;
+    else record(ctx, row, match, now, out);
   }
   out.bad.sort((a, b) => a.line - b.line);
   return out;

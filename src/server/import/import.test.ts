@@ -65,6 +65,27 @@ describe('customer import', () => {
     expect(await ctx.store.findCustomerByIdentity('email', 'good@example.com')).not.toBeNull();
   });
 
+  it('decides each row against the customers its identities find and the rows above it', async () => {
+    t = await startTestHub();
+    const ctx = t.hub.ctx;
+    await importCustomers(ctx, csv(`${HEADER}Jan,jan@example.com,,LC-1234,,,,\nEwa,ewa@example.com,,LC-5555,,,,\n`), { onMatch: 'update' });
+    const file = csv(
+      `${HEADER}Jan K.,JAN@Example.com,,,,,,\nJan Again,jan@example.com,,,,,,\nJan Third,,,lc-1234,,,,\nEwa,ewa@example.com,,LC-9999,,,,\nNew,new@example.com,,,,,,\n`,
+    );
+    const bad = [
+      { line: 3, field: 'emails', reason: 'jan@example.com is also on line 2' },
+      { line: 4, field: 'row', reason: 'matches the same customer as line 2' },
+      { line: 5, field: 'loyaltyNumber', reason: 'the matching customer has the loyalty number LC-5555' },
+    ];
+    const update = await previewCustomerImport(ctx, file, { onMatch: 'update' });
+    expect(update).toMatchObject({ skipped: 0, bad });
+    expect(update.update.map((u) => [u.before.name, u.after.name, u.after.loyaltyNumber])).toEqual([['Jan', 'Jan K.', 'LC-1234']]);
+    expect(update.create.map((c) => c.name)).toEqual(['New']);
+    const skip = await previewCustomerImport(ctx, file, { onMatch: 'skip' });
+    expect(skip).toMatchObject({ update: [], skipped: 1, bad });
+    expect(skip.create.map((c) => c.name)).toEqual(['New']);
+  });
+
   it('sends an updated customer to the agents of their cases', async () => {
     t = await startTestHub();
     await t.inbound({ channel: 'chat', from: { email: 'case@example.com', name: 'Case Holder' } });

@@ -70,6 +70,11 @@ export interface StoreReads {
   all<E extends 'queue' | 'staff' | 'storeLocation' | 'kb' | 'canned'>(entity: E): Promise<EntityRow<E>[]>;
 
   findCustomerByIdentity(kind: IdentityKind, value: string): Promise<Customer | null>;
+  /**
+   * The customers holding any of `identities`, as findCustomerByIdentity finds each (merged customers hold none),
+   * keyed by `identityMapKey(kind, value)`; identities nobody holds are absent. Any number, in few statements.
+   */
+  customersByIdentities(identities: ReadonlyArray<readonly [IdentityKind, string]>): Promise<Map<string, Customer>>;
   /** Customers with a phone ending in `digits` (a national number typed without its country code). */
   customersByPhoneEnding(digits: string, limit: number): Promise<Customer[]>;
   /** Customers whose folded name (see foldText) or a word of it starts with `folded`, by name. */

@@ -78,6 +78,9 @@ export function identityKey(kind: IdentityKind, value: string): string {
   return kind === 'loyalty' ? v.toUpperCase() : kind === 'phone' ? v : v.toLowerCase();
 }
 
+/** One identity as one string (`kind:key`, the value keyed as identityKey does): how maps of identities are keyed. */
+export const identityMapKey = (kind: IdentityKind, value: string): string => `${kind}:${identityKey(kind, value)}`;
+
 /** Every identity of a customer, keyed for matching. */
 export function identitiesOf(c: { emails: string[]; phones: string[]; handles: string[]; loyaltyNumber: string | null }): Array<[IdentityKind, string]> {
   const out: Array<[IdentityKind, string]> = [];

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANNELS, type Case, type Customer } from '../../../shared/domain';
+import { CHANNELS, identityMapKey, type Case, type Customer, type IdentityKind } from '../../../shared/domain';
 import type { EntityName } from '../../../shared/protocol';
 import { alert, canned, csat, customer, held, interaction, kase, kb, queue, staff, storeLocation } from '../../../shared/testing/rows';
 import { startPostgres, type PostgresServer } from '../../cluster/postgres';
@@ -202,6 +202,22 @@ describe('the PostgreSQL store answers as the SQLite store (the reference) does'
       for (const [kind, value] of [...identities, ['email', 'NOBODY@example.com'], ['loyalty', 'lc-1001'], ['handle', '@HANDLE_3']]) {
         await same(`identity ${kind} ${value}`, (s) => s.findCustomerByIdentity(kind as 'email', value));
       }
+      // Many at once: past one statement's worth of unknown ones, then every identity ever held (merged customers'
+      // among them), in other spellings too; the same answers as one at a time.
+      const unknown = Array.from({ length: 6_000 }, (_, i): [IdentityKind, string] => ['email', `nobody${i}@example.com`]);
+      const asked: Array<[IdentityKind, string]> = [...unknown, ...(identities as Array<[IdentityKind, string]>), ['email', ' C7.V1@Example.com '],
+        ['loyalty', 'lc-1001'], ['handle', '@HANDLE_3'], ['handle', '@handle_4'], ['phone', '+48600000000']];
+      expect(asked).toContainEqual(['email', 'c7.v1@example.com']);
+      for (const s of [sqlite, postgres]) {
+        const found = await s.customersByIdentities(asked);
+        const oneByOne = await Promise.all(asked.map(async ([kind, value]) => [identityMapKey(kind, value), await s.findCustomerByIdentity(kind, value)] as const));
+        expect(found).toEqual(new Map(oneByOne.filter(([, c]) => c !== null)));
+        expect(found.size).toBeGreaterThan(40);
+        expect(found.has(identityMapKey('email', 'c7.v1@example.com'))).toBe(false);
+      }
+      await same('customers by identities', async (s) => [...(await s.customersByIdentities(asked))].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+      await same('customers by no identities', async (s) => [...(await s.customersByIdentities([]))]);
+
       // SQLite answers phone endings in no particular order.
       for (const digits of ['12345', '0512345', '9876', '0000']) await same(`phone ${digits}`, async (s) => sorted(await s.customersByPhoneEnding(digits, 100)));
       for (const q of ['', 'a', 'an', 'anna', 'anna kow', 'kow', 'kowal', 'γιω', 'παπαδ', 'nowak', 'zoe', 'lucja', 'zolc', 'merged', 'x', 'a1']) {

@@ -1,4 +1,4 @@
-import { identityKey, type Case, type Staff } from '../../../shared/domain';
+import { identityKey, identityMapKey, type Case, type Customer, type IdentityKind, type Staff } from '../../../shared/domain';
 import { ENTITY_NAMES, type Change, type EntityName } from '../../../shared/protocol';
 import type { AuditFilter, CallRecord, SessionRecord, StoreReads } from '../hubStore';
 import type { Run, Statement } from './run';
@@ -14,9 +14,20 @@ const GET = perEntity((t) => `SELECT data FROM ${t} WHERE id = $1`, 'get');
 const ROW = perEntity((t) => `SELECT id, seq, data FROM ${t} WHERE id = $1`, 'row');
 const ALL = perEntity((t) => `SELECT data FROM ${t} ORDER BY id`, 'all');
 
+/** Identities per statement of `customersByIdentities`: two arrays of a few thousand values make a small message. */
+const IDENTITIES_PER_QUERY = 5_000;
+
 const CUSTOMER_BY_IDENTITY = 'SELECT c.data FROM customer_identities i JOIN customers c ON c.id = i.customer_id';
 const S = {
   identity: { name: 'identity', text: `${CUSTOMER_BY_IDENTITY} WHERE i.kind = $1 AND i.value = $2` },
+  // Each wanted identity probes the (kind, value) primary key: LIMIT 1 (an identity has one holder) keeps the
+  // planner from hashing the whole identity table for every few thousand identities asked.
+  identities: {
+    name: 'identities',
+    text: `SELECT w.kind, w.value, c.id, c.data FROM unnest($1::text[], $2::text[]) AS w(kind, value)
+           CROSS JOIN LATERAL (SELECT customer_id FROM customer_identities i WHERE i.kind = w.kind AND i.value = w.value LIMIT 1) i
+           JOIN customers c ON c.id = i.customer_id`,
+  },
   // Phones typed without a country code match by their last digits: a prefix of the reversed number.
   phoneEnding: { name: 'phone-ending', text: `${CUSTOMER_BY_IDENTITY} WHERE i.kind = 'phone' AND reverse(i.value) >= $1 AND reverse(i.value) < $2 LIMIT $3` },
   named: {
@@ -116,6 +127,24 @@ export function storeReads(run: Run): Omit<StoreReads, 'head'> {
     all: (entity) => data(ALL[entity], []),
 
     findCustomerByIdentity: (kind, value) => one(S.identity, [kind, identityKey(kind, value)]),
+    async customersByIdentities(identities) {
+      const out = new Map<string, Customer>();
+      // A customer found by several identities is parsed once.
+      const parsed = new Map<string, Customer>();
+      for (let i = 0; i < identities.length; i += IDENTITIES_PER_QUERY) {
+        const chunk = identities.slice(i, i + IDENTITIES_PER_QUERY);
+        const found = await run<{ kind: IdentityKind; value: string; id: string; data: string }>(S.identities, [
+          chunk.map(([kind]) => kind),
+          chunk.map(([kind, value]) => identityKey(kind, value)),
+        ]);
+        for (const r of found) {
+          const owner = parsed.get(r.id) ?? (JSON.parse(r.data) as Customer);
+          parsed.set(r.id, owner);
+          out.set(identityMapKey(r.kind, r.value), owner);
+        }
+      }
+      return out;
+    },
     customersByPhoneEnding: (digits, limit) => data(S.phoneEnding, [...prefixRange([...digits].reverse().join('')), limit]),
     customersNamed: (folded, limit) => data(S.named, [...prefixRange(folded), limit]),
     casesOfCustomer: (customerId) => data(S.casesOfCustomer, [customerId]),

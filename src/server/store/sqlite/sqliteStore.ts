@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { identitiesOf, identityKey, type AuditEntry, type Case, type Customer, type Interaction, type Staff } from '../../../shared/domain';
+import { identitiesOf, identityKey, identityMapKey, type AuditEntry, type Case, type Customer, type Interaction, type Staff } from '../../../shared/domain';
 import { ENTITY_NAMES, type Change, type EntityName, type EntityRow } from '../../../shared/protocol';
 import { foldText } from '../../../shared/text/fold';
 import type {
@@ -337,6 +337,15 @@ function sqliteOps(db: Database.Database): SqliteOps {
     all: (entity) => allStmts[entity].all().map((r) => JSON.parse(r.data)),
 
     findCustomerByIdentity: (kind, value) => parse<Customer>(identityStmt.get(kind, identityKey(kind, value))),
+    // In process, a look-up per identity costs no round trip.
+    customersByIdentities(identities) {
+      const out = new Map<string, Customer>();
+      for (const [kind, value] of identities) {
+        const owner = store.findCustomerByIdentity(kind, value);
+        if (owner) out.set(identityMapKey(kind, value), owner);
+      }
+      return out;
+    },
     customersByPhoneEnding: (digits, limit) => phoneSuffixStmt.all(`%${digits}`, limit).map((r) => JSON.parse(r.data)),
     customersNamed(folded, limit) {
       const escaped = folded.replace(/[\\%_]/g, (ch) => `\\${ch}`);
