@@ -15,3 +15,5 @@ export * from './voice';
 export * from './audit';
 export * from './held';
 export * from './presence';
+export * from './attachment';
+export * from './delivery';

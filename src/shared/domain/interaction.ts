@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AttachmentRefSchema, MAX_ATTACHMENTS } from './attachment';
 import { IdSchema, TimeSchema } from './enums';
 
 /** What an interaction is: a message on a channel, or an internal note. */
@@ -30,6 +31,10 @@ export const InteractionMetaSchema = z.object({
   handle: z.string().max(100).optional(),
   /** email: the address used. */
   address: z.string().max(254).optional(),
+  /** email: the Message-ID header of this message (threading: In-Reply-To and References name it). */
+  messageId: z.string().max(998).optional(),
+  /** Files sent with the message, by reference (the hub keeps their bytes; see attachment.ts). */
+  attachments: z.array(AttachmentRefSchema).max(MAX_ATTACHMENTS).optional(),
 }).strict();
 export type InteractionMeta = z.infer<typeof InteractionMetaSchema>;
 

@@ -32,3 +32,4 @@ export * from './changes';
 export * from './mutations';
 export * from './http';
 export * from './events';
+export * from './delivery';
