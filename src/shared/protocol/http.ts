@@ -8,11 +8,13 @@ import {
   IdSchema,
   KeySchema,
   LoyaltyNumberSchema,
+  MAX_ATTACHMENTS,
   PersonNameInputSchema,
   PhoneInputSchema,
   StaffSchema,
   TextInputSchema,
 } from '../domain';
+import { ConnectorAttachmentSchema } from './delivery';
 
 /** Largest request body the hub reads (ingestion and auth). Larger bodies get 413 and change nothing. */
 export const MAX_HTTP_BODY_BYTES = 64 * 1024;
@@ -42,6 +44,8 @@ export const InboundMessageSchema = z
     text: TextInputSchema(20_000).default(''),
     subject: TextInputSchema(300).optional(),
     externalId: KeySchema(200),
+    /** Files the customer sent (base64 bytes; the hub stores each once and refers to it from the message). */
+    attachments: z.array(ConnectorAttachmentSchema).max(MAX_ATTACHMENTS).optional(),
     /** Social network name, for `social`. */
     network: z.string().regex(/^[\p{L}\p{N} ._-]{1,40}$/u, 'a network name is letters, digits, spaces, dots, dashes or underscores').optional(),
     /** Phone call lifecycle: `ringing` offers the call (and pops the caller's record), `ended` records it. */
