@@ -5,6 +5,7 @@ import {
   CaseSchema,
   CsatResponseSchema,
   CustomerSchema,
+  DeliverySchema,
   HeldReplySchema,
   InteractionSchema,
   KbArticleSchema,
@@ -29,6 +30,7 @@ export const ENTITY_SCHEMAS = {
   csat: CsatResponseSchema,
   alert: AlertSchema,
   held: HeldReplySchema,
+  delivery: DeliverySchema,
 } as const;
 export type EntityName = keyof typeof ENTITY_SCHEMAS;
 export const ENTITY_NAMES = Object.keys(ENTITY_SCHEMAS) as EntityName[];

@@ -4,7 +4,7 @@
  * passes what it is about (`kase({ id: 'c1', status: 'new' })`). For workstation and hub tests alike.
  * Pure TypeScript (no node: imports): it runs wherever a test does.
  */
-import type { Alert, CannedResponse, Case, CsatResponse, Customer, HeldReply, Interaction, KbArticle, Queue, Staff, StoreLocation } from '../domain';
+import type { Alert, CannedResponse, Case, CsatResponse, Customer, Delivery, HeldReply, Interaction, KbArticle, Queue, Staff, StoreLocation } from '../domain';
 
 const T0 = Date.UTC(2025, 0, 6, 9, 0, 0);
 
@@ -134,6 +134,26 @@ export const held = (over: Partial<HeldReply> = {}): HeldReply => ({
   status: 'held',
   createdAt: T0,
   resolvedAt: null,
+  ...over,
+});
+
+export const delivery = (over: Partial<Delivery> = {}): Delivery => ({
+  id: 'de1',
+  caseId: 'ca1',
+  customerId: 'cu1',
+  interactionId: 'in1',
+  channel: 'chat',
+  purpose: 'reply',
+  to: { kind: 'handle', value: 'chat:anna' },
+  authorId: 'st1',
+  status: 'queued',
+  attempts: 0,
+  nextAttemptAt: T0,
+  lastError: null,
+  providerMessageId: null,
+  createdAt: T0,
+  updatedAt: T0,
+  version: 1,
   ...over,
 });
 

@@ -55,6 +55,10 @@ export const ENTITY_TABLES: { [E in EntityName]: EntityTable<E> } = {
     table: 'held_replies',
     columns: { case_id: (h) => h.caseId, author_id: (h) => h.authorId, status: (h) => h.status, created_at: (h) => h.createdAt },
   }),
+  delivery: table<'delivery'>({
+    table: 'deliveries',
+    columns: { case_id: (d) => d.caseId, interaction_id: (d) => d.interactionId, status: (d) => d.status, updated_at: (d) => d.updatedAt },
+  }),
 };
 
 /** The reply deadline that matters now: the first response while unanswered, else the next one. */

@@ -26,6 +26,7 @@ export function pruneToScope(db: Db, scope: Scope, caseIds: readonly string[] | 
       const removedIds = JSON.stringify(removed.map((r) => r.id));
       db.prepare('DELETE FROM interactions WHERE case_id IN (SELECT value FROM json_each(?))').run(removedIds);
       db.prepare('DELETE FROM csat WHERE case_id IN (SELECT value FROM json_each(?))').run(removedIds);
+      db.prepare('DELETE FROM deliveries WHERE case_id IN (SELECT value FROM json_each(?))').run(removedIds);
       db.prepare(
         `DELETE FROM customers WHERE id IN (SELECT value FROM json_each(?))
            AND NOT EXISTS (SELECT 1 FROM cases WHERE cases.customer_id = customers.id)`,
