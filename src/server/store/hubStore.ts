@@ -4,6 +4,7 @@ import type {
   Case,
   Channel,
   Customer,
+  Delivery,
   IdentityKind,
   Interaction,
   Staff,
@@ -98,12 +99,17 @@ export interface StoreReads {
   /** Alerts nobody has acknowledged yet, oldest first (escalation). */
   raisedAlerts(): Promise<Alert[]>;
 
+  /** Queued deliveries whose next attempt is due at `now`, the longest due first, at most `limit` (the worker's claim). */
+  dueDeliveries(now: number, limit: number): Promise<Delivery[]>;
+  /** The delivery a channel knows by its own id of the message (a receipt naming it so), or null. */
+  deliveryByProviderMessageId(providerMessageId: string): Promise<Delivery | null>;
+
   /** A person's password hash, and whether they must change the password at their next sign-in. */
   staffCredentials(username: string): Promise<{ staff: Staff; passwordHash: string; mustChangePassword: boolean } | null>;
   /** When each of these people was last given a case (routing's idle order); people never given one are absent. */
   lastAssignedAt(staffIds: readonly string[]): Promise<Map<string, number>>;
 
-  /** A case, its customer and its timeline, as rows with their seq. */
+  /** A case, its customer, its timeline, its survey answers and its deliveries, as rows with their seq. */
   caseRows(caseId: string): Promise<Change[]>;
 
   call(callId: string): Promise<CallRecord | null>;

@@ -10,10 +10,13 @@ export function normalizeSubject(subject: string): string {
   return foldText(subject.replace(/^\s*((re|fwd?|odp|πρβ|σχετ)\s*:\s*)+/i, '')).replace(/\s+/g, ' ').trim();
 }
 
-/** Snapshot order: reference data first (the UI needs queues and staff to draw anything), then cases. */
-export const SNAPSHOT_ORDER: readonly EntityName[] = ['storeLocation', 'queue', 'staff', 'kb', 'canned', 'case', 'customer', 'interaction', 'csat', 'alert', 'held'];
-/** Cases and what hangs off them: what a snapshot of a queue just joined covers. */
-export const CASE_ENTITIES: ReadonlySet<EntityName> = new Set<EntityName>(['case', 'customer', 'interaction', 'csat']);
+/**
+ * Snapshot order: reference data first (the UI needs queues and staff to draw anything), then cases. Entities
+ * added later go last, so positions a hub gave out before keep their meaning.
+ */
+export const SNAPSHOT_ORDER: readonly EntityName[] = ['storeLocation', 'queue', 'staff', 'kb', 'canned', 'case', 'customer', 'interaction', 'csat', 'alert', 'held', 'delivery'];
+/** Cases and what hangs off them (whoever sees a case sees these): what a snapshot of a queue just joined covers. */
+export const CASE_ENTITIES: ReadonlySet<EntityName> = new Set<EntityName>(['case', 'customer', 'interaction', 'csat', 'delivery']);
 
 /** The entities a snapshot of `scope` walks, in order. */
 export const snapshotEntities = (scope: Pick<CaseScope, 'casesOnly'>): readonly EntityName[] =>

@@ -76,6 +76,7 @@ const SCOPED: Coverage = {
   csat: { from: 'csat', where: `case_id IN (SELECT id FROM cases WHERE ${CASE_SCOPE})` },
   alert: { from: 'alerts', where: `(:all::boolean OR data::jsonb ->> 'followUpStaffId' = :staff OR data::jsonb -> 'notifiedStaffIds' ? :staff)` },
   held: { from: 'held', where: '(:all::boolean OR author_id = :staff OR case_id IN (SELECT id FROM cases WHERE assignee_id = :staff))' },
+  delivery: { from: 'deliveries', where: `case_id IN (SELECT id FROM cases WHERE ${CASE_SCOPE})` },
 };
 // Everything (supervisors): plain walks of each table, without scope subqueries.
 const ALL = Object.fromEntries(SNAPSHOT_ORDER.map((e) => [e, everything(e)])) as Coverage;

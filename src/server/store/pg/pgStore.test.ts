@@ -3,7 +3,7 @@ import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Customer } from '../../../shared/domain';
 import type { Change, EntityName, EntityRow } from '../../../shared/protocol';
-import { alert, canned, csat, customer, held, interaction, kase, kb, queue, staff, storeLocation } from '../../../shared/testing/rows';
+import { alert, canned, csat, customer, delivery, held, interaction, kase, kb, queue, staff, storeLocation } from '../../../shared/testing/rows';
 import { startPostgres, type PostgresServer } from '../../cluster/postgres';
 import { Refused } from '../../refused';
 import type { AudienceFilter, CaseScope, HubStore, StoreTx } from '../hubStore';
@@ -75,6 +75,7 @@ describe('PostgreSQL store: rows', () => {
       csat: csat({ id: 'cs-1' }),
       alert: alert({ id: 'al-1' }),
       held: held({ id: 'h-1' }),
+      delivery: delivery({ id: 'de-1', to: { kind: 'email', value: 'łucja@example.com' }, lastError: 'connector answered 503: "busy"' }),
     };
     const entities = Object.keys(rows) as EntityName[];
     const seqs = await store.write(async (tx) => {
@@ -413,12 +414,12 @@ describe('PostgreSQL store: transactions', () => {
     const admin = new pg.Client(url);
     await admin.connect();
     try {
-      expect((await admin.query('SELECT version FROM schema_version')).rows).toEqual([{ version: 2 }]);
+      expect((await admin.query('SELECT version FROM schema_version')).rows).toEqual([{ version: 3 }]);
       await admin.query('UPDATE schema_version SET version = 99');
     } finally {
       await admin.end();
     }
-    await expect(openPgStore(url)).rejects.toThrow('database schema 99 is newer than this hub (2); upgrade the hub');
+    await expect(openPgStore(url)).rejects.toThrow('database schema 99 is newer than this hub (3); upgrade the hub');
   });
 });
 
@@ -553,7 +554,7 @@ describe('PostgreSQL store: the change feed', () => {
     expect(joined.totals[0]).toBe(10);
 
     const scope: CaseScope = { all: true, queueIds: [], staffId: 'sup1', storeId: null };
-    for (const bad of ['nonsense', '12:5:x', '1:x:y', `1:1:${'x'.repeat(65)}`]) {
+    for (const bad of ['nonsense', '13:5:x', '1:x:y', `1:1:${'x'.repeat(65)}`]) {
       await expect(store.snapshot(scope, bad, null, 3)).rejects.toSatisfy((e) => e instanceof Refused && e.reason === 'invalid');
     }
   });

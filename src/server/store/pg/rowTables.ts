@@ -44,6 +44,15 @@ export const ROW_TABLES: { [E in EntityName]: { table: string; columns: Column<E
     columns: [col('case_id', 'text', (a) => a.caseId), col('status', 'text', (a) => a.status), col('raised_at', 'bigint', (a) => a.raisedAt)],
   },
   held: { table: 'held', columns: [col('case_id', 'text', (h) => h.caseId), col('author_id', 'text', (h) => h.authorId)] },
+  delivery: {
+    table: 'deliveries',
+    columns: [
+      col('case_id', 'text', (d) => d.caseId),
+      col('status', 'text', (d) => d.status),
+      col('next_attempt_at', 'bigint', (d) => d.nextAttemptAt),
+      col('provider_message_id', 'text', (d) => d.providerMessageId),
+    ],
+  },
 };
 
 /** Where a folded name can be matched from: its start and the start of every later word. */

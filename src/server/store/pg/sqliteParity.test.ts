@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, identityMapKey, type Case, type Customer, type IdentityKind } from '../../../shared/domain';
 import type { EntityName } from '../../../shared/protocol';
-import { alert, canned, csat, customer, held, interaction, kase, kb, queue, staff, storeLocation } from '../../../shared/testing/rows';
+import { alert, canned, csat, customer, delivery, held, interaction, kase, kb, queue, staff, storeLocation } from '../../../shared/testing/rows';
 import { startPostgres, type PostgresServer } from '../../cluster/postgres';
 import { createRandom, type Random } from '../../seed/random';
 import type { AudienceFilter, CaseScope, HubStore, StoreTx } from '../hubStore';
@@ -31,7 +31,7 @@ type Step = (tx: StoreTx) => Promise<unknown>;
 /**
  * A random but repeatable history of writes touching every write method: reference data, customers whose
  * identities move and merge, cases reassigned, timelines, alerts, held replies, removals, sessions, claims,
- * audit, surveys, calls, serving and values about the hub.
+ * deliveries moving through their statuses, audit, surveys, calls, serving and values about the hub.
  */
 function workload(r: Random): { steps: Step[]; ids: Record<EntityName, string[]>; identities: Array<[string, string]> } {
   const steps: Step[] = [];
@@ -111,6 +111,25 @@ function workload(r: Random): { steps: Step[]; ids: Record<EntityName, string[]>
     notifiedStaffIds: r.sample(STAFF, r.int(0, 3)),
     followUpStaffId: r.chance(0.4) ? r.pick(STAFF) : null,
   }))));
+  // Deliveries: some due (at equal times too), some waiting for a later attempt, some settled, a few known by the
+  // provider's id (one id twice: the first by id answers).
+  const deliveryVersion = (k: number, version: number) => {
+    const status = r.pick(['queued', 'queued', 'sent', 'delivered', 'read', 'failed'] as const);
+    return delivery({
+      id: `de-${String(k).padStart(2, '0')}`,
+      caseId: `k-${String(r.int(0, 59)).padStart(3, '0')}`,
+      interactionId: `i-${String(r.int(0, 149)).padStart(3, '0')}`,
+      channel: r.pick(CHANNELS),
+      status,
+      attempts: r.int(0, 5),
+      nextAttemptAt: status === 'queued' ? r.pick([5_000, 5_000, 6_000, 50_000]) + r.int(0, 3) : null,
+      providerMessageId: status === 'queued' ? null : r.pick([null, `pm-${k}`, 'pm-shared']),
+      updatedAt: at++,
+      version,
+    });
+  };
+  for (let k = 0; k < 30; k += 10) inOne(Array.from({ length: 10 }, (_, j) => put('delivery', deliveryVersion(k + j, 1))));
+  inOne(r.sample(Array.from({ length: 30 }, (_, k) => k), 6).map((k) => put('delivery', deliveryVersion(k, 2))));
   inOne(Array.from({ length: 10 }, (_, k) => put('held', held({ id: `h-${k}`, caseId: `k-${String(r.int(0, 59)).padStart(3, '0')}`, authorId: r.pick(STAFF) }))));
 
   // Changes: cases move, customers change identities (released ones go to others later) or merge, rows leave.
@@ -234,6 +253,8 @@ describe('the PostgreSQL store answers as the SQLite store (the reference) does'
       await same('last assigned', (s) => s.lastAssignedAt([...STAFF, 'nobody']));
       for (const queueId of QUEUES) for (const limit of [2, 100]) await same(`waiting ${queueId} ${limit}`, (s) => s.waitingCases(queueId, limit));
       for (const queueId of [...QUEUES, 'nowhere']) await same(`open cases of queue ${queueId}`, (s) => s.openCasesOfQueue(queueId));
+      expect((await sqlite.dueDeliveries(1e9, 100)).length).toBeGreaterThan(3);
+      expect(await sqlite.deliveryByProviderMessageId('pm-shared')).not.toBeNull();
       for (const [now, limit] of [[0, 10], [100_500, 3], [1e9, 100]]) await same(`overdue ${now} ${limit}`, (s) => s.overdueCases(now, limit));
       for (const caseId of [...ids.case, 'missing']) {
         await same(`timeline ${caseId}`, (s) => s.interactionsOfCase(caseId));
@@ -241,6 +262,8 @@ describe('the PostgreSQL store answers as the SQLite store (the reference) does'
         await same(`open alert ${caseId}`, (s) => s.openAlertOfCase(caseId));
       }
       await same('raised alerts', (s) => s.raisedAlerts());
+      for (const [now, limit] of [[0, 10], [5_002, 3], [6_003, 100], [1e9, 4], [1e9, 100]]) await same(`due deliveries ${now} ${limit}`, (s) => s.dueDeliveries(now, limit));
+      for (const id of ['pm-shared', 'pm-3', 'pm-17', 'pm-none']) await same(`delivery by provider id ${id}`, (s) => s.deliveryByProviderMessageId(id));
       for (const limit of [2, 100]) await same(`awaiting survey ${limit}`, (s) => s.casesAwaitingSurvey(limit));
       for (const k of [0, 1, 4, 9]) await same(`call ${k}`, (s) => s.call(`call-${k}`));
       for (const filter of [{ limit: 100 }, { limit: 2 }, { actorId: 's-1', limit: 100 }, { queueId: 'q-2', limit: 100 }, { caseId: 'k-003', limit: 10 },

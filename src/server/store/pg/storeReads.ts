@@ -54,15 +54,21 @@ const S = {
   overdue: { name: 'overdue', text: 'SELECT data FROM cases WHERE due_at IS NOT NULL AND due_at <= $1 ORDER BY due_at LIMIT $2' },
   openAlertOfCase: { name: 'open-alert-of-case', text: "SELECT data FROM alerts WHERE case_id = $1 AND status <> 'closed' LIMIT 1" },
   raisedAlerts: { name: 'raised-alerts', text: "SELECT data FROM alerts WHERE status = 'raised' ORDER BY raised_at" },
+  dueDeliveries: {
+    name: 'due-deliveries',
+    text: "SELECT data FROM deliveries WHERE status = 'queued' AND next_attempt_at <= $1 ORDER BY next_attempt_at, id LIMIT $2",
+  },
+  deliveryByProvider: { name: 'delivery-by-provider', text: 'SELECT data FROM deliveries WHERE provider_message_id = $1 ORDER BY id LIMIT 1' },
   credentials: { name: 'credentials', text: 'SELECT data, password_hash, must_change_password FROM staff WHERE username = $1' },
   lastAssigned: { name: 'last-assigned', text: 'SELECT id, last_assigned_at AS t FROM staff WHERE id = ANY($1::text[]) AND last_assigned_at IS NOT NULL' },
-  // The case first, then its customer, its timeline in order and its survey answers.
+  // The case first, then its customer, its timeline in order, its survey answers and its deliveries.
   caseRows: {
     name: 'case-rows',
     text: `SELECT 'case' AS entity, id, seq, data, 0 AS part, 0::bigint AS at FROM cases WHERE id = $1
            UNION ALL SELECT 'customer', id, seq, data, 1, 0 FROM customers WHERE id = (SELECT customer_id FROM cases WHERE id = $1)
            UNION ALL SELECT 'interaction', id, seq, data, 2, created_at FROM interactions WHERE case_id = $1
            UNION ALL SELECT 'csat', id, seq, data, 3, 0 FROM csat WHERE case_id = $1
+           UNION ALL SELECT 'delivery', id, seq, data, 4, 0 FROM deliveries WHERE case_id = $1
            ORDER BY part, at, id`,
   },
   call: { name: 'call', text: 'SELECT data FROM calls WHERE id = $1' },
@@ -158,6 +164,8 @@ export function storeReads(run: Run): Omit<StoreReads, 'head'> {
 
     openAlertOfCase: (caseId) => one(S.openAlertOfCase, [caseId]),
     raisedAlerts: () => data(S.raisedAlerts, []),
+    dueDeliveries: (now, limit) => data(S.dueDeliveries, [now, limit]),
+    deliveryByProviderMessageId: (id) => one(S.deliveryByProvider, [id]),
 
     async staffCredentials(username) {
       const [r] = await run<{ data: string; password_hash: string; must_change_password: boolean }>(S.credentials, [username]);

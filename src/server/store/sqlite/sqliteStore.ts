@@ -1,5 +1,15 @@
 import Database from 'better-sqlite3';
-import { identitiesOf, identityKey, identityMapKey, type AuditEntry, type Case, type Customer, type Interaction, type Staff } from '../../../shared/domain';
+import {
+  identitiesOf,
+  identityKey,
+  identityMapKey,
+  type AuditEntry,
+  type Case,
+  type Customer,
+  type Delivery,
+  type Interaction,
+  type Staff,
+} from '../../../shared/domain';
 import { ENTITY_NAMES, type Change, type EntityName, type EntityRow } from '../../../shared/protocol';
 import { foldText } from '../../../shared/text/fold';
 import type {
@@ -31,6 +41,7 @@ const TABLE: Record<EntityName, string> = {
   csat: 'csat',
   alert: 'alerts',
   held: 'held',
+  delivery: 'deliveries',
 };
 
 type Row = { id: string; seq: number; data: string };
@@ -108,6 +119,11 @@ function sqliteOps(db: Database.Database): SqliteOps {
     `INSERT INTO alerts (id, seq, data, status, raised_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, data = excluded.data, status = excluded.status`,
   );
+  const upsertDelivery = st(
+    `INSERT INTO deliveries (id, seq, data, case_id, status, next_attempt_at, provider_message_id) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, data = excluded.data, case_id = excluded.case_id, status = excluded.status,
+       next_attempt_at = excluded.next_attempt_at, provider_message_id = excluded.provider_message_id`,
+  );
   const upsertHeld = st(
     `INSERT INTO held (id, seq, data, case_id, author_id) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, data = excluded.data`,
@@ -162,6 +178,11 @@ function sqliteOps(db: Database.Database): SqliteOps {
         upsertHeld.run(h.id, seq, json, h.caseId, h.authorId);
         return;
       }
+      case 'delivery': {
+        const d = row as Delivery;
+        upsertDelivery.run(d.id, seq, json, d.caseId, d.status, d.nextAttemptAt, d.providerMessageId);
+        return;
+      }
     }
   }
 
@@ -198,6 +219,10 @@ function sqliteOps(db: Database.Database): SqliteOps {
   const openAlertOfCaseStmt = st<{ data: string }>(
     "SELECT data FROM alerts WHERE status != 'closed' AND json_extract(data, '$.caseId') = ? LIMIT 1",
   );
+  const dueDeliveriesStmt = st<{ data: string }>(
+    "SELECT data FROM deliveries WHERE status = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?",
+  );
+  const deliveryByProviderStmt = st<{ data: string }>('SELECT data FROM deliveries WHERE provider_message_id = ? ORDER BY id LIMIT 1');
   const raisedAlertsStmt = st<{ data: string }>("SELECT data FROM alerts WHERE status = 'raised' ORDER BY raised_at");
   const credentialsStmt = st<{ data: string; password_hash: string; must_change_password: number }>(
     'SELECT data, password_hash, must_change_password FROM staff WHERE username = ?',
@@ -233,6 +258,7 @@ function sqliteOps(db: Database.Database): SqliteOps {
     alert: `SELECT id, seq, data FROM alerts WHERE id > ? AND (? = 1 OR json_extract(data, '$.followUpStaffId') = ?
               OR EXISTS (SELECT 1 FROM json_each(data, '$.notifiedStaffIds') WHERE value = ?)) ORDER BY id LIMIT ?`,
     held: `SELECT id, seq, data FROM held WHERE id > ? AND (? = 1 OR author_id = ? OR case_id IN (SELECT id FROM cases WHERE assignee_id = ?)) ORDER BY id LIMIT ?`,
+    delivery: `SELECT id, seq, data FROM deliveries WHERE id > ? AND case_id IN (SELECT id FROM cases WHERE ${CASE_SCOPE}) ORDER BY id LIMIT ?`,
   };
   // Everything (supervisors): plain walks of each table, without the scope subqueries that would be built
   // again for every page.
@@ -258,7 +284,8 @@ function sqliteOps(db: Database.Database): SqliteOps {
   const caseRowStmt = st<Row>('SELECT id, seq, data FROM cases WHERE id = ?');
   const customerRowStmt = st<Row>('SELECT id, seq, data FROM customers WHERE id = ?');
   const caseInteractionRowsStmt = st<Row>('SELECT id, seq, data FROM interactions WHERE case_id = ? ORDER BY created_at, id');
-  const caseCsatRowsStmt = st<Row>('SELECT id, seq, data FROM csat WHERE case_id = ?');
+  const caseCsatRowsStmt = st<Row>('SELECT id, seq, data FROM csat WHERE case_id = ? ORDER BY id');
+  const caseDeliveryRowsStmt = st<Row>('SELECT id, seq, data FROM deliveries WHERE case_id = ? ORDER BY id');
 
   // Phones typed without a country code match by their last digits.
   const phoneSuffixStmt = st<{ data: string }>(
@@ -362,6 +389,8 @@ function sqliteOps(db: Database.Database): SqliteOps {
 
     openAlertOfCase: (caseId) => parse(openAlertOfCaseStmt.get(caseId)),
     raisedAlerts: () => raisedAlertsStmt.all().map((r) => JSON.parse(r.data)),
+    dueDeliveries: (now, limit) => dueDeliveriesStmt.all(now, limit).map((r) => JSON.parse(r.data)),
+    deliveryByProviderMessageId: (id) => parse(deliveryByProviderStmt.get(id)),
 
     staffCredentials(username) {
       const r = credentialsStmt.get(username);
@@ -409,6 +438,7 @@ function sqliteOps(db: Database.Database): SqliteOps {
       if (cust) rows.push(asChange('customer', cust));
       for (const r of caseInteractionRowsStmt.all(caseId)) rows.push(asChange('interaction', r));
       for (const r of caseCsatRowsStmt.all(caseId)) rows.push(asChange('csat', r));
+      for (const r of caseDeliveryRowsStmt.all(caseId)) rows.push(asChange('delivery', r));
       return rows;
     },
 
