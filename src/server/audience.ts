@@ -13,7 +13,7 @@ export const keys = {
   store: (id: string) => `st:${id}`,
 };
 
-/** Who may see a case and what hangs off it (its customer, timeline, survey answers). */
+/** Who may see a case and what hangs off it (its customer, timeline, survey answers, deliveries). */
 export function caseKeys(c: Case, into: Set<string> = new Set()): Set<string> {
   into.add(keys.queue(c.queueId));
   if (c.assigneeId) into.add(keys.staff(c.assigneeId));
@@ -47,7 +47,8 @@ export async function audienceOf<E extends EntityName>(store: StoreReads, entity
       for (const c of await store.casesOfCustomer((row as Customer).id)) caseKeys(c, out);
       break;
     case 'interaction':
-    case 'csat': {
+    case 'csat':
+    case 'delivery': {
       const c = await store.get('case', (row as EntityRow<'interaction'>).caseId);
       if (c) caseKeys(c, out);
       break;

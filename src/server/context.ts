@@ -5,7 +5,7 @@ import { audienceOf } from './audience';
 import type { HubStore, StoreTx } from './store/hubStore';
 
 /** Live-only events: sent after the surrounding transaction commits, never stored. */
-export type LiveEventName = 'sla:breach' | 'call:offer' | 'call:update' | 'policy' | 'import:progress';
+export type LiveEventName = 'sla:breach' | 'call:offer' | 'call:update' | 'policy' | 'import:progress' | 'delivery:failed';
 
 /** What the realtime layer does with committed work. */
 export interface Dispatcher {
@@ -67,12 +67,17 @@ export interface HubContext {
   /** Brings the caches up to date with rows committed elsewhere (another hub node). */
   cacheRows(changes: readonly Change[]): void;
   setDispatcher(d: Dispatcher): void;
+  /** Wakes the delivery worker: a delivery was just queued (see delivery/queueDelivery.ts). */
+  kickDeliveries(): void;
+  /** Who `kickDeliveries` wakes: the hub's delivery worker. */
+  setDeliveryKick(kick: () => void): void;
 }
 
 export function createContext(store: HubStore, config: HubConfig, now: () => number = Date.now): HubContext {
   let queueCache = new Map<string, Queue>();
   let staffCache = new Map<string, Staff>();
   let dispatcher: Dispatcher = { changes: () => {}, event: () => {}, scopeChanged: () => {} };
+  let deliveryKick = () => {};
 
   const cache = (entity: EntityName, row: unknown) => {
     if (entity === 'queue') queueCache.set((row as Queue).id, row as Queue);
@@ -140,6 +145,10 @@ export function createContext(store: HubStore, config: HubConfig, now: () => num
     },
     setDispatcher: (d) => {
       dispatcher = d;
+    },
+    kickDeliveries: () => deliveryKick(),
+    setDeliveryKick: (kick) => {
+      deliveryKick = kick;
     },
   };
   return ctx;

@@ -55,6 +55,7 @@ const MUTATION_EXAMPLES: () => { [T in MutationType]: Omit<Extract<Mutation, { t
   'customer.create': { type: 'customer.create', name: 'Olga Nowak', phones: ['+48700100200'], emails: ['olga@example.pl'], language: 'pl' },
   'held.resolve': { type: 'held.resolve', heldId: real.heldId, action: 'note' },
   'survey.send': { type: 'survey.send', caseId: real.caseId },
+  'delivery.retry': { type: 'delivery.retry', deliveryId: 'de-none' },
   'alert.acknowledge': { type: 'alert.acknowledge', alertId: real.alertId, basedOn: { version: 1 } },
   'alert.assign': { type: 'alert.assign', alertId: real.alertId, staffId: 'a1', basedOn: { version: 1 } },
   'alert.close': { type: 'alert.close', alertId: real.alertId, outcome: 'Called back', basedOn: { version: 1 } },

@@ -15,6 +15,7 @@ import { flagBreaches } from './sla';
 import type { HubStore } from './store/hubStore';
 import { openSqliteStore } from './store/sqlite/sqliteStore';
 import { escalateAlerts } from './voice';
+import { startDeliveryWorker, type DeliveryOptions, type DeliveryWorker } from './delivery/deliveryWorker';
 
 export interface HubOptions {
   /** SQLite file (created and migrated on first use), or a ready store. */
@@ -47,6 +48,8 @@ export interface HubOptions {
   redisUrl?: string;
   /** Behind a load balancer: take the client's address from its X-Forwarded-For (see clientAddress). */
   trustProxy?: boolean;
+  /** The outbound delivery worker (defaults in delivery/deliveryWorker.ts; `transports.email` is the SMTP client). */
+  delivery?: Partial<DeliveryOptions>;
 }
 
 export interface Hub {
@@ -54,6 +57,8 @@ export interface Hub {
   port: number;
   ctx: HubContext;
   auth: AuthService;
+  /** The outbound delivery worker: `runOnce()` sends what is due now. */
+  delivery: DeliveryWorker;
   connections(): number;
   /** Runs the SLA and alert checks now (they also run every `tickMs`). */
   tick(): Promise<void>;
@@ -135,16 +140,21 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     })());
   const timer = setInterval(() => void tick(), opts.tickMs ?? 5_000);
   timer.unref();
+  const delivery = startDeliveryWorker(ctx, opts.delivery);
+  ctx.setDeliveryKick(delivery.kick);
 
   return {
     url: `http://${host}:${port}`,
     port,
     ctx,
     auth,
+    delivery,
     connections: realtime.connections,
     tick,
     async close() {
       clearInterval(timer);
+      // Before the store closes: the attempts under way record what they came to.
+      await delivery.stop();
       await ticking;
       await tail?.stop();
       await realtime.close();

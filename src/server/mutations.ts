@@ -6,6 +6,7 @@ import {
   type AuditEntry,
   type Case,
   type Customer,
+  type DeliveryAddress,
   type HeldReply,
   type Interaction,
   type Staff,
@@ -17,7 +18,9 @@ import { isServing } from './continuation';
 import { canSeeCase } from './permissions';
 import { Refused } from './refused';
 import { pullWaitingWork, returnOffers, routeCase, withAssignee } from './routing';
-import { sendSurvey } from './voice';
+import { addressFor, queueDelivery } from './delivery/queueDelivery';
+import { retryDelivery } from './delivery/retryDelivery';
+import { sendSurvey, sendSurveyIfWanted } from './voice';
 
 type Of<T extends Mutation['type']> = Extract<Mutation, { type: T }>;
 type Applied = { outcome?: 'applied' | 'held'; id?: string; items?: ItemResult[] };
@@ -99,11 +102,22 @@ function afterReply(ctx: HubContext, kase: Case, reply: Interaction): Case {
   };
 }
 
-/** Sends a reply now: the author owns the case (an unassigned one is taken by replying). */
-async function sendReply(w: UnitOfWork, actor: Staff, kase: Case, m: { channel: Interaction['kind']; text: string; subject?: string | null }): Promise<Interaction> {
+/**
+ * Sends a reply now: the author owns the case (an unassigned one is taken by replying), and the reply is queued
+ * for delivery to `to` (see addressFor; null for a channel without a wire) in the same unit of work.
+ */
+async function sendReply(
+  w: UnitOfWork,
+  actor: Staff,
+  kase: Case,
+  m: { channel: Interaction['kind']; text: string; subject?: string | null },
+  to: DeliveryAddress | null,
+): Promise<Interaction> {
   let current = kase;
   if (!current.assigneeId) current = await withAssignee(w, current, actor.id);
-  return await sendOnCase(w, current, { kind: m.channel, direction: 'outbound', text: m.text, subject: m.subject ?? null, authorId: actor.id });
+  const reply = await sendOnCase(w, current, { kind: m.channel, direction: 'outbound', text: m.text, subject: m.subject ?? null, authorId: actor.id });
+  if (to) await queueDelivery(w, reply, to, 'reply');
+  return reply;
 }
 
 /** Why a reply cannot go out as written, or null when it can. */
@@ -200,8 +214,10 @@ const handlers: { [T in Mutation['type']]: Handler<T> } = {
   async reply(w, actor, m) {
     const { ctx } = w;
     const kase = await mustGetCase(w, actor, m.caseId);
+    // A reply nobody could deliver is refused even when it would be held: resending it later would fail alike.
+    const to = await addressFor(w, kase, m.channel);
     const reason = holdReason(actor, kase, m.basedOn.lastMessageId);
-    if (!reason) return { id: (await sendReply(w, actor, kase, m)).id };
+    if (!reason) return { id: (await sendReply(w, actor, kase, m, to)).id };
     const held: HeldReply = {
       id: ctx.newId('held'),
       caseId: kase.id,
@@ -245,7 +261,7 @@ const handlers: { [T in Mutation['type']]: Handler<T> } = {
       version: kase.version + 1,
     };
     await w.save('case', updated);
-    if (resolving) await sendSurvey(w, updated, actor.id);
+    if (resolving) await sendSurveyIfWanted(w, updated, actor.id);
     if (!isOpenCase(updated) && updated.assigneeId) await pullWaitingWork(w, updated.assigneeId);
     return {};
   },
@@ -311,7 +327,7 @@ const handlers: { [T in Mutation['type']]: Handler<T> } = {
     if (m.action === 'resend') {
       if (kase.status === 'closed') throw new Refused('conflict', 'the case is closed: turn the reply into a note instead');
       if (kase.assigneeId !== null && kase.assigneeId !== actor.id) throw new Refused('forbidden', 'the case belongs to someone else now: turn the reply into a note for them');
-      await sendReply(w, actor, kase, held);
+      await sendReply(w, actor, kase, held, await addressFor(w, kase, held.channel));
       status = 'sent';
     } else if (m.action === 'note') {
       await appendInteraction(w, kase, { kind: 'note', direction: 'internal', text: held.text, authorId: actor.id });
@@ -326,6 +342,14 @@ const handlers: { [T in Mutation['type']]: Handler<T> } = {
     if (kase.status !== 'resolved') throw new Refused('conflict', 'a survey goes out only for resolved cases');
     await sendSurvey(w, kase, actor.id);
     return {};
+  },
+
+  async 'delivery.retry'(w, actor, m) {
+    const delivery = await w.get('delivery', m.deliveryId);
+    const kase = delivery && (await w.get('case', delivery.caseId));
+    if (!delivery || !kase || !canSeeCase(w.ctx, actor, kase)) throw new Refused('not-found', `delivery ${m.deliveryId} does not exist or is not yours to see`);
+    // Not audited, like the reply it sends again (and a held reply resent): the delivery row keeps its attempts.
+    return { id: (await retryDelivery(w, actor, delivery, kase)).id };
   },
 
   'alert.acknowledge': (w, actor, m) =>

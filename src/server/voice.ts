@@ -1,25 +1,55 @@
-import { isSupervising, type Alert, type Case, type Channel, type Customer, type Interaction } from '../shared/domain';
+import { acceptsSurveys, isSupervising, type Alert, type Case, type Channel, type Customer, type DeliveryAddress, type Interaction } from '../shared/domain';
 import type { HubContext, UnitOfWork } from './context';
 import { classifyCustomer } from '../shared/assist';
+import { deliveryAddress } from './delivery/addresses';
+import { queueDelivery } from './delivery/queueDelivery';
+import { Refused } from './refused';
 import { surveyQuestion } from './texts';
 
-/** Channels a survey can be sent through; calls, video and store visits get it by SMS or email instead. */
-function surveyChannel(kase: Case, customer: Customer): Channel {
-  if (['chat', 'email', 'sms', 'social'].includes(kase.lastChannel)) return kase.lastChannel;
-  return customer.phones.length > 0 ? 'sms' : 'email';
+/** Channels a survey can be written on; after a call, a video session or a visit it goes by SMS or email. */
+const SURVEY_CHANNELS: ReadonlySet<Channel> = new Set(['chat', 'email', 'sms', 'social']);
+
+/**
+ * Where a case's survey goes: the case's last channel when a survey can be written there, else SMS, else email,
+ * whichever the customer has an address for first; or why none may go (no consent, no address).
+ */
+async function surveyTarget(w: UnitOfWork, kase: Case): Promise<{ customer: Customer; channel: Channel; to: DeliveryAddress } | Refused> {
+  const customer = await w.get('customer', kase.customerId);
+  if (!customer) return new Refused('not-found', `the customer of case ${kase.id} does not exist`);
+  if (!acceptsSurveys(customer)) return new Refused('no-consent', 'the customer asked not to be sent surveys');
+  const timeline = await w.interactionsOfCase(kase.id);
+  const candidates: Channel[] = [...(SURVEY_CHANNELS.has(kase.lastChannel) ? [kase.lastChannel] : []), 'sms', 'email'];
+  for (const channel of candidates) {
+    const to = deliveryAddress(customer, channel, timeline);
+    if (to) return { customer, channel, to };
+  }
+  return new Refused('no-address', `the customer has no address to send the survey to on ${candidates.join(', ')}: add a phone or an email to their record`);
 }
 
-/** Sends the 1-10 survey of a resolved case through its channel. */
-export async function sendSurvey(w: UnitOfWork, kase: Case, authorId: string | null): Promise<Interaction | null> {
+/**
+ * Sends the 1-10 survey of a resolved case through its channel, queued for delivery in the same unit of work.
+ * Refuses (`no-consent`, `no-address`) when it may not or cannot go.
+ */
+export async function sendSurvey(w: UnitOfWork, kase: Case, authorId: string | null): Promise<Interaction> {
+  const target = await surveyTarget(w, kase);
+  if (target instanceof Refused) throw target;
+  return writeSurvey(w, kase, authorId, target);
+}
+
+/** The survey sent by itself when a case is resolved: skipped for a customer who opted out or cannot be reached. */
+export async function sendSurveyIfWanted(w: UnitOfWork, kase: Case, authorId: string | null): Promise<Interaction | null> {
+  const target = await surveyTarget(w, kase);
+  return target instanceof Refused ? null : writeSurvey(w, kase, authorId, target);
+}
+
+async function writeSurvey(w: UnitOfWork, kase: Case, authorId: string | null, { customer, channel, to }: { customer: Customer; channel: Channel; to: DeliveryAddress }): Promise<Interaction> {
   const { ctx } = w;
-  const customer = await w.get('customer', kase.customerId);
-  if (!customer) return null;
   const now = ctx.now();
   const message: Interaction = {
     id: ctx.newId('int'),
     caseId: kase.id,
     customerId: kase.customerId,
-    kind: surveyChannel(kase, customer),
+    kind: channel,
     direction: 'outbound',
     text: surveyQuestion[customer.language],
     subject: null,
@@ -30,6 +60,7 @@ export async function sendSurvey(w: UnitOfWork, kase: Case, authorId: string | n
   };
   await w.save('interaction', message);
   await w.surveySent(kase.id, now);
+  await queueDelivery(w, message, to, 'survey');
   return message;
 }
 

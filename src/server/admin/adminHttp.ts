@@ -107,6 +107,8 @@ const REFUSAL_STATUS: Record<ReasonCode, number> = {
   unauthorized: 401,
   'too-large': 413,
   internal: 500,
+  'no-address': 422,
+  'no-consent': 422,
 };
 
 /** An admin API refusal: its status and the one error body. */

@@ -79,6 +79,16 @@ export async function inboundSecrets(store: Pick<StoreReads, 'meta'>, channel: u
   return previous ? [c.inboundSecret, previous.secret ?? hubSecret] : [c.inboundSecret];
 }
 
+/**
+ * Where a channel's deliveries go and the secret they are signed with, or null when no connector is registered
+ * for it (email, which the hub speaks itself, never has one).
+ */
+export async function outboundConnector(store: Pick<StoreReads, 'meta'>, channel: unknown): Promise<{ url: string; secret: string } | null> {
+  const known = ConnectorChannelSchema.safeParse(channel);
+  const c = known.success ? await stored(store, known.data) : null;
+  return c ? { url: c.url, secret: c.secret } : null;
+}
+
 /** The grace entry for a secret being replaced by `next`: none when nothing changes or the grace is zero. */
 function rotate(current: string | null, next: string, kept: StoredConnector['previousSecret'], graceUntil: number, now: number): StoredConnector['previousSecret'] {
   if (current === next) return inGrace(kept, now);

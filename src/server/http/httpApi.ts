@@ -1,9 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type z } from 'zod';
-import { ChangePasswordRequestSchema, InboundMessageSchema, LoginRequestSchema, MAX_HTTP_BODY_BYTES, RefreshRequestSchema } from '../../shared/protocol';
+import {
+  ChangePasswordRequestSchema,
+  DeliveryStatusReportSchema,
+  InboundMessageSchema,
+  LoginRequestSchema,
+  MAX_HTTP_BODY_BYTES,
+  RefreshRequestSchema,
+} from '../../shared/protocol';
 import { AuthError, PasswordRefused, type AuthService } from '../auth/authService';
 import type { HubContext } from '../context';
 import { InboundRejected, ingestInbound } from '../ingest';
+import { applyStatusReport } from '../delivery/statusReport';
 import { StoreUnavailable } from '../store/storeUnavailable';
 import { createAdminApi } from '../admin/adminHttp';
 import { inboundSecrets } from '../admin/connectors';
@@ -61,16 +69,23 @@ function bearerToken(req: IncomingMessage): string {
 export function createHttpApi(ctx: HubContext, auth: AuthService, opts: { trustProxy?: boolean } = {}) {
   const admin = createAdminApi(ctx, auth);
   const openApi = adminOpenApi();
+
+  /**
+   * Refuses a connector's request unless its X-Signature is right for the channel its body names (that channel's
+   * connector's inbound secret, or the hub's own). The signature covers the raw bytes, so it is checked before the
+   * body is validated or anything is read for it; a request without a well-formed signature costs no read at all.
+   */
+  async function requireConnectorSignature(req: IncomingMessage, raw: Buffer): Promise<void> {
+    const signature = req.headers['x-signature'] as string | undefined;
+    const secrets = isSignatureHeader(signature) ? await inboundSecrets(ctx.store, channelNamed(raw), ctx.config.ingestSecret, ctx.now()) : [];
+    if (!secrets.some((secret) => verifySignature(raw, signature, secret))) {
+      throw new HttpError(401, 'bad-signature', "missing or wrong X-Signature (sha256=<hex HMAC-SHA256 of the raw body with the channel connector's inbound secret>)");
+    }
+  }
+
   const routes: Record<string, (req: IncomingMessage, raw: Buffer) => Promise<[number, unknown]> | [number, unknown]> = {
     'POST /api/v1/inbound': async (req, raw) => {
-      // The signature covers the raw bytes, so it is checked before the body is validated; which secrets count
-      // depends on the channel the body names (its connector's, or the hub's own).
-      // A request without a well-formed signature is refused before it costs a read.
-      const signature = req.headers['x-signature'] as string | undefined;
-      const secrets = isSignatureHeader(signature) ? await inboundSecrets(ctx.store, channelNamed(raw), ctx.config.ingestSecret, ctx.now()) : [];
-      if (!secrets.some((secret) => verifySignature(raw, signature, secret))) {
-        throw new HttpError(401, 'bad-signature', "missing or wrong X-Signature (sha256=<hex HMAC-SHA256 of the raw body with the channel connector's inbound secret>)");
-      }
+      await requireConnectorSignature(req, raw);
       const msg = parseWith(InboundMessageSchema, parseJson(req, raw));
       try {
         const result = await ingestInbound(ctx, msg);
@@ -80,6 +95,15 @@ export function createHttpApi(ctx: HubContext, auth: AuthService, opts: { trustP
         if (err instanceof InboundRejected) throw new HttpError(422, err.code, err.message);
         throw err;
       }
+    },
+    'POST /api/v1/delivery-status': async (req, raw) => {
+      await requireConnectorSignature(req, raw);
+      const report = parseWith(DeliveryStatusReportSchema, parseJson(req, raw));
+      const applied = await applyStatusReport(ctx, report);
+      const named = report.deliveryId !== undefined ? `delivery ${report.deliveryId}` : `a delivery with providerMessageId ${report.providerMessageId}`;
+      if (!applied) throw new HttpError(404, 'not-found', `no ${named}${report.channel ? ` on ${report.channel}` : ''}`);
+      // An older state than the one known is accepted and changes nothing: statuses only move forward.
+      return [200, { ok: true, deliveryId: applied.delivery.id, status: applied.delivery.status, changed: applied.changed }];
     },
     'POST /api/v1/auth/login': async (req, raw) => {
       const body = parseWith(LoginRequestSchema, parseJson(req, raw));

@@ -73,7 +73,7 @@ const SUPERVISORS_ROOM = 'supervisors';
 /** Messages between hub nodes (through the adapter), never sent to workstations. */
 const REVOKED = 'hub:revoked';
 const LIVE_EVENT = 'hub:event';
-type LiveName = 'presence' | 'sla:breach' | 'call:offer' | 'call:update' | 'policy' | 'import:progress';
+type LiveName = 'presence' | 'sla:breach' | 'call:offer' | 'call:update' | 'policy' | 'import:progress' | 'delivery:failed';
 /** How often a node asks the store whether its connections' sessions were ended elsewhere (a missed relay). */
 const SESSION_RECHECK_MS = 60_000;
 /** When to ask again after the hub's database was unreachable (it reconnects by itself). */

@@ -6,8 +6,13 @@ export const ConsentSchema = z.object({
   email: z.boolean(),
   sms: z.boolean(),
   marketing: z.boolean(),
+  /** Whether the customer may be asked for a satisfaction survey; absent counts as yes (see acceptsSurveys). */
+  surveys: z.boolean().optional(),
 });
 export type Consent = z.infer<typeof ConsentSchema>;
+
+/** Whether a survey may go to this customer: unless they said no (records from before the question say yes). */
+export const acceptsSurveys = (c: { consent: Consent }): boolean => c.consent.surveys !== false;
 
 /** A customer record. Identities (emails, phones, handles, loyalty number) resolve inbound messages to it. */
 export const CustomerSchema = z.object({

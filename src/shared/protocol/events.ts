@@ -12,6 +12,7 @@ import {
 import { ChangeSchema, type Change } from './changes';
 import { MutationResultSchema, MutationSchema, type ReasonCodeSchema, type MutationResult } from './mutations';
 import type { ImportProgress } from './admin';
+import type { DeliveryFailed } from './delivery';
 import { PolicySchema } from './http';
 
 /** Largest Socket.IO message the hub accepts (bytes); larger ones close the connection. */
@@ -92,6 +93,8 @@ export interface ServerToClientEvents {
   policy: (p: z.infer<typeof PolicyUpdateSchema>) => void;
   /** How far an import this admin started has come (see ImportProgressSchema). */
   'import:progress': (p: ImportProgress) => void;
+  /** A delivery gave up (after its last attempt, or refused for good): to its author and the case's owner. */
+  'delivery:failed': (p: DeliveryFailed) => void;
   /** The access token expired or was revoked: renew it with `auth:renew` or sign in again. */
   'auth:expired': (p: { reason: 'expired' | 'revoked' }) => void;
   /** A refused event (unknown, malformed, too large), for the client's log. */

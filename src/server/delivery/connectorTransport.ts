@@ -1,0 +1,71 @@
+import type { ConnectorDelivery } from '../../shared/protocol';
+import { ConnectorAnswerSchema } from '../../shared/protocol';
+import { outboundConnector } from '../admin/connectors';
+import { signTimestamped } from '../http/signature';
+import type { StoreReads } from '../store/hubStore';
+import { DeliveryFailure, type OutboundMessage, type Transport } from './transport';
+
+/** The body a connector receives for one delivery (ConnectorDeliverySchema). */
+export function connectorBody(m: OutboundMessage): ConnectorDelivery {
+  const { delivery, interaction } = m;
+  return {
+    deliveryId: delivery.id,
+    caseId: delivery.caseId,
+    interactionId: delivery.interactionId,
+    channel: delivery.channel,
+    to: delivery.to,
+    text: interaction.text,
+    ...(interaction.subject !== null ? { subject: interaction.subject } : {}),
+    ...(m.attachments.length > 0 ? { attachments: m.attachments } : {}),
+  };
+}
+
+/** Statuses worth another attempt: the connector timed out, is overloaded or broke (RFC 9110). */
+const transientStatus = (status: number) => status === 408 || status === 429 || status >= 500;
+
+/** The start of a connector's answer, for the reason people read. */
+async function answerText(res: Response): Promise<string> {
+  const text = (await res.text().catch(() => '')).replace(/\s+/g, ' ').trim();
+  return text ? `: ${text.slice(0, 200)}` : '';
+}
+
+/**
+ * Delivers through the channel's registered connector: POSTs the delivery as JSON, signed with the connector's
+ * secret over "<X-Timestamp>.<body>", with the same X-Delivery-Id on every attempt. Any 2xx is taken; 408, 429,
+ * 5xx, network errors and timeouts are transient; other answers, and a channel without a connector, permanent.
+ */
+export function connectorTransport(deps: { store: Pick<StoreReads, 'meta'>; timeoutMs: number; now: () => number }): Transport {
+  return {
+    async send(message, signal) {
+      const { channel } = message.delivery;
+      const connector = await outboundConnector(deps.store, channel);
+      if (!connector) throw new DeliveryFailure(false, `no connector is registered for ${channel}`);
+      const body = JSON.stringify(connectorBody(message));
+      const timestamp = Math.floor(deps.now() / 1000);
+      let res: Response;
+      try {
+        res = await fetch(connector.url, {
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/json',
+            'X-Delivery-Id': message.delivery.id,
+            'X-Timestamp': String(timestamp),
+            'X-Signature': signTimestamped(body, connector.secret, timestamp),
+          },
+          body,
+          redirect: 'manual',
+          signal: AbortSignal.any([signal, AbortSignal.timeout(deps.timeoutMs)]),
+        });
+      } catch (err) {
+        const e = err as Error & { cause?: { code?: string } };
+        const why = e.name === 'TimeoutError' ? `no answer within ${deps.timeoutMs} ms` : e.name === 'AbortError' ? 'the hub stopped while sending' : (e.cause?.code ?? e.message);
+        throw new DeliveryFailure(true, `the ${channel} connector could not be reached: ${why}`);
+      }
+      if (res.status >= 200 && res.status < 300) {
+        const answer = ConnectorAnswerSchema.safeParse(await res.json().catch(() => null));
+        return { providerMessageId: answer.success ? (answer.data.providerMessageId ?? null) : null };
+      }
+      throw new DeliveryFailure(transientStatus(res.status), `the ${channel} connector answered ${res.status}${await answerText(res)}`);
+    },
+  };
+}
