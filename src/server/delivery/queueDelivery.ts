@@ -1,9 +1,7 @@
 import type { Case, Channel, Delivery, DeliveryAddress, Interaction } from '../../shared/domain';
 import type { UnitOfWork } from '../context';
 import { Refused } from '../refused';
-import { deliveryAddress, isDelivered } from './addresses';
-
-const ADDRESS_NAME: Record<DeliveryAddress['kind'], string> = { email: 'an email address', phone: 'a phone number', handle: 'an account on that channel' };
+import { deliveryAddress, isDelivered, neededAddress } from './addresses';
 
 /**
  * Where a message on `channel` for this case's customer goes, read in the unit of work that sends it: null for a
@@ -14,10 +12,7 @@ export async function addressFor(w: UnitOfWork, kase: Case, channel: Channel): P
   if (!isDelivered(channel)) return null;
   const customer = await w.get('customer', kase.customerId);
   const to = customer ? deliveryAddress(customer, channel, await w.interactionsOfCase(kase.id)) : null;
-  if (!to) {
-    const needed = channel === 'email' ? ADDRESS_NAME.email : channel === 'sms' ? ADDRESS_NAME.phone : ADDRESS_NAME.handle;
-    throw new Refused('no-address', `the customer has no ${channel} address: add ${needed} to their record, or reply on another channel`);
-  }
+  if (!to) throw new Refused('no-address', `the customer has no address for ${channel}: add ${neededAddress(channel)} to their record, or reply on another channel`);
   return to;
 }
 
