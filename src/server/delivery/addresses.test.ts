@@ -10,7 +10,7 @@ describe('where a message to a customer goes', () => {
   it('uses the identity of the channel, the first one held when the customer never wrote from another', () => {
     expect(deliveryAddress(anna, 'email', [])).toEqual({ kind: 'email', value: 'anna@example.com' });
     expect(deliveryAddress(anna, 'sms', [])).toEqual({ kind: 'phone', value: '+48601000001' });
-    // No handle: the chat window knows the visitor by the email they gave it.
+    // No handle: the chat connector knows the visitor by the email they gave the chat window.
     expect(deliveryAddress(anna, 'chat', [])).toEqual({ kind: 'email', value: 'anna@example.com' });
     expect(deliveryAddress({ ...anna, handles: ['@anna'] }, 'chat', [])).toEqual({ kind: 'handle', value: '@anna' });
   });
@@ -27,9 +27,10 @@ describe('where a message to a customer goes', () => {
   it('has none when the customer holds no identity the channel can use, and none is needed where there is no wire', () => {
     expect(deliveryAddress({ ...anna, phones: [] }, 'sms', [])).toBeNull();
     expect(deliveryAddress(anna, 'social', [])).toBeNull();
+    expect(deliveryAddress({ ...anna, emails: [], phones: [] }, 'chat', [])).toBeNull();
     expect(deliveryAddress(anna, 'store', [])).toBeNull();
     expect(deliveryAddress(anna, 'phone', [])).toBeNull();
     expect([isDelivered('store'), isDelivered('phone'), isDelivered('sms'), isDelivered('chat')]).toEqual([false, false, true, true]);
-    expect(neededAddress('chat')).toBe('their chat account or an email address');
+    expect(neededAddress('chat')).toBe('their chat account or an email address or a phone number');
   });
 });

@@ -3,15 +3,16 @@ import { identityKey, type Channel, type Customer, type DeliveryAddress, type In
 type AddressKind = DeliveryAddress['kind'];
 
 /**
- * Which of a customer's identities a message on each channel can go to, the likeliest first. Chat connectors
- * know a visitor by an account handle or by the email they gave the chat window; a video platform by any of them.
+ * Which of a customer's identities a message on each channel can go to, the likeliest first. Chat and video
+ * connectors know a person by whatever identity they reported when the person wrote (an account handle, the
+ * email or phone given to the chat window), and find the conversation by it.
  * Channels absent here have no wire: a store visit happens at the counter and a phone reply records what was
  * said on the call (to text the customer, the agent picks SMS), so neither is delivered.
  */
 const ADDRESS_KINDS: Partial<Record<Channel, readonly AddressKind[]>> = {
   email: ['email'],
   sms: ['phone'],
-  chat: ['handle', 'email'],
+  chat: ['handle', 'email', 'phone'],
   social: ['handle'],
   video: ['handle', 'email', 'phone'],
 };
