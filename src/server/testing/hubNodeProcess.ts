@@ -1,16 +1,24 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { DeliveryOptions } from '../delivery/deliveryWorker';
 
 /**
  * A hub node in a child process of its own (forked with `--import tsx`), for tests of several nodes behind a
- * load balancer: started against a PostgreSQL database and a Redis with a fixed token key and ingest secret,
+ * load balancer or of a hub that dies: started against a PostgreSQL database (and a Redis) or a SQLite file,
+ * with a fixed token key and ingest secret,
  * it reports its URL over IPC once it listens, so a test can SIGKILL it mid-traffic like a machine that dies.
  * The same file is the child's entry point (see `runNode` at the bottom).
  */
 
+/** What of the delivery worker's options crosses to a node (transports are the node's own). */
+export type NodeDeliveryOptions = Partial<Omit<DeliveryOptions, 'transports'>>;
+
 export interface HubNodeOptions {
-  databaseUrl: string;
-  redisUrl: string;
+  /** A PostgreSQL database, or (`dbPath`) a SQLite file: one of them. */
+  databaseUrl?: string;
+  dbPath?: string;
+  /** Without it, live events stay in the node (one node, or a test of one). */
+  redisUrl?: string;
   /** Signs access tokens; every node of one cluster has the same, so a token is valid on each. */
   tokenKey: Buffer;
   ingestSecret: string;
@@ -22,6 +30,7 @@ export interface HubNodeOptions {
   name?: string;
   /** How long the node may take to listen (it compiles its sources on start). */
   startTimeoutMs?: number;
+  delivery?: NodeDeliveryOptions;
 }
 
 export interface HubNodeStatus {
@@ -50,7 +59,17 @@ export interface HubNodeProcess {
 
 /** Messages from the parent to a node. */
 type ToNode =
-  | { type: 'start'; databaseUrl: string; redisUrl: string; tokenKey: string; ingestSecret: string; port: number; tickMs?: number }
+  | {
+      type: 'start';
+      databaseUrl?: string;
+      dbPath?: string;
+      redisUrl?: string;
+      tokenKey: string;
+      ingestSecret: string;
+      port: number;
+      tickMs?: number;
+      delivery?: NodeDeliveryOptions;
+    }
   | { type: 'status'; id: number }
   | { type: 'stop' };
 
@@ -125,11 +144,13 @@ export async function startHubNode(opts: HubNodeOptions): Promise<HubNodeProcess
     send({
       type: 'start',
       databaseUrl: opts.databaseUrl,
+      dbPath: opts.dbPath,
       redisUrl: opts.redisUrl,
       tokenKey: opts.tokenKey.toString('hex'),
       ingestSecret: opts.ingestSecret,
       port: opts.port ?? 0,
       ...(opts.tickMs !== undefined ? { tickMs: opts.tickMs } : {}),
+      ...(opts.delivery ? { delivery: opts.delivery } : {}),
     });
     const { url, port } = await started;
     let stopping: Promise<void> | null = null;
@@ -190,9 +211,10 @@ async function runNode(): Promise<void> {
   // Imported here, so that the parent loading this file for `startHubNode` loads nothing of the hub.
   const { createHub } = await import('../hub');
   const { openPgStore } = await import('../store/pg/pgStore');
+  const { openSqliteStore } = await import('../store/sqlite/sqliteStore');
   let hub: Awaited<ReturnType<typeof createHub>>;
   try {
-    const store = await openPgStore(config.databaseUrl);
+    const store = config.databaseUrl ? await openPgStore(config.databaseUrl) : openSqliteStore(config.dbPath ?? ':memory:');
     try {
       hub = await createHub({
         store,
@@ -202,6 +224,7 @@ async function runNode(): Promise<void> {
         port: config.port,
         host: '127.0.0.1',
         ...(config.tickMs !== undefined ? { tickMs: config.tickMs } : {}),
+        ...(config.delivery ? { delivery: config.delivery } : {}),
       });
     } catch (err) {
       await store.close().catch(() => {});

@@ -22,6 +22,8 @@ export const TEST_STORE: 'sqlite' | 'postgres' = process.env.HUB_TEST_STORE === 
 
 /** The data of one test hub: opened again after a restart, removed when the test ends. */
 export interface TestData {
+  /** Where the data lives: the SQLite file, or the PostgreSQL database's URL (for a hub in another process). */
+  location: { dbPath: string } | { databaseUrl: string };
   open(): Promise<HubStore>;
   remove(): Promise<void>;
 }
@@ -52,7 +54,7 @@ async function sqliteData(org: OrgData | undefined): Promise<TestData> {
     })();
     copyFileSync(await sqliteTemplate, file);
   }
-  return { open: async () => openSqliteStore(file), remove: async () => rmSync(dir, { recursive: true, force: true }) };
+  return { location: { dbPath: file }, open: async () => openSqliteStore(file), remove: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** Runs `sql` on the test server's own database (creating and dropping the others). */
@@ -85,6 +87,7 @@ async function postgresData(org: OrgData | undefined): Promise<TestData> {
     await admin(server, `CREATE DATABASE ${name} TEMPLATE ${await pgTemplate}`);
   }
   return {
+    location: { databaseUrl: databaseUrl(server, name) },
     open: () => openPgStore(databaseUrl(server, name)),
     remove: () => admin(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
