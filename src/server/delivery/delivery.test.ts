@@ -189,7 +189,8 @@ describe('outbound delivery through a channel connector', () => {
     const c = await openCase();
     await reply(c);
     for (let attempt = 1; attempt < 3; attempt++) {
-      await deliveryWhen(c.caseId, (d) => d.attempts === attempt && d.status === 'queued' && d.lastError !== null, `waiting after attempt ${attempt}`);
+      // Waiting for the next attempt (a backoff shorter than the 5 s lease), not claimed for this one.
+      await deliveryWhen(c.caseId, (d) => d.attempts === attempt && d.status === 'queued' && d.lastError !== null && d.nextAttemptAt! - clock.now() < 5_000, `waiting after attempt ${attempt}`);
       clock.advance(4_000);
       t.hub.delivery.kick();
     }
