@@ -51,8 +51,8 @@ export interface ExampleConnectorOptions {
   rememberIds?: number;
   /** How receipts are retried when the hub cannot take them (see postSigned). */
   receiptRetry?: Pick<SignedPostOptions, 'attempts' | 'retryMs'>;
-  /** Told of every delivery the channel took (not of repeats). */
-  onTaken?: (delivery: ConnectorDelivery, providerMessageId: string) => void;
+  /** Told of every signed, well-formed request and its answer. */
+  onAttempt?: (attempt: Attempt) => void;
   /** Told of every receipt the hub did not take, and of a channel that failed. */
   onError?: (err: Error) => void;
 }
@@ -60,7 +60,9 @@ export interface ExampleConnectorOptions {
 /** One signed, well-formed request from the hub, and what the connector answered. */
 export interface Attempt {
   delivery: ConnectorDelivery;
-  status: 200 | 400 | 503;
+  status: AnswerStatus;
+  /** The provider's id when taken, or why not. */
+  answer: ChannelAnswer;
   /** Answered from memory: the delivery had been taken (or was being taken) already, and was not handed on again. */
   duplicate: boolean;
   at: number;
@@ -205,7 +207,6 @@ export async function startExampleConnector(opts: ExampleConnectorOptions): Prom
       takenIds.set(id, result.providerMessageId);
       if (takenIds.size > remember) takenIds.delete(takenIds.keys().next().value!);
       taken.push(delivery);
-      opts.onTaken?.(delivery, result.providerMessageId);
     }
     return { answer: result, duplicate: false };
   }
@@ -234,7 +235,9 @@ export async function startExampleConnector(opts: ExampleConnectorOptions): Prom
       const { answer: given, duplicate } = await answer(delivery);
       const { status, body } = answerOf(given);
       if (duplicate) duplicates++;
-      attempts.push({ delivery, status, duplicate, at: Date.now() });
+      const attempt: Attempt = { delivery, status, answer: given, duplicate, at: Date.now() };
+      attempts.push(attempt);
+      opts.onAttempt?.(attempt);
       changed();
       sendJson(res, status, body);
     } catch (err) {
