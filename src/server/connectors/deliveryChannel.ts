@@ -23,9 +23,10 @@ export interface DeliveryChannel {
   /**
    * Puts one delivery on the channel. Called once per delivery the channel takes: a delivery it answered
    * `transient` or `permanent` comes again if the hub tries again. `report` sends the hub a signed receipt
-   * (delivered, read, failed) whenever the channel learns of one, now or later.
+   * (delivered, read, failed) whenever the channel learns of one, now or later; it resolves once the hub has it
+   * or it was given up (the connector tells its `onError`), never rejects.
    */
-  send(delivery: ConnectorDelivery, report: (receipt: Receipt) => void): Promise<ChannelAnswer>;
+  send(delivery: ConnectorDelivery, report: (receipt: Receipt) => Promise<void>): Promise<ChannelAnswer>;
   /** Drops whatever is still scheduled (receipts not yet due): the connector is stopping. */
   close?(): void;
 }

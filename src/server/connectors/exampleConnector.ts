@@ -166,9 +166,9 @@ export async function startExampleConnector(opts: ExampleConnectorOptions): Prom
   }
 
   /** What the channel hands the hub later: sent in the background, failures told to onError. */
-  function reportLater(receipt: Receipt): void {
+  async function reportLater(receipt: Receipt): Promise<void> {
     if (stopping.signal.aborted) return;
-    report(receipt).then(
+    await report(receipt).then(
       (answer) => {
         if (answer.status >= 300) onError(new Error(`the hub did not take a ${receipt.status} receipt: ${answer.status} ${JSON.stringify(answer.body)}`));
       },

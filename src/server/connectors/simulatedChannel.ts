@@ -73,7 +73,9 @@ export function createSimulatedChannel(opts: SimulatedChannelOptions): DeliveryC
   /** Attempts made of deliveries not settled yet (a transient failure comes back). */
   const tries = new Map<string, number>();
   const timers = new Set<NodeJS.Timeout>();
+  let closed = false;
   const after = (ms: number, fn: () => void) => {
+    if (closed) return;
     const timer = setTimeout(() => {
       timers.delete(timer);
       fn();
@@ -91,13 +93,13 @@ export function createSimulatedChannel(opts: SimulatedChannelOptions): DeliveryC
       // Not dropped by close(): the answer comes within a second, whereas receipts may be due minutes later.
       await new Promise((resolve) => setTimeout(resolve, fate.answerMs * scale));
       if (fate.outcome !== 'taken') return { outcome: fate.outcome, reason: fate.reason };
-      after(fate.deliveredMs, () => {
-        report({ deliveryId: id, status: 'delivered' });
-        if (fate.readMs !== null) after(fate.readMs, () => report({ deliveryId: id, status: 'read' }));
-      });
+      const { deliveredMs, readMs } = fate;
+      // Read is reported only once the hub has delivered (or it was given up), so the two never cross.
+      after(deliveredMs, () => void report({ deliveryId: id, status: 'delivered' }).then(() => readMs !== null && after(readMs, () => void report({ deliveryId: id, status: 'read' }))));
       return { outcome: 'taken', providerMessageId: fate.providerMessageId };
     },
     close() {
+      closed = true;
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
     },
