@@ -14,6 +14,7 @@ the hub, signed. It prints every delivery it is sent.
   --hub URL               the hub, e.g. http://127.0.0.1:4410
   --secret S              the connector's secret as registered on the hub (checks what the hub sends)
   --inbound-secret S2     the connector's inbound secret as registered (signs receipts)
+                          (or CONNECTOR_SECRET and CONNECTOR_INBOUND_SECRET: other users see flags in ps)
   --port N                port to listen on (default 0: a free one)
   --seed N                seed of the simulated channel's delays and failures (default 1)
 
@@ -32,6 +33,14 @@ function describe(a: Attempt): string {
   const answer =
     a.answer.outcome === 'taken' ? `${a.duplicate ? 'repeat, answered again' : 'taken'} as ${a.answer.providerMessageId}` : `${a.status} ${a.answer.reason}`;
   return `connector: ${d.deliveryId} to ${d.to.kind} ${d.to.value}: ${JSON.stringify(text)}${files}: ${answer}`;
+}
+
+/** A secret from its flag or variable, checked as the hub checks it when it is registered. */
+function secretFlag(value: string | undefined, name: string): string {
+  if (value === undefined) fail(`--${name} is required (or ${name === 'secret' ? 'CONNECTOR_SECRET' : 'CONNECTOR_INBOUND_SECRET'})`);
+  const parsed = ConnectorSecretSchema.safeParse(value);
+  if (!parsed.success) fail(`--${name}: ${parsed.error.issues[0].message}`, false);
+  return parsed.data;
 }
 
 async function main(): Promise<void> {
@@ -54,18 +63,16 @@ async function main(): Promise<void> {
   const channel = ConnectorChannelSchema.safeParse(f.channel);
   if (!channel.success) fail(`--channel is one of ${CONNECTOR_CHANNELS.join(', ')}${f.channel === undefined ? '' : `, not "${f.channel}"`}`);
   if (!f.hub || !URL.canParse(f.hub) || !['http:', 'https:'].includes(new URL(f.hub).protocol)) fail('--hub needs the hub\'s http or https address, e.g. http://127.0.0.1:4410');
-  const secret = ConnectorSecretSchema.safeParse(f.secret);
-  if (!secret.success) fail(`--secret: ${f.secret === undefined ? 'required' : secret.error.issues[0].message}`);
-  const inboundSecret = ConnectorSecretSchema.safeParse(f['inbound-secret']);
-  if (!inboundSecret.success) fail(`--inbound-secret: ${f['inbound-secret'] === undefined ? 'required' : inboundSecret.error.issues[0].message}`);
+  const secret = secretFlag(f.secret ?? process.env.CONNECTOR_SECRET, 'secret');
+  const inboundSecret = secretFlag(f['inbound-secret'] ?? process.env.CONNECTOR_INBOUND_SECRET, 'inbound-secret');
   const port = numberFlag(fail, f.port, 'port', 0, { max: 65_535, whole: true });
   const seed = numberFlag(fail, f.seed, 'seed', 1, { whole: true });
 
   const connector = await startExampleConnector({
     channel: channel.data,
     hubUrl: f.hub,
-    secret: secret.data,
-    inboundSecret: inboundSecret.data,
+    secret,
+    inboundSecret,
     port,
     deliveryChannel: createSimulatedChannel({ channel: channel.data, seed }),
     onAttempt: (a) => console.log(describe(a)),
