@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { request } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ConnectorDelivery } from '../../shared/protocol';
+import { ConnectorDeliverySchema, type ConnectorDelivery } from '../../shared/protocol';
+import { createPrng, deeplyNested, DEEP_NESTING, hostileValue, malformedVariants, toJson } from '../../shared/testing/hostilePayloads';
 import { signTimestamped } from '../http/signature';
 import { startStandInHub, type StandInHub } from '../testing/standInHub';
 import type { ChannelAnswer, DeliveryChannel } from './deliveryChannel';
@@ -163,6 +164,34 @@ describe('the example connector takes deliveries', () => {
     expect((await send(delivery({ attachments: [file, file] }))).status).toBe(200);
     expect(MAX_DELIVERY_BYTES).toBeGreaterThan(10 * Math.ceil((10 * 1024 * 1024) / 3) * 4);
   });
+});
+
+describe('the example connector under hostile input', () => {
+  it('answers signed hostile, malformed and deeply nested bodies with a 4xx and a JSON error, and hands none on', async () => {
+    const channel = recordingChannel((d) => ({ outcome: 'taken', providerMessageId: d.deliveryId }));
+    const errors: Error[] = [];
+    await start({ deliveryChannel: channel, onError: (e) => errors.push(e), maxBodyBytes: 256 * 1024 });
+    const prng = createPrng(41);
+    const valid = { ...delivery(), attachments: [{ name: 'a.txt', type: 'text/plain', size: 3, sha256: 'a'.repeat(64), data: 'YWJj' }], survey: { url: 'https://x.example/s' } };
+    const variants = malformedVariants(valid, prng, 300).filter((v) => !ConnectorDeliverySchema.safeParse(v).success);
+    const bodies = [
+      ...Array.from({ length: 150 }, () => toJson(hostileValue(prng))),
+      ...variants.map(toJson),
+      toJson(deeplyNested(DEEP_NESTING, 'object')),
+      '\u0000\uD800',
+    ];
+    for (const body of bodies) {
+      // The X-Delivery-Id a variant names, when it names one: what is behind that check is fuzzed too.
+      const named = /"deliveryId":"([\x21-\x7e]{1,64})"/.exec(body)?.[1];
+      const r = await send(body, { headers: { 'X-Delivery-Id': named ?? 'dlv-fuzz' } });
+      expect([400, 413], body.slice(0, 120)).toContain(r.status);
+      expect(r.body, body.slice(0, 120)).toMatchObject({ ok: false, error: expect.any(String), message: expect.any(String) });
+    }
+    expect(variants.length).toBeGreaterThan(150);
+    expect(channel.handed).toEqual([]);
+    expect(errors).toEqual([]);
+    expect((await send(delivery())).status).toBe(200);
+  }, 60_000);
 });
 
 describe('the example connector drops repeats', () => {
