@@ -216,14 +216,18 @@ describe('the example connector drops repeats', () => {
     expect(connector!.counts()).toEqual({ received: 5, unique: 1, duplicates: 4, refused: 0 });
   });
 
-  it('forgets the oldest ids beyond what it remembers', async () => {
+  it('forgets the oldest ids beyond what it remembers, and keeps the latest attempts only', async () => {
     const channel = recordingChannel((d) => ({ outcome: 'taken', providerMessageId: d.deliveryId }));
-    await start({ deliveryChannel: channel, rememberIds: 2 });
+    await start({ deliveryChannel: channel, rememberIds: 2, history: 3 });
     const [a, b, c] = [delivery(), delivery(), delivery()];
     for (const d of [a, b, c, c, b]) await send(d);
     expect(channel.handed).toEqual([a.deliveryId, b.deliveryId, c.deliveryId]);
     await send(a);
     expect(channel.handed).toHaveLength(4);
+    expect(connector!.counts()).toEqual({ received: 6, unique: 4, duplicates: 2, refused: 0 });
+    expect(connector!.attempts.map((x) => x.delivery.deliveryId)).toEqual([c.deliveryId, b.deliveryId, a.deliveryId]);
+    expect(connector!.taken.map((x) => x.deliveryId)).toEqual([b.deliveryId, c.deliveryId, a.deliveryId]);
+    expect(await connector!.waitForAttempts(6)).toHaveLength(3);
   });
 });
 

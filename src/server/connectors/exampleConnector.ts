@@ -49,6 +49,8 @@ export interface ExampleConnectorOptions {
   toleranceSec?: number;
   /** How many taken delivery ids are remembered to drop repeats (default 100,000; the oldest go first). */
   rememberIds?: number;
+  /** How many of the latest attempts and taken deliveries `attempts` and `taken` keep (default 1,000). */
+  history?: number;
   /** How receipts are retried when the hub cannot take them (see postSigned). */
   receiptRetry?: Pick<SignedPostOptions, 'attempts' | 'retryMs'>;
   /** Told of every signed, well-formed request and its answer. */
@@ -86,9 +88,9 @@ export interface ExampleConnector {
   /** The URL to register as the channel's connector (`PUT /api/v1/admin/connectors/{channel}`). */
   readonly url: string;
   readonly channel: ConnectorChannel;
-  /** Every signed, well-formed request, in arrival order. */
+  /** The latest signed, well-formed requests (see `history`), in arrival order. */
   readonly attempts: readonly Attempt[];
-  /** The deliveries the channel took, once each, in order. */
+  /** The latest deliveries the channel took (see `history`), once each, in order. */
   readonly taken: readonly ConnectorDelivery[];
   counts(): ConnectorCounts;
   /**
@@ -97,9 +99,9 @@ export interface ExampleConnector {
    * A delivery taken before is still answered 200.
    */
   setAnswer(status: AnswerStatus, opts?: { times?: number; reason?: string }): void;
-  /** Resolves with the attempts once there are at least `n`; rejects after `timeoutMs` (default 5 s). */
+  /** Resolves with `attempts` once `n` have been received in all; rejects after `timeoutMs` (default 5 s). */
   waitForAttempts(n: number, timeoutMs?: number): Promise<Attempt[]>;
-  /** Resolves with the deliveries taken once there are at least `n`; rejects after `timeoutMs` (default 5 s). */
+  /** Resolves with `taken` once `n` deliveries have been taken in all; rejects after `timeoutMs` (default 5 s). */
   waitForTaken(n: number, timeoutMs?: number): Promise<ConnectorDelivery[]>;
   /** Sends the hub a signed receipt (`POST /api/v1/delivery-status`); resolves with the hub's last answer. */
   report(receipt: Receipt): Promise<HubAnswer>;
@@ -126,6 +128,7 @@ export async function startExampleConnector(opts: ExampleConnectorOptions): Prom
   const secrets = [opts.secret, ...(opts.previousSecret ? [opts.previousSecret] : [])];
   const maxBody = opts.maxBodyBytes ?? MAX_DELIVERY_BYTES;
   const remember = opts.rememberIds ?? 100_000;
+  const history = opts.history ?? 1_000;
   const onError = opts.onError ?? ((err: Error) => console.warn(`connector ${opts.channel}: ${err.message}`));
   const stopping = new AbortController();
 
@@ -135,8 +138,15 @@ export async function startExampleConnector(opts: ExampleConnectorOptions): Prom
   const takenIds = new Map<string, string>();
   /** Deliveries being handed to the channel: a repeat arriving meanwhile waits for the same answer. */
   const inFlight = new Map<string, Promise<ChannelAnswer>>();
+  let received = 0;
+  let unique = 0;
   let duplicates = 0;
   let refused = 0;
+  /** Keeps the latest `history` entries of a list (a demo runs for days; deliveries may carry files). */
+  const keep = <T>(list: T[], item: T) => {
+    list.push(item);
+    if (list.length > history) list.splice(0, list.length - history);
+  };
   let forced: { status: 400 | 503; reason: string; left: number } | null = null;
   const waiters = new Set<() => boolean>();
   const changed = () => waiters.forEach((settled) => settled() && waiters.delete(settled));
@@ -158,7 +168,7 @@ export async function startExampleConnector(opts: ExampleConnectorOptions): Prom
     });
   }
 
-  const counts = (): ConnectorCounts => ({ received: attempts.length, unique: taken.length, duplicates, refused });
+  const counts = (): ConnectorCounts => ({ received, unique, duplicates, refused });
 
   async function report(receipt: Receipt): Promise<HubAnswer> {
     const body = DeliveryStatusReportSchema.parse({ ...receipt, channel: opts.channel });
@@ -206,7 +216,8 @@ export async function startExampleConnector(opts: ExampleConnectorOptions): Prom
     if (result.outcome === 'taken') {
       takenIds.set(id, result.providerMessageId);
       if (takenIds.size > remember) takenIds.delete(takenIds.keys().next().value!);
-      taken.push(delivery);
+      unique++;
+      keep(taken, delivery);
     }
     return { answer: result, duplicate: false };
   }
@@ -236,7 +247,8 @@ export async function startExampleConnector(opts: ExampleConnectorOptions): Prom
       const { status, body } = answerOf(given);
       if (duplicate) duplicates++;
       const attempt: Attempt = { delivery, status, answer: given, duplicate, at: Date.now() };
-      attempts.push(attempt);
+      received++;
+      keep(attempts, attempt);
       opts.onAttempt?.(attempt);
       changed();
       sendJson(res, status, body);
@@ -268,8 +280,8 @@ export async function startExampleConnector(opts: ExampleConnectorOptions): Prom
     setAnswer(status, { times = Infinity, reason } = {}) {
       forced = status === 200 ? null : { status, left: times, reason: reason ?? (status === 503 ? 'the channel is busy; try again later' : 'the channel refused this message') };
     },
-    waitForAttempts: (n, timeoutMs = 5_000) => waitFor(() => (attempts.length >= n ? attempts.slice() : null), timeoutMs, `${n} attempt(s)`),
-    waitForTaken: (n, timeoutMs = 5_000) => waitFor(() => (taken.length >= n ? taken.slice() : null), timeoutMs, `${n} delivery(ies) taken`),
+    waitForAttempts: (n, timeoutMs = 5_000) => waitFor(() => (received >= n ? attempts.slice() : null), timeoutMs, `${n} attempt(s)`),
+    waitForTaken: (n, timeoutMs = 5_000) => waitFor(() => (unique >= n ? taken.slice() : null), timeoutMs, `${n} delivery(ies) taken`),
     report,
     async forwardInbound(message) {
       const parsed = InboundMessageSchema.safeParse({ ...message, channel: opts.channel });
