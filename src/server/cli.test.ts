@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgres, type PostgresServer } from './cluster/postgres';
+import { signBody } from './http/signature';
 import { openSqliteStore } from './store/sqlite/sqliteStore';
 
 let dir: string | null = null;
@@ -53,8 +54,11 @@ const refused = (r: { code: number | null; out: string }, says: RegExp) => {
   expect(r.out).not.toMatch(/^\s+at /m);
 };
 
-/** Starts `npm run hub` on `args` until it listens: its URL, what it printed so far, and how to stop it. */
-async function startHub(args: string[]): Promise<{ url: string; out: string; stop(): Promise<void> }> {
+/**
+ * Starts `npm run hub` on `args` until it listens: its URL, what it printed so far, what it prints until a line
+ * matches (`printed`), and how to stop it.
+ */
+async function startHub(args: string[]): Promise<{ url: string; out: string; printed(line: RegExp): Promise<RegExpExecArray>; stop(): Promise<void> }> {
   const hub = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', '--port', '0', ...args], {
     env: { ...process.env, HUB_SECRET: 'cli-test-secret' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -72,6 +76,19 @@ async function startHub(args: string[]): Promise<{ url: string; out: string; sto
   return {
     url,
     out,
+    printed: (line) =>
+      new Promise((resolve, reject) => {
+        const look = () => {
+          const m = line.exec(out);
+          if (!m) return false;
+          hub.stdout.off('data', look);
+          resolve(m);
+          return true;
+        };
+        if (look()) return;
+        hub.stdout.on('data', look);
+        hub.once('exit', () => reject(new Error(`hub exited before printing ${line}: ${out}`)));
+      }),
     async stop() {
       hub.kill('SIGTERM');
       await new Promise((resolve) => hub.once('exit', resolve));
@@ -81,6 +98,49 @@ async function startHub(args: string[]): Promise<{ url: string; out: string; sto
 
 const signIn = (url: string, username: string, password: string) =>
   fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });
+
+describe('npm run hub -- --simulate', () => {
+  it('starts a connector for every connector channel, registers it as the command line did, and stops it with the hub', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hub-cli-'));
+    const data = join(dir, 'data');
+    const hub = await startHub(['--data', data, '--customers', '40', '--interactions', '200', '--simulate', '20']);
+    let urls: Map<string, string>;
+    try {
+      const [, list] = await hub.printed(/simulated connectors take the replies: (.*)\n/);
+      urls = new Map(list.split(', ').map((entry) => entry.split(' ') as [string, string]));
+      expect([...urls.keys()]).toEqual(['chat', 'phone', 'video', 'social', 'sms']);
+      for (const url of urls.values()) {
+        expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/deliveries$/);
+        // A real connector: it checks the hub's signature.
+        const unsigned = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+        expect(unsigned.status).toBe(401);
+      }
+      // The connector channels' messages are checked with their connectors' inbound secrets now, not the hub's own...
+      const body = JSON.stringify({ channel: 'sms', from: { phone: '+48601234567' }, text: 'Where is my parcel?', externalId: 'cli-sms-1' });
+      const hubSigned = await fetch(`${hub.url}/api/v1/inbound`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Signature': signBody(body, 'cli-test-secret') }, body });
+      expect(hubSigned.status).toBe(401);
+      // ...which the simulator signs with: none of its messages is refused.
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+    } finally {
+      await hub.stop();
+    }
+    expect(hub.out).not.toMatch(/refused a simulated message/);
+    for (const url of urls.values()) await expect(fetch(url, { method: 'POST' })).rejects.toThrow();
+
+    const store = openSqliteStore(join(data, 'hub.sqlite'));
+    try {
+      const stored = JSON.parse((await store.meta('connector:sms'))!) as { url: string; secret: string; inboundSecret: string };
+      expect(stored.url).toBe(urls.get('sms'));
+      expect(stored.secret).not.toBe(stored.inboundSecret);
+      const audit = await store.queryAudit({ limit: 50 });
+      const changes = audit.filter((e) => e.action === 'connector.update');
+      expect(changes.map((e) => [e.actorId, e.targetId]).sort()).toEqual([...urls.keys()].map((ch) => ['command-line', ch]).sort());
+      expect(JSON.stringify(changes)).not.toContain(stored.secret);
+    } finally {
+      await store.close();
+    }
+  }, 90_000);
+});
 
 describe('npm run hub -- create-admin', () => {
   const PASSWORD = 'violet kettle orbit 42';

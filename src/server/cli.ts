@@ -12,6 +12,7 @@ import { StoreUnavailable } from './store/storeUnavailable';
 import { copyHubFolder } from './store/copyHubStore';
 import { openPgStore } from './store/pg/pgStore';
 import { createSimulator } from './simulator/simulator';
+import { startSimulatedConnectors } from './connectors/simulatedConnectors';
 import { identityOf, refreshedSource } from './simulator/simulatorSource';
 import { CsvFileProblem, MAX_CSV_BYTES } from './import/csvRows';
 import { importCustomers, previewCustomerImport } from './import/customers';
@@ -137,11 +138,20 @@ async function main(): Promise<void> {
         })
       : null;
   await source?.ready;
+  // --simulate (even at 0) puts a simulated connector in front of every channel the hub does not speak itself.
+  const connectors =
+    f.simulate !== undefined
+      ? await startSimulatedConnectors(hub.ctx, hub.url, { seed: data.seededWith ?? 1, onError: (err) => console.warn(`hub: simulated connector: ${err.message}`) })
+      : null;
+  if (connectors) {
+    console.log(`hub: simulated connectors take the replies: ${connectors.connectors.map((c) => `${c.channel} ${c.url}`).join(', ')}`);
+  }
   const simulator =
     source
       ? createSimulator({
           url: hub.url,
           secret,
+          channelSecrets: connectors?.inboundSecrets,
           rate: demo.simulate,
           seed: data.seededWith ?? 1,
           source,
@@ -161,6 +171,7 @@ async function main(): Promise<void> {
     source?.stop();
     await simulator?.stop();
     await hub.close();
+    await connectors?.stop();
     process.exit(0);
   };
   process.on('SIGINT', stop);

@@ -46,7 +46,8 @@ export const DEMO_FLAGS_USAGE = `  --seed N            seed of the demo organisa
   --no-seed           start empty instead of seeding the demo organisation
   --customers N       demo customers (default 3000)
   --interactions N    demo interactions (default 30000)
-  --simulate RATE     simulated inbound messages per second (default 0: none)`;
+  --simulate RATE     simulated inbound messages per second (default 0: none); given at all (0 too), a
+                      simulated connector takes the replies of every channel the hub does not speak itself`;
 
 type DemoFlags = { [K in keyof typeof DEMO_FLAGS]?: (typeof DEMO_FLAGS)[K]['type'] extends 'boolean' ? boolean : string };
 

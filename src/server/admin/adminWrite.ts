@@ -38,7 +38,7 @@ export function adminWrite<T>(call: AdminCall, fn: (w: UnitOfWork, actor: Staff)
 export type AuditTarget = Pick<AuditEntry, 'targetType' | 'targetId'> & Partial<Pick<AuditEntry, 'queueId'>>;
 
 /** Records an administration action with the state before and after (rows as synced: they hold no secrets). */
-export async function auditAdmin(w: UnitOfWork, actor: Staff, action: AuditAction, target: AuditTarget, before: unknown, after: unknown): Promise<void> {
+export async function auditAdmin(w: UnitOfWork, actor: Pick<Staff, 'id'>, action: AuditAction, target: AuditTarget, before: unknown, after: unknown): Promise<void> {
   await w.appendAudit({ id: w.ctx.newId('audit'), actorId: actor.id, action, queueId: null, caseId: null, ...target, before, after, at: w.ctx.now() });
 }
 

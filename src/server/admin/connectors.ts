@@ -7,6 +7,7 @@ import {
   type ConnectorChannel,
   type PutConnector,
 } from '../../shared/protocol';
+import type { HubContext, UnitOfWork } from '../context';
 import type { StoreReads } from '../store/hubStore';
 import { adminWrite, auditAdmin, FieldRefused, type AdminCall } from './adminWrite';
 
@@ -104,28 +105,38 @@ function channelOf(raw: string): ConnectorChannel {
 /** Registers or changes a channel's connector; a changed secret keeps working until its grace ends. */
 export async function putConnector(call: AdminCall, rawChannel: string, body: PutConnector): Promise<AdminConnector> {
   const channel = channelOf(rawChannel);
-  return adminWrite(call, async (w, actor) => {
-    const now = w.ctx.now();
-    const before = await stored(w, channel);
-    const secret = body.secret ?? before?.secret;
-    if (secret === undefined) throw new FieldRefused('invalid', 'secret', 'a new connector needs the secret that signs what the hub sends it');
-    const graceUntil = now + body.graceMinutes * 60_000;
-    const inboundSecret = body.inboundSecret ?? before?.inboundSecret ?? null;
-    const next: StoredConnector = {
-      channel,
-      url: body.url,
-      secret,
-      previousSecret: before ? rotate(before.secret, secret, before.previousSecret, graceUntil, now) : null,
-      inboundSecret,
-      // A first inbound secret replaces the hub's own for this channel: the connector gets the same grace to switch.
-      previousInboundSecret: inboundSecret === null ? null : rotate(before?.inboundSecret ?? null, inboundSecret, before?.previousInboundSecret ?? null, graceUntil, now),
-      updatedAt: now,
-    };
-    await w.setMeta(metaKey(channel), JSON.stringify(next));
-    const after = view(next, now);
-    await auditAdmin(w, actor, 'connector.update', { targetType: 'connector', targetId: channel }, before && view(before, now), after);
-    return after;
-  });
+  return adminWrite(call, (w, actor) => saveConnector(w, actor.id, channel, body));
+}
+
+/**
+ * putConnector for what the hub's command line does (`--simulate` registers its connectors): the same change,
+ * audited as made by `actorId` (no admin is signed in there).
+ */
+export async function putConnectorAs(ctx: HubContext, actorId: string, channel: ConnectorChannel, body: PutConnector): Promise<AdminConnector> {
+  return ctx.write((w) => saveConnector(w, actorId, channel, body));
+}
+
+async function saveConnector(w: UnitOfWork, actorId: string, channel: ConnectorChannel, body: PutConnector): Promise<AdminConnector> {
+  const now = w.ctx.now();
+  const before = await stored(w, channel);
+  const secret = body.secret ?? before?.secret;
+  if (secret === undefined) throw new FieldRefused('invalid', 'secret', 'a new connector needs the secret that signs what the hub sends it');
+  const graceUntil = now + body.graceMinutes * 60_000;
+  const inboundSecret = body.inboundSecret ?? before?.inboundSecret ?? null;
+  const next: StoredConnector = {
+    channel,
+    url: body.url,
+    secret,
+    previousSecret: before ? rotate(before.secret, secret, before.previousSecret, graceUntil, now) : null,
+    inboundSecret,
+    // A first inbound secret replaces the hub's own for this channel: the connector gets the same grace to switch.
+    previousInboundSecret: inboundSecret === null ? null : rotate(before?.inboundSecret ?? null, inboundSecret, before?.previousInboundSecret ?? null, graceUntil, now),
+    updatedAt: now,
+  };
+  await w.setMeta(metaKey(channel), JSON.stringify(next));
+  const after = view(next, now);
+  await auditAdmin(w, { id: actorId }, 'connector.update', { targetType: 'connector', targetId: channel }, before && view(before, now), after);
+  return after;
 }
 
 /** Removes a channel's connector at once (no grace): its inbound messages are checked with the hub's own secret again. */

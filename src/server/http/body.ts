@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { z } from 'zod';
 
 export class HttpError extends Error {
   constructor(
@@ -54,4 +55,12 @@ export function parseJson(req: IncomingMessage, raw: Buffer): unknown {
   } catch {
     throw new HttpError(400, 'malformed-json', 'body is not valid JSON');
   }
+}
+
+/** A short, readable account of what is wrong with a body, e.g. `from.email: Invalid email`. */
+export function describeZodError(err: z.ZodError): string {
+  return err.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`)
+    .join('; ');
 }

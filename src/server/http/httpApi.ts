@@ -16,16 +16,8 @@ import { StoreUnavailable } from '../store/storeUnavailable';
 import { createAdminApi } from '../admin/adminHttp';
 import { inboundSecrets } from '../admin/connectors';
 import { adminOpenApi } from '../admin/openapi';
-import { HttpError, parseJson, readBody, sendJson as send } from './body';
+import { describeZodError, HttpError, parseJson, readBody, sendJson as send } from './body';
 import { isSignatureHeader, verifySignature } from './signature';
-
-/** A short, readable account of what is wrong with a body, e.g. `from.email: Invalid email`. */
-export function describeZodError(err: z.ZodError): string {
-  return err.issues
-    .slice(0, 5)
-    .map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`)
-    .join('; ');
-}
 
 function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   const r = schema.safeParse(value);

@@ -17,7 +17,7 @@ import { currentPolicy } from '../admin/policy';
 import { keys } from '../audience';
 import type { AuthService } from '../auth/authService';
 import type { Dispatcher, HubContext } from '../context';
-import { describeZodError } from '../http/httpApi';
+import { describeZodError } from '../http/body';
 import { createLookup, type LookupLimit } from '../lookup';
 import { applyMutation } from '../mutations';
 import { canSeeCase, scopeOf } from '../permissions';

@@ -18,7 +18,8 @@ interface FakeHub {
 
 let hub: FakeHub | null = null;
 
-async function startHub(status = 200): Promise<FakeHub> {
+/** `secrets`: the channels whose messages must be signed with a secret of their own (the others with SECRET). */
+async function startHub(status = 200, secrets: Partial<Record<string, string>> = {}): Promise<FakeHub> {
   const accepted: InboundMessage[] = [];
   const problems: string[] = [];
   const server: Server = createServer((req, res) => {
@@ -26,7 +27,8 @@ async function startHub(status = 200): Promise<FakeHub> {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const raw = Buffer.concat(chunks);
-      const expected = Buffer.from(`sha256=${createHmac('sha256', SECRET).update(raw).digest('hex')}`);
+      const channel = (JSON.parse(raw.toString('utf8')) as { channel: string }).channel;
+      const expected = Buffer.from(`sha256=${createHmac('sha256', secrets[channel] ?? SECRET).update(raw).digest('hex')}`);
       const given = Buffer.from(String(req.headers['x-signature'] ?? ''));
       if (req.method !== 'POST' || req.url !== '/api/v1/inbound') problems.push(`${req.method} ${req.url}`);
       else if (req.headers['content-type'] !== 'application/json') problems.push('content type');
@@ -94,6 +96,18 @@ describe('createSimulator', () => {
     await Promise.all([idle.stop(), slow.stop()]);
     expect(idle.stats().sent).toBe(0);
     expect(slow.stats().sent).toBe(1);
+  });
+
+  it("signs a channel's messages with its connector's inbound secret, and the others with the hub's", async () => {
+    const channelSecrets = { sms: 'sms-inbound-secret-0123456789abcdef', chat: 'chat-inbound-secret-0123456789abcdef' };
+    hub = await startHub(200, channelSecrets);
+    const sim = createSimulator({ url: hub.url, secret: SECRET, channelSecrets, rate: 80, seed: 9, source: seededTestSource() });
+    sim.start();
+    const channels = () => new Set(hub!.accepted.map((m) => m.channel));
+    // Until messages of both kinds have come (or the hub refused one): a loaded machine sends fewer per second.
+    await expect.poll(() => hub!.problems.length > 0 || ['sms', 'chat', 'email'].every((c) => channels().has(c as never)), { timeout: 10_000 }).toBe(true);
+    await sim.stop();
+    expect(hub.problems).toEqual([]);
   });
 
   it('counts and reports messages the hub refuses', async () => {

@@ -1,3 +1,5 @@
+import type { Channel } from '../../shared/domain';
+import type { InboundMessage } from '../../shared/protocol/http';
 import { createMessageFactory } from './messageFactory';
 import { signBody } from '../http/signature';
 import type { SimulatorSource } from './simulatorSource';
@@ -8,8 +10,10 @@ export type { SimIdentity, SimulatorSource } from './simulatorSource';
 export interface SimulatorOptions {
   /** Hub base URL on this machine, e.g. `http://127.0.0.1:4410`. */
   url: string;
-  /** The hub's connector secret (HMAC key). */
+  /** The hub's own secret (HUB_SECRET): signs the messages of channels without a connector of their own. */
   secret: string;
+  /** The inbound secret of each channel that has a connector: its messages are signed with it. */
+  channelSecrets?: Partial<Record<Channel, string>>;
   /** Inbound messages per second; may be fractional (0.5 = one every two seconds); 0 sends nothing. */
   rate: number;
   seed: number;
@@ -63,11 +67,13 @@ export function createSimulator(opts: SimulatorOptions): Simulator {
     opts.onError?.(err);
   };
 
-  async function post(rawBody: string): Promise<void> {
+  async function post(message: InboundMessage): Promise<void> {
+    const rawBody = JSON.stringify(message);
+    const secret = opts.channelSecrets?.[message.channel] ?? opts.secret;
     try {
       const res = await fetch(endpoint, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Signature': signBody(rawBody, opts.secret) },
+        headers: { 'Content-Type': 'application/json', 'X-Signature': signBody(rawBody, secret) },
         body: rawBody,
       });
       // Reading the body releases the connection back to the pool.
@@ -84,7 +90,7 @@ export function createSimulator(opts: SimulatorOptions): Simulator {
     if (!running) return;
     if (inFlight.size >= MAX_IN_FLIGHT) fail(new Error('hub is not keeping up; a simulated message was dropped'));
     else {
-      const request = post(JSON.stringify(factory.next())).finally(() => inFlight.delete(request));
+      const request = post(factory.next()).finally(() => inFlight.delete(request));
       inFlight.add(request);
     }
     ticks++;
