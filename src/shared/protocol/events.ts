@@ -12,6 +12,7 @@ import {
 import { ChangeSchema, type Change } from './changes';
 import { MutationResultSchema, MutationSchema, type ReasonCodeSchema, type MutationResult } from './mutations';
 import type { ImportProgress } from './admin';
+import type { DeliveryFailed } from './delivery';
 import { PolicySchema } from './http';
 
 /** Largest Socket.IO message the hub accepts (bytes); larger ones close the connection. */
@@ -90,6 +91,8 @@ export interface ServerToClientEvents {
   'sla:breach': (p: z.infer<typeof SlaBreachSchema>) => void;
   /** An admin changed the workstation policy: it replaces the one `hello` gave, at once. */
   policy: (p: z.infer<typeof PolicyUpdateSchema>) => void;
+  /** A delivery gave up (see DeliveryFailedSchema): to its author and the case's owner. */
+  'delivery:failed': (p: DeliveryFailed) => void;
   /** How far an import this admin started has come (see ImportProgressSchema). */
   'import:progress': (p: ImportProgress) => void;
   /** The access token expired or was revoked: renew it with `auth:renew` or sign in again. */

@@ -88,6 +88,7 @@ export const MutationSchema = z.discriminatedUnion('type', [
   z.object({ ...Base, type: z.literal('held.resolve'), heldId: IdSchema, action: z.enum(['resend', 'note', 'discard']) }).strict(),
   /** Send (or send again) the 1-10 survey of a resolved case. */
   z.object({ ...Base, type: z.literal('survey.send'), caseId: IdSchema }).strict(),
+  z.object({ ...Base, type: z.literal('delivery.retry'), deliveryId: IdSchema }).strict(),
   z.object({ ...Base, type: z.literal('alert.acknowledge'), alertId: IdSchema, basedOn: BasedOnVersion }).strict(),
   z.object({ ...Base, type: z.literal('alert.assign'), alertId: IdSchema, staffId: IdSchema, basedOn: BasedOnVersion }).strict(),
   z.object({
@@ -145,6 +146,8 @@ export const REASON_CODES = [
   'unauthorized',
   'too-large',
   'internal',
+  'no-address',
+  'no-consent',
 ] as const;
 export const ReasonCodeSchema = z.enum(REASON_CODES);
 export type ReasonCode = z.infer<typeof ReasonCodeSchema>;

@@ -38,6 +38,12 @@ export function changeHandlers({ sessions, clock, emit }: HandlerContext) {
     'held.resolve': ({ heldId, action }) => queue({ type: 'held.resolve', heldId, action }),
     'staff.setOwnStatus': ({ status }) => queue({ type: 'staff.setStatus', status }),
     'survey.send': ({ caseId }) => queue({ type: 'survey.send', caseId }),
+    'delivery.retry': ({ deliveryId }) => {
+      const delivery = getRow(db(), 'delivery', deliveryId);
+      if (delivery === null) throw new EngineError('not-found', `delivery ${deliveryId} is not on this workstation`);
+      if (delivery.status !== 'failed') throw new EngineError('conflict', `delivery ${deliveryId} has not failed (it is ${delivery.status})`);
+      return queue({ type: 'delivery.retry', deliveryId });
+    },
     'alert.acknowledge': ({ alertId }) => queue({ type: 'alert.acknowledge', alertId, basedOn: version('alert', alertId) }),
     'alert.assign': ({ alertId, staffId }) => queue({ type: 'alert.assign', alertId, staffId, basedOn: version('alert', alertId) }),
     'alert.close': ({ alertId, outcome }) => queue({ type: 'alert.close', alertId, outcome, basedOn: version('alert', alertId) }),

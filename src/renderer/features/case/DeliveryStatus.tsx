@@ -4,14 +4,27 @@ import { useTranslation } from 'react-i18next';
 import type { HeldReply } from '../../../shared/domain';
 import { useApi } from '../../lib/api/useApi';
 import { deliveryOf } from './deliveryOf';
+import { DeliveryState } from './DeliveryState';
+import type { SendAnotherWay, ShownDelivery } from './deliveryStage';
 import type { TimelineInteraction } from './TimelineEntry';
 
 /**
  * Where one of my replies or notes stands: waiting in the outbox, sent, held by the hub or refused. Held and
  * refused ones say why and offer what can be done (send again, keep it as an internal note, or drop it):
- * nothing is ever dropped silently.
+ * nothing is ever dropped silently. Once the hub has it, a message with a delivery shows where that stands on
+ * the customer's channel (`onChannel`, see DeliveryState).
  */
-export function DeliveryStatus({ entry, held }: { entry: TimelineInteraction; held: HeldReply | null }) {
+export function DeliveryStatus({
+  entry,
+  held,
+  onChannel,
+  sendAnotherWay,
+}: {
+  entry: TimelineInteraction;
+  held: HeldReply | null;
+  onChannel: ShownDelivery | null;
+  sendAnotherWay: SendAnotherWay | null;
+}) {
   const { t } = useTranslation('case');
   const api = useApi();
   const [busy, setBusy] = useState(false);
@@ -28,6 +41,7 @@ export function DeliveryStatus({ entry, held }: { entry: TimelineInteraction; he
 
   switch (delivery.state) {
     case 'sent':
+      if (isReply && onChannel !== null) return <DeliveryState delivery={onChannel} text={entry.text} sendAnotherWay={sendAnotherWay} />;
       return (
         <Text size="xs" c="dimmed" data-delivery="sent">
           {t(isReply ? 'delivery.sent' : 'delivery.saved')}
