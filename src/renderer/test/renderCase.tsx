@@ -1,10 +1,11 @@
 /**
- * The case view under test: one case (c1 of Jan Kowalski, on chat, email, phone, video and store) with the
+ * The case view under test: one case (c1 of Jan Kowalski, on chat, email, phone, video and store, unless the test
+ * gives another case or customer) with the
  * timeline, held replies and deliveries a test gives, rendered against a fake engine whose changes answer
  * "queued". `handlers` replace any channel.
  */
 import { vi } from 'vitest';
-import type { HeldReply, Interaction } from '../../shared/domain';
+import type { Customer, HeldReply, Interaction } from '../../shared/domain';
 import type { OutputOf } from '../../shared/ipc/contract';
 import { CaseView } from '../features/case/CaseView';
 import { aCase, aCustomer, aSession, aStaff } from './builders';
@@ -18,16 +19,19 @@ export function renderCase({
   held = [],
   deliveries = [],
   kase = aCase({ channels: ['chat', 'email', 'phone', 'video', 'store'], lastChannel: 'chat', subject: 'Cracked screen' }),
+  customer = aCustomer(),
   handlers = {},
 }: {
   timeline: (Interaction & { local: CaseViewData['timeline'][number]['local'] })[];
   held?: HeldReply[];
   deliveries?: CaseViewData['deliveries'];
   kase?: CaseViewData['case'];
+  customer?: Customer;
   handlers?: FakeHandlers;
 }) {
   const fake = fakeApi({
-    'case.view': () => ({ case: kase, customer: { ...aCustomer(), local: [] }, timeline, held, deliveries }),
+    // A copy per read, as the engine's answers cross a process boundary: a test may change the rows and read again.
+    'case.view': () => structuredClone({ case: kase, customer: { ...customer, local: [] }, timeline, held, deliveries }),
     'session.current': () => aSession(),
     'reference.org': () => ({
       queues: [{ id: 'q1', name: 'Returns', channels: ['chat'], languages: ['en'], skills: [], sla: { firstResponseMinutes: 5, nextResponseMinutes: 5 }, csatAlertThreshold: 4, alertStaffIds: [], alertAckMinutes: 5, memberIds: [], archived: false, version: 1 }],
