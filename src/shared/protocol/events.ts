@@ -91,10 +91,10 @@ export interface ServerToClientEvents {
   'sla:breach': (p: z.infer<typeof SlaBreachSchema>) => void;
   /** An admin changed the workstation policy: it replaces the one `hello` gave, at once. */
   policy: (p: z.infer<typeof PolicyUpdateSchema>) => void;
-  /** A delivery gave up (see DeliveryFailedSchema): to its author and the case's owner. */
-  'delivery:failed': (p: DeliveryFailed) => void;
   /** How far an import this admin started has come (see ImportProgressSchema). */
   'import:progress': (p: ImportProgress) => void;
+  /** A delivery gave up (after its last attempt, or refused for good): to its author and the case's owner. */
+  'delivery:failed': (p: DeliveryFailed) => void;
   /** The access token expired or was revoked: renew it with `auth:renew` or sign in again. */
   'auth:expired': (p: { reason: 'expired' | 'revoked' }) => void;
   /** A refused event (unknown, malformed, too large), for the client's log. */

@@ -88,6 +88,7 @@ export const MutationSchema = z.discriminatedUnion('type', [
   z.object({ ...Base, type: z.literal('held.resolve'), heldId: IdSchema, action: z.enum(['resend', 'note', 'discard']) }).strict(),
   /** Send (or send again) the 1-10 survey of a resolved case. */
   z.object({ ...Base, type: z.literal('survey.send'), caseId: IdSchema }).strict(),
+  /** Try a failed delivery again (its author, the case's owner, or a supervisor): a real new attempt, same delivery id. */
   z.object({ ...Base, type: z.literal('delivery.retry'), deliveryId: IdSchema }).strict(),
   z.object({ ...Base, type: z.literal('alert.acknowledge'), alertId: IdSchema, basedOn: BasedOnVersion }).strict(),
   z.object({ ...Base, type: z.literal('alert.assign'), alertId: IdSchema, staffId: IdSchema, basedOn: BasedOnVersion }).strict(),
@@ -146,7 +147,9 @@ export const REASON_CODES = [
   'unauthorized',
   'too-large',
   'internal',
+  /** A reply on a channel the customer has no address for (no email for email, no phone for SMS, no handle). */
   'no-address',
+  /** A survey to a customer who said no to surveys. */
   'no-consent',
 ] as const;
 export const ReasonCodeSchema = z.enum(REASON_CODES);
