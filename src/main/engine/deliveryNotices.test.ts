@@ -2,8 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Delivery } from '../../shared/domain';
 import type { EventPayload } from '../../shared/ipc/contract';
 import type { DeliveryFailed } from '../../shared/protocol';
+import { delivery } from '../../shared/testing/rows';
 import { keys } from '../../server/audience';
 import type { LiveEventName } from '../../server/context';
 import { startTestHub, type TestHub } from '../../server/testing/hubHarness';
@@ -11,10 +13,11 @@ import { createEngine, type Engine } from './createEngine';
 import { call, closeEngineTest, refusal, signInOnline, testEngineOptions } from './engineTesting';
 
 /**
- * The hub's `delivery:failed` live event reaches the person it is addressed to as the renderer's
- * `delivery.failed` notice, named with the case's subject and the customer's name from the cache.
+ * Deliveries on the workstation: their rows come through the change feed into the case view and the
+ * supervisor's list, and the hub's `delivery:failed` live event reaches the person it is addressed to as the
+ * renderer's `delivery.failed` notice, named with the case's subject and the customer's name from the cache.
  */
-describe('failed deliveries reach the workstation', () => {
+describe('deliveries reach the workstation', () => {
   let hub: TestHub;
   let dataDir: string;
   const engines: Engine[] = [];
@@ -40,6 +43,30 @@ describe('failed deliveries reach the workstation', () => {
   /** What the hub's delivery worker sends when it gives up (the name is the protocol's; see ServerToClientEvents). */
   const hubSays = (staffId: string, payload: DeliveryFailed | Record<string, unknown>) =>
     hub.hub.ctx.emit([keys.staff(staffId)], 'delivery:failed' as LiveEventName, payload);
+
+  it('shows a delivery the hub writes in its case, live, and a failed one in the supervisor’s list', async () => {
+    const inbound = await hub.inbound({ channel: 'chat', text: 'Η παραγγελία μου;', from: { email: 'nikos@example.gr', name: 'Νίκος Παπαδόπουλος' } });
+    const { caseId, customerId } = inbound.body as { caseId: string; customerId: string };
+    const agent = start();
+    await signInOnline(agent, 'a3');
+    const supervisor = start();
+    await signInOnline(supervisor, 'sup1');
+    const save = (row: Delivery) => hub.hub.ctx.write((w) => w.save('delivery', row));
+
+    const sent = delivery({ id: 'de-live', caseId, customerId, interactionId: 'in-reply', authorId: 'a3', status: 'sent', attempts: 1 });
+    await save(sent);
+    await expect.poll(async () => (await call(agent, 'case.view', { caseId })).deliveries.map((d) => [d.id, d.status])).toEqual([['de-live', 'sent']]);
+    expect(await call(supervisor, 'supervisor.failedDeliveries', {})).toEqual([]);
+    // Only a failed delivery can be retried: nothing goes to the outbox for one on its way.
+    expect(await refusal(agent, 'delivery.retry', { deliveryId: 'de-live' })).toEqual({ code: 'conflict' });
+
+    await save({ ...sent, status: 'failed', lastError: 'the customer blocked the page', version: 2 });
+    await expect.poll(async () => (await call(agent, 'case.view', { caseId })).deliveries.map((d) => [d.status, d.lastError])).toEqual([['failed', 'the customer blocked the page']]);
+    await expect
+      .poll(async () => (await call(supervisor, 'supervisor.failedDeliveries', {})).map((f) => [f.delivery.id, f.caseSubject !== null, f.customerName]))
+      .toEqual([['de-live', true, 'Νίκος Παπαδόπουλος']]);
+    expect((await refusal(agent, 'supervisor.failedDeliveries', {})).code).toBe('forbidden');
+  });
 
   it('tells the author which case and customer, and what failed', async () => {
     const inbound = await hub.inbound({ channel: 'chat', text: 'Καλησπέρα, η παραγγελία μου δεν έφτασε', from: { email: 'eleni@example.gr', name: 'Ελένη Γεωργίου' } });
