@@ -94,6 +94,15 @@ describe('delivery state in the timeline', () => {
     expect((screen.getByLabelText('Send by') as HTMLSelectElement).value).toBe('sms');
   });
 
+  it('offers only Retry for a survey that failed', async () => {
+    const { timeline, deliveries } = everyStage();
+    renderCase({ timeline, deliveries: deliveries.map((d) => (d.id === 'd-failed' ? { ...d, purpose: 'survey' as const, authorId: null } : d)) });
+    await screen.findByText('Read one');
+    const failed = bubble('Your refund is on its way.');
+    expect(within(failed).getByRole('button', { name: 'Retry' })).toBeTruthy();
+    expect(within(failed).queryByRole('button', { name: 'Send another way' })).toBeNull();
+  });
+
   it('offers no other way when the customer can be answered on no other channel', async () => {
     renderCase({ ...everyStage(), kase: aCase({ channels: ['chat'], lastChannel: 'chat' }), customer: aCustomer({ emails: [], phones: [] }) });
     await screen.findByText('Read one');

@@ -24,8 +24,9 @@ function StageIcon({ stage }: { stage: DeliveryStage }) {
 
 /**
  * Where one outbound message stands on the customer's channel: waiting to be retried from my outbox, accepted
- * by the hub, sent to the channel, delivered, read; or failed, with the reason, Retry (a real new attempt) and
- * "send another way" (the composer opened on another channel this customer can be answered on, with the text).
+ * by the hub, sent to the channel, delivered, read; or failed, with the reason, Retry (a real new attempt) and, for
+ * a reply, "send another way" (the composer opened on another channel this customer can be answered on, with the
+ * text).
  * An icon and a word, never colour alone; the failure is announced.
  */
 export function DeliveryState({ delivery, text, sendAnotherWay }: { delivery: ShownDelivery; text: string; sendAnotherWay: SendAnotherWay | null }) {
@@ -59,7 +60,8 @@ export function DeliveryState({ delivery, text, sendAnotherWay }: { delivery: Sh
     );
   }
 
-  const others = sendAnotherWay ? otherChannels(delivery, sendAnotherWay.channels) : [];
+  // A survey goes again with Retry (or "send survey"); only a reply's text makes sense on another channel.
+  const others = sendAnotherWay && delivery.purpose === 'reply' ? otherChannels(delivery, sendAnotherWay.channels) : [];
   return (
     <Alert color="red" variant="light" data-delivery-state="failed" title={<Group gap={4} wrap="nowrap"><StageIcon stage="failed" />{label}</Group>}>
       <Text size="sm">{delivery.lastError ?? t('deliveryState.noReason')}</Text>
