@@ -66,6 +66,10 @@ describe('deliveries reach the workstation', () => {
       .poll(async () => (await call(supervisor, 'supervisor.failedDeliveries', {})).map((f) => [f.delivery.id, f.caseSubject !== null, f.customerName]))
       .toEqual([['de-live', true, 'Νίκος Παπαδόπουλος']]);
     expect((await refusal(agent, 'supervisor.failedDeliveries', {})).code).toBe('forbidden');
+
+    // Retry: queued again at once (what the hub does next is the hub's tests' business); a second click sends nothing more.
+    expect(await call(agent, 'delivery.retry', { deliveryId: 'de-live' })).toMatchObject({ state: 'pending' });
+    expect(await refusal(agent, 'delivery.retry', { deliveryId: 'de-live' })).toEqual({ code: 'conflict' });
   });
 
   it('tells the author which case and customer, and what failed', async () => {
