@@ -19,8 +19,9 @@ const fill = (template: string, values: Record<string, string | number>) =>
 
 /**
  * OS notifications for what must not wait for the person to look at the window: a case assigned to them, a
- * red alert, and a message of theirs (or on their case) that could not be delivered. In the OS's language (the page's chosen language lives in the page), with the same texts as
- * the page's own notifications. Clicking one brings the window forward. Returns the unsubscribe.
+ * red alert, and a message of theirs (or on their case) that could not be delivered. In the OS's language (the
+ * page's chosen language lives in the page), with the same texts as the page's own notifications. Clicking one
+ * brings the window forward. Returns the unsubscribe.
  */
 export function showOsNotifications(engine: Engine, window: BrowserWindow): () => void {
   if (!Notification.isSupported()) return () => {};
