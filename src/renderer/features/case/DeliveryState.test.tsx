@@ -94,6 +94,16 @@ describe('delivery state in the timeline', () => {
     expect((screen.getByLabelText('Send by') as HTMLSelectElement).value).toBe('sms');
   });
 
+  it('offers another way for a reply the hub refused for want of an address on its channel', async () => {
+    const refused: LocalChange = { mutationId: '0190a0b0-0000-7000-8000-00000000000b', type: 'reply', state: 'rejected', reason: 'no-address', message: 'no chat handle' };
+    renderCase({ timeline: [aMessage({ id: 'r', ...mine, text: 'Your parcel left today.', local: [refused] } as never)] });
+    const box = (await screen.findByText('Your parcel left today.')).closest('article') as HTMLElement;
+    expect(within(box).getByText('The customer has no address on this channel. Reply on another channel, or keep it as a note.')).toBeTruthy();
+    await userEvent.click(within(box).getByRole('button', { name: 'Send another way' }));
+    await userEvent.click(await screen.findByRole('menuitem', { name: 'Email' }));
+    expect(((await screen.findByLabelText('Reply by Email')) as HTMLTextAreaElement).value).toBe('Your parcel left today.');
+  });
+
   it('offers only Retry for a survey that failed', async () => {
     const { timeline, deliveries } = everyStage();
     renderCase({ timeline, deliveries: deliveries.map((d) => (d.id === 'd-failed' ? { ...d, purpose: 'survey' as const, authorId: null } : d)) });

@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Menu, Text } from '@mantine/core';
+import { Alert, Button, Group, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../lib/api/useApi';
-import { deliveryStage, otherChannels, refusedRetry, type DeliveryStage, type SendAnotherWay, type ShownDelivery } from './deliveryStage';
+import { deliveryStage, refusedRetry, type DeliveryStage, type SendAnotherWay, type ShownDelivery } from './deliveryStage';
+import { SendAnotherWayMenu } from './SendAnotherWayMenu';
 
 // Outline glyphs (24x24, stroke) like the channel icons: a clock, one tick, two ticks, an open eye, a warning.
 const GLYPHS: Record<DeliveryStage, string> = {
@@ -60,8 +61,6 @@ export function DeliveryState({ delivery, text, sendAnotherWay }: { delivery: Sh
     );
   }
 
-  // A survey goes again with Retry (or "send survey"); only a reply's text makes sense on another channel.
-  const others = sendAnotherWay && delivery.purpose === 'reply' ? otherChannels(delivery, sendAnotherWay.channels) : [];
   return (
     <Alert color="red" variant="light" data-delivery-state="failed" title={<Group gap={4} wrap="nowrap"><StageIcon stage="failed" />{label}</Group>}>
       <Text size="sm">{delivery.lastError ?? t('deliveryState.noReason')}</Text>
@@ -74,22 +73,8 @@ export function DeliveryState({ delivery, text, sendAnotherWay }: { delivery: Sh
         <Button size="xs" disabled={busy} onClick={act(() => api.invoke('delivery.retry', { deliveryId: delivery.id }))}>
           {t('deliveryState.retry')}
         </Button>
-        {sendAnotherWay && others.length > 0 ? (
-          <Menu position="bottom-start">
-            <Menu.Target>
-              <Button size="xs" variant="default" disabled={busy}>
-                {t('deliveryState.anotherWay')}
-              </Button>
-            </Menu.Target>
-            <Menu.Dropdown>
-              {others.map((c) => (
-                <Menu.Item key={c} onClick={() => sendAnotherWay.start(c, text)}>
-                  {t(`channel.${c}`, { ns: 'common' })}
-                </Menu.Item>
-              ))}
-            </Menu.Dropdown>
-          </Menu>
-        ) : null}
+        {/* A survey goes again with Retry: only a reply's text makes sense on another channel. */}
+        {delivery.purpose === 'reply' ? <SendAnotherWayMenu from={delivery.channel} text={text} way={sendAnotherWay} disabled={busy} /> : null}
         {refused ? (
           <Button size="xs" variant="subtle" disabled={busy} onClick={act(() => api.invoke('outbox.discard', { mutationId: refused.mutationId }))}>
             {t('deliveryState.dismissRefusal')}

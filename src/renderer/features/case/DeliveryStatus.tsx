@@ -1,18 +1,20 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HeldReply } from '../../../shared/domain';
+import type { Channel, HeldReply } from '../../../shared/domain';
 import { useApi } from '../../lib/api/useApi';
 import { deliveryOf } from './deliveryOf';
 import { DeliveryState } from './DeliveryState';
 import type { SendAnotherWay, ShownDelivery } from './deliveryStage';
+import { SendAnotherWayMenu } from './SendAnotherWayMenu';
 import type { TimelineInteraction } from './TimelineEntry';
 
 /**
  * Where one of my replies or notes stands: waiting in the outbox, sent, held by the hub or refused. Held and
  * refused ones say why and offer what can be done (send again, keep it as an internal note, or drop it):
- * nothing is ever dropped silently. Once the hub has it, a message with a delivery shows where that stands on
- * the customer's channel (`onChannel`, see DeliveryState).
+ * nothing is ever dropped silently; a reply refused for want of an address on its channel may be sent another way.
+ * Once the hub has it, a message with a delivery shows where that stands on the customer's channel (`onChannel`,
+ * see DeliveryState).
  */
 export function DeliveryStatus({
   entry,
@@ -100,6 +102,9 @@ export function DeliveryStatus({
               >
                 {t('delivery.toNote')}
               </Button>
+            ) : null}
+            {isReply && delivery.reason === 'no-address' ? (
+              <SendAnotherWayMenu from={entry.kind as Channel} text={entry.text} way={sendAnotherWay} disabled={busy} />
             ) : null}
             <Button size="xs" variant="subtle" color="red" disabled={busy} onClick={act(discard)}>
               {t('delivery.discard')}
