@@ -1,19 +1,27 @@
 import { app, Notification, type BrowserWindow } from 'electron';
+import elCommon from '../../shared/i18n/locales/el/common.json';
 import el from '../../shared/i18n/locales/el/notifications.json';
+import enCommon from '../../shared/i18n/locales/en/common.json';
 import en from '../../shared/i18n/locales/en/notifications.json';
+import plCommon from '../../shared/i18n/locales/pl/common.json';
 import pl from '../../shared/i18n/locales/pl/notifications.json';
 import type { Engine } from '../engine/createEngine';
 
-type Texts = typeof en;
-const TEXTS: Record<string, Texts> = { en, pl, el };
+type Texts = typeof en & { channel: (typeof enCommon)['channel'] };
+const TEXTS: Record<string, Texts> = {
+  en: { ...en, channel: enCommon.channel },
+  pl: { ...pl, channel: plCommon.channel },
+  el: { ...el, channel: elCommon.channel },
+};
 
 const fill = (template: string, values: Record<string, string | number>) =>
   template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key] ?? ''));
 
 /**
- * OS notifications for what must not wait for the person to look at the window: a case assigned to them and
- * a red alert. In the OS's language (the page's chosen language lives in the page), with the same texts as
- * the page's own notifications. Clicking one brings the window forward. Returns the unsubscribe.
+ * OS notifications for what must not wait for the person to look at the window: a case assigned to them, a
+ * red alert, and a message of theirs (or on their case) that could not be delivered. In the OS's language (the
+ * page's chosen language lives in the page), with the same texts as the page's own notifications. Clicking one
+ * brings the window forward. Returns the unsubscribe.
  */
 export function showOsNotifications(engine: Engine, window: BrowserWindow): () => void {
   if (!Notification.isSupported()) return () => {};
@@ -36,6 +44,10 @@ export function showOsNotifications(engine: Engine, window: BrowserWindow): () =
       const name = customerName ?? texts.unknownCustomer;
       const body = alert.score === null ? texts.alert[alert.reason] : texts.alert.score;
       show(texts.alert.title, fill(body, { name, score: alert.score ?? '' }));
+    } else if (event.name === 'delivery.failed') {
+      const { failure, customerName } = event.payload;
+      const name = customerName ?? texts.unknownCustomer;
+      show(texts.delivery.title, fill(texts.delivery.body, { name, channel: texts.channel[failure.channel], error: failure.error }));
     }
   });
 }

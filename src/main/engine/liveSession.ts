@@ -1,6 +1,7 @@
 import type { SessionView } from '../../shared/ipc/contract';
 import type { Change, Policy, Session } from '../../shared/protocol';
 import { keepLookupRows } from '../services/cache/lookupRows';
+import { getRow } from '../services/cache/rows';
 import { readSyncState } from '../services/cache/syncState';
 import { countUnsent } from '../services/outbox/outbox';
 import { startSearchIndexer, type SearchIndexer } from '../services/search/indexer';
@@ -129,6 +130,11 @@ export function startLiveSession(options: LiveSessionOptions): LiveSession {
       if (notice.kind === 'assigned') withCustomerName(notice.case.customerId, (name) => emit('assignment.new', { case: notice.case, customerName: name }));
       else if (notice.kind === 'alert') withCustomerName(notice.alert.customerId, (name) => emit('alert.red', { alert: notice.alert, customerName: name }));
       else emit('held.notice', { held: notice.held });
+    });
+    sync.on('delivery:failed', (failure) => {
+      if (!db.open) return;
+      const kase = getRow(db, 'case', failure.caseId);
+      emit('delivery.failed', { failure, caseSubject: kase?.subject ?? null, customerName: kase ? customerName(db, kase.customerId) : null });
     });
     sync.on('call:offer', (offer) => emit('call.offer', offer));
     sync.on('presence', (p) => emit('presence.update', p));

@@ -16,6 +16,7 @@ import { renderWithProviders } from './renderWithProviders';
 type OrgStaff = OutputOf<'reference.org'>['staff'][number];
 type DashboardCase = OutputOf<'supervisor.dashboard'>['cases'][number];
 type ConsoleAlert = OutputOf<'alert.list'>[number];
+type FailedDelivery = OutputOf<'supervisor.failedDeliveries'>[number];
 
 export const HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)>';
 
@@ -90,6 +91,7 @@ export function consoleState() {
     ],
     csat: [] as CsatResponse[],
     alerts: [] as ConsoleAlert[],
+    failedDeliveries: [] as FailedDelivery[],
     outbox: [] as OutboxItem[],
     audit: [] as AuditEntry[],
   };
@@ -126,6 +128,7 @@ export function renderConsole({ state = consoleState(), lng = 'en' as Lang, hand
     ...dashboardHandlers(() => ({ cases: state.cases, csat: state.csat })),
     'reference.org': () => ({ queues: state.queues, staff: state.staff, stores: [] }),
     'alert.list': () => state.alerts,
+    'supervisor.failedDeliveries': () => structuredClone(state.failedDeliveries),
     'outbox.list': () => state.outbox,
     'audit.query': () => ({ entries: state.audit }),
     'supervisor.reassign': answerQueued,
@@ -134,6 +137,7 @@ export function renderConsole({ state = consoleState(), lng = 'en' as Lang, hand
     'alert.acknowledge': answerQueued,
     'alert.assign': answerQueued,
     'alert.close': answerQueued,
+    'delivery.retry': answerQueued,
     'outbox.retry': answerQueued,
     'outbox.discard': () => ({}),
     ...handlers,

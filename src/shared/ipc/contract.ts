@@ -25,6 +25,7 @@ import {
   CsatResponseSchema,
   CustomerPatchSchema,
   CustomerSchema,
+  DeliverySchema,
   EmailSchema,
   HeldReplySchema,
   IdSchema,
@@ -43,6 +44,7 @@ import {
 import {
   AssignTargetSchema,
   CallOfferSchema,
+  DeliveryFailedSchema,
   EntityNameSchema,
   ItemResultSchema,
   MutationSchema,
@@ -99,6 +101,7 @@ export const OverlaidInteractionSchema = InteractionSchema.extend(local);
 export const OverlaidStaffSchema = StaffSchema.extend(local);
 export const OverlaidAlertSchema = AlertSchema.extend(local);
 export const OverlaidHeldReplySchema = HeldReplySchema.extend(local);
+export const OverlaidDeliverySchema = DeliverySchema.extend(local);
 
 export const ConnectionStateSchema = z.enum(['online', 'offline', 'reconnecting']);
 export type ConnectionState = z.infer<typeof ConnectionStateSchema>;
@@ -250,6 +253,8 @@ const DashboardCaseSchema = z.object({
   /** From the customer's newest messages (src/shared/assist); null when they have not written. */
   sentiment: z.enum(['negative', 'neutral', 'positive']).nullable(),
 });
+/** Most failed deliveries the supervisor console lists. */
+export const MAX_FAILED_DELIVERIES = 200;
 /** Most ids of each kind one `supervisor.dashboardChanges` takes; beyond it, the console reads the whole dashboard. */
 export const MAX_DASHBOARD_CHANGES = 2_000;
 
@@ -352,7 +357,10 @@ export const channels = {
       more: z.boolean(),
     }),
   },
-  /** A case with its customer, its timeline (my pending, held and rejected messages included) and held replies. */
+  /**
+   * A case with its customer, its timeline (my pending, held and rejected messages included), held replies, and
+   * the deliveries of its outbound messages (where each stands on the customer's channel; my retries laid over).
+   */
   'case.view': {
     input: z.object({ caseId: IdSchema }).strict(),
     output: z.object({
@@ -360,6 +368,7 @@ export const channels = {
       customer: OverlaidCustomerSchema.nullable(),
       timeline: z.array(OverlaidInteractionSchema),
       held: z.array(HeldReplySchema),
+      deliveries: z.array(OverlaidDeliverySchema),
     }),
   },
   /** Customer 360: the customer and all their cases held here. */
@@ -407,6 +416,14 @@ export const channels = {
       })
       .strict(),
     output: z.object({ cases: z.array(DashboardCaseSchema), gone: z.array(IdSchema), csat: z.array(CsatResponseSchema) }),
+  },
+  /**
+   * Supervisor console: deliveries that failed, newest first (at most `limit`), each with its case's subject and
+   * its customer's name, my retries laid over. Supervisors and admins only (`forbidden` otherwise); works offline.
+   */
+  'supervisor.failedDeliveries': {
+    input: z.object({ limit: z.number().int().min(1).max(MAX_FAILED_DELIVERIES).default(MAX_FAILED_DELIVERIES) }).strict(),
+    output: z.array(z.object({ delivery: OverlaidDeliverySchema, caseSubject: z.string().nullable(), customerName: z.string().nullable() })),
   },
   /** My replies the hub holds back, oldest first. */
   'held.list': { input: Empty, output: z.array(OverlaidHeldReplySchema) },
@@ -485,6 +502,8 @@ export const channels = {
   'staff.setOwnStatus': { input: z.object({ status: StaffStatusSchema }).strict(), output: QueuedSchema },
   /** Send (or send again) the 1-10 survey of a resolved case. */
   'survey.send': { input: z.object({ caseId: IdSchema }).strict(), output: QueuedSchema },
+  /** Try a failed delivery again (a new attempt on its channel); `conflict` when it has not failed. */
+  'delivery.retry': { input: z.object({ deliveryId: IdSchema }).strict(), output: QueuedSchema },
   /** Red alert: I have seen it. */
   'alert.acknowledge': { input: z.object({ alertId: IdSchema }).strict(), output: QueuedSchema },
   /** Red alert: someone follows it up. */
@@ -672,6 +691,11 @@ export const events = {
   'admin.importProgress': ImportProgressSchema,
   /** Who is viewing or typing in a case now. */
   'presence.update': z.object({ caseId: IdSchema, present: z.array(PresenceSchema) }),
+  /**
+   * A reply or survey I wrote, or one on a case I own, could not be delivered (the hub gave up): which case and
+   * what failed, with the case's subject and customer's name when cached.
+   */
+  'delivery.failed': z.object({ failure: DeliveryFailedSchema, caseSubject: z.string().nullable(), customerName: z.string().nullable() }),
   /** The hub held one of my replies: it waits in the case (and `held.list`) for me to decide. */
   'held.notice': z.object({ held: HeldReplySchema }),
   /** The session locked (idle timer or "lock now"): show the unlock screen. */

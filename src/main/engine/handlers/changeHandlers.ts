@@ -1,5 +1,6 @@
 import type { MutationRequest } from '../../services/outbox/outbox';
 import { getRow } from '../../services/cache/rows';
+import { layOver } from '../../services/outbox/overlay';
 import { EngineError } from '../engineError';
 import { queueMutation, versionOf } from '../queueMutation';
 import type { Handlers, HandlerContext } from './handlerTypes';
@@ -38,6 +39,14 @@ export function changeHandlers({ sessions, clock, emit }: HandlerContext) {
     'held.resolve': ({ heldId, action }) => queue({ type: 'held.resolve', heldId, action }),
     'staff.setOwnStatus': ({ status }) => queue({ type: 'staff.setStatus', status }),
     'survey.send': ({ caseId }) => queue({ type: 'survey.send', caseId }),
+    'delivery.retry': ({ deliveryId }) => {
+      const confirmed = getRow(db(), 'delivery', deliveryId);
+      if (confirmed === null) throw new EngineError('not-found', `delivery ${deliveryId} is not on this workstation`);
+      // As shown: a retry already waiting in the outbox has put it back in the queue, so a second click sends nothing.
+      const { status } = layOver(db(), 'delivery', [confirmed])[0];
+      if (status !== 'failed') throw new EngineError('conflict', `delivery ${deliveryId} has not failed (it is ${status})`);
+      return queue({ type: 'delivery.retry', deliveryId });
+    },
     'alert.acknowledge': ({ alertId }) => queue({ type: 'alert.acknowledge', alertId, basedOn: version('alert', alertId) }),
     'alert.assign': ({ alertId, staffId }) => queue({ type: 'alert.assign', alertId, staffId, basedOn: version('alert', alertId) }),
     'alert.close': ({ alertId, outcome }) => queue({ type: 'alert.close', alertId, outcome, basedOn: version('alert', alertId) }),

@@ -1,6 +1,7 @@
 import { classifyCustomer, type Sentiment } from '../../../shared/assist';
 import { isSupervising, type Case } from '../../../shared/domain';
 import type { Db } from '../../services/cache/database';
+import { listFailedDeliveries } from '../../services/cache/queries/failedDeliveries';
 import { csatSinceAmong, latestInboundTexts, listCsatSince, listSupervisedCases, supervisedCasesAmong } from '../../services/cache/queries/supervisorDashboard';
 import type { Overlaid } from '../../services/outbox/overlay';
 import { customerNames } from '../customerNames';
@@ -46,5 +47,6 @@ export function supervisorHandlers({ sessions }: HandlerContext) {
       const { cases, gone } = supervisedCasesAmong(db, since, caseIds, interactions);
       return { cases: withNamesAndMoods(db, cases), gone, csat: csatSinceAmong(db, since, csat) };
     },
+    'supervisor.failedDeliveries': ({ limit }) => listFailedDeliveries(supervisorDb(), limit),
   } satisfies Partial<Handlers>;
 }

@@ -14,9 +14,9 @@ const HELD_STATUS = { resend: 'sent', note: 'noted', discard: 'discarded' } as c
 
 /**
  * What the agent should see at once for a mutation, before the hub answers: new timeline entries for replies,
- * notes and store visits, and patches for state changes. Bulk supervisor actions, merges and surveys show
- * nothing until confirmed: their outcome depends on the hub (per-case results, routing), and so do new customers
- * (the hub gives them their id).
+ * notes and store visits, and patches for state changes (a retried delivery is queued again). Bulk supervisor
+ * actions, merges and surveys show nothing until confirmed: their outcome depends on the hub (per-case results,
+ * routing), and so do new customers (the hub gives them their id).
  */
 export function optimisticEffects(db: Db, mutation: Mutation, ctx: EffectContext): OptimisticEffect[] {
   const patch = (entity: OptimisticEffect['entity'], id: string, fields: Record<string, unknown>, caseId: string | null = null): OptimisticEffect => ({
@@ -65,6 +65,11 @@ export function optimisticEffects(db: Db, mutation: Mutation, ctx: EffectContext
       return [patch('customer', mutation.customerId, mutation.patch)];
     case 'held.resolve':
       return [patch('held', mutation.heldId, { status: HELD_STATUS[mutation.action], resolvedAt: ctx.now })];
+    case 'delivery.retry': {
+      // Back in the queue at once, so the failure and its Retry go away while the retry waits to be sent.
+      const delivery = getRow(db, 'delivery', mutation.deliveryId);
+      return [patch('delivery', mutation.deliveryId, { status: 'queued', lastError: null }, delivery?.caseId ?? null)];
+    }
     case 'alert.acknowledge':
       return [patch('alert', mutation.alertId, { status: 'acknowledged', acknowledgedBy: ctx.staffId, acknowledgedAt: ctx.now })];
     case 'alert.assign':

@@ -4,6 +4,7 @@ import type { Staff } from '../../../shared/domain';
 import {
   CallOfferSchema,
   CallUpdateSchema,
+  DeliveryFailedSchema,
   HelloSchema,
   ImportProgressSchema,
   LiveChangesSchema,
@@ -70,6 +71,8 @@ export type SyncEvents = {
   'call:update': z.infer<typeof CallUpdateSchema>;
   presence: z.infer<typeof PresenceUpdateSchema>;
   'sla:breach': z.infer<typeof SlaBreachSchema>;
+  /** A delivery gave up: for its author and the case's owner (the hub sends it to no one else). */
+  'delivery:failed': z.infer<typeof DeliveryFailedSchema>;
   'import:progress': z.infer<typeof ImportProgressSchema>;
   /** An outbox entry got its final answer (acked, held, rejected). */
   settled: OutboxEntry;
@@ -383,6 +386,12 @@ export function startSyncClient(options: SyncClientOptions): SyncClient {
     // A policy that does not parse is not half-applied: the one in force stays until the next hello.
     if (parsed.success) events.emit('policy', parsed.data);
     else events.emit('problem', { where: 'policy', message: `a policy that does not pass the schema: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}` });
+  });
+  socket.on('delivery:failed', (raw) => {
+    // A notice that does not parse is dropped: the failure itself still arrives with the delivery's row.
+    const parsed = DeliveryFailedSchema.safeParse(raw);
+    if (parsed.success) events.emit('delivery:failed', parsed.data);
+    else events.emit('problem', { where: 'delivery:failed', message: 'a notice that does not pass the schema' });
   });
   socket.on('import:progress', (raw) => {
     // Progress is a hint for a progress bar: one that does not parse is dropped (the import's answer still comes).

@@ -6,7 +6,7 @@ import { openCacheDatabase, type Db } from '../cache/database';
 
 /** Test support: rows that pass the domain schemas (from src/shared/testing/rows), and throw-away cache files. */
 
-export { alert, customer, held, interaction, kase, queue, staff } from '../../../shared/testing/rows';
+export { alert, customer, delivery, held, interaction, kase, queue, staff } from '../../../shared/testing/rows';
 
 /** An upsert change of a row. */
 export const upsert = <E extends EntityName>(entity: E, seq: number, data: EntityRow<E>): Change =>

@@ -2,13 +2,11 @@
 import '../../test/setup';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HeldReply } from '../../../shared/domain';
 import type { LocalChange } from '../../../shared/ipc/contract';
-import { NOW, aCase, aCustomer, aMessage, aSession, aStaff } from '../../test/builders';
-import { fakeApi } from '../../test/fakeApi';
-import { renderWithProviders } from '../../test/renderWithProviders';
-import { CaseView } from './CaseView';
+import { NOW, aMessage } from '../../test/builders';
+import { renderCase } from '../../test/renderCase';
 import { TONE_DEBOUNCE_MS } from './useToneCheck';
 
 const HOSTILE = '<script>alert(1)</script>';
@@ -38,32 +36,7 @@ function timeline() {
 }
 
 function setup(over: { timeline?: ReturnType<typeof timeline>; held?: HeldReply[]; angry?: boolean } = {}) {
-  const kase = aCase({ channels: ['chat', 'email', 'phone', 'video', 'store'], lastChannel: 'chat', subject: 'Cracked screen' });
-  const fake = fakeApi({
-    'case.view': () => ({ case: kase, customer: { ...aCustomer(), local: [] }, timeline: over.timeline ?? timeline(), held: over.held ?? [] }),
-    'session.current': () => aSession(),
-    'reference.org': () => ({
-      queues: [{ id: 'q1', name: 'Returns', channels: ['chat'], languages: ['en'], skills: [], sla: { firstResponseMinutes: 5, nextResponseMinutes: 5 }, csatAlertThreshold: 4, alertStaffIds: [], alertAckMinutes: 5, memberIds: [], archived: false, version: 1 }],
-      staff: [{ ...aStaff(), local: [] }, { ...aStaff({ id: 's2', name: 'Piotr Zieliński', role: 'store' }), local: [] }],
-      stores: [{ id: 'st1', name: 'Mokotów', city: 'Warszawa' }],
-    }),
-    'reference.knowledge': () => ({
-      kb: [],
-      canned: [{ id: 'k1', queueId: null, language: 'en', shortcut: 'sorry', title: 'Apology for the delay', body: 'I am sorry for the delay.' }],
-    }),
-    'assist.feedbackModel': () => ({ version: 1, kinds: {} }),
-    'assist.recordFeedback': () => ({ version: 1, kinds: {} }),
-    'presence.set': () => ({}),
-    'case.reply': () => ({ mutationId: 'm1', state: 'pending' }),
-    'case.note': () => ({ mutationId: 'm2', state: 'pending' }),
-    'outbox.retry': () => ({ mutationId: 'm3', state: 'pending' }),
-    'outbox.discard': () => ({}),
-    'held.resolve': () => ({ mutationId: 'm4', state: 'pending' }),
-  });
-  const onClose = vi.fn();
-  const onOpenCustomer = vi.fn();
-  const view = renderWithProviders(<CaseView caseId="c1" onOpenCustomer={onOpenCustomer} onClose={onClose} />, { fake });
-  return { ...view, onClose, onOpenCustomer };
+  return renderCase({ timeline: over.timeline ?? timeline(), held: over.held });
 }
 
 const entry = (kind: string) => document.querySelector(`article[data-kind="${kind}"]`) as HTMLElement;

@@ -13,6 +13,7 @@ import { CaseBriefCard } from './CaseBriefCard';
 import { CaseControls } from './CaseControls';
 import { caseBrief } from './caseBrief';
 import { Composer } from './Composer';
+import type { SendAnotherWay } from './deliveryStage';
 import { NextStepsPanel } from './NextStepsPanel';
 import { replyChannels } from './replyChannels';
 import { Timeline } from './Timeline';
@@ -33,6 +34,7 @@ const touches = (caseId: string, customerId: string | undefined) => (c: DataChan
   c.entities.case?.includes(caseId) === true ||
   c.entities.interaction !== undefined ||
   c.entities.held !== undefined ||
+  c.entities.delivery !== undefined ||
   (customerId !== undefined && c.entities.customer?.includes(customerId) === true);
 
 const jumpTo = (interactionId: string) => {
@@ -87,7 +89,7 @@ function CaseWorkspace({
   onClose(): void;
 }) {
   const { t, i18n } = useTranslation('case');
-  const { case: kase, customer, timeline, held } = data;
+  const { case: kase, customer, timeline, held, deliveries } = data;
   const org = useOrgReference();
   const presence = usePresence(kase.id, myStaffId);
   const minute = useMinute();
@@ -105,6 +107,18 @@ function CaseWorkspace({
   const openRecap = useCallback(() => document.getElementById('case-brief-title')?.scrollIntoView({ block: 'start' }), []);
   const openers = useMemo(() => ({ recap: openRecap, alert: () => setAlertOpen(true) }), [openRecap]);
   const perform = usePerformStep(kase, composer, assist.articles, openers);
+  const { setMode, setChannel, insert } = composer;
+  const sendAnotherWay = useMemo<SendAnotherWay>(
+    () => ({
+      channels,
+      start(channel, text) {
+        setMode('reply');
+        setChannel(channel);
+        insert(text);
+      },
+    }),
+    [channels, setMode, setChannel, insert],
+  );
 
   return (
     <>
@@ -136,7 +150,15 @@ function CaseWorkspace({
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="md">
             <CaseBriefCard brief={brief} onJump={jumpTo} />
-            <Timeline timeline={timeline} held={held} org={org} customerName={customer?.name ?? null} customerLanguage={customer?.language} />
+            <Timeline
+              timeline={timeline}
+              held={held}
+              org={org}
+              customerName={customer?.name ?? null}
+              customerLanguage={customer?.language}
+              deliveries={deliveries}
+              sendAnotherWay={sendAnotherWay}
+            />
             <Composer caseId={kase.id} composer={composer} channels={channels} canned={knowledge.data?.canned ?? []} onTyping={presence.typing} />
           </Stack>
         </Grid.Col>

@@ -1,17 +1,32 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HeldReply } from '../../../shared/domain';
+import type { Channel, HeldReply } from '../../../shared/domain';
 import { useApi } from '../../lib/api/useApi';
 import { deliveryOf } from './deliveryOf';
+import { DeliveryState } from './DeliveryState';
+import type { SendAnotherWay, ShownDelivery } from './deliveryStage';
+import { SendAnotherWayMenu } from './SendAnotherWayMenu';
 import type { TimelineInteraction } from './TimelineEntry';
 
 /**
  * Where one of my replies or notes stands: waiting in the outbox, sent, held by the hub or refused. Held and
  * refused ones say why and offer what can be done (send again, keep it as an internal note, or drop it):
- * nothing is ever dropped silently.
+ * nothing is ever dropped silently; a reply refused for want of an address on its channel may be sent another way.
+ * Once the hub has it, a message with a delivery shows where that stands on the customer's channel (`onChannel`,
+ * see DeliveryState).
  */
-export function DeliveryStatus({ entry, held }: { entry: TimelineInteraction; held: HeldReply | null }) {
+export function DeliveryStatus({
+  entry,
+  held,
+  onChannel,
+  sendAnotherWay,
+}: {
+  entry: TimelineInteraction;
+  held: HeldReply | null;
+  onChannel: ShownDelivery | null;
+  sendAnotherWay: SendAnotherWay | null;
+}) {
   const { t } = useTranslation('case');
   const api = useApi();
   const [busy, setBusy] = useState(false);
@@ -28,6 +43,7 @@ export function DeliveryStatus({ entry, held }: { entry: TimelineInteraction; he
 
   switch (delivery.state) {
     case 'sent':
+      if (isReply && onChannel !== null) return <DeliveryState delivery={onChannel} text={entry.text} sendAnotherWay={sendAnotherWay} />;
       return (
         <Text size="xs" c="dimmed" data-delivery="sent">
           {t(isReply ? 'delivery.sent' : 'delivery.saved')}
@@ -86,6 +102,9 @@ export function DeliveryStatus({ entry, held }: { entry: TimelineInteraction; he
               >
                 {t('delivery.toNote')}
               </Button>
+            ) : null}
+            {isReply && delivery.reason === 'no-address' ? (
+              <SendAnotherWayMenu from={entry.kind as Channel} text={entry.text} way={sendAnotherWay} disabled={busy} />
             ) : null}
             <Button size="xs" variant="subtle" color="red" disabled={busy} onClick={act(discard)}>
               {t('delivery.discard')}

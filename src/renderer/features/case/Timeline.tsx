@@ -1,6 +1,8 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useMemo } from 'react';
 import type { HeldReply } from '../../../shared/domain';
+import { deliveriesByMessage, type SendAnotherWay, type ShownDelivery } from './deliveryStage';
 import { TimelineEntry, type TimelineInteraction } from './TimelineEntry';
 import { useMinute } from './useMinute';
 import type { OrgReference } from './useOrgReference';
@@ -18,15 +20,21 @@ export function Timeline({
   org,
   customerName,
   customerLanguage,
+  deliveries,
+  sendAnotherWay,
 }: {
   timeline: readonly TimelineInteraction[];
   held: readonly HeldReply[];
   org: OrgReference;
   customerName: string | null;
   customerLanguage: string | undefined;
+  /** Where outbound messages stand on the customer's channel. */
+  deliveries: readonly ShownDelivery[];
+  sendAnotherWay: SendAnotherWay | null;
 }) {
   const { t } = useTranslation('case');
   const now = useMinute() * 60_000;
+  const onChannel = useMemo(() => deliveriesByMessage(deliveries), [deliveries]);
   return (
     <Stack gap="sm" component="section" aria-labelledby="case-timeline-title">
       <Title order={3} size="h5" id="case-timeline-title">
@@ -43,6 +51,8 @@ export function Timeline({
               held={heldFor(entry, held)}
               customerName={customerName}
               customerLanguage={customerLanguage}
+              onChannel={onChannel.get(entry.id) ?? null}
+              sendAnotherWay={sendAnotherWay}
             />
           </li>
         ))}

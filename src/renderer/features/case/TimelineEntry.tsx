@@ -6,6 +6,7 @@ import type { OutputOf } from '../../../shared/ipc/contract';
 import { ChannelIcon } from '../../components/ChannelIcon';
 import { formatDuration, formatWhen } from '../../lib/format';
 import { DeliveryStatus } from './DeliveryStatus';
+import type { SendAnotherWay, ShownDelivery } from './deliveryStage';
 import type { OrgReference } from './useOrgReference';
 
 export type TimelineInteraction = OutputOf<'case.view'>['timeline'][number];
@@ -101,6 +102,8 @@ export function TimelineEntry({
   held,
   customerName,
   customerLanguage,
+  onChannel = null,
+  sendAnotherWay = null,
 }: {
   entry: TimelineInteraction;
   org: OrgReference;
@@ -108,6 +111,9 @@ export function TimelineEntry({
   held: HeldReply | null;
   customerName: string | null;
   customerLanguage: string | undefined;
+  /** The message's delivery to the customer, once the hub has one (the store's hand-over view shows none). */
+  onChannel?: ShownDelivery | null;
+  sendAnotherWay?: SendAnotherWay | null;
 }) {
   const { t, i18n } = useTranslation('case');
   const inbound = entry.direction === 'inbound';
@@ -145,7 +151,7 @@ export function TimelineEntry({
         </Group>
         <KindDetails entry={entry} org={org} />
         {entry.text ? <Written lang={inbound ? customerLanguage : undefined}>{entry.text}</Written> : null}
-        {inbound ? null : <DeliveryStatus entry={entry} held={held} />}
+        {inbound ? null : <DeliveryStatus entry={entry} held={held} onChannel={onChannel} sendAnotherWay={sendAnotherWay} />}
       </Stack>
     </Paper>
   );

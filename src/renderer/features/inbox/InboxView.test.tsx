@@ -23,6 +23,7 @@ function setup(items = [aCase({ id: 'c1' }), aCase({ id: 'c2', assigneeId: null 
       customer: null,
       timeline: [aMessage({ caseId, text: caseId === 'c1' ? HOSTILE : `Message of ${caseId}` })],
       held: [],
+      deliveries: [],
     }),
     'case.assign': () => ({ mutationId: 'm', state: 'pending' }),
   });

@@ -6,8 +6,9 @@ import { useEvent } from '../../lib/api/useEvent';
 import { useNotices, type Notice } from './useNotices';
 
 /**
- * In-app notices of new assignments and red alerts (the engine raises the OS notification). Assignments fade
- * after a while; a red alert stays until it is acknowledged or dismissed.
+ * In-app notices of new assignments, red alerts and messages that could not be delivered (the engine raises the
+ * OS notification). Assignments fade after a while; a red alert stays until it is acknowledged or dismissed, a
+ * failed delivery until it is opened or dismissed.
  */
 export function NotificationCenter({ onOpenCase }: { onOpenCase(caseId: string): void }) {
   const { t } = useTranslation('notifications');
@@ -18,6 +19,10 @@ export function NotificationCenter({ onOpenCase }: { onOpenCase(caseId: string):
   useEvent('assignment.new', ({ case: c, customerName }) => notices.add({ kind: 'assignment', key: `a-${c.id}-${c.version}`, caseId: c.id, customerName }));
   useEvent('alert.red', ({ alert, customerName }) =>
     notices.add({ kind: 'alert', key: `r-${alert.id}`, caseId: alert.caseId, alertId: alert.id, score: alert.score, reason: alert.reason, customerName }),
+  );
+
+  useEvent('delivery.failed', ({ failure, caseSubject, customerName }) =>
+    notices.add({ kind: 'delivery', key: `d-${failure.deliveryId}`, caseId: failure.caseId, channel: failure.channel, error: failure.error, caseSubject, customerName }),
   );
 
   const open = (n: Notice) => {
@@ -39,21 +44,15 @@ export function NotificationCenter({ onOpenCase }: { onOpenCase(caseId: string):
         return (
           <Notification
             key={n.key}
-            color={n.kind === 'alert' ? 'red' : 'indigo'}
-            title={n.kind === 'alert' ? t('alert.title') : t('assignment.title')}
-            role={n.kind === 'alert' ? 'alert' : 'status'}
+            color={n.kind === 'assignment' ? 'indigo' : 'red'}
+            title={t(`${n.kind}.title`)}
+            role={n.kind === 'assignment' ? 'status' : 'alert'}
             closeButtonProps={{ 'aria-label': t('dismiss') }}
             onClose={() => notices.remove(n.key)}
             // Mantine's gray description text is below 4.5:1 contrast on white.
             styles={{ description: { color: 'var(--mantine-color-text)' } }}
           >
-            <Text size="sm">
-              {n.kind === 'alert'
-                ? n.score === null
-                  ? t(`alert.${n.reason}`, { name: who })
-                  : t('alert.score', { name: who, score: n.score })
-                : t('assignment.body', { name: who })}
-            </Text>
+            <NoticeText notice={n} who={who} />
             <Group gap="xs" mt="xs">
               <Button size="compact-xs" onClick={() => open(n)}>
                 {t('open')}
@@ -69,4 +68,22 @@ export function NotificationCenter({ onOpenCase }: { onOpenCase(caseId: string):
       })}
     </Stack>
   );
+}
+
+/** What a notice says: who it is about, and for a failed delivery on which channel, why, and on which case. */
+function NoticeText({ notice: n, who }: { notice: Notice; who: string }) {
+  const { t } = useTranslation('notifications');
+  switch (n.kind) {
+    case 'assignment':
+      return <Text size="sm">{t('assignment.body', { name: who })}</Text>;
+    case 'alert':
+      return <Text size="sm">{n.score === null ? t(`alert.${n.reason}`, { name: who }) : t('alert.score', { name: who, score: n.score })}</Text>;
+    case 'delivery':
+      return (
+        <>
+          <Text size="sm">{t('delivery.body', { name: who, channel: t(`channel.${n.channel}`, { ns: 'common' }), error: n.error })}</Text>
+          {n.caseSubject !== null ? <Text size="sm">{t('delivery.case', { subject: n.caseSubject })}</Text> : null}
+        </>
+      );
+  }
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Channel } from '../../../shared/domain';
 
 export type Notice =
   | { kind: 'assignment'; key: string; caseId: string; customerName: string | null }
@@ -10,6 +11,15 @@ export type Notice =
       score: number | null;
       reason: 'low-csat' | 'negative-message';
       customerName: string | null;
+    }
+  | {
+      kind: 'delivery';
+      key: string;
+      caseId: string;
+      channel: Channel;
+      error: string;
+      caseSubject: string | null;
+      customerName: string | null;
     };
 
 /** How long an assignment notice stays: long enough to read and click, short enough not to pile up. */
@@ -17,7 +27,10 @@ const ASSIGNMENT_MS = 10_000;
 /** Most notices on screen at once; the oldest go first. */
 const MAX = 5;
 
-/** The notices on screen: added once per key, assignments removed after a while, alerts only by the person. */
+/**
+ * The notices on screen: added once per key, assignments removed after a while, alerts and failed deliveries only
+ * by the person.
+ */
 export function useNotices() {
   const [list, setList] = useState<Notice[]>([]);
   const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());

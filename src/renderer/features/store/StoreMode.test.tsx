@@ -20,6 +20,7 @@ function setup() {
         aMessage({ id: 'v', caseId: 'cv', kind: 'video', text: '', meta: { summary: 'Promised an exchange at the Mokotów store.', notes: 'Bring the receipt.' }, createdAt: NOW }),
       ],
       held: [],
+      deliveries: [],
     }),
     'session.current': () => aSession({ role: 'store', storeId: 'st1' }),
     'reference.org': () => ({ queues: [], staff: [], stores: [{ id: 'st1', name: 'Mokotów', city: 'Warszawa' }] }),

@@ -6,19 +6,20 @@ import { useChannel } from '../../lib/api/useChannel';
 import { AgentBoard } from './AgentBoard';
 import { AlertsPanel } from './AlertsPanel';
 import { AuditPanel } from './AuditPanel';
+import { FailedDeliveriesPanel } from './FailedDeliveriesPanel';
 import { LiveQueues } from './LiveQueues';
 import { PendingActions } from './PendingActions';
 import { ReassignPanel } from './ReassignPanel';
 import { useSupervisorData } from './useSupervisorData';
 import { useTrackedMoves } from './useTrackedMoves';
 
-const TABS = ['queues', 'agents', 'reassign', 'alerts', 'audit'] as const;
+const TABS = ['queues', 'agents', 'reassign', 'alerts', 'deliveries', 'audit'] as const;
 type Tab = (typeof TABS)[number];
 const ALL_ALERTS = { statuses: ['raised', 'acknowledged', 'follow-up', 'closed'] } as const;
 
 /**
- * The supervisor console (supervisors and admins): live queues, the agents board, reassignment, red alerts and
- * the audit trail, as tabs (arrow keys move between them). Reads come from the cache, so it works offline;
+ * The supervisor console (supervisors and admins): live queues, the agents board, reassignment, red alerts,
+ * failed deliveries and the audit trail, as tabs (arrow keys move between them). Reads come from the cache, so it works offline;
  * actions wait in the outbox and show as pending until the hub answers.
  */
 export function SupervisorConsole({ onOpenCase }: { onOpenCase(caseId: string): void }) {
@@ -28,20 +29,29 @@ export function SupervisorConsole({ onOpenCase }: { onOpenCase(caseId: string): 
   const moves = useTrackedMoves();
   const alerts = useChannel('alert.list', { statuses: [...ALL_ALERTS.statuses] }, { refreshOn: (c) => c.outbox || Boolean(c.entities.alert) });
   const open = (alerts.data ?? []).filter((a) => a.status !== 'closed').length;
+  const failed = useChannel('supervisor.failedDeliveries', {}, { refreshOn: (c) => c.outbox || Boolean(c.entities.delivery) });
+  const failedCount = failed.data?.length ?? 0;
+  const counts: Partial<Record<Tab, { count: number; label: string }>> = {
+    alerts: { count: open, label: t('tabs.openAlerts', { count: open }) },
+    deliveries: { count: failedCount, label: t('tabs.failedDeliveries', { count: failedCount }) },
+  };
 
   return (
     <Box style={{ flex: 1, minWidth: 0, overflow: 'auto' }}>
       <Tabs value={tab} onChange={(v) => setTab((v as Tab | null) ?? 'queues')} keepMounted={false}>
         <Tabs.List aria-label={t('tabs.label')} px="md">
-          {TABS.map((k) => (
-            <Tabs.Tab
-              key={k}
-              value={k}
-              rightSection={k === 'alerts' && open > 0 ? <Badge color="red.9" size="sm" aria-label={t('tabs.openAlerts', { count: open })}>{open}</Badge> : undefined}
-            >
-              {t(`tabs.${k}`)}
-            </Tabs.Tab>
-          ))}
+          {TABS.map((k) => {
+            const badge = counts[k];
+            return (
+              <Tabs.Tab
+                key={k}
+                value={k}
+                rightSection={badge && badge.count > 0 ? <Badge color="red.9" size="sm" aria-label={badge.label}>{badge.count}</Badge> : undefined}
+              >
+                {t(`tabs.${k}`)}
+              </Tabs.Tab>
+            );
+          })}
         </Tabs.List>
         <PendingActions />
         <Tabs.Panel value="queues">
@@ -55,6 +65,9 @@ export function SupervisorConsole({ onOpenCase }: { onOpenCase(caseId: string): 
         </Tabs.Panel>
         <Tabs.Panel value="alerts">
           <AlertsPanel alerts={alerts.data ?? []} data={data} onOpenCase={onOpenCase} />
+        </Tabs.Panel>
+        <Tabs.Panel value="deliveries">
+          <FailedDeliveriesPanel failed={failed.data ?? []} data={data} onOpenCase={onOpenCase} />
         </Tabs.Panel>
         <Tabs.Panel value="audit">
           <AuditPanel data={data} />

@@ -6,3 +6,4 @@ export type DashboardCase = Dashboard['cases'][number];
 export type Org = OutputOf<'reference.org'>;
 export type OrgStaff = Org['staff'][number];
 export type ConsoleAlert = OutputOf<'alert.list'>[number];
+export type FailedDelivery = OutputOf<'supervisor.failedDeliveries'>[number];

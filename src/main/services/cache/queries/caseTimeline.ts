@@ -1,4 +1,4 @@
-import type { Case, Customer, HeldReply, Interaction } from '../../../../shared/domain';
+import type { Case, Customer, Delivery, HeldReply, Interaction } from '../../../../shared/domain';
 import { layOver, localRowsOfCase, type Overlaid } from '../../outbox/overlay';
 import type { Db } from '../database';
 import { getRow, parseRows } from '../rows';
@@ -12,14 +12,19 @@ export interface CaseWithTimeline {
   timeline: Overlaid<Interaction>[];
   /** Replies the hub kept back on this case. */
   held: HeldReply[];
+  /** Deliveries of the case's outbound messages, oldest first, with my retries laid over. */
+  deliveries: Overlaid<Delivery>[];
 }
 
 /** SQL of the timeline read, exported for query-plan tests. */
 export const TIMELINE_SQL = 'SELECT data FROM interactions WHERE case_id = ? ORDER BY created_at, id';
+/** SQL of the case's deliveries, exported for query-plan tests. */
+export const CASE_DELIVERIES_SQL = 'SELECT data FROM deliveries WHERE case_id = ?';
 
 const statements = statementCache((db) => ({
   timeline: db.prepare(TIMELINE_SQL),
   held: db.prepare(`SELECT data FROM held_replies WHERE case_id = ? AND status = 'held' ORDER BY created_at`),
+  deliveries: db.prepare(CASE_DELIVERIES_SQL),
 }));
 
 /** A case with its customer and whole timeline; null when the case is not cached. */
@@ -42,5 +47,6 @@ export function getCaseWithTimeline(db: Db, caseId: string): CaseWithTimeline | 
     customer: customer === null ? null : layOver(db, 'customer', [customer])[0],
     timeline,
     held: parseRows<HeldReply>(s.held.all(caseId) as { data: string }[]),
+    deliveries: layOver(db, 'delivery', parseRows<Delivery>(s.deliveries.all(caseId) as { data: string }[]).sort((a, b) => a.createdAt - b.createdAt)),
   };
 }
