@@ -3,6 +3,7 @@ import {
   isSupervising,
   type Alert,
   type AuditAction,
+  type AttachmentRef,
   type AuditEntry,
   type Case,
   type Customer,
@@ -18,6 +19,7 @@ import { canSeeCase } from './permissions';
 import { Refused } from './refused';
 import { pullWaitingWork, returnOffers, routeCase, withAssignee } from './routing';
 import { sendSurvey } from './voice';
+import { attachToCase } from './attachments';
 
 type Of<T extends Mutation['type']> = Extract<Mutation, { type: T }>;
 type Applied = { outcome?: 'applied' | 'held'; id?: string; items?: ItemResult[] };
@@ -100,10 +102,11 @@ function afterReply(ctx: HubContext, kase: Case, reply: Interaction): Case {
 }
 
 /** Sends a reply now: the author owns the case (an unassigned one is taken by replying). */
-async function sendReply(w: UnitOfWork, actor: Staff, kase: Case, m: { channel: Interaction['kind']; text: string; subject?: string | null }): Promise<Interaction> {
+async function sendReply(w: UnitOfWork, actor: Staff, kase: Case, m: { channel: Interaction['kind']; text: string; subject?: string | null; attachments?: AttachmentRef[] }): Promise<Interaction> {
   let current = kase;
   if (!current.assigneeId) current = await withAssignee(w, current, actor.id);
-  return await sendOnCase(w, current, { kind: m.channel, direction: 'outbound', text: m.text, subject: m.subject ?? null, authorId: actor.id });
+  const meta = m.attachments?.length ? { attachments: m.attachments } : {};
+  return await sendOnCase(w, current, { kind: m.channel, direction: 'outbound', text: m.text, subject: m.subject ?? null, authorId: actor.id, meta });
 }
 
 /** Why a reply cannot go out as written, or null when it can. */
@@ -200,6 +203,7 @@ const handlers: { [T in Mutation['type']]: Handler<T> } = {
   async reply(w, actor, m) {
     const { ctx } = w;
     const kase = await mustGetCase(w, actor, m.caseId);
+    if (m.attachments?.length) await attachToCase(w, ctx, actor, kase.id, m.attachments);
     const reason = holdReason(actor, kase, m.basedOn.lastMessageId);
     if (!reason) return { id: (await sendReply(w, actor, kase, m)).id };
     const held: HeldReply = {
@@ -209,6 +213,7 @@ const handlers: { [T in Mutation['type']]: Handler<T> } = {
       channel: m.channel,
       text: m.text,
       subject: m.subject ?? null,
+      ...(m.attachments?.length ? { attachments: m.attachments } : {}),
       reason,
       status: 'held',
       createdAt: ctx.now(),
@@ -314,7 +319,7 @@ const handlers: { [T in Mutation['type']]: Handler<T> } = {
       await sendReply(w, actor, kase, held);
       status = 'sent';
     } else if (m.action === 'note') {
-      await appendInteraction(w, kase, { kind: 'note', direction: 'internal', text: held.text, authorId: actor.id });
+      await appendInteraction(w, kase, { kind: 'note', direction: 'internal', text: held.text, authorId: actor.id, meta: held.attachments?.length ? { attachments: held.attachments } : {} });
       status = 'noted';
     }
     await w.save('held', { ...held, status, resolvedAt: ctx.now() });
