@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_ATTACHMENT_BYTES, MAX_MESSAGE_ATTACHMENT_BYTES, type AttachmentRef, type HeldReply, type Interaction } from '../../shared/domain';
+import { MAX_ATTACHMENT_BYTES, MAX_MESSAGE_ATTACHMENT_BYTES, type AttachmentRef, type AttachmentType, type HeldReply, type Interaction } from '../../shared/domain';
 import type { Session } from '../../shared/protocol';
 import { SAMPLE_FILES } from '../../shared/testing/sampleFiles';
 import { signBody } from '../http/signature';
@@ -25,14 +25,14 @@ function upload(session: Session | null, bytes: Buffer, opts: { name?: string; t
   const headers: Record<string, string> = { 'Content-Type': opts.type ?? 'image/png', ...opts.headers };
   if (opts.name !== '' && !headers['X-File-Name']) headers['X-File-Name'] = encodeURIComponent(opts.name ?? 'screen.png');
   if (session) headers.Authorization = `Bearer ${session.accessToken}`;
-  return fetch(url('/api/v1/attachments'), { method: 'POST', headers, body: bytes });
+  return fetch(url('/api/v1/attachments'), { method: 'POST', headers, body: new Uint8Array(bytes) });
 }
 
 const download = (session: Session | null, sha256: string, query = '') =>
   fetch(url(`/api/v1/attachments/${sha256}${query}`), { headers: session ? { Authorization: `Bearer ${session.accessToken}` } : {} });
 
 /** A base64 file as a connector sends it. */
-const connectorFile = (name: string, type: string, bytes: Buffer) => ({ name, type, size: bytes.length, sha256: sha256Hex(bytes), data: bytes.toString('base64') });
+const connectorFile = (name: string, type: AttachmentType, bytes: Buffer) => ({ name, type, size: bytes.length, sha256: sha256Hex(bytes), data: bytes.toString('base64') });
 
 describe('attachments over HTTP', () => {
   it('stores an upload once under its SHA-256 and gives it back only to people who may see a case that has it', async () => {
@@ -79,7 +79,7 @@ describe('attachments over HTTP', () => {
     // A bad name falls back to one made of the hash; hashes that are not one are simply not found.
     expect((await download(a2, ref.sha256, '?name=..%2Fevil.sh')).headers.get('content-disposition')).toBe(`attachment; filename*=UTF-8''${ref.sha256.slice(0, 12)}.png`);
     for (const bad of ['0'.repeat(64), 'ABC', `${ref.sha256}/x`, '../../etc/passwd']) expect((await download(a2, bad)).status, bad).toBe(404);
-  });
+  }, 60_000);
 
   it('refuses hostile uploads with a reason and stores nothing', async () => {
     const a1 = await t.login('a1');
