@@ -6,6 +6,7 @@ import type { OutputOf } from '../../../shared/ipc/contract';
 import { ChannelIcon } from '../../components/ChannelIcon';
 import { formatDuration, formatWhen } from '../../lib/format';
 import { DeliveryStatus } from './DeliveryStatus';
+import { TimelineAttachments } from './TimelineAttachments';
 import type { OrgReference } from './useOrgReference';
 
 export type TimelineInteraction = OutputOf<'case.view'>['timeline'][number];
@@ -145,6 +146,7 @@ export function TimelineEntry({
         </Group>
         <KindDetails entry={entry} org={org} />
         {entry.text ? <Written lang={inbound ? customerLanguage : undefined}>{entry.text}</Written> : null}
+        {entry.meta.attachments?.length ? <TimelineAttachments files={entry.meta.attachments} /> : null}
         {inbound ? null : <DeliveryStatus entry={entry} held={held} />}
       </Stack>
     </Paper>
