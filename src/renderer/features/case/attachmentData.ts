@@ -4,6 +4,16 @@ import { formatNumber } from '../../lib/format';
 /** What the file picker offers: every allowed type and its extensions. */
 export const ATTACHMENT_ACCEPT = [...ATTACHMENT_TYPES, ...Object.values(ATTACHMENT_EXTENSIONS).flat().map((e) => `.${e}`)].join(',');
 
+/** A picked file's bytes (FileReader: what every engine of the renderer offers, jsdom included). */
+export function readBytes(file: Blob): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
 /** Bytes as base64, in slices (one call per byte would blow the stack on a large photo). */
 export function toBase64(bytes: Uint8Array): string {
   let binary = '';
