@@ -5,7 +5,7 @@ import { isImageType, type AttachmentRef } from '../../../shared/domain';
 import type { ChannelError } from '../../lib/api/useChannel';
 import { useApi } from '../../lib/api/useApi';
 import { errorText } from '../../lib/errorText';
-import { formatSize, saveFile } from './attachmentData';
+import { formatSize, oneFileAtATime, saveFile } from './attachmentData';
 
 /** A file's bytes from the engine (its cache, or the hub once), as base64; null while they come. */
 function useFileData(ref: AttachmentRef, wanted: boolean) {
@@ -16,7 +16,7 @@ function useFileData(ref: AttachmentRef, wanted: boolean) {
   useEffect(() => {
     if (!wanted) return;
     let live = true;
-    void api.invoke('attachment.get', { sha256, name, type, size }).then((r) => {
+    void oneFileAtATime(() => api.invoke('attachment.get', { sha256, name, type, size })).then((r) => {
       if (live) setState(r.ok ? { data: r.value.data, error: null } : { data: null, error: r.error });
     });
     return () => {
@@ -33,7 +33,7 @@ function SaveButton({ file, data }: { file: AttachmentRef; data: string | null }
   const [error, setError] = useState<ChannelError | null>(null);
   const save = async () => {
     if (data) return saveFile(file.name, file.type, data);
-    const r = await api.invoke('attachment.get', file);
+    const r = await oneFileAtATime(() => api.invoke('attachment.get', file));
     if (r.ok) saveFile(file.name, file.type, r.value.data);
     else setError(r.error);
   };

@@ -4,6 +4,17 @@ import { formatNumber } from '../../lib/format';
 /** What the file picker offers: every allowed type and its extensions. */
 export const ATTACHMENT_ACCEPT = [...ATTACHMENT_TYPES, ...Object.values(ATTACHMENT_EXTENSIONS).flat().map((e) => `.${e}`)].join(',');
 
+let queue: Promise<unknown> = Promise.resolve();
+/**
+ * Runs file calls to the engine one at a time: in a browser each travels on a socket of its own that takes one
+ * call at a time (see IMPORT_SOCKET_PATH), and ten thumbnails asked at once would be refused.
+ */
+export function oneFileAtATime<T>(call: () => Promise<T>): Promise<T> {
+  const run = queue.then(call, call);
+  queue = run.catch(() => {});
+  return run;
+}
+
 /** A picked file's bytes (FileReader: what every engine of the renderer offers, jsdom included). */
 export function readBytes(file: Blob): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {

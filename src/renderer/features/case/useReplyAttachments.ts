@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, type AttachmentRef } from '../../../shared/domain';
 import { useApi } from '../../lib/api/useApi';
 import { errorText } from '../../lib/errorText';
-import { fileTypeOf, formatSize, readBytes, toBase64 } from './attachmentData';
+import { fileTypeOf, formatSize, oneFileAtATime, readBytes, toBase64 } from './attachmentData';
 
 /** A file on the reply being written: uploading, or on the hub with its reference. */
 export interface DraftFile {
@@ -40,7 +40,7 @@ export function useReplyAttachments() {
           const key = `f${nextKey++}`;
           setFiles((f) => [...f, { key, name, ref: null }]);
           const data = toBase64(await readBytes(file));
-          const result = await api.invoke('attachment.upload', { name, type: fileTypeOf(file), data });
+          const result = await oneFileAtATime(() => api.invoke('attachment.upload', { name, type: fileTypeOf(file), data }));
           if (result.ok) {
             setFiles((f) => f.map((d) => (d.key === key ? { ...d, ref: result.value } : d)));
             return;
