@@ -23,7 +23,7 @@ import { checkConnectorFile, storeFile, type CheckedFile } from './attachments';
 /** A connector's message that cannot be applied as sent (e.g. a survey for a case that is not the sender's). */
 export class InboundRejected extends Error {
   constructor(
-    readonly code: 'unknown-case' | 'wrong-customer' | 'unknown-call' | 'unknown-store' | 'unknown-staff' | 'no-queue',
+    readonly code: 'unknown-case' | 'wrong-customer' | 'unknown-call' | 'unknown-store' | 'unknown-staff' | 'no-queue' | 'unexpected-attachments',
     message: string,
   ) {
     super(message);
@@ -220,6 +220,10 @@ export function ingestInbound(ctx: HubContext, msg: InboundMessage): Promise<Inb
   // Files are decoded, hashed and checked before the write transaction (they are the slow part), and refused
   // whole: a message is stored with all its files or not at all.
   const files = (msg.attachments ?? []).map((file, i) => checkConnectorFile(file, `attachments.${i}`));
+  // A survey answer or a call ringing is no message of the timeline: its files would have nowhere to go.
+  if (files.length > 0 && (msg.survey || (msg.call && msg.call.state !== 'ended'))) {
+    return Promise.reject(new InboundRejected('unexpected-attachments', 'attachments: only a message (or a call that ended) carries files, not a survey answer or a call signal'));
+  }
   return ctx.write(async (w) => {
     // Claimed in the same transaction as what it creates: a retry to any hub node gets the first result.
     const seen = (await w.claimInbound(msg.externalId, ctx.now())) as InboundResult | null;

@@ -164,6 +164,8 @@ describe('attachments from customers and on replies', () => {
       const res = await t.inbound({ text: 'Look', from: { email: 'ola@example.com' }, attachments } as never);
       expect([res.status, res.body.error], String(res.body.message)).toEqual([422, code]);
     }
+    const ringing = await t.inbound({ channel: 'phone', text: '', from: { phone: '+48601234567' }, call: { id: 'call-1', state: 'ringing' }, attachments: [good] } as never);
+    expect([ringing.status, ringing.body.error]).toEqual([422, 'unexpected-attachments']);
     expect(await t.hub.ctx.store.findCustomerByIdentity('email', 'ola@example.com')).toBeNull();
     expect(await t.hub.ctx.store.attachment(good.sha256)).toBeNull();
   });
