@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type z } from 'zod';
-import type { Staff } from '../../shared/domain';
-import { MAX_ATTACHMENT_BYTES } from '../../shared/domain';
+import { MAX_ATTACHMENT_BYTES, type Staff } from '../../shared/domain';
 import {
   ChangePasswordRequestSchema,
   InboundMessageSchema,
@@ -107,7 +106,6 @@ export function createHttpApi(ctx: HubContext, auth: AuthService, opts: { trustP
       } catch (err) {
         if (err instanceof InboundRejected && err.code === 'no-queue') throw new HttpError(503, err.code, err.message, { 'Retry-After': '60' });
         if (err instanceof InboundRejected) throw new HttpError(422, err.code, err.message);
-        if (err instanceof AttachmentRefused) throw new HttpError(422, err.problem, err.message);
         throw err;
       }
     },
