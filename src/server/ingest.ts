@@ -18,11 +18,12 @@ import { pickAgent, routed, withAssignee } from './routing';
 import { normalizeSubject } from './store/storeRules';
 import { alertOnVeryNegative, recordSurveyAnswer } from './voice';
 import { classifyCustomer } from '../shared/assist';
+import { checkConnectorFile, storeFile, type CheckedFile } from './attachments';
 
 /** A connector's message that cannot be applied as sent (e.g. a survey for a case that is not the sender's). */
 export class InboundRejected extends Error {
   constructor(
-    readonly code: 'unknown-case' | 'wrong-customer' | 'unknown-call' | 'unknown-store' | 'unknown-staff' | 'no-queue',
+    readonly code: 'unknown-case' | 'wrong-customer' | 'unknown-call' | 'unknown-store' | 'unknown-staff' | 'no-queue' | 'unexpected-attachments',
     message: string,
   ) {
     super(message);
@@ -216,6 +217,13 @@ function appendInbound(ctx: HubContext, kase: Case, msg: InboundMessage, custome
  * or opens one, and routes it. Idempotent by `externalId`. Phone calls and survey answers take their own path.
  */
 export function ingestInbound(ctx: HubContext, msg: InboundMessage): Promise<InboundResult> {
+  // Files are decoded, hashed and checked before the write transaction (they are the slow part), and refused
+  // whole: a message is stored with all its files or not at all.
+  const files = (msg.attachments ?? []).map((file, i) => checkConnectorFile(file, `attachments.${i}`));
+  // A survey answer or a call ringing is no message of the timeline: its files would have nowhere to go.
+  if (files.length > 0 && (msg.survey || (msg.call && msg.call.state !== 'ended'))) {
+    return Promise.reject(new InboundRejected('unexpected-attachments', 'attachments: only a message (or a call that ended) carries files, not a survey answer or a call signal'));
+  }
   return ctx.write(async (w) => {
     // Claimed in the same transaction as what it creates: a retry to any hub node gets the first result.
     const seen = (await w.claimInbound(msg.externalId, ctx.now())) as InboundResult | null;
@@ -226,7 +234,7 @@ export function ingestInbound(ctx: HubContext, msg: InboundMessage): Promise<Inb
       ? await ingestSurvey(w, msg, ids)
       : msg.call && msg.call.state !== 'ended'
         ? await ingestCallSignal(w, msg, ids)
-        : await ingestMessage(w, msg, ids);
+        : await ingestMessage(w, msg, ids, files);
     await w.saveInboundResult(msg.externalId, result);
     return result;
   });
@@ -241,7 +249,7 @@ async function checkStoreVisit(w: UnitOfWork, visit: NonNullable<InboundMessage[
   if (!staff || staff.storeId !== visit.storeId) throw new InboundRejected('unknown-staff', `store.staffId: ${visit.staffId} is not staff of store ${visit.storeId}`);
 }
 
-async function ingestMessage(w: UnitOfWork, msg: InboundMessage, ids: Array<[IdentityKind, string]>): Promise<InboundResult> {
+async function ingestMessage(w: UnitOfWork, msg: InboundMessage, ids: Array<[IdentityKind, string]>, files: readonly CheckedFile[]): Promise<InboundResult> {
   const { ctx } = w;
   const customer = await resolveCustomer(w, msg.from, ids, msg.text);
   const call = msg.call ? await w.call(msg.call.id) : null;
@@ -253,6 +261,11 @@ async function ingestMessage(w: UnitOfWork, msg: InboundMessage, ids: Array<[Ide
   let current = call?.offeredTo && !appended.kase.assigneeId ? await withAssignee(w, appended.kase, call.offeredTo) : appended.kase;
   current = await routed(w, current, customer);
   await w.save('case', current);
+  if (files.length > 0) {
+    const attachments = [];
+    for (const file of files) attachments.push(await storeFile(w, file, `case:${current.id}`, ctx.now()));
+    appended.interaction.meta = { ...appended.interaction.meta, attachments };
+  }
   // Saved after the case, so that its audience is the case's audience as it now stands.
   await w.save('interaction', appended.interaction);
   await alertOnVeryNegative(w, current, msg.text);

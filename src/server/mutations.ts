@@ -3,6 +3,7 @@ import {
   isSupervising,
   type Alert,
   type AuditAction,
+  type AttachmentRef,
   type AuditEntry,
   type Case,
   type Customer,
@@ -21,6 +22,7 @@ import { pullWaitingWork, returnOffers, routeCase, withAssignee } from './routin
 import { addressFor, queueDelivery } from './delivery/queueDelivery';
 import { retryDelivery } from './delivery/retryDelivery';
 import { sendSurvey, sendSurveyIfWanted } from './voice';
+import { attachToCase } from './attachments';
 
 type Of<T extends Mutation['type']> = Extract<Mutation, { type: T }>;
 type Applied = { outcome?: 'applied' | 'held'; id?: string; items?: ItemResult[] };
@@ -110,12 +112,13 @@ async function sendReply(
   w: UnitOfWork,
   actor: Staff,
   kase: Case,
-  m: { channel: Interaction['kind']; text: string; subject?: string | null },
+  m: { channel: Interaction['kind']; text: string; subject?: string | null; attachments?: AttachmentRef[] },
   to: DeliveryAddress | null,
 ): Promise<Interaction> {
   let current = kase;
   if (!current.assigneeId) current = await withAssignee(w, current, actor.id);
-  const reply = await sendOnCase(w, current, { kind: m.channel, direction: 'outbound', text: m.text, subject: m.subject ?? null, authorId: actor.id });
+  const meta = m.attachments?.length ? { attachments: m.attachments } : {};
+  const reply = await sendOnCase(w, current, { kind: m.channel, direction: 'outbound', text: m.text, subject: m.subject ?? null, authorId: actor.id, meta });
   if (to) await queueDelivery(w, reply, to, 'reply');
   return reply;
 }
@@ -216,6 +219,7 @@ const handlers: { [T in Mutation['type']]: Handler<T> } = {
     const kase = await mustGetCase(w, actor, m.caseId);
     // A reply nobody could deliver is refused even when it would be held: resending it later would fail alike.
     const to = await addressFor(w, kase, m.channel);
+    if (m.attachments?.length) await attachToCase(w, ctx, actor, kase.id, m.attachments);
     const reason = holdReason(actor, kase, m.basedOn.lastMessageId);
     if (!reason) return { id: (await sendReply(w, actor, kase, m, to)).id };
     const held: HeldReply = {
@@ -225,6 +229,7 @@ const handlers: { [T in Mutation['type']]: Handler<T> } = {
       channel: m.channel,
       text: m.text,
       subject: m.subject ?? null,
+      ...(m.attachments?.length ? { attachments: m.attachments } : {}),
       reason,
       status: 'held',
       createdAt: ctx.now(),
@@ -330,7 +335,7 @@ const handlers: { [T in Mutation['type']]: Handler<T> } = {
       await sendReply(w, actor, kase, held, await addressFor(w, kase, held.channel));
       status = 'sent';
     } else if (m.action === 'note') {
-      await appendInteraction(w, kase, { kind: 'note', direction: 'internal', text: held.text, authorId: actor.id });
+      await appendInteraction(w, kase, { kind: 'note', direction: 'internal', text: held.text, authorId: actor.id, meta: held.attachments?.length ? { attachments: held.attachments } : {} });
       status = 'noted';
     }
     await w.save('held', { ...held, status, resolvedAt: ctx.now() });

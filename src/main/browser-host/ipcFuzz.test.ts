@@ -53,6 +53,8 @@ const EXAMPLES: { [C in ChannelName]: InputOf<C> } = {
   'session.activity': {},
   'inbox.list': { channels: ['chat'], queueIds: ['q-chat'], statuses: ['open'], mine: true, unassigned: false, sort: 'sla', offset: 0, limit: 10 },
   'case.view': { caseId: 'c-1' },
+  'attachment.upload': { name: 'screen.png', type: 'image/png', data: 'iVBORw0KGgo=' },
+  'attachment.get': { sha256: 'a'.repeat(64), name: 'screen.png', type: 'image/png', size: 8 },
   'customer.view': { customerId: 'cu-1' },
   'reference.org': {},
   'reference.knowledge': { language: 'pl', queueId: 'q-chat' },

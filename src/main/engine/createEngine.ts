@@ -4,6 +4,7 @@ import type { ScryptParams } from '../services/vault/keyWrap';
 import { invalidInput, toIpcError } from './engineError';
 import { createEngineEvents, type EngineEvent } from './engineEvents';
 import { adminHandlers } from './handlers/adminHandlers';
+import { attachmentHandlers } from './handlers/attachmentHandlers';
 import { assistHandlers } from './handlers/assistHandlers';
 import { changeHandlers } from './handlers/changeHandlers';
 import type { HandlerContext, Handlers } from './handlers/handlerTypes';
@@ -93,6 +94,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...assistHandlers(context),
     ...supervisorHandlers(context),
     ...adminHandlers(context),
+    ...attachmentHandlers(context),
   };
 
   async function invoke(channel: unknown, input: unknown): Promise<IpcResult<unknown>> {

@@ -1,13 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type z } from 'zod';
+import { MAX_ATTACHMENT_BYTES, type Staff } from '../../shared/domain';
 import {
   ChangePasswordRequestSchema,
   DeliveryStatusReportSchema,
   InboundMessageSchema,
   LoginRequestSchema,
   MAX_HTTP_BODY_BYTES,
+  MAX_INBOUND_BODY_BYTES,
   RefreshRequestSchema,
 } from '../../shared/protocol';
+import { AttachmentRefused } from '../attachments';
 import { AuthError, PasswordRefused, type AuthService } from '../auth/authService';
 import type { HubContext } from '../context';
 import { InboundRejected, ingestInbound } from '../ingest';
@@ -16,6 +19,7 @@ import { StoreUnavailable } from '../store/storeUnavailable';
 import { createAdminApi } from '../admin/adminHttp';
 import { inboundSecrets } from '../admin/connectors';
 import { adminOpenApi } from '../admin/openapi';
+import { attachmentRoutes, ATTACHMENT_PATH } from './attachmentsHttp';
 import { describeZodError, HttpError, parseJson, readBody, sendJson as send } from './body';
 import { isSignatureHeader, verifySignature } from './signature';
 
@@ -58,6 +62,23 @@ function bearerToken(req: IncomingMessage): string {
   return match[1];
 }
 
+/** The person signed in to the request's session (`Authorization: Bearer <access token>`); AuthError otherwise. */
+export async function signedIn(auth: AuthService, req: IncomingMessage): Promise<Staff> {
+  const who = await auth.verify(bearerToken(req));
+  if (who instanceof AuthError) throw who;
+  return who.staff;
+}
+
+/** A route's answer: JSON with a status, or a file's bytes with their headers. */
+export type RouteAnswer = [number, unknown] | { status: number; bytes: Buffer; headers: Record<string, string> };
+export type Route = (req: IncomingMessage, raw: Buffer, path: string) => Promise<RouteAnswer> | RouteAnswer;
+
+/** Bodies larger than the usual limit, by route: a message with its files, a file. */
+const BODY_LIMITS: Record<string, number> = {
+  'POST /api/v1/inbound': MAX_INBOUND_BODY_BYTES,
+  [`POST ${ATTACHMENT_PATH}`]: MAX_ATTACHMENT_BYTES,
+};
+
 export function createHttpApi(ctx: HubContext, auth: AuthService, opts: { trustProxy?: boolean } = {}) {
   const admin = createAdminApi(ctx, auth);
   const openApi = adminOpenApi();
@@ -75,7 +96,8 @@ export function createHttpApi(ctx: HubContext, auth: AuthService, opts: { trustP
     }
   }
 
-  const routes: Record<string, (req: IncomingMessage, raw: Buffer) => Promise<[number, unknown]> | [number, unknown]> = {
+  const routes: Record<string, Route> = {
+    ...attachmentRoutes(ctx, (req) => signedIn(auth, req)),
     'POST /api/v1/inbound': async (req, raw) => {
       await requireConnectorSignature(req, raw);
       const msg = parseWith(InboundMessageSchema, parseJson(req, raw));
@@ -120,15 +142,19 @@ export function createHttpApi(ctx: HubContext, auth: AuthService, opts: { trustP
     const path = (req.url ?? '/').split('?')[0];
     // The admin API has its own error shape ({ error: { code, message, field? } }) and answers by itself.
     if (path.startsWith('/api/v1/admin/')) return admin(req, res, path);
-    const route = routes[`${req.method} ${path}`];
+    // One file's path names it (`/api/v1/attachments/<sha256>`): its routes are keyed by the folder.
+    const routePath = path.startsWith(`${ATTACHMENT_PATH}/`) ? `${ATTACHMENT_PATH}/{sha256}` : path;
+    const route = routes[`${req.method} ${routePath}`];
     try {
       if (!route) {
-        const known = Object.keys(routes).some((k) => k.endsWith(` ${path}`));
+        const known = Object.keys(routes).some((k) => k.endsWith(` ${routePath}`));
         throw known ? new HttpError(405, 'method-not-allowed', `${req.method} is not allowed on ${path}`) : new HttpError(404, 'not-found', `no such endpoint: ${path}`);
       }
-      const raw = req.method === 'GET' ? Buffer.alloc(0) : await readBody(req, MAX_HTTP_BODY_BYTES);
-      const [status, body] = await route(req, raw);
-      send(res, status, body);
+      const raw = req.method === 'GET' ? Buffer.alloc(0) : await readBody(req, BODY_LIMITS[`${req.method} ${routePath}`] ?? MAX_HTTP_BODY_BYTES);
+      const answer = await route(req, raw, path);
+      if (Array.isArray(answer)) return send(res, answer[0], answer[1]);
+      res.writeHead(answer.status, { ...answer.headers, 'Content-Length': String(answer.bytes.length) });
+      res.end(answer.bytes);
     } catch (err) {
       if (err instanceof HttpError && err.code === 'aborted') {
         console.warn(`hub: ${req.method} ${path}: the sender went away or was too slow: its body did not arrive whole`);
@@ -136,6 +162,7 @@ export function createHttpApi(ctx: HubContext, auth: AuthService, opts: { trustP
         return;
       }
       if (err instanceof HttpError) return send(res, err.status, { ok: false, error: err.code, message: err.message }, err.headers);
+      if (err instanceof AttachmentRefused) return send(res, err.problem === 'too-large' ? 413 : 422, { ok: false, error: err.problem, message: err.message });
       if (err instanceof StoreUnavailable) {
         console.warn(`hub: ${req.method} ${path} not answered: ${err.message}`);
         return send(res, 503, { ok: false, error: 'unavailable', message: "the hub's database is unreachable for a moment; nothing was done, try again" }, { 'Retry-After': '1' });

@@ -14,6 +14,8 @@ import { openSqliteStore } from './sqlite/sqliteStore';
  * one batch's statements stay a few MiB.
  */
 const BATCH = 5_000;
+/** Attachment bytes per import transaction: files are up to MAX_ATTACHMENT_BYTES each, so they also end a batch. */
+const BATCH_BYTES = 64 * 1024 * 1024;
 
 /** What a copy wrote: how many records, and the change-log head they end at (the source's). */
 export interface CopyResult {
@@ -22,7 +24,7 @@ export interface CopyResult {
 }
 
 /**
- * Copies every record of `source` into `target` in batches of BATCH, each in one write transaction of the target,
+ * Copies every record of `source` into `target` in batches of BATCH records (or BATCH_BYTES of files), each in one write transaction of the target,
  * telling `onProgress` after each. The first batch goes in only if the target holds nothing yet (checked inside its
  * transaction); otherwise nothing is written and the answer is null. A copy cut off midway leaves the batches that
  * committed, so the target is no longer empty and a copy into it is refused until it is emptied.
@@ -33,19 +35,22 @@ export async function copyHubStore(
   onProgress?: (done: number, total: number) => void,
 ): Promise<CopyResult | null> {
   let batch: HubRecord[] = [];
+  let batchBytes = 0;
   let records = 0;
   let head = 0;
   const flush = async () => {
     if (!(await target.importRecords(batch, { intoEmpty: records === 0 }))) return false;
     records += batch.length;
     batch = [];
+    batchBytes = 0;
     onProgress?.(records, source.total);
     return true;
   };
   for await (const record of source) {
     if (record.kind === 'change') head = record.change.seq;
     batch.push(record);
-    if (batch.length === BATCH && !(await flush())) return null;
+    if (record.kind === 'attachment') batchBytes += record.bytes.length;
+    if ((batch.length === BATCH || batchBytes >= BATCH_BYTES) && !(await flush())) return null;
   }
   if ((records === 0 || batch.length > 0) && !(await flush())) return null;
   const copied = await target.head();

@@ -1,5 +1,6 @@
 import type {
   Alert,
+  AttachmentType,
   AuditEntry,
   Case,
   Channel,
@@ -60,6 +61,21 @@ export interface AuditFilter {
   before?: number;
   limit: number;
 }
+
+/** A file as the hub keeps it: once, under the SHA-256 of its bytes (see src/shared/domain/attachment.ts). */
+export interface StoredAttachment {
+  sha256: string;
+  type: AttachmentType;
+  size: number;
+  /** When it was first stored. */
+  at: number;
+}
+
+/**
+ * Who may reach a stored file: a case whose timeline refers to it (people who may see the case may read it), or
+ * the person who uploaded it (who may attach it to a reply before any case refers to it).
+ */
+export type AttachmentHolder = `case:${string}` | `staff:${string}`;
 
 /** Reads every engine answers, inside a write transaction (seeing its own writes) or outside (committed state). */
 export interface StoreReads {
@@ -126,6 +142,13 @@ export interface StoreReads {
   isServing(staffId: string, customerId: string, now: number): Promise<boolean>;
   /** A value the hub keeps about itself (how it was seeded, the key that signs sessions), or null. */
   meta(key: string): Promise<string | null>;
+
+  /** A stored file's type and size, without its bytes, or null when the hub has no file with that hash. */
+  attachment(sha256: string): Promise<StoredAttachment | null>;
+  /** A stored file's bytes, or null. */
+  attachmentBytes(sha256: string): Promise<Buffer | null>;
+  /** Who may reach a stored file (see AttachmentHolder), in order; none for an unknown file. */
+  attachmentHolders(sha256: string): Promise<AttachmentHolder[]>;
 }
 
 /** Writes, only inside a write transaction (`HubStore.write`). */
@@ -178,6 +201,11 @@ export interface StoreWrites {
   claimMeta(key: string, value: string): Promise<string>;
   setMeta(key: string, value: string): Promise<void>;
   deleteMeta(key: string): Promise<void>;
+
+  /** Stores a file unless one with its hash is stored already (the bytes are the same: they have that hash). */
+  putAttachment(file: StoredAttachment, bytes: Buffer): Promise<void>;
+  /** Records that `holder` may reach a stored file (again is a no-op). */
+  holdAttachment(sha256: string, holder: AttachmentHolder): Promise<void>;
 }
 
 /** A committed change with its audience keys, as a hub node tailing the log dispatches it. */
@@ -190,7 +218,7 @@ export interface LoggedChange {
  * Everything a hub store holds, one record at a time, as a copy carries it from one engine to another (see
  * copyHubStore.ts): the change log with each change's audience, the rows as they are now with the seq of their
  * last change, and what the log does not carry (passwords, sessions, stored results, calls, surveys, the audit
- * log, serving, values about the hub). Customer identities and name lookups are not records: every engine
+ * log, serving, values about the hub, stored files and who may reach them). Customer identities and name lookups are not records: every engine
  * derives them from the customer rows, as its writes do.
  */
 export type HubRecord =
@@ -205,7 +233,9 @@ export type HubRecord =
   | { kind: 'session'; session: SessionRecord }
   | { kind: 'retiredRefresh'; hash: string; sessionId: string; expiresAt: number }
   | { kind: 'serving'; staffId: string; customerId: string; until: number }
-  | { kind: 'meta'; key: string; value: string };
+  | { kind: 'meta'; key: string; value: string }
+  | { kind: 'attachment'; file: StoredAttachment; bytes: Buffer }
+  | { kind: 'attachmentHolder'; sha256: string; holder: AttachmentHolder };
 
 /**
  * A store's records read at one moment (one read transaction), in an order an import can take them: rows before

@@ -9,6 +9,8 @@ import { z } from 'zod';
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 /** Most files on one interaction. */
 export const MAX_ATTACHMENTS = 10;
+/** Most bytes of files on one interaction, all together (what common mail services carry in one message). */
+export const MAX_MESSAGE_ATTACHMENT_BYTES = 25 * 1024 * 1024;
 
 /** Types the hub stores; anything else is refused with a reason naming the type. */
 export const ATTACHMENT_TYPES = [
@@ -44,3 +46,23 @@ export const AttachmentRefSchema = z
   })
   .strict();
 export type AttachmentRef = z.infer<typeof AttachmentRefSchema>;
+
+/** The files of one interaction: at most MAX_ATTACHMENTS, together at most MAX_MESSAGE_ATTACHMENT_BYTES. */
+export const attachmentListSchema = <T extends z.ZodType<{ size: number }>>(item: T) =>
+  z
+    .array(item)
+    .max(MAX_ATTACHMENTS)
+    .refine((files) => files.reduce((sum, f) => sum + f.size, 0) <= MAX_MESSAGE_ATTACHMENT_BYTES, {
+      message: `the files of one message are together at most ${MAX_MESSAGE_ATTACHMENT_BYTES} bytes`,
+    });
+
+/** The extensions a file of each type may have (the file picker offers them; a name with another is refused). */
+export const ATTACHMENT_EXTENSIONS: Record<AttachmentType, readonly string[]> = {
+  'image/jpeg': ['jpg', 'jpeg'],
+  'image/png': ['png'],
+  'image/gif': ['gif'],
+  'image/webp': ['webp'],
+  'application/pdf': ['pdf'],
+  'text/plain': ['txt', 'text', 'log'],
+  'text/csv': ['csv'],
+};

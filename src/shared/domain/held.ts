@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AttachmentRefSchema, attachmentListSchema } from './attachment';
 import { ChannelSchema, IdSchema, TimeSchema } from './enums';
 
 export const HOLD_REASONS = ['not-owner', 'newer-message', 'case-closed'] as const;
@@ -17,6 +18,8 @@ export const HeldReplySchema = z.object({
   channel: ChannelSchema,
   text: z.string().max(50_000),
   subject: z.string().max(300).nullable(),
+  /** Files attached to the reply (the case refers to them already; they go out if it is resent). */
+  attachments: attachmentListSchema(AttachmentRefSchema).optional(),
   reason: HoldReasonSchema,
   status: z.enum(['held', 'sent', 'noted', 'discarded']),
   createdAt: TimeSchema,

@@ -16,4 +16,5 @@ export * from './audit';
 export * from './held';
 export * from './presence';
 export * from './attachment';
+export * from './attachmentCheck';
 export * from './delivery';

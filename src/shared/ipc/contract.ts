@@ -15,6 +15,7 @@ import { NEXT_STEP_KINDS } from '../assist';
 import {
   AlertSchema,
   AlertStatusSchema,
+  AttachmentRefSchema,
   AuditActionSchema,
   AuditEntrySchema,
   CannedResponseSchema,
@@ -32,6 +33,8 @@ import {
   InteractionSchema,
   KbArticleSchema,
   LangSchema,
+  MAX_ATTACHMENT_BYTES,
+  MAX_ATTACHMENTS,
   PhoneSchema,
   PresenceSchema,
   PrioritySchema,
@@ -223,6 +226,8 @@ export const IPC_ERROR_CODES = [
   'conflict',
   /** The renderer lost its link to the engine (browser host stopped, or no answer in time). */
   'engine-unreachable',
+  /** A file that may not be attached: `field` is the reason (AttachmentProblemCode), the message names the file. */
+  'attachment-refused',
   'internal',
 ] as const;
 export const IpcErrorCodeSchema = z.enum(IPC_ERROR_CODES);
@@ -456,9 +461,38 @@ export const channels = {
 
   /** A customer-facing reply, based on the newest message the cache holds for the case. */
   'case.reply': {
-    input: z.object({ caseId: IdSchema, channel: ChannelSchema, text: Text, subject: z.string().max(300).optional() }).strict(),
+    input: z
+      .object({
+        caseId: IdSchema,
+        channel: ChannelSchema,
+        text: Text,
+        subject: z.string().max(300).optional(),
+        /** Files uploaded with `attachment.upload` first. */
+        attachments: z.array(AttachmentRefSchema).max(MAX_ATTACHMENTS).optional(),
+      })
+      .strict(),
     output: QueuedSchema,
   },
+
+  // --- attachments (the hub keeps the files; the cache keeps those opened here, encrypted like the rest) ---
+
+  /**
+   * Sends a file to the hub to attach to a reply: checked here first (see attachmentProblem), so a refusal
+   * (`attachment-refused`, its reason in `field`) needs no connection; uploading does (`offline`).
+   */
+  'attachment.upload': {
+    input: z
+      .object({
+        name: z.string().max(1_000),
+        type: z.string().max(200),
+        /** The bytes, base64. */
+        data: z.string().max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4 + 4),
+      })
+      .strict(),
+    output: AttachmentRefSchema,
+  },
+  /** A file of the timeline: from the cache when it was opened here before, else fetched from the hub and kept. */
+  'attachment.get': { input: AttachmentRefSchema, output: z.object({ data: z.string() }) },
   /** An internal note (always accepted by the hub). */
   'case.note': { input: z.object({ caseId: IdSchema, text: Text }).strict(), output: QueuedSchema },
   /** Change a case's status and/or priority. */

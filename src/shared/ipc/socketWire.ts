@@ -4,6 +4,7 @@
  * with `{name, payload}`. The page proves it was opened by the host with the launch secret in `auth.secret`.
  */
 import { z } from 'zod';
+import { MAX_ATTACHMENT_BYTES } from '../domain';
 import { MAX_IMPORT_BODY_BYTES } from '../protocol/admin';
 import type { ChannelName } from './contract';
 
@@ -15,12 +16,13 @@ export const EVENT = 'event';
  * A CSV import is one message as large as the hub takes an import. It travels on a socket of its own, opened for
  * that one call with the launch secret in its URL, so that only the page gets a connection with the large cap and
  * every other message keeps the main socket's small one (a WebSocket message is read whole before its channel is
- * known). That socket carries these channels alone, one call at a time.
+ * known). That socket carries these channels alone, one call at a time; files (an upload, a file of the timeline,
+ * up to MAX_ATTACHMENT_BYTES in base64) are large messages too and travel the same way.
  */
 export const IMPORT_SOCKET_PATH = '/workstation-ipc-import';
-export const IMPORT_CHANNELS: readonly ChannelName[] = ['admin.previewImport', 'admin.applyImport'];
-/** The largest message on the import socket: the hub's import body limit, plus the Socket.IO and `{channel, input}` envelope. */
-export const MAX_IMPORT_FRAME_BYTES = MAX_IMPORT_BODY_BYTES + 1024;
+export const IMPORT_CHANNELS: readonly ChannelName[] = ['admin.previewImport', 'admin.applyImport', 'attachment.upload', 'attachment.get'];
+/** The largest message on the import socket: an import or a file in base64, plus the Socket.IO and `{channel, input}` envelope. */
+export const MAX_IMPORT_FRAME_BYTES = Math.max(MAX_IMPORT_BODY_BYTES, Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4 + 1024) + 1024;
 
 /** An `invoke` as the host reads it (the channel and input are checked again by the engine). */
 export const InvokeMessageSchema = z.object({ channel: z.string().max(100), input: z.unknown() }).strict();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  attachmentListSchema,
   CallOutcomeSchema,
   CallStateSchema,
   ChannelSchema,
@@ -9,6 +10,7 @@ import {
   KeySchema,
   LoyaltyNumberSchema,
   MAX_ATTACHMENTS,
+  MAX_MESSAGE_ATTACHMENT_BYTES,
   PersonNameInputSchema,
   PhoneInputSchema,
   StaffSchema,
@@ -18,6 +20,8 @@ import { ConnectorAttachmentSchema } from './delivery';
 
 /** Largest request body the hub reads (ingestion and auth). Larger bodies get 413 and change nothing. */
 export const MAX_HTTP_BODY_BYTES = 64 * 1024;
+/** Largest `POST /api/v1/inbound` body: a message with its files in base64 (4 bytes for every 3). */
+export const MAX_INBOUND_BODY_BYTES = MAX_HTTP_BODY_BYTES + Math.ceil(MAX_MESSAGE_ATTACHMENT_BYTES / 3) * 4 + MAX_ATTACHMENTS * 1024;
 
 /**
  * `POST /api/v1/inbound`: a customer message from a channel connector.
@@ -45,7 +49,7 @@ export const InboundMessageSchema = z
     subject: TextInputSchema(300).optional(),
     externalId: KeySchema(200),
     /** Files the customer sent (base64 bytes; the hub stores each once and refers to it from the message). */
-    attachments: z.array(ConnectorAttachmentSchema).max(MAX_ATTACHMENTS).optional(),
+    attachments: attachmentListSchema(ConnectorAttachmentSchema).optional(),
     /** Social network name, for `social`. */
     network: z.string().regex(/^[\p{L}\p{N} ._-]{1,40}$/u, 'a network name is letters, digits, spaces, dots, dashes or underscores').optional(),
     /** Phone call lifecycle: `ringing` offers the call (and pops the caller's record), `ended` records it. */

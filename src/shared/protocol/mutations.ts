@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  AttachmentRefSchema,
+  attachmentListSchema,
   CapacitySchema,
   CaseStatusSchema,
   ChannelSchema,
@@ -46,6 +48,8 @@ export const MutationSchema = z.discriminatedUnion('type', [
     channel: ChannelSchema,
     text: WrittenText(MAX_TEXT),
     subject: TextInputSchema(300).optional(),
+    /** Files uploaded first (`POST /api/v1/attachments`): the hub checks each is stored and the author's to use. */
+    attachments: attachmentListSchema(AttachmentRefSchema).optional(),
     basedOn: z.object({ lastMessageId: IdSchema.nullable() }).strict(),
   }).strict(),
   /** An internal note: always accepted. */

@@ -12,11 +12,11 @@ export function changeHandlers({ sessions, clock, emit }: HandlerContext) {
   const version = (entity: Parameters<typeof versionOf>[1], id: string) => versionOf(db(), entity, id);
 
   return {
-    'case.reply': ({ caseId, channel, text, subject }) => {
+    'case.reply': ({ caseId, channel, text, subject, attachments }) => {
       const kase = getRow(db(), 'case', caseId);
       if (kase === null) throw new EngineError('not-found', `case ${caseId} is not on this workstation`);
       // Based on the newest message this workstation has seen: the hub holds the reply if the customer got newer.
-      return queue({ type: 'reply', caseId, channel, text, subject, basedOn: { lastMessageId: kase.lastMessageId } });
+      return queue({ type: 'reply', caseId, channel, text, subject, ...(attachments?.length ? { attachments } : {}), basedOn: { lastMessageId: kase.lastMessageId } });
     },
     'case.note': ({ caseId, text }) => queue({ type: 'note', caseId, text }),
     'case.update': ({ caseId, status, priority }) =>

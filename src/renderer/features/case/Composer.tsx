@@ -1,17 +1,20 @@
-import { Alert, Button, Group, Kbd, NativeSelect, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { Alert, Button, CloseButton, FileButton, Group, Kbd, Loader, NativeSelect, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useMemo, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CannedResponse, Channel } from '../../../shared/domain';
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, type CannedResponse, type Channel } from '../../../shared/domain';
 import type { ChannelError } from '../../lib/api/useChannel';
 import { useApi } from '../../lib/api/useApi';
 import { errorText } from '../../lib/errorText';
+import { ATTACHMENT_ACCEPT, formatSize } from './attachmentData';
 import { CANNED_LIST_ID, CannedList, cannedOptionId } from './CannedList';
 import { insertCanned, searchCanned, slashQueryAt, type SlashQuery } from './cannedQuery';
 import type { ComposerState } from './useComposer';
+import { useReplyAttachments } from './useReplyAttachments';
 
 /**
  * Reply on one of the customer's channels, or write an internal note. `/` opens the canned responses in the
- * agent's language; Ctrl+Enter (or Cmd+Enter) sends. What was sent shows in the timeline with its state.
+ * agent's language; Ctrl+Enter (or Cmd+Enter) sends. A reply may carry files, picked or dropped on it: each is
+ * uploaded at once, and the reply goes when they all are. What was sent shows in the timeline with its state.
  */
 export function Composer({
   caseId,
@@ -26,8 +29,10 @@ export function Composer({
   canned: readonly CannedResponse[];
   onTyping(): void;
 }) {
-  const { t } = useTranslation('case');
+  const { t, i18n } = useTranslation('case');
   const api = useApi();
+  const files = useReplyAttachments();
+  const [dragging, setDragging] = useState(false);
   const { mode, channel, draft, subject } = composer;
   const [slash, setSlash] = useState<SlashQuery | null>(null);
   const [active, setActive] = useState(0);
@@ -52,15 +57,29 @@ export function Composer({
 
   const send = async () => {
     const text = draft.trim();
-    if (text === '' || sending) return;
+    if (text === '' || sending || (replying && files.uploading)) return;
     setSending(true);
     setError(null);
     const result = replying
-      ? await api.invoke('case.reply', { caseId, channel, text, ...(channel === 'email' && subject.trim() ? { subject: subject.trim() } : {}) })
+      ? await api.invoke('case.reply', {
+          caseId,
+          channel,
+          text,
+          ...(channel === 'email' && subject.trim() ? { subject: subject.trim() } : {}),
+          ...(files.refs.length > 0 ? { attachments: files.refs } : {}),
+        })
       : await api.invoke('case.note', { caseId, text });
     setSending(false);
-    if (result.ok) composer.setDraft('');
-    else setError(result.error);
+    if (result.ok) {
+      composer.setDraft('');
+      if (replying) files.clear();
+    } else setError(result.error);
+  };
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    if (replying && e.dataTransfer.files.length > 0) void files.add([...e.dataTransfer.files]);
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -92,7 +111,20 @@ export function Composer({
 
   const activeOption = slash && matches[active] ? cannedOptionId(matches[active].id) : undefined;
   return (
-    <Stack gap="xs" component="section" aria-label={t('composer.label')}>
+    <Stack
+      gap="xs"
+      component="section"
+      aria-label={t('composer.label')}
+      data-dragging={dragging || undefined}
+      onDragOver={(e) => {
+        if (!replying) return;
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={onDrop}
+      style={dragging ? { outline: '2px dashed var(--mantine-color-blue-filled)', outlineOffset: 4 } : undefined}
+    >
       <Group gap="sm" align="flex-end">
         <SegmentedControl
           size="xs"
@@ -139,6 +171,43 @@ export function Composer({
         onBlur={() => setSlash(null)}
       />
       {slash ? <CannedList matches={matches} active={active} onPick={pick} /> : null}
+      {replying ? (
+        <Stack gap={4}>
+          <Group gap="xs">
+            <FileButton onChange={(picked) => void files.add(picked)} accept={ATTACHMENT_ACCEPT} multiple>
+              {(props) => (
+                <Button {...props} size="xs" variant="default" disabled={files.files.length >= MAX_ATTACHMENTS}>
+                  {t('attachments.attach')}
+                </Button>
+              )}
+            </FileButton>
+            <Text size="xs" c="dimmed">
+              {dragging ? t('attachments.drop') : t('attachments.limits', { count: MAX_ATTACHMENTS, size: formatSize(i18n.language, MAX_ATTACHMENT_BYTES) })}
+            </Text>
+          </Group>
+          {files.files.length > 0 ? (
+            <Group gap="xs" component="ul" aria-label={t('attachments.onReply')} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+              {files.files.map((f) => (
+                <Group key={f.key} component="li" gap={4} wrap="nowrap">
+                  {f.ref ? null : <Loader size={12} aria-label={t('attachments.uploading', { name: f.name })} />}
+                  <Text size="xs">{f.name}</Text>
+                  {f.ref ? <Text size="xs" c="dimmed">{formatSize(i18n.language, f.ref.size)}</Text> : null}
+                  <CloseButton size="xs" aria-label={t('attachments.remove', { name: f.name })} onClick={() => files.remove(f.key)} />
+                </Group>
+              ))}
+            </Group>
+          ) : null}
+          {files.problems.length > 0 ? (
+            <Alert color="red" variant="light" role="alert" title={t('attachments.refused')}>
+              {files.problems.map((p) => (
+                <Text key={p} size="sm">
+                  {p}
+                </Text>
+              ))}
+            </Alert>
+          ) : null}
+        </Stack>
+      ) : null}
       {error ? (
         <Alert color="red" variant="light" role="alert" title={t('composer.failed')}>
           {errorText(t, error)}
@@ -148,7 +217,7 @@ export function Composer({
         <Text size="xs" c="dimmed">
           <Kbd>Ctrl</Kbd> + <Kbd>Enter</Kbd> {t('composer.sendShortcut')}
         </Text>
-        <Button onClick={() => void send()} loading={sending} disabled={draft.trim() === ''} color={replying ? 'blue' : 'yellow'}>
+        <Button onClick={() => void send()} loading={sending} disabled={draft.trim() === '' || (replying && files.uploading)} color={replying ? 'blue' : 'yellow'}>
           {replying ? t('composer.send') : t('composer.addNote')}
         </Button>
       </Group>

@@ -7,6 +7,7 @@ import { ChannelIcon } from '../../components/ChannelIcon';
 import { formatDuration, formatWhen } from '../../lib/format';
 import { DeliveryStatus } from './DeliveryStatus';
 import type { SendAnotherWay, ShownDelivery } from './deliveryStage';
+import { TimelineAttachments } from './TimelineAttachments';
 import type { OrgReference } from './useOrgReference';
 
 export type TimelineInteraction = OutputOf<'case.view'>['timeline'][number];
@@ -151,6 +152,7 @@ export function TimelineEntry({
         </Group>
         <KindDetails entry={entry} org={org} />
         {entry.text ? <Written lang={inbound ? customerLanguage : undefined}>{entry.text}</Written> : null}
+        {entry.meta.attachments?.length ? <TimelineAttachments files={entry.meta.attachments} /> : null}
         {inbound ? null : <DeliveryStatus entry={entry} held={held} onChannel={onChannel} sendAnotherWay={sendAnotherWay} />}
       </Stack>
     </Paper>

@@ -6,7 +6,7 @@ import type { Send } from './storeWrites';
 
 type Kind = HubRecord['kind'];
 type RecordOf<K extends Kind> = Extract<HubRecord, { kind: K }>;
-type Columns = ReadonlyArray<readonly [name: string, type: 'text' | 'bigint' | 'boolean']>;
+type Columns = ReadonlyArray<readonly [name: string, type: 'text' | 'bigint' | 'boolean' | 'bytea']>;
 
 /** The statement that fills `table` from one array per column: a batch of any size is one statement. */
 function fill(table: string, columns: Columns): Statement {
@@ -62,6 +62,12 @@ const PLAIN: { [K in Plain]: { statement: Statement; width: number; values(r: Re
   retiredRefresh: table('retired_refresh', [['hash', 'text'], ['session_id', 'text'], ['expires_at', 'bigint']], (r) => [r.hash, r.sessionId, r.expiresAt]),
   serving: table('serving', [['staff_id', 'text'], ['customer_id', 'text'], ['until', 'bigint']], (r) => [r.staffId, r.customerId, r.until]),
   meta: table('meta', [['key', 'text'], ['value', 'text']], (r) => [r.key, r.value]),
+  attachment: table(
+    'attachments',
+    [['sha256', 'text'], ['type', 'text'], ['size', 'bigint'], ['at', 'bigint'], ['bytes', 'bytea']],
+    ({ file: f, bytes }) => [f.sha256, f.type, f.size, f.at, bytes],
+  ),
+  attachmentHolder: table('attachment_holders', [['sha256', 'text'], ['holder', 'text']], (r) => [r.sha256, r.holder]),
 };
 
 // Every table of the hub's schema but the two that always hold a row (the schema version and the counter).

@@ -1,6 +1,6 @@
 import { identityKey, identityMapKey, type Case, type Customer, type IdentityKind, type Staff } from '../../../shared/domain';
 import { ENTITY_NAMES, type Change, type EntityName } from '../../../shared/protocol';
-import type { AuditFilter, CallRecord, SessionRecord, StoreReads } from '../hubStore';
+import type { AttachmentHolder, AuditFilter, CallRecord, SessionRecord, StoreReads, StoredAttachment } from '../hubStore';
 import type { Run, Statement } from './run';
 import { ROW_TABLES } from './rowTables';
 
@@ -81,6 +81,9 @@ const S = {
   openSessionsOf: { name: 'open-sessions-of', text: 'SELECT id FROM sessions WHERE staff_id = $1 AND revoked_at IS NULL ORDER BY id' },
   sessionByRetired: { name: 'session-by-retired', text: 'SELECT s.* FROM retired_refresh r JOIN sessions s ON s.id = r.session_id WHERE r.hash = $1' },
   meta: { name: 'meta', text: 'SELECT value FROM meta WHERE key = $1' },
+  attachment: { name: 'attachment', text: 'SELECT sha256, type, size, at FROM attachments WHERE sha256 = $1' },
+  attachmentBytes: { name: 'attachment-bytes', text: 'SELECT bytes FROM attachments WHERE sha256 = $1' },
+  attachmentHolders: { name: 'attachment-holders', text: 'SELECT holder FROM attachment_holders WHERE sha256 = $1 ORDER BY holder' },
   isServing: { name: 'is-serving', text: 'SELECT 1 FROM serving WHERE staff_id = $1 AND customer_id = $2 AND until > $3' },
 } satisfies Record<string, Statement>;
 
@@ -188,5 +191,8 @@ export function storeReads(run: Run): Omit<StoreReads, 'head'> {
     openSessionsOf: async (staffId) => (await run<{ id: string }>(S.openSessionsOf, [staffId])).map((r) => r.id),
     isServing: async (staffId, customerId, now) => (await run(S.isServing, [staffId, customerId, now])).length > 0,
     meta: async (key) => (await run<{ value: string }>(S.meta, [key]))[0]?.value ?? null,
+    attachment: async (sha256) => (await run<StoredAttachment>(S.attachment, [sha256]))[0] ?? null,
+    attachmentBytes: async (sha256) => (await run<{ bytes: Buffer }>(S.attachmentBytes, [sha256]))[0]?.bytes ?? null,
+    attachmentHolders: async (sha256) => (await run<{ holder: AttachmentHolder }>(S.attachmentHolders, [sha256])).map((r) => r.holder),
   };
 }

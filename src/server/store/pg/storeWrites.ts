@@ -62,6 +62,11 @@ const S = {
   },
   setMeta: { name: 'set-meta', text: 'INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value' },
   deleteMeta: { name: 'delete-meta', text: 'DELETE FROM meta WHERE key = $1' },
+  putAttachment: {
+    name: 'put-attachment',
+    text: 'INSERT INTO attachments (sha256, type, size, at, bytes) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (sha256) DO NOTHING',
+  },
+  holdAttachment: { name: 'hold-attachment', text: 'INSERT INTO attachment_holders (sha256, holder) VALUES ($1, $2) ON CONFLICT DO NOTHING' },
 };
 
 /**
@@ -92,5 +97,7 @@ export function storeWrites(run: Run, send: Send): Omit<StoreWrites, 'put' | 'pu
     claimMeta: async (key, value) => (await run<{ value: string }>(S.claimMeta, [key, value]))[0].value,
     setMeta: async (key, value) => send(S.setMeta, [key, value]),
     deleteMeta: async (key) => send(S.deleteMeta, [key]),
+    putAttachment: async (file, bytes) => send(S.putAttachment, [file.sha256, file.type, file.size, file.at, bytes]),
+    holdAttachment: async (sha256, holder) => send(S.holdAttachment, [sha256, holder]),
   };
 }

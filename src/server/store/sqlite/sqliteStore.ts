@@ -13,6 +13,7 @@ import {
 import { ENTITY_NAMES, type Change, type EntityName, type EntityRow } from '../../../shared/protocol';
 import { foldText } from '../../../shared/text/fold';
 import type {
+  AttachmentHolder,
   AuditFilter,
   CallRecord,
   CaseScope,
@@ -23,6 +24,7 @@ import type {
   SnapshotPage,
   StoreReads,
   StoreTx,
+  StoredAttachment,
   StoreWrites,
 } from '../hubStore';
 import { CASE_ENTITIES, caseDue, normalizeSubject, parseSnapshotPosition, snapshotEntities, snapshotPager } from '../storeRules';
@@ -332,6 +334,11 @@ function sqliteOps(db: Database.Database): SqliteOps {
   const claimMetaStmt = st('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING');
   const setMetaStmt = st('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   const deleteMetaStmt = st('DELETE FROM meta WHERE key = ?');
+  const attachmentStmt = st<StoredAttachment>('SELECT sha256, type, size, at FROM attachments WHERE sha256 = ?');
+  const attachmentBytesStmt = st<{ bytes: Buffer }>('SELECT bytes FROM attachments WHERE sha256 = ?');
+  const attachmentHoldersStmt = st<{ holder: AttachmentHolder }>('SELECT holder FROM attachment_holders WHERE sha256 = ? ORDER BY holder');
+  const putAttachmentStmt = st('INSERT INTO attachments (sha256, type, size, at, bytes) VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING');
+  const holdAttachmentStmt = st('INSERT INTO attachment_holders (sha256, holder) VALUES (?, ?) ON CONFLICT DO NOTHING');
   const changesAfterStmt = st<Row & { entity: EntityName; op: 'upsert' | 'delete'; audience: string | null }>(
     `SELECT c.seq, c.entity, c.op, c.id, c.data, (SELECT json_group_array(a.key) FROM change_audience a WHERE a.seq = c.seq) AS audience
      FROM changes c WHERE c.seq > ? ORDER BY c.seq LIMIT ?`,
@@ -490,6 +497,11 @@ function sqliteOps(db: Database.Database): SqliteOps {
     },
     setMeta: (key, value) => void setMetaStmt.run(key, value),
     deleteMeta: (key) => void deleteMetaStmt.run(key),
+    attachment: (sha256) => attachmentStmt.get(sha256) ?? null,
+    attachmentBytes: (sha256) => attachmentBytesStmt.get(sha256)?.bytes ?? null,
+    attachmentHolders: (sha256) => attachmentHoldersStmt.all(sha256).map((r) => r.holder),
+    putAttachment: (file, bytes) => void putAttachmentStmt.run(file.sha256, file.type, file.size, file.at, bytes),
+    holdAttachment: (sha256, holder) => void holdAttachmentStmt.run(sha256, holder),
     changesAfter: (cursor, limit) =>
       changesAfterStmt.all(cursor, limit).map((r) => ({
         change: { seq: r.seq, entity: r.entity, op: r.op, id: r.id, data: r.data === null ? null : JSON.parse(r.data) } as Change,
@@ -571,6 +583,15 @@ const EXPORTED: ReadonlyArray<{ sql: string; record(r: never): HubRecord }> = [
   {
     sql: 'SELECT staff_id, customer_id, until FROM serving',
     record: (r: { staff_id: string; customer_id: string; until: number }) => ({ kind: 'serving', staffId: r.staff_id, customerId: r.customer_id, until: r.until }),
+  },
+  {
+    sql: 'SELECT sha256, type, size, at, bytes FROM attachments',
+    record: ({ bytes, ...file }: StoredAttachment & { bytes: Buffer }) => ({ kind: 'attachment', file, bytes }),
+  },
+  // After the files they hold.
+  {
+    sql: 'SELECT sha256, holder FROM attachment_holders',
+    record: (r: { sha256: string; holder: AttachmentHolder }) => ({ kind: 'attachmentHolder', ...r }),
   },
 ];
 

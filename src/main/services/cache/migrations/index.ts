@@ -7,6 +7,7 @@ import { itemResults } from './0005-item-results';
 import { rowMarks } from './0006-row-marks';
 import { searchQueueUpserts } from './0007-search-queue-upserts';
 import { deliveries } from './0008-deliveries';
+import { attachmentFiles } from './0009-attachment-files';
 
 /** One schema step. `version` is the file's number; steps run in order and never change once released. */
 export interface Migration {
@@ -16,4 +17,4 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. Add a file `NNNN-name.ts` and append it here. */
-export const MIGRATIONS: readonly Migration[] = [initial, search, searchByTime, workstationSettings, itemResults, rowMarks, searchQueueUpserts, deliveries];
+export const MIGRATIONS: readonly Migration[] = [initial, search, searchByTime, workstationSettings, itemResults, rowMarks, searchQueueUpserts, deliveries, attachmentFiles];

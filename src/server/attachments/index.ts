@@ -1,0 +1,3 @@
+export * from './attachmentFiles';
+export * from './loadAttachments';
+export * from './uploadRate';
