@@ -17,3 +17,4 @@ export * from './held';
 export * from './presence';
 export * from './attachment';
 export * from './delivery';
+export * from './caseReference';
