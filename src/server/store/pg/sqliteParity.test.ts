@@ -100,6 +100,8 @@ function workload(r: Random): { steps: Step[]; ids: Record<EntityName, string[]>
       id: `i-${String(i + k).padStart(3, '0')}`,
       caseId: `k-${String(r.int(0, 59)).padStart(3, '0')}`,
       createdAt: r.int(1, 40) * 1_000 + i + k,
+      // Email Message-IDs, some of them on several interactions (the newest one's case answers).
+      ...(r.chance(0.5) ? { kind: 'email' as const, meta: { messageId: `<m-${r.int(0, 60)}@mail.example>` } } : {}),
     }))));
   }
   inOne(r.sample(Array.from({ length: 60 }, (_, i) => i), 12).map((i) => put('csat', csat({ id: `cs-${i}`, caseId: `k-${String(i).padStart(3, '0')}`, score: r.int(1, 10) }))));
@@ -240,6 +242,11 @@ describe('the PostgreSQL store answers as the SQLite store (the reference) does'
         await same(`case rows ${caseId}`, (s) => s.caseRows(caseId));
         await same(`open alert ${caseId}`, (s) => s.openAlertOfCase(caseId));
       }
+      const messageIds = Array.from({ length: 62 }, (_, k) => `<m-${k}@mail.example>`);
+      for (const asked of [[], ['<none@mail.example>'], ...messageIds.map((m) => [m]), messageIds.slice(0, 5), messageIds.slice(30).reverse(), ['m-1@mail.example']]) {
+        await same(`case of message ${asked.join(' ')}`, (s) => s.caseOfMessage(asked));
+      }
+      expect(await sqlite.caseOfMessage(messageIds)).not.toBeNull();
       await same('raised alerts', (s) => s.raisedAlerts());
       for (const limit of [2, 100]) await same(`awaiting survey ${limit}`, (s) => s.casesAwaitingSurvey(limit));
       for (const k of [0, 1, 4, 9]) await same(`call ${k}`, (s) => s.call(`call-${k}`));
