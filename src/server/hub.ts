@@ -4,6 +4,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Policy } from '../shared/protocol';
 import { createAuthService, type AuthService } from './auth/authService';
 import { createContext, type Dispatcher, type HubContext } from './context';
+import { createMailService, type MailService, type MailServiceOptions } from './email/mailService';
 import { createHttpApi } from './http/httpApi';
 import type { LookupLimit } from './lookup';
 import type { RequestLimits } from './realtime/requestBudget';
@@ -47,6 +48,8 @@ export interface HubOptions {
   redisUrl?: string;
   /** Behind a load balancer: take the client's address from its X-Forwarded-For (see clientAddress). */
   trustProxy?: boolean;
+  /** Email the hub speaks itself: mailboxes given by flags (the admin console adds stored ones), limits. */
+  mail?: MailServiceOptions;
 }
 
 export interface Hub {
@@ -54,6 +57,8 @@ export interface Hub {
   port: number;
   ctx: HubContext;
   auth: AuthService;
+  /** Email: the listeners and pollers of the configured mailboxes, and the email channel's transport. */
+  mail: MailService;
   connections(): number;
   /** Runs the SLA and alert checks now (they also run every `tickMs`). */
   tick(): Promise<void>;
@@ -119,6 +124,8 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     http.listen(opts.port, host, () => resolve());
   });
   const port = (http.address() as AddressInfo).port;
+  const mail = createMailService(ctx, opts.mail);
+  await mail.reconcile().catch((err: Error) => console.error(`hub: email: ${err.message}`));
 
   // One check at a time: a slow store must not pile them up.
   let ticking: Promise<void> | null = null;
@@ -129,6 +136,12 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
         await escalateAlerts(ctx);
       } catch (err) {
         console.error(`hub: periodic check failed: ${(err as Error).message}`);
+      }
+      // Mailboxes an admin added, changed or removed (on any node) start, restart or stop listening.
+      try {
+        await mail.reconcile();
+      } catch (err) {
+        console.error(`hub: email: ${(err as Error).message}`);
       } finally {
         ticking = null;
       }
@@ -141,11 +154,13 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     port,
     ctx,
     auth,
+    mail,
     connections: realtime.connections,
     tick,
     async close() {
       clearInterval(timer);
       await ticking;
+      await mail.close();
       await tail?.stop();
       await realtime.close();
       await redis?.close();

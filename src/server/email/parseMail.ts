@@ -14,10 +14,10 @@ const MAX_HTML = 2 * 1024 * 1024;
 /** Message-IDs of In-Reply-To and References looked up: the newest ones (a long thread lists every ancestor). */
 const MAX_ANSWERED = 50;
 
-/** An email the hub will not take, with the SMTP status and the reason the sender's server is told. */
+/** An email the hub will not take (451: not now, try again), with the SMTP status and the reason the sender's server is told. */
 export class MailRefused extends Error {
   constructor(
-    readonly smtpCode: 550 | 552 | 554,
+    readonly smtpCode: 451 | 550 | 552 | 554,
     message: string,
   ) {
     super(message);
