@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import nodemailer from 'nodemailer';
+import type Mail from 'nodemailer/lib/mailer';
 import { caseReference, type Interaction } from '../../shared/domain';
 import type { Mailbox } from '../../shared/protocol';
 import { startTestHub } from '../testing/hubHarness';
@@ -27,7 +28,7 @@ afterAll(async () => {
 });
 
 /** A customer's mail program, sending to the hub's listener. */
-function send(mail: nodemailer.SendMailOptions) {
+function send(mail: Mail.Options) {
   const client = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true, connectionTimeout: 5_000, socketTimeout: 10_000 });
   return client.sendMail({ to: mailbox.address, ...mail }).finally(() => client.close());
 }
