@@ -5,6 +5,7 @@ import { caseReference, type Interaction } from '../../shared/domain';
 import type { Mailbox } from '../../shared/protocol';
 import { startTestHub } from '../testing/hubHarness';
 import type { Bounce } from './bounce';
+import { outboundMessageId } from './messageIds';
 
 const MAX_BYTES = 256 * 1024;
 const mailbox: Mailbox = {
@@ -58,6 +59,11 @@ describe('email into the hub through its SMTP listener', () => {
     const third = await interactionOf('<m3@customer.example>');
     expect(third.caseId).toBe(caseId);
     expect(third.subject).toBe('Other words');
+    // An answer to the hub's own reply: its Message-ID names the reply's interaction.
+    const reply: Interaction = { ...first, id: 'int-reply-1', direction: 'outbound', authorId: null, text: 'Please send a photo.', subject: null, externalId: null, meta: {}, createdAt: first.createdAt + 1 };
+    await t.hub.ctx.write((w) => w.save('interaction', reply));
+    await send({ from: 'anna@customer.example', subject: 'Sent it', text: 'Done.', messageId: '<m3b@customer.example>', inReplyTo: outboundMessageId(reply.id, 'shop.example') });
+    expect((await interactionOf('<m3b@customer.example>')).caseId).toBe(caseId);
     // Neither: a new case, as for any message on a new topic.
     await send({ from: 'anna@customer.example', subject: 'Invoice address', text: 'Please change it.', messageId: '<m4@customer.example>' });
     expect((await interactionOf('<m4@customer.example>')).caseId).not.toBe(caseId);

@@ -3,6 +3,7 @@ import type { HubContext } from '../context';
 import { InboundRejected, ingestInbound } from '../ingest';
 import { StoreUnavailable } from '../store/storeUnavailable';
 import { bounceOf, type Bounce } from './bounce';
+import { interactionOfMessageId } from './messageIds';
 import { MailRefused, parseRaw, receivedEmail } from './parseMail';
 
 /** What became of one email: a customer message on a case, or a bounce of a message the hub sent. */
@@ -10,6 +11,18 @@ export type Intake = { kind: 'message'; result: InboundResult } | { kind: 'bounc
 
 /** Reports a bounce as a failed delivery (the path a connector's delivery receipt takes). */
 export type BounceReport = (bounce: Bounce) => Promise<void>;
+
+/**
+ * The cases of the emails a message answers, most likely first: the hub's own replies (their Message-ID names the
+ * interaction), then the newest customer email among them.
+ */
+async function casesAnswered(ctx: HubContext, answers: string[]): Promise<string[]> {
+  if (answers.length === 0) return [];
+  const ours = answers.map(interactionOfMessageId).filter((id): id is string => id !== null);
+  const replied = await Promise.all(ours.map((id) => ctx.store.get('interaction', id)));
+  const theirs = await ctx.store.caseOfMessage(answers);
+  return [...replied.flatMap((i) => (i ? [i.caseId] : [])), ...(theirs ? [theirs] : [])];
+}
 
 /**
  * Takes one raw email, however it arrived (the SMTP listener, an IMAP poll): a bounce is reported, anything else
@@ -26,8 +39,7 @@ export async function takeMail(ctx: HubContext, raw: Buffer, reportBounce: Bounc
       return { kind: 'bounce', bounce };
     }
     const email = receivedEmail(mail, raw);
-    const answered = email.answers.length > 0 ? await ctx.store.caseOfMessage(email.answers) : null;
-    const result = await ingestInbound(ctx, email.message, { caseIds: answered ? [answered] : [], caseReference: email.caseReference, messageId: email.messageId });
+    const result = await ingestInbound(ctx, email.message, { caseIds: await casesAnswered(ctx, email.answers), caseReference: email.caseReference, messageId: email.messageId });
     return { kind: 'message', result };
   } catch (err) {
     if (err instanceof MailRefused) throw err;

@@ -6,6 +6,7 @@ import type { Mailbox } from '../../shared/protocol';
 import { customer, interaction, kase, staff } from '../../shared/testing/rows';
 import { DeliveryFailure, type OutboundMessage } from '../delivery/transport';
 import { startMailSink, type MailSink } from '../testing/mailSink';
+import { outboundMessageId } from './messageIds';
 import { createSmtpTransport } from './smtpTransport';
 
 let sink: MailSink;
@@ -40,6 +41,7 @@ const message = (): OutboundMessage => ({
   thread: [
     interaction({ id: 'in1', kind: 'email', meta: { messageId: '<first@customer.example>' } }),
     interaction({ id: 'in2', kind: 'email', meta: {} }),
+    interaction({ id: 'out0', kind: 'email', direction: 'outbound', authorId: 'st1', meta: {} }),
     interaction({ id: 'in3', kind: 'email', meta: { messageId: '<second@customer.example>' } }),
   ],
 });
@@ -50,13 +52,14 @@ describe('the email transport', () => {
   it('sends one threaded message from the agent at the mailbox, with the case reference, text, HTML and the file', async () => {
     sink.answer(250);
     const accepted = await send(sink.port);
-    expect(accepted.providerMessageId).toBe('<dlv-1@shop.example>');
+    expect(accepted.providerMessageId).toBe(outboundMessageId('out1', 'shop.example'));
     const { mail, to } = sink.received.at(-1)!;
     expect(to).toEqual(['anna@customer.example']);
     expect(mail.from?.value[0]).toEqual({ name: 'Marta Nowak', address: 'help@shop.example' });
-    expect(mail.messageId).toBe('<dlv-1@shop.example>');
+    expect(mail.messageId).toBe(outboundMessageId('out1', 'shop.example'));
     expect(mail.inReplyTo).toBe('<second@customer.example>');
-    expect(mail.references).toEqual(['<first@customer.example>', '<second@customer.example>']);
+    // The hub's own earlier reply is named by the Message-ID it was sent with.
+    expect(mail.references).toEqual(['<first@customer.example>', outboundMessageId('out0', 'shop.example'), '<second@customer.example>']);
     expect(mail.subject).toBe(`Re: Dead pixel [#${caseReference('ca1')}]`);
     expect(mail.text?.trim()).toBe('Hello Anna,\n\nthe <b>courier</b> comes tomorrow.\nRegards');
     expect(mail.html).toContain('<p>Hello Anna,</p><p>the &lt;b&gt;courier&lt;/b&gt; comes tomorrow.<br>Regards</p>');

@@ -2,6 +2,7 @@ import nodemailer from 'nodemailer';
 import { withCaseReference } from '../../shared/domain';
 import type { Mailbox } from '../../shared/protocol';
 import { DeliveryFailure, type Accepted, type OutboundMessage, type Transport } from '../delivery/transport';
+import { outboundMessageId } from './messageIds';
 
 /** How long one SMTP step may take (connecting, the greeting, each command): a stuck server is a transient failure. */
 export interface SmtpTimeouts {
@@ -19,11 +20,6 @@ const escapeHtml = (text: string): string =>
 export function replyHtml(text: string): string {
   const paragraphs = text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
   return `<!doctype html><html><body>${paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('')}</body></html>`;
-}
-
-/** The Message-ID of a delivery: the same on every attempt, so a receiver that got it twice can tell. */
-export function deliveryMessageId(deliveryId: string, domain: string): string {
-  return `<${deliveryId.replace(/[^A-Za-z0-9._-]/g, '_')}@${domain}>`;
 }
 
 /** The subject of a reply: the interaction's, else "Re:" the case's, with the case reference. */
@@ -67,8 +63,11 @@ export function createSmtpTransport(mailbox: () => Promise<Mailbox | null>, time
       signal.addEventListener('abort', abort, { once: true });
       try {
         if (signal.aborted) throw new DeliveryFailure(true, 'the attempt was cancelled before it started');
-        const messageId = deliveryMessageId(m.delivery.id, box.address.split('@')[1]);
-        const earlier = m.thread.map((i) => i.meta.messageId).filter((id): id is string => id !== undefined).slice(-MAX_REFERENCES);
+        const domain = box.address.split('@')[1];
+        const messageId = outboundMessageId(m.interaction.id, domain);
+        // Customers' emails carry their Message-ID in meta; the hub's own replies have theirs from their id.
+        const idOf = (i: OutboundMessage['thread'][number]) => i.meta.messageId ?? (i.direction === 'outbound' ? outboundMessageId(i.id, domain) : undefined);
+        const earlier = m.thread.map(idOf).filter((id): id is string => id !== undefined).slice(-MAX_REFERENCES);
         await transport.sendMail({
           from: { name: m.author?.name ?? box.name, address: box.address },
           to: m.delivery.to.value,
