@@ -37,6 +37,8 @@ export function createMailService(ctx: HubContext, opts: MailServiceOptions = {}
   const reportBounce = opts.reportBounce ?? logBounce;
   const listeners = new Map<string, { listener: SmtpListener; addresses: Set<string> }>();
   const pollers = new Map<string, { poller: ImapPoller; config: string }>();
+  /** Why a listening address could not be bound, told once (every tick tries again: the port may come free). */
+  const cannotListen = new Map<string, string>();
   let closed = false;
 
   async function mailboxes(): Promise<Mailbox[]> {
@@ -72,8 +74,11 @@ export function createMailService(ctx: HubContext, opts: MailServiceOptions = {}
       try {
         entry.listener = await startSmtpListener({ host, port, limits, serves: (a) => entry.addresses.has(a), receive });
         listeners.set(key, entry);
+        cannotListen.delete(key);
       } catch (err) {
-        console.error(`hub: email: cannot listen on ${key} for ${[...addresses].join(', ')}: ${(err as Error).message}`);
+        const why = (err as Error).message;
+        if (cannotListen.get(key) !== why) console.error(`hub: email: cannot listen on ${key} for ${[...addresses].join(', ')}: ${why}`);
+        cannotListen.set(key, why);
       }
     }
     const polled = new Map(all.flatMap((m) => (m.inbound.kind === 'imap' ? [[m.address, { source: m.inbound, config: JSON.stringify(m.inbound) }] as const] : [])));
