@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { PersonNameInputSchema } from '../shared/domain';
 import { hashPassword } from './auth/passwords';
 import { passwordProblem } from './auth/passwordPolicy';
-import { DEMO_FLAGS, DEMO_FLAGS_USAGE, demoOptions, numberFlag, parseFlags } from './cliFlags';
+import { DEMO_FLAGS, DEMO_FLAGS_USAGE, demoOptions, MAIL_FLAGS, MAIL_FLAGS_USAGE, mailboxFromFlags, numberFlag, parseFlags } from './cliFlags';
 import { createContext } from './context';
 import { createHub, DEFAULT_POLICY } from './hub';
 import { databasePlace, openHubData } from './hubData';
@@ -41,6 +41,7 @@ const USAGE = `Usage: npm run hub -- [options]
                       several hub nodes share one database
   --redis URL         Redis for several hub nodes: redis://HOST:PORT (or HUB_REDIS_URL)
   --trust-proxy       behind a load balancer: sign-in limits per address use its X-Forwarded-For
+${MAIL_FLAGS_USAGE}
 ${DEMO_FLAGS_USAGE}
 
 Environment: HUB_SECRET, the shared secret connectors sign inbound messages with
@@ -75,6 +76,7 @@ async function main(): Promise<void> {
     database: { type: 'string' },
     redis: { type: 'string' },
     'trust-proxy': { type: 'boolean' },
+    ...MAIL_FLAGS,
     ...DEMO_FLAGS,
   });
   if (!parsed) return;
@@ -84,6 +86,7 @@ async function main(): Promise<void> {
   const demo = demoOptions(f, fail);
   const databaseUrl = urlFlag(f.database ?? process.env.HUB_DATABASE_URL, 'database', ['postgres:', 'postgresql:']);
   const redisUrl = urlFlag(f.redis ?? process.env.HUB_REDIS_URL, 'redis', ['redis:']);
+  const mailbox = mailboxFromFlags(f, fail, Date.now());
 
   let loading = false;
   const data = await openHubData({
@@ -105,7 +108,7 @@ async function main(): Promise<void> {
   }
 
   const secret = process.env.HUB_SECRET || randomBytes(16).toString('hex');
-  const hub = await createHub({ store: data.store, port, host: f.host, ingestSecret: secret, tokenKey: data.tokenKey, redisUrl, trustProxy: f['trust-proxy'] }).catch(
+  const hub = await createHub({ store: data.store, port, host: f.host, ingestSecret: secret, tokenKey: data.tokenKey, redisUrl, trustProxy: f['trust-proxy'], mail: { mailboxes: mailbox ? [mailbox] : [] } }).catch(
     async (err: NodeJS.ErrnoException) => {
       await data.store.close();
       return fail(err.code === 'EADDRINUSE' ? `port ${port} is in use: pass --port with another one (or 0)` : err.message, false);
@@ -117,6 +120,8 @@ async function main(): Promise<void> {
     console.log(`hub: nobody can administer this hub yet: create an admin with npm run hub -- create-admin ${where} --username NAME`);
   }
   console.log(`hub: listening on ${hub.url} (data in ${data.where}${redisUrl ? `, nodes linked through ${new URL(redisUrl).host}` : ''})`);
+  const smtpAt = mailbox && hub.mail.listenerOf(mailbox.address);
+  if (mailbox) console.log(`hub: email for ${mailbox.address} ${smtpAt ? `on SMTP ${smtpAt.host}:${smtpAt.port}` : mailbox.inbound.kind === 'imap' ? `from IMAP ${mailbox.inbound.host}` : 'not received: see above'}, out through ${mailbox.smtp.host}:${mailbox.smtp.port}`);
   if (!process.env.HUB_SECRET) console.log(`hub: HUB_SECRET not set; connectors must sign with this one: ${secret}`);
   if (data.org) {
     console.log('hub: demo sign-ins (username / password, role):');

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { DEMO_FLAGS, demoOptions, parseFlags, type Fail } from './cliFlags';
+import { DEMO_FLAGS, demoOptions, mailboxFromFlags, parseFlags, type Fail } from './cliFlags';
 
 const fail: Fail = (message, usage) => {
   throw new Error(`${message}${usage ? ' (usage)' : ''}`);
@@ -25,5 +25,31 @@ describe('command-line flags shared by npm run hub and npm run cluster', () => {
     expect(parseFlags(['-h'], DEMO_FLAGS, 'the usage', fail)).toBeNull();
     expect(log).toHaveBeenCalledWith('the usage');
     log.mockRestore();
+  });
+});
+
+describe('a mailbox given by flags', () => {
+  it('reads the outbound server and a listener, or an IMAP mailbox, from URLs', () => {
+    expect(mailboxFromFlags({}, fail, 5)).toBeNull();
+    expect(mailboxFromFlags({ 'mail-address': 'Help@Shop.example', 'smtp-url': 'smtp://hub:p%40ss@127.0.0.1:2525', 'smtp-listen': '127.0.0.1:2526' }, fail, 5)).toEqual({
+      address: 'help@shop.example',
+      name: 'Customer service',
+      smtp: { host: '127.0.0.1', port: 2525, secure: false, user: 'hub', password: 'p@ss' },
+      inbound: { kind: 'smtp', host: '127.0.0.1', port: 2526 },
+      updatedAt: 5,
+    });
+    const imap = mailboxFromFlags({ 'mail-address': 'help@shop.example', 'mail-name': 'Shop', 'smtp-url': 'smtps://mail.example', 'imap-url': 'imaps://support:pw@mail.example/Support%2FIn?poll=30' }, fail, 5);
+    expect(imap).toMatchObject({ name: 'Shop', smtp: { host: 'mail.example', port: 465, secure: true }, inbound: { kind: 'imap', host: 'mail.example', port: 993, secure: true, user: 'support', password: 'pw', folder: 'Support/In', pollSeconds: 30 } });
+  });
+
+  it('refuses what is missing or malformed, naming the flag', () => {
+    expect(() => mailboxFromFlags({ 'smtp-url': 'smtp://h:25' }, fail, 0)).toThrow('--smtp-url needs --mail-address');
+    expect(() => mailboxFromFlags({ 'mail-address': 'a@b.example', 'smtp-listen': 'h:25' }, fail, 0)).toThrow('needs --smtp-url');
+    expect(() => mailboxFromFlags({ 'mail-address': 'a@b.example', 'smtp-url': 'smtp://h:25' }, fail, 0)).toThrow('one of --smtp-listen and --imap-url');
+    expect(() => mailboxFromFlags({ 'mail-address': 'a@b.example', 'smtp-url': 'http://h', 'smtp-listen': 'h:25' }, fail, 0)).toThrow('--smtp-url needs a smtp:// or smtps:// URL');
+    expect(() => mailboxFromFlags({ 'mail-address': 'a@b.example', 'smtp-url': 'smtp://h:25', 'smtp-listen': 'nowhere' }, fail, 0)).toThrow('--smtp-listen needs HOST:PORT');
+    expect(() => mailboxFromFlags({ 'mail-address': 'a@b.example', 'smtp-url': 'smtp://h:25', 'smtp-listen': 'h:99999' }, fail, 0)).toThrow('inbound.port');
+    expect(() => mailboxFromFlags({ 'mail-address': 'a@b.example', 'smtp-url': 'smtp://h:25', 'imap-url': 'imap://h/INBOX?poll=1' }, fail, 0)).toThrow('inbound.user');
+    expect(() => mailboxFromFlags({ 'mail-address': 'nobody', 'smtp-url': 'smtp://h:25', 'smtp-listen': 'h:25' }, fail, 0)).toThrow('--mail-address: "nobody"');
   });
 });

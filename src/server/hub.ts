@@ -4,6 +4,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Policy } from '../shared/protocol';
 import { createAuthService, type AuthService } from './auth/authService';
 import { createContext, type Dispatcher, type HubContext } from './context';
+import { createMailService, type MailService, type MailServiceOptions } from './email/mailService';
 import { createHttpApi } from './http/httpApi';
 import type { LookupLimit } from './lookup';
 import type { RequestLimits } from './realtime/requestBudget';
@@ -50,6 +51,8 @@ export interface HubOptions {
   trustProxy?: boolean;
   /** The outbound delivery worker (defaults in delivery/deliveryWorker.ts; `transports.email` is the SMTP client). */
   delivery?: Partial<DeliveryOptions>;
+  /** Email the hub speaks itself: mailboxes given by flags (the admin console adds stored ones), limits. */
+  mail?: MailServiceOptions;
 }
 
 export interface Hub {
@@ -59,6 +62,8 @@ export interface Hub {
   auth: AuthService;
   /** The outbound delivery worker: `runOnce()` sends what is due now. */
   delivery: DeliveryWorker;
+  /** Email: the listeners and pollers of the configured mailboxes, and the email channel's transport. */
+  mail: MailService;
   connections(): number;
   /** Runs the SLA and alert checks now (they also run every `tickMs`). */
   tick(): Promise<void>;
@@ -124,6 +129,8 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     http.listen(opts.port, host, () => resolve());
   });
   const port = (http.address() as AddressInfo).port;
+  const mail = createMailService(ctx, opts.mail);
+  await mail.reconcile().catch((err: Error) => console.error(`hub: email: ${err.message}`));
 
   // One check at a time: a slow store must not pile them up.
   let ticking: Promise<void> | null = null;
@@ -134,6 +141,12 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
         await escalateAlerts(ctx);
       } catch (err) {
         console.error(`hub: periodic check failed: ${(err as Error).message}`);
+      }
+      // Mailboxes an admin added, changed or removed (on any node) start, restart or stop listening.
+      try {
+        await mail.reconcile();
+      } catch (err) {
+        console.error(`hub: email: ${(err as Error).message}`);
       } finally {
         ticking = null;
       }
@@ -149,6 +162,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     ctx,
     auth,
     delivery,
+    mail,
     connections: realtime.connections,
     tick,
     async close() {
@@ -156,6 +170,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       // Before the store closes: the attempts under way record what they came to.
       await delivery.stop();
       await ticking;
+      await mail.close();
       await tail?.stop();
       await realtime.close();
       await redis?.close();

@@ -1,4 +1,5 @@
 import {
+  caseReference,
   identityKey,
   isOpenCase,
   type IdentityKind,
@@ -167,8 +168,37 @@ function newCase(ctx: HubContext, customer: Customer, channel: Channel, subject:
   };
 }
 
-function metaOf(msg: InboundMessage): InteractionMeta {
+/**
+ * What the hub knows of a message beyond its body, when it received the message itself (email): which case it
+ * continues, and the channel's id of it.
+ */
+export interface IngestOptions {
+  /** Cases the message answers, most likely first (the cases of the emails its In-Reply-To and References name). */
+  caseIds?: readonly string[];
+  /** The case reference its subject carries (see caseReference), looked for among the sender's cases. */
+  caseReference?: string | null;
+  /** The email's Message-ID, kept in the interaction's meta so that replies to it thread here. */
+  messageId?: string;
+}
+
+/**
+ * The open case of this customer a message says it continues: one it answers, else the one its subject
+ * references. A case of another customer is never joined (a forwarded thread, a guessed reference): the message
+ * then goes where any other would.
+ */
+async function hintedCase(w: UnitOfWork, customerId: string, opts: IngestOptions): Promise<Case | null> {
+  for (const id of opts.caseIds ?? []) {
+    const kase = await w.get('case', id);
+    if (kase && kase.customerId === customerId && isOpenCase(kase)) return kase;
+  }
+  if (!opts.caseReference) return null;
+  const open = (await w.casesOfCustomer(customerId)).filter(isOpenCase);
+  return open.find((c) => caseReference(c.id) === opts.caseReference) ?? null;
+}
+
+function metaOf(msg: InboundMessage, opts: IngestOptions): InteractionMeta {
   const meta: InteractionMeta = {};
+  if (opts.messageId) meta.messageId = opts.messageId;
   if (msg.call) Object.assign(meta, { durationSec: msg.call.durationSec, outcome: msg.call.outcome, notes: msg.call.notes });
   if (msg.video) Object.assign(meta, { sessionLengthSec: msg.video.sessionLengthSec, summary: msg.video.summary, notes: msg.video.notes });
   if (msg.store) Object.assign(meta, { storeId: msg.store.storeId, staffId: msg.store.staffId });
@@ -180,7 +210,7 @@ function metaOf(msg: InboundMessage): InteractionMeta {
 }
 
 /** The inbound interaction and the case moved on by it (status, SLA, channels). Saves nothing. */
-function appendInbound(ctx: HubContext, kase: Case, msg: InboundMessage, customer: Customer): { kase: Case; interaction: Interaction } {
+function appendInbound(ctx: HubContext, kase: Case, msg: InboundMessage, customer: Customer, opts: IngestOptions): { kase: Case; interaction: Interaction } {
   const now = ctx.now();
   const interaction: Interaction = {
     id: ctx.newId('int'),
@@ -192,7 +222,7 @@ function appendInbound(ctx: HubContext, kase: Case, msg: InboundMessage, custome
     subject: msg.subject ?? null,
     authorId: null,
     externalId: msg.externalId,
-    meta: metaOf(msg),
+    meta: metaOf(msg, opts),
     createdAt: now,
   };
   const sla = ctx.queue(kase.queueId)?.sla;
@@ -216,7 +246,7 @@ function appendInbound(ctx: HubContext, kase: Case, msg: InboundMessage, custome
  * Takes one message from a channel connector: resolves the customer, appends to their open case on the topic
  * or opens one, and routes it. Idempotent by `externalId`. Phone calls and survey answers take their own path.
  */
-export function ingestInbound(ctx: HubContext, msg: InboundMessage): Promise<InboundResult> {
+export function ingestInbound(ctx: HubContext, msg: InboundMessage, opts: IngestOptions = {}): Promise<InboundResult> {
   // Files are decoded, hashed and checked before the write transaction (they are the slow part), and refused
   // whole: a message is stored with all its files or not at all.
   const files = (msg.attachments ?? []).map((file, i) => checkConnectorFile(file, `attachments.${i}`));
@@ -234,7 +264,7 @@ export function ingestInbound(ctx: HubContext, msg: InboundMessage): Promise<Inb
       ? await ingestSurvey(w, msg, ids)
       : msg.call && msg.call.state !== 'ended'
         ? await ingestCallSignal(w, msg, ids)
-        : await ingestMessage(w, msg, ids, files);
+        : await ingestMessage(w, msg, ids, files, opts);
     await w.saveInboundResult(msg.externalId, result);
     return result;
   });
@@ -249,13 +279,13 @@ async function checkStoreVisit(w: UnitOfWork, visit: NonNullable<InboundMessage[
   if (!staff || staff.storeId !== visit.storeId) throw new InboundRejected('unknown-staff', `store.staffId: ${visit.staffId} is not staff of store ${visit.storeId}`);
 }
 
-async function ingestMessage(w: UnitOfWork, msg: InboundMessage, ids: Array<[IdentityKind, string]>, files: readonly CheckedFile[]): Promise<InboundResult> {
+async function ingestMessage(w: UnitOfWork, msg: InboundMessage, ids: Array<[IdentityKind, string]>, files: readonly CheckedFile[], opts: IngestOptions): Promise<InboundResult> {
   const { ctx } = w;
   const customer = await resolveCustomer(w, msg.from, ids, msg.text);
   const call = msg.call ? await w.call(msg.call.id) : null;
-  let kase = (call?.caseId ? await w.get('case', call.caseId) : null) ?? await openCaseOnTopic(w, customer.id, msg.subject);
+  let kase = (call?.caseId ? await w.get('case', call.caseId) : null) ?? await hintedCase(w, customer.id, opts) ?? await openCaseOnTopic(w, customer.id, msg.subject);
   if (!kase || !isOpenCase(kase)) kase = newCase(ctx, customer, msg.channel, msg.subject, msg.text || msg.video?.summary || msg.call?.notes || '');
-  const appended = appendInbound(ctx, kase, msg, customer);
+  const appended = appendInbound(ctx, kase, msg, customer, opts);
   // A call that was offered to someone stays with them: they took it. Other work is routed now, before the
   // case is saved, so it goes out once, to the people who see it once routed.
   let current = call?.offeredTo && !appended.kase.assigneeId ? await withAssignee(w, appended.kase, call.offeredTo) : appended.kase;

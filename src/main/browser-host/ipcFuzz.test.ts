@@ -112,6 +112,9 @@ const EXAMPLES: { [C in ChannelName]: InputOf<C> } = {
   'admin.connectors': {},
   'admin.setConnector': { channel: 'sms', url: 'https://sms.example/deliver', secret: 'outbound-secret-0123456789abcdef' },
   'admin.removeConnector': { channel: 'sms' },
+  'admin.mailboxes': {},
+  'admin.setMailbox': { address: 'help@shop.example', name: 'Support', smtp: { host: '127.0.0.1', port: 2525, secure: false }, inbound: { kind: 'smtp', host: '127.0.0.1', port: 2526 } },
+  'admin.removeMailbox': { address: 'help@shop.example' },
   'admin.previewImport': { kind: 'customers', csv: 'name,email\nAnna,anna@example.com\n', onMatch: 'skip', skipBadRows: true },
   'admin.applyImport': { kind: 'staff', csv: 'username,name,role\nnew.agent,New Agent,agent\n', skipBadRows: false },
 };

@@ -269,6 +269,8 @@ describe('admin API', () => {
       '/api/v1/admin/policy': ['get', 'put'],
       '/api/v1/admin/connectors': ['get'],
       '/api/v1/admin/connectors/{channel}': ['delete', 'put'],
+      '/api/v1/admin/mailboxes': ['get'],
+      '/api/v1/admin/mailboxes/{address}': ['delete', 'put'],
       '/api/v1/admin/import/customers': ['post'],
       '/api/v1/admin/import/staff': ['post'],
     };

@@ -18,6 +18,7 @@ import {
   MAX_HTTP_BODY_BYTES,
   MAX_IMPORT_BODY_BYTES,
   PutConnectorSchema,
+  PutMailboxSchema,
   ResetPasswordSchema,
   UpdateArticleSchema,
   UpdateCannedSchema,
@@ -34,6 +35,7 @@ import { StoreUnavailable } from '../store/storeUnavailable';
 import { FieldRefused, type AdminCall } from './adminWrite';
 import { listConnectors, putConnector, removeConnector } from './connectors';
 import { importCustomersCsv, importStaffCsv } from './imports';
+import { listMailboxes, putMailbox, removeMailbox } from './mailboxes';
 import { currentPolicy, setPolicy } from './policy';
 import { archiveQueue, createQueue, updateQueue } from './queues';
 import { createArticle, createCanned, createStore, updateArticle, updateCanned, updateStore } from './reference';
@@ -91,6 +93,9 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
   { method: 'GET', path: `${PREFIX}/connectors`, summary: 'Lists the registered channel connectors (secrets as fingerprints only)', status: 200, answer: list(AdminAnswers.connector), run: async ({ ctx }) => ({ items: await listConnectors(ctx.store, ctx.now()) }) },
   { method: 'PUT', path: `${PREFIX}/connectors/{channel}`, summary: "Registers or changes a channel's connector; a changed secret keeps working for graceMinutes", body: PutConnectorSchema, status: 200, answer: AdminAnswers.connector, run: (call, channel, body) => putConnector(call, channel, body) },
   { method: 'DELETE', path: `${PREFIX}/connectors/{channel}`, summary: "Removes a channel's connector at once (its inbound messages are checked with the hub's own secret again)", status: 200, answer: AdminAnswers.connector, run: (call, channel) => removeConnector(call, channel) },
+  { method: 'GET', path: `${PREFIX}/mailboxes`, summary: 'Lists the mailboxes the hub speaks email through (whether passwords are set, never them)', status: 200, answer: list(AdminAnswers.mailbox), run: async ({ ctx }) => ({ items: await listMailboxes(ctx.store) }) },
+  { method: 'PUT', path: `${PREFIX}/mailboxes/{address}`, summary: 'Adds or changes a mailbox: SMTP out, and in by the hub\'s SMTP listener or by polling IMAP (a password left out stays as it is)', body: PutMailboxSchema, status: 200, answer: AdminAnswers.mailbox, run: (call, address, body) => putMailbox(call, address, body) },
+  { method: 'DELETE', path: `${PREFIX}/mailboxes/{address}`, summary: 'Removes a mailbox: the hub stops receiving and sending for it', status: 200, answer: AdminAnswers.mailbox, run: (call, address) => removeMailbox(call, address) },
   { method: 'POST', path: `${PREFIX}/import/customers`, summary: 'Imports customers from a CSV file (all or nothing), or with dryRun says what it would do', body: ImportCustomersSchema, status: 200, answer: ImportSummarySchema, maxBodyBytes: MAX_IMPORT_BODY_BYTES, run: (call, _id, body) => importCustomersCsv(call, body) },
   { method: 'POST', path: `${PREFIX}/import/staff`, summary: 'Creates people from a CSV file, each with a one-time password returned once (all or nothing), or with dryRun says whom it would create', body: ImportStaffSchema, status: 200, answer: ImportSummarySchema, maxBodyBytes: MAX_IMPORT_BODY_BYTES, run: (call, _id, body) => importStaffCsv(call, body) },
 ];

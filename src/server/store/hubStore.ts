@@ -105,6 +105,11 @@ export interface StoreReads {
   /** Unassigned open cases of a queue, oldest first. */
   waitingCases(queueId: string, limit: number): Promise<Case[]>;
   interactionsOfCase(caseId: string): Promise<Interaction[]>;
+  /**
+   * The case of the newest interaction whose `meta.messageId` is one of `messageIds` (an email's In-Reply-To and
+   * References), or null: where a reply threads to.
+   */
+  caseOfMessage(messageIds: readonly string[]): Promise<string | null>;
   /** Open cases (new or open) a person holds on one channel: routing capacity. */
   loadOf(staffId: string, channel: Channel): Promise<number>;
   /** Cases whose reply is overdue and not yet flagged. */

@@ -31,6 +31,8 @@ export const AUDIT_ACTIONS = [
   'policy.update',
   'connector.update',
   'connector.remove',
+  'mailbox.update',
+  'mailbox.remove',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
@@ -40,7 +42,7 @@ export const AuditEntrySchema = z.object({
   id: IdSchema,
   actorId: IdSchema,
   action: AuditActionSchema,
-  targetType: z.enum(['case', 'staff', 'customer', 'alert', 'queue', 'store', 'kb', 'canned', 'policy', 'connector']),
+  targetType: z.enum(['case', 'staff', 'customer', 'alert', 'queue', 'store', 'kb', 'canned', 'policy', 'connector', 'mailbox']),
   targetId: IdSchema,
   /** Queue and case the action concerns, for filtering. */
   queueId: IdSchema.nullable(),

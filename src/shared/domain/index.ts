@@ -18,3 +18,4 @@ export * from './presence';
 export * from './attachment';
 export * from './attachmentCheck';
 export * from './delivery';
+export * from './caseReference';

@@ -79,6 +79,7 @@ import {
   UpdateStaffSchema,
   UpdateStoreSchema,
 } from '../protocol/admin';
+import { AdminMailboxSchema, PutMailboxSchema } from '../protocol/mailbox';
 
 // ---------- building blocks ----------
 
@@ -645,6 +646,12 @@ export const channels = {
   'admin.setConnector': { input: PutConnectorSchema.extend({ channel: ConnectorChannelSchema }), output: AdminConnectorSchema },
   /** Removes a channel's connector at once. */
   'admin.removeConnector': { input: z.object({ channel: ConnectorChannelSchema }).strict(), output: AdminConnectorSchema },
+  /** The mailboxes the hub speaks email through (admins only; not synced; whether passwords are set, never them). */
+  'admin.mailboxes': { input: Empty, output: z.object({ items: z.array(AdminMailboxSchema) }) },
+  /** Adds or changes a mailbox; a password left out stays as it is. */
+  'admin.setMailbox': { input: PutMailboxSchema.extend({ address: EmailSchema }), output: AdminMailboxSchema },
+  /** Removes a mailbox: the hub stops receiving and sending for it. */
+  'admin.removeMailbox': { input: z.object({ address: EmailSchema }).strict(), output: AdminMailboxSchema },
   /** What importing a CSV file's text would do: counts to create, update and skip, and every bad row. Writes nothing. */
   'admin.previewImport': { input: ImportRequestSchema, output: ImportSummarySchema },
   /**

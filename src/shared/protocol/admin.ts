@@ -15,6 +15,7 @@ import {
   TextInputSchema,
 } from '../domain';
 import { PolicySchema } from './http';
+import { AdminMailboxSchema } from './mailbox';
 
 /**
  * The administration API (`/api/v1/admin/...`, JSON, `Authorization: Bearer <accessToken>` of an admin): the
@@ -233,6 +234,7 @@ export const AdminAnswers = {
   canned: CannedResponseSchema,
   policy: PolicySchema,
   connector: AdminConnectorSchema,
+  mailbox: AdminMailboxSchema,
 };
 
 /**

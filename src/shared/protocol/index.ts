@@ -33,3 +33,4 @@ export * from './mutations';
 export * from './http';
 export * from './events';
 export * from './delivery';
+export * from './mailbox';

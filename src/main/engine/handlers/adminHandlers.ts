@@ -50,6 +50,9 @@ export function adminHandlers({ sessions, hubAdmin }: HandlerContext) {
     'admin.connectors': () => call('admin.connectors', 'GET', 'connectors'),
     'admin.setConnector': ({ channel, ...body }) => call('admin.setConnector', 'PUT', `connectors/${channel}`, body),
     'admin.removeConnector': ({ channel }) => call('admin.removeConnector', 'DELETE', `connectors/${channel}`),
+    'admin.mailboxes': () => call('admin.mailboxes', 'GET', 'mailboxes'),
+    'admin.setMailbox': ({ address, ...body }) => call('admin.setMailbox', 'PUT', `mailboxes/${seg(address)}`, body),
+    'admin.removeMailbox': ({ address }) => call('admin.removeMailbox', 'DELETE', `mailboxes/${seg(address)}`),
     'admin.previewImport': ({ kind, ...body }) => call('admin.previewImport', 'POST', `import/${kind}`, { ...body, dryRun: true }, IMPORT_TIMEOUT_MS),
     'admin.applyImport': ({ kind, ...body }) => call('admin.applyImport', 'POST', `import/${kind}`, { ...body, dryRun: false }, IMPORT_TIMEOUT_MS),
   } satisfies Partial<Handlers>;

@@ -5,6 +5,7 @@ import type { SessionView } from '../../../shared/ipc/contract';
 import { useChannel } from '../../lib/api/useChannel';
 import { CannedPanel } from './CannedPanel';
 import { ConnectorsPanel } from './ConnectorsPanel';
+import { MailboxesPanel } from './MailboxesPanel';
 import { CustomersPanel } from './CustomersPanel';
 import { KnowledgePanel } from './KnowledgePanel';
 import { PeoplePanel } from './PeoplePanel';
@@ -14,7 +15,7 @@ import { StoresPanel } from './StoresPanel';
 
 /**
  * Administration: people, queues, stores, the knowledge base, canned responses, customer import, channel
- * connectors and the workstation policy.
+ * connectors, mailboxes and the workstation policy.
  * Lists read the synced cache (`reference.org`, `admin.knowledge`), so what any admin changes shows here as the
  * change feed brings it; admins change, supervisors read.
  */
@@ -40,6 +41,7 @@ export function AdminConsole({ session }: { session: SessionView }) {
           <Tabs.Tab value="canned">{t('tabs.canned')}</Tabs.Tab>
           {canEdit && <Tabs.Tab value="customers">{t('tabs.customers')}</Tabs.Tab>}
           {canEdit && <Tabs.Tab value="connectors">{t('tabs.connectors')}</Tabs.Tab>}
+          {canEdit && <Tabs.Tab value="mailboxes">{t('tabs.mailboxes')}</Tabs.Tab>}
           {canEdit && <Tabs.Tab value="policy">{t('tabs.policy')}</Tabs.Tab>}
         </Tabs.List>
         {panel('people', org.data ? <PeoplePanel org={org.data} canEdit={canEdit} /> : loading)}
@@ -49,6 +51,7 @@ export function AdminConsole({ session }: { session: SessionView }) {
         {panel('canned', org.data && knowledge.data ? <CannedPanel org={org.data} canned={knowledge.data.canned} canEdit={canEdit} /> : loading)}
         {canEdit && panel('customers', <CustomersPanel />)}
         {canEdit && panel('connectors', <ConnectorsPanel />)}
+        {canEdit && panel('mailboxes', <MailboxesPanel />)}
         {canEdit && panel('policy', <PolicyPanel current={session.policy} />)}
       </Tabs>
     </Box>

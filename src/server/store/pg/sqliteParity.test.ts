@@ -100,6 +100,8 @@ function workload(r: Random): { steps: Step[]; ids: Record<EntityName, string[]>
       id: `i-${String(i + k).padStart(3, '0')}`,
       caseId: `k-${String(r.int(0, 59)).padStart(3, '0')}`,
       createdAt: r.int(1, 40) * 1_000 + i + k,
+      // Email Message-IDs, some of them on several interactions (the newest one's case answers).
+      ...(r.chance(0.5) ? { kind: 'email' as const, meta: { messageId: `<m-${r.int(0, 60)}@mail.example>` } } : {}),
     }))));
   }
   inOne(r.sample(Array.from({ length: 60 }, (_, i) => i), 12).map((i) => put('csat', csat({ id: `cs-${i}`, caseId: `k-${String(i).padStart(3, '0')}`, score: r.int(1, 10) }))));
@@ -261,6 +263,11 @@ describe('the PostgreSQL store answers as the SQLite store (the reference) does'
         await same(`case rows ${caseId}`, (s) => s.caseRows(caseId));
         await same(`open alert ${caseId}`, (s) => s.openAlertOfCase(caseId));
       }
+      const messageIds = Array.from({ length: 62 }, (_, k) => `<m-${k}@mail.example>`);
+      for (const asked of [[], ['<none@mail.example>'], ...messageIds.map((m) => [m]), messageIds.slice(0, 5), messageIds.slice(30).reverse(), ['m-1@mail.example']]) {
+        await same(`case of message ${asked.join(' ')}`, (s) => s.caseOfMessage(asked));
+      }
+      expect(await sqlite.caseOfMessage(messageIds)).not.toBeNull();
       await same('raised alerts', (s) => s.raisedAlerts());
       for (const [now, limit] of [[0, 10], [5_002, 3], [6_003, 100], [1e9, 4], [1e9, 100]]) await same(`due deliveries ${now} ${limit}`, (s) => s.dueDeliveries(now, limit));
       for (const id of ['pm-shared', 'pm-3', 'pm-17', 'pm-none']) await same(`delivery by provider id ${id}`, (s) => s.deliveryByProviderMessageId(id));

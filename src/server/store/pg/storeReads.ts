@@ -49,6 +49,10 @@ const S = {
     name: 'waiting',
     text: "SELECT data FROM cases WHERE queue_id = $1 AND status IN ('new', 'open') AND assignee_id IS NULL ORDER BY created_at LIMIT $2",
   },
+  caseOfMessage: {
+    name: 'case-of-message',
+    text: "SELECT case_id FROM interactions WHERE (data::jsonb -> 'meta' ->> 'messageId') = ANY($1::text[]) ORDER BY created_at DESC, id DESC LIMIT 1",
+  },
   interactions: { name: 'interactions', text: 'SELECT data FROM interactions WHERE case_id = $1 ORDER BY created_at, id' },
   load: { name: 'load', text: "SELECT count(*) AS n FROM cases WHERE assignee_id = $1 AND status IN ('new', 'open') AND last_channel = $2" },
   overdue: { name: 'overdue', text: 'SELECT data FROM cases WHERE due_at IS NOT NULL AND due_at <= $1 ORDER BY due_at LIMIT $2' },
@@ -162,6 +166,7 @@ export function storeReads(run: Run): Omit<StoreReads, 'head'> {
     openCasesOfQueue: (queueId) => data(S.openCasesOfQueue, [queueId]),
     waitingCases: (queueId, limit) => data(S.waiting, [queueId, limit]),
     interactionsOfCase: (caseId) => data(S.interactions, [caseId]),
+    caseOfMessage: async (messageIds) => (await run<{ case_id: string }>(S.caseOfMessage, [messageIds]))[0]?.case_id ?? null,
     loadOf: async (staffId, channel) => (await run<{ n: number }>(S.load, [staffId, channel]))[0].n,
     overdueCases: (now, limit) => data(S.overdue, [now, limit]),
 

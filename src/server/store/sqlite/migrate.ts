@@ -5,9 +5,10 @@ import * as m0003 from './migrations/0003-meta';
 import * as m0004 from './migrations/0004-administration';
 import * as m0005 from './migrations/0005-deliveries';
 import * as m0006 from './migrations/0006-attachments';
+import * as m0007 from './migrations/0007-email-threading';
 
 /** Migrations in order; the schema version is their count, kept in `PRAGMA user_version`. */
-const MIGRATIONS: ReadonlyArray<{ up: string }> = [m0001, m0002, m0003, m0004, m0005, m0006];
+const MIGRATIONS: ReadonlyArray<{ up: string }> = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];
 
 /** Brings the database to the newest schema, each migration in its own transaction. Returns the version. */
 export function migrate(db: Database.Database): number {

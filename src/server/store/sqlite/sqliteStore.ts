@@ -203,6 +203,9 @@ function sqliteOps(db: Database.Database): SqliteOps {
     `SELECT data FROM customers WHERE rowid >= (SELECT abs(random()) % (max(rowid) + 1) FROM customers)
        AND json_extract(data, '$.mergedInto') IS NULL LIMIT ?`,
   );
+  const caseOfMessageStmt = st<{ case_id: string }>(
+    "SELECT case_id FROM interactions WHERE json_extract(data, '$.meta.messageId') IN (SELECT value FROM json_each(?)) ORDER BY created_at DESC, id DESC LIMIT 1",
+  );
   const casesOfCustomerStmt = st<{ data: string }>('SELECT data FROM cases WHERE customer_id = ? ORDER BY updated_at DESC');
   const openCasesOfAssigneeStmt = st<{ data: string }>(
     "SELECT data FROM cases WHERE assignee_id = ? AND status IN ('new', 'open', 'pending') ORDER BY created_at",
@@ -391,6 +394,7 @@ function sqliteOps(db: Database.Database): SqliteOps {
     openCasesOfQueue: (id) => openCasesOfQueueStmt.all(id).map((r) => JSON.parse(r.data)),
     waitingCases: (queueId, limit) => waitingStmt.all(queueId, limit).map((r) => JSON.parse(r.data)),
     interactionsOfCase: (caseId) => interactionsStmt.all(caseId).map((r) => JSON.parse(r.data)),
+    caseOfMessage: (messageIds) => caseOfMessageStmt.get(JSON.stringify(messageIds))?.case_id ?? null,
     loadOf: (staffId, channel) => loadStmt.get(staffId, channel)?.n ?? 0,
     overdueCases: (now, limit) => overdueStmt.all(now, limit).map((r) => JSON.parse(r.data)),
 
