@@ -153,7 +153,8 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     })());
   const timer = setInterval(() => void tick(), opts.tickMs ?? 5_000);
   timer.unref();
-  const delivery = startDeliveryWorker(ctx, opts.delivery);
+  // Email goes out through the hub's own SMTP client unless a caller brings its own transport.
+  const delivery = startDeliveryWorker(ctx, { ...opts.delivery, transports: { email: mail.transport, ...opts.delivery?.transports } });
   ctx.setDeliveryKick(delivery.kick);
 
   return {

@@ -1,4 +1,5 @@
 import type { Delivery } from '../../shared/domain';
+import { loadAttachments } from '../attachments';
 import type { StoreReads } from '../store/hubStore';
 import type { OutboundMessage } from './transport';
 
@@ -6,9 +7,7 @@ import type { OutboundMessage } from './transport';
  * Everything a transport needs to send one delivery, read from committed state: the message, its case, customer
  * and author, and the earlier messages of the case on the same channel that carry a channel id (email threading).
  * Null when the message or its case is gone (nothing left to send).
- *
- * Attachments: none yet. When the attachment store lands, fill them here from `interaction.meta.attachments`
- * (the one place every transport gets its files from).
+ * Its files come with their bytes (every transport gets them from here).
  */
 export async function buildOutboundMessage(store: StoreReads, delivery: Delivery): Promise<OutboundMessage | null> {
   const [interaction, kase, customer] = await Promise.all([
@@ -21,5 +20,6 @@ export async function buildOutboundMessage(store: StoreReads, delivery: Delivery
   const thread = (await store.interactionsOfCase(kase.id)).filter(
     (i) => i.id !== interaction.id && i.kind === interaction.kind && i.meta.messageId !== undefined && i.createdAt <= interaction.createdAt,
   );
-  return { delivery, interaction, kase, customer, author, attachments: [], thread };
+  const attachments = await loadAttachments(store, interaction.meta.attachments ?? []);
+  return { delivery, interaction, kase, customer, author, attachments, thread };
 }

@@ -1,6 +1,7 @@
 import type { Mailbox } from '../../shared/protocol';
 import { storedMailboxes } from '../admin/mailboxes';
 import type { HubContext } from '../context';
+import { applyStatusReport } from '../delivery/statusReport';
 import type { Transport } from '../delivery/transport';
 import { startImapPoller, type ImapPoller } from './imapPoller';
 import { takeMail, type BounceReport } from './mailIntake';
@@ -10,7 +11,7 @@ import { DEFAULT_LISTENER_LIMITS, startSmtpListener, type ListenerLimits, type S
 export interface MailServiceOptions {
   /** Mailboxes given by flags: used as they are, before (and instead of) a stored one with the same address. */
   mailboxes?: Mailbox[];
-  /** Where bounces go (a failed delivery); until delivery receipts exist, they are logged. */
+  /** Where bounces go; by default each fails the delivery it names (see failDelivery). */
   reportBounce?: BounceReport;
   limits?: Partial<ListenerLimits>;
 }
@@ -25,7 +26,11 @@ export interface MailService {
   close(): Promise<void>;
 }
 
-const logBounce: BounceReport = async (b) => console.warn(`hub: email: ${b.providerMessageId} bounced: ${b.error}`);
+/** A bounce fails the delivery it names, as a connector's `failed` receipt does (a note, `delivery:failed`). */
+const failDelivery = (ctx: HubContext): BounceReport => async (b) => {
+  const applied = await applyStatusReport(ctx, { providerMessageId: b.providerMessageId, channel: 'email', status: 'failed', error: b.error });
+  if (!applied) console.warn(`hub: email: a bounce names ${b.providerMessageId}, which is no delivery of this hub: ${b.error}`);
+};
 
 /**
  * Email spoken by the hub itself, for every configured mailbox: one SMTP listener per listening address (shared
@@ -34,7 +39,7 @@ const logBounce: BounceReport = async (b) => console.warn(`hub: email: ${b.provi
  */
 export function createMailService(ctx: HubContext, opts: MailServiceOptions = {}): MailService {
   const limits = { ...DEFAULT_LISTENER_LIMITS, ...opts.limits };
-  const reportBounce = opts.reportBounce ?? logBounce;
+  const reportBounce = opts.reportBounce ?? failDelivery(ctx);
   const listeners = new Map<string, { listener: SmtpListener; addresses: Set<string> }>();
   const pollers = new Map<string, { poller: ImapPoller; config: string }>();
   /** Why a listening address could not be bound, told once (every tick tries again: the port may come free). */
