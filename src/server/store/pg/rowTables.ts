@@ -37,7 +37,10 @@ export const ROW_TABLES: { [E in EntityName]: { table: string; columns: Column<E
       col('updated_at', 'bigint', (c) => c.updatedAt),
     ],
   },
-  interaction: { table: 'interactions', columns: [col('case_id', 'text', (i) => i.caseId), col('created_at', 'bigint', (i) => i.createdAt)] },
+  interaction: {
+    table: 'interactions',
+    columns: [col('case_id', 'text', (i) => i.caseId), col('created_at', 'bigint', (i) => i.createdAt), col('message_id', 'text', (i) => i.meta.messageId ?? null)],
+  },
   csat: { table: 'csat', columns: [col('case_id', 'text', (c) => c.caseId)] },
   alert: {
     table: 'alerts',

@@ -51,7 +51,7 @@ const S = {
   },
   caseOfMessage: {
     name: 'case-of-message',
-    text: "SELECT case_id FROM interactions WHERE (data::jsonb -> 'meta' ->> 'messageId') = ANY($1::text[]) ORDER BY created_at DESC, id DESC LIMIT 1",
+    text: 'SELECT case_id FROM interactions WHERE message_id = ANY($1::text[]) ORDER BY created_at DESC, id DESC LIMIT 1',
   },
   interactions: { name: 'interactions', text: 'SELECT data FROM interactions WHERE case_id = $1 ORDER BY created_at, id' },
   load: { name: 'load', text: "SELECT count(*) AS n FROM cases WHERE assignee_id = $1 AND status IN ('new', 'open') AND last_channel = $2" },
