@@ -1,7 +1,6 @@
-import { acceptsSurveys, isSupervising, type Alert, type Case, type Channel, type Customer, type DeliveryAddress, type Interaction } from '../shared/domain';
+import { acceptsSurveys, deliveryAddress, isSupervising, type Alert, type Case, type Channel, type Customer, type DeliveryAddress, type Interaction } from '../shared/domain';
 import type { HubContext, UnitOfWork } from './context';
 import { classifyCustomer } from '../shared/assist';
-import { deliveryAddress } from './delivery/addresses';
 import { queueDelivery } from './delivery/queueDelivery';
 import { Refused } from './refused';
 import { surveyQuestion } from './texts';

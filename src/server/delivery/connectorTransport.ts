@@ -1,5 +1,5 @@
 import type { ConnectorDelivery } from '../../shared/protocol';
-import { ConnectorAnswerSchema } from '../../shared/protocol';
+import { ConnectorAnswerSchema, ConnectorRefusalSchema } from '../../shared/protocol';
 import { outboundConnector } from '../admin/connectors';
 import { signTimestamped } from '../http/signature';
 import type { StoreReads } from '../store/hubStore';
@@ -23,10 +23,27 @@ export function connectorBody(m: OutboundMessage): ConnectorDelivery {
 /** Statuses worth another attempt: the connector timed out, is overloaded or broke (RFC 9110). */
 const transientStatus = (status: number) => status === 408 || status === 429 || status >= 500;
 
-/** The start of a connector's answer, for the reason people read. */
-async function answerText(res: Response): Promise<string> {
-  const text = (await res.text().catch(() => '')).replace(/\s+/g, ' ').trim();
-  return text ? `: ${text.slice(0, 200)}` : '';
+/** Most characters of a connector's answer kept in the reason people read. */
+const SAID_CHARS = 200;
+
+function parsedJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The reason people read when a connector does not take a delivery: the `message` of the contract's error body
+ * when it has one, else the start of what it answered as plain text ("the sms connector refused it (400): the
+ * number is not reachable"; "the chat connector answered 503: busy").
+ */
+export function connectorFailureReason(channel: string, status: number, transient: boolean, body: string): string {
+  const refusal = ConnectorRefusalSchema.safeParse(parsedJson(body));
+  const said = (refusal.success ? refusal.data.message : body).replace(/\s+/g, ' ').trim();
+  const shown = said.length > SAID_CHARS ? `${said.slice(0, SAID_CHARS - 1)}…` : said;
+  return `the ${channel} connector ${transient ? `answered ${status}` : `refused it (${status})`}${shown ? `: ${shown}` : ''}`;
 }
 
 /**
@@ -65,7 +82,8 @@ export function connectorTransport(deps: { store: Pick<StoreReads, 'meta'>; time
         const answer = ConnectorAnswerSchema.safeParse(await res.json().catch(() => null));
         return { providerMessageId: answer.success ? (answer.data.providerMessageId ?? null) : null };
       }
-      throw new DeliveryFailure(transientStatus(res.status), `the ${channel} connector answered ${res.status}${await answerText(res)}`);
+      const transient = transientStatus(res.status);
+      throw new DeliveryFailure(transient, connectorFailureReason(channel, res.status, transient, await res.text().catch(() => '')));
     },
   };
 }

@@ -23,8 +23,10 @@ async function fakeConnector(now: () => number) {
       const deliveryId = req.headers['x-delivery-id'] as string;
       received.push({ deliveryId, body: JSON.parse(raw.toString('utf8')), signed });
       const status = signed ? (answers.shift() ?? 200) : 401;
-      res.writeHead(status, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify(status === 200 ? { providerMessageId: `gw-${deliveryId}` } : { error: status === 400 ? 'number not in service' : 'busy' }));
+      // Taken: the provider's id. Refused: the contract's error body. Overloaded: a proxy's plain-text page.
+      if (status === 200) res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ providerMessageId: `gw-${deliveryId}` }));
+      else if (status === 503) res.writeHead(503, { 'Content-Type': 'text/plain' }).end('busy,\n  try later');
+      else res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify({ ok: false, error: 'rejected', message: 'number not in service' }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -149,7 +151,7 @@ describe('outbound delivery through a channel connector', () => {
     const c = await openCase();
     await reply(c);
     const waiting = await deliveryWhen(c.caseId, (d) => d.status === 'queued' && d.attempts === 1 && d.lastError !== null, 'retried later');
-    expect(waiting.lastError).toMatch(/answered 503/);
+    expect(waiting.lastError).toBe('the chat connector answered 503: busy, try later');
     // The first retry comes after a few seconds, with jitter: half to all of the base delay.
     expect(waiting.nextAttemptAt! - clock.now()).toBeGreaterThanOrEqual(500);
     expect(waiting.nextAttemptAt! - clock.now()).toBeLessThanOrEqual(1_000);
@@ -167,7 +169,7 @@ describe('outbound delivery through a channel connector', () => {
     await reply(c);
     const failed = await deliveryWhen(c.caseId, (d) => d.status === 'failed', 'failed');
     expect(failed).toMatchObject({ attempts: 1, nextAttemptAt: null });
-    expect(failed.lastError).toMatch(/chat connector answered 400: .*number not in service/);
+    expect(failed.lastError).toBe('the chat connector refused it (400): number not in service');
     expect(DeliveryFailedSchema.parse(await agent.waitForEvent('delivery:failed'))).toMatchObject({ deliveryId: failed.id, caseId: c.caseId, channel: 'chat' });
     const [note] = await notes(c.caseId);
     expect(note).toMatchObject({ direction: 'internal', authorId: null });

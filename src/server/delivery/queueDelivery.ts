@@ -1,7 +1,7 @@
-import type { Case, Channel, Delivery, DeliveryAddress, Interaction } from '../../shared/domain';
+import { deliveryAddress, isDelivered, type Case, type Channel, type Delivery, type DeliveryAddress, type Interaction } from '../../shared/domain';
 import type { UnitOfWork } from '../context';
 import { Refused } from '../refused';
-import { deliveryAddress, isDelivered, neededAddress } from './addresses';
+import { neededAddress } from './addresses';
 
 /**
  * Where a message on `channel` for this case's customer goes, read in the unit of work that sends it: null for a

@@ -28,6 +28,7 @@ const COLUMNS = [
   { key: 'store' },
   { key: 'tags', aliases: ['tag'] },
   { key: 'consent' },
+  { key: 'consentSurveys', aliases: ['surveys', 'survey consent'] },
 ] as const satisfies ReadonlyArray<CsvColumn<string>>;
 type Column = (typeof COLUMNS)[number]['key'];
 
@@ -41,6 +42,8 @@ interface CustomerFields {
   storeId: string | null;
   tags: string[] | null;
   consent: Consent | null;
+  /** Whether surveys may go to the customer; null keeps what the record says (new records: yes). */
+  surveys: boolean | null;
 }
 
 /** New customers speak English unless the row says otherwise. */
@@ -94,6 +97,26 @@ function consentCell(value: string, line: number, bad: BadRow[]): Consent | null
   return { email: given.includes('email'), sms: given.includes('sms'), marketing: given.includes('marketing') };
 }
 
+const YES = ['yes', 'y', 'true', '1'];
+const NO = ['no', 'n', 'false', '0'];
+
+/** `yes` or `no` (also y/n, true/false, 1/0) for survey consent; an empty cell keeps what the record says. */
+function surveysCell(value: string, line: number, bad: BadRow[]): boolean | null | undefined {
+  const v = value.trim().toLowerCase();
+  if (v === '') return null;
+  if (YES.includes(v)) return true;
+  if (NO.includes(v)) return false;
+  bad.push({ line, field: 'consentSurveys', reason: `"${value.slice(0, 40)}" is not yes or no` });
+  return undefined;
+}
+
+/** A record's consent after a row: its list of consents if it has one, survey consent kept unless the row says. */
+function consentAfter(f: CustomerFields, before: Consent): Consent {
+  const { email, sms, marketing } = f.consent ?? before;
+  const surveys = f.surveys ?? before.surveys;
+  return surveys === undefined ? { email, sms, marketing } : { email, sms, marketing, surveys };
+}
+
 const { emails: EmailsSchema, phones: PhonesSchema, tags: TagsSchema } = CustomerSchema.shape;
 
 function rowFields(row: CsvRow<Column>, stores: readonly StoreLocation[], bad: BadRow[]): CustomerFields | null {
@@ -108,8 +131,9 @@ function rowFields(row: CsvRow<Column>, stores: readonly StoreLocation[], bad: B
   if (store === undefined) bad.push({ line, field: 'store', reason: `no store has the id or name ${JSON.stringify(c.store.slice(0, 60))}` });
   const tags = c.tags === '' ? null : cells(TagsSchema.element, TagsSchema, c.tags, line, 'tags', bad);
   const consent = consentCell(c.consent, line, bad);
+  const surveys = surveysCell(c.consentSurveys, line, bad);
   if (bad.length > before) return null;
-  return { name: name!, emails: emails!, phones: phones!, loyaltyNumber: loyaltyNumber!, language: language!, storeId: store?.id ?? null, tags: tags!, consent: consent! };
+  return { name: name!, emails: emails!, phones: phones!, loyaltyNumber: loyaltyNumber!, language: language!, storeId: store?.id ?? null, tags: tags!, consent: consent!, surveys: surveys! };
 }
 
 /** A row whose cells are good: what it says, and the identities it names (keyed for matching). */
@@ -213,7 +237,7 @@ function created(ctx: HubContext, f: CustomerFields, now: number): Customer {
     language: f.language ?? DEFAULT_LANGUAGE,
     storeId: f.storeId,
     tags: f.tags ?? [],
-    consent: f.consent ?? DEFAULT_CONSENT,
+    consent: consentAfter(f, DEFAULT_CONSENT),
     mergedInto: null,
     createdAt: now,
     updatedAt: now,
@@ -233,7 +257,7 @@ function updated(c: Customer, f: CustomerFields, now: number): Customer {
     language: f.language ?? c.language,
     storeId: f.storeId ?? c.storeId,
     tags: f.tags ?? c.tags,
-    consent: f.consent ?? c.consent,
+    consent: consentAfter(f, c.consent),
     updatedAt: now,
     version: c.version + 1,
   };

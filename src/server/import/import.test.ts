@@ -96,6 +96,27 @@ describe('customer import', () => {
     await agent.waitFor((ch) => ch.entity === 'customer' && ch.op === 'upsert' && (ch.data as { tags: string[] }).tags.includes('imported'));
   });
 
+  it('takes survey consent from its own column, and keeps what a record says when the cell is empty', async () => {
+    t = await startTestHub();
+    const ctx = t.hub.ctx;
+    const head = 'name,emails,consent,consent_surveys\n';
+    await importCustomers(ctx, csv(`${head}Ola,ola@example.com,email,no\nPiotr,piotr@example.com,,\nZoe,zoe@example.com,none,Yes\n`), { onMatch: 'update' });
+    const consentOf = async (email: string) => (await ctx.store.findCustomerByIdentity('email', email))?.consent;
+    expect(await consentOf('ola@example.com')).toEqual({ email: true, sms: false, marketing: false, surveys: false });
+    // Not said: surveys are allowed (the record has no answer, which counts as yes).
+    expect(await consentOf('piotr@example.com')).toEqual({ email: true, sms: true, marketing: false });
+    expect(await consentOf('zoe@example.com')).toEqual({ email: false, sms: false, marketing: false, surveys: true });
+
+    // A later file that lists consents but says nothing of surveys keeps Ola's no; one that says yes changes it.
+    await importCustomers(ctx, csv(`${HEADER}Ola,ola@example.com,,,,,,email;sms\n`), { onMatch: 'update' });
+    expect(await consentOf('ola@example.com')).toEqual({ email: true, sms: true, marketing: false, surveys: false });
+    await importCustomers(ctx, csv(`name,emails,surveys\nOla,ola@example.com,y\n`), { onMatch: 'update' });
+    expect(await consentOf('ola@example.com')).toEqual({ email: true, sms: true, marketing: false, surveys: true });
+
+    const p = await previewCustomerImport(ctx, csv(`${head}Max,max@example.com,,maybe\n`), { onMatch: 'update' });
+    expect(p.bad).toEqual([{ line: 2, field: 'consentSurveys', reason: '"maybe" is not yes or no' }]);
+  });
+
   it('reads a BOM, CRLF, quoted line breaks and formula-looking cells as text; names each bad cell', async () => {
     t = await startTestHub();
     const file = csv(

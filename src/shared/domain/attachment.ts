@@ -56,7 +56,10 @@ export const attachmentListSchema = <T extends z.ZodType<{ size: number }>>(item
       message: `the files of one message are together at most ${MAX_MESSAGE_ATTACHMENT_BYTES} bytes`,
     });
 
-/** The extensions a file of each type may have (the file picker offers them; a name with another is refused). */
+/**
+ * The extensions a file of each type has (the file picker offers them). A name ending in another type's is
+ * refused; one ending in something unknown is not ("Scan 12.03.2026" is a name, not a type).
+ */
 export const ATTACHMENT_EXTENSIONS: Record<AttachmentType, readonly string[]> = {
   'image/jpeg': ['jpg', 'jpeg'],
   'image/png': ['png'],
@@ -66,3 +69,6 @@ export const ATTACHMENT_EXTENSIONS: Record<AttachmentType, readonly string[]> = 
   'text/plain': ['txt', 'text', 'log'],
   'text/csv': ['csv'],
 };
+
+/** Extensions of programs and scripts: a file named so is refused whatever type it is declared as. */
+export const PROGRAM_EXTENSIONS: readonly string[] = ['exe', 'bat', 'cmd', 'com', 'js', 'vbs', 'msi', 'scr', 'ps1', 'sh', 'jar', 'dll', 'apk', 'app'];

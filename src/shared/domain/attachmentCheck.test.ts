@@ -16,6 +16,10 @@ describe('attachmentProblem: what the hub stores', () => {
       ['orders.csv', 'Text/CSV', F.csv],
       ['IMG_2041', 'image/jpeg', F.jpeg],
       ['Φωτογραφία σπασμένη.png', 'image/png', F.png],
+      // An ending no type claims is part of the name: a date, a version, a scanner's counter.
+      ['Scan 12.03.2026', 'image/jpeg', F.jpeg],
+      ['report v1.2', 'application/pdf', F.pdf],
+      ['notes.md', 'text/plain', F.text],
     ];
     for (const [name, type, bytes] of good) expect(attachmentProblem(name, type, bytes), name).toBeNull();
   });
@@ -43,12 +47,22 @@ describe('attachmentProblem: what the hub stores', () => {
     expect(attachmentProblem('a.csv', 'text/csv', new TextEncoder().encode('a,b\0\n'))?.code).toBe('type-mismatch');
   });
 
-  it('refuses a name whose extension belongs to another type', () => {
+  it('refuses a name ending in another allowed type’s extension', () => {
+    expect(attachmentProblem('photo.jpg', 'image/png', F.png)).toEqual({
+      code: 'type-mismatch',
+      message: 'the file "photo.jpg" is declared as image/png, but its name ends in .jpg (expected .png)',
+    });
+    expect(attachmentProblem('orders.CSV', 'text/plain', F.text)?.message).toContain('ends in .csv (expected .txt or .text or .log)');
+  });
+
+  it('refuses a name ending in a program’s extension, whatever the type', () => {
     expect(attachmentProblem('setup.exe', 'image/png', F.png)).toEqual({
       code: 'type-mismatch',
-      message: 'the file "setup.exe" is declared as image/png, but its name ends in .exe (expected .png)',
+      message: 'the file "setup.exe" is declared as image/png, but its name ends in .exe, a program\'s',
     });
-    expect(attachmentProblem('photo.png.js', 'image/png', F.png)?.code).toBe('type-mismatch');
+    for (const name of ['photo.png.js', 'run.SH', 'invoice.pdf.scr', 'tool.ps1', 'game.apk', 'Thing.app ']) {
+      expect(attachmentProblem(name, 'text/plain', F.text)?.code, name).toBe('type-mismatch');
+    }
   });
 
   it('refuses types off the allow-list, bad names, empty and oversized files', () => {

@@ -1,4 +1,4 @@
-import { ATTACHMENT_EXTENSIONS, AttachmentNameSchema, AttachmentTypeSchema, MAX_ATTACHMENT_BYTES, type AttachmentType } from './attachment';
+import { ATTACHMENT_EXTENSIONS, AttachmentNameSchema, AttachmentTypeSchema, ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, PROGRAM_EXTENSIONS, type AttachmentType } from './attachment';
 
 /**
  * Whether a file may be stored as it is declared: the one rule the hub enforces on every upload and inbound file,
@@ -70,8 +70,20 @@ export function attachmentTypeOf(declared: string): AttachmentType | null {
 }
 
 /**
+ * What is wrong with the end of `name` for a file of `type`, in words, or null: an extension that is a program's,
+ * or one of another allowed type. Any other ending is taken as part of the name (dates, versions: "Scan 12.03.2026").
+ */
+function extensionProblem(name: string, type: AttachmentType): string | null {
+  const dot = name.lastIndexOf('.');
+  const extension = dot > 0 ? name.slice(dot + 1).trim().toLowerCase() : '';
+  if (PROGRAM_EXTENSIONS.includes(extension)) return `.${extension}, a program's`;
+  const another = ATTACHMENT_TYPES.some((t) => t !== type && ATTACHMENT_EXTENSIONS[t].includes(extension));
+  return another ? `.${extension} (expected ${ATTACHMENT_EXTENSIONS[type].map((e) => `.${e}`).join(' or ')})` : null;
+}
+
+/**
  * Why `bytes`, named `name` and declared as `declaredType`, may not be stored, or null when they may: the name
- * (no folders or control characters; an extension, if any, that fits the type), the size, the type's place on
+ * (no folders or control characters; no program's extension nor another allowed type's), the size, the type's place on
  * the allow-list, and the bytes being what the type says.
  */
 export function attachmentProblem(name: string, declaredType: string, bytes: Uint8Array): AttachmentProblem | null {
@@ -88,11 +100,8 @@ export function attachmentProblem(name: string, declaredType: string, bytes: Uin
   if (!type) {
     return { code: 'type-not-allowed', message: `the file ${shown} is of type ${JSON.stringify(declaredType.slice(0, 100))}, which is not allowed (allowed: ${AttachmentTypeSchema.options.join(', ')})` };
   }
-  const dot = name.lastIndexOf('.');
-  const extension = dot > 0 ? name.slice(dot + 1).toLowerCase() : null;
-  if (extension !== null && !ATTACHMENT_EXTENSIONS[type].includes(extension)) {
-    return { code: 'type-mismatch', message: `the file ${shown} is declared as ${type}, but its name ends in .${extension} (expected ${ATTACHMENT_EXTENSIONS[type].map((e) => `.${e}`).join(' or ')})` };
-  }
+  const misnamed = extensionProblem(name, type);
+  if (misnamed !== null) return { code: 'type-mismatch', message: `the file ${shown} is declared as ${type}, but its name ends in ${misnamed}` };
   if (!bytesMatchType(type, bytes)) {
     const actual = MAGIC[type] ? whatTheBytesAre(bytes) : PROGRAMS.some((is) => is(bytes)) ? 'a program' : 'not UTF-8 text without NUL bytes';
     return { code: 'type-mismatch', message: `the file ${shown} is declared as ${type}, but its bytes are ${actual}` };

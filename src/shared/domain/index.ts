@@ -18,4 +18,5 @@ export * from './presence';
 export * from './attachment';
 export * from './attachmentCheck';
 export * from './delivery';
+export * from './deliveryAddress';
 export * from './caseReference';

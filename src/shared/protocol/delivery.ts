@@ -40,6 +40,9 @@ export type ConnectorDelivery = z.infer<typeof ConnectorDeliverySchema>;
 /** What a connector may answer with a 2xx (any other body, or none, is fine too). */
 export const ConnectorAnswerSchema = z.object({ providerMessageId: z.string().min(1).max(998).optional() });
 
+/** What a connector answers when it does not take a delivery (`{"ok": false, "error", "message"}`): `message` says why. */
+export const ConnectorRefusalSchema = z.object({ message: z.string() });
+
 /**
  * `POST /api/v1/delivery-status`, signed like inbound messages (`X-Signature` over the raw body with the
  * channel's inbound secret): a later state of a delivery, named by the hub's id or the provider's. A status

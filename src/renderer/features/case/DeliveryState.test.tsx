@@ -85,9 +85,10 @@ describe('delivery state in the timeline', () => {
     await userEvent.type(box, 'Hello Jan,');
     const failed = bubble('Your refund is on its way.');
     await userEvent.click(within(failed).getByRole('button', { name: 'Send another way' }));
-    // Chat failed: the other channels this customer can be answered on (an email address and a phone are known).
+    // Chat failed: the other channels this customer can be answered on (an email address and a phone are known;
+    // the video platform reaches them by their email).
     const choices = await screen.findAllByRole('menuitem');
-    expect(choices.map((c) => c.textContent)).toEqual(['Email', 'SMS']);
+    expect(choices.map((c) => c.textContent)).toEqual(['Email', 'Video chat', 'SMS']);
     await userEvent.click(screen.getByRole('menuitem', { name: 'SMS' }));
     const sms = (await screen.findByLabelText('Reply by SMS')) as HTMLTextAreaElement;
     expect(sms.value).toBe('Hello Jan,\n\nYour refund is on its way.');
@@ -98,10 +99,19 @@ describe('delivery state in the timeline', () => {
     const refused: LocalChange = { mutationId: '0190a0b0-0000-7000-8000-00000000000b', type: 'reply', state: 'rejected', reason: 'no-address', message: 'no chat handle' };
     renderCase({ timeline: [aMessage({ id: 'r', ...mine, text: 'Your parcel left today.', local: [refused] } as never)] });
     const box = (await screen.findByText('Your parcel left today.')).closest('article') as HTMLElement;
-    expect(within(box).getByText('The customer has no address on this channel. Reply on another channel, or keep it as a note.')).toBeTruthy();
+    expect(within(box).getByText('The customer has no address on this channel (no email, phone number or account there). Add one to their record, or reply on another channel.')).toBeTruthy();
     await userEvent.click(within(box).getByRole('button', { name: 'Send another way' }));
     await userEvent.click(await screen.findByRole('menuitem', { name: 'Email' }));
     expect(((await screen.findByLabelText('Reply by Email')) as HTMLTextAreaElement).value).toBe('Your parcel left today.');
+  });
+
+  it('never offers a channel the hub would refuse for want of an address', async () => {
+    // The case also came in on social, but the customer's record holds no social handle.
+    const kase = aCase({ channels: ['chat', 'social'], lastChannel: 'chat' });
+    renderCase({ ...everyStage(), kase, customer: aCustomer({ phones: [] }) });
+    await screen.findByText('Read one');
+    await userEvent.click(within(bubble('Your refund is on its way.')).getByRole('button', { name: 'Send another way' }));
+    expect((await screen.findAllByRole('menuitem')).map((c) => c.textContent)).toEqual(['Email']);
   });
 
   it('offers only Retry for a survey that failed', async () => {
@@ -133,7 +143,7 @@ describe('delivery state in the timeline', () => {
     await screen.findByText('Accepted one');
     expect(stateOf('Accepted one')?.textContent).toBe('Retry waiting to send (it goes out when the connection is back)');
     const failed = bubble('Your refund is on its way.');
-    expect(within(failed).getByText('Your retry was not accepted: The customer has no address on this channel. Reply on another channel, or keep it as a note.')).toBeTruthy();
+    expect(within(failed).getByText('Your retry was not accepted: The customer has no address on this channel (no email, phone number or account there). Add one to their record, or reply on another channel.')).toBeTruthy();
     await userEvent.click(within(failed).getByRole('button', { name: 'Dismiss' }));
     await waitFor(() => expect(fake.calls('outbox.discard')).toEqual([{ mutationId: RETRY_ID }]));
   });

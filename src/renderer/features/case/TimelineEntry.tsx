@@ -6,6 +6,7 @@ import type { OutputOf } from '../../../shared/ipc/contract';
 import { ChannelIcon } from '../../components/ChannelIcon';
 import { formatDuration, formatWhen } from '../../lib/format';
 import { DeliveryStatus } from './DeliveryStatus';
+import { QuotedEmailText } from './QuotedEmailText';
 import type { SendAnotherWay, ShownDelivery } from './deliveryStage';
 import { TimelineAttachments } from './TimelineAttachments';
 import type { OrgReference } from './useOrgReference';
@@ -151,7 +152,11 @@ export function TimelineEntry({
           </Text>
         </Group>
         <KindDetails entry={entry} org={org} />
-        {entry.text ? <Written lang={inbound ? customerLanguage : undefined}>{entry.text}</Written> : null}
+        {!entry.text ? null : inbound && entry.kind === 'email' ? (
+          <QuotedEmailText text={entry.text} render={(text) => <Written lang={customerLanguage}>{text}</Written>} />
+        ) : (
+          <Written lang={inbound ? customerLanguage : undefined}>{entry.text}</Written>
+        )}
         {entry.meta.attachments?.length ? <TimelineAttachments files={entry.meta.attachments} /> : null}
         {inbound ? null : <DeliveryStatus entry={entry} held={held} onChannel={onChannel} sendAnotherWay={sendAnotherWay} />}
       </Stack>

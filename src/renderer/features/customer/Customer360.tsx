@@ -1,6 +1,7 @@
 import { Alert, Anchor, Button, CloseButton, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { acceptsSurveys, type Customer } from '../../../shared/domain';
 import { StatusBadge } from '../../components/StatusBadge';
 import { ChannelIcon } from '../../components/ChannelIcon';
 import { useApi } from '../../lib/api/useApi';
@@ -10,7 +11,11 @@ import { formatDateTime } from '../../lib/format';
 import { LANGUAGE_NAMES } from '../../i18n/languages';
 import { useOrgReference } from '../case/useOrgReference';
 import { ContactForm } from './ContactForm';
+import { SurveyConsentSwitch } from './SurveyConsentSwitch';
 import { contactValuesOf } from './contactForm';
+
+const CONSENT_KINDS = ['email', 'sms', 'marketing', 'surveys'] as const;
+const agreedTo = (c: Pick<Customer, 'consent'>, kind: (typeof CONSENT_KINDS)[number]): boolean => (kind === 'surveys' ? acceptsSurveys(c) : c.consent[kind]);
 
 function Field({ label, values }: { label: string; values: readonly string[] }) {
   const { t } = useTranslation('customer');
@@ -121,10 +126,10 @@ export function Customer360({ customerId, onOpenCase, onClose }: { customerId: s
             <Field label={t('form.language')} values={[LANGUAGE_NAMES[customer.language]]} />
             <Field label={t('profile.store')} values={customer.storeId ? [org.storeName(customer.storeId) ?? customer.storeId] : []} />
             <Field label={t('profile.tags')} values={customer.tags} />
-            <Field
-              label={t('profile.consent')}
-              values={(['email', 'sms', 'marketing'] as const).filter((k) => customer.consent[k]).map((k) => t(`profile.consentKind.${k}`))}
-            />
+            <Stack gap="xs">
+              <Field label={t('profile.consent')} values={CONSENT_KINDS.filter((k) => agreedTo(customer, k)).map((k) => t(`profile.consentKind.${k}`))} />
+              <SurveyConsentSwitch customer={customer} />
+            </Stack>
             <Field label={t('profile.since')} values={[formatDateTime(i18n.language, customer.createdAt)]} />
           </SimpleGrid>
         )}
