@@ -90,14 +90,15 @@ test.describe('delivery', () => {
       await composer.fill(replyText);
       await composer.press('Control+Enter');
 
-      // The connector takes it once, under the id of the hub's delivery of that reply.
+      // The connector takes it once, under the id of the hub's delivery of that reply (it records only signed
+      // requests whose X-Delivery-Id equals the body's deliveryId; any other it refuses, counted in `refused`).
       await expect.poll(() => chatConnector.taken.filter((d) => d.text === replyText).length).toBe(1);
       const delivery = chatConnector.taken.find((d) => d.text === replyText)!;
       const attempt = chatConnector.attempts.find((a) => a.delivery.deliveryId === delivery.deliveryId)!;
       expect(attempt).toMatchObject({ status: 200, duplicate: false });
       const row = await hub.hub.ctx.store.get('delivery', delivery.deliveryId);
       expect(row).toMatchObject({ interactionId: delivery.interactionId, channel: 'chat', status: 'sent' });
-      expect(delivery.to).toMatchObject({ email: 'grace@example.com' });
+      expect(delivery.to).toEqual({ kind: 'email', value: 'grace@example.com' });
 
       const bubble = page.locator('article').filter({ hasText: replyText });
       const state = bubble.locator('[data-delivery-state]');
@@ -113,6 +114,7 @@ test.describe('delivery', () => {
       await expect(state).toHaveAttribute('data-delivery-state', 'read');
       await expect(state).toHaveText('Read');
       await expect(bubble).toHaveCount(1);
+      expect(chatConnector.counts()).toMatchObject({ refused: 0, duplicates: 0 });
 
       await expect.poll(traffic.sent).toBeGreaterThanOrEqual(3);
     } finally {
@@ -157,6 +159,7 @@ test.describe('delivery', () => {
       await expect(state).toHaveAttribute('data-delivery-state', 'sent');
       await expect(state).toHaveText("Sent to the customer's channel");
       expect(await hub.hub.ctx.store.get('delivery', deliveryId)).toMatchObject({ status: 'sent', lastError: null });
+      expect(chatConnector.counts()).toMatchObject({ refused: 0 });
 
       await expect.poll(traffic.sent).toBeGreaterThanOrEqual(3);
     } finally {
