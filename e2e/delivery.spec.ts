@@ -142,6 +142,12 @@ test.describe('delivery', () => {
       await expect(failed).toBeVisible();
       await expect(failed).toContainText('Not delivered');
       await expect(failed).toContainText(reason);
+      // The author is told at once, and the case keeps an internal note of what failed and why.
+      const notice = page.getByRole('region', { name: 'Notifications' }).getByRole('alert').filter({ hasText: 'Message not delivered' });
+      await expect(notice).toContainText('A message to Alan Turing by Chat could not be delivered');
+      await expect(notice).toContainText(reason);
+      await expect(page.locator('article').filter({ hasText: 'A reply sent by chat to alan@example.com did not reach the customer' })).toContainText(reason);
+      expect(await app.axe(), 'axe with a failed delivery shown').toEqual([]);
       const refused = chatConnector.attempts.filter((a) => a.delivery.text === replyText);
       expect(refused.map((a) => a.status)).toEqual([400]);
       const deliveryId = refused[0].delivery.deliveryId;
@@ -198,6 +204,7 @@ test.describe('delivery', () => {
       const thumbnail = page.getByRole('img', { name: 'dead-pixel.png' });
       await expect(thumbnail).toBeVisible();
       await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(8);
+      expect(await app.axe(), 'axe on an email case with a photo').toEqual([]);
 
       const replyText = 'Thank you for the photo, Anna: we will replace the monitor. A courier will call you tomorrow.';
       const composer = page.getByLabel('Reply by Email');
