@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { expect, test as base } from './fixtures';
 import { startE2eHubOnFolder, type E2eHub } from './support/e2eHub';
 import { openExtraWorkstation } from './support/extraWorkstation';
+import { liveTraffic } from './support/liveTraffic';
 
 const ADMIN = { username: 'boss', name: 'Barbara Boss', password: 'Harbour lights at 2031!' };
 const AGENT = { username: 'ada', name: 'Ada Lovelace', password: 'Kettle orbit 9471 north' };
@@ -29,30 +30,8 @@ async function createAdminWithCli(dataDir: string): Promise<string> {
  * Connectors posting while people work: a Polish customer's chat message every 300 ms, one at a time. Nobody
  * here speaks Polish, so they wait in the queue (in no one's "Mine").
  */
-function connectorTraffic(hub: E2eHub) {
-  let sent = 0;
-  const failures: string[] = [];
-  let inFlight: Promise<void> | null = null;
-  const timer = setInterval(() => {
-    if (inFlight) return;
-    const n = sent + failures.length;
-    inFlight = hub
-      .inbound({ from: { email: `klient${n}@example.pl`, name: `Klient ${n}` }, text: `Dzień dobry, gdzie jest moja paczka numer ${n}? Czekam już tydzień.` })
-      .then(
-        () => void sent++,
-        (e: unknown) => void failures.push(String(e)),
-      )
-      .finally(() => (inFlight = null));
-  }, 300);
-  return {
-    sent: () => sent,
-    failures,
-    async stop() {
-      clearInterval(timer);
-      await inFlight;
-    },
-  };
-}
+const connectorTraffic = (hub: E2eHub) =>
+  liveTraffic((n) => hub.inbound({ from: { email: `klient${n}@example.pl`, name: `Klient ${n}` }, text: `Dzień dobry, gdzie jest moja paczka numer ${n}? Czekam już tydzień.` }));
 
 /** Picks options of a multi-select found by its label (opened from the keyboard), then closes its list. */
 async function pick(page: Page, label: RegExp, ...options: string[]) {

@@ -26,7 +26,10 @@ export interface E2eHub {
   stop(): Promise<void>;
 }
 
-export async function startE2eHub(org: OrgData): Promise<E2eHub> {
+/** What a journey may change on its hub: mailboxes (email in and out) and the delivery worker (e.g. quick retries). */
+export type E2eHubOptions = Pick<HubOptions, 'mail' | 'delivery'>;
+
+export async function startE2eHub(org: OrgData, options: E2eHubOptions = {}): Promise<E2eHub> {
   const dir = mkdtempSync(join(tmpdir(), 'e2e-hub-'));
   const dbPath = join(dir, 'hub.sqlite');
   const store = openSqliteStore(dbPath);
@@ -34,7 +37,7 @@ export async function startE2eHub(org: OrgData): Promise<E2eHub> {
   await store.close();
   // One token key across restarts: sessions survive the hub going down, as they would in production.
   const tokenKey = randomBytes(32);
-  return runE2eHub(async () => ({ dbPath, tokenKey }), () => rmSync(dir, { recursive: true, force: true }));
+  return runE2eHub(async () => ({ dbPath, tokenKey }), () => rmSync(dir, { recursive: true, force: true }), options);
 }
 
 /**
@@ -51,9 +54,9 @@ export async function startE2eHubOnFolder(dataDir: string): Promise<E2eHub> {
   );
 }
 
-async function runE2eHub(open: () => Promise<Pick<HubOptions, 'dbPath' | 'store' | 'tokenKey'>>, cleanUp: () => void): Promise<E2eHub> {
+async function runE2eHub(open: () => Promise<Pick<HubOptions, 'dbPath' | 'store' | 'tokenKey'>>, cleanUp: () => void, options: E2eHubOptions = {}): Promise<E2eHub> {
   const ingestSecret = randomBytes(16).toString('hex');
-  const start = async (port: number) => createHub({ ...(await open()), port, host: '127.0.0.1', ingestSecret, tickMs: 1_000 });
+  const start = async (port: number) => createHub({ ...options, ...(await open()), port, host: '127.0.0.1', ingestSecret, tickMs: 1_000 });
   let hub: Hub | null = await start(0);
   const port = hub.port;
   const url = hub.url;
