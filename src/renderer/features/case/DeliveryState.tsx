@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../lib/api/useApi';
+import { useBusy } from '../../lib/useBusy';
 import { deliveryStage, refusedRetry, type DeliveryStage, type SendAnotherWay, type ShownDelivery } from './deliveryStage';
 import { SendAnotherWayMenu } from './SendAnotherWayMenu';
 
@@ -33,17 +33,9 @@ function StageIcon({ stage }: { stage: DeliveryStage }) {
 export function DeliveryState({ delivery, text, sendAnotherWay }: { delivery: ShownDelivery; text: string; sendAnotherWay: SendAnotherWay | null }) {
   const { t } = useTranslation('case');
   const api = useApi();
-  const [busy, setBusy] = useState(false);
+  const { busy, act } = useBusy();
   const stage = deliveryStage(delivery);
   const refused = refusedRetry(delivery);
-  const act = (work: () => Promise<unknown>) => async () => {
-    setBusy(true);
-    try {
-      await work();
-    } finally {
-      setBusy(false);
-    }
-  };
   const label = <Text size="xs" fw={stage === 'failed' ? 700 : undefined} span>{t(`deliveryState.${stage}`)}</Text>;
 
   if (stage !== 'failed') {

@@ -1,8 +1,8 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Channel, HeldReply } from '../../../shared/domain';
 import { useApi } from '../../lib/api/useApi';
+import { useBusy } from '../../lib/useBusy';
 import { deliveryOf } from './deliveryOf';
 import { DeliveryState } from './DeliveryState';
 import type { SendAnotherWay, ShownDelivery } from './deliveryStage';
@@ -29,17 +29,9 @@ export function DeliveryStatus({
 }) {
   const { t } = useTranslation('case');
   const api = useApi();
-  const [busy, setBusy] = useState(false);
+  const { busy, act } = useBusy();
   const delivery = deliveryOf(entry.local);
   const isReply = entry.kind !== 'note';
-  const act = (work: () => Promise<unknown>) => async () => {
-    setBusy(true);
-    try {
-      await work();
-    } finally {
-      setBusy(false);
-    }
-  };
 
   switch (delivery.state) {
     case 'sent':
