@@ -30,7 +30,8 @@ test.describe('offline', () => {
 
     await hub.comeBack();
     await expect(page.getByRole('status').getByText('Online')).toBeVisible({ timeout: 30_000 });
-    await expect(sentReply.locator('[data-delivery="sent"]')).toBeVisible({ timeout: 30_000 });
+    // Accepted by the hub, then taken by the chat connector: "sent to the channel".
+    await expect(sentReply.locator('[data-delivery-state="sent"]')).toBeVisible({ timeout: 30_000 });
     await expect(sentNote.locator('[data-delivery="sent"]')).toBeVisible();
     await expect(sentReply).toHaveCount(1);
     await expect(sentNote).toHaveCount(1);

@@ -52,7 +52,7 @@ test.describe('store journey', () => {
     expect(kase?.channels).toEqual(expect.arrayContaining(['video', 'store']));
 
     // Esc closes the case and brings store mode back.
-    await page.getByLabel('Reply by SMS').press('Escape');
+    await page.getByLabel(/^Reply by /).press('Escape');
     await expect(page.getByRole('heading', { name: 'Store mode' })).toBeVisible();
   });
 

@@ -2,11 +2,14 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { InboundMessage, InboundResult } from '../../src/shared/protocol';
+import { CONNECTOR_CHANNELS, PutConnectorSchema, type InboundMessage, type InboundResult } from '../../src/shared/protocol';
+import { putConnectorAs } from '../../src/server/admin/connectors';
+import { startExampleConnector, type ExampleConnector } from '../../src/server/connectors/exampleConnector';
 import { signBody } from '../../src/server/http/signature';
 import { createHub, type Hub, type HubOptions } from '../../src/server/hub';
 import { openHubData } from '../../src/server/hubData';
 import { loadOrg, type OrgData } from '../../src/server/loadOrg';
+import { COMMAND_LINE_ACTOR } from '../../src/server/setup/staffAccounts';
 import { openSqliteStore } from '../../src/server/store/sqlite/sqliteStore';
 
 /** A real hub for one test: its own SQLite file in a temp folder, on 127.0.0.1, port 0 at first. */
@@ -37,7 +40,43 @@ export async function startE2eHub(org: OrgData, options: E2eHubOptions = {}): Pr
   await store.close();
   // One token key across restarts: sessions survive the hub going down, as they would in production.
   const tokenKey = randomBytes(32);
-  return runE2eHub(async () => ({ dbPath, tokenKey }), () => rmSync(dir, { recursive: true, force: true }), options);
+  const hub = await runE2eHub(async () => ({ dbPath, tokenKey }), () => rmSync(dir, { recursive: true, force: true }), options);
+  const connectors = await takeEveryDelivery(hub).catch(async (err: unknown) => {
+    await hub.stop();
+    throw err;
+  });
+  return {
+    ...hub,
+    get hub() {
+      return hub.hub;
+    },
+    async stop() {
+      await Promise.all(connectors.map((c) => c.stop()));
+      await hub.stop();
+    },
+  };
+}
+
+/**
+ * A connector for every connector channel, registered as the command line registers them, that takes each reply
+ * at once: replies reach "sent to the channel" as they would with a contact centre's connectors. No inbound
+ * secrets: customers' messages stay signed with the hub's own (see `inbound`). A journey about delivery registers
+ * a connector of its own over one of these.
+ */
+async function takeEveryDelivery(hub: E2eHub): Promise<ExampleConnector[]> {
+  const connectors: ExampleConnector[] = [];
+  try {
+    for (const channel of CONNECTOR_CHANNELS) {
+      const secret = randomBytes(24).toString('hex');
+      const connector = await startExampleConnector({ channel, hubUrl: hub.url, secret, inboundSecret: randomBytes(24).toString('hex') });
+      connectors.push(connector);
+      await putConnectorAs(hub.hub.ctx, COMMAND_LINE_ACTOR, channel, PutConnectorSchema.parse({ url: connector.url, secret }));
+    }
+  } catch (err) {
+    await Promise.all(connectors.map((c) => c.stop()));
+    throw err;
+  }
+  return connectors;
 }
 
 /**
