@@ -6,7 +6,8 @@
  *             Override per file: `test.use({ org: generateDemoOrg({ seed: 1, customers: 50, interactions: 300, now: Date.now() }) })`
  *             (each test loads it into a fresh hub file).
  * - `hub`     a real hub (own temp SQLite file, 127.0.0.1, port 0) with `inbound(msg)` to post a signed
- *             customer message, and `goDown()` / `comeBack()` (same port and file) for offline journeys.
+ *             customer message, and `goDown()` / `comeBack()` (same port and file) for offline journeys; an
+ *             example connector on every connector channel takes its replies (they show as sent to the channel).
  * - `workstation` the real engine + browser host (own temp data folder) pointed at that hub; `url` opens it,
  *             `advanceClock(ms)` moves the engine's clock and runs the idle-lock check, `logs` are its output.
  * - `context` / `page` Debian Chromium (playwright.config.ts) with a fresh temporary profile per test.
