@@ -21,6 +21,11 @@ export interface HubConfig {
   /** Shared secret of connector webhooks (HMAC-SHA256 of the body). */
   ingestSecret: string;
   policy: Policy;
+  /**
+   * Where customers reach this hub from outside (survey links, the web chat widget, the help site), without a
+   * trailing slash: `--public-url`, else the address it listens on.
+   */
+  publicUrl: string;
 }
 
 /**
@@ -73,7 +78,9 @@ export interface HubContext {
   setDeliveryKick(kick: () => void): void;
 }
 
-export function createContext(store: HubStore, config: HubConfig, now: () => number = Date.now): HubContext {
+/** A context over a store; `publicUrl` is needed only by a serving hub (createHub sets it). */
+export function createContext(store: HubStore, given: Omit<HubConfig, 'publicUrl'> & { publicUrl?: string }, now: () => number = Date.now): HubContext {
+  const config: HubConfig = { ...given, publicUrl: given.publicUrl ?? '' };
   let queueCache = new Map<string, Queue>();
   let staffCache = new Map<string, Staff>();
   let dispatcher: Dispatcher = { changes: () => {}, event: () => {}, scopeChanged: () => {} };

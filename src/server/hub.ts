@@ -51,6 +51,8 @@ export interface HubOptions {
   trustProxy?: boolean;
   /** The outbound delivery worker (defaults in delivery/deliveryWorker.ts; `transports.email` is the SMTP client). */
   delivery?: Partial<DeliveryOptions>;
+  /** Where customers reach the hub (survey links, the web chat widget, the help site); the listening address unless given. */
+  publicUrl?: string;
   /** Email the hub speaks itself: mailboxes given by flags (the admin console adds stored ones), limits. */
   mail?: MailServiceOptions;
 }
@@ -77,7 +79,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   const store = opts.store ?? openSqliteStore(opts.dbPath ?? ':memory:');
   const redis = opts.redisUrl ? await connectRedis(opts.redisUrl) : null;
   const shared = redis?.shared ?? memorySharedState();
-  const ctx = createContext(store, { ingestSecret: opts.ingestSecret, policy: { ...DEFAULT_POLICY, ...opts.policy } }, opts.now);
+  const ctx = createContext(store, { ingestSecret: opts.ingestSecret, policy: { ...DEFAULT_POLICY, ...opts.policy }, publicUrl: opts.publicUrl?.replace(/\/+$/, '') }, opts.now);
   await ctx.loadCaches();
   const auth = createAuthService(ctx, {
     tokenKey: opts.tokenKey ?? randomBytes(32),
@@ -129,6 +131,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     http.listen(opts.port, host, () => resolve());
   });
   const port = (http.address() as AddressInfo).port;
+  ctx.config.publicUrl ||= `http://${host}:${port}`;
   const mail = createMailService(ctx, opts.mail);
   await mail.reconcile().catch((err: Error) => console.error(`hub: email: ${err.message}`));
 

@@ -4,6 +4,7 @@ import { classifyCustomer } from '../shared/assist';
 import { queueDelivery } from './delivery/queueDelivery';
 import { Refused } from './refused';
 import { surveyQuestion } from './texts';
+import { newSurveyToken } from './survey/surveyToken';
 
 /** Channels a survey can be written on; after a call, a video session or a visit it goes by SMS or email. */
 const SURVEY_CHANNELS: ReadonlySet<Channel> = new Set(['chat', 'email', 'sms', 'social']);
@@ -58,7 +59,8 @@ async function writeSurvey(w: UnitOfWork, kase: Case, authorId: string | null, {
     createdAt: now,
   };
   await w.save('interaction', message);
-  await w.surveySent(kase.id, now);
+  // One link per case: a survey sent again keeps the link the customer may already have.
+  await w.surveySent(kase.id, now, (await w.survey(kase.id))?.token ?? newSurveyToken());
   await queueDelivery(w, message, to, 'survey');
   return message;
 }

@@ -20,6 +20,8 @@ import { createAdminApi } from '../admin/adminHttp';
 import { inboundSecrets } from '../admin/connectors';
 import { adminOpenApi } from '../admin/openapi';
 import { attachmentRoutes, ATTACHMENT_PATH } from './attachmentsHttp';
+import { createPublicSite } from '../public/publicSite';
+import { publicFeatures } from '../public/publicFeatures';
 import { describeZodError, HttpError, parseJson, readBody, sendJson as send } from './body';
 import { isSignatureHeader, verifySignature } from './signature';
 
@@ -138,8 +140,12 @@ export function createHttpApi(ctx: HubContext, auth: AuthService, opts: { trustP
     'GET /api/v1/openapi.json': () => [200, openApi],
   };
 
+  const publicSite = createPublicSite(ctx, publicFeatures(ctx), { address: (req) => clientAddress(req, opts.trustProxy ?? false) });
+
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0];
+    // Customers' pages (help site, survey, web chat) answer as pages, in the customer's language.
+    if (!path.startsWith('/api/')) return publicSite(req, res, path);
     // The admin API has its own error shape ({ error: { code, message, field? } }) and answers by itself.
     if (path.startsWith('/api/v1/admin/')) return admin(req, res, path);
     // One file's path names it (`/api/v1/attachments/<sha256>`): its routes are keyed by the folder.

@@ -8,6 +8,7 @@ import type {
   Delivery,
   IdentityKind,
   Interaction,
+  Lang,
   Staff,
 } from '../../shared/domain';
 import type { Change, EntityName, EntityRow } from '../../shared/protocol';
@@ -75,7 +76,46 @@ export interface StoredAttachment {
  * Who may reach a stored file: a case whose timeline refers to it (people who may see the case may read it), or
  * the person who uploaded it (who may attach it to a reply before any case refers to it).
  */
-export type AttachmentHolder = `case:${string}` | `staff:${string}`;
+export type AttachmentHolder = `case:${string}` | `staff:${string}` | `visitor:${string}`;
+
+/**
+ * A web chat visitor's session (see src/shared/protocol/webchat.ts): hub-private, never in the change feed. Only
+ * the SHA-256 of its token is kept.
+ */
+export interface VisitorRecord {
+  id: string;
+  tokenHash: string;
+  queueId: string;
+  /** The shop origin it was started from. */
+  origin: string;
+  lang: Lang;
+  /** The customer it is matched to (signed identity, a left email or phone, or the record made for it), once known. */
+  customerId: string | null;
+  /** The conversation's case, once the visitor wrote. */
+  caseId: string | null;
+  /** Pages visited, oldest first, at most 20. */
+  pages: Array<{ url: string; title: string; at: number }>;
+  createdAt: number;
+  lastSeenAt: number;
+}
+
+/** A case's 1-10 survey: its link's token (unguessable, one per case), when it went out and was first answered. */
+export interface SurveyRecord {
+  caseId: string;
+  token: string;
+  sentAt: number;
+  answeredAt: number | null;
+}
+
+/** A visitor's question answered by an article ("This answered my question"): self-service, counted for supervisors. */
+export interface DeflectionRecord {
+  id: string;
+  queueId: string;
+  lang: Lang;
+  articleId: string;
+  visitorId: string;
+  at: number;
+}
 
 /** Reads every engine answers, inside a write transaction (seeing its own writes) or outside (committed state). */
 export interface StoreReads {
@@ -135,6 +175,10 @@ export interface StoreReads {
 
   call(callId: string): Promise<CallRecord | null>;
   casesAwaitingSurvey(limit: number): Promise<Case[]>;
+  /** A case's survey, or null when none was sent. */
+  survey(caseId: string): Promise<SurveyRecord | null>;
+  /** The survey a link's token belongs to, or null. */
+  surveyByToken(token: string): Promise<SurveyRecord | null>;
   queryAudit(filter: AuditFilter): Promise<AuditEntry[]>;
 
   sessionById(id: string): Promise<SessionRecord | null>;
@@ -150,6 +194,14 @@ export interface StoreReads {
 
   /** A stored file's type and size, without its bytes, or null when the hub has no file with that hash. */
   attachment(sha256: string): Promise<StoredAttachment | null>;
+  /** A visitor session by its id, or null. */
+  visitor(id: string): Promise<VisitorRecord | null>;
+  /** A visitor session by the SHA-256 (hex) of its token, or null. */
+  visitorByTokenHash(tokenHash: string): Promise<VisitorRecord | null>;
+  /** The newest visitor session on a case (whom the case's web chat replies and typing go to), or null. */
+  visitorOfCase(caseId: string): Promise<VisitorRecord | null>;
+  /** Self-service answers since `since`, counted by queue and article. */
+  deflectionCounts(since: number): Promise<Array<{ queueId: string; articleId: string; count: number }>>;
   /** A stored file's bytes, or null. */
   attachmentBytes(sha256: string): Promise<Buffer | null>;
   /** Who may reach a stored file (see AttachmentHolder), in order; none for an unknown file. */
@@ -183,10 +235,14 @@ export interface StoreWrites {
   saveInboundResult(externalId: string, result: unknown): Promise<void>;
 
   saveCall(call: CallRecord): Promise<void>;
-  surveySent(caseId: string, at: number): Promise<void>;
+  /** Records that a case's survey went out (again: `sentAt` moves, the token stays, an answer is kept). */
+  surveySent(caseId: string, at: number, token: string): Promise<void>;
   /** Marks a case's survey answered; false when it was answered already. */
   surveyAnswered(caseId: string, at: number): Promise<boolean>;
   appendAudit(entry: AuditEntry): Promise<void>;
+  /** Inserts or replaces a visitor session. */
+  saveVisitor(visitor: VisitorRecord): Promise<void>;
+  recordDeflection(deflection: DeflectionRecord): Promise<void>;
 
   createSession(s: SessionRecord): Promise<void>;
   /**
@@ -222,8 +278,8 @@ export interface LoggedChange {
 /**
  * Everything a hub store holds, one record at a time, as a copy carries it from one engine to another (see
  * copyHubStore.ts): the change log with each change's audience, the rows as they are now with the seq of their
- * last change, and what the log does not carry (passwords, sessions, stored results, calls, surveys, the audit
- * log, serving, values about the hub, stored files and who may reach them). Customer identities and name lookups are not records: every engine
+ * last change, and what the log does not carry (passwords, sessions, stored results, calls, surveys, visitor sessions,
+ * self-service answers, the audit log, serving, values about the hub, stored files and who may reach them). Customer identities and name lookups are not records: every engine
  * derives them from the customer rows, as its writes do.
  */
 export type HubRecord =
@@ -233,7 +289,9 @@ export type HubRecord =
   | { kind: 'mutation'; staffId: string; mutationId: string; result: unknown; at: number }
   | { kind: 'inbound'; externalId: string; result: unknown; at: number }
   | { kind: 'call'; call: CallRecord }
-  | { kind: 'survey'; caseId: string; sentAt: number; answeredAt: number | null }
+  | { kind: 'survey'; survey: SurveyRecord }
+  | { kind: 'visitor'; visitor: VisitorRecord }
+  | { kind: 'deflection'; deflection: DeflectionRecord }
   | { kind: 'audit'; entry: AuditEntry }
   | { kind: 'session'; session: SessionRecord }
   | { kind: 'retiredRefresh'; hash: string; sessionId: string; expiresAt: number }

@@ -33,6 +33,10 @@ export const InteractionMetaSchema = z.object({
   address: z.string().max(254).optional(),
   /** email: the Message-ID header of this message (threading: In-Reply-To and References name it). */
   messageId: z.string().max(998).optional(),
+  /** web chat: the pages of the shop the visitor came through, oldest first (`url`, `title`). */
+  pages: z.array(z.object({ url: z.string().max(500), title: z.string().max(200) }).strict()).max(20).optional(),
+  /** web chat: knowledge-base articles the visitor was shown before asking anyway. */
+  articlesSeen: z.array(IdSchema).max(10).optional(),
   /** Files sent with the message, by reference (the hub keeps their bytes; see attachment.ts). */
   attachments: z.array(AttachmentRefSchema).max(MAX_ATTACHMENTS).optional(),
 }).strict();

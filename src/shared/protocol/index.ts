@@ -34,3 +34,4 @@ export * from './http';
 export * from './events';
 export * from './delivery';
 export * from './mailbox';
+export * from './webchat';

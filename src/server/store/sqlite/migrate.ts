@@ -6,9 +6,10 @@ import * as m0004 from './migrations/0004-administration';
 import * as m0005 from './migrations/0005-deliveries';
 import * as m0006 from './migrations/0006-attachments';
 import * as m0007 from './migrations/0007-email-threading';
+import * as m0008 from './migrations/0008-webchat';
 
 /** Migrations in order; the schema version is their count, kept in `PRAGMA user_version`. */
-const MIGRATIONS: ReadonlyArray<{ up: string }> = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];
+const MIGRATIONS: ReadonlyArray<{ up: string }> = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008];
 
 /** Brings the database to the newest schema, each migration in its own transaction. Returns the version. */
 export function migrate(db: Database.Database): number {

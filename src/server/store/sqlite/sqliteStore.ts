@@ -8,6 +8,7 @@ import {
   type Customer,
   type Delivery,
   type Interaction,
+  type Lang,
   type Staff,
 } from '../../../shared/domain';
 import { ENTITY_NAMES, type Change, type EntityName, type EntityRow } from '../../../shared/protocol';
@@ -26,6 +27,8 @@ import type {
   StoreTx,
   StoredAttachment,
   StoreWrites,
+  SurveyRecord,
+  VisitorRecord,
 } from '../hubStore';
 import { CASE_ENTITIES, caseDue, normalizeSubject, parseSnapshotPosition, snapshotEntities, snapshotPager } from '../storeRules';
 import { migrate } from './migrate';
@@ -309,7 +312,22 @@ function sqliteOps(db: Database.Database): SqliteOps {
   const saveInboundStmt = st('UPDATE inbound SET result = ? WHERE external_id = ?');
   const callStmt = st<{ data: string }>('SELECT data FROM calls WHERE id = ?');
   const saveCallStmt = st('INSERT INTO calls (id, data) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data');
-  const surveySentStmt = st('INSERT INTO surveys (case_id, sent_at) VALUES (?, ?) ON CONFLICT(case_id) DO UPDATE SET sent_at = excluded.sent_at, answered_at = NULL');
+  // A survey sent again keeps its link (the token first given) and any answer: the customer may still change it.
+  const surveySentStmt = st(
+    'INSERT INTO surveys (case_id, sent_at, token) VALUES (?, ?, ?) ON CONFLICT(case_id) DO UPDATE SET sent_at = excluded.sent_at, token = COALESCE(surveys.token, excluded.token)',
+  );
+  const surveyStmt = st<SurveyRow>('SELECT case_id, token, sent_at, answered_at FROM surveys WHERE case_id = ? AND token IS NOT NULL');
+  const surveyByTokenStmt = st<SurveyRow>('SELECT case_id, token, sent_at, answered_at FROM surveys WHERE token = ?');
+  const saveVisitorStmt = st(
+    'INSERT INTO visitors (id, token_hash, case_id, created_at, data) VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET token_hash = excluded.token_hash, case_id = excluded.case_id, data = excluded.data',
+  );
+  const visitorStmt = st<{ data: string }>('SELECT data FROM visitors WHERE id = ?');
+  const visitorByTokenStmt = st<{ data: string }>('SELECT data FROM visitors WHERE token_hash = ?');
+  const visitorOfCaseStmt = st<{ data: string }>('SELECT data FROM visitors WHERE case_id = ? ORDER BY created_at DESC, id DESC LIMIT 1');
+  const deflectionStmt = st('INSERT INTO deflections (id, queue_id, lang, article_id, visitor_id, at) VALUES (?, ?, ?, ?, ?, ?)');
+  const deflectionCountsStmt = st<{ queueId: string; articleId: string; count: number }>(
+    'SELECT queue_id AS queueId, article_id AS articleId, COUNT(*) AS count FROM deflections WHERE at >= ? GROUP BY queue_id, article_id ORDER BY queue_id, count DESC, article_id',
+  );
   const surveyAnsweredStmt = st('UPDATE surveys SET answered_at = ? WHERE case_id = ? AND answered_at IS NULL');
   const awaitingSurveyStmt = st<{ data: string }>(
     'SELECT c.data FROM surveys s JOIN cases c ON c.id = s.case_id WHERE s.answered_at IS NULL ORDER BY s.sent_at DESC LIMIT ?',
@@ -467,7 +485,15 @@ function sqliteOps(db: Database.Database): SqliteOps {
     call: (callId) => parse<CallRecord>(callStmt.get(callId)),
     saveCall: (call) => void saveCallStmt.run(call.callId, JSON.stringify(call)),
 
-    surveySent: (caseId, at) => void surveySentStmt.run(caseId, at),
+    surveySent: (caseId, at, token) => void surveySentStmt.run(caseId, at, token),
+    survey: (caseId) => toSurvey(surveyStmt.get(caseId)),
+    surveyByToken: (token) => toSurvey(surveyByTokenStmt.get(token)),
+    saveVisitor: (v) => void saveVisitorStmt.run(v.id, v.tokenHash, v.caseId, v.createdAt, JSON.stringify(v)),
+    visitor: (id) => parse<VisitorRecord>(visitorStmt.get(id)),
+    visitorByTokenHash: (hash) => parse<VisitorRecord>(visitorByTokenStmt.get(hash)),
+    visitorOfCase: (caseId) => parse<VisitorRecord>(visitorOfCaseStmt.get(caseId)),
+    recordDeflection: (d) => void deflectionStmt.run(d.id, d.queueId, d.lang, d.articleId, d.visitorId, d.at),
+    deflectionCounts: (since) => deflectionCountsStmt.all(since),
     surveyAnswered: (caseId, at) => surveyAnsweredStmt.run(at, caseId).changes > 0,
     casesAwaitingSurvey: (limit) => awaitingSurveyStmt.all(limit).map((r) => JSON.parse(r.data)),
 
@@ -541,6 +567,8 @@ function asyncOps<T extends object>(ops: T, check: () => void = () => {}): { [K 
 }
 
 type ChangeRow = Row & { entity: EntityName; op: 'upsert' | 'delete'; key: string | null };
+type SurveyRow = { case_id: string; token: string; sent_at: number; answered_at: number | null };
+const toSurvey = (r: SurveyRow | undefined): SurveyRecord | null => (r ? { caseId: r.case_id, token: r.token, sentAt: r.sent_at, answeredAt: r.answered_at } : null);
 type AccountRow = { id: string; password_hash: string; must_change_password: number; last_assigned_at: number | null };
 
 /** Every record of the store as its tables hold it, in export order: each a query and the record of one of its rows. */
@@ -571,9 +599,13 @@ const EXPORTED: ReadonlyArray<{ sql: string; record(r: never): HubRecord }> = [
     record: (r: { external_id: string; result: string; at: number }) => ({ kind: 'inbound', externalId: r.external_id, result: JSON.parse(r.result), at: r.at }),
   },
   { sql: 'SELECT data FROM calls', record: (r: { data: string }) => ({ kind: 'call', call: JSON.parse(r.data) as CallRecord }) },
+  // Surveys sent before links had tokens have none to carry: sent again, they get one.
+  { sql: 'SELECT case_id, token, sent_at, answered_at FROM surveys WHERE token IS NOT NULL', record: (r: SurveyRow) => ({ kind: 'survey', survey: toSurvey(r)! }) },
+  { sql: 'SELECT data FROM visitors', record: (r: { data: string }) => ({ kind: 'visitor', visitor: JSON.parse(r.data) as VisitorRecord }) },
   {
-    sql: 'SELECT case_id, sent_at, answered_at FROM surveys',
-    record: (r: { case_id: string; sent_at: number; answered_at: number | null }) => ({ kind: 'survey', caseId: r.case_id, sentAt: r.sent_at, answeredAt: r.answered_at }),
+    sql: 'SELECT id, queue_id, lang, article_id, visitor_id, at FROM deflections',
+    record: (r: { id: string; queue_id: string; lang: Lang; article_id: string; visitor_id: string; at: number }) =>
+      ({ kind: 'deflection', deflection: { id: r.id, queueId: r.queue_id, lang: r.lang, articleId: r.article_id, visitorId: r.visitor_id, at: r.at } }),
   },
   { sql: 'SELECT data FROM audit', record: (r: { data: string }) => ({ kind: 'audit', entry: JSON.parse(r.data) as AuditEntry }) },
   {

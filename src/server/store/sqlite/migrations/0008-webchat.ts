@@ -1,0 +1,28 @@
+/**
+ * The customers' side: each case's survey link has a token (unguessable, one per case; surveys sent before this
+ * get one when sent again), web chat visitor sessions (only their token's hash), and questions self-service
+ * answered.
+ */
+export const up = `
+ALTER TABLE surveys ADD COLUMN token TEXT;
+CREATE UNIQUE INDEX surveys_token ON surveys (token) WHERE token IS NOT NULL;
+
+CREATE TABLE visitors (
+  id TEXT PRIMARY KEY,
+  token_hash TEXT NOT NULL UNIQUE,
+  case_id TEXT,
+  created_at INTEGER NOT NULL,
+  data TEXT NOT NULL
+);
+CREATE INDEX visitors_case ON visitors (case_id, created_at) WHERE case_id IS NOT NULL;
+
+CREATE TABLE deflections (
+  id TEXT PRIMARY KEY,
+  queue_id TEXT NOT NULL,
+  lang TEXT NOT NULL,
+  article_id TEXT NOT NULL,
+  visitor_id TEXT NOT NULL,
+  at INTEGER NOT NULL
+);
+CREATE INDEX deflections_at ON deflections (at);
+`;
