@@ -41,6 +41,7 @@ const EVENT_EXAMPLES: () => { [N in RequestName]: unknown } = () => ({
   mutate: { mutationId: MUTATION_ID, type: 'note', caseId: real.caseId, text: 'Called back' },
   'presence:set': { caseId: real.caseId, state: 'viewing' },
   'audit:query': { actorId: 'sup1', limit: 10 },
+  'selfservice:figures': { since: 0 },
   'auth:renew': { token: 'v1.e30.not-a-real-token' },
 });
 

@@ -17,14 +17,14 @@ import { createCustomer } from './customers';
 import { keys } from './audience';
 import { pickAgent, routed, withAssignee } from './routing';
 import { normalizeSubject } from './store/storeRules';
-import { alertOnVeryNegative, recordSurveyAnswer } from './voice';
+import { alertOnVeryNegative, answerSurvey, SurveyLocked } from './voice';
 import { classifyCustomer } from '../shared/assist';
 import { checkConnectorFile, storeFile, type CheckedFile } from './attachments';
 
 /** A connector's message that cannot be applied as sent (e.g. a survey for a case that is not the sender's). */
 export class InboundRejected extends Error {
   constructor(
-    readonly code: 'unknown-case' | 'wrong-customer' | 'unknown-call' | 'unknown-store' | 'unknown-staff' | 'no-queue' | 'unexpected-attachments',
+    readonly code: 'unknown-case' | 'wrong-customer' | 'survey-locked' | 'unknown-call' | 'unknown-store' | 'unknown-staff' | 'no-queue' | 'unexpected-attachments',
     message: string,
   ) {
     super(message);
@@ -365,6 +365,11 @@ async function ingestSurvey(w: UnitOfWork, msg: InboundMessage, ids: Array<[Iden
   if (!sender || sender.id !== kase.customerId) {
     throw new InboundRejected('wrong-customer', `survey answer for case ${survey.caseId} does not come from its customer`);
   }
-  await recordSurveyAnswer(w, kase, survey.score, survey.comment ?? null);
+  try {
+    await answerSurvey(w, kase, survey.score, survey.comment ?? null);
+  } catch (err) {
+    if (err instanceof SurveyLocked) throw new InboundRejected('survey-locked', err.message);
+    throw err;
+  }
   return { ok: true, customerId: kase.customerId, caseId: kase.id, interactionId: null, duplicate: false, assigneeId: kase.assigneeId };
 }

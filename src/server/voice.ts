@@ -1,4 +1,4 @@
-import { acceptsSurveys, deliveryAddress, isSupervising, type Alert, type Case, type Channel, type Customer, type DeliveryAddress, type Interaction } from '../shared/domain';
+import { acceptsSurveys, deliveryAddress, isSupervising, type Alert, type Case, type Channel, type CsatResponse, type Customer, type DeliveryAddress, type Interaction } from '../shared/domain';
 import type { HubContext, UnitOfWork } from './context';
 import { classifyCustomer } from '../shared/assist';
 import { queueDelivery } from './delivery/queueDelivery';
@@ -65,16 +65,54 @@ async function writeSurvey(w: UnitOfWork, kase: Case, authorId: string | null, {
   return message;
 }
 
+/** How long a customer may change their survey answer after first giving it; then it is locked. */
+export const SURVEY_CHANGEABLE_MS = 7 * 24 * 3_600_000;
+
+/** A survey answer that can no longer change: it was first given more than SURVEY_CHANGEABLE_MS ago. */
+export class SurveyLocked extends Error {
+  constructor(readonly caseId: string) {
+    super(`the survey of case ${caseId} was answered more than 7 days ago and can no longer change`);
+  }
+}
+
+/** A case's survey as its customer sees it: their answer so far and until when they may change it. */
+export interface SurveyAnswerState {
+  score: number | null;
+  comment: string | null;
+  /** When the answer locks (null until first answered). */
+  changeableUntil: number | null;
+  locked: boolean;
+}
+
+/** The customer's answer to a case's survey, if any (the newest of its csat rows). */
+async function currentAnswer(w: Pick<UnitOfWork, 'caseRows'>, caseId: string): Promise<CsatResponse | null> {
+  const rows = (await w.caseRows(caseId)).filter((c) => c.op === 'upsert' && c.entity === 'csat').map((c) => c.data as CsatResponse);
+  return rows.sort((a, b) => a.createdAt - b.createdAt).at(-1) ?? null;
+}
+
+/** Where a case's survey stands for its customer (the survey page, the web chat's inline question). */
+export async function surveyAnswerState(w: Pick<UnitOfWork, 'caseRows' | 'survey'>, caseId: string, now: number): Promise<SurveyAnswerState> {
+  const survey = await w.survey(caseId);
+  const answer = await currentAnswer(w, caseId);
+  const changeableUntil = survey?.answeredAt != null ? survey.answeredAt + SURVEY_CHANGEABLE_MS : null;
+  return { score: answer?.score ?? null, comment: answer?.comment ?? null, changeableUntil, locked: changeableUntil !== null && now >= changeableUntil };
+}
+
 /**
- * Records a survey answer; a score at or below the queue's threshold raises a red alert to its designated
- * staff at once. Returns the alert raised, if any.
+ * Records a customer's answer to a case's survey: the first one, or a change within SURVEY_CHANGEABLE_MS of the
+ * first (the same csat row, rewritten); later, throws SurveyLocked. A score at or below the queue's threshold
+ * raises a red alert to its designated staff at once, unless the case has one open already. Returns the alert
+ * raised, if any.
  */
-export async function recordSurveyAnswer(w: UnitOfWork, kase: Case, score: number, comment: string | null): Promise<Alert | null> {
+export async function answerSurvey(w: UnitOfWork, kase: Case, score: number, comment: string | null): Promise<Alert | null> {
   const { ctx } = w;
   const now = ctx.now();
+  const state = await surveyAnswerState(w, kase.id, now);
+  if (state.locked) throw new SurveyLocked(kase.id);
+  const previous = await currentAnswer(w, kase.id);
   await w.surveyAnswered(kase.id, now);
   await w.save('csat', {
-    id: ctx.newId('csat'),
+    id: previous?.id ?? ctx.newId('csat'),
     caseId: kase.id,
     customerId: kase.customerId,
     queueId: kase.queueId,
@@ -84,7 +122,8 @@ export async function recordSurveyAnswer(w: UnitOfWork, kase: Case, score: numbe
   });
   await w.save('case', { ...kase, csatScore: score, updatedAt: now, version: kase.version + 1 });
   const queue = ctx.queue(kase.queueId);
-  if (!queue || score > queue.csatAlertThreshold) return null;
+  // A changed answer that is still low does not raise a second alert while the first is open.
+  if (!queue || score > queue.csatAlertThreshold || (await w.openAlertOfCase(kase.id))?.reason === 'low-csat') return null;
   return raiseAlert(w, kase, 'low-csat', score, comment);
 }
 

@@ -36,6 +36,7 @@ export const REQUEST_COSTS: Record<RequestName, { bucket: BudgetClass; cost: num
   'case:fetch': { bucket: 'read', cost: 4 },
   'customer:lookup': { bucket: 'read', cost: 8 },
   'audit:query': { bucket: 'read', cost: 8 },
+  'selfservice:figures': { bucket: 'read', cost: 8 },
   mutate: { bucket: 'write', cost: 1 },
   'presence:set': { bucket: 'live', cost: 1 },
   'auth:renew': { bucket: 'live', cost: 1 },

@@ -16,7 +16,7 @@ import {
 import { currentPolicy } from '../admin/policy';
 import { keys } from '../audience';
 import type { AuthService } from '../auth/authService';
-import type { Dispatcher, HubContext } from '../context';
+import type { Dispatcher, HubContext, LiveEventName } from '../context';
 import { describeZodError } from '../http/body';
 import { createLookup, type LookupLimit } from '../lookup';
 import { applyMutation } from '../mutations';
@@ -73,7 +73,7 @@ const SUPERVISORS_ROOM = 'supervisors';
 /** Messages between hub nodes (through the adapter), never sent to workstations. */
 const REVOKED = 'hub:revoked';
 const LIVE_EVENT = 'hub:event';
-type LiveName = 'presence' | 'sla:breach' | 'call:offer' | 'call:update' | 'policy' | 'import:progress' | 'delivery:failed';
+type LiveName = 'presence' | LiveEventName;
 /** How often a node asks the store whether its connections' sessions were ended elsewhere (a missed relay). */
 const SESSION_RECHECK_MS = 60_000;
 /** When to ask again after the hub's database was unreachable (it reconnects by itself). */
@@ -269,6 +269,12 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
     'audit:query': async (_conn, staff, p) => {
       if (!isSupervising(staff.role)) throw new Refused('forbidden', 'only supervisors and admins read the audit log');
       return { entries: await ctx.store.queryAudit(p) };
+    },
+    'selfservice:figures': async (_conn, staff, p) => {
+      if (!isSupervising(staff.role)) throw new Refused('forbidden', 'only supervisors and admins see self-service figures');
+      const counts = await ctx.store.selfServiceCounts(p.since);
+      const titles = new Map((await ctx.store.all('kb')).map((a) => [a.id, a.title]));
+      return { rows: counts.deflected.map((r) => ({ ...r, title: titles.get(r.articleId) ?? r.articleId })), conversations: counts.conversations };
     },
     'auth:renew': async (conn, staff, p) => {
       const v = await auth.verify(p.token);

@@ -200,8 +200,14 @@ export interface StoreReads {
   visitorByTokenHash(tokenHash: string): Promise<VisitorRecord | null>;
   /** The newest visitor session on a case (whom the case's web chat replies and typing go to), or null. */
   visitorOfCase(caseId: string): Promise<VisitorRecord | null>;
-  /** Self-service answers since `since`, counted by queue and article. */
-  deflectionCounts(since: number): Promise<Array<{ queueId: string; articleId: string; count: number }>>;
+  /**
+   * Since `since`: questions self-service answered, counted by queue and article, and web chat visitors who
+   * went on to write to a queue (sessions started then that have a case), by queue.
+   */
+  selfServiceCounts(since: number): Promise<{
+    deflected: Array<{ queueId: string; articleId: string; count: number }>;
+    conversations: Array<{ queueId: string; count: number }>;
+  }>;
   /** A stored file's bytes, or null. */
   attachmentBytes(sha256: string): Promise<Buffer | null>;
   /** Who may reach a stored file (see AttachmentHolder), in order; none for an unknown file. */

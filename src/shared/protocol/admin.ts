@@ -16,6 +16,7 @@ import {
 } from '../domain';
 import { PolicySchema } from './http';
 import { AdminMailboxSchema } from './mailbox';
+import { OriginSchema } from './webchat';
 
 /**
  * The administration API (`/api/v1/admin/...`, JSON, `Authorization: Bearer <accessToken>` of an admin): the
@@ -296,3 +297,18 @@ export const ImportSummarySchema = z.object({
   people: z.array(z.object({ id: IdSchema, username: z.string(), name: z.string(), oneTimePassword: z.string() })),
 });
 export type ImportSummary = z.infer<typeof ImportSummarySchema>;
+
+/**
+ * `GET`/`PUT /api/v1/admin/webchat`: where the web chat widget may be embedded. Pages of other origins cannot
+ * frame it or start a visitor session. `snippet` (answers only) is the tag a shop pastes, for a queue.
+ */
+export const WebchatSettingsSchema = z
+  .object({ allowedOrigins: z.array(OriginSchema).max(50) })
+  .strict();
+export type WebchatSettings = z.infer<typeof WebchatSettingsSchema>;
+export const WebchatSettingsViewSchema = WebchatSettingsSchema.extend({
+  /** `<script src="<public url>/widget.js" data-queue="QUEUE_ID" async></script>`, with the queue to fill in. */
+  snippet: z.string(),
+  updatedAt: z.number().int().nullable(),
+});
+export type WebchatSettingsView = z.infer<typeof WebchatSettingsViewSchema>;

@@ -95,6 +95,7 @@ export interface ServerToClientEvents {
   'import:progress': (p: ImportProgress) => void;
   /** A delivery gave up (after its last attempt, or refused for good): to its author and the case's owner. */
   'delivery:failed': (p: DeliveryFailed) => void;
+  'visitor:typing': (p: z.infer<typeof VisitorTypingSchema>) => void;
   /** The access token expired or was revoked: renew it with `auth:renew` or sign in again. */
   'auth:expired': (p: { reason: 'expired' | 'revoked' }) => void;
   /** A refused event (unknown, malformed, too large), for the client's log. */
@@ -178,6 +179,19 @@ export const AuditQuerySchema = z
   })
   .strict();
 export const AuditQueryResponseSchema = z.object({ entries: z.array(AuditEntrySchema) });
+/**
+ * Questions web chat visitors' self-service answered ("This answered my question"), for supervisors: by queue
+ * and article since `since` (epoch ms).
+ */
+export const SelfServiceQuerySchema = z.object({ since: z.number().int().nonnegative() }).strict();
+export const SelfServiceFiguresSchema = z.object({
+  rows: z.array(z.object({ queueId: IdSchema, articleId: IdSchema, title: z.string(), count: z.number().int().nonnegative() })),
+  /** Web chat conversations that reached the queues in the same period (questions not answered by an article). */
+  conversations: z.array(z.object({ queueId: IdSchema, count: z.number().int().nonnegative() })),
+});
+export type SelfServiceFigures = z.infer<typeof SelfServiceFiguresSchema>;
+/** A web chat visitor is typing (or stopped) on a case: live only, to the people who see the case. */
+export const VisitorTypingSchema = z.object({ caseId: IdSchema, typing: z.boolean() });
 export const RenewRequestSchema = z.object({ token: z.string().min(10).max(2_000) }).strict();
 
 /**
@@ -198,6 +212,7 @@ export const REQUESTS = {
   mutate: [MutationSchema, MutationResultSchema],
   'presence:set': [PresenceSetSchema, z.object({})],
   'audit:query': [AuditQuerySchema, AuditQueryResponseSchema],
+  'selfservice:figures': [SelfServiceQuerySchema, SelfServiceFiguresSchema],
   'auth:renew': [RenewRequestSchema, z.object({ accessExpiresAt: z.number().int() })],
 } as const;
 export type RequestName = keyof typeof REQUESTS;

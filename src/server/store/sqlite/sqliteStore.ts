@@ -328,6 +328,9 @@ function sqliteOps(db: Database.Database): SqliteOps {
   const deflectionCountsStmt = st<{ queueId: string; articleId: string; count: number }>(
     'SELECT queue_id AS queueId, article_id AS articleId, COUNT(*) AS count FROM deflections WHERE at >= ? GROUP BY queue_id, article_id ORDER BY queue_id, count DESC, article_id',
   );
+  const conversationCountsStmt = st<{ queueId: string; count: number }>(
+    "SELECT json_extract(data, '$.queueId') AS queueId, COUNT(*) AS count FROM visitors WHERE created_at >= ? AND case_id IS NOT NULL GROUP BY 1 ORDER BY 1",
+  );
   const surveyAnsweredStmt = st('UPDATE surveys SET answered_at = ? WHERE case_id = ? AND answered_at IS NULL');
   const awaitingSurveyStmt = st<{ data: string }>(
     'SELECT c.data FROM surveys s JOIN cases c ON c.id = s.case_id WHERE s.answered_at IS NULL ORDER BY s.sent_at DESC LIMIT ?',
@@ -493,7 +496,7 @@ function sqliteOps(db: Database.Database): SqliteOps {
     visitorByTokenHash: (hash) => parse<VisitorRecord>(visitorByTokenStmt.get(hash)),
     visitorOfCase: (caseId) => parse<VisitorRecord>(visitorOfCaseStmt.get(caseId)),
     recordDeflection: (d) => void deflectionStmt.run(d.id, d.queueId, d.lang, d.articleId, d.visitorId, d.at),
-    deflectionCounts: (since) => deflectionCountsStmt.all(since),
+    selfServiceCounts: (since) => ({ deflected: deflectionCountsStmt.all(since), conversations: conversationCountsStmt.all(since) }),
     surveyAnswered: (caseId, at) => surveyAnsweredStmt.run(at, caseId).changes > 0,
     casesAwaitingSurvey: (limit) => awaitingSurveyStmt.all(limit).map((r) => JSON.parse(r.data)),
 
