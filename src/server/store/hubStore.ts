@@ -93,6 +93,8 @@ export interface VisitorRecord {
   customerId: string | null;
   /** The conversation's case, once the visitor wrote. */
   caseId: string | null;
+  /** What the visitor told us (`visitor:contact`, a left message): used as the sender of their next messages. */
+  contact: { email?: string; phone?: string; name?: string };
   /** Pages visited, oldest first, at most 20. */
   pages: Array<{ url: string; title: string; at: number }>;
   createdAt: number;
