@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Case, Delivery, Interaction } from '../../shared/domain';
 import { HistoryResponseSchema, InlineSurveySchema, VisitorMessageSchema, type VisitorMessage } from '../../shared/protocol';
 import { startTestHub, testClock, type TestClient, type TestHub } from '../testing/hubHarness';
-import { allowOriginsInStore, clientId, closeVisitors, connectVisitor, SHOP, startSession, type TestVisitor } from './webchatTesting';
+import { allowOriginsInStore, clientId, closeVisitors, connectVisitor, SHOP, startSession } from './webchatTesting';
 
 const HOSTILE = '<img src=x onerror="alert(1)"> & <script>alert(2)</script>';
 
