@@ -30,7 +30,7 @@ describe('photos in the web chat', () => {
     fetch(`${t.hub.url}${WEBCHAT_FILES_PATH}`, {
       method: 'POST',
       headers: { 'Content-Type': type, 'X-File-Name': encodeURIComponent(name), ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-      body: bytes,
+      body: new Uint8Array(bytes),
     }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, unknown> }));
   const download = (token: string, sha256: string) => fetch(`${t.hub.url}${WEBCHAT_FILES_PATH}/${sha256}`, { headers: { Authorization: `Bearer ${token}` } });
 
@@ -67,7 +67,7 @@ describe('photos in the web chat', () => {
     const visitor = await connectVisitor(t, session.token);
     const { message } = await visitor.request<{ message: VisitorMessage }>('visitor:send', { clientId: clientId(), text: 'Which box?' });
     const caseId = (await t.hub.ctx.store.visitor(session.visitorId))!.caseId!;
-    const res = await fetch(`${t.hub.url}/api/v1/attachments`, { method: 'POST', headers: { 'Content-Type': 'image/jpeg', 'X-File-Name': 'box.jpg', Authorization: `Bearer ${agent.session.accessToken}` }, body: F.jpeg });
+    const res = await fetch(`${t.hub.url}/api/v1/attachments`, { method: 'POST', headers: { 'Content-Type': 'image/jpeg', 'X-File-Name': 'box.jpg', Authorization: `Bearer ${agent.session.accessToken}` }, body: new Uint8Array(F.jpeg) });
     const ref = (await res.json()) as AttachmentRef;
     expect((await t.hub.ctx.store.get('case', caseId))!.assigneeId).toBe('a1');
     expect((await agent.mutate({ type: 'reply', caseId, channel: 'chat', text: 'This one', attachments: [ref], basedOn: { lastMessageId: message.id } })).ok).toBe(true);
