@@ -132,6 +132,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   redis?.onReconnect(realtime.recheckSessions);
   const visitors = startVisitorNamespace(ctx, realtime.io, { shared, limits: opts.visitorLimits });
   realtime.onPresence(visitors.staffPresence);
+  realtime.onChanges(visitors.caseChanges);
 
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {

@@ -1,8 +1,9 @@
 import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
-import type { KbArticle, Staff } from '../../shared/domain';
+import type { Case, KbArticle, Staff } from '../../shared/domain';
 import {
   VISITOR_REQUESTS,
+  type Change,
   WEBCHAT_NAMESPACE,
   type Availability,
   type PresenceSetSchema,
@@ -144,6 +145,10 @@ export function startVisitorNamespace(ctx: HubContext, io: Server, opts: Visitor
       const message = await sendVisitorMessage(ctx, visitor, req);
       // The visitor's other tabs show it too.
       socket.to(rooms.visitor(visitor.id)).emit('message', message);
+      // Routing may have given a new conversation to someone before the session knew its case.
+      const kase = visitor.caseId ? null : await ctx.store.get('case', (await ctx.store.visitor(visitor.id))?.caseId ?? '');
+      const name = kase?.assigneeId ? agentName(ctx.staff(kase.assigneeId)) : null;
+      if (name) ns.to(rooms.visitor(visitor.id)).emit('agent', { agentName: name });
       return { message };
     },
     'visitor:suggest': async (visitor, { text }) => {
@@ -289,6 +294,28 @@ export function startVisitorNamespace(ctx: HubContext, io: Server, opts: Visitor
   }
 
   /**
+   * Someone took a web chat conversation: its visitor hears their name. Every node sees every committed change
+   * once, so each tells only its own connections; the last name told per case is remembered to tell it once.
+   */
+  const toldAgent = new Map<string, string>();
+  const TOLD_KEPT = 10_000;
+  function caseChanges(changes: readonly Change[]): void {
+    for (const c of changes) {
+      if (c.op !== 'upsert' || c.entity !== 'case') continue;
+      const kase = c.data as Case;
+      if (!kase.assigneeId || !kase.channels.includes('chat') || toldAgent.get(kase.id) === kase.assigneeId) continue;
+      if (toldAgent.size >= TOLD_KEPT) toldAgent.delete(toldAgent.keys().next().value!);
+      toldAgent.set(kase.id, kase.assigneeId);
+      const name = agentName(ctx.staff(kase.assigneeId));
+      if (!name) continue;
+      void ctx.store.visitorOfCase(kase.id).then(
+        (v) => v && v.caseId === kase.id && ns.local.to(rooms.visitor(v.id)).emit('agent', { agentName: name }),
+        (err: Error) => console.warn(`hub: web chat: agent of ${kase.id} not told: ${err.message}`),
+      );
+    }
+  }
+
+  /**
    * Connected visitors hear when their queue's availability changes (someone signs in or out, the line grows):
    * each node looks after its own visitors' queues.
    */
@@ -317,6 +344,7 @@ export function startVisitorNamespace(ctx: HubContext, io: Server, opts: Visitor
   return {
     ns,
     signedIn,
+    caseChanges,
     staffPresence: (staff: Staff, caseId: string, state: PresenceState) =>
       void staffPresence(staff, caseId, state).catch((err: Error) => console.warn(`hub: web chat: presence on ${caseId} not passed on: ${err.message}`)),
     close: () => clearInterval(timer),
