@@ -17,7 +17,7 @@ describe('a web chat conversation', () => {
   let supervising: TestClient;
 
   beforeAll(async () => {
-    t = await startTestHub({ trustProxy: true, now: clock.now, delivery: { pollMs: 20 } });
+    t = await startTestHub({ trustProxy: true, now: clock.now, delivery: { pollMs: 20 }, webchat: { availabilityEveryMs: 50 } });
     await allowOriginsInStore(t, [SHOP]);
     // Room for every conversation these tests open (each is taken by an agent at once), and names to tell apart.
     await t.hub.ctx.write(async (w) => {
@@ -165,9 +165,12 @@ describe('a web chat conversation', () => {
   it('says when nobody is available, and a message left by email is answered by email', async () => {
     const session = await startSession(t);
     const visitor = await connectVisitor(t, session.token);
+    expect(await visitor.waitForEvent('availability')).toMatchObject({ available: 2 });
     const busy = await Promise.all(agents.map((a) => a.mutate({ type: 'staff.setStatus', status: 'away' })));
     expect(busy.every((b) => b.ok)).toBe(true);
     try {
+      // Connected visitors hear of it without asking.
+      expect(await visitor.waitForEvent('availability', (a: { available: number }) => a.available === 0)).toEqual({ available: 0, waiting: expect.any(Number), waitMinutes: null });
       const history = HistoryResponseSchema.parse(await visitor.request('visitor:history', { after: null }));
       expect(history.availability).toMatchObject({ available: 0, waitMinutes: null });
       await visitor.request('visitor:leave-message', { clientId: clientId(), email: 'Piotr@Example.pl', name: 'Piotr', text: 'Please call me back about order 12' });
