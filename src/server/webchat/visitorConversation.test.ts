@@ -165,7 +165,7 @@ describe('a web chat conversation', () => {
   it('says when nobody is available, and a message left by email is answered by email', async () => {
     const session = await startSession(t);
     const visitor = await connectVisitor(t, session.token);
-    expect(await visitor.waitForEvent('availability')).toMatchObject({ available: 2 });
+    expect(HistoryResponseSchema.parse(await visitor.request('visitor:history', { after: null })).availability).toMatchObject({ available: 2 });
     const busy = await Promise.all(agents.map((a) => a.mutate({ type: 'staff.setStatus', status: 'away' })));
     expect(busy.every((b) => b.ok)).toBe(true);
     try {

@@ -20,7 +20,6 @@ import { Refused } from '../refused';
 import type { SharedState } from '../sharedState';
 import type { VisitorRecord } from '../store/hubStore';
 import { StoreUnavailable } from '../store/storeUnavailable';
-import { surveyQuestion } from '../texts';
 import { answerSurvey, SurveyLocked } from '../voice';
 import { agentName } from './agentName';
 import { availabilityOf, type SignedIn } from './availability';
@@ -197,16 +196,20 @@ export function startVisitorNamespace(ctx: HubContext, io: Server, opts: Visitor
       return {};
     },
     'visitor:survey': async (visitor, { caseId, score, comment }) => {
-      const [kase, survey] = await Promise.all([ctx.store.get('case', caseId), ctx.store.survey(caseId)]);
-      if (!kase || !survey || visitor.customerId === null || kase.customerId !== visitor.customerId) throw new Refused('not-found', `no survey of case ${caseId} in this chat`);
+      // Only a survey this chat was asked: another case of the same customer is not the visitor's to score.
+      const asked = (await conversationOf(ctx, { ...visitor, caseId })).survey;
+      if (!asked) throw new Refused('not-found', `no survey of case ${caseId} in this chat`);
       try {
-        await ctx.write(async (w) => answerSurvey(w, (await w.get('case', caseId)) ?? kase, score, comment ?? null));
+        await ctx.write(async (w) => {
+          const kase = await w.get('case', caseId);
+          if (!kase) throw new Refused('not-found', `case ${caseId} no longer exists`);
+          return answerSurvey(w, kase, score, comment ?? null);
+        });
       } catch (err) {
         if (err instanceof SurveyLocked) throw new VisitorRefused('locked', err.message);
         throw err;
       }
-      const asked = (await conversationOf(ctx, visitor)).survey;
-      return inlineSurvey(ctx, caseId, asked?.delivery.caseId === caseId ? asked.interaction.text : surveyQuestion[visitor.lang]);
+      return inlineSurvey(ctx, caseId, asked.interaction.text);
     },
   };
 
@@ -239,7 +242,7 @@ export function startVisitorNamespace(ctx: HubContext, io: Server, opts: Visitor
       const name = String(event).slice(0, 60);
       const last = args[args.length - 1];
       const ack = typeof last === 'function' ? (last as (a: VisitorAck<unknown>) => void) : null;
-      const payload = ack ? args[0] : args[args.length > 0 ? 0 : -1];
+      const payload = args[0];
       const wait = budget.admit(name);
       const known = Object.hasOwn(VISITOR_REQUESTS, name);
       if (wait !== null || !known) {
