@@ -81,7 +81,7 @@ const S = {
     text: 'SELECT c.data FROM surveys s JOIN cases c ON c.id = s.case_id WHERE s.answered_at IS NULL ORDER BY s.sent_at DESC LIMIT $1',
   },
   // Surveys sent before links had tokens have no link to be answered by: sent again, they get one.
-  survey: { name: 'survey', text: 'SELECT case_id, token, sent_at, answered_at FROM surveys WHERE case_id = $1 AND token IS NOT NULL' },
+  survey: { name: 'survey', text: 'SELECT case_id, token, sent_at, answered_at FROM surveys WHERE case_id = $1' },
   surveyByToken: { name: 'survey-by-token', text: 'SELECT case_id, token, sent_at, answered_at FROM surveys WHERE token = $1' },
   visitor: { name: 'visitor', text: 'SELECT data FROM visitors WHERE id = $1' },
   visitorByToken: { name: 'visitor-by-token', text: 'SELECT data FROM visitors WHERE token_hash = $1' },

@@ -6,6 +6,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { kase } from '../../../shared/testing/rows';
 import type { DeflectionRecord, HubRecord, VisitorRecord } from '../hubStore';
 import { openSqliteStore, type SqliteStore } from './sqliteStore';
+import { isSurveyToken } from '../../survey/surveyToken';
+import * as m0001 from './migrations/0001-initial';
+import * as m0002 from './migrations/0002-hardening';
+import * as m0003 from './migrations/0003-meta';
+import * as m0004 from './migrations/0004-administration';
+import * as m0005 from './migrations/0005-deliveries';
+import * as m0006 from './migrations/0006-attachments';
+import * as m0007 from './migrations/0007-email-threading';
 
 let dir: string;
 let path: string;
@@ -69,19 +77,20 @@ describe('SQLite store: survey links', () => {
     expect(await store.survey('k-3')).toBeNull();
   });
 
-  it('leaves a survey sent before links had tokens out of reads and copies until it is sent again', async () => {
-    await store.write((tx) => tx.put('case', kase({ id: 'k-old' }), ['*']));
-    // As migration 0008 leaves a survey it found: no token.
-    const raw = new Database(path);
-    raw.prepare('INSERT INTO surveys (case_id, sent_at) VALUES (?, ?)').run('k-old', 5);
-    raw.close();
-    expect(await store.survey('k-old')).toBeNull();
-    expect((await store.casesAwaitingSurvey(10)).map((c) => c.id)).toEqual(['k-old']);
-    expect(await exported('survey')).toEqual([]);
-
-    await store.write((tx) => tx.surveySent('k-old', 30, 'token-new'));
-    const survey = { caseId: 'k-old', token: 'token-new', sentAt: 30, answeredAt: null };
-    expect(await store.survey('k-old')).toEqual(survey);
+  it('gives a survey sent before links existed a link of its own when the schema moves on', async () => {
+    await store.close();
+    const older = join(dir, 'older.sqlite');
+    // A hub of the schema before web chat (migration 7), with a survey sent.
+    const db = new Database(older);
+    for (const m of [m0001, m0002, m0003, m0004, m0005, m0006, m0007]) db.exec(m.up);
+    db.pragma('user_version = 7');
+    db.prepare('INSERT INTO surveys (case_id, sent_at) VALUES (?, ?)').run('k-old', 5);
+    db.close();
+    store = openSqliteStore(older);
+    const survey = await store.survey('k-old');
+    expect(survey?.token).toMatch(/^[0-9a-f]{48}$/);
+    expect(isSurveyToken(survey!.token)).toBe(true);
+    expect(await store.surveyByToken(survey!.token)).toEqual(survey);
     expect(await exported('survey')).toEqual([{ kind: 'survey', survey }]);
   });
 });

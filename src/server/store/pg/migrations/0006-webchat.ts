@@ -1,12 +1,14 @@
 /**
  * The customers' side, as in the SQLite schema (its migration 0008): each case's survey link has a token
- * (unguessable, one per case; surveys sent before this get one when sent again), web chat visitor sessions (only
+ * (unguessable, one per case; surveys sent before this get one now), web chat visitor sessions (only
  * their token's hash) and questions self-service answered. A visitor's queue has a column of its own for the
  * supervisors' figures, where SQLite reads it from the row's JSON (which jsonb could not always hold).
  */
 export const up = `
 ALTER TABLE surveys ADD COLUMN token text COLLATE "C";
-CREATE UNIQUE INDEX surveys_token ON surveys (token) WHERE token IS NOT NULL;
+-- Surveys sent before links existed get one now: two random UUIDs' hex digits (244 random bits).
+UPDATE surveys SET token = replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '');
+CREATE UNIQUE INDEX surveys_token ON surveys (token);
 
 CREATE TABLE visitors (
   id text COLLATE "C" PRIMARY KEY,
