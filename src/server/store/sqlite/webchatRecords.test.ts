@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { kase } from '../../../shared/testing/rows';
 import type { DeflectionRecord, HubRecord, VisitorRecord } from '../hubStore';
 import { openSqliteStore, type SqliteStore } from './sqliteStore';
 import { isSurveyToken } from '../../survey/surveyToken';
