@@ -175,6 +175,11 @@ describe('searching the help site', () => {
     expect(emoji.html).toContain(`value="${'😀'.repeat(MAX_QUERY_CHARS)}"`);
   });
 
+  it('reads control characters and runs of spaces as one space, and a blank search as none', async () => {
+    expect((await page('/help?q=%20%09%0A%00')).html).toContain('<h1>Help centre</h1>');
+    expect((await page('/help?q=gift%00%0A%0A++vouchers')).html).toContain('value="gift vouchers"');
+  });
+
   it('shows a hostile search as text', async () => {
     const q = '"><script>alert(1)</script><b onmouseover=x>';
     const p = await page(`/help?q=${encodeURIComponent(q)}`);

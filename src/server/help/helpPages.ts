@@ -32,20 +32,18 @@ const CACHING = { 'Cache-Control': 'public, max-age=60' };
 /** The index is in the reader's language: without `?lang=`, that is their `Accept-Language`'s. */
 const INDEX_CACHING = { ...CACHING, Vary: 'Accept-Language' };
 
-/** `?q=&lang=`: the search, control characters and runs of spaces made one space, cut to MAX_QUERY_CHARS. */
-const IndexQuerySchema = z.object({
-  q: z
-    .string()
-    .default('')
-    .transform((raw) => {
-      const clean = raw.replace(/[\p{Cc}\s]+/gu, ' ').trim();
-      const chars = Array.from(clean);
-      return { text: chars.slice(0, MAX_QUERY_CHARS).join(''), cut: chars.length > MAX_QUERY_CHARS };
-    }),
-  lang: z.string().optional(),
-});
+/** `?q=`: the search, control characters and runs of spaces made one space, cut to MAX_QUERY_CHARS characters. */
+const SearchSchema = z
+  .string()
+  .default('')
+  .transform((raw) => {
+    const chars = Array.from(raw.replace(/[\p{Cc}\s]+/gu, ' ').trim());
+    return { text: chars.slice(0, MAX_QUERY_CHARS).join(''), cut: chars.length > MAX_QUERY_CHARS };
+  });
 
-const articleHref = (a: KbArticle) => `${HELP_PATH}/${encodeURIComponent(a.id)}`;
+/** Where an article is read (the web chat links its suggestions here too). */
+export const helpArticlePath = (articleId: string) => `${HELP_PATH}/${encodeURIComponent(articleId)}`;
+const articleHref = (a: KbArticle) => helpArticlePath(a.id);
 const indexHref = (lang: Lang, query = '') => `${HELP_PATH}?lang=${lang}${query ? `&q=${encodeURIComponent(query)}` : ''}`;
 
 /** What every help page starts with: a skip link, the site's name and the language switch. */
@@ -61,6 +59,7 @@ ${languageSwitch(lang, hrefOf, t.languages)}
 const contactNote = (t: HelpTexts) =>
   `<section class="notice" aria-labelledby="contact"><h2 id="contact">${escapeHtml(t.stillNeedHelp)}</h2><p>${escapeHtml(t.contact)}</p></section>`;
 
+/** Articles, each a link with `excerpt` (HTML) under its title. */
 function articleList(articles: readonly KbArticle[], excerpt: (a: KbArticle) => string): string {
   const items = articles.map((a) => `<li><a href="${escapeHtml(articleHref(a))}">${escapeHtml(a.title)}</a><p class="muted">${excerpt(a)}</p></li>`);
   return `<ul class="articles">${items.join('')}</ul>`;
@@ -70,14 +69,11 @@ export function helpPages(ctx: HubContext, published: PublishedArticles): Public
   const absolute = (href: string) => `${ctx.config.publicUrl}${href}`;
 
   async function index(req: IncomingMessage): Promise<RouteAnswer> {
-    const params = IndexQuerySchema.parse(Object.fromEntries(new URL(req.url ?? '/', 'http://hub').searchParams));
-    const lang = customerLanguage(req, params.lang);
+    const params = new URL(req.url ?? '/', 'http://hub').searchParams;
+    const lang = customerLanguage(req, params.get('lang'));
+    const search = SearchSchema.parse(params.get('q') ?? undefined);
+    const query = search.text;
     const t = HELP_TEXTS[lang];
-    const query = params.q.text;
-    const all = (await published.inLanguage(lang)).sort((a, b) => a.title.localeCompare(b.title, lang));
-    const everything = `<section aria-labelledby="all"><h2 id="all">${escapeHtml(t.allArticles)}</h2>${
-      all.length === 0 ? `<p>${escapeHtml(t.noArticles)}</p>` : articleList(all, (a) => escapeHtml(summary(a.body)))
-    }</section>`;
 
     const form = `<form class="search" role="search" method="get" action="${HELP_PATH}">
 <label for="q">${escapeHtml(t.searchLabel)}</label>
@@ -85,36 +81,44 @@ export function helpPages(ctx: HubContext, published: PublishedArticles): Public
 <input type="hidden" name="lang" value="${lang}">
 <button type="submit">${escapeHtml(t.searchButton)}</button>
 </form>`;
-    const cutNote = params.q.cut ? `<p class="notice">${escapeHtml(t.queryCut(MAX_QUERY_CHARS))}</p>` : '';
+    const everything = async () => {
+      const all = (await published.inLanguage(lang)).sort((a, b) => a.title.localeCompare(b.title, lang));
+      const list = all.length === 0 ? `<p>${escapeHtml(t.noArticles)}</p>` : articleList(all, (a) => escapeHtml(summary(a.body)));
+      return `<section aria-labelledby="all"><h2 id="all">${escapeHtml(t.allArticles)}</h2>${list}</section>`;
+    };
 
-    let main: string;
-    let head: string;
     if (query === '') {
-      main = `<h1>${escapeHtml(t.siteName)}</h1><p class="muted">${escapeHtml(t.intro)}</p>${form}${everything}${contactNote(t)}`;
       // One canonical address per language, and where each language's index is, for search engines.
       const alternates = LANGS.map((l) => `<link rel="alternate" hreflang="${l}" href="${escapeHtml(absolute(indexHref(l)))}">`);
-      head = `<meta name="description" content="${escapeHtml(t.intro)}">
+      return htmlPage({
+        lang,
+        title: t.siteName,
+        head: `<meta name="description" content="${escapeHtml(t.intro)}">
 <link rel="canonical" href="${escapeHtml(absolute(indexHref(lang)))}">
 ${alternates.join('\n')}
 <link rel="alternate" hreflang="x-default" href="${escapeHtml(absolute(HELP_PATH))}">
-`;
-    } else {
-      const found = await published.suggest(query, lang, MAX_RESULTS);
-      const results =
-        found.length === 0
-          ? `<div class="notice" role="status"><p>${escapeHtml(t.noResults(query))}</p><p>${escapeHtml(t.tryOther)}</p></div>${contactNote(t)}${everything}`
-          : `<p role="status">${escapeHtml(t.found(found.length))}</p>${articleList(found, (a) => passageHtml(passageFor(a.body, query)))}${contactNote(t)}`;
-      main = `<h1>${escapeHtml(t.resultsFor(query))}</h1>${form}${cutNote}${results}<p><a href="${escapeHtml(indexHref(lang))}">${escapeHtml(t.backToAll)}</a></p>`;
-      // Result pages are the reader's own question: not a page for search engines to keep.
-      head = `<meta name="description" content="${escapeHtml(t.intro)}">
-<meta name="robots" content="noindex">
-`;
+`,
+        body: `${header(t, lang, (l) => indexHref(l))}
+<main id="main"><h1>${escapeHtml(t.siteName)}</h1><p class="muted">${escapeHtml(t.intro)}</p>${form}${await everything()}${contactNote(t)}</main>`,
+        headers: INDEX_CACHING,
+      });
     }
+
+    const found = await published.suggest(query, lang, MAX_RESULTS);
+    const cutNote = search.cut ? `<p class="notice">${escapeHtml(t.queryCut(MAX_QUERY_CHARS))}</p>` : '';
+    const results =
+      found.length === 0
+        ? `<div class="notice" role="status"><p>${escapeHtml(t.noResults(query))}</p><p>${escapeHtml(t.tryOther)}</p></div>${contactNote(t)}${await everything()}`
+        : `<p role="status">${escapeHtml(t.found(found.length))}</p>${articleList(found, (a) => passageHtml(passageFor(a.body, query)))}${contactNote(t)}`;
     return htmlPage({
       lang,
-      title: query === '' ? t.siteName : `${t.resultsFor(query)} – ${t.siteName}`,
-      body: `${header(t, lang, (l) => indexHref(l, query))}\n<main id="main">${main}</main>`,
-      head,
+      title: `${t.resultsFor(query)} – ${t.siteName}`,
+      // Result pages are the reader's own question: not a page for search engines to keep.
+      head: `<meta name="description" content="${escapeHtml(t.intro)}">
+<meta name="robots" content="noindex">
+`,
+      body: `${header(t, lang, (l) => indexHref(l, query))}
+<main id="main"><h1>${escapeHtml(t.resultsFor(query))}</h1>${form}${cutNote}${results}<p><a href="${escapeHtml(indexHref(lang))}">${escapeHtml(t.backToAll)}</a></p></main>`,
       headers: INDEX_CACHING,
     });
   }
