@@ -50,12 +50,14 @@ export interface PageParts {
   status?: number;
   /** Content-Security-Policy; PAGE_CSP unless the page needs more (the web chat's frame). */
   csp?: string;
-  /** Extra head markup (a script tag the CSP allows). */
+  /** Extra head markup (a script tag the CSP allows, a description, canonical links). */
   head?: string;
+  /** Headers over pageHeaders' (e.g. a Cache-Control for published content, a Retry-After). */
+  headers?: Record<string, string>;
 }
 
-/** A whole page as a route's answer: HTML in the customer's language, never cached, never sniffed, never framed. */
-export function htmlPage({ lang, title, body, status = 200, csp = PAGE_CSP, head = '' }: PageParts): RouteAnswer {
+/** A whole page as a route's answer: HTML in the customer's language, never sniffed, never framed, not cached unless `headers` allow it. */
+export function htmlPage({ lang, title, body, status = 200, csp = PAGE_CSP, head = '', headers = {} }: PageParts): RouteAnswer {
   const html = `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -69,7 +71,7 @@ ${body}
 </body>
 </html>
 `;
-  return { status, bytes: Buffer.from(html, 'utf8'), headers: pageHeaders('text/html; charset=utf-8', csp) };
+  return { status, bytes: Buffer.from(html, 'utf8'), headers: { ...pageHeaders('text/html; charset=utf-8', csp), ...headers } };
 }
 
 /** Headers of everything customer-facing: its type, its policy, no sniffing, no referrer, no cache. */
@@ -127,6 +129,5 @@ const ERRORS: Record<Lang, Record<number, string>> = {
 /** An error as a page in the customer's language (the status's own text; 500's for one without). */
 export function errorPage(lang: Lang, status: number, headers: Record<string, string> = {}): RouteAnswer {
   const text = ERRORS[lang][status] ?? ERRORS[lang][500];
-  const page = htmlPage({ lang, title: text, status, body: `<main class="narrow"><p class="error" role="alert">${escapeHtml(text)}</p></main>` });
-  return { ...(page as Extract<RouteAnswer, { bytes: Buffer }>), headers: { ...(page as Extract<RouteAnswer, { bytes: Buffer }>).headers, ...headers } };
+  return htmlPage({ lang, title: text, status, headers, body: `<main class="narrow"><p class="error" role="alert">${escapeHtml(text)}</p></main>` });
 }
