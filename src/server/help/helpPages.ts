@@ -163,11 +163,8 @@ ${contactNote(t)}
     });
   }
 
-  // HEAD answers as GET without the body (publicSite leaves it off): link checkers and caches ask it.
-  const routes: PublicRoutes = {};
-  for (const method of ['GET', 'HEAD']) {
-    routes[`${method} ${HELP_PATH}`] = (req) => index(req);
-    routes[`${method} ${HELP_PATH}/*`] = (req, _raw, rest) => article(req, rest);
-  }
-  return routes;
+  return {
+    [`GET ${HELP_PATH}`]: (req) => index(req),
+    [`GET ${HELP_PATH}/*`]: (req, _raw, rest) => article(req, rest),
+  };
 }

@@ -96,8 +96,10 @@ export function languageSwitch(current: Lang, hrefOf: (lang: Lang) => string, la
 }
 
 /** What a customer page says when something goes wrong, in their language, by HTTP status. */
-const ERRORS: Record<Lang, Record<number, string>> = {
+const ERRORS: Record<Lang, Record<number, string> & { title: string }> = {
   en: {
+    title: 'Sorry',
+    415: 'This form was sent in a way we cannot read.',
     400: 'This request could not be understood.',
     404: 'This page does not exist, or the link is no longer valid.',
     405: 'This page cannot be used that way.',
@@ -107,6 +109,8 @@ const ERRORS: Record<Lang, Record<number, string>> = {
     503: 'We are briefly unavailable. Nothing was changed; please try again in a moment.',
   },
   pl: {
+    title: 'Przepraszamy',
+    415: 'Ten formularz został wysłany w formie, której nie możemy odczytać.',
     400: 'Nie udało się zrozumieć tego żądania.',
     404: 'Ta strona nie istnieje albo link jest już nieważny.',
     405: 'Tej strony nie można użyć w ten sposób.',
@@ -116,6 +120,8 @@ const ERRORS: Record<Lang, Record<number, string>> = {
     503: 'Jesteśmy na chwilę niedostępni. Nic nie zostało zmienione; spróbuj ponownie za moment.',
   },
   el: {
+    title: 'Λυπούμαστε',
+    415: 'Αυτή η φόρμα στάλθηκε με τρόπο που δεν μπορούμε να διαβάσουμε.',
     400: 'Δεν ήταν δυνατό να κατανοηθεί αυτό το αίτημα.',
     404: 'Αυτή η σελίδα δεν υπάρχει ή ο σύνδεσμος δεν ισχύει πλέον.',
     405: 'Αυτή η σελίδα δεν μπορεί να χρησιμοποιηθεί με αυτόν τον τρόπο.',
@@ -129,5 +135,5 @@ const ERRORS: Record<Lang, Record<number, string>> = {
 /** An error as a page in the customer's language (the status's own text; 500's for one without). */
 export function errorPage(lang: Lang, status: number, headers: Record<string, string> = {}): RouteAnswer {
   const text = ERRORS[lang][status] ?? ERRORS[lang][500];
-  return htmlPage({ lang, title: text, status, headers, body: `<main class="narrow"><p class="error" role="alert">${escapeHtml(text)}</p></main>` });
+  return htmlPage({ lang, title: text, status, headers, body: `<main class="narrow"><h1>${escapeHtml(ERRORS[lang].title)}</h1><p class="error" role="alert">${escapeHtml(text)}</p></main>` });
 }

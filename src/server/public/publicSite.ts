@@ -82,7 +82,8 @@ export function createPublicSite(ctx: HubContext, features: PublicRoutes[], opts
     const answer = async (): Promise<RouteAnswer> => {
       const wait = over(opts.address(req));
       if (wait !== null) return errorPage(lang, 429, { 'Retry-After': String(Math.ceil(wait / 1000)) });
-      const found = find(req.method ?? 'GET', path);
+      // HEAD is GET without the body (left off below): link checkers and caches ask it.
+      const found = find(req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET'), path);
       if (found === null) return errorPage(lang, 404);
       if (found === 'wrong-method') return errorPage(lang, 405);
       const raw = req.method === 'POST' ? await readBody(req, MAX_FORM_BYTES) : Buffer.alloc(0);
