@@ -1,7 +1,8 @@
 import type { HubContext } from '../context';
+import { surveyRoutes } from '../survey/surveyPage';
 import type { PublicRoutes } from './publicSite';
 
 /** Every feature's customer pages (see publicSite.ts). */
-export function publicFeatures(_ctx: HubContext): PublicRoutes[] {
-  return [];
+export function publicFeatures(ctx: HubContext): PublicRoutes[] {
+  return [surveyRoutes(ctx)];
 }
