@@ -60,6 +60,7 @@ function form(view: SurveyView, tx: SurveyTexts, answered: boolean): string {
     return `<label><input type="radio" name="score" value="${n}" id="score-${n}"${i === 0 ? ' required' : ''}${checked}><span>${n}</span></label>`;
   }).join('');
   const commentDescribed = ['comment-hint', ...(commentError ? ['comment-error'] : [])].join(' ');
+  // The newline after <textarea> is the one HTML drops, so that a comment starting with one keeps it.
   return `<form class="survey" method="post" action="${escapeHtml(surveyPath(view.token, view.picked))}">
 <fieldset class="scale"${scoreError ? ' aria-describedby="score-error"' : ''}>
 <legend>${escapeHtml(tx.legend)}</legend>
@@ -67,7 +68,7 @@ function form(view: SurveyView, tx: SurveyTexts, answered: boolean): string {
 <div class="scale-ends"><span>${escapeHtml(tx.low)}</span><span>${escapeHtml(tx.high)}</span></div>
 ${scoreError}</fieldset>
 <label for="comment">${escapeHtml(tx.commentLabel)}</label>
-<textarea id="comment" name="comment" rows="5" maxlength="${MAX_SURVEY_COMMENT}" aria-describedby="${commentDescribed}"${commentError ? ' aria-invalid="true"' : ''}>${escapeHtml(view.values.comment)}</textarea>
+<textarea id="comment" name="comment" rows="5" maxlength="${MAX_SURVEY_COMMENT}" aria-describedby="${commentDescribed}"${commentError ? ' aria-invalid="true"' : ''}>\n${escapeHtml(view.values.comment)}</textarea>
 <p class="muted" id="comment-hint">${escapeHtml(tx.commentHint(MAX_SURVEY_COMMENT))}</p>
 ${commentError}<button type="submit">${escapeHtml(answered ? tx.change : tx.send)}</button>
 </form>`;
