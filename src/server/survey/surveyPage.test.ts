@@ -148,7 +148,7 @@ describe('the survey page', () => {
     expect(badScore.html).toContain('role="alert"');
     expect(badScore.html).toContain('Wybierz ocenę od 1 do 10.');
     expect(textarea(badScore.html)).toBe('Zostaw to');
-    expect((await post(`/survey/${token}`, { comment: 'bez oceny' })).status).toBe(422);
+    for (const score of ['', '0', '1e1', '7.0', '-3', 'dziesięć']) expect((await post(`/survey/${token}`, { score, comment: 'bez oceny' })).status, score).toBe(422);
     const long = 'ż'.repeat(2_001);
     const tooLong = await post(`/survey/${token}`, { score: '5', comment: long });
     expect(tooLong.status).toBe(422);
@@ -196,6 +196,10 @@ describe('the survey page', () => {
     expect(unknown.html).toContain('Ta strona nie istnieje albo link jest już nieważny.');
     expect((await post(`/survey/${'A'.repeat(32)}`, { score: '5' })).status).toBe(404);
     expect((await post(`/survey/${'A'.repeat(32)}/more`, { score: '5' })).status).toBe(404);
+    // Only a form is taken; a body larger than any form gets its own page.
+    const json = await fetch(`${t.hub.url}/survey/${'A'.repeat(32)}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"score":5}' });
+    expect(json.status).toBe(415);
+    expect((await post(`/survey/${'A'.repeat(32)}`, { score: '5', comment: 'x'.repeat(20_000) })).status).toBe(413);
   }, 60_000);
 
   it('slows a link hammered with answers: 429 after 10 in a minute, with what was typed kept, then takes answers again', async () => {
