@@ -96,7 +96,7 @@ describe('the survey page', () => {
     expect(survey.survey!.url).toBe(`${PUBLIC_URL}/survey/${token}`);
     expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(Buffer.from(token, 'base64url')).toHaveLength(24);
-    expect(survey.text).toContain(`Odpowiedz tutaj: ${survey.survey!.url}`);
+    expect(survey.text).toBe(`Twoja sprawa została rozwiązana. Jak oceniasz naszą pomoc w skali od 1 (bardzo źle) do 10 (doskonale)?\n\nOdpowiedz jednym kliknięciem (możesz też dodać komentarz): ${survey.survey!.url}`);
     const stored = (await t.hub.ctx.store.interactionsOfCase(caseId)).find((i) => i.id === survey.interactionId)!;
     expect(stored.text).toMatch(/1.*10/);
     expect(JSON.stringify(await t.hub.ctx.store.caseRows(caseId))).not.toContain(token);
