@@ -59,6 +59,7 @@ const EXAMPLES: { [C in ChannelName]: InputOf<C> } = {
   'reference.org': {},
   'reference.knowledge': { language: 'pl', queueId: 'q-chat' },
   'alert.list': { statuses: ['raised', 'acknowledged'] },
+  'survey.answers': { caseIds: ['c-1'] },
   'supervisor.dashboard': { since: 0 },
   'supervisor.dashboardChanges': { since: 0, cases: ['c-1'], interactions: ['i-1'], csat: ['s-1'] },
   'supervisor.failedDeliveries': { limit: 50 },

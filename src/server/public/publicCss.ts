@@ -40,11 +40,15 @@ section.notice h2 { margin-top: 0; }
 fieldset.scale { border: 0; padding: 0; margin: 0 0 1rem; }
 fieldset.scale legend { font-weight: 600; margin-bottom: 0.5rem; }
 .scale-options { display: grid; grid-template-columns: repeat(5, minmax(2.75rem, 1fr)); gap: 0.5rem; }
-.scale-options label { display: flex; align-items: center; justify-content: center; min-height: 2.75rem; border: 1px solid var(--line); border-radius: 6px; cursor: pointer; }
+.scale-options label { position: relative; display: flex; align-items: center; justify-content: center; min-height: 2.75rem; border: 1px solid var(--line); border-radius: 6px; cursor: pointer; }
 .scale-options input { position: absolute; opacity: 0; width: 1px; height: 1px; }
 .scale-options input:checked + span { font-weight: 700; }
 .scale-options label:has(input:checked) { background: var(--accent); color: var(--accent-ink); border-color: var(--accent); }
 .scale-options label:has(input:focus-visible) { outline: 3px solid var(--accent); outline-offset: 2px; }
 .scale-ends { display: flex; justify-content: space-between; font-size: 0.85rem; color: var(--muted); }
+form.survey > label { display: block; font-weight: 600; margin: 1rem 0 0.25rem; }
+form.survey textarea { resize: vertical; }
+form.survey [aria-invalid=true] { border-color: var(--bad); }
+blockquote.answer { margin: 0.25rem 0 0.75rem; padding: 0.5rem 0.75rem; border-left: 4px solid var(--line); white-space: pre-wrap; overflow-wrap: anywhere; }
 @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
 `;

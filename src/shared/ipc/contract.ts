@@ -263,6 +263,8 @@ const DashboardCaseSchema = z.object({
 export const MAX_FAILED_DELIVERIES = 200;
 /** Most ids of each kind one `supervisor.dashboardChanges` takes; beyond it, the console reads the whole dashboard. */
 export const MAX_DASHBOARD_CHANGES = 2_000;
+/** Most cases one `survey.answers` read names (a customer's cases in Customer 360). */
+export const MAX_SURVEY_ANSWER_CASES = 2_000;
 
 // ---------- channels: renderer -> engine ----------
 
@@ -391,6 +393,11 @@ export const channels = {
   'reference.knowledge': {
     input: z.object({ language: LangSchema, queueId: IdSchema.nullable().default(null) }).strict(),
     output: z.object({ kb: z.array(KbArticleSchema), canned: z.array(CannedResponseSchema) }),
+  },
+  /** Survey answers (score and comment) of the given cases held here, newest first: the case view and Customer 360. */
+  'survey.answers': {
+    input: z.object({ caseIds: z.array(IdSchema).min(1).max(MAX_SURVEY_ANSWER_CASES) }).strict(),
+    output: z.array(CsatResponseSchema),
   },
   /** Red alerts in the given states (default: not closed), newest first. */
   'alert.list': {

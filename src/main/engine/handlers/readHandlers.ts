@@ -12,6 +12,7 @@ import {
   listStores,
 } from '../../services/cache/queries/reference';
 import { getRow } from '../../services/cache/rows';
+import { csatOfCases } from '../../services/cache/queries/surveyAnswers';
 import { readSyncState } from '../../services/cache/syncState';
 import { searchCustomers, searchInteractions } from '../../services/search/search';
 import type { Db } from '../../services/cache/database';
@@ -64,6 +65,7 @@ export function readHandlers({ sessions }: HandlerContext) {
       canned: listCannedResponses(db(), language),
     }),
     'alert.list': ({ statuses }) => listAlerts(db(), statuses),
+    'survey.answers': ({ caseIds }) => csatOfCases(db(), caseIds),
     'held.list': () => {
       const { vault } = sessions.live();
       return listHeldReplies(vault.db, vault.staffId);

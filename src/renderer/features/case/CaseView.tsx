@@ -9,6 +9,7 @@ import { useChannel, type DataChanged } from '../../lib/api/useChannel';
 import { PresenceBar } from '../presence/PresenceBar';
 import { usePresence } from '../presence/usePresence';
 import { CaseAlertModal } from './CaseAlertModal';
+import { CaseSurveyAnswer } from '../survey/CaseSurveyAnswer';
 import { CaseBriefCard } from './CaseBriefCard';
 import { CaseControls } from './CaseControls';
 import { caseBrief } from './caseBrief';
@@ -164,6 +165,7 @@ function CaseWorkspace({
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
+            <CaseSurveyAnswer kase={kase} />
             <ToneHintPanel state={assist.state} check={check} mode={composer.mode} />
             <NextStepsPanel steps={assist.steps} onPerform={perform} />
           </Stack>

@@ -10,6 +10,7 @@ import { FailedDeliveriesPanel } from './FailedDeliveriesPanel';
 import { LiveQueues } from './LiveQueues';
 import { PendingActions } from './PendingActions';
 import { ReassignPanel } from './ReassignPanel';
+import { SurveyAnswersPanel } from './SurveyAnswersPanel';
 import { useSupervisorData } from './useSupervisorData';
 import { useTrackedMoves } from './useTrackedMoves';
 
@@ -65,6 +66,7 @@ export function SupervisorConsole({ onOpenCase }: { onOpenCase(caseId: string): 
         </Tabs.Panel>
         <Tabs.Panel value="alerts">
           <AlertsPanel alerts={alerts.data ?? []} data={data} onOpenCase={onOpenCase} />
+          <SurveyAnswersPanel data={data} onOpenCase={onOpenCase} />
         </Tabs.Panel>
         <Tabs.Panel value="deliveries">
           <FailedDeliveriesPanel failed={failed.data ?? []} data={data} onOpenCase={onOpenCase} />
