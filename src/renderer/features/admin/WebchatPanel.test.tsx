@@ -119,7 +119,7 @@ describe('the Web chat tab', () => {
     expect(screen.getByText(/data-customer-signature, the HMAC-SHA256 of that id in hexadecimal, keyed with the chat connector's inbound secret/)).toBeTruthy();
   });
 
-  it('is a tab of the admin console (the console's own test shows supervisors do not get it), and speaks Polish and Greek', async () => {
+  it('is a tab of the admin console (its own test shows supervisors do not get it), and speaks Polish and Greek', async () => {
     const fake = fakeApi({
       'reference.org': () => ({ queues, staff: [], stores: [] }),
       'admin.knowledge': () => ({ kb: [], canned: [] }),
