@@ -18,6 +18,8 @@ describe('IPC contract', () => {
     expect(channels['inbox.list'].input.safeParse({ limit: 10_001 }).success).toBe(false);
     expect(channels['case.reply'].input.safeParse({ caseId: 'c1', channel: 'chat', text: '   ' }).success).toBe(false);
     expect(channels['auth.signIn'].input.parse({ username: 'a1', password: 'x' }).mode).toBe('auto');
+    expect(channels['attachment.upload'].input.safeParse({ name: 'screen\udc00.png', type: 'image/png', data: '' }).success).toBe(false);
+    expect(channels['attachment.upload'].input.safeParse({ name: 'zdjęcie 📷.png', type: 'image/png', data: '' }).success).toBe(true);
   });
 
   it('checks the web chat channels as the hub does', () => {

@@ -496,7 +496,11 @@ export const channels = {
   'attachment.upload': {
     input: z
       .object({
-        name: z.string().max(1_000),
+        // A lone surrogate is no text a file system names a file with, and no header can carry it to the hub.
+        name: z
+          .string()
+          .max(1_000)
+          .refine((n) => !/\p{Cs}/u.test(n), 'a file name is text without lone surrogates'),
         type: z.string().max(200),
         /** The bytes, base64. */
         data: z.string().max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4 + 4),
