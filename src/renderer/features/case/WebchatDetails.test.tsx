@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import '../../test/setup';
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { KbArticle } from '../../../shared/domain';
