@@ -13,7 +13,7 @@ import { addOrigin, type OriginProblem } from './webchatOrigins';
 const QUEUE_PLACEHOLDER = 'QUEUE_ID';
 
 /** The allowed origins: added one at a time (checked as the hub checks them), removed, then saved as a whole. */
-function AllowedOrigins({ saved, onSaved }: { saved: WebchatSettingsView; onSaved(): void }) {
+function AllowedOrigins({ saved, onSaved }: { saved: WebchatSettingsView; onSaved(view: WebchatSettingsView): void }) {
   const { t, i18n } = useTranslation('admin');
   const api = useApi();
   const [origins, setOrigins] = useState<string[] | null>(null);
@@ -45,7 +45,7 @@ function AllowedOrigins({ saved, onSaved }: { saved: WebchatSettingsView; onSave
     if (!result.ok) return;
     setOrigins(null);
     setDone(true);
-    onSaved();
+    onSaved(result.value);
   }
 
   return (
@@ -176,16 +176,19 @@ function EmbedSnippet({ snippet, queues }: { snippet: string; queues: readonly Q
 export function WebchatPanel({ queues }: { queues: readonly Queue[] }) {
   const { t } = useTranslation('admin');
   const settings = useChannel('admin.webchat', {});
-  if (settings.error && !settings.data) return <Text c="red" role="alert">{adminRefusal(t, settings.error).text}</Text>;
-  if (!settings.data) return <Text c="dimmed">{t('loading')}</Text>;
+  // What the hub answered the last save: the settings as they now are, without asking again.
+  const [saved, setSaved] = useState<WebchatSettingsView | null>(null);
+  const current = saved ?? settings.data;
+  if (settings.error && !current) return <Text c="red" role="alert">{adminRefusal(t, settings.error).text}</Text>;
+  if (!current) return <Text c="dimmed">{t('loading')}</Text>;
   const open = queues.filter((q) => !q.archived);
   return (
     <Stack gap="xl" maw={760}>
       <Text size="sm" c="dimmed">
         {t('webchat.intro')}
       </Text>
-      <AllowedOrigins saved={settings.data} onSaved={settings.refresh} />
-      <EmbedSnippet snippet={settings.data.snippet} queues={open} />
+      <AllowedOrigins saved={current} onSaved={setSaved} />
+      <EmbedSnippet snippet={current.snippet} queues={open} />
     </Stack>
   );
 }
