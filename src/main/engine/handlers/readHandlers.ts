@@ -7,6 +7,7 @@ import {
   listCannedResponses,
   listHeldReplies,
   listKbArticles,
+  listKbArticlesById,
   listQueues,
   listStaff,
   listStores,
@@ -64,6 +65,7 @@ export function readHandlers({ sessions }: HandlerContext) {
       kb: listKbArticles(db(), language, queueId),
       canned: listCannedResponses(db(), language),
     }),
+    'reference.articles': ({ articleIds }) => listKbArticlesById(db(), articleIds),
     'alert.list': ({ statuses }) => listAlerts(db(), statuses),
     'survey.answers': ({ caseIds }) => csatOfCases(db(), caseIds),
     'held.list': () => {
