@@ -269,7 +269,7 @@ describe('every IPC channel, fuzzed through the real browser host and engine', (
     }
     // Nothing reached a prototype.
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-  }, 90_000);
+  }, 180_000);
 
   it('answers invokes that are not {channel, input}, and unknown channels', async () => {
     const prng = createPrng(SEED + 1);
