@@ -6,7 +6,7 @@ import { OriginSchema } from '../shared/protocol';
 import { allowOriginsFromCommandLine } from './webchat/webchatAdmin';
 import { hashPassword } from './auth/passwords';
 import { passwordProblem } from './auth/passwordPolicy';
-import { DEMO_FLAGS, DEMO_FLAGS_USAGE, demoOptions, MAIL_FLAGS, MAIL_FLAGS_USAGE, mailboxFromFlags, numberFlag, parseFlags } from './cliFlags';
+import { DEMO_FLAGS, DEMO_FLAGS_USAGE, demoOptions, MAIL_FLAGS, MAIL_FLAGS_USAGE, mailboxFromFlags, numberFlag, parseFlags, publicUrlFlag } from './cliFlags';
 import { createContext } from './context';
 import { createHub, DEFAULT_POLICY } from './hub';
 import { databasePlace, openHubData } from './hubData';
@@ -45,6 +45,8 @@ const USAGE = `Usage: npm run hub -- [options]
   --trust-proxy       behind a load balancer: sign-in limits per address use its X-Forwarded-For
   --webchat-origin O  a shop site allowed to embed the web chat (https://shop.example; repeatable): added to
                       the origins an admin allows, and kept; --simulate allows the hub's own for the demo
+  --public-url URL    where customers reach the hub (survey links, web chat, help site): http(s)://HOST[:PORT][/PATH]
+                      (default: the address it listens on)
 ${MAIL_FLAGS_USAGE}
 ${DEMO_FLAGS_USAGE}
 
@@ -81,6 +83,7 @@ async function main(): Promise<void> {
     redis: { type: 'string' },
     'trust-proxy': { type: 'boolean' },
     'webchat-origin': { type: 'string', multiple: true },
+    'public-url': { type: 'string' },
     ...MAIL_FLAGS,
     ...DEMO_FLAGS,
   });
@@ -96,6 +99,7 @@ async function main(): Promise<void> {
     const parsed = OriginSchema.safeParse(o);
     return parsed.success ? parsed.data : fail(`--webchat-origin needs an origin such as https://shop.example, got "${o}"`);
   });
+  const publicUrl = publicUrlFlag(fail, f['public-url']);
 
   let loading = false;
   const data = await openHubData({
@@ -117,7 +121,7 @@ async function main(): Promise<void> {
   }
 
   const secret = process.env.HUB_SECRET || randomBytes(16).toString('hex');
-  const hub = await createHub({ store: data.store, port, host: f.host, ingestSecret: secret, tokenKey: data.tokenKey, redisUrl, trustProxy: f['trust-proxy'], mail: { mailboxes: mailbox ? [mailbox] : [] } }).catch(
+  const hub = await createHub({ store: data.store, port, host: f.host, ingestSecret: secret, tokenKey: data.tokenKey, redisUrl, trustProxy: f['trust-proxy'], publicUrl, mail: { mailboxes: mailbox ? [mailbox] : [] } }).catch(
     async (err: NodeJS.ErrnoException) => {
       await data.store.close();
       return fail(err.code === 'EADDRINUSE' ? `port ${port} is in use: pass --port with another one (or 0)` : err.message, false);

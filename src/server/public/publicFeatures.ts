@@ -1,7 +1,11 @@
 import type { HubContext } from '../context';
+import { helpPages } from '../help/helpPages';
+import { createPublishedArticles } from '../help/publishedArticles';
+import { surveyRoutes } from '../survey/surveyPage';
 import type { PublicRoutes } from './publicSite';
 
 /** Every feature's customer pages (see publicSite.ts). */
-export function publicFeatures(_ctx: HubContext): PublicRoutes[] {
-  return [];
+export function publicFeatures(ctx: HubContext): PublicRoutes[] {
+  const published = createPublishedArticles(ctx.store, ctx.now);
+  return [helpPages(ctx, published), surveyRoutes(ctx)];
 }
