@@ -14,6 +14,7 @@ import {
 } from '../../shared/protocol';
 import { caseKeys, keys } from '../audience';
 import type { HubContext } from '../context';
+import { helpArticlePath } from '../help/helpPages';
 import { createPublishedArticles } from '../help/publishedArticles';
 import { describeZodError } from '../http/body';
 import { Refused } from '../refused';
@@ -154,7 +155,7 @@ export function startVisitorNamespace(ctx: HubContext, io: Server, opts: Visitor
       if (text.trim().length < 3) return { articles: [] };
       const found = await articles.suggest(text, visitor.lang, 3, visitor.queueId);
       return {
-        articles: found.map((a): SuggestedArticle => ({ id: a.id, title: a.title, snippet: snippetOf(a), url: `${ctx.config.publicUrl}/help/${encodeURIComponent(a.id)}?lang=${a.language}` })),
+        articles: found.map((a): SuggestedArticle => ({ id: a.id, title: a.title, snippet: snippetOf(a), url: `${ctx.config.publicUrl}${helpArticlePath(a.id)}?lang=${a.language}` })),
       };
     },
     'visitor:deflected': async (visitor, { articleId }) => {
