@@ -50,7 +50,7 @@ export interface TestVisitor {
 const opened: Socket[] = [];
 
 /** Connects a visitor with `token`; rejects with the hub's refusal (its `data.reason`). */
-export async function connectVisitor(t: TestHub, token: string): Promise<TestVisitor> {
+export async function connectVisitor(t: { hub: { url: string } }, token: string): Promise<TestVisitor> {
   const socket = io(`${t.hub.url}${WEBCHAT_NAMESPACE}`, { transports: ['websocket'], auth: { token }, reconnection: false, forceNew: true });
   opened.push(socket);
   const events: TestVisitor['events'] = [];
