@@ -145,8 +145,9 @@ export function startVisitorNamespace(ctx: HubContext, io: Server, opts: Visitor
       const message = await sendVisitorMessage(ctx, visitor, req);
       // The visitor's other tabs show it too.
       socket.to(rooms.visitor(visitor.id)).emit('message', message);
-      // Routing may have given a new conversation to someone before the session knew its case.
-      const kase = visitor.caseId ? null : await ctx.store.get('case', (await ctx.store.visitor(visitor.id))?.caseId ?? '');
+      // A new conversation may have been given to someone before the session knew its case (see caseChanges).
+      const caseId = (await ctx.store.visitor(visitor.id))?.caseId ?? null;
+      const kase = caseId !== null && caseId !== visitor.caseId ? await ctx.store.get('case', caseId) : null;
       const name = kase?.assigneeId ? agentName(ctx.staff(kase.assigneeId)) : null;
       if (name) ns.to(rooms.visitor(visitor.id)).emit('agent', { agentName: name });
       return { message };
