@@ -39,7 +39,8 @@ const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
 
 interface HubMemory {
   rss: number;
-  heapUsed: number;
+  /** JavaScript objects and the buffers they hold, after a full GC. */
+  heap: number;
 }
 type FromHub = { url: string } | { memory: HubMemory };
 
@@ -67,8 +68,8 @@ async function runHub(): Promise<void> {
   process.on('message', (m: string) => {
     if (m === 'memory') {
       gc?.();
-      const { rss, heapUsed } = process.memoryUsage();
-      process.send!({ memory: { rss, heapUsed } } satisfies FromHub);
+      const { rss, heapUsed, external } = process.memoryUsage();
+      process.send!({ memory: { rss, heap: heapUsed + external } } satisfies FromHub);
     }
     if (m === 'stop') void hub.close().then(() => rmSync(dir, { recursive: true, force: true })).then(() => process.exit(0));
   });
@@ -134,10 +135,6 @@ async function main(): Promise<void> {
       agent.once('hello', () => resolve());
       agent.once('connect_error', reject);
     });
-    // Settle the hub (its first requests compile and warm up), then its memory without visitors: the baseline.
-    await sleep(2_000);
-    const before = await hub.memory();
-
     const sentAt = new Map<string, number>();
     const toAgent: number[] = [];
     const replySentAt = new Map<string, number>();
@@ -175,6 +172,19 @@ async function main(): Promise<void> {
         replySentAt.delete(text);
       }
     }
+
+    // Warm the hub up (its first session, message and reply load and compile code), then its memory without
+    // visitors: the baseline.
+    const warm = await connectVisitor(hub.url, 0, onAgentMessage);
+    const warmText = `warm-up ${randomUUID()}`;
+    sentAt.set(warmText, performance.now());
+    await warm.socket.timeout(30_000).emitWithAck('visitor:send', { clientId: randomUUID(), text: warmText });
+    for (let i = 0; i < 100 && sentAt.has(warmText); i++) await sleep(50);
+    warm.socket.disconnect();
+    toAgent.length = 0;
+    inbound = 0;
+    await sleep(2_000);
+    const before = await hub.memory();
 
     const connectStarted = performance.now();
     for (let i = 0; i < VISITORS; i += 50) {
@@ -218,7 +228,7 @@ async function main(): Promise<void> {
       ['hub RSS without visitors (baseline)', `${(before.rss / 1048576).toFixed(0)} MiB`],
       ['hub RSS with the visitors', `${(connected.rss / 1048576).toFixed(0)} MiB`],
       ['hub memory per visitor (RSS)', `${perVisitor('rss').toFixed(1)} KiB`],
-      ['hub memory per visitor (JS heap)', `${perVisitor('heapUsed').toFixed(1)} KiB`],
+      ['hub memory per visitor (JS heap + buffers)', `${perVisitor('heap').toFixed(1)} KiB`],
     ]);
     for (const v of visitors) v.socket.disconnect();
     agent.disconnect();
