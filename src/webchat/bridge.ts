@@ -5,7 +5,7 @@
  */
 import type { Lang } from '../shared/domain/enums';
 import type { VisitedPage } from '../shared/protocol/webchat';
-import { isWidgetLang } from './widgetTexts';
+import { isWidgetLang } from './widgetLangs';
 
 /** A customer the shop signed in: their id and its HMAC-SHA256 with the chat connector's secret (hex). */
 export interface SignedIdentity {

@@ -4,7 +4,7 @@
  * bundle checks the same limits without carrying the contract's schemas.
  */
 import type { Lang } from '../shared/domain/enums';
-import { isWidgetLang } from './widgetTexts';
+import { isWidgetLang } from './widgetLangs';
 
 export interface FrameConfig {
   queue: string;

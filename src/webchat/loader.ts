@@ -7,7 +7,7 @@
  */
 import { asFrameMessage, visitedPage, type ShopToFrame } from './bridge';
 import { frameUrl, readLoaderConfig, type LoaderConfig } from './loaderConfig';
-import { WIDGET_TEXTS } from './widgetTexts';
+import { LAUNCHER_TEXTS } from './launcherTexts';
 
 const OPEN_KEY = 'hub-webchat:open';
 const ACCENT = '#1864ab';
@@ -90,7 +90,7 @@ function mount(config: LoaderConfig): void {
   const here = () => visitedPage(location.href, document.title);
 
   function layout(): void {
-    const texts = WIDGET_TEXTS[lang];
+    const texts = LAUNCHER_TEXTS[lang];
     label.textContent = open ? texts.launcherClose : texts.launcherOpen;
     button.setAttribute('aria-label', label.textContent);
     button.setAttribute('aria-expanded', String(open));

@@ -5,7 +5,7 @@
 import type { Lang } from '../shared/domain/enums';
 import type { SignedIdentity } from './bridge';
 import { FRAME_PATH } from './widgetPaths';
-import { isWidgetLang, preferredLang } from './widgetTexts';
+import { isWidgetLang, preferredLang } from './widgetLangs';
 
 export interface LoaderConfig {
   /** The hub's origin: where the script came from. */

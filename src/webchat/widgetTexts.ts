@@ -1,36 +1,17 @@
 /**
- * Everything the web chat says to a visitor, in each language the product speaks. Used by the loader (the button
- * on the shop's page), the frame and the hub's frame page; pure data and formatting, so it adds nothing to the
- * bundles but the words.
+ * Everything the web chat's frame says to a visitor, in each language the product speaks (the frame and the hub's
+ * frame page). Pure data and formatting: it adds nothing to the bundle but the words.
  */
 import type { Lang } from '../shared/domain/enums';
 import type { VisitorRefusal } from '../shared/protocol/webchat';
-
-export const WIDGET_LANGS = ['en', 'pl', 'el'] as const satisfies readonly Lang[];
-
-/** The language names of the switch, each in its own language. */
-export const WIDGET_LANGUAGE_NAMES: Record<Lang, string> = { en: 'English', pl: 'Polski', el: 'Ελληνικά' };
-
-export const isWidgetLang = (s: unknown): s is Lang => typeof s === 'string' && (WIDGET_LANGS as readonly string[]).includes(s);
-
-/** The first of the browser's languages (`navigator.languages`, best first) the widget speaks, else English. */
-export function preferredLang(languages: readonly string[]): Lang {
-  for (const tag of languages) {
-    const base = tag.slice(0, 2).toLowerCase();
-    if (isWidgetLang(base)) return base;
-  }
-  return 'en';
-}
+import { LAUNCHER_TEXTS, type LauncherTexts } from './launcherTexts';
 
 /** How a message of the conversation stands, as the visitor sees it (the hub's states plus the widget's own two). */
 export type ShownStatus = 'sending' | 'failed' | 'sent' | 'delivered' | 'read';
 
-export interface WidgetTexts {
-  launcherOpen: string;
+export interface WidgetTexts extends LauncherTexts {
   /** The frame page without its script. */
   noScript: string;
-  launcherClose: string;
-  frameTitle: string;
   title: string;
   minimise: string;
   language: string;
@@ -97,10 +78,8 @@ function polishCount(n: number, one: string, few: string, many: string): string 
 }
 
 const en: WidgetTexts = {
-  launcherOpen: 'Chat with us',
+  ...LAUNCHER_TEXTS.en,
   noScript: 'The chat needs JavaScript. Please turn it on, or contact us by email.',
-  launcherClose: 'Close the chat',
-  frameTitle: 'Chat with customer service',
   title: 'Customer service',
   minimise: 'Minimise the chat',
   language: 'Language',
@@ -169,10 +148,8 @@ const en: WidgetTexts = {
 };
 
 const pl: WidgetTexts = {
-  launcherOpen: 'Porozmawiaj z nami',
+  ...LAUNCHER_TEXTS.pl,
   noScript: 'Czat wymaga JavaScriptu. Włącz go albo napisz do nas e-mail.',
-  launcherClose: 'Zamknij czat',
-  frameTitle: 'Czat z obsługą klienta',
   title: 'Obsługa klienta',
   minimise: 'Zwiń czat',
   language: 'Język',
@@ -241,10 +218,8 @@ const pl: WidgetTexts = {
 };
 
 const el: WidgetTexts = {
-  launcherOpen: 'Συνομιλήστε μαζί μας',
+  ...LAUNCHER_TEXTS.el,
   noScript: 'Η συνομιλία χρειάζεται JavaScript. Ενεργοποιήστε τη ή στείλτε μας email.',
-  launcherClose: 'Κλείσιμο της συνομιλίας',
-  frameTitle: 'Συνομιλία με την εξυπηρέτηση πελατών',
   title: 'Εξυπηρέτηση πελατών',
   minimise: 'Ελαχιστοποίηση της συνομιλίας',
   language: 'Γλώσσα',

@@ -60,7 +60,8 @@ export function connectVisitor(namespace: string, token: string, events: LinkEve
   return {
     async request(name, payload) {
       try {
-        return (await socket.timeout(REQUEST_TIMEOUT_MS).emitWithAck(name as never, payload as never)) as VisitorAck<never>;
+        const timed = socket.timeout(REQUEST_TIMEOUT_MS) as unknown as { emitWithAck(event: string, payload: unknown): Promise<VisitorAck<never>> };
+        return await timed.emitWithAck(name, payload);
       } catch {
         return { ok: false, reason: 'unavailable', message: `${name} was not answered in time` };
       }

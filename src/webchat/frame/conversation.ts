@@ -94,9 +94,10 @@ export function conversationView(i18n: I18n, deps: { photo(sha256: string): Prom
     else element.append(item);
   }
 
-  const fromHub = (m: VisitorMessage, key = m.id): Shown => ({ key, from: m.from, text: m.text, at: Date.parse(m.at), agentName: m.agentName, attachments: m.attachments, status: m.status, id: m.id });
+  const fromHub = (m: VisitorMessage, key = m.id): Shown => ({ key, from: m.from, text: m.text, at: m.at, agentName: m.agentName, attachments: m.attachments, status: m.status, id: m.id });
 
-  i18n.bind(() => {
+  i18n.bind((t) => {
+    element.setAttribute('aria-label', t.conversation);
     for (const m of shown.values()) put(m);
   });
 

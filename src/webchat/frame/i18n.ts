@@ -3,7 +3,8 @@
  * page), else what the shop's page asked for. Views register how they word themselves and are reworded on a switch.
  */
 import type { Lang } from '../../shared/domain/enums';
-import { isWidgetLang, WIDGET_TEXTS, type WidgetTexts } from '../widgetTexts';
+import { isWidgetLang } from '../widgetLangs';
+import { WIDGET_TEXTS, type WidgetTexts } from '../widgetTexts';
 
 const LANG_KEY = 'webchat:lang';
 

@@ -23,7 +23,7 @@ export function surveyView(i18n: I18n, answer: (req: { caseId: string; score: nu
   let locked = false;
 
   const until = (s: InlineSurvey) =>
-    s.changeableUntil ? new Intl.DateTimeFormat(i18n.lang, { dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse(s.changeableUntil)) : null;
+    s.changeableUntil ? new Intl.DateTimeFormat(i18n.lang, { dateStyle: 'medium', timeStyle: 'short' }).format(s.changeableUntil) : null;
 
   function draw(): void {
     if (!survey) return;
@@ -64,7 +64,7 @@ export function surveyView(i18n: I18n, answer: (req: { caseId: string; score: nu
     element,
     show(s: InlineSurvey) {
       survey = s;
-      locked = s.changeableUntil !== null && Date.parse(s.changeableUntil) < Date.now();
+      locked = s.changeableUntil !== null && s.changeableUntil < Date.now();
       if (s.comment !== null && comment.input.value === '') comment.input.value = s.comment;
       draw();
     },
