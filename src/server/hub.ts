@@ -16,7 +16,11 @@ import { flagBreaches } from './sla';
 import type { HubStore } from './store/hubStore';
 import { openSqliteStore } from './store/sqlite/sqliteStore';
 import { escalateAlerts } from './voice';
-import { startDeliveryWorker, type DeliveryOptions, type DeliveryWorker } from './delivery/deliveryWorker';
+import { DEFAULT_DELIVERY, startDeliveryWorker, type DeliveryOptions, type DeliveryWorker } from './delivery/deliveryWorker';
+import { connectorTransport } from './delivery/connectorTransport';
+import { startVisitorNamespace } from './webchat/visitorNamespace';
+import type { VisitorLimits } from './webchat/visitorBudget';
+import { visitorTransport } from './webchat/visitorTransport';
 
 export interface HubOptions {
   /** SQLite file (created and migrated on first use), or a ready store. */
@@ -55,6 +59,8 @@ export interface HubOptions {
   publicUrl?: string;
   /** Email the hub speaks itself: mailboxes given by flags (the admin console adds stored ones), limits. */
   mail?: MailServiceOptions;
+  /** What one web chat visitor may ask (defaults in webchat/visitorBudget.ts). */
+  visitorLimits?: VisitorLimits;
 }
 
 export interface Hub {
@@ -87,7 +93,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     refreshTtlMs: opts.refreshTtlMs ?? 12 * 3_600_000,
     shared,
   });
-  const handle = createHttpApi(ctx, auth, { trustProxy: opts.trustProxy });
+  const handle = createHttpApi(ctx, auth, { trustProxy: opts.trustProxy, shared });
   // Node holds a slow or half-sent request for minutes by default (and checks only every 30 s); a connector or
   // a sign-in sends a few KiB, so a request that has not arrived whole within seconds is cut off.
   const requestTimeout = opts.httpRequestTimeoutMs ?? 15_000;
@@ -124,6 +130,8 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   });
   const tail = store.sharedByNodes ? followLog(ctx, realtime.dispatcher, head) : null;
   redis?.onReconnect(realtime.recheckSessions);
+  const visitors = startVisitorNamespace(ctx, realtime.io, { shared, limits: opts.visitorLimits });
+  realtime.onPresence(visitors.staffPresence);
 
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
@@ -156,8 +164,11 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     })());
   const timer = setInterval(() => void tick(), opts.tickMs ?? 5_000);
   timer.unref();
-  // Email goes out through the hub's own SMTP client unless a caller brings its own transport.
-  const delivery = startDeliveryWorker(ctx, { ...opts.delivery, transports: { email: mail.transport, ...opts.delivery?.transports } });
+  // Email goes out through the hub's own SMTP client, and web chat replies to the visitor's widget (other chat
+  // addresses to the chat connector), unless a caller brings its own transport.
+  const connector = connectorTransport({ store, timeoutMs: opts.delivery?.connectorTimeoutMs ?? DEFAULT_DELIVERY.connectorTimeoutMs, now: ctx.now });
+  const transports = { email: mail.transport, chat: visitorTransport(ctx, visitors.ns, connector), ...opts.delivery?.transports };
+  const delivery = startDeliveryWorker(ctx, { ...opts.delivery, transports });
   ctx.setDeliveryKick(delivery.kick);
 
   return {
@@ -175,6 +186,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await delivery.stop();
       await ticking;
       await mail.close();
+      visitors.close();
       await tail?.stop();
       await realtime.close();
       await redis?.close();

@@ -20,6 +20,8 @@ import { normalizeSubject } from './store/storeRules';
 import { alertOnVeryNegative, answerSurvey, SurveyLocked } from './voice';
 import { classifyCustomer } from '../shared/assist';
 import { checkConnectorFile, storeFile, type CheckedFile } from './attachments';
+import type { AttachmentHolder, StoreReads } from './store/hubStore';
+import type { AttachmentRef } from '../shared/domain';
 
 /** A connector's message that cannot be applied as sent (e.g. a survey for a case that is not the sender's). */
 export class InboundRejected extends Error {
@@ -57,11 +59,16 @@ function guessLanguage(ids: Array<[IdentityKind, string]>): Lang {
   return 'en';
 }
 
+/** The customer a record was merged into, all the way down; the record itself when it was not merged. */
+export async function followMerges(reads: Pick<StoreReads, 'get'>, c: Customer | null): Promise<Customer | null> {
+  while (c?.mergedInto) c = await reads.get('customer', c.mergedInto);
+  return c;
+}
+
 /** Finds the sender by any of their identities, following merges; null when nobody matches. */
 export async function findSender(w: UnitOfWork, ids: Array<[IdentityKind, string]>): Promise<Customer | null> {
   for (const [kind, value] of ids) {
-    let c = await w.findCustomerByIdentity(kind, value);
-    while (c?.mergedInto) c = await w.get('customer', c.mergedInto);
+    const c = await followMerges(w, await w.findCustomerByIdentity(kind, value));
     if (c) return c;
   }
   return null;
@@ -72,11 +79,14 @@ function languageOf(text: string, ids: Array<[IdentityKind, string]>): Lang {
   return text.trim().split(/\s+/).length >= 3 ? classifyCustomer([text], { fallbackLanguage: guessLanguage(ids) }).language : guessLanguage(ids);
 }
 
-/** The sender's record, created when nobody matches, with any identity it did not have yet added. */
-async function resolveCustomer(w: UnitOfWork, from: From, ids: Array<[IdentityKind, string]>, text: string): Promise<Customer> {
+/**
+ * The sender's record, created when nobody matches, with any identity it did not have yet added. A sender the
+ * hub already knows for sure (`known`: a signed identity) is that customer, whatever their identities match.
+ */
+async function resolveCustomer(w: UnitOfWork, from: From, ids: Array<[IdentityKind, string]>, text: string, known?: string): Promise<Customer> {
   const { ctx } = w;
   const now = ctx.now();
-  const found = await findSender(w, ids);
+  const found = known !== undefined ? await followMerges(w, await w.get('customer', known)) : await findSender(w, ids);
   if (!found) {
     const fallbackName = from.name ?? from.email ?? from.handle ?? from.phone ?? from.loyaltyNumber ?? 'Customer';
     return await createCustomer(w, {
@@ -134,9 +144,8 @@ async function openCaseOnTopic(w: UnitOfWork, customerId: string, subject: strin
   return open[0] ?? null;
 }
 
-function newCase(ctx: HubContext, customer: Customer, channel: Channel, subject: string | undefined, text: string): Case {
+function newCase(ctx: HubContext, customer: Customer, channel: Channel, subject: string | undefined, text: string, queueId = queueFor(ctx, channel, customer.language)): Case {
   const now = ctx.now();
-  const queueId = queueFor(ctx, channel, customer.language);
   const sla = ctx.queue(queueId)!.sla;
   const firstLine = text.split('\n')[0].trim();
   return {
@@ -179,6 +188,15 @@ export interface IngestOptions {
   caseReference?: string | null;
   /** The email's Message-ID, kept in the interaction's meta so that replies to it thread here. */
   messageId?: string;
+  /** The sender is this customer (a shop's signed identity), following merges: their identities only add to them. */
+  customerId?: string;
+  /** The queue a new case goes to (the web chat's queue), instead of the one the channel and language pick. */
+  queueId?: string;
+  /** Web chat: the pages the visitor came through and the articles they saw, kept in the interaction's meta. */
+  pages?: NonNullable<InteractionMeta['pages']>;
+  articlesSeen?: NonNullable<InteractionMeta['articlesSeen']>;
+  /** Files already stored and held by `holder` (a visitor's uploads, checked by the caller): the case holds them too. */
+  heldFiles?: { holder: AttachmentHolder; refs: readonly AttachmentRef[] };
 }
 
 /**
@@ -205,6 +223,8 @@ function metaOf(msg: InboundMessage, opts: IngestOptions): InteractionMeta {
   if (msg.network) meta.network = msg.network;
   if (msg.from.handle) meta.handle = msg.from.handle;
   if (msg.channel === 'email' && msg.from.email) meta.address = msg.from.email.toLowerCase();
+  if (opts.pages?.length) meta.pages = opts.pages;
+  if (opts.articlesSeen?.length) meta.articlesSeen = opts.articlesSeen;
   for (const k of Object.keys(meta) as Array<keyof InteractionMeta>) if (meta[k] === undefined) delete meta[k];
   return meta;
 }
@@ -281,21 +301,25 @@ async function checkStoreVisit(w: UnitOfWork, visit: NonNullable<InboundMessage[
 
 async function ingestMessage(w: UnitOfWork, msg: InboundMessage, ids: Array<[IdentityKind, string]>, files: readonly CheckedFile[], opts: IngestOptions): Promise<InboundResult> {
   const { ctx } = w;
-  const customer = await resolveCustomer(w, msg.from, ids, msg.text);
+  const customer = await resolveCustomer(w, msg.from, ids, msg.text, opts.customerId);
   const call = msg.call ? await w.call(msg.call.id) : null;
   let kase = (call?.caseId ? await w.get('case', call.caseId) : null) ?? await hintedCase(w, customer.id, opts) ?? await openCaseOnTopic(w, customer.id, msg.subject);
-  if (!kase || !isOpenCase(kase)) kase = newCase(ctx, customer, msg.channel, msg.subject, msg.text || msg.video?.summary || msg.call?.notes || '');
+  const queueId = opts.queueId !== undefined && ctx.queue(opts.queueId)?.archived === false ? opts.queueId : undefined;
+  if (!kase || !isOpenCase(kase)) kase = newCase(ctx, customer, msg.channel, msg.subject, msg.text || msg.video?.summary || msg.call?.notes || '', queueId);
   const appended = appendInbound(ctx, kase, msg, customer, opts);
   // A call that was offered to someone stays with them: they took it. Other work is routed now, before the
   // case is saved, so it goes out once, to the people who see it once routed.
   let current = call?.offeredTo && !appended.kase.assigneeId ? await withAssignee(w, appended.kase, call.offeredTo) : appended.kase;
   current = await routed(w, current, customer);
   await w.save('case', current);
-  if (files.length > 0) {
-    const attachments = [];
-    for (const file of files) attachments.push(await storeFile(w, file, `case:${current.id}`, ctx.now()));
-    appended.interaction.meta = { ...appended.interaction.meta, attachments };
+  const attachments = [];
+  for (const file of files) attachments.push(await storeFile(w, file, `case:${current.id}`, ctx.now()));
+  for (const ref of opts.heldFiles?.refs ?? []) {
+    if (!(await w.attachmentHolders(ref.sha256)).includes(opts.heldFiles!.holder)) throw new InboundRejected('unexpected-attachments', `the file ${JSON.stringify(ref.name)} was not uploaded by this sender`);
+    await w.holdAttachment(ref.sha256, `case:${current.id}`);
+    attachments.push(ref);
   }
+  if (attachments.length > 0) appended.interaction.meta = { ...appended.interaction.meta, attachments };
   // Saved after the case, so that its audience is the case's audience as it now stands.
   await w.save('interaction', appended.interaction);
   await alertOnVeryNegative(w, current, msg.text);

@@ -25,6 +25,8 @@ import {
   UpdateQueueSchema,
   UpdateStaffSchema,
   UpdateStoreSchema,
+  WebchatSettingsSchema,
+  WebchatSettingsViewSchema,
   type ReasonCode,
 } from '../../shared/protocol';
 import { AuthError, type AuthService } from '../auth/authService';
@@ -40,6 +42,7 @@ import { currentPolicy, setPolicy } from './policy';
 import { archiveQueue, createQueue, updateQueue } from './queues';
 import { createArticle, createCanned, createStore, updateArticle, updateCanned, updateStore } from './reference';
 import { createStaff, deactivateStaff, reactivateStaff, resetPassword, updateStaff } from './staff';
+import { setWebchatSettings, webchatView } from '../webchat/webchatAdmin';
 
 /** One endpoint of the admin API: what it takes and answers (the OpenAPI document is built from these) and what it does. */
 interface AdminRoute {
@@ -96,6 +99,8 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
   { method: 'GET', path: `${PREFIX}/mailboxes`, summary: 'Lists the mailboxes the hub speaks email through (whether passwords are set, never them)', status: 200, answer: list(AdminAnswers.mailbox), run: async ({ ctx }) => ({ items: await listMailboxes(ctx.store) }) },
   { method: 'PUT', path: `${PREFIX}/mailboxes/{address}`, summary: 'Adds or changes a mailbox: SMTP out, and in by the hub\'s SMTP listener or by polling IMAP (a password left out stays as it is)', body: PutMailboxSchema, status: 200, answer: AdminAnswers.mailbox, run: (call, address, body) => putMailbox(call, address, body) },
   { method: 'DELETE', path: `${PREFIX}/mailboxes/{address}`, summary: 'Removes a mailbox: the hub stops receiving and sending for it', status: 200, answer: AdminAnswers.mailbox, run: (call, address) => removeMailbox(call, address) },
+  { method: 'GET', path: `${PREFIX}/webchat`, summary: 'The web chat settings: the origins (shop sites) allowed to embed it, and the tag to paste', status: 200, answer: WebchatSettingsViewSchema, run: ({ ctx }) => webchatView(ctx) },
+  { method: 'PUT', path: `${PREFIX}/webchat`, summary: 'Sets the origins allowed to embed the web chat and start visitor sessions (every hub node at once)', body: WebchatSettingsSchema, status: 200, answer: WebchatSettingsViewSchema, run: (call, _id, body) => setWebchatSettings(call, body) },
   { method: 'POST', path: `${PREFIX}/import/customers`, summary: 'Imports customers from a CSV file (all or nothing), or with dryRun says what it would do', body: ImportCustomersSchema, status: 200, answer: ImportSummarySchema, maxBodyBytes: MAX_IMPORT_BODY_BYTES, run: (call, _id, body) => importCustomersCsv(call, body) },
   { method: 'POST', path: `${PREFIX}/import/staff`, summary: 'Creates people from a CSV file, each with a one-time password returned once (all or nothing), or with dryRun says whom it would create', body: ImportStaffSchema, status: 200, answer: ImportSummarySchema, maxBodyBytes: MAX_IMPORT_BODY_BYTES, run: (call, _id, body) => importStaffCsv(call, body) },
 ];

@@ -3,12 +3,12 @@ import { ATTACHMENT_EXTENSIONS, AttachmentNameSchema, type AttachmentRef, type S
 import { checkFile, createUploadRate, DEFAULT_UPLOAD_LIMITS, mayReach, storeFile, type UploadLimits } from '../attachments';
 import type { HubContext } from '../context';
 import { HttpError } from './body';
-import type { Route } from './httpApi';
+import type { Route, RouteAnswer } from './httpApi';
 
 export const ATTACHMENT_PATH = '/api/v1/attachments';
 
 /** `X-File-Name`, URL-encoded (so any language's name fits in a header). */
-function fileNameOf(req: IncomingMessage): string {
+export function fileNameOf(req: IncomingMessage): string {
   const header = req.headers['x-file-name'];
   if (typeof header !== 'string' || header === '') throw new HttpError(400, 'bad-name', "name the file in the X-File-Name header (URL-encoded)");
   try {
@@ -60,21 +60,31 @@ export function attachmentRoutes(ctx: HubContext, signedIn: (req: IncomingMessag
       if (!/^[0-9a-f]{64}$/.test(sha256)) throw notFound;
       const stored = await ctx.store.attachment(sha256);
       if (!stored || !(await mayReach(ctx, ctx.store, staff, sha256, { ownUpload: true }))) throw notFound;
-      const bytes = await ctx.store.attachmentBytes(sha256);
-      if (!bytes) throw notFound;
-      const asked = AttachmentNameSchema.safeParse(new URL(req.url ?? '/', 'http://hub').searchParams.get('name') ?? '');
-      const name = asked.success ? asked.data : `${sha256.slice(0, 12)}.${ATTACHMENT_EXTENSIONS[stored.type][0]}`;
-      return {
-        status: 200,
-        bytes,
-        headers: {
-          'Content-Type': stored.type.startsWith('text/') ? `${stored.type}; charset=utf-8` : stored.type,
-          'Content-Disposition': disposition(name),
-          'X-Content-Type-Options': 'nosniff',
-          'Content-Security-Policy': 'sandbox',
-          'Cache-Control': 'private, no-store',
-        },
-      };
+      const answer = await fileAnswer(ctx, req, sha256);
+      if (!answer) throw notFound;
+      return answer;
+    },
+  };
+}
+
+/**
+ * A stored file's bytes as a download that no browser runs or sniffs, named by `?name=` when it is a valid file
+ * name; null when the hub has no such file. Who may have it is the caller's to decide first.
+ */
+export async function fileAnswer(ctx: HubContext, req: IncomingMessage, sha256: string): Promise<RouteAnswer | null> {
+  const [stored, bytes] = await Promise.all([ctx.store.attachment(sha256), ctx.store.attachmentBytes(sha256)]);
+  if (!stored || !bytes) return null;
+  const asked = AttachmentNameSchema.safeParse(new URL(req.url ?? '/', 'http://hub').searchParams.get('name') ?? '');
+  const name = asked.success ? asked.data : `${sha256.slice(0, 12)}.${ATTACHMENT_EXTENSIONS[stored.type][0]}`;
+  return {
+    status: 200,
+    bytes,
+    headers: {
+      'Content-Type': stored.type.startsWith('text/') ? `${stored.type}; charset=utf-8` : stored.type,
+      'Content-Disposition': disposition(name),
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': 'sandbox',
+      'Cache-Control': 'private, no-store',
     },
   };
 }

@@ -23,6 +23,9 @@ import { attachmentRoutes, ATTACHMENT_PATH } from './attachmentsHttp';
 import { createPublicSite } from '../public/publicSite';
 import { publicFeatures } from '../public/publicFeatures';
 import { describeZodError, HttpError, parseJson, readBody, sendJson as send } from './body';
+import { WEBCHAT_FILES_PATH } from '../../shared/protocol';
+import type { SharedState } from '../sharedState';
+import { webchatRoutes } from '../webchat/webchatHttp';
 import { isSignatureHeader, verifySignature } from './signature';
 
 function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
@@ -79,9 +82,13 @@ export type Route = (req: IncomingMessage, raw: Buffer, path: string) => Promise
 const BODY_LIMITS: Record<string, number> = {
   'POST /api/v1/inbound': MAX_INBOUND_BODY_BYTES,
   [`POST ${ATTACHMENT_PATH}`]: MAX_ATTACHMENT_BYTES,
+  [`POST ${WEBCHAT_FILES_PATH}`]: MAX_ATTACHMENT_BYTES,
 };
 
-export function createHttpApi(ctx: HubContext, auth: AuthService, opts: { trustProxy?: boolean } = {}) {
+/** Folders whose one file's path names it (`<folder>/<sha256>`): their routes are keyed `<folder>/{sha256}`. */
+const FILE_FOLDERS = [ATTACHMENT_PATH, WEBCHAT_FILES_PATH];
+
+export function createHttpApi(ctx: HubContext, auth: AuthService, opts: { trustProxy?: boolean; shared: SharedState }) {
   const admin = createAdminApi(ctx, auth);
   const openApi = adminOpenApi();
 
@@ -100,6 +107,7 @@ export function createHttpApi(ctx: HubContext, auth: AuthService, opts: { trustP
 
   const routes: Record<string, Route> = {
     ...attachmentRoutes(ctx, (req) => signedIn(auth, req)),
+    ...webchatRoutes(ctx, { shared: opts.shared, address: (req) => clientAddress(req, opts.trustProxy ?? false) }),
     'POST /api/v1/inbound': async (req, raw) => {
       await requireConnectorSignature(req, raw);
       const msg = parseWith(InboundMessageSchema, parseJson(req, raw));
@@ -149,7 +157,8 @@ export function createHttpApi(ctx: HubContext, auth: AuthService, opts: { trustP
     // The admin API has its own error shape ({ error: { code, message, field? } }) and answers by itself.
     if (path.startsWith('/api/v1/admin/')) return admin(req, res, path);
     // One file's path names it (`/api/v1/attachments/<sha256>`): its routes are keyed by the folder.
-    const routePath = path.startsWith(`${ATTACHMENT_PATH}/`) ? `${ATTACHMENT_PATH}/{sha256}` : path;
+    const folder = FILE_FOLDERS.find((f) => path.startsWith(`${f}/`));
+    const routePath = folder ? `${folder}/{sha256}` : path;
     const route = routes[`${req.method} ${routePath}`];
     try {
       if (!route) {

@@ -119,6 +119,8 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
     const until = closed[closed.length - 1] + Math.min(COOLDOWN_WINDOW_MS, limits.floodCooldownMs * 2 ** (closed.length - 1));
     return Math.max(0, until - ctx.now());
   }
+  /** Who else hears of a person's presence on a case (the web chat: typing and read for the visitor). */
+  const presenceListeners: Array<(staff: Staff, caseId: string, state: 'viewing' | 'typing' | 'none') => void> = [];
   const connectionsOfSession = (sessionId: string) => [...conns.values()].filter((c) => c.sessionId === sessionId).length;
 
   /**
@@ -264,6 +266,7 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
         await shared.setPresence(entry, PRESENCE_TTL_MS);
       }
       await broadcastPresence(p.caseId);
+      for (const listener of presenceListeners) listener(staff, p.caseId, p.state);
       return {};
     },
     'audit:query': async (_conn, staff, p) => {
@@ -500,6 +503,7 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
     /** Re-checks the sessions of this node's connections (after a Redis outage, when relays may have been lost). */
     recheckSessions: recheck,
     connections: () => conns.size,
+    onPresence: (listener: (typeof presenceListeners)[number]) => void presenceListeners.push(listener),
     close: () =>
       new Promise<void>((resolve) => {
         closing = true;

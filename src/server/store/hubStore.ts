@@ -97,6 +97,8 @@ export interface VisitorRecord {
   contact: { email?: string; phone?: string; name?: string };
   /** Pages visited, oldest first, at most 20. */
   pages: Array<{ url: string; title: string; at: number }>;
+  /** When an agent last had the conversation open: the visitor's messages written before it show as read. */
+  agentSeenAt?: number;
   createdAt: number;
   lastSeenAt: number;
 }

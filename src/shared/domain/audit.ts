@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
   'connector.remove',
   'mailbox.update',
   'mailbox.remove',
+  'webchat.update',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
@@ -42,7 +43,7 @@ export const AuditEntrySchema = z.object({
   id: IdSchema,
   actorId: IdSchema,
   action: AuditActionSchema,
-  targetType: z.enum(['case', 'staff', 'customer', 'alert', 'queue', 'store', 'kb', 'canned', 'policy', 'connector', 'mailbox']),
+  targetType: z.enum(['case', 'staff', 'customer', 'alert', 'queue', 'store', 'kb', 'canned', 'policy', 'connector', 'mailbox', 'webchat']),
   targetId: IdSchema,
   /** Queue and case the action concerns, for filtering. */
   queueId: IdSchema.nullable(),
