@@ -67,7 +67,11 @@ export function connectVisitor(namespace: string, token: string, events: LinkEve
       }
     },
     on(event, listener) {
-      socket.on(event, listener as never);
+      // A push the hub asks to have acknowledged (a reply: that is how it becomes "delivered") is, once handled.
+      socket.on(event, ((payload: never, ack?: unknown) => {
+        (listener as (p: never) => void)(payload);
+        if (typeof ack === 'function') (ack as () => void)();
+      }) as never);
     },
     reconnect(next) {
       socket.auth = { token: next };
