@@ -22,8 +22,6 @@ function parseCursor(cursor: string): { at: number; id: string } {
   return { at: Number(m[1]), id: m[2] };
 }
 
-const isAfter = (i: Interaction, c: { at: number; id: string }) => i.createdAt > c.at || (i.createdAt === c.at && i.id > c.id);
-
 /** A left message's external id starts with this: the visitor's own, on whatever case the email landed. */
 export const leftMessagePrefix = (visitorId: string) => `web:${visitorId}:left:`;
 
@@ -50,10 +48,11 @@ export async function conversationOf(ctx: HubContext, visitor: VisitorRecord): P
     const d = r.data as Delivery;
     if (d.to.kind === 'handle' && d.to.value === handle) toVisitor.set(d.interactionId, d);
   }
+  // In the order written: messages of one millisecond keep their order by the change log's.
   const timeline = rows
     .filter((r) => r.op === 'upsert' && r.entity === 'interaction')
-    .map((r) => r.data as Interaction)
-    .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+    .sort((a, b) => (a.data as Interaction).createdAt - (b.data as Interaction).createdAt || a.seq - b.seq)
+    .map((r) => r.data as Interaction);
   const entries: ConversationEntry[] = [];
   let survey: Conversation['survey'] = null;
   for (const i of timeline) {
@@ -84,10 +83,14 @@ export function visitorMessage(ctx: HubContext, visitor: VisitorRecord, { intera
 /** Most messages one `visitor:history` answer carries; `more` says to ask again from its last cursor. */
 export const HISTORY_PAGE = 50;
 
-/** The conversation after `after` (from the start when null), one page, and whether more follows. */
+/**
+ * The conversation after `after` (from the start when null), one page, and whether more follows. A cursor names
+ * its message; one no longer in the conversation (the visitor's case moved on) resumes by its time.
+ */
 export function pageAfter(entries: readonly ConversationEntry[], after: string | null): { page: ConversationEntry[]; more: boolean } {
   const from = after === null ? null : parseCursor(after);
-  const rest = from === null ? entries : entries.filter((e) => isAfter(e.interaction, from));
+  const at = from === null ? -1 : entries.findIndex((e) => e.interaction.id === from.id);
+  const rest = from === null ? entries : at >= 0 ? entries.slice(at + 1) : entries.filter((e) => e.interaction.createdAt > from.at);
   return { page: rest.slice(0, HISTORY_PAGE), more: rest.length > HISTORY_PAGE };
 }
 

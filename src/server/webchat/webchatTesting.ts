@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import { WEBCHAT_NAMESPACE, WEBCHAT_SESSIONS_PATH, type VisitorAck, type VisitorRequestName, type WebchatSession } from '../../shared/protocol';
 import type { TestHub } from '../testing/hubHarness';
+import { WEBCHAT_SETTINGS_KEY } from './webchatSettings';
 
 /** The shop origin web chat tests allow. */
 export const SHOP = 'https://shop.example';
@@ -20,6 +21,11 @@ let addresses = 0;
  */
 export const askSession = (t: TestHub, body: Record<string, unknown> = {}, address = `10.1.${Math.floor(++addresses / 250)}.${addresses % 250}`) =>
   t.http(WEBCHAT_SESSIONS_PATH, { queue: 'q-chat', origin: SHOP, ...body }, { 'X-Forwarded-For': address });
+
+/** Allows `origins` straight in the store (tests that are not about the admin API, over the standard org). */
+export async function allowOriginsInStore(t: TestHub, origins: string[]): Promise<void> {
+  await t.hub.ctx.write((w) => w.setMeta(WEBCHAT_SETTINGS_KEY, JSON.stringify({ allowedOrigins: origins, updatedAt: t.hub.ctx.now() })));
+}
 
 /** Starts a visitor session (throws unless the hub answers 201). */
 export async function startSession(t: TestHub, body: Record<string, unknown> = {}): Promise<WebchatSession> {
