@@ -56,6 +56,8 @@ function mount(config: LoaderConfig): void {
   let open = false;
   const phone = matchMedia(PHONE);
 
+  // The widget's own landmark, so that everything it adds to the shop's page sits in one named region.
+  const region = document.createElement('aside');
   const button = document.createElement('button');
   button.type = 'button';
   button.setAttribute('aria-expanded', 'false');
@@ -92,6 +94,7 @@ function mount(config: LoaderConfig): void {
   function layout(): void {
     const texts = LAUNCHER_TEXTS[lang];
     label.textContent = open ? texts.launcherClose : texts.launcherOpen;
+    region.setAttribute('aria-label', texts.frameTitle);
     button.setAttribute('aria-label', label.textContent);
     button.setAttribute('aria-expanded', String(open));
     // On a phone the button is a round icon in the corner, and hides while the full-screen chat is open.
@@ -116,7 +119,7 @@ function mount(config: LoaderConfig): void {
     f.referrerPolicy = 'no-referrer';
     style(f, { position: 'fixed', 'z-index': '2147483001', border: '0', background: '#fff', 'box-shadow': '0 4px 24px rgba(0,0,0,.3)', 'color-scheme': 'light' });
     button.setAttribute('aria-controls', f.id);
-    document.body.append(f);
+    region.append(f);
     return f;
   }
 
@@ -154,7 +157,8 @@ function mount(config: LoaderConfig): void {
     if (page) post({ type: 'webchat:page', page });
   }, 1_000);
 
-  document.body.append(button);
+  region.append(button);
+  document.body.append(region);
   if (remembered()) setOpen(true, false);
   else layout();
 }
