@@ -253,7 +253,11 @@ function start(root: HTMLElement, config: FrameConfig): void {
       },
     });
     link = current;
-    current.on('message', (m) => log.add([m]));
+    current.on('message', (m) => {
+      log.add([m]);
+      // Whoever answers is the one the visitor is chatting with (a case routed before the widget connected says so no other way).
+      if (m.agentName) agent.set(m.agentName);
+    });
     current.on('status', ({ id, status }) => log.status(id, status));
     current.on('typing', (t) => {
       agentTyping = { name: t.agentName, typing: t.typing };
