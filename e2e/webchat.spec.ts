@@ -27,7 +27,7 @@ function webchatOrg() {
 }
 test.use({ org: webchatOrg() });
 
-/** The chat frame on a shop page. */
+/** The chat frame on a shop page, by its accessible name. */
 const chat = (page: Page): FrameLocator => page.frameLocator('iframe[title="Chat with customer service"]');
 
 /**
@@ -125,11 +125,18 @@ test('a visitor asks on the shop, an agent answers live, the case is resolved an
     await launcher.click();
     const frameBox = (await phone.locator('iframe').boundingBox())!;
     expect(frameBox).toMatchObject({ x: 0, y: 0, width: 360, height: 640 });
-    const phoneBox = chat(phone).getByRole('textbox', { name: 'Twoja wiadomość' });
-    await expect(phoneBox).toBeInViewport();
-    await expect(chat(phone).getByRole('button', { name: 'Wyślij' })).toBeInViewport();
-    await chat(phone).getByRole('combobox', { name: 'Język' }).selectOption('el');
-    await expect(chat(phone).getByRole('textbox', { name: 'Το μήνυμά σας' })).toBeVisible();
+    await expect(phone.locator('iframe')).toHaveAttribute('title', 'Czat z obsługą klienta');
+    // Found by position from here: its name follows the language the visitor picks.
+    const phoneChat = phone.frameLocator('iframe');
+    const phoneBox = phoneChat.getByRole('textbox', { name: 'Twoja wiadomość' });
+    // The box and the send button are on the screen, whole.
+    for (const control of [phoneBox, phoneChat.getByRole('button', { name: 'Wyślij' })]) {
+      const at = (await control.boundingBox())!;
+      expect(at.x >= 0 && at.y >= 0 && at.x + at.width <= 360 && at.y + at.height <= 640, JSON.stringify(at)).toBe(true);
+    }
+    await phoneChat.getByRole('combobox', { name: 'Język' }).selectOption('el');
+    await expect(phoneChat.getByRole('textbox', { name: 'Το μήνυμά σας' })).toBeVisible();
+    await expect(phone.locator('iframe')).toHaveAttribute('title', 'Συνομιλία με την εξυπηρέτηση πελατών');
     await expect(phone.getByRole('button', { name: 'Συνομιλήστε μαζί μας' })).toBeHidden();
     expect(await axe(phone), 'axe on the phone').toEqual([]);
 
