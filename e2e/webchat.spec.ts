@@ -9,6 +9,8 @@ import { liveTraffic } from './support/liveTraffic';
 import { startTestShop } from './support/testShop';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
+/** A 1x1 PNG. */
+const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
 /** The journeys' org with a1 named as a visitor will see her, and one published article about parcels. */
 function webchatOrg() {
@@ -98,6 +100,18 @@ test('a visitor asks on the shop, an agent answers live, the case is resolved an
     await expect(mine).toContainText('Read');
     await expect(frame.getByText('You are chatting with Anna')).toBeVisible();
 
+    // A photo: a file that is not one is refused in words before anything leaves; a real one goes with the message.
+    const file = frame.locator('input[type=file]');
+    await file.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a photo') });
+    await expect(frame.getByRole('alert')).toHaveText('“notes.txt” is not a photo we can take. Please attach a JPEG, PNG, GIF or WebP image.');
+    await file.setInputFiles({ name: 'parcel.png', mimeType: 'image/png', buffer: PIXEL });
+    await expect(frame.getByRole('img', { name: 'Photo: parcel.png' })).toBeVisible();
+    await box.fill('Here is the label');
+    await box.press('Enter');
+    const withPhoto = log.getByRole('listitem').filter({ hasText: 'Here is the label' });
+    await expect(withPhoto.getByRole('img', { name: 'Photo: parcel.png' })).toHaveAttribute('src', /^blob:/);
+    await expect(frame.locator('[role=alert]')).toBeEmpty();
+
     // Resolved: the 1-10 question inline; a 2 raises the supervisor's red alert.
     await agentPage.getByRole('region', { name: /Where is my parcel/ }).getByLabel('Status', { exact: true }).selectOption('resolved');
     const survey = frame.getByRole('group').filter({ has: frame.getByRole('radio') });
@@ -139,6 +153,18 @@ test('a visitor asks on the shop, an agent answers live, the case is resolved an
     await expect(phone.locator('iframe')).toHaveAttribute('title', 'Συνομιλία με την εξυπηρέτηση πελατών');
     await expect(phone.getByRole('button', { name: 'Συνομιλήστε μαζί μας' })).toBeHidden();
     expect(await axe(phone), 'axe on the phone').toEqual([]);
+
+    // Nobody on the Greek queue is signed in: the widget (in Greek, the visitor's pick, kept) says so and takes a
+    // message with an email address.
+    await phone.goto(`${shop.url('/')}?queue=q-el`);
+    const greek = phone.frameLocator('iframe');
+    await expect(greek.getByText('Κανείς δεν είναι διαθέσιμος αυτή τη στιγμή.')).toBeVisible();
+    await greek.getByRole('button', { name: 'Αφήστε μήνυμα' }).click();
+    await expect(greek.getByLabel('Διεύθυνση email', { exact: true })).toBeFocused();
+    await greek.getByLabel('Διεύθυνση email', { exact: true }).fill('eleni@example.gr');
+    await greek.getByLabel('Μήνυμα', { exact: true }).fill('Πού είναι το δέμα μου;');
+    await greek.getByRole('button', { name: 'Αποστολή του μηνύματος' }).click();
+    await expect(greek.getByText('Ευχαριστούμε. Θα απαντήσουμε με email στο eleni@example.gr.')).toBeVisible();
 
     await expect.poll(traffic.sent).toBeGreaterThanOrEqual(3);
     expect(dialogs).toEqual([]);
