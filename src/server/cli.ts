@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { PersonNameInputSchema } from '../shared/domain';
 import { hashPassword } from './auth/passwords';
 import { passwordProblem } from './auth/passwordPolicy';
-import { DEMO_FLAGS, DEMO_FLAGS_USAGE, demoOptions, MAIL_FLAGS, MAIL_FLAGS_USAGE, mailboxFromFlags, numberFlag, parseFlags } from './cliFlags';
+import { DEMO_FLAGS, DEMO_FLAGS_USAGE, demoOptions, MAIL_FLAGS, MAIL_FLAGS_USAGE, mailboxFromFlags, numberFlag, parseFlags, publicUrlFlag } from './cliFlags';
 import { createContext } from './context';
 import { createHub, DEFAULT_POLICY } from './hub';
 import { databasePlace, openHubData } from './hubData';
@@ -41,6 +41,8 @@ const USAGE = `Usage: npm run hub -- [options]
                       several hub nodes share one database
   --redis URL         Redis for several hub nodes: redis://HOST:PORT (or HUB_REDIS_URL)
   --trust-proxy       behind a load balancer: sign-in limits per address use its X-Forwarded-For
+  --public-url URL    where customers reach the hub (survey links, web chat, help site): http(s)://HOST[:PORT][/PATH]
+                      (default: the address it listens on)
 ${MAIL_FLAGS_USAGE}
 ${DEMO_FLAGS_USAGE}
 
@@ -76,6 +78,7 @@ async function main(): Promise<void> {
     database: { type: 'string' },
     redis: { type: 'string' },
     'trust-proxy': { type: 'boolean' },
+    'public-url': { type: 'string' },
     ...MAIL_FLAGS,
     ...DEMO_FLAGS,
   });
@@ -87,6 +90,7 @@ async function main(): Promise<void> {
   const databaseUrl = urlFlag(f.database ?? process.env.HUB_DATABASE_URL, 'database', ['postgres:', 'postgresql:']);
   const redisUrl = urlFlag(f.redis ?? process.env.HUB_REDIS_URL, 'redis', ['redis:']);
   const mailbox = mailboxFromFlags(f, fail, Date.now());
+  const publicUrl = publicUrlFlag(fail, f['public-url']);
 
   let loading = false;
   const data = await openHubData({
@@ -108,7 +112,7 @@ async function main(): Promise<void> {
   }
 
   const secret = process.env.HUB_SECRET || randomBytes(16).toString('hex');
-  const hub = await createHub({ store: data.store, port, host: f.host, ingestSecret: secret, tokenKey: data.tokenKey, redisUrl, trustProxy: f['trust-proxy'], mail: { mailboxes: mailbox ? [mailbox] : [] } }).catch(
+  const hub = await createHub({ store: data.store, port, host: f.host, ingestSecret: secret, tokenKey: data.tokenKey, redisUrl, trustProxy: f['trust-proxy'], publicUrl, mail: { mailboxes: mailbox ? [mailbox] : [] } }).catch(
     async (err: NodeJS.ErrnoException) => {
       await data.store.close();
       return fail(err.code === 'EADDRINUSE' ? `port ${port} is in use: pass --port with another one (or 0)` : err.message, false);

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { DEMO_FLAGS, demoOptions, mailboxFromFlags, parseFlags, type Fail } from './cliFlags';
+import { DEMO_FLAGS, demoOptions, mailboxFromFlags, parseFlags, publicUrlFlag, type Fail } from './cliFlags';
 
 const fail: Fail = (message, usage) => {
   throw new Error(`${message}${usage ? ' (usage)' : ''}`);
@@ -51,5 +51,21 @@ describe('a mailbox given by flags', () => {
     expect(() => mailboxFromFlags({ 'mail-address': 'a@b.example', 'smtp-url': 'smtp://h:25', 'smtp-listen': 'h:99999' }, fail, 0)).toThrow('inbound.port');
     expect(() => mailboxFromFlags({ 'mail-address': 'a@b.example', 'smtp-url': 'smtp://h:25', 'imap-url': 'imap://h/INBOX?poll=1' }, fail, 0)).toThrow('inbound.user');
     expect(() => mailboxFromFlags({ 'mail-address': 'nobody', 'smtp-url': 'smtp://h:25', 'smtp-listen': 'h:25' }, fail, 0)).toThrow('--mail-address: "nobody"');
+  });
+});
+
+describe('--public-url', () => {
+  it('takes an http or https address, without its trailing slash, and nothing when not given', () => {
+    expect(publicUrlFlag(fail, undefined)).toBeUndefined();
+    expect(publicUrlFlag(fail, 'https://help.shop.example/')).toBe('https://help.shop.example');
+    expect(publicUrlFlag(fail, 'http://127.0.0.1:8080/hub/')).toBe('http://127.0.0.1:8080/hub');
+  });
+
+  it('refuses what is not an http or https address, and one with a password, query or fragment', () => {
+    expect(() => publicUrlFlag(fail, 'help.shop.example')).toThrow('--public-url needs an http:// or https:// URL, got "help.shop.example"');
+    expect(() => publicUrlFlag(fail, 'ftp://shop.example')).toThrow(/needs an http:\/\/ or https:\/\//);
+    expect(() => publicUrlFlag(fail, 'https://u:p@shop.example')).toThrow(/without a user, password, query or fragment/);
+    expect(() => publicUrlFlag(fail, 'https://shop.example/?a=1')).toThrow(/without a user/);
+    expect(() => publicUrlFlag(fail, 'https://shop.example/#x')).toThrow(/without a user/);
   });
 });

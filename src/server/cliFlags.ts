@@ -35,6 +35,19 @@ export function numberFlag(fail: Fail, value: string | undefined, name: string, 
   return n;
 }
 
+/**
+ * `--public-url`: where customers reach the hub from outside (survey links, the web chat, the help site), an
+ * http or https address without credentials, query or fragment; given without its trailing slash. Undefined when
+ * not given (the hub's listening address then).
+ */
+export function publicUrlFlag(fail: Fail, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const url = URL.canParse(value) ? new URL(value) : null;
+  if (!url || !['http:', 'https:'].includes(url.protocol)) fail(`--public-url needs an http:// or https:// URL, got "${value}"`);
+  if (url.username || url.password || url.search || url.hash) fail(`--public-url is where customers reach the hub, without a user, password, query or fragment; got "${value}"`);
+  return url.href.replace(/\/+$/, '');
+}
+
 /** What demo organisation new, empty data gets, and the simulated traffic: `npm run hub` and `npm run cluster` take them alike. */
 export const DEMO_FLAGS = {
   seed: { type: 'string' },

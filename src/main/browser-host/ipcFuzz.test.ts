@@ -58,7 +58,9 @@ const EXAMPLES: { [C in ChannelName]: InputOf<C> } = {
   'customer.view': { customerId: 'cu-1' },
   'reference.org': {},
   'reference.knowledge': { language: 'pl', queueId: 'q-chat' },
+  'reference.articles': { articleIds: ['kb-1', 'kb-2'] },
   'alert.list': { statuses: ['raised', 'acknowledged'] },
+  'survey.answers': { caseIds: ['c-1'] },
   'supervisor.dashboard': { since: 0 },
   'supervisor.dashboardChanges': { since: 0, cases: ['c-1'], interactions: ['i-1'], csat: ['s-1'] },
   'supervisor.failedDeliveries': { limit: 50 },
@@ -83,6 +85,7 @@ const EXAMPLES: { [C in ChannelName]: InputOf<C> } = {
   'supervisor.reassignAll': { fromStaffId: 'a1', to: { queueId: 'q-chat' }, setStatus: 'offline' },
   'supervisor.updateStaff': { staffId: 'a1', patch: { status: 'busy', capacity: { chat: 2 }, queueIds: ['q-chat'] } },
   'audit.query': { actorId: 'a1', queueId: 'q-chat', caseId: 'c-1', action: 'case.reassign', before: 1, limit: 10 },
+  'supervisor.selfService': { since: 0 },
   'presence.set': { caseId: 'c-1', state: 'typing' },
   'outbox.list': {},
   'outbox.retry': { mutationId: MUTATION_ID },
@@ -112,6 +115,8 @@ const EXAMPLES: { [C in ChannelName]: InputOf<C> } = {
   'admin.connectors': {},
   'admin.setConnector': { channel: 'sms', url: 'https://sms.example/deliver', secret: 'outbound-secret-0123456789abcdef' },
   'admin.removeConnector': { channel: 'sms' },
+  'admin.webchat': {},
+  'admin.setWebchat': { allowedOrigins: ['https://shop.example', 'http://127.0.0.1:8080'] },
   'admin.mailboxes': {},
   'admin.setMailbox': { address: 'help@shop.example', name: 'Support', smtp: { host: '127.0.0.1', port: 2525, secure: false }, inbound: { kind: 'smtp', host: '127.0.0.1', port: 2526 } },
   'admin.removeMailbox': { address: 'help@shop.example' },
@@ -264,7 +269,7 @@ describe('every IPC channel, fuzzed through the real browser host and engine', (
     }
     // Nothing reached a prototype.
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-  }, 90_000);
+  }, 180_000);
 
   it('answers invokes that are not {channel, input}, and unknown channels', async () => {
     const prng = createPrng(SEED + 1);

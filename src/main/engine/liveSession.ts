@@ -138,6 +138,7 @@ export function startLiveSession(options: LiveSessionOptions): LiveSession {
     });
     sync.on('call:offer', (offer) => emit('call.offer', offer));
     sync.on('presence', (p) => emit('presence.update', p));
+    sync.on('visitor:typing', (p) => emit('visitor.typing', p));
     sync.on('import:progress', (p) => emit('admin.importProgress', p));
     sync.on('problem', ({ where, message }) => {
       // A refused handshake or an `auth:expired` means the access token is no good: renew it on the next try.

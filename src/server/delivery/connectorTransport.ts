@@ -14,9 +14,10 @@ export function connectorBody(m: OutboundMessage): ConnectorDelivery {
     interactionId: delivery.interactionId,
     channel: delivery.channel,
     to: delivery.to,
-    text: interaction.text,
+    text: m.text,
     ...(interaction.subject !== null ? { subject: interaction.subject } : {}),
     ...(m.attachments.length > 0 ? { attachments: m.attachments } : {}),
+    ...(m.survey !== null ? { survey: m.survey } : {}),
   };
 }
 

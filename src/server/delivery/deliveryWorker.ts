@@ -68,7 +68,7 @@ export function startDeliveryWorker(ctx: HubContext, options: Partial<DeliveryOp
 
   async function send(claimed: Delivery): Promise<Accepted | DeliveryFailure> {
     try {
-      const message = await buildOutboundMessage(ctx.store, claimed);
+      const message = await buildOutboundMessage(ctx.store, claimed, ctx.config.publicUrl);
       if (!message) return new DeliveryFailure(false, 'the message or its case no longer exists');
       return await transportOf(claimed.channel).send(message, stopping.signal);
     } catch (err) {

@@ -5,6 +5,10 @@ import type { ConnectorAttachment } from '../../shared/protocol';
 export interface OutboundMessage {
   delivery: Delivery;
   interaction: Interaction;
+  /** What goes out as the message: the interaction's text, and for a survey the line with its page's link. */
+  text: string;
+  /** A survey's page (`survey.url` of a connector's delivery); null for a reply. */
+  survey: { url: string } | null;
   kase: Case;
   customer: Customer;
   /** Who wrote it (the agent's name goes on an email), or null for what the hub sent by itself. */

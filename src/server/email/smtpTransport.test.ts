@@ -31,9 +31,12 @@ const delivery: Delivery = {
   to: { kind: 'email', value: 'anna@customer.example' }, authorId: 'st1', status: 'queued', attempts: 0,
   nextAttemptAt: 1, lastError: null, providerMessageId: null, createdAt: 1, updatedAt: 1, version: 1,
 };
+const REPLY = 'Hello Anna,\n\nthe <b>courier</b> comes tomorrow.\nRegards';
 const message = (): OutboundMessage => ({
   delivery,
-  interaction: interaction({ id: 'out1', kind: 'email', direction: 'outbound', authorId: 'st1', text: 'Hello Anna,\n\nthe <b>courier</b> comes tomorrow.\nRegards' }),
+  interaction: interaction({ id: 'out1', kind: 'email', direction: 'outbound', authorId: 'st1', text: REPLY }),
+  text: REPLY,
+  survey: null,
   kase: kase({ id: 'ca1', subject: 'Dead pixel' }),
   customer: customer(),
   author: staff({ id: 'st1', name: 'Marta Nowak' }),
@@ -46,7 +49,7 @@ const message = (): OutboundMessage => ({
   ],
 });
 
-const send = (port: number) => createSmtpTransport(async () => mailbox(port), { connectMs: 2_000, commandMs: 2_000 }).send(message(), new AbortController().signal);
+const send = (port: number, m = message()) => createSmtpTransport(async () => mailbox(port), { connectMs: 2_000, commandMs: 2_000 }).send(m, new AbortController().signal);
 
 describe('the email transport', () => {
   it('sends one threaded message from the agent at the mailbox, with the case reference, text, HTML and the file', async () => {
@@ -64,6 +67,16 @@ describe('the email transport', () => {
     expect(mail.text?.trim()).toBe('Hello Anna,\n\nthe <b>courier</b> comes tomorrow.\nRegards');
     expect(mail.html).toContain('<p>Hello Anna,</p><p>the &lt;b&gt;courier&lt;/b&gt; comes tomorrow.<br>Regards</p>');
     expect(mail.attachments.map((a) => [a.filename, a.contentType, a.content.equals(photo)])).toEqual([['label.png', 'image/png', true]]);
+  });
+
+  it("puts a survey's page in the text and as a link in the HTML", async () => {
+    sink.answer(250);
+    const url = 'https://help.shop.example/survey/AbCdEfGhIjKlMnOpQrStUvWxYz012-_9';
+    const text = `Your case has been resolved. How would you rate our help?\n\nAnswer here: ${url}`;
+    await send(sink.port, { ...message(), delivery: { ...delivery, purpose: 'survey' }, attachments: [], text, survey: { url } });
+    const { mail } = sink.received.at(-1)!;
+    expect(mail.text?.trim()).toBe(text);
+    expect(mail.html).toContain(`<p>Answer here: <a href="${url}">${url}</a></p>`);
   });
 
   it('fails transiently on 451 and for good on 550, with the server reason', async () => {

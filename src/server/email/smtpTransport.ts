@@ -16,10 +16,15 @@ const MAX_REFERENCES = 20;
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** The HTML part of a reply: the text escaped, a paragraph per blank-line block, line breaks kept. */
-export function replyHtml(text: string): string {
+/**
+ * The HTML part of a reply: the text escaped, a paragraph per blank-line block, line breaks kept; `link` (a
+ * survey's page), where the text has it, becomes a link.
+ */
+export function replyHtml(text: string, link?: string): string {
   const paragraphs = text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
-  return `<!doctype html><html><body>${paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('')}</body></html>`;
+  const anchor = link === undefined ? null : escapeHtml(link);
+  const linked = (html: string) => (anchor === null ? html : html.split(anchor).join(`<a href="${anchor}">${anchor}</a>`));
+  return `<!doctype html><html><body>${paragraphs.map((p) => `<p>${linked(escapeHtml(p)).replace(/\n/g, '<br>')}</p>`).join('')}</body></html>`;
 }
 
 /** The subject of a reply: the interaction's, else "Re:" the case's, with the case reference. */
@@ -74,8 +79,8 @@ export function createSmtpTransport(mailbox: () => Promise<Mailbox | null>, time
           subject: subjectOf(m),
           messageId,
           ...(earlier.length > 0 ? { inReplyTo: earlier[earlier.length - 1], references: earlier } : {}),
-          text: m.interaction.text,
-          html: replyHtml(m.interaction.text),
+          text: m.text,
+          html: replyHtml(m.text, m.survey?.url),
           attachments: m.attachments.map((a) => ({ filename: a.name, contentType: a.type, content: Buffer.from(a.data, 'base64') })),
         });
         return { providerMessageId: messageId };

@@ -50,12 +50,14 @@ export interface PageParts {
   status?: number;
   /** Content-Security-Policy; PAGE_CSP unless the page needs more (the web chat's frame). */
   csp?: string;
-  /** Extra head markup (a script tag the CSP allows). */
+  /** Extra head markup (a script tag the CSP allows, a description, canonical links). */
   head?: string;
+  /** Headers over pageHeaders' (e.g. a Cache-Control for published content, a Retry-After). */
+  headers?: Record<string, string>;
 }
 
-/** A whole page as a route's answer: HTML in the customer's language, never cached, never sniffed, never framed. */
-export function htmlPage({ lang, title, body, status = 200, csp = PAGE_CSP, head = '' }: PageParts): RouteAnswer {
+/** A whole page as a route's answer: HTML in the customer's language, never sniffed, never framed, not cached unless `headers` allow it. */
+export function htmlPage({ lang, title, body, status = 200, csp = PAGE_CSP, head = '', headers = {} }: PageParts): RouteAnswer {
   const html = `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -69,7 +71,7 @@ ${body}
 </body>
 </html>
 `;
-  return { status, bytes: Buffer.from(html, 'utf8'), headers: pageHeaders('text/html; charset=utf-8', csp) };
+  return { status, bytes: Buffer.from(html, 'utf8'), headers: { ...pageHeaders('text/html; charset=utf-8', csp), ...headers } };
 }
 
 /** Headers of everything customer-facing: its type, its policy, no sniffing, no referrer, no cache. */
@@ -94,8 +96,10 @@ export function languageSwitch(current: Lang, hrefOf: (lang: Lang) => string, la
 }
 
 /** What a customer page says when something goes wrong, in their language, by HTTP status. */
-const ERRORS: Record<Lang, Record<number, string>> = {
+const ERRORS: Record<Lang, Record<number, string> & { title: string }> = {
   en: {
+    title: 'Sorry',
+    415: 'This form was sent in a way we cannot read.',
     400: 'This request could not be understood.',
     404: 'This page does not exist, or the link is no longer valid.',
     405: 'This page cannot be used that way.',
@@ -105,6 +109,8 @@ const ERRORS: Record<Lang, Record<number, string>> = {
     503: 'We are briefly unavailable. Nothing was changed; please try again in a moment.',
   },
   pl: {
+    title: 'Przepraszamy',
+    415: 'Ten formularz został wysłany w formie, której nie możemy odczytać.',
     400: 'Nie udało się zrozumieć tego żądania.',
     404: 'Ta strona nie istnieje albo link jest już nieważny.',
     405: 'Tej strony nie można użyć w ten sposób.',
@@ -114,6 +120,8 @@ const ERRORS: Record<Lang, Record<number, string>> = {
     503: 'Jesteśmy na chwilę niedostępni. Nic nie zostało zmienione; spróbuj ponownie za moment.',
   },
   el: {
+    title: 'Λυπούμαστε',
+    415: 'Αυτή η φόρμα στάλθηκε με τρόπο που δεν μπορούμε να διαβάσουμε.',
     400: 'Δεν ήταν δυνατό να κατανοηθεί αυτό το αίτημα.',
     404: 'Αυτή η σελίδα δεν υπάρχει ή ο σύνδεσμος δεν ισχύει πλέον.',
     405: 'Αυτή η σελίδα δεν μπορεί να χρησιμοποιηθεί με αυτόν τον τρόπο.',
@@ -127,6 +135,5 @@ const ERRORS: Record<Lang, Record<number, string>> = {
 /** An error as a page in the customer's language (the status's own text; 500's for one without). */
 export function errorPage(lang: Lang, status: number, headers: Record<string, string> = {}): RouteAnswer {
   const text = ERRORS[lang][status] ?? ERRORS[lang][500];
-  const page = htmlPage({ lang, title: text, status, body: `<main class="narrow"><p class="error" role="alert">${escapeHtml(text)}</p></main>` });
-  return { ...(page as Extract<RouteAnswer, { bytes: Buffer }>), headers: { ...(page as Extract<RouteAnswer, { bytes: Buffer }>).headers, ...headers } };
+  return htmlPage({ lang, title: text, status, headers, body: `<main class="narrow"><h1>${escapeHtml(ERRORS[lang].title)}</h1><p class="error" role="alert">${escapeHtml(text)}</p></main>` });
 }

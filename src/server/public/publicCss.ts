@@ -24,15 +24,31 @@ button { font: inherit; padding: 0.5rem 1rem; border: 0; border-radius: 6px; bac
 button.secondary { background: var(--soft); color: var(--ink); border: 1px solid var(--line); }
 ul.articles { list-style: none; padding: 0; }
 ul.articles li { border-bottom: 1px solid var(--line); padding: 0.75rem 0; }
-article.body { white-space: pre-wrap; }
+header.site { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.5rem; max-width: 46rem; margin: 0 auto; padding: 0.5rem 1rem; border-bottom: 1px solid var(--line); }
+header.site .langs { padding: 0; }
+.site-name { font-weight: 700; text-decoration: none; color: var(--ink); }
+.skip { position: absolute; left: 0.5rem; top: -3rem; padding: 0.5rem 1rem; background: var(--accent); color: var(--accent-ink); z-index: 1; }
+.skip:focus { top: 0.5rem; }
+form.search { flex-wrap: wrap; align-items: center; }
+form.search label { flex-basis: 100%; font-weight: 600; }
+form.search input[type=search] { flex: 1; width: auto; min-width: 12rem; }
+ul.articles li p { margin: 0.25rem 0 0; }
+mark { background: #fff3bf; color: inherit; padding: 0 0.1em; }
+.article-body p { white-space: pre-line; }
+section.notice { margin: 1.5rem 0; }
+section.notice h2 { margin-top: 0; }
 fieldset.scale { border: 0; padding: 0; margin: 0 0 1rem; }
 fieldset.scale legend { font-weight: 600; margin-bottom: 0.5rem; }
 .scale-options { display: grid; grid-template-columns: repeat(5, minmax(2.75rem, 1fr)); gap: 0.5rem; }
-.scale-options label { display: flex; align-items: center; justify-content: center; min-height: 2.75rem; border: 1px solid var(--line); border-radius: 6px; cursor: pointer; }
+.scale-options label { position: relative; display: flex; align-items: center; justify-content: center; min-height: 2.75rem; border: 1px solid var(--line); border-radius: 6px; cursor: pointer; }
 .scale-options input { position: absolute; opacity: 0; width: 1px; height: 1px; }
 .scale-options input:checked + span { font-weight: 700; }
 .scale-options label:has(input:checked) { background: var(--accent); color: var(--accent-ink); border-color: var(--accent); }
 .scale-options label:has(input:focus-visible) { outline: 3px solid var(--accent); outline-offset: 2px; }
 .scale-ends { display: flex; justify-content: space-between; font-size: 0.85rem; color: var(--muted); }
+form.survey > label { display: block; font-weight: 600; margin: 1rem 0 0.25rem; }
+form.survey textarea { resize: vertical; }
+form.survey [aria-invalid=true] { border-color: var(--bad); }
+blockquote.answer { margin: 0.25rem 0 0.75rem; padding: 0.5rem 0.75rem; border-left: 4px solid var(--line); white-space: pre-wrap; overflow-wrap: anywhere; }
 @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
 `;

@@ -29,8 +29,11 @@ export interface PublicLimits {
 }
 export const DEFAULT_PUBLIC_LIMITS: PublicLimits = { perAddress: 240, windowMs: 60_000 };
 
-/** Counts requests per address in fixed windows, in this process (a flood is this node's to shed). */
-function addressBudget(limits: PublicLimits, now: () => number) {
+/**
+ * Counts requests per key (an address, a survey's token) in fixed windows of `windowMs`, at most `perAddress`
+ * each, in this process (a flood is this node's to shed). Answers how long to wait (ms) once over, else null.
+ */
+export function windowBudget(limits: PublicLimits, now: () => number) {
   let windowStart = now();
   let counts = new Map<string, number>();
   return (address: string): number | null => {
@@ -57,7 +60,7 @@ export function createPublicSite(ctx: HubContext, features: PublicRoutes[], opts
     { [`GET ${PUBLIC_CSS_PATH}`]: () => ({ status: 200, bytes: Buffer.from(PUBLIC_CSS, 'utf8'), headers: { ...pageHeaders('text/css; charset=utf-8'), 'Cache-Control': 'public, max-age=3600' } }) },
     ...features,
   );
-  const over = addressBudget(opts.limits ?? DEFAULT_PUBLIC_LIMITS, ctx.now);
+  const over = windowBudget(opts.limits ?? DEFAULT_PUBLIC_LIMITS, ctx.now);
 
   /** The route for a request and what follows its prefix; the longest prefix wins. */
   function find(method: string, path: string): { route: PublicRoute; rest: string } | 'wrong-method' | null {
@@ -82,7 +85,8 @@ export function createPublicSite(ctx: HubContext, features: PublicRoutes[], opts
     const answer = async (): Promise<RouteAnswer> => {
       const wait = over(opts.address(req));
       if (wait !== null) return errorPage(lang, 429, { 'Retry-After': String(Math.ceil(wait / 1000)) });
-      const found = find(req.method ?? 'GET', path);
+      // HEAD is GET without the body (left off below): link checkers and caches ask it.
+      const found = find(req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET'), path);
       if (found === null) return errorPage(lang, 404);
       if (found === 'wrong-method') return errorPage(lang, 405);
       const raw = req.method === 'POST' ? await readBody(req, MAX_FORM_BYTES) : Buffer.alloc(0);

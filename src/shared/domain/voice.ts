@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { IdSchema, TimeSchema } from './enums';
 
+/** Longest survey comment a customer may leave (characters, after cleaning): the survey page and the web chat's question. */
+export const MAX_SURVEY_COMMENT = 2_000;
+
 /** A customer's answer to the 1-10 survey sent when their case was resolved. */
 export const CsatResponseSchema = z.object({
   id: IdSchema,

@@ -54,6 +54,8 @@ import {
   PolicySchema,
   ReasonCodeSchema,
   ScopeSchema,
+  SelfServiceFiguresSchema,
+  VisitorTypingSchema,
   type MutationType,
 } from '../protocol';
 import {
@@ -78,6 +80,8 @@ import {
   UpdateQueueSchema,
   UpdateStaffSchema,
   UpdateStoreSchema,
+  WebchatSettingsSchema,
+  WebchatSettingsViewSchema,
 } from '../protocol/admin';
 import { AdminMailboxSchema, PutMailboxSchema } from '../protocol/mailbox';
 
@@ -263,6 +267,8 @@ const DashboardCaseSchema = z.object({
 export const MAX_FAILED_DELIVERIES = 200;
 /** Most ids of each kind one `supervisor.dashboardChanges` takes; beyond it, the console reads the whole dashboard. */
 export const MAX_DASHBOARD_CHANGES = 2_000;
+/** Most cases one `survey.answers` read names (a customer's cases in Customer 360). */
+export const MAX_SURVEY_ANSWER_CASES = 2_000;
 
 // ---------- channels: renderer -> engine ----------
 
@@ -392,6 +398,19 @@ export const channels = {
     input: z.object({ language: LangSchema, queueId: IdSchema.nullable().default(null) }).strict(),
     output: z.object({ kb: z.array(KbArticleSchema), canned: z.array(CannedResponseSchema) }),
   },
+  /** Survey answers (score and comment) of the given cases held here, newest first: the case view and Customer 360. */
+  'survey.answers': {
+    input: z.object({ caseIds: z.array(IdSchema).min(1).max(MAX_SURVEY_ANSWER_CASES) }).strict(),
+    output: z.array(CsatResponseSchema),
+  },
+  /**
+   * Knowledge-base articles by id, in any language, those held here (the articles a web chat visitor was shown
+   * name them by id); an id not held is left out.
+   */
+  'reference.articles': {
+    input: z.object({ articleIds: z.array(IdSchema).min(1).max(100) }).strict(),
+    output: z.array(KbArticleSchema),
+  },
   /** Red alerts in the given states (default: not closed), newest first. */
   'alert.list': {
     input: z.object({ statuses: z.array(AlertStatusSchema).min(1).max(4).optional() }).strict(),
@@ -484,7 +503,11 @@ export const channels = {
   'attachment.upload': {
     input: z
       .object({
-        name: z.string().max(1_000),
+        // A lone surrogate is no text a file system names a file with, and no header can carry it to the hub.
+        name: z
+          .string()
+          .max(1_000)
+          .refine((n) => !/\p{Cs}/u.test(n), 'a file name is text without lone surrogates'),
         type: z.string().max(200),
         /** The bytes, base64. */
         data: z.string().max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4 + 4),
@@ -591,6 +614,11 @@ export const channels = {
       .strict(),
     output: z.object({ entries: z.array(AuditEntrySchema) }),
   },
+  /**
+   * Supervisor: self-service since `since`: questions the web chat's articles answered, by queue and article, and
+   * the web chat conversations that reached each queue (asked of the hub; needs the link).
+   */
+  'supervisor.selfService': { input: z.object({ since: TimeSchema }).strict(), output: SelfServiceFiguresSchema },
   /** Tell colleagues I am viewing or typing in a case (`none` when I leave it). Live only; ignored offline. */
   'presence.set': {
     input: z.object({ caseId: IdSchema, state: z.enum(['viewing', 'typing', 'none']) }).strict(),
@@ -646,6 +674,10 @@ export const channels = {
   'admin.setConnector': { input: PutConnectorSchema.extend({ channel: ConnectorChannelSchema }), output: AdminConnectorSchema },
   /** Removes a channel's connector at once. */
   'admin.removeConnector': { input: z.object({ channel: ConnectorChannelSchema }).strict(), output: AdminConnectorSchema },
+  /** Where the web chat may be embedded, and the tag to paste (admins only; not synced). */
+  'admin.webchat': { input: Empty, output: WebchatSettingsViewSchema },
+  /** Sets the origins the web chat may be embedded on (the whole list). */
+  'admin.setWebchat': { input: WebchatSettingsSchema, output: WebchatSettingsViewSchema },
   /** The mailboxes the hub speaks email through (admins only; not synced; whether passwords are set, never them). */
   'admin.mailboxes': { input: Empty, output: z.object({ items: z.array(AdminMailboxSchema) }) },
   /** Adds or changes a mailbox; a password left out stays as it is. */
@@ -732,6 +764,11 @@ export const events = {
   'admin.importProgress': ImportProgressSchema,
   /** Who is viewing or typing in a case now. */
   'presence.update': z.object({ caseId: IdSchema, present: z.array(PresenceSchema) }),
+  /**
+   * A web chat visitor started (`typing`) or stopped typing on a case I see. Live only: a `typing: false` lost with
+   * the link never comes, so the renderer lets a `typing` lapse by itself.
+   */
+  'visitor.typing': VisitorTypingSchema,
   /**
    * A reply or survey I wrote, or one on a case I own, could not be delivered (the hub gave up): which case and
    * what failed, with the case's subject and customer's name when cached.

@@ -192,7 +192,8 @@ export const PutConnectorSchema = z
     url: z
       .url({ protocol: /^https?$/, error: 'the connector URL is an http or https address' })
       .max(2_000)
-      .refine((u) => !new URL(u).username && !new URL(u).password, 'put no user name or password in the URL: the secret signs every request'),
+      // Zod runs this even when the address is not one (the check above has said so): only a parsed one is asked.
+      .refine((u) => !URL.canParse(u) || (!new URL(u).username && !new URL(u).password), 'put no user name or password in the URL: the secret signs every request'),
     /** Signs what the hub sends the connector. Needed to register; optional when changing. */
     secret: ConnectorSecretSchema.optional(),
     /** Signs what the connector sends the hub (inbound messages, delivery reports). */

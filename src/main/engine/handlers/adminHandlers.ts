@@ -50,6 +50,8 @@ export function adminHandlers({ sessions, hubAdmin }: HandlerContext) {
     'admin.connectors': () => call('admin.connectors', 'GET', 'connectors'),
     'admin.setConnector': ({ channel, ...body }) => call('admin.setConnector', 'PUT', `connectors/${channel}`, body),
     'admin.removeConnector': ({ channel }) => call('admin.removeConnector', 'DELETE', `connectors/${channel}`),
+    'admin.webchat': () => call('admin.webchat', 'GET', 'webchat'),
+    'admin.setWebchat': (input) => call('admin.setWebchat', 'PUT', 'webchat', input),
     'admin.mailboxes': () => call('admin.mailboxes', 'GET', 'mailboxes'),
     'admin.setMailbox': ({ address, ...body }) => call('admin.setMailbox', 'PUT', `mailboxes/${seg(address)}`, body),
     'admin.removeMailbox': ({ address }) => call('admin.removeMailbox', 'DELETE', `mailboxes/${seg(address)}`),

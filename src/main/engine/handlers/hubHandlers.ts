@@ -33,7 +33,7 @@ async function askHub<T>(live: LiveSession, ask: (sync: Sync) => Promise<T>): Pr
   }
 }
 
-/** Channels answered by the hub itself: store lookups beyond the cache, the audit trail, presence. */
+/** Channels answered by the hub itself: store lookups beyond the cache, the audit trail, self-service figures, presence. */
 export function hubHandlers({ sessions }: HandlerContext) {
   return {
     'store.lookup': async ({ query, detail }) => {
@@ -52,6 +52,7 @@ export function hubHandlers({ sessions }: HandlerContext) {
       return { customers: answer.rows.flatMap((c) => (c.entity === 'customer' && c.data !== null ? [c.data] : [])), source: 'hub' as const };
     },
     'audit.query': (input) => askHub(sessions.live(), (sync) => sync.request('audit:query', input)),
+    'supervisor.selfService': (input) => askHub(sessions.live(), (sync) => sync.request('selfservice:figures', input)),
     'presence.set': async (input) => {
       const live = sessions.live();
       // Presence is live only: offline there is nobody to tell, and nothing to keep.

@@ -7,11 +7,13 @@ import {
   listCannedResponses,
   listHeldReplies,
   listKbArticles,
+  listKbArticlesById,
   listQueues,
   listStaff,
   listStores,
 } from '../../services/cache/queries/reference';
 import { getRow } from '../../services/cache/rows';
+import { csatOfCases } from '../../services/cache/queries/surveyAnswers';
 import { readSyncState } from '../../services/cache/syncState';
 import { searchCustomers, searchInteractions } from '../../services/search/search';
 import type { Db } from '../../services/cache/database';
@@ -63,7 +65,9 @@ export function readHandlers({ sessions }: HandlerContext) {
       kb: listKbArticles(db(), language, queueId),
       canned: listCannedResponses(db(), language),
     }),
+    'reference.articles': ({ articleIds }) => listKbArticlesById(db(), articleIds),
     'alert.list': ({ statuses }) => listAlerts(db(), statuses),
+    'survey.answers': ({ caseIds }) => csatOfCases(db(), caseIds),
     'held.list': () => {
       const { vault } = sessions.live();
       return listHeldReplies(vault.db, vault.staffId);

@@ -14,6 +14,7 @@ import {
   PresenceUpdateSchema,
   ScopeSchema,
   SlaBreachSchema,
+  VisitorTypingSchema,
   type Ack,
   type Change,
   type ClientToServerEvents,
@@ -74,6 +75,8 @@ export type SyncEvents = {
   /** A delivery gave up: for its author and the case's owner (the hub sends it to no one else). */
   'delivery:failed': z.infer<typeof DeliveryFailedSchema>;
   'import:progress': z.infer<typeof ImportProgressSchema>;
+  /** A web chat visitor typing, or stopped, on a case this person sees. */
+  'visitor:typing': z.infer<typeof VisitorTypingSchema>;
   /** An outbox entry got its final answer (acked, held, rejected). */
   settled: OutboxEntry;
   /** Something went wrong that the client recovers from by itself; for the log. */
@@ -397,6 +400,12 @@ export function startSyncClient(options: SyncClientOptions): SyncClient {
     // Progress is a hint for a progress bar: one that does not parse is dropped (the import's answer still comes).
     const parsed = ImportProgressSchema.safeParse(raw);
     if (parsed.success) events.emit('import:progress', parsed.data);
+  });
+  socket.on('visitor:typing', (raw) => {
+    // A hint that lapses by itself: one that does not parse is dropped, and the next keystrokes send another.
+    const parsed = VisitorTypingSchema.safeParse(raw);
+    if (parsed.success) events.emit('visitor:typing', parsed.data);
+    else events.emit('problem', { where: 'visitor:typing', message: 'a notice that does not pass the schema' });
   });
   socket.on('protocol:error', (p) => events.emit('problem', { where: `hub:${p.event}`, message: p.message }));
 

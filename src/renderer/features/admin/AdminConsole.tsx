@@ -12,10 +12,11 @@ import { PeoplePanel } from './PeoplePanel';
 import { PolicyPanel } from './PolicyPanel';
 import { QueuesPanel } from './QueuesPanel';
 import { StoresPanel } from './StoresPanel';
+import { WebchatPanel } from './WebchatPanel';
 
 /**
  * Administration: people, queues, stores, the knowledge base, canned responses, customer import, channel
- * connectors, mailboxes and the workstation policy.
+ * connectors, mailboxes, the web chat and the workstation policy.
  * Lists read the synced cache (`reference.org`, `admin.knowledge`), so what any admin changes shows here as the
  * change feed brings it; admins change, supervisors read.
  */
@@ -42,6 +43,7 @@ export function AdminConsole({ session }: { session: SessionView }) {
           {canEdit && <Tabs.Tab value="customers">{t('tabs.customers')}</Tabs.Tab>}
           {canEdit && <Tabs.Tab value="connectors">{t('tabs.connectors')}</Tabs.Tab>}
           {canEdit && <Tabs.Tab value="mailboxes">{t('tabs.mailboxes')}</Tabs.Tab>}
+          {canEdit && <Tabs.Tab value="webchat">{t('tabs.webchat')}</Tabs.Tab>}
           {canEdit && <Tabs.Tab value="policy">{t('tabs.policy')}</Tabs.Tab>}
         </Tabs.List>
         {panel('people', org.data ? <PeoplePanel org={org.data} canEdit={canEdit} /> : loading)}
@@ -52,6 +54,7 @@ export function AdminConsole({ session }: { session: SessionView }) {
         {canEdit && panel('customers', <CustomersPanel />)}
         {canEdit && panel('connectors', <ConnectorsPanel />)}
         {canEdit && panel('mailboxes', <MailboxesPanel />)}
+        {canEdit && panel('webchat', org.data ? <WebchatPanel queues={org.data.queues} /> : loading)}
         {canEdit && panel('policy', <PolicyPanel current={session.policy} />)}
       </Tabs>
     </Box>

@@ -6,9 +6,11 @@ import type { OutputOf } from '../../../shared/ipc/contract';
 import { errorText } from '../../lib/errorText';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useChannel, type DataChanged } from '../../lib/api/useChannel';
+import { isWebChat } from '../../lib/webChat';
 import { PresenceBar } from '../presence/PresenceBar';
 import { usePresence } from '../presence/usePresence';
 import { CaseAlertModal } from './CaseAlertModal';
+import { CaseSurveyAnswer } from '../survey/CaseSurveyAnswer';
 import { CaseBriefCard } from './CaseBriefCard';
 import { CaseControls } from './CaseControls';
 import { caseBrief } from './caseBrief';
@@ -25,6 +27,8 @@ import { useMinute } from './useMinute';
 import { useOrgReference } from './useOrgReference';
 import { usePerformStep } from './usePerformStep';
 import { useToneCheck } from './useToneCheck';
+import { useVisitorTyping } from './useVisitorTyping';
+import { VisitorTyping } from './VisitorTyping';
 
 type CaseViewData = OutputOf<'case.view'>;
 
@@ -92,6 +96,8 @@ function CaseWorkspace({
   const { case: kase, customer, timeline, held, deliveries } = data;
   const org = useOrgReference();
   const presence = usePresence(kase.id, myStaffId);
+  const webChat = useMemo(() => timeline.some(isWebChat), [timeline]);
+  const visitorTyping = useVisitorTyping(kase.id, timeline.findLast((i) => i.direction === 'inbound')?.id ?? null);
   const minute = useMinute();
   const customerLanguage: Lang = customer?.language ?? 'en';
   const assist = useCaseAssist(kase, timeline, customerLanguage, minute);
@@ -159,11 +165,13 @@ function CaseWorkspace({
               deliveries={deliveries}
               sendAnotherWay={sendAnotherWay}
             />
+            {webChat && <VisitorTyping typing={visitorTyping} customerName={customer?.name ?? null} />}
             <Composer caseId={kase.id} composer={composer} channels={channels} canned={knowledge.data?.canned ?? []} onTyping={presence.typing} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
+            <CaseSurveyAnswer kase={kase} />
             <ToneHintPanel state={assist.state} check={check} mode={composer.mode} />
             <NextStepsPanel steps={assist.steps} onPerform={perform} />
           </Stack>

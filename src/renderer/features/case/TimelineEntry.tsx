@@ -5,10 +5,12 @@ import type { Channel, HeldReply } from '../../../shared/domain';
 import type { OutputOf } from '../../../shared/ipc/contract';
 import { ChannelIcon } from '../../components/ChannelIcon';
 import { formatDuration, formatWhen } from '../../lib/format';
+import { isWebChat } from '../../lib/webChat';
 import { DeliveryStatus } from './DeliveryStatus';
 import { QuotedEmailText } from './QuotedEmailText';
 import type { SendAnotherWay, ShownDelivery } from './deliveryStage';
 import { TimelineAttachments } from './TimelineAttachments';
+import { WebchatDetails } from './WebchatDetails';
 import type { OrgReference } from './useOrgReference';
 
 export type TimelineInteraction = OutputOf<'case.view'>['timeline'][number];
@@ -33,7 +35,10 @@ function Labelled({ label, children }: { label: string; children: string }) {
   );
 }
 
-/** What each kind shows beyond its text: the email's subject, the call's length and notes, the visit's store. */
+/**
+ * What each kind shows beyond its text: the email's subject, the call's length and notes, the visit's store, the
+ * web chat's pages and articles.
+ */
 function KindDetails({ entry, org }: { entry: TimelineInteraction; org: OrgReference }) {
   const { t, i18n } = useTranslation('case');
   const { meta } = entry;
@@ -80,6 +85,8 @@ function KindDetails({ entry, org }: { entry: TimelineInteraction; org: OrgRefer
           })}
         </Text>
       );
+    case 'chat':
+      return isWebChat(entry) ? <WebchatDetails meta={meta} /> : null;
     case 'social':
       return meta.handle ? <Text size="xs" c="dimmed">{[meta.network, meta.handle].filter(Boolean).join(' · ')}</Text> : null;
     default:
@@ -133,7 +140,7 @@ export function TimelineEntry({
       radius={bubble ? 'lg' : 'sm'}
       data-kind={entry.kind}
       data-direction={entry.direction}
-      aria-label={t(`timeline.kindLabel.${entry.kind}`)}
+      aria-label={isWebChat(entry) ? t('webchat.kindLabel') : t(`timeline.kindLabel.${entry.kind}`)}
       bg={note ? 'var(--mantine-color-yellow-light)' : inbound ? undefined : 'var(--mantine-color-blue-light)'}
       ml={bubble && !inbound ? 'xl' : undefined}
       mr={bubble && inbound ? 'xl' : undefined}

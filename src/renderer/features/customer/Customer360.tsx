@@ -12,6 +12,8 @@ import { LANGUAGE_NAMES } from '../../i18n/languages';
 import { useOrgReference } from '../case/useOrgReference';
 import { ContactForm } from './ContactForm';
 import { SurveyConsentSwitch } from './SurveyConsentSwitch';
+import { SurveyScoreCell } from '../survey/SurveyScoreCell';
+import { useSurveyAnswers } from '../survey/useSurveyAnswers';
 import { contactValuesOf } from './contactForm';
 
 const CONSENT_KINDS = ['email', 'sms', 'marketing', 'surveys'] as const;
@@ -29,7 +31,7 @@ function Field({ label, values }: { label: string; values: readonly string[] }) 
   );
 }
 
-/** Customer 360: profile, identities, store, language, tags and every case with its status and CSAT. Esc closes. */
+/** Customer 360: profile, identities, store, language, tags and every case with its status, survey score and comment. Esc closes. */
 export function Customer360({ customerId, onOpenCase, onClose }: { customerId: string; onOpenCase(caseId: string): void; onClose(): void }) {
   const { t, i18n } = useTranslation('customer');
   const api = useApi();
@@ -40,6 +42,7 @@ export function Customer360({ customerId, onOpenCase, onClose }: { customerId: s
   const [editing, setEditing] = useState(false);
   const [saveError, setSaveError] = useState<{ code: string; message: string } | null>(null);
   const data = view.data?.customer.id === customerId ? view.data : undefined;
+  const answers = useSurveyAnswers(data?.cases ?? []);
 
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     if (e.key === 'Escape' && !e.defaultPrevented && e.currentTarget.contains(e.target as Node)) onClose();
@@ -166,7 +169,9 @@ export function Customer360({ customerId, onOpenCase, onClose }: { customerId: s
                     ))}
                   </Group>
                 </Table.Td>
-                <Table.Td>{c.csatScore === null ? t('cases.noCsat') : t('cases.csatScore', { score: c.csatScore })}</Table.Td>
+                <Table.Td>
+                  <SurveyScoreCell score={c.csatScore} answer={answers.get(c.id)} />
+                </Table.Td>
                 <Table.Td>{formatDateTime(i18n.language, c.updatedAt)}</Table.Td>
               </Table.Tr>
             ))}

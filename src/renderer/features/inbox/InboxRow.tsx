@@ -27,7 +27,7 @@ interface Props {
   onOpen(): void;
 }
 
-/** One case in the inbox: channel, customer, newest message (as written), waiting time, SLA, mood, unread. */
+/** One case in the inbox: channel (and whether it is the web chat), customer, newest message (as written), waiting time, SLA, mood, unread. */
 export function InboxRow({ item, id, active, open, unread, now, previews, style, onOpen }: Props) {
   const { t, i18n } = useTranslation('inbox');
   const c = item.case;
@@ -59,6 +59,11 @@ export function InboxRow({ item, id, active, open, unread, now, previews, style,
         <Group gap={8} wrap="nowrap" justify="space-between">
           <Group gap={8} wrap="nowrap" style={{ minWidth: 0 }}>
             <ChannelIcon channel={c.lastChannel} />
+            {preview?.webChat && (
+              <Badge size="xs" variant="light" role="img" aria-label={t('row.webChat')} data-testid="webchat-marker" style={{ flexShrink: 0 }}>
+                {t('row.webChatShort')}
+              </Badge>
+            )}
             {unread && (
               <span role="img" aria-label={t('row.unread')} style={{ width: 8, height: 8, borderRadius: 4, flexShrink: 0, background: 'var(--mantine-color-blue-6)' }} />
             )}

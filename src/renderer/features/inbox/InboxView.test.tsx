@@ -3,6 +3,7 @@ import '../../test/setup';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import type { InteractionMeta } from '../../../shared/domain';
 import { fakeApi } from '../../test/fakeApi';
 import { NOW, aCase, aMessage, aSession } from '../../test/builders';
 import { withLayout } from '../../test/layout';
@@ -13,7 +14,7 @@ withLayout();
 
 const HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)>';
 
-function setup(items = [aCase({ id: 'c1' }), aCase({ id: 'c2', assigneeId: null }), aCase({ id: 'c3' })]) {
+function setup(items = [aCase({ id: 'c1' }), aCase({ id: 'c2', assigneeId: null }), aCase({ id: 'c3' })], metaOf: Record<string, InteractionMeta> = {}) {
   const state = { items: items.map((c) => ({ case: c, customerName: `Customer ${c.id}` })) };
   const fake = fakeApi({
     'inbox.list': () => ({ items: state.items, more: false }),
@@ -21,7 +22,7 @@ function setup(items = [aCase({ id: 'c1' }), aCase({ id: 'c2', assigneeId: null 
     'case.view': ({ caseId }) => ({
       case: state.items.find((i) => i.case.id === caseId)!.case,
       customer: null,
-      timeline: [aMessage({ caseId, text: caseId === 'c1' ? HOSTILE : `Message of ${caseId}` })],
+      timeline: [aMessage({ caseId, text: caseId === 'c1' ? HOSTILE : `Message of ${caseId}`, meta: metaOf[caseId] ?? {} })],
       held: [],
       deliveries: [],
     }),
@@ -79,6 +80,15 @@ describe('InboxView', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Take next from queue' }));
     await waitFor(() => expect(onOpenCase).toHaveBeenCalledWith('c2'));
     expect(fake.calls('case.assign')).toEqual([{ caseId: 'c2', to: 'me' }]);
+  });
+
+  it('marks a case whose customer wrote last through the web chat', async () => {
+    setup(undefined, { c2: { handle: 'web:v-1' }, c3: { handle: 'jan.k' } });
+    const row = (id: string) => document.querySelector(`[data-case-id="${id}"]`) as HTMLElement;
+    await waitFor(() => expect(within(row('c2')).getByRole('img', { name: 'Web chat' }).textContent).toBe('Web'));
+    await waitFor(() => expect(within(row('c3')).getByTestId('preview').textContent).toBe('Message of c3'));
+    expect(within(row('c1')).queryByTestId('webchat-marker')).toBeNull();
+    expect(within(row('c3')).queryByTestId('webchat-marker')).toBeNull();
   });
 
   it('marks a case unread until it is opened', async () => {

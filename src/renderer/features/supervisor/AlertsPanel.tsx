@@ -10,7 +10,7 @@ import type { SupervisorData } from './useSupervisorData';
 const STATUS_COLORS = { raised: 'red.9', acknowledged: 'orange.9', 'follow-up': 'indigo.7', closed: 'gray.7' } as const;
 
 /**
- * Open red alerts and those closed today: the customer, the score, the case and how long acknowledging took
+ * Open red alerts and those closed today: the customer, the score with their comment (or the message), the case and how long acknowledging took
  * (or has been waiting), with acknowledge, assign the follow-up, and close with an outcome.
  */
 export function AlertsPanel({ alerts, data, onOpenCase }: { alerts: readonly ConsoleAlert[]; data: SupervisorData; onOpenCase(caseId: string): void }) {
@@ -50,7 +50,14 @@ export function AlertsPanel({ alerts, data, onOpenCase }: { alerts: readonly Con
             return (
               <Table.Tr key={a.id} data-alert={a.id}>
                 <Table.Th scope="row">{name}</Table.Th>
-                <Table.Td>{a.score === null ? t(`alerts.reason.${a.reason}`) : t('alerts.score', { score: a.score })}</Table.Td>
+                <Table.Td>
+                  {a.score === null ? t(`alerts.reason.${a.reason}`) : t('alerts.score', { score: a.score })}
+                  {a.comment && (
+                    <Text size="xs" lineClamp={3} title={a.comment} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                      {a.comment}
+                    </Text>
+                  )}
+                </Table.Td>
                 <Table.Td>
                   <UnstyledButton td="underline" onClick={() => onOpenCase(a.caseId)}>
                     {a.caseId}

@@ -10,16 +10,18 @@ import { FailedDeliveriesPanel } from './FailedDeliveriesPanel';
 import { LiveQueues } from './LiveQueues';
 import { PendingActions } from './PendingActions';
 import { ReassignPanel } from './ReassignPanel';
+import { SelfServicePanel } from './SelfServicePanel';
+import { SurveyAnswersPanel } from './SurveyAnswersPanel';
 import { useSupervisorData } from './useSupervisorData';
 import { useTrackedMoves } from './useTrackedMoves';
 
-const TABS = ['queues', 'agents', 'reassign', 'alerts', 'deliveries', 'audit'] as const;
+const TABS = ['queues', 'agents', 'reassign', 'alerts', 'deliveries', 'selfService', 'audit'] as const;
 type Tab = (typeof TABS)[number];
 const ALL_ALERTS = { statuses: ['raised', 'acknowledged', 'follow-up', 'closed'] } as const;
 
 /**
  * The supervisor console (supervisors and admins): live queues, the agents board, reassignment, red alerts,
- * failed deliveries and the audit trail, as tabs (arrow keys move between them). Reads come from the cache, so it works offline;
+ * failed deliveries, self-service and the audit trail, as tabs (arrow keys move between them). Reads come from the cache, so it works offline;
  * actions wait in the outbox and show as pending until the hub answers.
  */
 export function SupervisorConsole({ onOpenCase }: { onOpenCase(caseId: string): void }) {
@@ -65,9 +67,13 @@ export function SupervisorConsole({ onOpenCase }: { onOpenCase(caseId: string): 
         </Tabs.Panel>
         <Tabs.Panel value="alerts">
           <AlertsPanel alerts={alerts.data ?? []} data={data} onOpenCase={onOpenCase} />
+          <SurveyAnswersPanel data={data} onOpenCase={onOpenCase} />
         </Tabs.Panel>
         <Tabs.Panel value="deliveries">
           <FailedDeliveriesPanel failed={failed.data ?? []} data={data} onOpenCase={onOpenCase} />
+        </Tabs.Panel>
+        <Tabs.Panel value="selfService">
+          <SelfServicePanel data={data} />
         </Tabs.Panel>
         <Tabs.Panel value="audit">
           <AuditPanel data={data} />

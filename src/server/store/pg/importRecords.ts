@@ -48,7 +48,22 @@ const PLAIN: { [K in Plain]: { statement: Statement; width: number; values(r: Re
   ]),
   inbound: table('inbound', [['external_id', 'text'], ['result', 'text'], ['at', 'bigint']], (r) => [r.externalId, JSON.stringify(r.result), r.at]),
   call: table('calls', [['id', 'text'], ['data', 'text']], (r) => [r.call.callId, JSON.stringify(r.call)]),
-  survey: table('surveys', [['case_id', 'text'], ['sent_at', 'bigint'], ['answered_at', 'bigint']], (r) => [r.caseId, r.sentAt, r.answeredAt]),
+  survey: table('surveys', [['case_id', 'text'], ['token', 'text'], ['sent_at', 'bigint'], ['answered_at', 'bigint']], ({ survey: s }) => [
+    s.caseId,
+    s.token,
+    s.sentAt,
+    s.answeredAt,
+  ]),
+  visitor: table(
+    'visitors',
+    [['id', 'text'], ['token_hash', 'text'], ['queue_id', 'text'], ['case_id', 'text'], ['created_at', 'bigint'], ['data', 'text']],
+    ({ visitor: v }) => [v.id, v.tokenHash, v.queueId, v.caseId, v.createdAt, JSON.stringify(v)],
+  ),
+  deflection: table(
+    'deflections',
+    [['id', 'text'], ['queue_id', 'text'], ['lang', 'text'], ['article_id', 'text'], ['visitor_id', 'text'], ['at', 'bigint']],
+    ({ deflection: d }) => [d.id, d.queueId, d.lang, d.articleId, d.visitorId, d.at],
+  ),
   audit: table(
     'audit',
     [['id', 'text'], ['at', 'bigint'], ['actor_id', 'text'], ['action', 'text'], ['queue_id', 'text'], ['case_id', 'text'], ['data', 'text']],

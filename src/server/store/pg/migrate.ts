@@ -4,10 +4,11 @@ import * as m0002 from './migrations/0002-administration';
 import * as m0003 from './migrations/0003-deliveries';
 import * as m0004 from './migrations/0004-attachments';
 import * as m0005 from './migrations/0005-email-threading';
+import * as m0006 from './migrations/0006-webchat';
 import { query, withClient } from './run';
 
 /** Migrations in order, one per file under migrations/; the schema version is their count. */
-const MIGRATIONS: ReadonlyArray<{ up: string }> = [m0001, m0002, m0003, m0004, m0005];
+const MIGRATIONS: ReadonlyArray<{ up: string }> = [m0001, m0002, m0003, m0004, m0005, m0006];
 
 /** Any constant shared by every hub node: the advisory lock they take to migrate one at a time. */
 const MIGRATION_LOCK = 0x6875625f6d6967; // "hub_mig"

@@ -328,8 +328,8 @@ describe('PostgreSQL store: transactions', () => {
       await tx.setLastAssignedAt('a1', 42);
       await tx.saveCall({ callId: 'call-1', phone: '+48601000001', customerId: null, caseId: null, offeredTo: null, state: 'ringing', at: 1 });
       await tx.saveCall({ callId: 'call-1', phone: '+48601000001', customerId: 'cus-1', caseId: 'c-1', offeredTo: 'a1', state: 'answered', at: 2 });
-      await tx.surveySent('c-1', 10);
-      await tx.surveySent('c-2', 20);
+      await tx.surveySent('c-1', 10, 'token-1');
+      await tx.surveySent('c-2', 20, 'token-2');
       for (const [id, at, actorId, queueId] of [['au-1', 1, 'sup1', 'q-1'], ['au-2', 2, 'sup2', 'q-1'], ['au-3', 3, 'sup1', null]] as const) {
         await tx.appendAudit({ id, actorId, action: 'case.reassign', targetType: 'case', targetId: 'c-1', queueId, caseId: 'c-1', before: { a: 1 }, after: { a: 2 }, at });
       }
@@ -414,12 +414,12 @@ describe('PostgreSQL store: transactions', () => {
     const admin = new pg.Client(url);
     await admin.connect();
     try {
-      expect((await admin.query('SELECT version FROM schema_version')).rows).toEqual([{ version: 5 }]);
+      expect((await admin.query('SELECT version FROM schema_version')).rows).toEqual([{ version: 6 }]);
       await admin.query('UPDATE schema_version SET version = 99');
     } finally {
       await admin.end();
     }
-    await expect(openPgStore(url)).rejects.toThrow('database schema 99 is newer than this hub (5); upgrade the hub');
+    await expect(openPgStore(url)).rejects.toThrow('database schema 99 is newer than this hub (6); upgrade the hub');
   });
 });
 

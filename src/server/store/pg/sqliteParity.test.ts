@@ -1,19 +1,26 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANNELS, identityMapKey, type Case, type Customer, type IdentityKind } from '../../../shared/domain';
+import { CHANNELS, identityMapKey, LANGS, type Case, type Customer, type IdentityKind } from '../../../shared/domain';
 import type { EntityName } from '../../../shared/protocol';
 import { alert, canned, csat, customer, delivery, held, interaction, kase, kb, queue, staff, storeLocation } from '../../../shared/testing/rows';
 import { startPostgres, type PostgresServer } from '../../cluster/postgres';
 import { createRandom, type Random } from '../../seed/random';
-import type { AudienceFilter, CaseScope, HubStore, StoreTx } from '../hubStore';
+import { copyHubStore } from '../copyHubStore';
+import type { AudienceFilter, CaseScope, DeflectionRecord, HubStore, StoreTx, VisitorRecord } from '../hubStore';
 import { openSqliteStore } from '../sqlite/sqliteStore';
 import { openPgStore } from './pgStore';
 
 let server: PostgresServer;
+let dir: string;
 beforeAll(async () => {
   server = await startPostgres({ name: 'parity_test' });
+  dir = mkdtempSync(join(tmpdir(), 'store-parity-'));
 }, 60_000);
 afterAll(async () => {
   await server?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 const STORES = ['st-0', 'st-1', 'st-2'];
@@ -31,9 +38,10 @@ type Step = (tx: StoreTx) => Promise<unknown>;
 /**
  * A random but repeatable history of writes touching every write method: reference data, customers whose
  * identities move and merge, cases reassigned, timelines, alerts, held replies, removals, sessions, claims,
- * deliveries moving through their statuses, audit, surveys, calls, serving and values about the hub.
+ * deliveries moving through their statuses, audit, surveys and their links, calls, serving, values about the hub, web
+ * chat visitors and questions self-service answered.
  */
-function workload(r: Random): { steps: Step[]; ids: Record<EntityName, string[]>; identities: Array<[string, string]> } {
+function workload(r: Random): { steps: Step[]; ids: Record<EntityName, string[]>; identities: Array<[string, string]>; webchat: Webchat } {
   const steps: Step[] = [];
   const ids = {} as Record<EntityName, string[]>;
   const identities: Array<[string, string]> = [];
@@ -156,6 +164,7 @@ function workload(r: Random): { steps: Step[]; ids: Record<EntityName, string[]>
     audit: { id: `au-${k}`, actorId: r.pick(STAFF), action: r.pick(['case.reassign', 'customer.merge'] as const), targetType: 'case' as const,
       targetId: `k-00${k}`, queueId: r.chance(0.5) ? r.pick(QUEUES) : null, caseId: `k-00${k}`, before: { k }, after: null, at: at++ },
     surveyAt: at++,
+    surveyToken: `sv-${k}-${r.int(0, 999_999)}`,
     call: { callId: `call-${k}`, phone: '+48601000000', customerId: null, caseId: null, offeredTo: r.pick(STAFF), state: 'ringing' as const, at: at++ },
     server: r.pick(STAFF),
   }));
@@ -177,7 +186,7 @@ function workload(r: Random): { steps: Step[]; ids: Record<EntityName, string[]>
       await tx.claimInbound(`ext-${o.k}`, o.claimedAt);
       await tx.saveInboundResult(`ext-${o.k}`, { k: o.k });
       await tx.appendAudit(o.audit);
-      await tx.surveySent(`k-00${o.k}`, o.surveyAt);
+      await tx.surveySent(`k-00${o.k}`, o.surveyAt, o.surveyToken);
       await tx.saveCall(o.call);
       await tx.startServing(o.server, `c-0${o.k}`, 90_000 + o.k);
     }
@@ -185,6 +194,12 @@ function workload(r: Random): { steps: Step[]; ids: Record<EntityName, string[]>
     await tx.claimMeta('seed', 'from-parity');
     await tx.setMeta('key', 'secret');
   });
+  // Sent again (one of them answered already): the first link and the answer stay, only the time moves.
+  const resent = [1, 2].map((k) => ({ caseId: `k-00${k}`, at: at++, token: `sv-again-${k}` }));
+  steps.push(async (tx) => {
+    for (const again of resent) await tx.surveySent(again.caseId, again.at, again.token);
+  });
+  const webchat = webchatWorkload(r, steps);
   steps.push(async (tx) => {
     for (const o of others) {
       const again = await tx.claimMutation(o.claimer, `m-${o.k}`, 1);
@@ -192,22 +207,127 @@ function workload(r: Random): { steps: Step[]; ids: Record<EntityName, string[]>
       await tx.put('queue', queue({ id: `q-result-${o.k}`, name: JSON.stringify(again) }), ['*']);
     }
   });
-  return { steps, ids, identities };
+  return {
+    steps,
+    ids,
+    identities,
+    webchat: { ...webchat, surveyTokens: [...others.map((o) => o.surveyToken), ...resent.map((a) => a.token)], answeredAt, resent },
+  };
+}
+
+/**
+ * The reference answers what the web chat workload wrote (so that both engines agreeing is not both being wrong):
+ * a survey sent again keeps its first link and its answer, each visitor reads back as last saved, a case's
+ * newest session answers for it, and the self-service figures count what happened since.
+ */
+async function webchatAsWritten(store: HubStore, w: Webchat): Promise<void> {
+  const [, again] = w.resent;
+  expect(await store.survey(again.caseId)).toEqual({ caseId: again.caseId, token: w.surveyTokens[2], sentAt: again.at, answeredAt: w.answeredAt });
+  expect(await store.surveyByToken(again.token)).toBeNull();
+  expect(await store.surveyByToken(w.surveyTokens[2])).toEqual(await store.survey(again.caseId));
+
+  for (const v of w.visitors) {
+    expect(await store.visitor(v.id)).toEqual(v);
+    expect(await store.visitorByTokenHash(v.tokenHash)).toEqual(v);
+  }
+  expect(w.tokenHashes.length).toBeGreaterThan(w.visitors.length);
+  const newest = (caseId: string) =>
+    w.visitors.filter((v) => v.caseId === caseId).sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1))[0] ?? null;
+  const cases = [...new Set(w.visitors.flatMap((v) => v.caseId ?? []))];
+  expect(cases.some((caseId) => w.visitors.filter((v) => v.caseId === caseId).length > 1)).toBe(true);
+  for (const caseId of cases) expect(await store.visitorOfCase(caseId), caseId).toEqual(newest(caseId));
+
+  const tally = <K extends string>(keys: K[]) => [...keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<K, number>())];
+  for (const since of [0, 30_000]) {
+    const deflected = tally(w.deflections.filter((d) => d.at >= since).map((d) => `${d.queueId} ${d.articleId}`))
+      .map(([key, count]) => ({ queueId: key.split(' ')[0], articleId: key.split(' ')[1], count }))
+      .sort((a, b) => (a.queueId < b.queueId ? -1 : a.queueId > b.queueId ? 1 : b.count - a.count || (a.articleId < b.articleId ? -1 : 1)));
+    const conversations = tally(w.visitors.filter((v) => v.createdAt >= since && v.caseId !== null).map((v) => v.queueId))
+      .map(([queueId, count]) => ({ queueId, count }))
+      .sort((a, b) => (a.queueId < b.queueId ? -1 : 1));
+    expect(deflected.length).toBeGreaterThan(1);
+    expect(conversations.length).toBeGreaterThan(0);
+    expect(await store.selfServiceCounts(since), `since ${since}`).toEqual({ deflected, conversations });
+  }
+}
+
+interface Webchat {
+  /** Each visitor session as last saved. */
+  visitors: VisitorRecord[];
+  /** Every token hash a session ever had (a renewed one's old hash finds nothing). */
+  tokenHashes: string[];
+  deflections: DeflectionRecord[];
+  surveyTokens: string[];
+  answeredAt: number;
+  resent: Array<{ caseId: string; at: number; token: string }>;
+}
+
+/**
+ * Web chat sessions started on a few cases' queues (several on one case, at the same time too), some written
+ * again as the visitor wrote, moved pages, left a contact, changed queue or had their token renewed; and
+ * questions self-service answered, at times around the `since` the figures are asked for.
+ */
+function webchatWorkload(r: Random, steps: Step[]): Pick<Webchat, 'visitors' | 'tokenHashes' | 'deflections'> {
+  const visitorVersion = (n: number, version: number, caseId: string | null, createdAt: number, tokenHash: string): VisitorRecord => ({
+    id: `v-${String(n).padStart(2, '0')}`,
+    tokenHash,
+    queueId: r.pick(QUEUES),
+    origin: r.pick(['https://shop.example', 'https://sklep.example.pl']),
+    lang: r.pick(LANGS),
+    customerId: caseId !== null && r.chance(0.7) ? `c-${String(r.int(0, 39)).padStart(2, '0')}` : null,
+    caseId,
+    contact: r.chance(0.5) ? { email: `v${n}@example.com`, ...(r.chance(0.5) ? { name: r.pick(FIRST) } : {}) } : {},
+    pages: Array.from({ length: r.int(0, 3) }, (_, p) => ({ url: `https://shop.example/p/${p}?v=${version}`, title: r.pick(['Buty', 'Παπούτσια', '<b>Shoes</b>']), at: createdAt + p })),
+    createdAt,
+    lastSeenAt: createdAt + version * 10,
+  });
+  const caseOrNone = () => (r.chance(0.6) ? `k-00${r.int(0, 3)}` : null);
+  const first = Array.from({ length: 16 }, (_, n) => visitorVersion(n, 1, caseOrNone(), r.pick([20_000, 30_000, 30_000, 40_000]), `vh-${n}`));
+  const latest = new Map(first.map((v) => [v.id, v]));
+  const tokenHashes = first.map((v) => v.tokenHash);
+  const second = r.sample(first, 7).map((v, i) => {
+    const tokenHash = i < 2 ? `${v.tokenHash}-renewed` : v.tokenHash;
+    if (tokenHash !== v.tokenHash) tokenHashes.push(tokenHash);
+    return visitorVersion(Number(v.id.slice(2)), 2, v.caseId ?? caseOrNone(), v.createdAt, tokenHash);
+  });
+  for (const v of second) latest.set(v.id, v);
+  const deflections = Array.from({ length: 24 }, (_, k): DeflectionRecord => ({
+    id: `df-${String(k).padStart(2, '0')}`,
+    queueId: r.pick(QUEUES),
+    lang: r.pick(LANGS),
+    articleId: r.pick(['kb-0', 'kb-1', 'kb-2']),
+    visitorId: r.pick(first).id,
+    at: r.pick([20_000, 25_000, 30_000, 40_000]) + r.int(0, 2),
+  }));
+  steps.push(async (tx) => {
+    for (const v of first) await tx.saveVisitor(v);
+    for (const d of deflections.slice(0, 12)) await tx.recordDeflection(d);
+  });
+  steps.push(async (tx) => {
+    for (const v of second) await tx.saveVisitor(v);
+    for (const d of deflections.slice(12)) await tx.recordDeflection(d);
+  });
+  return { visitors: [...latest.values()], tokenHashes, deflections };
 }
 
 describe('the PostgreSQL store answers as the SQLite store (the reference) does', () => {
-  it('after the same history of writes: every read, every pull page and every snapshot page with its position', async () => {
-    const sqlite = openSqliteStore(':memory:');
+  it('after the same history of writes, and after a copy of the SQLite store: every read, every pull page and every snapshot page with its position', async () => {
+    const sqlite = openSqliteStore(join(dir, 'hub.sqlite'));
     const postgres = await openPgStore(await server.createDatabase());
+    const copied = await openPgStore(await server.createDatabase());
     try {
-      const { steps, ids, identities } = workload(createRandom(20_261_202));
+      const { steps, ids, identities, webchat } = workload(createRandom(20_261_202));
       for (const store of [sqlite, postgres]) for (const step of steps) await store.write(step);
+      expect(await copyHubStore(sqlite.exportRecords(), copied)).toMatchObject({ head: await sqlite.head() });
 
-      /** The same question to both, the same answer, down to the order of keys in every row. */
+      /** The same question to each, the same answer, down to the order of keys in every row. */
       const same = async (label: string, ask: (s: HubStore) => Promise<unknown>) => {
-        const [reference, answer] = [await ask(sqlite), await ask(postgres)];
-        expect(answer, label).toEqual(reference);
-        expect(JSON.stringify(answer), label).toBe(JSON.stringify(reference));
+        const reference = await ask(sqlite);
+        for (const [engine, store] of [['written', postgres], ['copied', copied]] as const) {
+          const answer = await ask(store);
+          expect(answer, `${label} (${engine})`).toEqual(reference);
+          expect(JSON.stringify(answer), `${label} (${engine})`).toBe(JSON.stringify(reference));
+        }
       };
       const sorted = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
 
@@ -273,6 +393,13 @@ describe('the PostgreSQL store answers as the SQLite store (the reference) does'
       for (const id of ['pm-shared', 'pm-3', 'pm-17', 'pm-none']) await same(`delivery by provider id ${id}`, (s) => s.deliveryByProviderMessageId(id));
       for (const limit of [2, 100]) await same(`awaiting survey ${limit}`, (s) => s.casesAwaitingSurvey(limit));
       for (const k of [0, 1, 4, 9]) await same(`call ${k}`, (s) => s.call(`call-${k}`));
+      for (const caseId of [...ids.case, 'missing']) await same(`survey ${caseId}`, (s) => s.survey(caseId));
+      for (const token of [...webchat.surveyTokens, 'none']) await same(`survey by token ${token}`, (s) => s.surveyByToken(token));
+      for (const v of [...webchat.visitors, { id: 'missing' }]) await same(`visitor ${v.id}`, (s) => s.visitor(v.id));
+      for (const hash of [...webchat.tokenHashes, 'none']) await same(`visitor by token hash ${hash}`, (s) => s.visitorByTokenHash(hash));
+      for (const caseId of [...ids.case, 'missing']) await same(`visitor of case ${caseId}`, (s) => s.visitorOfCase(caseId));
+      for (const since of [0, 25_000, 30_000, 30_001, 40_002, 1e12]) await same(`self-service since ${since}`, (s) => s.selfServiceCounts(since));
+      await webchatAsWritten(sqlite, webchat);
       for (const filter of [{ limit: 100 }, { limit: 2 }, { actorId: 's-1', limit: 100 }, { queueId: 'q-2', limit: 100 }, { caseId: 'k-003', limit: 10 },
         { action: 'customer.merge', limit: 100 }, { before: 1_400, limit: 100 }]) {
         await same(`audit ${JSON.stringify(filter)}`, (s) => s.queryAudit(filter));
@@ -323,7 +450,7 @@ describe('the PostgreSQL store answers as the SQLite store (the reference) does'
         }
       }
     } finally {
-      await Promise.all([sqlite.close(), postgres.close()]);
+      await Promise.all([sqlite.close(), postgres.close(), copied.close()]);
     }
   }, 120_000);
 });

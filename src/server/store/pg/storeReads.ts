@@ -1,6 +1,6 @@
 import { identityKey, identityMapKey, type Case, type Customer, type IdentityKind, type Staff } from '../../../shared/domain';
 import { ENTITY_NAMES, type Change, type EntityName } from '../../../shared/protocol';
-import type { AttachmentHolder, AuditFilter, CallRecord, SessionRecord, StoreReads, StoredAttachment } from '../hubStore';
+import type { AttachmentHolder, AuditFilter, CallRecord, SessionRecord, StoreReads, StoredAttachment, SurveyRecord, VisitorRecord } from '../hubStore';
 import type { Run, Statement } from './run';
 import { ROW_TABLES } from './rowTables';
 
@@ -80,6 +80,21 @@ const S = {
     name: 'awaiting-survey',
     text: 'SELECT c.data FROM surveys s JOIN cases c ON c.id = s.case_id WHERE s.answered_at IS NULL ORDER BY s.sent_at DESC LIMIT $1',
   },
+  // Surveys sent before links had tokens have no link to be answered by: sent again, they get one.
+  survey: { name: 'survey', text: 'SELECT case_id, token, sent_at, answered_at FROM surveys WHERE case_id = $1' },
+  surveyByToken: { name: 'survey-by-token', text: 'SELECT case_id, token, sent_at, answered_at FROM surveys WHERE token = $1' },
+  visitor: { name: 'visitor', text: 'SELECT data FROM visitors WHERE id = $1' },
+  visitorByToken: { name: 'visitor-by-token', text: 'SELECT data FROM visitors WHERE token_hash = $1' },
+  visitorOfCase: { name: 'visitor-of-case', text: 'SELECT data FROM visitors WHERE case_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1' },
+  deflectionCounts: {
+    name: 'deflection-counts',
+    text: `SELECT queue_id AS "queueId", article_id AS "articleId", count(*) AS count FROM deflections WHERE at >= $1
+           GROUP BY queue_id, article_id ORDER BY queue_id, count DESC, article_id`,
+  },
+  conversationCounts: {
+    name: 'conversation-counts',
+    text: 'SELECT queue_id AS "queueId", count(*) AS count FROM visitors WHERE created_at >= $1 AND case_id IS NOT NULL GROUP BY queue_id ORDER BY queue_id',
+  },
   sessionById: { name: 'session-by-id', text: 'SELECT * FROM sessions WHERE id = $1' },
   sessionByHash: { name: 'session-by-hash', text: 'SELECT * FROM sessions WHERE refresh_hash = $1' },
   openSessionsOf: { name: 'open-sessions-of', text: 'SELECT id FROM sessions WHERE staff_id = $1 AND revoked_at IS NULL ORDER BY id' },
@@ -124,6 +139,9 @@ const toSession = (r: SessionRow | undefined): SessionRecord | null =>
   r
     ? { id: r.id, staffId: r.staff_id, refreshHash: r.refresh_hash, refreshExpiresAt: r.refresh_expires_at, createdAt: r.created_at, revokedAt: r.revoked_at }
     : null;
+
+type SurveyRow = { case_id: string; token: string; sent_at: number; answered_at: number | null };
+const toSurvey = (r: SurveyRow | undefined): SurveyRecord | null => (r ? { caseId: r.case_id, token: r.token, sentAt: r.sent_at, answeredAt: r.answered_at } : null);
 
 /** Every read but `head` (which a write transaction answers itself), on `run`. */
 export function storeReads(run: Run): Omit<StoreReads, 'head'> {
@@ -188,6 +206,8 @@ export function storeReads(run: Run): Omit<StoreReads, 'head'> {
 
     call: (callId) => one<CallRecord>(S.call, [callId]),
     casesAwaitingSurvey: (limit) => data<Case>(S.awaitingSurvey, [limit]),
+    survey: async (caseId) => toSurvey((await run<SurveyRow>(S.survey, [caseId]))[0]),
+    surveyByToken: async (token) => toSurvey((await run<SurveyRow>(S.surveyByToken, [token]))[0]),
     queryAudit: (filter) => data(...auditQuery(filter)),
 
     sessionById: async (id) => toSession((await run<SessionRow>(S.sessionById, [id]))[0]),
@@ -199,5 +219,15 @@ export function storeReads(run: Run): Omit<StoreReads, 'head'> {
     attachment: async (sha256) => (await run<StoredAttachment>(S.attachment, [sha256]))[0] ?? null,
     attachmentBytes: async (sha256) => (await run<{ bytes: Buffer }>(S.attachmentBytes, [sha256]))[0]?.bytes ?? null,
     attachmentHolders: async (sha256) => (await run<{ holder: AttachmentHolder }>(S.attachmentHolders, [sha256])).map((r) => r.holder),
+    visitor: (id) => one<VisitorRecord>(S.visitor, [id]),
+    visitorByTokenHash: (hash) => one<VisitorRecord>(S.visitorByToken, [hash]),
+    visitorOfCase: (caseId) => one<VisitorRecord>(S.visitorOfCase, [caseId]),
+    async selfServiceCounts(since) {
+      const [deflected, conversations] = await Promise.all([
+        run<{ queueId: string; articleId: string; count: number }>(S.deflectionCounts, [since]),
+        run<{ queueId: string; count: number }>(S.conversationCounts, [since]),
+      ]);
+      return { deflected, conversations };
+    },
   };
 }

@@ -22,12 +22,23 @@ const S = {
   },
   saveInbound: { name: 'save-inbound', text: 'UPDATE inbound SET result = $2 WHERE external_id = $1' },
   saveCall: { name: 'save-call', text: 'INSERT INTO calls (id, data) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET data = excluded.data' },
+  // A survey sent again keeps its link (the token first given) and any answer: the customer may still change it.
   surveySent: {
     name: 'survey-sent',
-    text: 'INSERT INTO surveys (case_id, sent_at) VALUES ($1, $2) ON CONFLICT (case_id) DO UPDATE SET sent_at = excluded.sent_at, answered_at = NULL',
+    text: `INSERT INTO surveys (case_id, sent_at, token) VALUES ($1, $2, $3)
+           ON CONFLICT (case_id) DO UPDATE SET sent_at = excluded.sent_at, token = COALESCE(surveys.token, excluded.token)`,
   },
   surveyAnswered: { name: 'survey-answered', text: 'UPDATE surveys SET answered_at = $2 WHERE case_id = $1 AND answered_at IS NULL RETURNING 1' },
   appendAudit: { name: 'append-audit', text: 'INSERT INTO audit (id, at, actor_id, action, queue_id, case_id, data) VALUES ($1, $2, $3, $4, $5, $6, $7)' },
+  saveVisitor: {
+    name: 'save-visitor',
+    text: `INSERT INTO visitors (id, token_hash, queue_id, case_id, created_at, data) VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (id) DO UPDATE SET token_hash = excluded.token_hash, queue_id = excluded.queue_id, case_id = excluded.case_id, data = excluded.data`,
+  },
+  recordDeflection: {
+    name: 'record-deflection',
+    text: 'INSERT INTO deflections (id, queue_id, lang, article_id, visitor_id, at) VALUES ($1, $2, $3, $4, $5, $6)',
+  },
   createSession: {
     name: 'create-session',
     text: 'INSERT INTO sessions (id, staff_id, refresh_hash, refresh_expires_at, created_at) VALUES ($1, $2, $3, $4, $5)',
@@ -86,8 +97,10 @@ export function storeWrites(run: Run, send: Send): Omit<StoreWrites, 'put' | 'pu
     claimInbound: (externalId, at) => claim(S.claimInbound, [externalId, at]),
     saveInboundResult: async (externalId, result) => send(S.saveInbound, [externalId, JSON.stringify(result)]),
     saveCall: async (call) => send(S.saveCall, [call.callId, JSON.stringify(call)]),
-    surveySent: async (caseId, at) => send(S.surveySent, [caseId, at]),
+    surveySent: async (caseId, at, token) => send(S.surveySent, [caseId, at, token]),
     surveyAnswered: async (caseId, at) => (await run(S.surveyAnswered, [caseId, at])).length > 0,
+    saveVisitor: async (v) => send(S.saveVisitor, [v.id, v.tokenHash, v.queueId, v.caseId, v.createdAt, JSON.stringify(v)]),
+    recordDeflection: async (d) => send(S.recordDeflection, [d.id, d.queueId, d.lang, d.articleId, d.visitorId, d.at]),
     appendAudit: async (e) => send(S.appendAudit, [e.id, e.at, e.actorId, e.action, e.queueId, e.caseId, JSON.stringify(e)]),
     createSession: async (s) => send(S.createSession, [s.id, s.staffId, s.refreshHash, s.refreshExpiresAt, s.createdAt]),
     rotateRefresh: async (id, fromHash, toHash, expiresAt, now) => (await run(S.rotateRefresh, [id, fromHash, toHash, expiresAt, now])).length > 0,

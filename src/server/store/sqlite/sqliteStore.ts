@@ -316,7 +316,7 @@ function sqliteOps(db: Database.Database): SqliteOps {
   const surveySentStmt = st(
     'INSERT INTO surveys (case_id, sent_at, token) VALUES (?, ?, ?) ON CONFLICT(case_id) DO UPDATE SET sent_at = excluded.sent_at, token = COALESCE(surveys.token, excluded.token)',
   );
-  const surveyStmt = st<SurveyRow>('SELECT case_id, token, sent_at, answered_at FROM surveys WHERE case_id = ? AND token IS NOT NULL');
+  const surveyStmt = st<SurveyRow>('SELECT case_id, token, sent_at, answered_at FROM surveys WHERE case_id = ?');
   const surveyByTokenStmt = st<SurveyRow>('SELECT case_id, token, sent_at, answered_at FROM surveys WHERE token = ?');
   const saveVisitorStmt = st(
     'INSERT INTO visitors (id, token_hash, case_id, created_at, data) VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET token_hash = excluded.token_hash, case_id = excluded.case_id, data = excluded.data',
@@ -602,8 +602,7 @@ const EXPORTED: ReadonlyArray<{ sql: string; record(r: never): HubRecord }> = [
     record: (r: { external_id: string; result: string; at: number }) => ({ kind: 'inbound', externalId: r.external_id, result: JSON.parse(r.result), at: r.at }),
   },
   { sql: 'SELECT data FROM calls', record: (r: { data: string }) => ({ kind: 'call', call: JSON.parse(r.data) as CallRecord }) },
-  // Surveys sent before links had tokens have none to carry: sent again, they get one.
-  { sql: 'SELECT case_id, token, sent_at, answered_at FROM surveys WHERE token IS NOT NULL', record: (r: SurveyRow) => ({ kind: 'survey', survey: toSurvey(r)! }) },
+  { sql: 'SELECT case_id, token, sent_at, answered_at FROM surveys', record: (r: SurveyRow) => ({ kind: 'survey', survey: toSurvey(r)! }) },
   { sql: 'SELECT data FROM visitors', record: (r: { data: string }) => ({ kind: 'visitor', visitor: JSON.parse(r.data) as VisitorRecord }) },
   {
     sql: 'SELECT id, queue_id, lang, article_id, visitor_id, at FROM deflections',

@@ -31,6 +31,11 @@ export function listKbArticles(db: Db, language: Lang, queueId: string | null): 
   );
 }
 
+/** The knowledge-base articles held of those named, in any language, by title. */
+export function listKbArticlesById(db: Db, ids: readonly string[]): KbArticle[] {
+  return all<KbArticle>(db, 'SELECT data FROM kb_articles WHERE id IN (SELECT value FROM json_each(?)) ORDER BY title', JSON.stringify(ids));
+}
+
 /** Canned responses in a language, by shortcut (the composer's `/` menu). */
 export function listCannedResponses(db: Db, language: Lang): CannedResponse[] {
   return all<CannedResponse>(db, 'SELECT data FROM canned_responses WHERE language = ? ORDER BY shortcut', language);

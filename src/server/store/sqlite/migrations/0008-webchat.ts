@@ -1,11 +1,13 @@
 /**
  * The customers' side: each case's survey link has a token (unguessable, one per case; surveys sent before this
- * get one when sent again), web chat visitor sessions (only their token's hash), and questions self-service
+ * get one now), web chat visitor sessions (only their token's hash), and questions self-service
  * answered.
  */
 export const up = `
 ALTER TABLE surveys ADD COLUMN token TEXT;
-CREATE UNIQUE INDEX surveys_token ON surveys (token) WHERE token IS NOT NULL;
+-- Surveys sent before links existed get one now (192 random bits, hex), so every survey has a link to answer on.
+UPDATE surveys SET token = lower(hex(randomblob(24)));
+CREATE UNIQUE INDEX surveys_token ON surveys (token);
 
 CREATE TABLE visitors (
   id TEXT PRIMARY KEY,
