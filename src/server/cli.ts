@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PersonNameInputSchema } from '../shared/domain';
+import { OriginSchema } from '../shared/protocol';
+import { allowOriginsFromCommandLine } from './webchat/webchatAdmin';
 import { hashPassword } from './auth/passwords';
 import { passwordProblem } from './auth/passwordPolicy';
 import { DEMO_FLAGS, DEMO_FLAGS_USAGE, demoOptions, MAIL_FLAGS, MAIL_FLAGS_USAGE, mailboxFromFlags, numberFlag, parseFlags, publicUrlFlag } from './cliFlags';
@@ -41,6 +43,8 @@ const USAGE = `Usage: npm run hub -- [options]
                       several hub nodes share one database
   --redis URL         Redis for several hub nodes: redis://HOST:PORT (or HUB_REDIS_URL)
   --trust-proxy       behind a load balancer: sign-in limits per address use its X-Forwarded-For
+  --webchat-origin O  a shop site allowed to embed the web chat (https://shop.example; repeatable): added to
+                      the origins an admin allows, and kept; --simulate allows the hub's own for the demo
   --public-url URL    where customers reach the hub (survey links, web chat, help site): http(s)://HOST[:PORT][/PATH]
                       (default: the address it listens on)
 ${MAIL_FLAGS_USAGE}
@@ -78,6 +82,7 @@ async function main(): Promise<void> {
     database: { type: 'string' },
     redis: { type: 'string' },
     'trust-proxy': { type: 'boolean' },
+    'webchat-origin': { type: 'string', multiple: true },
     'public-url': { type: 'string' },
     ...MAIL_FLAGS,
     ...DEMO_FLAGS,
@@ -90,6 +95,10 @@ async function main(): Promise<void> {
   const databaseUrl = urlFlag(f.database ?? process.env.HUB_DATABASE_URL, 'database', ['postgres:', 'postgresql:']);
   const redisUrl = urlFlag(f.redis ?? process.env.HUB_REDIS_URL, 'redis', ['redis:']);
   const mailbox = mailboxFromFlags(f, fail, Date.now());
+  const webchatOrigins = (f['webchat-origin'] ?? []).map((o) => {
+    const parsed = OriginSchema.safeParse(o);
+    return parsed.success ? parsed.data : fail(`--webchat-origin needs an origin such as https://shop.example, got "${o}"`);
+  });
   const publicUrl = publicUrlFlag(fail, f['public-url']);
 
   let loading = false;
@@ -123,6 +132,9 @@ async function main(): Promise<void> {
     const where = databaseUrl ? `--database ${withoutPassword(databaseUrl)}` : `--data ${data.where}`;
     console.log(`hub: nobody can administer this hub yet: create an admin with npm run hub -- create-admin ${where} --username NAME`);
   }
+  // The demo's shop pages are the hub's own: its web chat works there without an admin's say.
+  const allowed = await allowOriginsFromCommandLine(hub.ctx, [...webchatOrigins, ...(f.simulate !== undefined ? [new URL(hub.ctx.config.publicUrl).origin] : [])]);
+  if (allowed.length > 0) console.log(`hub: the web chat may now be embedded on ${allowed.join(', ')}`);
   console.log(`hub: listening on ${hub.url} (data in ${data.where}${redisUrl ? `, nodes linked through ${new URL(redisUrl).host}` : ''})`);
   const smtpAt = mailbox && hub.mail.listenerOf(mailbox.address);
   if (mailbox) console.log(`hub: email for ${mailbox.address} ${smtpAt ? `on SMTP ${smtpAt.host}:${smtpAt.port}` : mailbox.inbound.kind === 'imap' ? `from IMAP ${mailbox.inbound.host}` : 'not received: see above'}, out through ${mailbox.smtp.host}:${mailbox.smtp.port}`);

@@ -59,8 +59,8 @@ export interface HubOptions {
   publicUrl?: string;
   /** Email the hub speaks itself: mailboxes given by flags (the admin console adds stored ones), limits. */
   mail?: MailServiceOptions;
-  /** What one web chat visitor may ask (defaults in webchat/visitorBudget.ts). */
-  visitorLimits?: VisitorLimits;
+  /** Web chat: what one visitor may ask (defaults in webchat/visitorBudget.ts), how often availability is pushed. */
+  webchat?: { limits?: VisitorLimits; availabilityEveryMs?: number };
 }
 
 export interface Hub {
@@ -130,8 +130,9 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   });
   const tail = store.sharedByNodes ? followLog(ctx, realtime.dispatcher, head) : null;
   redis?.onReconnect(realtime.recheckSessions);
-  const visitors = startVisitorNamespace(ctx, realtime.io, { shared, limits: opts.visitorLimits });
+  const visitors = startVisitorNamespace(ctx, realtime.io, { shared, ...opts.webchat });
   realtime.onPresence(visitors.staffPresence);
+  realtime.onChanges(visitors.caseChanges);
 
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {

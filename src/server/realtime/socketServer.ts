@@ -121,6 +121,8 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
   }
   /** Who else hears of a person's presence on a case (the web chat: typing and read for the visitor). */
   const presenceListeners: Array<(staff: Staff, caseId: string, state: 'viewing' | 'typing' | 'none') => void> = [];
+  /** Who else follows committed changes on this node (each node sees every change once, in order). */
+  const changeListeners: Array<(changes: readonly Change[]) => void> = [];
   const connectionsOfSession = (sessionId: string) => [...conns.values()].filter((c) => c.sessionId === sessionId).length;
 
   /**
@@ -476,6 +478,7 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
         }
       }
       outgoingTo = batch[batch.length - 1].change.seq;
+      for (const listener of changeListeners) listener(batch.map((b) => b.change));
       dispatchedHead = Math.max(dispatchedHead, outgoingTo);
       if (!flushScheduled) {
         flushScheduled = true;
@@ -504,6 +507,7 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
     recheckSessions: recheck,
     connections: () => conns.size,
     onPresence: (listener: (typeof presenceListeners)[number]) => void presenceListeners.push(listener),
+    onChanges: (listener: (typeof changeListeners)[number]) => void changeListeners.push(listener),
     close: () =>
       new Promise<void>((resolve) => {
         closing = true;

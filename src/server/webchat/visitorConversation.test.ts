@@ -4,24 +4,31 @@ import { HistoryResponseSchema, InlineSurveySchema, VisitorMessageSchema, type V
 import { startTestHub, testClock, type TestClient, type TestHub } from '../testing/hubHarness';
 import { allowOriginsInStore, clientId, closeVisitors, connectVisitor, SHOP, startSession } from './webchatTesting';
 
+const NAMES: Record<string, string> = { a1: 'Anna Nowak', a2: 'Basia Kowal' };
+/** What a visitor sees of an agent: their first name. */
+const firstNameOf = (staffId: string | null) => NAMES[staffId ?? '']?.split(' ')[0];
+
 const HOSTILE = '<img src=x onerror="alert(1)"> & <script>alert(2)</script>';
 
 describe('a web chat conversation', () => {
   const clock = testClock();
   let t: TestHub;
   const agents: TestClient[] = [];
+  let supervising: TestClient;
 
   beforeAll(async () => {
-    t = await startTestHub({ trustProxy: true, now: clock.now, delivery: { pollMs: 20 } });
+    t = await startTestHub({ trustProxy: true, now: clock.now, delivery: { pollMs: 20 }, webchat: { availabilityEveryMs: 50 } });
     await allowOriginsInStore(t, [SHOP]);
-    // Room for every conversation these tests open: each is taken by an agent at once.
+    // Room for every conversation these tests open (each is taken by an agent at once), and names to tell apart.
     await t.hub.ctx.write(async (w) => {
-      for (const id of ['a1', 'a2']) {
+      for (const [id, name] of Object.entries(NAMES)) {
         const s = t.hub.ctx.staff(id)!;
-        await w.save('staff', { ...s, capacity: { ...s.capacity, chat: 50, email: 50 }, version: s.version + 1 });
+        await w.save('staff', { ...s, name, capacity: { ...s.capacity, chat: 50, email: 50 }, version: s.version + 1 });
       }
     });
-    agents.push(await t.connect('a1'), await t.connect('a2'));
+    let supervisor: TestClient;
+    [agents[0], agents[1], supervisor] = await Promise.all([t.connect('a1'), t.connect('a2'), t.connect('sup1')]);
+    supervising = supervisor;
   }, 60_000);
   afterAll(() => t?.stop());
   afterEach(closeVisitors);
@@ -87,7 +94,7 @@ describe('a web chat conversation', () => {
     const r = await agent.mutate({ type: 'reply', caseId: kase.id, channel: 'chat', text: `Hello! ${HOSTILE}`, basedOn: { lastMessageId: message.id } });
     expect(r.ok).toBe(true);
     const pushed = VisitorMessageSchema.parse(await visitor.waitForEvent<VisitorMessage>('message'));
-    expect(pushed).toMatchObject({ from: 'agent', agentName: 'Person', text: `Hello! ${HOSTILE}`, status: 'delivered' });
+    expect(pushed).toMatchObject({ from: 'agent', agentName: firstNameOf(kase.assigneeId), text: `Hello! ${HOSTILE}`, status: 'delivered' });
     // The widget acknowledged it: delivered, which the agent's workstation hears of.
     await agent.waitFor((c) => c.entity === 'delivery' && (c.data as Delivery).interactionId === pushed.id && (c.data as Delivery).status === 'delivered');
     expect((await deliveriesOf(kase.id))[0]).toMatchObject({ channel: 'chat', to: { kind: 'handle', value: `web:${(await t.hub.ctx.store.visitorOfCase(kase.id))!.id}` } });
@@ -99,6 +106,15 @@ describe('a web chat conversation', () => {
     expect(await visitor.ask('visitor:read', { upTo: 'int-not-here' })).toMatchObject({ ok: false, reason: 'not-found' });
   });
 
+  it('tells the visitor who took the conversation, and who takes it over', async () => {
+    const { visitor, kase } = await visitorWhoWrote();
+    expect(await visitor.waitForEvent('agent')).toEqual({ agentName: firstNameOf(kase.assigneeId) });
+    const other = kase.assigneeId === 'a1' ? 'a2' : 'a1';
+    const current = (await t.hub.ctx.store.get('case', kase.id))!;
+    expect((await supervising.mutate({ type: 'case.assign', caseId: kase.id, basedOn: { version: current.version }, to: { staffId: other } })).ok).toBe(true);
+    expect(await visitor.waitForEvent('agent', (a: { agentName: string }) => a.agentName === firstNameOf(other))).toEqual({ agentName: firstNameOf(other) });
+  });
+
   it('marks a reply delivered when the widget fetches it, not before', async () => {
     const { session, visitor, message, kase, agent } = await visitorWhoWrote();
     visitor.close();
@@ -107,7 +123,7 @@ describe('a web chat conversation', () => {
     const back = await connectVisitor(t, session.token);
     const history = HistoryResponseSchema.parse(await back.request('visitor:history', { after: message.cursor }));
     expect(history.messages.map((m) => [m.from, m.text, m.status])).toEqual([['agent', 'Are you still there?', 'delivered']]);
-    expect(history.agentName).toBe('Person');
+    expect(history.agentName).toBe(firstNameOf(kase.assigneeId));
     expect((await t.hub.ctx.store.get('delivery', sent.id))?.status).toBe('delivered');
   });
 
@@ -138,10 +154,10 @@ describe('a web chat conversation', () => {
     await visitor.request('visitor:typing', { typing: true });
     expect(await agent.waitForEvent('visitor:typing')).toEqual({ caseId: kase.id, typing: true });
     await agent.request('presence:set', { caseId: kase.id, state: 'typing' });
-    expect(await visitor.waitForEvent('typing')).toEqual({ agentName: 'Person', typing: true });
+    expect(await visitor.waitForEvent('typing')).toEqual({ agentName: firstNameOf(kase.assigneeId), typing: true });
     expect(await visitor.waitForEvent('status')).toEqual({ id: message.id, status: 'read' });
     await agent.request('presence:set', { caseId: kase.id, state: 'viewing' });
-    expect(await visitor.waitForEvent('typing', (p: { typing: boolean }) => !p.typing)).toEqual({ agentName: 'Person', typing: false });
+    expect(await visitor.waitForEvent('typing', (p: { typing: boolean }) => !p.typing)).toEqual({ agentName: firstNameOf(kase.assigneeId), typing: false });
     const history = HistoryResponseSchema.parse(await visitor.request('visitor:history', { after: null }));
     expect(history.messages[0]).toMatchObject({ id: message.id, status: 'read' });
   });
@@ -149,9 +165,12 @@ describe('a web chat conversation', () => {
   it('says when nobody is available, and a message left by email is answered by email', async () => {
     const session = await startSession(t);
     const visitor = await connectVisitor(t, session.token);
+    expect(HistoryResponseSchema.parse(await visitor.request('visitor:history', { after: null })).availability).toMatchObject({ available: 2 });
     const busy = await Promise.all(agents.map((a) => a.mutate({ type: 'staff.setStatus', status: 'away' })));
     expect(busy.every((b) => b.ok)).toBe(true);
     try {
+      // Connected visitors hear of it without asking.
+      expect(await visitor.waitForEvent('availability', (a: { available: number }) => a.available === 0)).toEqual({ available: 0, waiting: expect.any(Number), waitMinutes: null });
       const history = HistoryResponseSchema.parse(await visitor.request('visitor:history', { after: null }));
       expect(history.availability).toMatchObject({ available: 0, waitMinutes: null });
       await visitor.request('visitor:leave-message', { clientId: clientId(), email: 'Piotr@Example.pl', name: 'Piotr', text: 'Please call me back about order 12' });

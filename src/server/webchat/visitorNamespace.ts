@@ -1,8 +1,9 @@
 import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
-import type { KbArticle, Staff } from '../../shared/domain';
+import type { Case, KbArticle, Staff } from '../../shared/domain';
 import {
   VISITOR_REQUESTS,
+  type Change,
   WEBCHAT_NAMESPACE,
   type Availability,
   type PresenceSetSchema,
@@ -13,13 +14,13 @@ import {
 } from '../../shared/protocol';
 import { caseKeys, keys } from '../audience';
 import type { HubContext } from '../context';
+import { helpArticlePath } from '../help/helpPages';
 import { createPublishedArticles } from '../help/publishedArticles';
 import { describeZodError } from '../http/body';
 import { Refused } from '../refused';
 import type { SharedState } from '../sharedState';
 import type { VisitorRecord } from '../store/hubStore';
 import { StoreUnavailable } from '../store/storeUnavailable';
-import { surveyQuestion } from '../texts';
 import { answerSurvey, SurveyLocked } from '../voice';
 import { agentName } from './agentName';
 import { availabilityOf, type SignedIn } from './availability';
@@ -144,13 +145,17 @@ export function startVisitorNamespace(ctx: HubContext, io: Server, opts: Visitor
       const message = await sendVisitorMessage(ctx, visitor, req);
       // The visitor's other tabs show it too.
       socket.to(rooms.visitor(visitor.id)).emit('message', message);
+      // Routing may have given a new conversation to someone before the session knew its case.
+      const kase = visitor.caseId ? null : await ctx.store.get('case', (await ctx.store.visitor(visitor.id))?.caseId ?? '');
+      const name = kase?.assigneeId ? agentName(ctx.staff(kase.assigneeId)) : null;
+      if (name) ns.to(rooms.visitor(visitor.id)).emit('agent', { agentName: name });
       return { message };
     },
     'visitor:suggest': async (visitor, { text }) => {
       if (text.trim().length < 3) return { articles: [] };
       const found = await articles.suggest(text, visitor.lang, 3, visitor.queueId);
       return {
-        articles: found.map((a): SuggestedArticle => ({ id: a.id, title: a.title, snippet: snippetOf(a), url: `${ctx.config.publicUrl}/help/${encodeURIComponent(a.id)}?lang=${a.language}` })),
+        articles: found.map((a): SuggestedArticle => ({ id: a.id, title: a.title, snippet: snippetOf(a), url: `${ctx.config.publicUrl}${helpArticlePath(a.id)}?lang=${a.language}` })),
       };
     },
     'visitor:deflected': async (visitor, { articleId }) => {
@@ -192,16 +197,20 @@ export function startVisitorNamespace(ctx: HubContext, io: Server, opts: Visitor
       return {};
     },
     'visitor:survey': async (visitor, { caseId, score, comment }) => {
-      const [kase, survey] = await Promise.all([ctx.store.get('case', caseId), ctx.store.survey(caseId)]);
-      if (!kase || !survey || visitor.customerId === null || kase.customerId !== visitor.customerId) throw new Refused('not-found', `no survey of case ${caseId} in this chat`);
+      // Only a survey this chat was asked: another case of the same customer is not the visitor's to score.
+      const asked = (await conversationOf(ctx, { ...visitor, caseId })).survey;
+      if (!asked) throw new Refused('not-found', `no survey of case ${caseId} in this chat`);
       try {
-        await ctx.write(async (w) => answerSurvey(w, (await w.get('case', caseId)) ?? kase, score, comment ?? null));
+        await ctx.write(async (w) => {
+          const kase = await w.get('case', caseId);
+          if (!kase) throw new Refused('not-found', `case ${caseId} no longer exists`);
+          return answerSurvey(w, kase, score, comment ?? null);
+        });
       } catch (err) {
         if (err instanceof SurveyLocked) throw new VisitorRefused('locked', err.message);
         throw err;
       }
-      const asked = (await conversationOf(ctx, visitor)).survey;
-      return inlineSurvey(ctx, caseId, asked?.delivery.caseId === caseId ? asked.interaction.text : surveyQuestion[visitor.lang]);
+      return inlineSurvey(ctx, caseId, asked.interaction.text);
     },
   };
 
@@ -234,7 +243,7 @@ export function startVisitorNamespace(ctx: HubContext, io: Server, opts: Visitor
       const name = String(event).slice(0, 60);
       const last = args[args.length - 1];
       const ack = typeof last === 'function' ? (last as (a: VisitorAck<unknown>) => void) : null;
-      const payload = ack ? args[0] : args[args.length > 0 ? 0 : -1];
+      const payload = args[0];
       const wait = budget.admit(name);
       const known = Object.hasOwn(VISITOR_REQUESTS, name);
       if (wait !== null || !known) {
@@ -289,6 +298,28 @@ export function startVisitorNamespace(ctx: HubContext, io: Server, opts: Visitor
   }
 
   /**
+   * Someone took a web chat conversation: its visitor hears their name. Every node sees every committed change
+   * once, so each tells only its own connections; the last name told per case is remembered to tell it once.
+   */
+  const toldAgent = new Map<string, string>();
+  const TOLD_KEPT = 10_000;
+  function caseChanges(changes: readonly Change[]): void {
+    for (const c of changes) {
+      if (c.op !== 'upsert' || c.entity !== 'case') continue;
+      const kase = c.data as Case;
+      if (!kase.assigneeId || !kase.channels.includes('chat') || toldAgent.get(kase.id) === kase.assigneeId) continue;
+      if (toldAgent.size >= TOLD_KEPT) toldAgent.delete(toldAgent.keys().next().value!);
+      toldAgent.set(kase.id, kase.assigneeId);
+      const name = agentName(ctx.staff(kase.assigneeId));
+      if (!name) continue;
+      void ctx.store.visitorOfCase(kase.id).then(
+        (v) => v && v.caseId === kase.id && ns.local.to(rooms.visitor(v.id)).emit('agent', { agentName: name }),
+        (err: Error) => console.warn(`hub: web chat: agent of ${kase.id} not told: ${err.message}`),
+      );
+    }
+  }
+
+  /**
    * Connected visitors hear when their queue's availability changes (someone signs in or out, the line grows):
    * each node looks after its own visitors' queues.
    */
@@ -317,6 +348,7 @@ export function startVisitorNamespace(ctx: HubContext, io: Server, opts: Visitor
   return {
     ns,
     signedIn,
+    caseChanges,
     staffPresence: (staff: Staff, caseId: string, state: PresenceState) =>
       void staffPresence(staff, caseId, state).catch((err: Error) => console.warn(`hub: web chat: presence on ${caseId} not passed on: ${err.message}`)),
     close: () => clearInterval(timer),

@@ -4,6 +4,7 @@ import { signBody } from '../http/signature';
 import { startTestHub, type TestHub } from '../testing/hubHarness';
 import { person, testOrg } from '../testing/testOrg';
 import { identitySignature } from './signedIdentity';
+import { allowOriginsFromCommandLine } from './webchatAdmin';
 import { visitorTokenHash } from './visitorToken';
 import { allowOrigins, askSession, closeVisitors, connectVisitor, SHOP, startSession } from './webchatTesting';
 
@@ -37,6 +38,14 @@ describe('web chat sessions', () => {
     const audit = await t.hub.ctx.store.queryAudit({ action: 'webchat.update', limit: 10 });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorId: 'adm1', targetType: 'webchat', before: { allowedOrigins: [] }, after: { allowedOrigins: [SHOP, 'http://localhost:8080'] } });
+  });
+
+  it("adds the origins the hub was started with, once, audited as the command line's", async () => {
+    expect(await allowOriginsFromCommandLine(t.hub.ctx, ['http://127.0.0.1:4410', SHOP])).toEqual(['http://127.0.0.1:4410']);
+    expect(await allowOriginsFromCommandLine(t.hub.ctx, ['http://127.0.0.1:4410'])).toEqual([]);
+    expect((await askSession(t, { origin: 'http://127.0.0.1:4410' })).status).toBe(201);
+    const audit = await t.hub.ctx.store.queryAudit({ action: 'webchat.update', limit: 10 });
+    expect(audit.map((a) => a.actorId)).toEqual(['command-line', 'adm1']);
   });
 
   it('starts a session from an allowed origin, keeping only the hash of its token', async () => {

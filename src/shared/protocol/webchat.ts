@@ -173,8 +173,12 @@ export type VisitorRequestName = keyof typeof VISITOR_REQUESTS;
 
 /** What the hub pushes to a visitor. */
 export interface VisitorServerEvents {
-  /** A new message of the conversation (the shop's reply, or the visitor's own sent from another tab). */
-  message: (m: VisitorMessage) => void;
+  /**
+   * A new message of the conversation (the shop's reply, or the visitor's own sent from another tab). The widget
+   * calls `ack` once it has the shop's message: the agent then sees it `delivered` (else only a later
+   * `visitor:history` fetch marks it so).
+   */
+  message: (m: VisitorMessage, ack?: () => void) => void;
   /** A message's new state (the shop's reply read, the visitor's message read by an agent). */
   status: (s: { id: string; status: VisitorMessage['status'] }) => void;
   /** The agent is typing (name shown), or stopped. */
