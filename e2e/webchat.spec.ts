@@ -42,7 +42,7 @@ async function axe(page: Page) {
   return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
 }
 
-test('a visitor asks on the shop, an agent answers live, the case is resolved and scored 2 inline; hostile text stays text', async ({ app, hub, page: agentPage, launchOptions }) => {
+test('a visitor asks on the shop, an agent answers live, the case is resolved and scored 2 inline, then changed on the Polish survey page; hostile text stays text', async ({ app, hub, page: agentPage, launchOptions }) => {
   test.setTimeout(90_000);
   const shop = await startTestShop(hub.url, 'q-chat');
   await hub.hub.ctx.write((w) => w.setMeta(WEBCHAT_SETTINGS_KEY, JSON.stringify({ allowedOrigins: [shop.origin], updatedAt: Date.now() })));
@@ -121,11 +121,25 @@ test('a visitor asks on the shop, an agent answers live, the case is resolved an
     await expect(frame.getByText(/Thank you for your answer: 2 out of 10/)).toBeVisible();
     await expect(supervisor.app.page.getByRole('alert').filter({ hasText: 'rated us 2 out of 10' })).toBeVisible();
 
-    // Another page of the shop: the chat is still open and the conversation resumes from the hub.
+    // The same survey's link page, opened elsewhere by a Polish browser: the answer changes to 7 there.
+    // (The link went by no other channel here: its token is found through the visitor the frame keeps.)
+    const kept = await visitor.frames().find((f) => f.url().includes('/webchat/frame'))!.evaluate(() => Object.values(localStorage).find((v) => v.includes('visitorId'))!);
+    const { caseId } = (await hub.hub.ctx.store.visitor((JSON.parse(kept) as { visitorId: string }).visitorId))!;
+    const link = (await hub.hub.ctx.store.survey(caseId!))!;
+    const elsewhere = await browser.newContext({ locale: 'pl-PL' });
+    const surveyPage = await elsewhere.newPage();
+    await surveyPage.goto(`${hub.url}/survey/${link.token}`);
+    await surveyPage.getByRole('link', { name: 'Polski' }).click();
+    await expect(surveyPage.getByRole('heading', { name: 'Jak nam poszło?' })).toBeVisible();
+    await surveyPage.getByRole('radio', { name: '7', exact: true }).check();
+    await surveyPage.getByRole('button', { name: 'Zmień odpowiedź' }).click();
+    await expect(surveyPage.getByText('Twoja ocena: 7 z 10')).toBeVisible();
+
+    // Another page of the shop: the chat is still open and the conversation (and the changed answer) resumes from the hub.
     await visitor.goto(shop.url('/delivery'));
     await expect(chat(visitor).getByRole('log', { name: 'Conversation' }).getByRole('listitem').filter({ hasText: reply })).toBeVisible();
     await expect(chat(visitor).getByRole('log').getByRole('listitem').filter({ hasText: question })).toBeVisible();
-    await expect(chat(visitor).getByText(/Thank you for your answer: 2 out of 10/)).toBeVisible();
+    await expect(chat(visitor).getByText(/Thank you for your answer: 7 out of 10/)).toBeVisible();
     await visitor.reload();
     await expect(chat(visitor).getByRole('log').getByRole('listitem').filter({ hasText: reply })).toBeVisible();
 
