@@ -90,6 +90,9 @@ test('a visitor asks on the shop, an agent answers live, the case is resolved an
     await expect(agentPage.locator('article').filter({ hasText: question })).toBeVisible();
     const reply = `Your parcel left today <b>tracking 123</b> ${HOSTILE}`;
     const composer = agentPage.getByLabel('Reply by Chat');
+    // Her typing shows in the widget, with her name.
+    await composer.pressSequentially('Let me check', { delay: 30 });
+    await expect(frame.getByText('Anna is typing…')).toBeVisible();
     await composer.fill(reply);
     await composer.press('Control+Enter');
 

@@ -157,7 +157,11 @@ function start(root: HTMLElement, config: FrameConfig): void {
   }
 
   async function submit(draft: Draft): Promise<void> {
-    if (!session) return;
+    // No session yet (the hub refused or is unreachable): the draft stays in the box, and the visitor is told.
+    if (!session || !link) {
+      notices.refuse((t) => t.refusals.unavailable);
+      return;
+    }
     const attachments: AttachmentRef[] = [];
     if (draft.photo) {
       notices.say((t) => t.uploading);
