@@ -21,6 +21,23 @@ export default tseslint.config(
     rules: restrict([...nodeOnly, 'react', 'react-dom', '@mantine/*', 'socket.io-client'], 'src/shared runs in every process: pure TypeScript only.'),
   },
   {
+    // The web chat's browser code is bundled for shops' pages: contracts by type only (their schemas would add
+    // hundreds of KB), nothing of the hub's.
+    files: ['src/webchat/**'],
+    ignores: ['src/webchat/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: [...nodeOnly, 'react', 'react-dom', '@mantine/*', '**/server/**', '**/main/**', '**/renderer/**'], message: 'src/webchat runs on shops\' pages.' },
+            { group: ['zod', '**/shared/**'], allowTypeImports: true, message: 'Import the contract by type only: the limits come from the frame page (frameConfig.ts).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/renderer/**'],
     rules: restrict([...nodeOnly, '../main/*', '../server/*'], 'The renderer talks to the engine only through the IPC contract.'),
   },
