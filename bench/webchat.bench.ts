@@ -62,7 +62,7 @@ async function runHub(): Promise<void> {
     // The visitors come through one address here; behind a balancer each brings its own (X-Forwarded-For).
     trustProxy: true,
     // One agent answers for a whole contact centre: lift the per-connection limits a workstation has.
-    requestLimits: { ...DEFAULT_REQUEST_LIMITS, maxInFlight: 256, buckets: { ...DEFAULT_REQUEST_LIMITS.buckets, write: { capacity: 10_000, perSecond: 10_000 } } },
+    requestLimits: { ...DEFAULT_REQUEST_LIMITS, maxInFlight: 100_000, buckets: { ...DEFAULT_REQUEST_LIMITS.buckets, write: { capacity: 10_000, perSecond: 10_000 } } },
   });
   const gc = (globalThis as { gc?: () => void }).gc;
   process.on('message', (m: string) => {
@@ -164,9 +164,10 @@ async function main(): Promise<void> {
     async function reply(i: Interaction): Promise<void> {
       const text = `reply ${randomUUID()}`;
       replySentAt.set(text, performance.now());
-      const ack = (await agent.timeout(30_000).emitWithAck('mutate', {
-        mutationId: randomUUID(), type: 'reply', caseId: i.caseId, channel: 'chat', text, basedOn: { lastMessageId: i.id },
-      } as never)) as Ack<MutationResult>;
+      const ack = (await agent
+        .timeout(30_000)
+        .emitWithAck('mutate', { mutationId: randomUUID(), type: 'reply', caseId: i.caseId, channel: 'chat', text, basedOn: { lastMessageId: i.id } } as never)
+        .catch((err: Error) => ({ ok: false, message: err.message }))) as Ack<MutationResult>;
       if (!ack.ok || !ack.value.ok || ack.value.outcome !== 'applied') {
         replyFailures++;
         replySentAt.delete(text);
@@ -202,7 +203,10 @@ async function main(): Promise<void> {
       while (performance.now() < end) {
         const text = `question ${v.id} ${++v.sent} ${randomUUID().slice(0, 8)}`;
         sentAt.set(text, performance.now());
-        const ack = (await v.socket.timeout(30_000).emitWithAck('visitor:send', { clientId: randomUUID(), text })) as VisitorAck<unknown>;
+        const ack = (await v.socket
+          .timeout(30_000)
+          .emitWithAck('visitor:send', { clientId: randomUUID(), text })
+          .catch((err: Error) => ({ ok: false, message: err.message }))) as VisitorAck<unknown>;
         if (!ack.ok) {
           refused++;
           sentAt.delete(text);

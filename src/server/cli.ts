@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { PersonNameInputSchema } from '../shared/domain';
 import { OriginSchema } from '../shared/protocol';
 import { allowOriginsFromCommandLine } from './webchat/webchatAdmin';
+import { DEMO_SHOP_PATH } from './webchat/demoShop';
 import { hashPassword } from './auth/passwords';
 import { passwordProblem } from './auth/passwordPolicy';
 import { DEMO_FLAGS, DEMO_FLAGS_USAGE, demoOptions, MAIL_FLAGS, MAIL_FLAGS_USAGE, mailboxFromFlags, numberFlag, parseFlags, publicUrlFlag } from './cliFlags';
@@ -121,7 +122,7 @@ async function main(): Promise<void> {
   }
 
   const secret = process.env.HUB_SECRET || randomBytes(16).toString('hex');
-  const hub = await createHub({ store: data.store, port, host: f.host, ingestSecret: secret, tokenKey: data.tokenKey, redisUrl, trustProxy: f['trust-proxy'], publicUrl, mail: { mailboxes: mailbox ? [mailbox] : [] } }).catch(
+  const hub = await createHub({ store: data.store, port, host: f.host, ingestSecret: secret, tokenKey: data.tokenKey, redisUrl, trustProxy: f['trust-proxy'], publicUrl, demoShop: f.simulate !== undefined, mail: { mailboxes: mailbox ? [mailbox] : [] } }).catch(
     async (err: NodeJS.ErrnoException) => {
       await data.store.close();
       return fail(err.code === 'EADDRINUSE' ? `port ${port} is in use: pass --port with another one (or 0)` : err.message, false);
@@ -136,6 +137,7 @@ async function main(): Promise<void> {
   const allowed = await allowOriginsFromCommandLine(hub.ctx, [...webchatOrigins, ...(f.simulate !== undefined ? [new URL(hub.ctx.config.publicUrl).origin] : [])]);
   if (allowed.length > 0) console.log(`hub: the web chat may now be embedded on ${allowed.join(', ')}`);
   console.log(`hub: listening on ${hub.url} (data in ${data.where}${redisUrl ? `, nodes linked through ${new URL(redisUrl).host}` : ''})`);
+  console.log(`hub: customers' side: the help site ${hub.ctx.config.publicUrl}/help${f.simulate !== undefined ? `, a demo shop with the web chat ${hub.ctx.config.publicUrl}${DEMO_SHOP_PATH}` : ''}`);
   const smtpAt = mailbox && hub.mail.listenerOf(mailbox.address);
   if (mailbox) console.log(`hub: email for ${mailbox.address} ${smtpAt ? `on SMTP ${smtpAt.host}:${smtpAt.port}` : mailbox.inbound.kind === 'imap' ? `from IMAP ${mailbox.inbound.host}` : 'not received: see above'}, out through ${mailbox.smtp.host}:${mailbox.smtp.port}`);
   if (!process.env.HUB_SECRET) console.log(`hub: HUB_SECRET not set; connectors must sign with this one: ${secret}`);

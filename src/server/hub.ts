@@ -57,6 +57,8 @@ export interface HubOptions {
   delivery?: Partial<DeliveryOptions>;
   /** Where customers reach the hub (survey links, the web chat widget, the help site); the listening address unless given. */
   publicUrl?: string;
+  /** The demo's shop pages at /demo/shop, embedding the web chat (`--simulate`). */
+  demoShop?: boolean;
   /** Email the hub speaks itself: mailboxes given by flags (the admin console adds stored ones), limits. */
   mail?: MailServiceOptions;
   /** Web chat: what one visitor may ask (defaults in webchat/visitorBudget.ts), how often availability is pushed. */
@@ -93,7 +95,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     refreshTtlMs: opts.refreshTtlMs ?? 12 * 3_600_000,
     shared,
   });
-  const handle = createHttpApi(ctx, auth, { trustProxy: opts.trustProxy, shared });
+  const handle = createHttpApi(ctx, auth, { trustProxy: opts.trustProxy, shared, demoShop: opts.demoShop });
   // Node holds a slow or half-sent request for minutes by default (and checks only every 30 s); a connector or
   // a sign-in sends a few KiB, so a request that has not arrived whole within seconds is cut off.
   const requestTimeout = opts.httpRequestTimeoutMs ?? 15_000;

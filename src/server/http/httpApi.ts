@@ -88,7 +88,7 @@ const BODY_LIMITS: Record<string, number> = {
 /** Folders whose one file's path names it (`<folder>/<sha256>`): their routes are keyed `<folder>/{sha256}`. */
 const FILE_FOLDERS = [ATTACHMENT_PATH, WEBCHAT_FILES_PATH];
 
-export function createHttpApi(ctx: HubContext, auth: AuthService, opts: { trustProxy?: boolean; shared: SharedState }) {
+export function createHttpApi(ctx: HubContext, auth: AuthService, opts: { trustProxy?: boolean; shared: SharedState; demoShop?: boolean }) {
   const admin = createAdminApi(ctx, auth);
   const openApi = adminOpenApi();
 
@@ -148,7 +148,7 @@ export function createHttpApi(ctx: HubContext, auth: AuthService, opts: { trustP
     'GET /api/v1/openapi.json': () => [200, openApi],
   };
 
-  const publicSite = createPublicSite(ctx, publicFeatures(ctx), { address: (req) => clientAddress(req, opts.trustProxy ?? false) });
+  const publicSite = createPublicSite(ctx, publicFeatures(ctx, { demoShop: opts.demoShop }), { address: (req) => clientAddress(req, opts.trustProxy ?? false) });
 
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0];

@@ -50,5 +50,7 @@ form.survey > label { display: block; font-weight: 600; margin: 1rem 0 0.25rem; 
 form.survey textarea { resize: vertical; }
 form.survey [aria-invalid=true] { border-color: var(--bad); }
 blockquote.answer { margin: 0.25rem 0 0.75rem; padding: 0.5rem 0.75rem; border-left: 4px solid var(--line); white-space: pre-wrap; overflow-wrap: anywhere; }
+.shop-nav { padding: 0.25rem 1rem 0.75rem; border-bottom: 1px solid var(--line); }
+.shop-nav a[aria-current] { font-weight: 700; color: var(--ink); text-decoration: none; }
 @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
 `;

@@ -224,7 +224,14 @@ function start(root: HTMLElement, config: FrameConfig): void {
   async function begin(identity: SignedIdentity | null): Promise<void> {
     notices.say((t) => t.connecting);
     try {
-      session = await openSession(config, i18n.lang, identity);
+      session = await openSession(config, i18n.lang, identity).catch((err: unknown) => {
+        // A signature the hub refuses is the shop's mistake, not the visitor's: they chat anonymously, and the
+        // shop's developer reads why in the console.
+        if (!(err instanceof SessionRefused && err.status === 401 && identity)) throw err;
+        console.warn(`web chat: the signed identity was refused (${err.message}); chatting without it`);
+        identity = null;
+        return openSession(config, i18n.lang, null);
+      });
     } catch (err) {
       notices.say(null);
       notices.refuse((t) => t.sessionFailed);
