@@ -1,6 +1,6 @@
 import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
-import type { Case, KbArticle, Staff } from '../../shared/domain';
+import type { Case, Staff } from '../../shared/domain';
 import {
   VISITOR_REQUESTS,
   type Change,
@@ -15,6 +15,7 @@ import {
 import { caseKeys, keys } from '../audience';
 import type { HubContext } from '../context';
 import { helpArticlePath } from '../help/helpPages';
+import { summary } from '../help/articleSnippet';
 import { createPublishedArticles } from '../help/publishedArticles';
 import { describeZodError } from '../http/body';
 import { Refused } from '../refused';
@@ -57,15 +58,6 @@ const TYPING_REFRESH_MS = 3_000;
 const AGENT_TYPING_REFRESH_MS = 3_000;
 /** A store that is unreachable for a moment: ask again after this long. */
 const STORE_RETRY_MS = 1_000;
-/** Characters of an article's text shown under its title in a suggestion. */
-const SNIPPET_CHARS = 160;
-
-function snippetOf(article: KbArticle): string {
-  const text = article.body.replace(/\s+/g, ' ').trim();
-  if (text.length <= SNIPPET_CHARS) return text;
-  const cut = text.slice(0, SNIPPET_CHARS);
-  return `${cut.slice(0, cut.lastIndexOf(' ') > SNIPPET_CHARS / 2 ? cut.lastIndexOf(' ') : SNIPPET_CHARS)}…`;
-}
 
 /** Why a visitor's request did not parse: too long a text is its own reason (the widget says how long is allowed). */
 function invalidRequest(name: string, err: z.ZodError): VisitorAck<never> {
@@ -156,7 +148,7 @@ export function startVisitorNamespace(ctx: HubContext, io: Server, opts: Visitor
       if (text.trim().length < 3) return { articles: [] };
       const found = await articles.suggest(text, visitor.lang, 3, visitor.queueId);
       return {
-        articles: found.map((a): SuggestedArticle => ({ id: a.id, title: a.title, snippet: snippetOf(a), url: `${ctx.config.publicUrl}${helpArticlePath(a.id)}?lang=${a.language}` })),
+        articles: found.map((a): SuggestedArticle => ({ id: a.id, title: a.title, snippet: summary(a.body), url: `${ctx.config.publicUrl}${helpArticlePath(a.id)}?lang=${a.language}` })),
       };
     },
     'visitor:deflected': async (visitor, { articleId }) => {

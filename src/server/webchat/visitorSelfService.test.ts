@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { SNIPPET_CHARS } from '../help/articleSnippet';
 import type { KbArticle } from '../../shared/domain';
 import { SuggestResponseSchema, type VisitorMessage } from '../../shared/protocol';
 import { startTestHub, type TestHub } from '../testing/hubHarness';
@@ -37,7 +38,8 @@ describe('self-service in the web chat', () => {
     const found = SuggestResponseSchema.parse(await en.request('visitor:suggest', { text: 'how do I return my order' }));
     expect(found.articles.map((a) => a.id)).toEqual(['kb-returns-en']);
     expect(found.articles[0]).toMatchObject({ title: 'Returning an order', url: `${t.hub.url}/help/kb-returns-en?lang=en` });
-    expect(found.articles[0].snippet.length).toBeLessThanOrEqual(161);
+    // The help site's summary of an article: the same opening under its title there.
+    expect(found.articles[0].snippet.length).toBeLessThanOrEqual(SNIPPET_CHARS);
     expect(found.articles[0].snippet.endsWith('…')).toBe(true);
     const pl = await connectVisitor(t, (await startSession(t, { lang: 'pl' })).token);
     expect(SuggestResponseSchema.parse(await pl.request('visitor:suggest', { text: 'jak zwrócić zamówienie' })).articles.map((a) => a.id)).toEqual(['kb-returns-pl']);

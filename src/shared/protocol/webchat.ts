@@ -15,7 +15,7 @@
  *    files of their conversation with `GET /api/v1/webchat/files/{sha256}` and the same header.
  */
 import { z } from 'zod';
-import { AttachmentRefSchema, IdSchema, LangSchema, MAX_ATTACHMENTS, TextInputSchema, TimeSchema, EmailSchema, PhoneInputSchema, PersonNameInputSchema } from '../domain';
+import { AttachmentRefSchema, IdSchema, LangSchema, MAX_ATTACHMENTS, MAX_SURVEY_COMMENT, TextInputSchema, TimeSchema, EmailSchema, PhoneInputSchema, PersonNameInputSchema } from '../domain';
 
 export const WEBCHAT_NAMESPACE = '/visitor';
 export const WEBCHAT_SESSIONS_PATH = '/api/v1/webchat/sessions';
@@ -146,7 +146,7 @@ export const PageRequestSchema = VisitedPageSchema;
 export const TypingRequestSchema = z.object({ typing: z.boolean() }).strict();
 export const ReadRequestSchema = z.object({ upTo: IdSchema }).strict();
 export const SurveyAnswerRequestSchema = z
-  .object({ caseId: IdSchema, score: z.number().int().min(1).max(10), comment: TextInputSchema(2_000).optional() })
+  .object({ caseId: IdSchema, score: z.number().int().min(1).max(10), comment: TextInputSchema(MAX_SURVEY_COMMENT).optional() })
   .strict();
 
 /** Why the hub refused a visitor's request (the widget shows each in the visitor's language). */
