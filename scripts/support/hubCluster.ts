@@ -74,8 +74,9 @@ export async function startCluster(o: ClusterOptions): Promise<HubCluster> {
       spawnHubNode({
         name: `node${i + 1}`,
         port,
-        // Customers reach the nodes through the balancer: survey links and the web chat widget name it.
-        args: ['--database', postgres.url, '--redis', redis.url, '--public-url', `http://127.0.0.1:${o.port}`, ...o.hubArgs, ...(i === 0 ? o.firstNodeArgs : [])],
+        // Customers reach the nodes through the balancer: survey links and the web chat widget name it, and limits
+        // per address take the address it forwards.
+        args: ['--database', postgres.url, '--redis', redis.url, '--public-url', `http://127.0.0.1:${o.port}`, '--trust-proxy', ...o.hubArgs, ...(i === 0 ? o.firstNodeArgs : [])],
         env,
         filter: signIns.forNode(),
       }),

@@ -43,7 +43,7 @@ const USAGE = `Usage: npm run hub -- [options]
   --database URL      PostgreSQL instead of SQLite: postgres://USER@HOST:PORT/DB (or HUB_DATABASE_URL);
                       several hub nodes share one database
   --redis URL         Redis for several hub nodes: redis://HOST:PORT (or HUB_REDIS_URL)
-  --trust-proxy       behind a load balancer: sign-in limits per address use its X-Forwarded-For
+  --trust-proxy       behind a load balancer: limits per address (sign-in, customers' pages, web chat) use its X-Forwarded-For
   --webchat-origin O  a shop site allowed to embed the web chat (https://shop.example; repeatable): added to
                       the origins an admin allows, and kept; --simulate allows the hub's own for the demo
   --public-url URL    where customers reach the hub (survey links, web chat, help site): http(s)://HOST[:PORT][/PATH]
