@@ -31,6 +31,7 @@ const COSTS: Record<VisitorRequestName, number> = {
   'visitor:typing': 0.5,
   'visitor:suggest': 1,
   'visitor:page': 1,
+  'visitor:language': 1,
   'visitor:read': 1,
   'visitor:contact': 1,
   'visitor:deflected': 1,

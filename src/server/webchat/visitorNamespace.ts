@@ -56,6 +56,8 @@ const REFUSAL_OF: Partial<Record<Refused['reason'], VisitorRefusal>> = {
 const TYPING_REFRESH_MS = 3_000;
 /** The same for an agent typing, to the visitor. */
 const AGENT_TYPING_REFRESH_MS = 3_000;
+/** How stale a session's last-seen time may get before a connection records it again. */
+const SEEN_EVERY_MS = 24 * 3_600_000;
 /** A store that is unreachable for a moment: ask again after this long. */
 const STORE_RETRY_MS = 1_000;
 
@@ -98,8 +100,10 @@ export function startVisitorNamespace(ctx: HubContext, io: Server, opts: Visitor
   const refuse = (message: string, reason: string) => Object.assign(new Error(message), { data: { reason } });
   ns.use(async (socket, next) => {
     try {
-      const visitor = await visitorByToken(ctx.store, (socket.handshake.auth as { token?: unknown } | undefined)?.token);
+      const visitor = await visitorByToken(ctx.store, (socket.handshake.auth as { token?: unknown } | undefined)?.token, ctx.now());
       if (!visitor) return next(refuse('this chat session is not known: start a new one', 'bad-token'));
+      // Coming back keeps a session alive; recorded at most daily, so page views cost no write each.
+      if (ctx.now() - visitor.lastSeenAt > SEEN_EVERY_MS) await updateVisitor(ctx, visitor.id, (v) => ({ ...v, lastSeenAt: ctx.now() }));
       const cooling = await coolingFor(visitor.id);
       if (cooling > 0) return next(refuse(`too many requests: connect again in ${Math.ceil(cooling / 1000)} s`, 'rate-limited'));
       const open = await ns.in(rooms.visitor(visitor.id)).fetchSockets();
@@ -166,6 +170,10 @@ export function startVisitorNamespace(ctx: HubContext, io: Server, opts: Visitor
     },
     'visitor:page': async (visitor, page) => {
       await updateVisitor(ctx, visitor.id, (v) => ({ ...v, pages: [...v.pages, { ...page, at: ctx.now() }].slice(-MAX_PAGES), lastSeenAt: ctx.now() }));
+      return {};
+    },
+    'visitor:language': async (visitor, { lang }) => {
+      if (lang !== visitor.lang) await updateVisitor(ctx, visitor.id, (v) => ({ ...v, lang, lastSeenAt: ctx.now() }));
       return {};
     },
     'visitor:typing': async (visitor, { typing }, socket) => {

@@ -44,6 +44,10 @@ describe('self-service in the web chat', () => {
     const pl = await connectVisitor(t, (await startSession(t, { lang: 'pl' })).token);
     expect(SuggestResponseSchema.parse(await pl.request('visitor:suggest', { text: 'jak zwrócić zamówienie' })).articles.map((a) => a.id)).toEqual(['kb-returns-pl']);
     expect(SuggestResponseSchema.parse(await en.request('visitor:suggest', { text: 'hi' })).articles).toEqual([]);
+    // The visitor switches the widget to Polish: suggestions follow.
+    await en.request('visitor:language', { lang: 'pl' });
+    expect(SuggestResponseSchema.parse(await en.request('visitor:suggest', { text: 'jak zwrócić zamówienie' })).articles.map((a) => a.id)).toEqual(['kb-returns-pl']);
+    expect(await en.ask('visitor:language', { lang: 'de' })).toMatchObject({ ok: false, reason: 'invalid' });
   });
 
   it('counts "this answered my question" for supervisors, and sends the articles seen with a question that goes on', async () => {

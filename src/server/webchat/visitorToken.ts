@@ -12,10 +12,17 @@ export const visitorTokenHash = (token: string): string => createHash('sha256').
 /** What a token looks like (43 base64url characters); anything else is refused before the store is asked. */
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
-/** The visitor session a token opens, or null for anything that is not one of the hub's tokens. */
-export async function visitorByToken(store: Pick<StoreReads, 'visitorByTokenHash'>, token: unknown): Promise<VisitorRecord | null> {
+/**
+ * How long a visitor session lasts unused: a browser that comes back later starts a new one (its conversation
+ * stays on the customer's case for the agents).
+ */
+export const VISITOR_IDLE_MS = 30 * 24 * 3_600_000;
+
+/** The visitor session a token opens at `now`, or null for anything that is not one of the hub's live tokens. */
+export async function visitorByToken(store: Pick<StoreReads, 'visitorByTokenHash'>, token: unknown, now: number): Promise<VisitorRecord | null> {
   if (typeof token !== 'string' || !TOKEN.test(token)) return null;
-  return store.visitorByTokenHash(visitorTokenHash(token));
+  const visitor = await store.visitorByTokenHash(visitorTokenHash(token));
+  return visitor && now - visitor.lastSeenAt <= VISITOR_IDLE_MS ? visitor : null;
 }
 
 /** The handle a visitor is known by among a customer's identities (HandleSchema allows it). */

@@ -38,7 +38,7 @@ export const VISITOR_UPLOAD_LIMITS: UploadLimits = {
 /** The visitor whose token `Authorization: Bearer` carries; 401 otherwise. */
 async function visitorOf(ctx: HubContext, req: IncomingMessage): Promise<VisitorRecord> {
   const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
-  const visitor = await visitorByToken(ctx.store, token);
+  const visitor = await visitorByToken(ctx.store, token, ctx.now());
   if (!visitor) throw new HttpError(401, 'bad-token', 'this chat session is not known (Authorization: Bearer <visitor token>): start a new one');
   return visitor;
 }

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebchatSessionSchema } from '../../shared/protocol';
 import { signBody } from '../http/signature';
 import { startTestHub, type TestHub } from '../testing/hubHarness';
+import { VISITOR_IDLE_MS } from './visitorToken';
 import { person, testOrg } from '../testing/testOrg';
 import { identitySignature } from './signedIdentity';
 import { allowOriginsFromCommandLine } from './webchatAdmin';
@@ -117,6 +118,20 @@ describe('web chat sessions', () => {
     await expect(connectVisitor(t, 'not a token')).rejects.toMatchObject({ reason: 'bad-token' });
     // A staff access token opens no visitor session either.
     await expect(connectVisitor(t, adminToken)).rejects.toMatchObject({ reason: 'bad-token' });
+  });
+
+  it('ends a session left unused for 30 days: the widget then starts a new one', async () => {
+    const session = await startSession(t);
+    const stored = (await t.hub.ctx.store.visitor(session.visitorId))!;
+    const now = t.hub.ctx.now();
+    await t.hub.ctx.store.write((tx) => tx.saveVisitor({ ...stored, lastSeenAt: now - VISITOR_IDLE_MS + 60_000 }));
+    // Still alive: coming back records it as seen now.
+    (await connectVisitor(t, session.token)).socket.disconnect();
+    expect((await t.hub.ctx.store.visitor(session.visitorId))!.lastSeenAt).toBeGreaterThanOrEqual(now);
+    await t.hub.ctx.store.write((tx) => tx.saveVisitor({ ...stored, lastSeenAt: now - VISITOR_IDLE_MS - 60_000 }));
+    await expect(connectVisitor(t, session.token)).rejects.toMatchObject({ reason: 'bad-token' });
+    const files = await fetch(`${t.hub.url}/api/v1/webchat/files/${'a'.repeat(64)}`, { headers: { Authorization: `Bearer ${session.token}` } });
+    expect(files.status).toBe(401);
   });
 
   it('refuses unknown requests and invalid payloads with a reason', async () => {

@@ -143,6 +143,8 @@ export const LeaveMessageRequestSchema = z
   .strict();
 
 export const PageRequestSchema = VisitedPageSchema;
+/** The visitor switched the widget's language: suggestions and what the hub says to them follow. */
+export const LanguageRequestSchema = z.object({ lang: LangSchema }).strict();
 export const TypingRequestSchema = z.object({ typing: z.boolean() }).strict();
 export const ReadRequestSchema = z.object({ upTo: IdSchema }).strict();
 export const SurveyAnswerRequestSchema = z
@@ -165,6 +167,7 @@ export const VISITOR_REQUESTS = {
   'visitor:contact': [ContactRequestSchema, z.object({})],
   'visitor:leave-message': [LeaveMessageRequestSchema, z.object({})],
   'visitor:page': [PageRequestSchema, z.object({})],
+  'visitor:language': [LanguageRequestSchema, z.object({})],
   'visitor:typing': [TypingRequestSchema, z.object({})],
   'visitor:read': [ReadRequestSchema, z.object({})],
   'visitor:survey': [SurveyAnswerRequestSchema, InlineSurveySchema],

@@ -131,6 +131,8 @@ function start(root: HTMLElement, config: FrameConfig): void {
     return answer.reason === 'locked' ? 'locked' : null;
   });
 
+  // The hub answers in the widget's language: suggestions, the survey question, a left message's subject.
+  i18n.bind((_t, lang) => void link?.request('visitor:language', { lang }));
   const typing = typingSignal((on) => void link?.request('visitor:typing', { typing: on }));
   // Suggestions help with a new question: before the first message, or once the last case was resolved.
   const lookUp = debounce((text: string) => {
