@@ -94,8 +94,10 @@ test.describe('supervisor console', () => {
       const sent = Date.now();
       await hub.inbound({ from: { email: 'angry@example.com' }, text: '', survey: { caseId: caseId!, score: 2 } });
       await expect(page.getByRole('alert').filter({ hasText: 'Jan Kowalski rated us 2 out of 10' })).toBeVisible({ timeout: 2_000 });
-      const row = page.locator('tr', { hasText: 'Jan Kowalski' });
+      // The alerts table's row (the day's survey answers below list the same customer).
+      const row = page.getByTestId('alerts').locator('tr', { hasText: 'Jan Kowalski' });
       await expect(row).toContainText('2 / 10', { timeout: 2_000 });
+      await expect(page.getByTestId('survey-answers').locator('tr', { hasText: 'Jan Kowalski' })).toContainText('2');
       expect(Date.now() - sent).toBeLessThan(2_000);
 
       await row.getByRole('button', { name: 'Acknowledge' }).click();
