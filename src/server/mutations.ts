@@ -23,6 +23,7 @@ import { addressFor, queueDelivery } from './delivery/queueDelivery';
 import { retryDelivery } from './delivery/retryDelivery';
 import { sendSurvey, sendSurveyIfWanted } from './voice';
 import { attachToCase } from './attachments';
+import { checkVersion, holdReason, watchBasis } from './conflicts';
 
 type Of<T extends Mutation['type']> = Extract<Mutation, { type: T }>;
 type Applied = { outcome?: 'applied' | 'held'; id?: string; items?: ItemResult[] };
@@ -33,12 +34,6 @@ async function mustGetCase(w: UnitOfWork, actor: Staff, caseId: string): Promise
   const kase = await w.get('case', caseId);
   if (!kase || !canSeeCase(ctx, actor, kase)) throw new Refused('not-found', `case ${caseId} does not exist or is not yours to see`);
   return kase;
-}
-
-function checkVersion<T extends { version: number }>(row: T, basedOn: { version: number }, what: string): void {
-  if (row.version !== basedOn.version) {
-    throw new Refused('stale', `${what} changed since you saw it (version ${basedOn.version}, now ${row.version})`, row);
-  }
 }
 
 function requireSupervisor(actor: Staff): void {
@@ -121,14 +116,6 @@ async function sendReply(
   const reply = await sendOnCase(w, current, { kind: m.channel, direction: 'outbound', text: m.text, subject: m.subject ?? null, authorId: actor.id, meta });
   if (to) await queueDelivery(w, reply, to, 'reply');
   return reply;
-}
-
-/** Why a reply cannot go out as written, or null when it can. */
-function holdReason(actor: Staff, kase: Case, lastSeen: string | null): HeldReply['reason'] | null {
-  if (kase.status === 'closed') return 'case-closed';
-  if (kase.assigneeId !== null && kase.assigneeId !== actor.id) return 'not-owner';
-  if (kase.lastMessageId !== lastSeen) return 'newer-message';
-  return null;
 }
 
 /** Moves one case to a person or to a queue (where it is routed again); saves it. */
@@ -220,7 +207,7 @@ const handlers: { [T in Mutation['type']]: Handler<T> } = {
     // A reply nobody could deliver is refused even when it would be held: resending it later would fail alike.
     const to = await addressFor(w, kase, m.channel);
     if (m.attachments?.length) await attachToCase(w, ctx, actor, kase.id, m.attachments);
-    const reason = holdReason(actor, kase, m.basedOn.lastMessageId);
+    const reason = await holdReason(w, actor, kase, m.basedOn.lastMessageId);
     if (!reason) return { id: (await sendReply(w, actor, kase, m, to)).id };
     const held: HeldReply = {
       id: ctx.newId('held'),
@@ -465,7 +452,8 @@ const handlers: { [T in Mutation['type']]: Handler<T> } = {
 /**
  * Applies one mutation from a workstation, exactly once: its id is claimed in the same transaction as the
  * change and its result, so a retry (to this hub node or another) gets the first result back, and a crash
- * cannot separate them. The result's seq is the last change this transaction logged.
+ * cannot separate them. The result's seq is the last change this transaction logged, and its basis the version
+ * of the row the mutation was based on before and after it (see conflicts.ts).
  */
 export async function applyMutation(ctx: HubContext, actor: Staff, m: Mutation): Promise<MutationResult> {
   try {
@@ -473,9 +461,18 @@ export async function applyMutation(ctx: HubContext, actor: Staff, m: Mutation):
       const seen = (await w.claimMutation(actor.id, m.mutationId, ctx.now())) as MutationResult | null;
       if (seen) return seen;
       const me = ctx.staff(actor.id) ?? actor;
+      const basis = await watchBasis(w, m);
       const applied = await (handlers[m.type] as Handler<typeof m.type>)(w, me, m);
       const seq = w.lastSeq() || (await w.head());
-      const result: MutationResult = { ok: true, outcome: applied.outcome ?? 'applied', seq, ...(applied.id ? { id: applied.id } : {}), ...(applied.items ? { items: applied.items } : {}) };
+      const changed = await basis.done();
+      const result: MutationResult = {
+        ok: true,
+        outcome: applied.outcome ?? 'applied',
+        seq,
+        ...(applied.id ? { id: applied.id } : {}),
+        ...(applied.items ? { items: applied.items } : {}),
+        ...(changed ? { basis: changed } : {}),
+      };
       await w.saveMutationResult(actor.id, m.mutationId, result);
       return result;
     });

@@ -183,6 +183,34 @@ describe('mutations', () => {
     expect((await t.hub.ctx.store.get('case', id))!.status).not.toBe('pending');
   });
 
+  it('answers an applied change with the version it produced; the author’s own messages never hold their next reply', async () => {
+    t = await startTestHub();
+    const pl = await polish();
+    const id = pl.body.caseId as string;
+    const owner = await t.connect(pl.body.assigneeId as string);
+    const before = (await t.hub.ctx.store.get('case', id))!;
+    const first = await owner.mutate({ type: 'reply', caseId: id, channel: 'chat', text: 'First answer', basedOn: { lastMessageId: before.lastMessageId } });
+    const after = (await t.hub.ctx.store.get('case', id))!;
+    expect(after.lastMessageId).not.toBe(before.lastMessageId);
+    expect(first).toMatchObject({
+      ok: true,
+      outcome: 'applied',
+      basis: { entity: 'case', id, before: { version: before.version, lastMessageId: before.lastMessageId }, after: { version: after.version, lastMessageId: after.lastMessageId } },
+    });
+    // Based on the message before the author's own reply (an outbox that did not chain): still the author's turn.
+    const second = await owner.mutate({ type: 'reply', caseId: id, channel: 'chat', text: 'Second answer', basedOn: { lastMessageId: before.lastMessageId } });
+    expect(second).toMatchObject({ ok: true, outcome: 'applied' });
+    expect((await t.hub.ctx.store.interactionsOfCase(id)).map((i) => i.text)).toEqual(expect.arrayContaining(['First answer', 'Second answer']));
+    // A note changes the version too, and says so; a held reply changes nothing, and says nothing.
+    const v = (await t.hub.ctx.store.get('case', id))!.version;
+    expect(await owner.mutate({ type: 'note', caseId: id, text: 'checked the order' })).toMatchObject({ ok: true, basis: { before: { version: v }, after: { version: v + 1 } } });
+    const latest = (await t.hub.ctx.store.get('case', id))!.lastMessageId;
+    await t.inbound({ channel: 'chat', text: 'Still broken', from: { phone: '+48600000001' } });
+    const held = await owner.mutate({ type: 'reply', caseId: id, channel: 'chat', text: 'Third answer', basedOn: { lastMessageId: latest } });
+    expect(held).toMatchObject({ ok: true, outcome: 'held' });
+    expect(held.ok && held.basis).toBeFalsy();
+  });
+
   it('holds a reply written before a newer customer message, and sends it once its author decides', async () => {
     t = await startTestHub();
     const pl = await polish();

@@ -15,6 +15,7 @@ import {
   StaffStatusSchema,
   TextInputSchema,
 } from '../domain';
+import { EntityNameSchema, type EntityName } from './changes';
 
 const Base = {
   /** Client-generated UUIDv7: the hub applies a mutation id once, and answers a retry with the first result. */
@@ -136,6 +137,40 @@ export const MutationSchema = z.discriminatedUnion('type', [
 export type Mutation = z.infer<typeof MutationSchema>;
 export type MutationType = Mutation['type'];
 
+/**
+ * The row a mutation is based on (its `basedOn` names a version of it, or for a reply the case's newest message)
+ * and changes; null for mutations based on nothing. The hub reports this row's basis before and after applying
+ * the mutation, and the outbox bases the author's later changes of the same row on it.
+ */
+export function basisRowOf(m: Mutation): { entity: EntityName; id: string } | null {
+  switch (m.type) {
+    case 'reply':
+    case 'note':
+    case 'case.update':
+    case 'case.assign':
+    case 'case.continueInStore':
+      return { entity: 'case', id: m.caseId };
+    case 'customer.update':
+      return { entity: 'customer', id: m.customerId };
+    case 'alert.acknowledge':
+    case 'alert.assign':
+    case 'alert.close':
+      return { entity: 'alert', id: m.alertId };
+    case 'supervisor.updateStaff':
+      return { entity: 'staff', id: m.staffId };
+    default:
+      return null;
+  }
+}
+
+/** What a change can be based on: a row's version and, for a case, its newest message. */
+export const BasisSchema = z.object({ version: z.number().int().positive(), lastMessageId: IdSchema.nullable().optional() }).strict();
+export type Basis = z.infer<typeof BasisSchema>;
+
+/** The basis row (basisRowOf) as it was just before an applied mutation and just after it. */
+export const BasisChangeSchema = z.object({ entity: EntityNameSchema, id: IdSchema, before: BasisSchema, after: BasisSchema }).strict();
+export type BasisChange = z.infer<typeof BasisChangeSchema>;
+
 /** Why the hub refused a mutation. Stable codes: the UI translates them. */
 export const REASON_CODES = [
   'invalid',
@@ -170,7 +205,8 @@ export type ItemResult = z.infer<typeof ItemResultSchema>;
 
 /**
  * The hub's answer to a mutation.
- * `applied`: done, at change-log position `seq`. `held`: a reply kept back (see HeldReply), also final.
+ * `applied`: done, at change-log position `seq`, with the `basis` it produced. `held`: a reply kept back (see
+ * HeldReply), also final.
  * Refusals carry a reason code, a message for people, and for `stale` the current row so the client can
  * show what changed.
  */
@@ -181,6 +217,8 @@ export const MutationResultSchema = z.union([
     seq: z.number().int().nonnegative(),
     id: IdSchema.optional(),
     items: z.array(ItemResultSchema).optional(),
+    /** The version the mutation produced: the author's changes queued behind it are based on `after`. */
+    basis: BasisChangeSchema.optional(),
   }),
   z.object({
     ok: z.literal(false),

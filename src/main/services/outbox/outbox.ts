@@ -1,8 +1,8 @@
-import { MutationSchema, type EntityName, type Mutation, type MutationResult, type ReasonCode } from '../../../shared/protocol';
+import { MutationSchema, type BasisChange, type EntityName, type Mutation, type MutationResult, type ReasonCode } from '../../../shared/protocol';
 import { durably, type Db } from '../cache/database';
 import { statementCache } from '../cache/statementCache';
 import { keepFailedItems } from './itemResults';
-import { rebase } from './rebase';
+import { chainOnto, rebase } from './rebase';
 import { uuidv7 } from './uuidv7';
 
 /**
@@ -82,6 +82,9 @@ const statements = statementCache((db) => ({
   insertEffect: db.prepare('INSERT INTO overlay (mutation_id, entity, entity_id, case_id, patch, is_new) VALUES (?, ?, ?, ?, ?, ?)'),
   byId: db.prepare('SELECT * FROM outbox WHERE mutation_id = ?'),
   nextPending: db.prepare(`SELECT * FROM outbox WHERE state = 'pending' ORDER BY position LIMIT 1`),
+  // A cheap first cut (the body names the row's id) so an ack does not parse a long offline queue.
+  pendingNaming: db.prepare(`SELECT * FROM outbox WHERE state = 'pending' AND instr(body, ?) > 0 ORDER BY position`),
+  setBody: db.prepare('UPDATE outbox SET body = ? WHERE mutation_id = ?'),
   all: db.prepare('SELECT * FROM outbox ORDER BY position'),
   setState: db.prepare(
     'UPDATE outbox SET state = ?, reason = ?, message = ?, current = ?, acked_seq = ?, updated_at = ? WHERE mutation_id = ?',
@@ -217,6 +220,7 @@ export function recordResult(db: Db, mutationId: string, result: MutationResult,
       const state: OutboxState = result.outcome === 'held' ? 'held' : 'acked';
       s.setState.run(state, null, null, null, result.seq, now, mutationId);
       keepFailedItems(db, mutationId, result.items ?? [], now);
+      if (result.basis) chainPending(db, result.basis);
     } else if (TRANSIENT_REASONS.includes(result.reason)) {
       s.release.run(now, mutationId, mutationId);
     } else {
@@ -225,6 +229,20 @@ export function recordResult(db: Db, mutationId: string, result: MutationResult,
     }
   });
   return read(db, mutationId);
+}
+
+/**
+ * Bases the pending entries that were queued on the row as it stood before an applied mutation on what it
+ * produced (see chainOnto), so the author's own changes reach the hub as a chain and never as conflicts. The
+ * flusher sends one entry at a time, in order, so each is re-based before it is sent. An entry that had been
+ * sent before (its answer lost) keeps its id: the hub answers that id with its first result, whatever the body.
+ */
+function chainPending(db: Db, change: BasisChange): void {
+  const s = statements(db);
+  for (const row of s.pendingNaming.all(JSON.stringify(change.id)) as OutboxRow[]) {
+    const chained = chainOnto(JSON.parse(row.body) as Mutation, change);
+    if (chained !== null) s.setBody.run(JSON.stringify(chained), row.mutation_id);
+  }
 }
 
 /** True when the flusher should try this answer again rather than record it. */
