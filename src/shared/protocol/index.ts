@@ -24,8 +24,10 @@
  *    result in the same transaction as the change; a retry gets the first result back, so a mutation is applied
  *    once however often it is sent. State changes carry `basedOn.version`: a stale one is refused with reason
  *    `stale` and the current row. A reply carries the last message its author saw: if the author no longer
- *    owns the case, or the customer got something newer, the reply is held (outcome `held`, a HeldReply row the
- *    author and the owner see) and the author resends it, turns it into a note, or discards it.
+ *    owns the case, or the customer or another person wrote since, the reply is held (outcome `held`, a
+ *    HeldReply row the author and the owner see) and the author resends it, turns it into a note, or discards
+ *    it. An applied mutation's answer carries the `basis` it produced: the outbox bases the author's changes
+ *    queued behind it on that, so a person's own changes never conflict (src/server/conflicts.ts).
  */
 export * from './admin';
 export * from './changes';

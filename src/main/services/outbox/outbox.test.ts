@@ -76,6 +76,21 @@ describe('outbox', () => {
     expect([view.status, view.priority]).toEqual(['resolved', 'high']);
   });
 
+  it('bases the entries queued behind an applied one on the version it produced, in the same transaction as the answer', () => {
+    const first = act(reply('one'));
+    const update = act({ type: 'case.update', caseId: 'ca1', basedOn: { version: 1 }, patch: { priority: 'high' } });
+    const second = act(reply('two'));
+    takeNextPending(db, NOW);
+    recordResult(db, first.mutationId, { ok: true, outcome: 'applied', seq: 9, basis: { entity: 'case', id: 'ca1', before: { version: 1, lastMessageId: 'in1' }, after: { version: 2, lastMessageId: 'out1' } } }, NOW);
+    const basedOn = (mutationId: string) => (listOutbox(db).find((e) => e.mutationId === mutationId)!.mutation as { basedOn: unknown }).basedOn;
+    expect(basedOn(update.mutationId)).toEqual({ version: 2 });
+    expect(basedOn(second.mutationId)).toEqual({ lastMessageId: 'out1' });
+    // A held reply changed nothing on the hub: nothing is re-based.
+    takeNextPending(db, NOW);
+    recordResult(db, update.mutationId, { ok: true, outcome: 'held', seq: 10 }, NOW);
+    expect(basedOn(second.mutationId)).toEqual({ lastMessageId: 'out1' });
+  });
+
   it('keeps an acked effect until the feed delivers its change, then prunes it', () => {
     const entry = act(reply('Sent'));
     takeNextPending(db);
