@@ -4,7 +4,7 @@ import { defineConfig } from 'electron-vite';
 
 // Native drivers stay outside the bundles: Node loads them from node_modules (or, in Electron, the driver
 // built for Electron's ABI is passed in through `nativeBinding`; see src/main/electron/nativeBinding.ts).
-const NATIVE = ['better-sqlite3', 'better-sqlite3-multiple-ciphers'];
+const NATIVE = ['better-sqlite3-multiple-ciphers'];
 
 export default defineConfig({
   main: {

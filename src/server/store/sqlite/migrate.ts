@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import * as m0001 from './migrations/0001-initial';
 import * as m0002 from './migrations/0002-hardening';
 import * as m0003 from './migrations/0003-meta';
