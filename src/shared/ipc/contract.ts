@@ -11,7 +11,8 @@
  * Pure TypeScript: runs in every process.
  */
 import { z } from 'zod';
-import { NEXT_STEP_KINDS } from '../assist';
+// From its own module, not the assist barrel: that would bundle the word lists into every contract user.
+import { NEXT_STEP_KINDS } from '../assist/types';
 import {
   AlertSchema,
   AlertStatusSchema,

@@ -3,7 +3,7 @@ import '../../test/setup';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { SessionScreen } from '../../App';
+import { SessionScreen, loadWorkstation } from '../../App';
 import { aSession } from '../../test/builders';
 import { fakeApi } from '../../test/fakeApi';
 import { renderWithProviders } from '../../test/renderWithProviders';
@@ -11,7 +11,9 @@ import { renderWithProviders } from '../../test/renderWithProviders';
 const NEW = 'lantern-orchard-1987';
 
 /** A person signed in with a password an admin set: the engine says so until they change it. */
-function setup() {
+async function setup() {
+  // The workspace is a chunk of its own (App.tsx): loaded here, so the waits below time the screen, not the load.
+  await loadWorkstation();
   let mustChange = true;
   const fake = fakeApi({
     'workstation.info': () => ({ people: [{ name: 'Anna Nowak' }], hubUrl: 'http://127.0.0.1:4410', connection: 'online', session: 'signed-in', locked: null }),
@@ -32,7 +34,7 @@ function setup() {
 
 describe('forced password change', () => {
   it('hides the workspace behind a dialog that cannot be dismissed until the password is changed', async () => {
-    const fake = setup();
+    const fake = await setup();
     const dialog = await screen.findByRole('dialog', { name: 'Choose your own password' });
     expect(dialog.textContent).toContain('set by an administrator');
     expect(screen.queryByRole('button', { name: /Search/ })).toBeNull();
@@ -43,13 +45,14 @@ describe('forced password change', () => {
     await userEvent.type(screen.getByLabelText(/^Password you were given/), 'one-time-pass-123');
     await userEvent.type(screen.getByLabelText(/^New password/), NEW);
     await userEvent.type(screen.getByLabelText(/^Repeat the new password/), `${NEW}{Enter}`);
-    expect(await screen.findByRole('button', { name: /Search/ })).toBeTruthy();
+    // The workspace's first showing after the change waits for React to reveal the lazy chunk (Suspense).
+    expect(await screen.findByRole('button', { name: /Search/ }, { timeout: 10_000 })).toBeTruthy();
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(fake.calls('auth.changePassword')).toEqual([{ currentPassword: 'one-time-pass-123', newPassword: NEW }]);
   });
 
   it('lets the person sign out instead', async () => {
-    const fake = setup();
+    const fake = await setup();
     await screen.findByRole('dialog');
     await userEvent.click(screen.getByRole('button', { name: 'Sign out' }));
     expect(await screen.findByRole('button', { name: /Sign in/ })).toBeTruthy();
