@@ -1,8 +1,9 @@
 import { Center, Loader, MantineProvider, localStorageColorSchemeManager } from '@mantine/core';
 import type { i18n as I18n } from 'i18next';
-import { Suspense, lazy, useEffect } from 'react';
+import { lazy, useEffect } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { WorkstationApi } from '../shared/ipc/contract';
+import { LoadBoundary } from './components/LoadBoundary';
 import { ForcedPasswordChange } from './features/auth/ForcedPasswordChange';
 import { LockScreen } from './features/auth/LockScreen';
 import { SignInScreen } from './features/auth/SignInScreen';
@@ -44,7 +45,11 @@ export function SessionScreen() {
   }, [waitingForSignIn]);
   switch (state.phase) {
     case 'starting':
-      return <ScreenLoader />;
+      return (
+        <Center h="100vh">
+          <Loader />
+        </Center>
+      );
     case 'signed-out':
       return <SignInScreen onSignedIn={signedIn} ended={state.ended} />;
     case 'locked':
@@ -54,17 +59,9 @@ export function SessionScreen() {
       if (state.session.mustChangePassword) return <ForcedPasswordChange onChanged={() => void reload()} onSignedOut={signedOut} />;
       // Keyed by person: nothing of one person's screen state survives into the next one's session.
       return (
-        <Suspense fallback={<ScreenLoader />}>
+        <LoadBoundary fullScreen>
           <Workstation key={state.session.staff.id} session={state.session} onSignedOut={signedOut} />
-        </Suspense>
+        </LoadBoundary>
       );
   }
-}
-
-function ScreenLoader() {
-  return (
-    <Center h="100vh">
-      <Loader />
-    </Center>
-  );
 }

@@ -2,7 +2,7 @@
 import '../../test/setup';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SessionScreen, loadWorkstation } from '../../App';
 import { aSession } from '../../test/builders';
 import { fakeApi } from '../../test/fakeApi';
@@ -10,10 +10,11 @@ import { renderWithProviders } from '../../test/renderWithProviders';
 
 const NEW = 'lantern-orchard-1987';
 
+// The workspace is a chunk of its own (App.tsx): loaded once here, so the tests time the screens, not the load.
+beforeAll(() => loadWorkstation(), 120_000);
+
 /** A person signed in with a password an admin set: the engine says so until they change it. */
-async function setup() {
-  // The workspace is a chunk of its own (App.tsx): loaded here, so the waits below time the screen, not the load.
-  await loadWorkstation();
+function setup() {
   let mustChange = true;
   const fake = fakeApi({
     'workstation.info': () => ({ people: [{ name: 'Anna Nowak' }], hubUrl: 'http://127.0.0.1:4410', connection: 'online', session: 'signed-in', locked: null }),
@@ -34,7 +35,7 @@ async function setup() {
 
 describe('forced password change', () => {
   it('hides the workspace behind a dialog that cannot be dismissed until the password is changed', async () => {
-    const fake = await setup();
+    const fake = setup();
     const dialog = await screen.findByRole('dialog', { name: 'Choose your own password' });
     expect(dialog.textContent).toContain('set by an administrator');
     expect(screen.queryByRole('button', { name: /Search/ })).toBeNull();
@@ -52,7 +53,7 @@ describe('forced password change', () => {
   });
 
   it('lets the person sign out instead', async () => {
-    const fake = await setup();
+    const fake = setup();
     await screen.findByRole('dialog');
     await userEvent.click(screen.getByRole('button', { name: 'Sign out' }));
     expect(await screen.findByRole('button', { name: /Sign in/ })).toBeTruthy();

@@ -1,9 +1,10 @@
-import { Box, Button, Center, Group, Kbd, Loader, SegmentedControl, Text, Title } from '@mantine/core';
-import { Suspense, lazy, useState } from 'react';
+import { Box, Button, Center, Group, Kbd, SegmentedControl, Text, Title } from '@mantine/core';
+import { lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isSupervising } from '../../../shared/domain';
 import type { SessionView } from '../../../shared/ipc/contract';
 import { LanguagePicker } from '../../components/LanguagePicker';
+import { LoadBoundary } from '../../components/LoadBoundary';
 import { CaseView } from '../case/CaseView';
 import { Customer360 } from '../customer/Customer360';
 import { IncomingCall } from '../calls/IncomingCall';
@@ -88,13 +89,13 @@ export function Workstation({ session, onSignedOut }: { session: SessionView; on
         {store ? (
           <Box style={{ flex: 1, overflow: 'auto' }}>{detailView ?? <StoreMode onOpenCase={openCase} />}</Box>
         ) : supervising && area === 'supervisor' ? (
-          <Suspense fallback={<AreaLoader />}>
+          <LoadBoundary>
             <SupervisorConsole onOpenCase={openFromConsole} />
-          </Suspense>
+          </LoadBoundary>
         ) : supervising && area === 'admin' ? (
-          <Suspense fallback={<AreaLoader />}>
+          <LoadBoundary>
             <AdminConsole session={session} />
-          </Suspense>
+          </LoadBoundary>
         ) : (
           <>
             <Box style={{ width: 'min(520px, 45%)', borderRight: '1px solid var(--mantine-color-default-border)', display: 'flex' }}>
@@ -115,13 +116,5 @@ export function Workstation({ session, onSignedOut }: { session: SessionView; on
       <NotificationCenter onOpenCase={openCase} />
       <IncomingCall onOpenCase={openCase} onOpenCustomer={openCustomer} />
     </Box>
-  );
-}
-
-function AreaLoader() {
-  return (
-    <Center style={{ flex: 1 }}>
-      <Loader />
-    </Center>
   );
 }
