@@ -30,6 +30,10 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve('out/renderer'),
+      // electron-vite leaves the renderer unminified: minified, the page parses half as much before it paints.
+      minify: true,
+      // The signed-in workspace, the supervisor console and administration load as chunks of their own
+      // (React.lazy in App.tsx and Workstation.tsx); rendererChunks.test.ts keeps them out of the first paint.
       rolldownOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
   },

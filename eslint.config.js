@@ -38,8 +38,27 @@ export default tseslint.config(
     },
   },
   {
+    // At any depth (`**`): `../../../main/...` is as much the engine as `../main/...`. There are no path aliases
+    // (tsconfig.json, electron.vite.config.ts), so a path is the only way in.
     files: ['src/renderer/**'],
-    rules: restrict([...nodeOnly, '../main/*', '../server/*'], 'The renderer talks to the engine only through the IPC contract.'),
+    rules: restrict([...nodeOnly, '**/main/**', '**/server/**', '**/preload/**'], 'The renderer talks to the engine only through the IPC contract.'),
+  },
+  {
+    // The sandboxed preload is bundled whole into every window: the contract's names, not its schemas
+    // (src/preload/preloadBundle.test.ts measures the bundle).
+    files: ['src/preload/**'],
+    ignores: ['src/preload/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['react', 'react-dom', '@mantine/*', '**/server/**', '**/main/**', '**/renderer/**'], message: 'The preload runs beside the page: electron and the IPC names only.' },
+            { group: ['zod', '**/ipc/contract'], allowTypeImports: true, message: 'Import the contract by type only; check names with src/shared/ipc/names.ts.' },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['src/server/**'],

@@ -2,13 +2,13 @@
  * Exposes exactly `window.workstation` (WorkstationApi): invoke a contract channel, subscribe to a contract
  * event. Nothing of Electron reaches the page: no ipcRenderer, no event objects (they carry the sender).
  * Sandboxed: this file is bundled with what it imports (electron.vite.config.ts), since a sandboxed preload
- * cannot require from node_modules.
+ * cannot require from node_modules. It imports the contract by type only and checks names with names.ts: the
+ * contract's schemas would bring zod and the assist engine's word lists (preloadBundle.test.ts keeps them out).
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { isChannelName, EVENT_NAMES, type EventName, type WorkstationApi } from '../shared/ipc/contract';
+import type { WorkstationApi } from '../shared/ipc/contract';
 import { ELECTRON_EVENT, ELECTRON_INVOKE } from '../shared/ipc/electronWire';
-
-const isEventName = (name: unknown): name is EventName => EVENT_NAMES.includes(name as EventName);
+import { isChannelName, isEventName } from '../shared/ipc/names';
 
 const api: WorkstationApi = {
   invoke(channel, input) {

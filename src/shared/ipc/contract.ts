@@ -11,7 +11,8 @@
  * Pure TypeScript: runs in every process.
  */
 import { z } from 'zod';
-import { NEXT_STEP_KINDS } from '../assist';
+// From its own module, not the assist barrel: that would bundle the word lists into every contract user.
+import { NEXT_STEP_KINDS } from '../assist/types';
 import {
   AlertSchema,
   AlertStatusSchema,
@@ -84,6 +85,9 @@ import {
   WebchatSettingsViewSchema,
 } from '../protocol/admin';
 import { AdminMailboxSchema, PutMailboxSchema } from '../protocol/mailbox';
+
+// The names alone live in names.ts (the preload imports only them); names.test.ts holds them to these tables.
+export { CHANNEL_NAMES, EVENT_NAMES, isChannelName, isEventName } from './names';
 
 // ---------- building blocks ----------
 
@@ -729,8 +733,6 @@ export type InputOf<C extends ChannelName> = z.input<Channels[C]['input']>;
 /** What a handler receives: the input after parsing (defaults filled in). */
 export type ParsedInputOf<C extends ChannelName> = z.output<Channels[C]['input']>;
 export type OutputOf<C extends ChannelName> = z.output<Channels[C]['output']>;
-export const CHANNEL_NAMES = Object.keys(channels) as ChannelName[];
-export const isChannelName = (name: unknown): name is ChannelName => typeof name === 'string' && Object.hasOwn(channels, name);
 
 // ---------- events: engine -> renderer ----------
 
@@ -785,7 +787,6 @@ export const events = {
 export type Events = typeof events;
 export type EventName = keyof Events;
 export type EventPayload<E extends EventName> = z.output<Events[E]>;
-export const EVENT_NAMES = Object.keys(events) as EventName[];
 
 /** The renderer's view of the engine, whatever the transport (preload or WebSocket). */
 export type WorkstationApi = {

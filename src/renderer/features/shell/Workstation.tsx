@@ -1,10 +1,10 @@
 import { Box, Button, Center, Group, Kbd, SegmentedControl, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isSupervising } from '../../../shared/domain';
 import type { SessionView } from '../../../shared/ipc/contract';
 import { LanguagePicker } from '../../components/LanguagePicker';
-import { AdminConsole } from '../admin/AdminConsole';
+import { LoadBoundary } from '../../components/LoadBoundary';
 import { CaseView } from '../case/CaseView';
 import { Customer360 } from '../customer/Customer360';
 import { IncomingCall } from '../calls/IncomingCall';
@@ -12,13 +12,17 @@ import { InboxView } from '../inbox/InboxView';
 import { NotificationCenter } from '../notifications/NotificationCenter';
 import { SearchDialog } from '../search/SearchDialog';
 import { StoreMode } from '../store/StoreMode';
-import { SupervisorConsole } from '../supervisor/SupervisorConsole';
 import { AgentStatusPicker } from './AgentStatusPicker';
 import { SessionMenu } from './SessionMenu';
 import { StatusBar } from './StatusBar';
 import { ThemeToggle } from './ThemeToggle';
 import { useActivityPing } from './useActivityPing';
 import { useConnection } from './useConnection';
+
+// Chunks of their own, fetched when a supervising person first opens them: the console's charts alone are
+// larger than the rest of an agent's workspace, and agents never see either.
+const SupervisorConsole = lazy(() => import('../supervisor/SupervisorConsole').then((m) => ({ default: m.SupervisorConsole })));
+const AdminConsole = lazy(() => import('../admin/AdminConsole').then((m) => ({ default: m.AdminConsole })));
 
 /** What the work area shows besides the home screen (inbox or store mode). */
 type Detail = { kind: 'none' } | { kind: 'case'; caseId: string } | { kind: 'customer'; customerId: string };
@@ -85,9 +89,13 @@ export function Workstation({ session, onSignedOut }: { session: SessionView; on
         {store ? (
           <Box style={{ flex: 1, overflow: 'auto' }}>{detailView ?? <StoreMode onOpenCase={openCase} />}</Box>
         ) : supervising && area === 'supervisor' ? (
-          <SupervisorConsole onOpenCase={openFromConsole} />
+          <LoadBoundary>
+            <SupervisorConsole onOpenCase={openFromConsole} />
+          </LoadBoundary>
         ) : supervising && area === 'admin' ? (
-          <AdminConsole session={session} />
+          <LoadBoundary>
+            <AdminConsole session={session} />
+          </LoadBoundary>
         ) : (
           <>
             <Box style={{ width: 'min(520px, 45%)', borderRight: '1px solid var(--mantine-color-default-border)', display: 'flex' }}>

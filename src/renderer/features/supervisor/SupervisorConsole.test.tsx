@@ -48,7 +48,8 @@ describe('SupervisorConsole', () => {
     expect(within(area).getByRole('radio', { name: 'Inbox' })).toHaveProperty('checked', true);
     expect(fake.calls('supervisor.dashboard')).toEqual([]);
     await userEvent.click(within(area).getByRole('radio', { name: 'Supervisor' }));
-    expect(await screen.findByRole('tablist', { name: 'Supervisor console' })).toBeTruthy();
+    // The console is a chunk of its own (Workstation.tsx): its first showing waits for it.
+    expect(await screen.findByRole('tablist', { name: 'Supervisor console' }, { timeout: 10_000 })).toBeTruthy();
     await waitFor(() => expect(fake.calls('supervisor.dashboard').length).toBeGreaterThan(0));
   });
 
