@@ -251,7 +251,8 @@ async function main() {
     : null;
   try {
     let t = performance.now();
-    workstations.push(...(await Promise.all(agentIds.map((id) => startWorkstation(dir, ready.url, id)))));
+    // One after another: eleven engines signing in at once on a busy machine outwait their sign-in timeout.
+    for (const id of agentIds) workstations.push(await startWorkstation(dir, ready.url, id));
     console.log(`  ${WORKSTATIONS} agent workstations signed in and synced in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
     // The supervisor's workstation: engine, and (with Chromium) the browser host and the console's Live queues.
