@@ -1,5 +1,6 @@
 /**
- * npm run bench:supervisor — the supervisor console under the hub benchmark's load of 1,000 agents.
+ * npm run bench:supervisor — the supervisor console, and its bulk moves with and without the hub benchmark's
+ * load of 1,000 agents.
  *
  * Processes: the hub (bench/support/benchHubProcess.ts); the load (bench/support/agentLoad.ts: the other agents
  * as raw sockets, inbound messages at BENCH_RATE); eleven agent workstations, each a real engine (encrypted
@@ -9,13 +10,16 @@
  * Prints:
  * - bulk reassignment: the supervisor moves 100 cases (10 from each of ten agents, to an eleventh) through its
  *   engine and outbox; timed until the last affected workstation shows it, i.e. its engine has applied the
- *   change and its inbox query (what the inbox renders) lists every case gained and none lost (p50, p99);
+ *   change and its inbox query (what the inbox renders) lists every case gained and none lost (p50, p99).
+ *   BENCH_ROUNDS moves with only the benchmark's own clients connected, then as many under the load, printed
+ *   side by side with their ratio (what contention costs) and whether the goal (p99 < 250 ms under load) is met;
  * - dashboard update: another supervisor moves a case to a queue; timed until the supervisor's Live queues
  *   table has painted the queue's new waiting count (p50, p99). Page and process clocks are aligned by the
  *   shortest of several round trips, whose half is printed as the uncertainty;
  * - the agents board of every agent: opened until its first cards are painted, then scrolled through.
- * Knobs (environment): BENCH_AGENTS (1000), BENCH_RATE (inbound msgs/s, 50), BENCH_ROUNDS (bulk moves, 22),
- * BENCH_SAMPLES (dashboard changes, 40).
+ * The console's figures need Debian's Chromium (/usr/bin/chromium): without it they are skipped, and said so.
+ * Knobs (environment): BENCH_AGENTS (1000), BENCH_RATE (inbound msgs/s, 50), BENCH_ROUNDS (bulk moves each
+ * way, 22), BENCH_SAMPLES (dashboard changes, 40).
  */
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
