@@ -1,5 +1,6 @@
 /**
- * npm run bench:supervisor — the supervisor console under the hub benchmark's load of 1,000 agents.
+ * npm run bench:supervisor — the supervisor console, and its bulk moves with and without the hub benchmark's
+ * load of 1,000 agents.
  *
  * Processes: the hub (bench/support/benchHubProcess.ts); the load (bench/support/agentLoad.ts: the other agents
  * as raw sockets, inbound messages at BENCH_RATE); eleven agent workstations, each a real engine (encrypted
@@ -9,17 +10,20 @@
  * Prints:
  * - bulk reassignment: the supervisor moves 100 cases (10 from each of ten agents, to an eleventh) through its
  *   engine and outbox; timed until the last affected workstation shows it, i.e. its engine has applied the
- *   change and its inbox query (what the inbox renders) lists every case gained and none lost (p50, p99);
+ *   change and its inbox query (what the inbox renders) lists every case gained and none lost (p50, p99).
+ *   BENCH_ROUNDS moves with only the benchmark's own clients connected, then as many under the load, printed
+ *   side by side with their ratio (what contention costs) and whether the goal (p99 < 250 ms under load) is met;
  * - dashboard update: another supervisor moves a case to a queue; timed until the supervisor's Live queues
  *   table has painted the queue's new waiting count (p50, p99). Page and process clocks are aligned by the
  *   shortest of several round trips, whose half is printed as the uncertainty;
  * - the agents board of every agent: opened until its first cards are painted, then scrolled through.
- * Knobs (environment): BENCH_AGENTS (1000), BENCH_RATE (inbound msgs/s, 50), BENCH_ROUNDS (bulk moves, 22),
- * BENCH_SAMPLES (dashboard changes, 40).
+ * The console's figures need Debian's Chromium (/usr/bin/chromium): without it they are skipped, and said so.
+ * Knobs (environment): BENCH_AGENTS (1000), BENCH_RATE (inbound msgs/s, 50), BENCH_ROUNDS (bulk moves each
+ * way, 22), BENCH_SAMPLES (dashboard changes, 40).
  */
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -33,7 +37,7 @@ import { benchClient, connect, postInbound, sleep, type BenchClient } from './su
 import type { BenchHubReady } from './support/benchHubProcess';
 import { askChild, startChildHub, stopChildHub } from './support/childHub';
 import { scrollFrames } from './support/scrollFrames';
-import { ms, percentile, printTable } from './support/stats';
+import { ms, percentile, printColumns, printTable } from './support/stats';
 import { BENCH_KDF, wallNow, type WorkstationAnswer, type WorkstationRequest } from './support/workstationProtocol';
 
 const RATE = Number(process.env.BENCH_RATE ?? 50);
@@ -126,9 +130,113 @@ async function armWaitingWatch(page: Page, queueId: string, expected: string): P
   );
 }
 
+/** What one series of bulk moves measured, each in ms from the supervisor's call. */
+interface BulkMoves {
+  /** Per move: until the last affected workstation showed it. */
+  lastShown: number[];
+  /** Per move and affected workstation: until it showed it. */
+  perWorkstation: number[];
+  /** Per move: until the hub confirmed it to the supervisor (outbox empty). */
+  confirmed: number[];
+}
+
+/**
+ * `rounds` bulk moves through the supervisor's engine and outbox: each round, one workstation gains 100 cases,
+ * 10 from each of the ten others, and every one of them is timed until its inbox shows it.
+ */
+async function bulkMoves(supervisor: Engine, workstations: readonly Workstation[], rounds: number, firstRound: number): Promise<BulkMoves> {
+  const out: BulkMoves = { lastShown: [], perWorkstation: [], confirmed: [] };
+  for (let r = firstRound; r < firstRound + rounds; r++) {
+    const target = workstations[r % workstations.length];
+    const sources = workstations.filter((w) => w !== target);
+    const taken = new Map(sources.map((w) => [w, w.held.splice(0, PER_SOURCE)]));
+    const caseIds = [...taken.values()].flat();
+    const waits = await Promise.all([target.watch(caseIds, []), ...sources.map((w) => w.watch([], taken.get(w)!))]);
+    const outboxEmpty = new Promise<number>((resolve) => {
+      const off = supervisor.subscribe((e) => {
+        if (e.name === 'connection.changed' && e.payload.unsent === 0) {
+          off();
+          resolve(wallNow());
+        }
+      });
+    });
+    const start = wallNow();
+    const queued = await supervisor.call('supervisor.reassign', { caseIds, to: { staffId: target.id } });
+    if (!queued.ok) throw new Error(`reassign: ${queued.error.message}`);
+    const times = (await Promise.all(waits.map((shown) => shown()))).map((at) => at - start);
+    out.confirmed.push((await Promise.race([outboxEmpty, sleep(10_000).then(() => Number.POSITIVE_INFINITY)])) - start);
+    out.perWorkstation.push(...times);
+    out.lastShown.push(Math.max(...times));
+    target.held.push(...caseIds);
+    // One move at a time: the next starts once the last one's history fetches and indexing have settled.
+    await sleep(1_000);
+  }
+  return out;
+}
+
+/** Where Debian's Chromium is: the console's figures are taken in it, and skipped (said so) where it is missing. */
+const CHROMIUM = '/usr/bin/chromium';
+/** The goal for the last affected workstation under load (p99). */
+const GOAL_MS = 250;
+
+/** Resolves once an engine has reported its first sync done. */
+function synced(engine: Engine): Promise<void> {
+  return new Promise((resolve) => {
+    const off = engine.subscribe((e) => {
+      if (e.name === 'connection.changed' && e.payload.state === 'online' && e.payload.lastSyncAt !== null) {
+        off();
+        resolve();
+      }
+    });
+  });
+}
+
+/** The console's figures, taken in Chromium: a queue change painted on Live queues, and the agents board. */
+async function consoleFigures(page: Page, overflowQueueId: string, move: (caseIds: string[], to: AssignTarget) => Promise<void>, newCase: () => Promise<string>) {
+  // Dashboard: a case moved to the empty queue, until the supervisor's table shows the new waiting count.
+  const clock = await alignClock(() => page.evaluate(() => performance.timeOrigin + performance.now()));
+  const dashboard: number[] = [];
+  const fmt = new Intl.NumberFormat('en');
+  for (let i = 0; i < SAMPLES; i++) {
+    const caseId = await newCase();
+    await armWaitingWatch(page, overflowQueueId, fmt.format(i + 1));
+    const start = wallNow();
+    await move([caseId], { queueId: overflowQueueId });
+    const painted = await Promise.race([
+      page.evaluate(() => (window as unknown as { __painted: Promise<number> }).__painted),
+      sleep(10_000).then(() => Number.POSITIVE_INFINITY),
+    ]);
+    dashboard.push(painted - clock.offset - start);
+    await sleep(250);
+  }
+  // The agents board with every agent: opened until its first cards are painted, then scrolled through while
+  // the console stays live.
+  const boardOpen = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const tab = [...document.querySelectorAll<HTMLElement>('[role=tab]')].find((el) => el.textContent?.trim() === 'Agents')!;
+        const start = performance.now();
+        tab.click();
+        const wait = () => {
+          if (document.querySelector('[role=list][aria-label=Agents] [data-testid^="agent-agent-"]')) requestAnimationFrame(() => resolve(performance.now() - start));
+          else if (performance.now() - start > 60_000) resolve(Number.POSITIVE_INFINITY);
+          else requestAnimationFrame(wait);
+        };
+        wait();
+      }),
+  );
+  const board = { open: boardOpen, ...(await page.evaluate(scrollFrames, '[role=list][aria-label=Agents] [data-testid^="agent-agent-"]')) };
+  return { dashboard, clockError: clock.error, board };
+}
+
+/** `a / b` of two figures, as a ratio. */
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
+
 async function main() {
-  console.log(`bench:supervisor — ${process.env.BENCH_AGENTS ?? 1000} agents, ${RATE} inbound msg/s, ${ROUNDS} bulk moves of 100 cases, ${SAMPLES} queue changes`);
-  buildRenderer();
+  const withConsole = existsSync(CHROMIUM);
+  console.log(`bench:supervisor — ${process.env.BENCH_AGENTS ?? 1000} agents, ${RATE} inbound msg/s, ${ROUNDS} bulk moves of 100 cases without the load then ${ROUNDS} with it, ${SAMPLES} queue changes`);
+  if (withConsole) buildRenderer();
+  else console.log(`  ${CHROMIUM} is not installed: the console's figures (dashboard, agents board) are not taken`);
   const dir = mkdtempSync(join(tmpdir(), 'bench-supervisor-'));
   const agentIds = Array.from({ length: WORKSTATIONS }, (_, i) => `agent-${String(i).padStart(4, '0')}`);
   const { child: hubChild, ready } = await startChildHub<BenchHubReady>('./benchHubProcess.ts', {
@@ -139,42 +247,40 @@ async function main() {
   const workstations: Workstation[] = [];
   let supervisorEngine: Engine | null = null;
   let host: Awaited<ReturnType<typeof startBrowserHost>> | null = null;
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = withConsole
+    ? await chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      })
+    : null;
   try {
-    // The load: every agent without a workstation here, and the supervisors this benchmark does not use.
-    const load: AgentLoadStart = {
-      type: 'start',
-      url: ready.url,
-      secret: ready.secret,
-      agents: [...ready.agents.filter((a) => !agentIds.includes(a.id)), ...ready.supervisors.slice(2)],
-      rate: RATE,
-      firstMessage: 1_000_000,
-    };
-    const loaded = await askChild<AgentLoadMessage>(loadChild, load);
-    if (loaded.type !== 'ready') throw new Error(`load: ${loaded.type}`);
-    console.log(`  load: ${loaded.connected} sockets connected, ${RATE} inbound msg/s`);
-
     let t = performance.now();
-    workstations.push(...(await Promise.all(agentIds.map((id) => startWorkstation(dir, ready.url, id)))));
+    // One after another: eleven engines signing in at once on a busy machine outwait their sign-in timeout.
+    for (const id of agentIds) workstations.push(await startWorkstation(dir, ready.url, id));
     console.log(`  ${WORKSTATIONS} agent workstations signed in and synced in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
-    // The supervisor's workstation: engine, browser host, and the console's Live queues in Chromium.
+    // The supervisor's workstation: engine, and (with Chromium) the browser host and the console's Live queues.
     supervisorEngine = createEngine({ dataDir: join(dir, 'sup-0'), hubUrl: ready.url, idleCheckMs: 0, kdf: BENCH_KDF, log: () => {} });
-    host = await startBrowserHost({ engine: supervisorEngine, rendererDir: RENDERER_DIR });
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.setDefaultTimeout(120_000);
-    // tsx keeps function names through a `__name` helper; functions handed to page.evaluate carry calls to it.
-    await page.addInitScript('globalThis.__name = (fn) => fn;');
-    await page.goto(host.url);
-    await page.getByLabel('Username').fill('sup-0');
-    await page.getByLabel(/^Password/).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.locator('header').getByText('Supervisor', { exact: true }).click();
-    await page.getByRole('tab', { name: 'Live queues' }).click();
-    await page.locator(`[data-testid=queue-figures] tr[data-queue="${ready.overflowQueueId}"]`).waitFor();
+    let page: Page | null = null;
+    if (browser) {
+      host = await startBrowserHost({ engine: supervisorEngine, rendererDir: RENDERER_DIR });
+      page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      page.setDefaultTimeout(120_000);
+      // tsx keeps function names through a `__name` helper; functions handed to page.evaluate carry calls to it.
+      await page.addInitScript('globalThis.__name = (fn) => fn;');
+      await page.goto(host.url);
+      await page.getByLabel('Username').fill('sup-0');
+      await page.getByLabel(/^Password/).fill(PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.locator('header').getByText('Supervisor', { exact: true }).click();
+      await page.getByRole('tab', { name: 'Live queues' }).click();
+      await page.locator(`[data-testid=queue-figures] tr[data-queue="${ready.overflowQueueId}"]`).waitFor();
+    } else {
+      const first = synced(supervisorEngine);
+      const signedIn = await supervisorEngine.call('auth.signIn', { username: 'sup-0', password: PASSWORD, mode: 'online' });
+      if (!signedIn.ok) throw new Error(`sup-0 could not sign in: ${signedIn.error.message}`);
+      await first;
+    }
 
     // Another supervisor, as a raw socket: places the benchmark's cases, and makes the queue changes.
     const other: BenchClient = benchClient(ready.supervisors[1]);
@@ -195,86 +301,63 @@ async function main() {
     }
     console.log(`  ${WORKSTATIONS * HELD} cases placed on the workstations in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
-    // 1. Bulk reassignment through the supervisor's engine and outbox.
-    const lastShown: number[] = [];
-    const perWorkstation: number[] = [];
-    const confirmed: number[] = [];
-    for (let r = 0; r < ROUNDS; r++) {
-      const target = workstations[r % WORKSTATIONS];
-      const sources = workstations.filter((w) => w !== target);
-      const taken = new Map(sources.map((w) => [w, w.held.splice(0, PER_SOURCE)]));
-      const caseIds = [...taken.values()].flat();
-      const waits = await Promise.all([target.watch(caseIds, []), ...sources.map((w) => w.watch([], taken.get(w)!))]);
-      const outboxEmpty = new Promise<number>((resolve) => {
-        const off = supervisorEngine!.subscribe((e) => {
-          if (e.name === 'connection.changed' && e.payload.unsent === 0) {
-            off();
-            resolve(wallNow());
-          }
-        });
-      });
-      const start = wallNow();
-      const queued = await supervisorEngine.call('supervisor.reassign', { caseIds, to: { staffId: target.id } });
-      if (!queued.ok) throw new Error(`reassign: ${queued.error.message}`);
-      const times = (await Promise.all(waits.map((shown) => shown()))).map((at) => at - start);
-      confirmed.push((await Promise.race([outboxEmpty, sleep(10_000).then(() => Number.POSITIVE_INFINITY)])) - start);
-      perWorkstation.push(...times);
-      lastShown.push(Math.max(...times));
-      target.held.push(...caseIds);
-      // One move at a time: the next starts once the last one's history fetches and indexing have settled.
-      await sleep(1_000);
-    }
+    // 1. Bulk moves with only the benchmark's own clients connected: what the move costs by itself.
+    const quiet = await bulkMoves(supervisorEngine, workstations, ROUNDS, 0);
+    console.log(`  ${ROUNDS} bulk moves without the load done`);
 
-    // 2. Dashboard: a case moved to the empty queue, until the supervisor's table shows the new waiting count.
-    const clock = await alignClock(() => page.evaluate(() => performance.timeOrigin + performance.now()));
-    const dashboard: number[] = [];
-    const fmt = new Intl.NumberFormat('en');
-    for (let i = 0; i < SAMPLES; i++) {
-      const caseId = await newCase();
-      await armWaitingWatch(page, ready.overflowQueueId, fmt.format(i + 1));
-      const start = wallNow();
-      await move([caseId], { queueId: ready.overflowQueueId });
-      const painted = await Promise.race([
-        page.evaluate(() => (window as unknown as { __painted: Promise<number> }).__painted),
-        sleep(10_000).then(() => Number.POSITIVE_INFINITY),
-      ]);
-      dashboard.push(painted - clock.offset - start);
-      await sleep(250);
-    }
-    // 3. The agents board with every agent: opened until its first cards are painted, then scrolled through
-    // while the console stays live.
-    const boardOpen = await page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          const tab = [...document.querySelectorAll<HTMLElement>('[role=tab]')].find((el) => el.textContent?.trim() === 'Agents')!;
-          const start = performance.now();
-          tab.click();
-          const wait = () => {
-            if (document.querySelector('[role=list][aria-label=Agents] [data-testid^="agent-agent-"]')) requestAnimationFrame(() => resolve(performance.now() - start));
-            else if (performance.now() - start > 60_000) resolve(Number.POSITIVE_INFINITY);
-            else requestAnimationFrame(wait);
-          };
-          wait();
-        }),
-    );
-    const board = { open: boardOpen, ...(await page.evaluate(scrollFrames, '[role=list][aria-label=Agents] [data-testid^="agent-agent-"]')) };
+    // 2. The load: every agent without a workstation here, and the supervisors this benchmark does not use.
+    const load: AgentLoadStart = {
+      type: 'start',
+      url: ready.url,
+      secret: ready.secret,
+      agents: [...ready.agents.filter((a) => !agentIds.includes(a.id)), ...ready.supervisors.slice(2)],
+      rate: RATE,
+      firstMessage: 1_000_000,
+    };
+    const loaded = await askChild<AgentLoadMessage>(loadChild, load);
+    if (loaded.type !== 'ready') throw new Error(`load: ${loaded.type}`);
+    console.log(`  load: ${loaded.connected} sockets connected, ${RATE} inbound msg/s`);
+    const busy = await bulkMoves(supervisorEngine, workstations, ROUNDS, ROUNDS);
 
+    // 3. The console, under the load.
+    const shown = page ? await consoleFigures(page, ready.overflowQueueId, move, newCase) : null;
     const overview = await supervisorEngine.call('supervisor.dashboard', { since: new Date().setHours(0, 0, 0, 0) });
     const openCases = overview.ok ? overview.value.cases.length : Number.NaN;
     other.socket.disconnect();
 
     const stopped = await askChild<AgentLoadMessage>(loadChild, { type: 'stop' });
     const loadLine = stopped.type === 'stopped' ? `${(stopped.posted / stopped.seconds).toFixed(1)} msg/s accepted (${stopped.refused} refused), ${stopped.pushes.toLocaleString('en')} pushes to ${loaded.connected} sockets` : '';
-    printTable('Results', [
-      ['bulk reassign of 100 cases -> last workstation shows it p50 / p99', `${ms(percentile(lastShown, 50))} / ${ms(percentile(lastShown, 99))}`, `goal p99 < 250 ms (${lastShown.length} moves, 11 workstations each)`],
-      ['  each affected workstation p50 / p99', `${ms(percentile(perWorkstation, 50))} / ${ms(percentile(perWorkstation, 99))}`, `(${perWorkstation.length} workstation updates)`],
-      ['  hub confirmed to the supervisor (outbox empty) p50 / p99', `${ms(percentile(confirmed, 50))} / ${ms(percentile(confirmed, 99))}`],
-      ['dashboard shows a queue change p50 / p99', `${ms(percentile(dashboard, 50))} / ${ms(percentile(dashboard, 99))}`, `goal p99 < 250 ms (${dashboard.length} changes; clocks ±${ms(clock.error, 2)}; ${openCases.toLocaleString('en')} open cases on the dashboard)`],
-      [`agents board of ${ready.agents.length.toLocaleString('en')} agents: opened and painted`, ms(board.open, 0), `scrolled through: ${board.slow} of ${board.frames} frames over 50 ms, worst ${ms(board.worst, 0)}`],
-      ['background load during the run', loadLine],
+    const row = (label: string, pick: (m: BulkMoves) => number[], p: number): string[] => {
+      const [a, b] = [percentile(pick(quiet), p), percentile(pick(busy), p)];
+      return [label, ms(a), ms(b), ratio(b, a)];
+    };
+    const p99 = percentile(busy.lastShown, 99);
+    printColumns(
+      `Bulk move of 100 cases (${ROUNDS} moves each way, ${WORKSTATIONS} affected workstations each)`,
+      ['', 'without load', `with ${loaded.connected} agents' load`, 'with / without'],
+      [
+        row('last affected workstation shows it p50', (m) => m.lastShown, 50),
+        row('last affected workstation shows it p99', (m) => m.lastShown, 99),
+        row('each affected workstation p50', (m) => m.perWorkstation, 50),
+        row('each affected workstation p99', (m) => m.perWorkstation, 99),
+        row('hub confirmed to the supervisor (outbox empty) p50', (m) => m.confirmed, 50),
+        row('hub confirmed to the supervisor (outbox empty) p99', (m) => m.confirmed, 99),
+      ],
+    );
+    const unseen = (m: BulkMoves) => m.lastShown.filter((t) => !Number.isFinite(t)).length;
+    console.log(`  goal: last workstation p99 < ${GOAL_MS} ms under load: ${p99 < GOAL_MS ? 'met' : 'MISSED'} (${ms(p99)})`);
+    console.log(`  moves some workstation never showed within 10 s: ${unseen(quiet)} without load, ${unseen(busy)} with it (counted as Infinity)`);
+    printTable('Console and load', [
+      shown
+        ? ['dashboard shows a queue change p50 / p99', `${ms(percentile(shown.dashboard, 50))} / ${ms(percentile(shown.dashboard, 99))}`, `goal p99 < 250 ms (${shown.dashboard.length} changes; clocks ±${ms(shown.clockError, 2)}; ${openCases.toLocaleString('en')} open cases on the dashboard)`]
+        : ['dashboard shows a queue change', 'not taken', `no ${CHROMIUM}`],
+      shown
+        ? [`agents board of ${ready.agents.length.toLocaleString('en')} agents: opened and painted`, ms(shown.board.open, 0), `scrolled through: ${shown.board.slow} of ${shown.board.frames} frames over 50 ms, worst ${ms(shown.board.worst, 0)}`]
+        : ['agents board', 'not taken', `no ${CHROMIUM}`],
+      ['background load during the moves with load', loadLine],
     ]);
   } finally {
-    await browser.close();
+    await browser?.close();
     await host?.close();
     await supervisorEngine?.close();
     await Promise.all(workstations.map((w) => w.stop().catch(() => w.child.kill())));

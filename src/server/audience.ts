@@ -13,6 +13,10 @@ export const keys = {
   store: (id: string) => `st:${id}`,
 };
 
+const STAFF_KEY_PREFIX = keys.staff('');
+/** Whether an audience key names one person (rather than a queue, a store or everyone). */
+export const isStaffKey = (key: string) => key.startsWith(STAFF_KEY_PREFIX);
+
 /** Who may see a case and what hangs off it (its customer, timeline, survey answers, deliveries). */
 export function caseKeys(c: Case, into: Set<string> = new Set()): Set<string> {
   into.add(keys.queue(c.queueId));

@@ -35,8 +35,12 @@ export interface HubConfig {
  */
 export interface UnitOfWork extends StoreTx {
   readonly ctx: HubContext;
-  /** Saves a row, logging the change for everyone who could see it before or after. Returns the seq. */
-  save<E extends EntityName>(entity: E, row: EntityRow<E>): Promise<number>;
+  /**
+   * Saves a row, logging the change for everyone who could see it before or after. Returns the seq. `prev`: the
+   * row as this unit of work last read or saved it, when the caller holds it (spares reading it again: a bulk
+   * move saves a hundred cases it has just read).
+   */
+  save<E extends EntityName>(entity: E, row: EntityRow<E>, prev?: EntityRow<E> | null): Promise<number>;
   /**
    * The store's `putMany` (each row with the audience `audienceOf` gives it), dispatched after commit like `save`:
    * bulk writes (imports) without a read and a statement per row.
@@ -103,8 +107,8 @@ export function createContext(store: HubStore, given: Omit<HubConfig, 'publicUrl
         const result = await store.write(async (tx) => {
           const w: UnitOfWork = Object.assign(Object.create(tx) as StoreTx, {
             ctx,
-            async save<E extends EntityName>(entity: E, row: EntityRow<E>) {
-              const prev = await tx.get(entity, row.id);
+            async save<E extends EntityName>(entity: E, row: EntityRow<E>, known?: EntityRow<E> | null) {
+              const prev = known === undefined ? await tx.get(entity, row.id) : known;
               const audience = await audienceOf(tx, entity, row, prev);
               const seq = await tx.put(entity, row, audience);
               batch.push({ change: { seq, entity, op: 'upsert', id: row.id, data: row } as Change, audience });

@@ -118,7 +118,7 @@ async function sendReply(
   return reply;
 }
 
-/** Moves one case to a person or to a queue (where it is routed again); saves it. */
+/** Moves one case (as this unit of work read it) to a person or to a queue (where it is routed again); saves it. */
 export async function moveCase(w: UnitOfWork, actor: Staff, kase: Case, to: AssignTarget): Promise<Case> {
   const { ctx } = w;
   if ('staffId' in to) {
@@ -126,12 +126,12 @@ export async function moveCase(w: UnitOfWork, actor: Staff, kase: Case, to: Assi
     if (!target) throw new Refused('not-found', `staff ${to.staffId} does not exist`);
     if (target.status === 'offline' && !isSupervising(actor.role)) throw new Refused('conflict', `${target.name} is offline`);
     const moved = await withAssignee(w, kase, target.id);
-    await w.save('case', moved);
+    await w.save('case', moved, kase);
     return moved;
   }
   if (!ctx.queue(to.queueId)) throw new Refused('not-found', `queue ${to.queueId} does not exist`);
   const back = await withAssignee(w, kase, null, to.queueId);
-  await w.save('case', back);
+  await w.save('case', back, kase);
   return await routeCase(w, back, kase.assigneeId ?? undefined);
 }
 

@@ -14,7 +14,7 @@ import {
   type ServerToClientEvents,
 } from '../../shared/protocol';
 import { currentPolicy } from '../admin/policy';
-import { keys } from '../audience';
+import { isStaffKey, keys } from '../audience';
 import type { AuthService } from '../auth/authService';
 import type { Dispatcher, HubContext, LiveEventName } from '../context';
 import { describeZodError } from '../http/body';
@@ -447,6 +447,12 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
   // transactions commit in one turn, and one write per connection instead of one per transaction is what keeps
   // fan-out cheap (socket writes and encoding dominate the hub's profile).
   const outgoing = new Map<Conn, Change[]>();
+  /**
+   * Connections of people a change of the pending batch names (a case's owner before or after it): written to
+   * first. A bulk move reaches every member of the cases' queues, a thousand sockets written one after another;
+   * the people who gain or lose the cases should not wait behind the whole floor.
+   */
+  const named = new Set<Conn>();
   let outgoingTo = 0;
   let dispatchedHead = opts.head ?? 0;
   let flushScheduled = false;
@@ -454,16 +460,23 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
     flushScheduled = false;
     // Connections of one queue usually hold the same cursor and get the same changes: they share one
     // broadcast, encoded once, instead of one encoding per connection.
+    // Groups go out in the order they were first met: those of named connections first.
     const groups = new Map<string, { ids: string[]; from: number; changes: Change[] }>();
-    for (const [c, changes] of outgoing) {
-      if (!c.socket.connected) continue;
+    const file = (c: Conn, changes: Change[]) => {
+      if (!c.socket.connected) return;
       const key = `${c.lastSent}|${changes.map((ch) => ch.seq).join(',')}`;
       const group = groups.get(key);
       if (group) group.ids.push(c.socket.id);
       else groups.set(key, { ids: [c.socket.id], from: c.lastSent, changes });
       c.lastSent = outgoingTo;
+    };
+    for (const c of named) {
+      const changes = outgoing.get(c);
+      if (changes) file(c, changes);
     }
+    for (const [c, changes] of outgoing) if (!named.has(c)) file(c, changes);
     outgoing.clear();
+    named.clear();
     // Durable changes go to this node's own connections only: every node reads them from the log itself.
     for (const g of groups.values()) io.local.to(g.ids).emit('changes', { from: g.from, to: outgoingTo, changes: g.changes });
   }
@@ -476,6 +489,7 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
           if (list) list.push(change);
           else outgoing.set(c, [change]);
         }
+        for (const k of audience) if (isStaffKey(k)) for (const c of byKey.get(k) ?? []) named.add(c);
       }
       outgoingTo = batch[batch.length - 1].change.seq;
       for (const listener of changeListeners) listener(batch.map((b) => b.change));
