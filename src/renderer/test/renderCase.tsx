@@ -31,7 +31,7 @@ export function renderCase({
 }) {
   const fake = fakeApi({
     // A copy per read, as the engine's answers cross a process boundary: a test may change the rows and read again.
-    'case.view': () => structuredClone({ case: kase, customer: { ...customer, local: [] }, timeline, held, deliveries }),
+    'case.view': () => structuredClone({ case: kase, customer: { ...customer, local: [] }, timeline, held, deliveries, history: 'whole' as const }),
     'session.current': () => aSession(),
     'reference.org': () => ({
       queues: [{ id: 'q1', name: 'Returns', channels: ['chat'], languages: ['en'], skills: [], sla: { firstResponseMinutes: 5, nextResponseMinutes: 5 }, csatAlertThreshold: 4, alertStaffIds: [], alertAckMinutes: 5, memberIds: [], archived: false, version: 1 }],
