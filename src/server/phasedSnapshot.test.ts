@@ -1,9 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Case } from '../shared/domain';
 import { isHistoryDeferred, type Change, type ResponseOf } from '../shared/protocol';
-import { customer, interaction, kase } from '../shared/testing/rows';
+import { HISTORY_SINCE, historyCases, historyOrg } from './testing/historyOrg';
 import { startTestHub } from './testing/hubHarness';
-import { testOrg } from './testing/testOrg';
 
 /**
  * The phased bootstrap (sync:snapshot with historySince) on a real hub (SQLite, or PostgreSQL with
@@ -11,29 +9,9 @@ import { testOrg } from './testing/testOrg';
  * finished ones last, and older finished ones left for case:fetch.
  */
 
-const DAY = 86_400_000;
-const SINCE = Date.UTC(2026, 0, 1);
-const old = SINCE - 200 * DAY;
-const recent = SINCE + 10 * DAY;
-
-const cases: Case[] = [
-  kase({ id: 'ca-open', queueId: 'q-chat', customerId: 'cu1', status: 'open', updatedAt: old }),
-  kase({ id: 'ca-mine-old', queueId: 'q-chat', customerId: 'cu1', status: 'resolved', assigneeId: 'a1', updatedAt: old }),
-  kase({ id: 'ca-recent', queueId: 'q-chat', customerId: 'cu2', status: 'closed', assigneeId: 'a2', updatedAt: recent }),
-  kase({ id: 'ca-old', queueId: 'q-chat', customerId: 'cu2', status: 'closed', assigneeId: 'a2', updatedAt: old }),
-  kase({ id: 'ca-greek', queueId: 'q-el', customerId: 'cu3', status: 'open', updatedAt: old }),
-];
-const org = {
-  ...testOrg(),
-  batches: [
-    {
-      customers: [customer({ id: 'cu1' }), customer({ id: 'cu2', phones: [], emails: [], loyaltyNumber: null }), customer({ id: 'cu3', phones: [], emails: [], loyaltyNumber: null })],
-      cases,
-      interactions: cases.flatMap((c) => [1, 2, 3].map((n) => interaction({ id: `in-${c.id}-${n}`, caseId: c.id, customerId: c.customerId, createdAt: old + n }))),
-      csat: [],
-    },
-  ],
-};
+const SINCE = HISTORY_SINCE;
+const cases = historyCases;
+const org = historyOrg();
 
 type Page = ResponseOf<'sync:snapshot'>;
 
