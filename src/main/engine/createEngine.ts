@@ -15,6 +15,7 @@ import { sessionHandlers } from './handlers/sessionHandlers';
 import { supervisorHandlers } from './handlers/supervisorHandlers';
 import { createHubAdmin } from './hubAdmin';
 import { createHubAuth } from './hubAuth';
+import { HISTORY_DAYS_ENV, historyWindowFrom } from './historyWindow';
 import type { SyncTuning } from './liveSession';
 import { createSessionManager } from './sessionManager';
 
@@ -72,7 +73,8 @@ export function createEngine(options: EngineOptions): Engine {
     hubUrl: options.hubUrl,
     clock,
     emit: events.emit,
-    sync: options.sync,
+    // The history window is the workstation's configuration; a host or test may still set it in `sync`.
+    sync: { historyWindowMs: historyWindowFrom(process.env[HISTORY_DAYS_ENV]), ...options.sync },
     log,
   });
   let lastActivityAt = clock();

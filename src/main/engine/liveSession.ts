@@ -5,6 +5,7 @@ import { getRow } from '../services/cache/rows';
 import { readSyncState } from '../services/cache/syncState';
 import { countUnsent } from '../services/outbox/outbox';
 import { startSearchIndexer, type SearchIndexer } from '../services/search/indexer';
+import { readinessOfCache, type OfflineReadiness } from '../services/sync/offlineReadiness';
 import { startSyncClient, type ConnectionState, type SyncClient, type SyncClientOptions } from '../services/sync/syncClient';
 import type { OpenedVault } from '../services/vault/vault';
 import type { EmitEvent } from './engineEvents';
@@ -17,7 +18,7 @@ import { createTokenProvider } from './tokenProvider';
 const NAME_WAIT_MS = 3_000;
 
 /** Sync client settings a host or a test may tune. */
-export type SyncTuning = Partial<Pick<SyncClientOptions, 'pageSize' | 'reconnect' | 'outboxBackoff' | 'requestTimeoutMs'>>;
+export type SyncTuning = Partial<Pick<SyncClientOptions, 'pageSize' | 'reconnect' | 'outboxBackoff' | 'requestTimeoutMs' | 'historyWindowMs'>>;
 
 /** The services of the person signed in: their open cache, the sync client and the search indexer. */
 export interface LiveSession {
@@ -29,6 +30,8 @@ export interface LiveSession {
   connection(): ConnectionState;
   /** Tells the renderer the link state, last sync time and unsent count (after a change of any of them). */
   announceConnection(): void;
+  /** Readiness for offline work: as the sync client last told it, or as the cache tells it. */
+  readiness(): OfflineReadiness;
   /**
    * Keeps rows the hub answered a request with (a store lookup) like synced ones: cached, indexed, announced.
    * `partialCaseIds` are cases sent as a continuation view (only part of their timeline): they are marked so
@@ -96,6 +99,7 @@ export function startLiveSession(options: LiveSessionOptions): LiveSession {
     sync.on('hello', ({ staff, policy }) => adopt({ staff, policy }));
     sync.on('policy', (policy) => adopt({ ...identity, policy }));
     sync.on('progress', (p) => emit('sync.progress', p));
+    sync.on('readiness', (r) => emit('offline.readiness', r));
     sync.on('caughtUp', () => {
       lastSyncAt = clock();
       announceConnection();
@@ -164,6 +168,7 @@ export function startLiveSession(options: LiveSessionOptions): LiveSession {
     }),
     connection: () => sync?.state() ?? 'offline',
     announceConnection,
+    readiness: () => sync?.readiness() ?? readinessOfCache(db, options.stored.staff.id),
     keepRows(rows, partialCaseIds) {
       const applied = keepLookupRows(db, rows, partialCaseIds);
       indexer.kick();

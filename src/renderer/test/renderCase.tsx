@@ -20,6 +20,7 @@ export function renderCase({
   deliveries = [],
   kase = aCase({ channels: ['chat', 'email', 'phone', 'video', 'store'], lastChannel: 'chat', subject: 'Cracked screen' }),
   customer = aCustomer(),
+  history = 'whole',
   handlers = {},
 }: {
   timeline: (Interaction & { local: CaseViewData['timeline'][number]['local'] })[];
@@ -27,11 +28,13 @@ export function renderCase({
   deliveries?: CaseViewData['deliveries'];
   kase?: CaseViewData['case'];
   customer?: Customer;
+  /** Whether the timeline is whole, or older history is on its way or missing (see `case.view`). */
+  history?: CaseViewData['history'];
   handlers?: FakeHandlers;
 }) {
   const fake = fakeApi({
     // A copy per read, as the engine's answers cross a process boundary: a test may change the rows and read again.
-    'case.view': () => structuredClone({ case: kase, customer: { ...customer, local: [] }, timeline, held, deliveries }),
+    'case.view': () => structuredClone({ case: kase, customer: { ...customer, local: [] }, timeline, held, deliveries, history }),
     'session.current': () => aSession(),
     'reference.org': () => ({
       queues: [{ id: 'q1', name: 'Returns', channels: ['chat'], languages: ['en'], skills: [], sla: { firstResponseMinutes: 5, nextResponseMinutes: 5 }, csatAlertThreshold: 4, alertStaffIds: [], alertAckMinutes: 5, memberIds: [], archived: false, version: 1 }],

@@ -241,11 +241,13 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
     },
     'sync:snapshot': async (_conn, staff, p) => {
       const scope = scopeOf(ctx, staff);
+      // Phased (a history window): the asker's own cases count as priority even in a narrowed snapshot.
+      const history = { since: p.historySince ?? null, staffId: staff.id };
       if (p.queueIds) {
         const allowed = p.queueIds.filter((q) => scope.all || scope.queueIds.includes(q));
-        return ctx.store.snapshot({ all: false, casesOnly: true, queueIds: allowed, staffId: '', storeId: null }, p.after, p.hwm, p.limit);
+        return ctx.store.snapshot({ all: false, casesOnly: true, queueIds: allowed, staffId: '', storeId: null }, p.after, p.hwm, p.limit, history);
       }
-      return ctx.store.snapshot(scope, p.after, p.hwm, p.limit);
+      return ctx.store.snapshot(scope, p.after, p.hwm, p.limit, history);
     },
     'case:fetch': async (_conn, staff, p) => {
       const cases = await Promise.all(p.caseIds.map((id) => ctx.store.get('case', id)));

@@ -11,7 +11,8 @@ import type {
   Lang,
   Staff,
 } from '../../shared/domain';
-import type { Change, EntityName, EntityRow } from '../../shared/protocol';
+import type { Change, EntityName, EntityRow, SnapshotPhase } from '../../shared/protocol';
+import type { SnapshotHistory } from './storeRules';
 
 
 /** What a reader may see, as audience keys ('q:<queue>', 's:<staff>', 'st:<store>', '*'), or everything. */
@@ -33,6 +34,10 @@ export interface SnapshotPage {
   hwm: number;
   total: number;
   done: boolean;
+  /** Phased snapshots only (see SnapshotResponseSchema). */
+  phase?: SnapshotPhase;
+  historySince?: number;
+  readyAt?: number;
 }
 
 export interface SessionRecord {
@@ -345,8 +350,11 @@ export interface HubStore extends StoreReads {
 
   /** Changes after `cursor` visible to `filter`, at most `limit`; `cursor` in the answer is where to resume. */
   pull(filter: AudienceFilter, cursor: number, limit: number): Promise<{ changes: Change[]; cursor: number; more: boolean }>;
-  /** One page of the rows in `scope` as they are now (bootstrap). */
-  snapshot(scope: CaseScope, after: string | null, hwm: number | null, limit: number): Promise<SnapshotPage>;
+  /**
+   * One page of the rows in `scope` as they are now (bootstrap); phased when `history.since` is given on the
+   * first page (or `after` is a phased position), with `history.staffId`'s cases counted as priority.
+   */
+  snapshot(scope: CaseScope, after: string | null, hwm: number | null, limit: number, history?: SnapshotHistory): Promise<SnapshotPage>;
   /** Every committed change after `cursor` with its audience, in seq order, at most `limit` (tailing the log). */
   changesAfter(cursor: number, limit: number): Promise<LoggedChange[]>;
   /**

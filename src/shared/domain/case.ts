@@ -42,5 +42,8 @@ export const CaseSchema = z.object({
 });
 export type Case = z.infer<typeof CaseSchema>;
 
+/** Statuses of a case that needs no more work (the hub's snapshot queries name them too). */
+export const FINISHED_CASE_STATUSES = ['resolved', 'closed'] as const satisfies readonly Case['status'][];
+
 /** True while the case still needs work (not resolved or closed). */
-export const isOpenCase = (c: Pick<Case, 'status'>): boolean => c.status !== 'resolved' && c.status !== 'closed';
+export const isOpenCase = (c: Pick<Case, 'status'>): boolean => !(FINISHED_CASE_STATUSES as readonly string[]).includes(c.status);

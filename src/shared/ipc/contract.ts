@@ -55,6 +55,7 @@ import {
   PolicySchema,
   ReasonCodeSchema,
   ScopeSchema,
+  SNAPSHOT_PHASES,
   SelfServiceFiguresSchema,
   VisitorTypingSchema,
   type MutationType,
@@ -117,6 +118,12 @@ export const OverlaidDeliverySchema = DeliverySchema.extend(local);
 
 export const ConnectionStateSchema = z.enum(['online', 'offline', 'reconnecting']);
 export type ConnectionState = z.infer<typeof ConnectionStateSchema>;
+
+/**
+ * "Ready for offline": the person's own cases and their queues' open cases are here with their whole history
+ * (older finished cases of others may come without it, fetched when opened). `percent` is how far towards it.
+ */
+export const OfflineReadinessSchema = z.object({ ready: z.boolean(), percent: z.number().min(0).max(100) });
 
 /** Why the workstation locked: the idle timer, or the person pressed "lock". */
 export const LockReasonSchema = z.enum(['idle', 'manual']);
@@ -292,6 +299,8 @@ export const channels = {
       session: z.enum(['signed-out', 'locked', 'signed-in']),
       /** Whose session is locked, and why, for the unlock screen; null unless `session` is locked. */
       locked: z.object({ name: z.string(), reason: LockReasonSchema }).nullable(),
+      /** Readiness for offline work of the person signed in; null when no one is. */
+      readiness: OfflineReadinessSchema.nullable(),
     }),
   },
   /**
@@ -385,6 +394,12 @@ export const channels = {
       timeline: z.array(OverlaidInteractionSchema),
       held: z.array(HeldReplySchema),
       deliveries: z.array(OverlaidDeliverySchema),
+      /**
+       * Whether the timeline is whole: `loading` while older history (left out of the bootstrap, see the sync
+       * protocol) is being fetched (a `data.changed` naming the case follows), `missing` when it cannot be now
+       * (offline).
+       */
+      history: z.enum(['whole', 'loading', 'missing']),
     }),
   },
   /** Customer 360: the customer and all their cases held here. */
@@ -739,11 +754,14 @@ export type OutputOf<C extends ChannelName> = z.output<Channels[C]['output']>;
 export const events = {
   /** Bootstrap, catch-up and search-index progress, for a progress bar. */
   'sync.progress': z.object({
-    phase: z.enum(['snapshot', 'pull', 'index']),
+    /** A phased bootstrap reports its phase (cases, history, recent: see SnapshotRequestSchema). */
+    phase: z.enum(['snapshot', ...SNAPSHOT_PHASES, 'pull', 'index']),
     done: z.number().int().nonnegative(),
     total: z.number().int().nonnegative(),
     percent: z.number().min(0).max(100),
   }),
+  /** Readiness for offline work changed (or its percent did). */
+  'offline.readiness': OfflineReadinessSchema,
   /** The link to the hub changed, or the last sync time or the unsent count did. */
   'connection.changed': z.object({
     state: ConnectionStateSchema,

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   CaseSchema,
+  isOpenCase,
+  type Case,
   CustomerSchema,
   IdSchema,
   KeySchema,
@@ -119,6 +121,13 @@ export const PullResponseSchema = z.object({
  * `hwm` is the log position the snapshot started at: after the last page the client sets its cursor to it and
  * pulls. Rows carry their own `seq`, so a row seen twice (snapshot, then log) is applied by the newer seq.
  * `queueIds` narrows the snapshot to queues just joined (scope change).
+ *
+ * `historySince` (epoch ms, on the first page; later pages follow the token) asks for a phased snapshot, so a
+ * big scope is usable before its history has arrived: first reference data, the asker's priority cases (open, or
+ * theirs), customers and the other cases (phase `cases`); then the timelines of priority cases (`history`); then
+ * those of finished cases updated since `historySince` (`recent`). Older finished cases come without their
+ * timeline (isHistoryDeferred): the workstation fetches it with `case:fetch` when someone opens one. Without
+ * `historySince` the snapshot is one pass over everything, as before.
  */
 export const SnapshotRequestSchema = z
   .object({
@@ -126,8 +135,12 @@ export const SnapshotRequestSchema = z
     hwm: z.number().int().nonnegative().nullable(),
     limit: z.number().int().min(1).max(MAX_PAGE),
     queueIds: z.array(IdSchema).max(100).optional(),
+    historySince: z.number().int().nonnegative().optional(),
   })
   .strict();
+/** The phases of a phased snapshot, in the order the hub walks them. */
+export const SNAPSHOT_PHASES = ['cases', 'history', 'recent'] as const;
+export type SnapshotPhase = (typeof SNAPSHOT_PHASES)[number];
 export const SnapshotResponseSchema = z.object({
   rows: z.array(ChangeSchema),
   after: z.string().nullable(),
@@ -135,7 +148,20 @@ export const SnapshotResponseSchema = z.object({
   /** Rows in the whole snapshot, for progress (rows done / total). */
   total: z.number().int(),
   done: z.boolean(),
+  /** Phased snapshots: the phase the next page starts in (the last one when done). */
+  phase: z.enum(SNAPSHOT_PHASES).optional(),
+  /** Phased snapshots: the window it was started with (older finished cases come without their timeline). */
+  historySince: z.number().int().optional(),
+  /** Phased snapshots: rows up to the end of the `history` phase, for "ready for offline" progress. */
+  readyAt: z.number().int().optional(),
 });
+
+/**
+ * Whether a phased snapshot since `since` leaves out this case's timeline: a finished case not assigned to
+ * `staffId` and last updated before the window. One rule for the hub's queries and the workstation's marks.
+ */
+export const isHistoryDeferred = (c: Pick<Case, 'status' | 'assigneeId' | 'updatedAt'>, since: number, staffId: string): boolean =>
+  !isOpenCase(c) && c.assigneeId !== staffId && c.updatedAt < since;
 
 /** Most cases one `case:fetch` asks for. */
 export const MAX_CASE_FETCH = 100;

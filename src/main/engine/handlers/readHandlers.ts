@@ -13,11 +13,13 @@ import {
   listStores,
 } from '../../services/cache/queries/reference';
 import { getRow } from '../../services/cache/rows';
+import { partialCasesAmong } from '../../services/cache/partialCases';
 import { csatOfCases } from '../../services/cache/queries/surveyAnswers';
 import { readSyncState } from '../../services/cache/syncState';
 import { searchCustomers, searchInteractions } from '../../services/search/search';
 import type { Db } from '../../services/cache/database';
 import { customerNames } from '../customerNames';
+import type { LiveSession } from '../liveSession';
 import { EngineError } from '../engineError';
 import type { Handlers, HandlerContext } from './handlerTypes';
 
@@ -38,6 +40,16 @@ function casesFound(db: Db, query: string, customerIds: readonly string[], caseI
   return [...unique.values()].slice(0, limit);
 }
 
+/**
+ * Which of `caseIds` are cached in part (older history left out of the bootstrap, or a continuation view), and
+ * whether their history is on its way: asked for now when the hub can be reached, else missing.
+ */
+function historyOf(live: LiveSession, caseIds: readonly string[]): Map<string, 'loading' | 'missing'> {
+  const partial = partialCasesAmong(live.vault.db, caseIds);
+  const state = partial.length > 0 && live.sync?.fetchHistory(partial) ? 'loading' : 'missing';
+  return new Map(partial.map((id) => [id, state]));
+}
+
 /** Channels that read the person's cache: they work offline. */
 export function readHandlers({ sessions }: HandlerContext) {
   const db = () => sessions.live().vault.db;
@@ -51,9 +63,10 @@ export function readHandlers({ sessions }: HandlerContext) {
       return { items: page.map((c) => ({ case: c, customerName: names.get(c.customerId) ?? null })), more: rows.length > offset + limit };
     },
     'case.view': ({ caseId }) => {
-      const view = getCaseWithTimeline(db(), caseId);
+      const live = sessions.live();
+      const view = getCaseWithTimeline(live.vault.db, caseId);
       if (view === null) throw new EngineError('not-found', `case ${caseId} is not on this workstation`);
-      return view;
+      return { ...view, history: historyOf(live, [caseId]).get(caseId) ?? 'whole' };
     },
     'customer.view': ({ customerId }) => {
       const view = getCustomer360(db(), customerId);
@@ -77,6 +90,8 @@ export function readHandlers({ sessions }: HandlerContext) {
       const customers = searchCustomers(d, query, limit);
       const messages = searchInteractions(d, query, limit);
       const cases = casesFound(d, query, customers.map((c) => c.id), messages.map((m) => m.caseId), limit);
+      // Found cases cached in part get their older history now, so opening one shows it whole.
+      historyOf(sessions.live(), cases.map((c) => c.id));
       return { customers, cases, messages };
     },
   } satisfies Partial<Handlers>;

@@ -12,6 +12,7 @@ export function sessionHandlers({ sessions, vault, hubUrl, noteActivity }: Handl
         connection: s.kind === 'signed-in' ? s.live.connection() : 'offline',
         session: s.kind,
         locked: s.kind === 'locked' ? { name: s.name, reason: s.reason } : null,
+        readiness: s.kind === 'signed-in' ? s.live.readiness() : null,
       };
     },
     'auth.signIn': async (input) => {

@@ -33,7 +33,7 @@ describe('cases cached in part', () => {
 
   it('are complete once a snapshot brings them, and forgotten once pruned', () => {
     keepLookupRows(db, continuationView, ['ca1']);
-    applySnapshotPage(db, ['q2'], { rows: [upsert('case', 10, kase({ queueId: 'q2' }))], after: null, hwm: 40, done: true });
+    applySnapshotPage(db, ['q2'], { rows: [upsert('case', 10, kase({ queueId: 'q2' }))], after: null, hwm: 40, done: true }, 'st1');
     expect(partialCasesAmong(db, ['ca1'])).toEqual([]);
 
     keepLookupRows(db, continuationView, ['ca1']);

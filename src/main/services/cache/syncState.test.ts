@@ -14,23 +14,23 @@ describe('sync state', () => {
 
   it('records snapshot progress with each page and moves the cursor to hwm when the bootstrap is done', () => {
     beginSnapshot(db, null);
-    applySnapshotPage(db, null, { rows: [upsert('customer', 4, customer())], after: 'p1', hwm: 40, done: false });
+    applySnapshotPage(db, null, { rows: [upsert('customer', 4, customer())], after: 'p1', hwm: 40, done: false }, 'st1');
     expect(readSyncState(db)).toMatchObject({ cursor: 0, bootstrapped: false, snapshot: { after: 'p1', hwm: 40, queueIds: null } });
-    applySnapshotPage(db, null, { rows: [upsert('case', 7, kase())], after: null, hwm: 40, done: true });
+    applySnapshotPage(db, null, { rows: [upsert('case', 7, kase())], after: null, hwm: 40, done: true }, 'st1');
     expect(readSyncState(db)).toMatchObject({ cursor: 40, bootstrapped: true, snapshot: null });
   });
 
   it('leaves the cursor alone after a snapshot of queues just joined', () => {
     applyChanges(db, [], 50);
     beginSnapshot(db, ['q2']);
-    applySnapshotPage(db, ['q2'], { rows: [upsert('case', 60, kase({ queueId: 'q2' }))], after: null, hwm: 70, done: true });
+    applySnapshotPage(db, ['q2'], { rows: [upsert('case', 60, kase({ queueId: 'q2' }))], after: null, hwm: 70, done: true }, 'st1');
     expect(readSyncState(db)).toMatchObject({ cursor: 50, snapshot: null });
     expect(getRow(db, 'case', 'ca1')?.queueId).toBe('q2');
   });
 
   it('widens a scope snapshot in flight instead of forgetting it', () => {
     beginSnapshot(db, ['q2']);
-    applySnapshotPage(db, ['q2'], { rows: [], after: 'p1', hwm: 9, done: false });
+    applySnapshotPage(db, ['q2'], { rows: [], after: 'p1', hwm: 9, done: false }, 'st1');
     expect(beginSnapshot(db, ['q3'])).toEqual({ after: null, hwm: null, queueIds: ['q2', 'q3'] });
     expect(readSyncState(db).snapshot).toEqual({ after: null, hwm: null, queueIds: ['q2', 'q3'] });
   });

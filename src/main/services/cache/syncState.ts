@@ -1,7 +1,7 @@
 import type { Change, Scope } from '../../../shared/protocol';
 import { applyRows, type AppliedChanges } from './applyChanges';
 import type { Db } from './database';
-import { clearPartialCases } from './partialCases';
+import { clearPartialCases, markDeferredHistory } from './partialCases';
 import { statementCache } from './statementCache';
 
 /** A snapshot in flight: where to resume it. `queueIds` null is the full bootstrap; else queues just joined. */
@@ -28,6 +28,8 @@ export interface SnapshotPage {
   after: string | null;
   hwm: number;
   done: boolean;
+  /** A phased snapshot's window: finished cases older than it come without their timeline. */
+  historySince?: number;
 }
 
 interface StateRow {
@@ -85,12 +87,14 @@ export function beginSnapshot(db: Db, queueIds: string[] | null): SnapshotProgre
  * Applies one snapshot page and records how far the snapshot got, in one transaction. When the full bootstrap
  * is done the cursor moves to its `hwm` (the log position it started at); a narrowed snapshot leaves the
  * cursor alone, since the log after it still has to be pulled for every other queue. A snapshot brings the
- * whole history of the cases it covers, so cases it brings are no longer cached in part.
+ * whole history of the cases it covers, so cases it brings are no longer cached in part; except, in a phased
+ * snapshot, those it leaves for later (`staffId`'s priority decides which), which are marked so.
  */
-export function applySnapshotPage(db: Db, queueIds: string[] | null, page: SnapshotPage): AppliedChanges {
+export function applySnapshotPage(db: Db, queueIds: string[] | null, page: SnapshotPage, staffId: string): AppliedChanges {
   return db
     .transaction(() => {
-      clearPartialCases(db, page.rows.filter((r) => r.entity === 'case').map((r) => r.id));
+      if (page.historySince === undefined) clearPartialCases(db, page.rows.filter((r) => r.entity === 'case').map((r) => r.id));
+      else markDeferredHistory(db, page.rows, page.historySince, staffId);
       const applied = applyRows(db, page.rows);
       const s = statements(db);
       if (page.done) {

@@ -28,10 +28,11 @@ import {
   type ResponseOf,
   type Scope,
   type ServerToClientEvents,
+  type SnapshotPhase,
 } from '../../../shared/protocol';
 import { applyChanges, applyRows, type AppliedChanges } from '../cache/applyChanges';
 import type { Db } from '../cache/database';
-import { clearPartialCases } from '../cache/partialCases';
+import { clearPartialCases, partialCasesAmong, priorityHistory } from '../cache/partialCases';
 import { pruneToScope } from '../cache/pruneToScope';
 import type { SetAsideRow } from '../cache/setAsideRows';
 import { applySnapshotPage, beginSnapshot, readSyncState, saveScope } from '../cache/syncState';
@@ -42,15 +43,16 @@ import { fullJitterDelay, type BackoffPolicy } from './backoff';
 import { createEmitter } from './emitter';
 import { planLive } from './livePlan';
 import { findNotices, type Notice } from './notices';
+import { offlineReadiness, type OfflineReadiness, type SnapshotStanding } from './offlineReadiness';
 import { parseAnswer } from './parseAnswer';
 import { createRequestPacer, type RequestPacer } from './requestPacer';
 
 /** Whether the workstation is talking to the hub. */
 export type ConnectionState = 'online' | 'offline' | 'reconnecting';
 
-/** Bootstrap and catch-up progress, for a progress bar. */
+/** Bootstrap and catch-up progress, for a progress bar: a phased snapshot reports its phase. */
 export interface SyncProgress {
-  phase: 'snapshot' | 'pull';
+  phase: 'snapshot' | SnapshotPhase | 'pull';
   done: number;
   total: number;
   percent: number;
@@ -63,6 +65,8 @@ export type SyncEvents = {
   /** An admin changed the workstation policy while connected: it replaces the one `hello` gave. */
   policy: Policy;
   progress: SyncProgress;
+  /** "Ready for offline" (see offlineReadiness.ts), whenever it or its percent changes. */
+  readiness: OfflineReadiness;
   /** True once the cache has caught up with the hub after a (re)connect. */
   caughtUp: { cursor: number };
   /** Rows written or removed, per entity, so the UI refreshes what it shows. */
@@ -98,6 +102,13 @@ export interface SyncClientOptions {
    */
   getToken(): Promise<string>;
   pageSize?: number;
+  /**
+   * How far back (ms) a bootstrap brings the timelines of finished cases that are not the person's own; older
+   * ones are fetched when opened. Null brings every timeline. Default DEFAULT_HISTORY_WINDOW_MS.
+   */
+  historyWindowMs?: number | null;
+  /** The clock the history window counts back from. */
+  clock?: () => number;
   reconnect?: BackoffPolicy;
   outboxBackoff?: BackoffPolicy;
   requestTimeoutMs?: number;
@@ -113,6 +124,13 @@ export interface SyncClient {
   /** Resolves when the cache has caught up with the hub (for tests and the first screen). */
   whenCaughtUp(): Promise<void>;
   /**
+   * Fetches the whole history of cases cached in part (opened or found by the person), unless already under
+   * way; the cases are announced as changed when it has arrived. False when not connected (nothing started).
+   */
+  fetchHistory(caseIds: readonly string[]): boolean;
+  /** Readiness for offline work as last announced (null before the first announcement). */
+  readiness(): OfflineReadiness | null;
+  /**
    * Asks the hub something over the live connection (customer lookup, audit trail, presence) and resolves with
    * its parsed answer; rows in it that do not parse are set aside and left out. A `rate-limited` refusal is
    * waited out and asked again. Rejects when not connected (or no longer) or on timeout, and with an error
@@ -123,6 +141,9 @@ export interface SyncClient {
 }
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** The history window a bootstrap uses unless told otherwise: 90 days. */
+export const DEFAULT_HISTORY_WINDOW_MS = 90 * 86_400_000;
 
 /** A refusal in an acknowledgement. */
 class Refused extends Error {
@@ -142,6 +163,8 @@ class Refused extends Error {
 export function startSyncClient(options: SyncClientOptions): SyncClient {
   const { db } = options;
   const pageSize = Math.min(options.pageSize ?? MAX_PAGE, MAX_PAGE);
+  const historyWindowMs = options.historyWindowMs === undefined ? DEFAULT_HISTORY_WINDOW_MS : options.historyWindowMs;
+  const clock = options.clock ?? Date.now;
   const timeoutMs = options.requestTimeoutMs ?? 15_000;
   const reconnect = options.reconnect ?? { baseMs: 500, maxMs: 30_000 };
   const events = createEmitter<SyncEvents>();
@@ -156,6 +179,26 @@ export function startSyncClient(options: SyncClientOptions): SyncClient {
   let caughtUp = false;
   /** Paces this connection's requests to the hub's budget; null while not connected. */
   let pacer: RequestPacer | null = null;
+  /** The snapshot in flight in this session, for readiness; null when none. */
+  let standing: SnapshotStanding | null = null;
+  let readiness: OfflineReadiness | null = null;
+  /** Cases whose history is being fetched on the person's behalf. */
+  const fetching = new Set<string>();
+
+  /**
+   * Tells the owner when readiness changed. The priority count is read only when it can change the answer:
+   * after a snapshot has passed its priority timelines, while not ready, or when cases changed.
+   */
+  function announceReadiness(casesChanged: boolean): void {
+    if (staffId === null || !db.open) return;
+    if (readiness?.ready && !casesChanged && standing === null) return;
+    const s = readSyncState(db);
+    const needsCount = standing === null || standing.pastHistory;
+    const priority = needsCount && s.scope ? priorityHistory(db, staffId, s.scope) : { total: 0, whole: 0 };
+    const next = offlineReadiness({ bootstrapped: s.bootstrapped, snapshot: standing, priority });
+    if (readiness?.ready === next.ready && readiness.percent === next.percent) return;
+    events.emit('readiness', (readiness = next));
+  }
 
   const setState = (next: ConnectionState) => {
     if (next !== state) events.emit('connection', (state = next));
@@ -223,9 +266,11 @@ export function startSyncClient(options: SyncClientOptions): SyncClient {
       if (changedIds.has(id) && !removed.includes(id)) events.emit('notice', n);
     }
     // Inline rather than queued, so that "caught up" includes the history of cases that just came into scope.
-    if (fromSnapshot) return;
-    const missing = applied.casesMissingHistory.filter((id) => !removed.includes(id));
-    for (let i = 0; i < missing.length; i += MAX_CASE_FETCH) await fetchCases(missing.slice(i, i + MAX_CASE_FETCH));
+    if (!fromSnapshot) {
+      const missing = applied.casesMissingHistory.filter((id) => !removed.includes(id));
+      for (let i = 0; i < missing.length; i += MAX_CASE_FETCH) await fetchCases(missing.slice(i, i + MAX_CASE_FETCH));
+    }
+    announceReadiness(byEntity.case !== undefined);
   }
 
   async function fetchCases(caseIds: string[]): Promise<void> {
@@ -247,8 +292,16 @@ export function startSyncClient(options: SyncClientOptions): SyncClient {
 
   async function snapshot(queueIds: string[] | null): Promise<void> {
     const progress = readSyncState(db).snapshot ?? beginSnapshot(db, queueIds);
+    // The window goes with the first page only: a resumed snapshot keeps the one its position carries.
+    const window = historyWindowMs === null ? {} : { historySince: Math.max(0, clock() - historyWindowMs) };
     const ask = (after: string | null, hwm: number | null) => {
-      const answer = request('sync:snapshot', { after, hwm, limit: pageSize, ...(progress.queueIds ? { queueIds: progress.queueIds } : {}) });
+      const answer = request('sync:snapshot', {
+        after,
+        hwm,
+        limit: pageSize,
+        ...(progress.queueIds ? { queueIds: progress.queueIds } : {}),
+        ...(after === null ? window : {}),
+      });
       // Awaited on the next turn of the loop; a failure while the current page applies must not go unhandled.
       answer.catch(() => {});
       return answer;
@@ -261,14 +314,34 @@ export function startSyncClient(options: SyncClientOptions): SyncClient {
       // not by the sum of both. Progress is stored with each applied page, so a crash still resumes exactly.
       if (!page.done) next = ask(page.after, page.hwm);
       const { rows } = page;
-      const applied = applySnapshotPage(db, progress.queueIds, { rows, after: page.after, hwm: page.hwm, done: page.done });
+      const applied = applySnapshotPage(db, progress.queueIds, { rows, after: page.after, hwm: page.hwm, done: page.done, historySince: page.historySince }, staffId ?? '');
       done += rows.length;
       // Rows set aside are not counted as done: the last page says 100% all the same.
       const percent = page.done || page.total === 0 ? 100 : Math.min(100, Math.round((done / page.total) * 100));
-      events.emit('progress', { phase: 'snapshot', done, total: page.total, percent });
+      events.emit('progress', { phase: page.phase ?? 'snapshot', done, total: page.total, percent });
+      standing = page.done ? null : { done, readyAt: page.readyAt ?? page.total, pastHistory: page.phase === 'recent' };
       await afterApply(rows, applied, [], true);
       if (page.done) return;
     }
+  }
+
+  function fetchHistory(caseIds: readonly string[]): boolean {
+    if (!socket.connected) return false;
+    const ids = caseIds.filter((id) => !fetching.has(id)).slice(0, MAX_CASE_FETCH);
+    if (ids.length === 0) return caseIds.length > 0;
+    ids.forEach((id) => fetching.add(id));
+    void enqueueTask(async () => {
+      try {
+        // Still wanted (a feed change may have fetched it meanwhile), and still possible.
+        const wanted = partialCasesAmong(db, ids);
+        if (wanted.length > 0 && socket.connected) await fetchCases(wanted);
+      } finally {
+        ids.forEach((id) => fetching.delete(id));
+        // Whatever came, the screens showing these cases stop waiting for it.
+        events.emit('changed', { byEntity: { case: ids } });
+      }
+    });
+    return true;
   }
 
   async function pullUntilCaughtUp(): Promise<void> {
@@ -301,6 +374,7 @@ export function startSyncClient(options: SyncClientOptions): SyncClient {
     if (!s.bootstrapped || s.snapshot) await snapshot(s.snapshot?.queueIds ?? null);
     await pullUntilCaughtUp();
     caughtUp = true;
+    announceReadiness(true);
     caughtUpWaiters.forEach((resolve) => resolve());
     caughtUpWaiters = [];
     events.emit('caughtUp', { cursor: readSyncState(db).cursor });
@@ -440,6 +514,8 @@ export function startSyncClient(options: SyncClientOptions): SyncClient {
     state: () => state,
     flushOutbox: () => flusher.kick(),
     whenCaughtUp: () => (caughtUp ? Promise.resolve() : new Promise((resolve) => caughtUpWaiters.push(resolve))),
+    fetchHistory,
+    readiness: () => readiness,
     request,
     async stop() {
       stopped = true;

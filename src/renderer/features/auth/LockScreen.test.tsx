@@ -8,7 +8,7 @@ import { fakeApi } from '../../test/fakeApi';
 import { renderWithProviders } from '../../test/renderWithProviders';
 import { LockScreen } from './LockScreen';
 
-const info = { people: [], hubUrl: 'http://hub', connection: 'online' as const, session: 'locked' as const, locked: { name: 'Anna Nowak', reason: 'idle' as const } };
+const info = { people: [], hubUrl: 'http://hub', connection: 'online' as const, session: 'locked' as const, locked: { name: 'Anna Nowak', reason: 'idle' as const }, readiness: null };
 
 describe('LockScreen', () => {
   it('says whose session is locked and why, and unlocks only with the right password', async () => {

@@ -8,7 +8,7 @@ import { fakeApi } from '../../test/fakeApi';
 import { renderWithProviders } from '../../test/renderWithProviders';
 import { SignInScreen } from './SignInScreen';
 
-const info = { people: [{ name: 'Anna Nowak' }, { name: 'Piotr Zając' }], hubUrl: 'http://hub', connection: 'offline' as const, session: 'signed-out' as const, locked: null };
+const info = { people: [{ name: 'Anna Nowak' }, { name: 'Piotr Zając' }], hubUrl: 'http://hub', connection: 'offline' as const, session: 'signed-out' as const, locked: null, readiness: null };
 
 describe('SignInScreen', () => {
   it('lists the people with a cache here and signs in offline when asked', async () => {

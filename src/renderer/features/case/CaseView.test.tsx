@@ -150,4 +150,15 @@ describe('CaseView', () => {
     fireEvent.keyDown(box, { key: 'Escape' });
     expect(onClose).toHaveBeenCalledTimes(1);
   });
+
+  it('shows what is cached of a case whose older history is still loading, and says so', async () => {
+    renderCase({ timeline: [aMessage({ id: 'late', text: 'Is my refund through?', createdAt: NOW - 60_000 })], history: 'loading' });
+    expect(await screen.findByText('Loading older history…')).toBeTruthy();
+    expect(screen.getAllByText('Is my refund through?').length).toBeGreaterThan(0);
+  });
+
+  it('says when older history cannot load now (offline)', async () => {
+    renderCase({ timeline: [aMessage({ id: 'late', text: 'Is my refund through?' })], history: 'missing' });
+    expect(await screen.findByText(/Older history is not on this computer/)).toBeTruthy();
+  });
 });

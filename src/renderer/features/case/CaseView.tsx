@@ -93,7 +93,7 @@ function CaseWorkspace({
   onClose(): void;
 }) {
   const { t, i18n } = useTranslation('case');
-  const { case: kase, customer, timeline, held, deliveries } = data;
+  const { case: kase, customer, timeline, held, deliveries, history } = data;
   const org = useOrgReference();
   const presence = usePresence(kase.id, myStaffId);
   const webChat = useMemo(() => timeline.some(isWebChat), [timeline]);
@@ -156,6 +156,15 @@ function CaseWorkspace({
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="md">
             <CaseBriefCard brief={brief} onJump={jumpTo} />
+            {history !== 'whole' && (
+              // Older history was left out of the bootstrap: what is here shows now, the rest when it arrives.
+              <Group gap="xs" data-history={history}>
+                {history === 'loading' && <Loader size="xs" />}
+                <Text size="sm" c="dimmed">
+                  {t(`timeline.history.${history}`)}
+                </Text>
+              </Group>
+            )}
             <Timeline
               timeline={timeline}
               held={held}

@@ -25,6 +25,7 @@ function setup(items = [aCase({ id: 'c1' }), aCase({ id: 'c2', assigneeId: null 
       timeline: [aMessage({ caseId, text: caseId === 'c1' ? HOSTILE : `Message of ${caseId}`, meta: metaOf[caseId] ?? {} })],
       held: [],
       deliveries: [],
+      history: 'whole',
     }),
     'case.assign': () => ({ mutationId: 'm', state: 'pending' }),
   });

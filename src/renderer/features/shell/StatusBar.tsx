@@ -2,19 +2,21 @@ import { Group, Progress, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatNumber, formatPercent, formatWhen } from '../../lib/format';
 import { useNow } from '../../lib/useNow';
-import type { ConnectionInfo, SyncProgress } from './useConnection';
+import type { ConnectionInfo, OfflineReadiness, SyncProgress } from './useConnection';
 
 const STATE_COLORS = { online: 'teal', offline: 'red', reconnecting: 'yellow' } as const;
 
 interface Props {
   connection: ConnectionInfo;
   progress: SyncProgress | null;
+  /** Whether the person's cases are here whole for offline work; null while unknown (nothing shown). */
+  readiness: OfflineReadiness | null;
   /** False after an offline sign-in with no hub session kept here: the link cannot come back by itself. */
   reconnects: boolean;
 }
 
-/** Bottom bar: link state, unsent work, last sync, and the sync's progress while it runs. */
-export function StatusBar({ connection, progress, reconnects }: Props) {
+/** Bottom bar: link state, unsent work, last sync, readiness for offline work, and the sync's progress while it runs. */
+export function StatusBar({ connection, progress, readiness, reconnects }: Props) {
   const { t, i18n } = useTranslation('shell');
   const now = useNow();
   const lng = i18n.language;
@@ -31,6 +33,11 @@ export function StatusBar({ connection, progress, reconnects }: Props) {
         <Text size="sm">
           {connection.lastSyncAt === null ? t('neverSynced') : t('lastSync', { when: formatWhen(lng, connection.lastSyncAt, now) })}
         </Text>
+        {readiness && (
+          <Text size="sm" data-testid="offline-readiness" data-ready={readiness.ready}>
+            {readiness.ready ? t('offline.ready') : t('offline.notReady', { percent: formatPercent(lng, readiness.percent) })}
+          </Text>
+        )}
         {!reconnects && (
           <Text size="sm" fw={600}>
             {t('noReconnect')}

@@ -37,7 +37,7 @@ export function Workstation({ session, onSignedOut }: { session: SessionView; on
   const { t } = useTranslation('shell');
   const [detail, setDetail] = useState<Detail>({ kind: 'none' });
   const [searching, setSearching] = useState(false);
-  const { connection, progress } = useConnection();
+  const { connection, progress, readiness } = useConnection();
   useActivityPing();
 
   const openCase = (caseId: string) => setDetail({ kind: 'case', caseId });
@@ -111,7 +111,7 @@ export function Workstation({ session, onSignedOut }: { session: SessionView; on
           </>
         )}
       </Box>
-      <StatusBar connection={connection} progress={progress} reconnects={session.reconnects} />
+      <StatusBar connection={connection} progress={progress} readiness={readiness} reconnects={session.reconnects} />
       <SearchDialog opened={searching} onOpen={() => setSearching(true)} onClose={() => setSearching(false)} onOpenCase={openCase} onOpenCustomer={openCustomer} />
       <NotificationCenter onOpenCase={openCase} />
       <IncomingCall onOpenCase={openCase} onOpenCustomer={openCustomer} />

@@ -5,18 +5,26 @@ import { useEvent } from '../../lib/api/useEvent';
 
 export type ConnectionInfo = EventPayload<'connection.changed'>;
 export type SyncProgress = EventPayload<'sync.progress'>;
+export type OfflineReadiness = EventPayload<'offline.readiness'>;
 
-/** The link to the hub, unsent count and last sync (from `connection.changed`), plus sync progress while it runs. */
-export function useConnection(): { connection: ConnectionInfo; progress: SyncProgress | null } {
+/**
+ * The link to the hub, unsent count and last sync (from `connection.changed`), sync progress while it runs, and
+ * readiness for offline work (null until known).
+ */
+export function useConnection(): { connection: ConnectionInfo; progress: SyncProgress | null; readiness: OfflineReadiness | null } {
   const api = useApi();
   const [connection, setConnection] = useState<ConnectionInfo>({ state: 'reconnecting', lastSyncAt: null, unsent: 0 });
   const [progress, setProgress] = useState<SyncProgress | null>(null);
+  const [readiness, setReadiness] = useState<OfflineReadiness | null>(null);
 
   // The event only reports changes: the state at mount comes from the workstation's info.
   useEffect(() => {
     let live = true;
     void api.invoke('workstation.info', {}).then((r) => {
-      if (live && r.ok) setConnection((c) => ({ ...c, state: r.value.connection }));
+      if (!live || !r.ok) return;
+      setConnection((c) => ({ ...c, state: r.value.connection }));
+      // An announcement that came meanwhile is newer than this answer.
+      setReadiness((known) => known ?? r.value.readiness);
     });
     return () => {
       live = false;
@@ -24,6 +32,7 @@ export function useConnection(): { connection: ConnectionInfo; progress: SyncPro
   }, [api]);
   useEvent('connection.changed', setConnection);
   useEvent('sync.progress', (p) => setProgress(p.percent >= 100 ? null : p));
+  useEvent('offline.readiness', setReadiness);
 
-  return { connection, progress };
+  return { connection, progress, readiness };
 }

@@ -21,6 +21,7 @@ function setup() {
       ],
       held: [],
       deliveries: [],
+      history: 'whole',
     }),
     'session.current': () => aSession({ role: 'store', storeId: 'st1' }),
     'reference.org': () => ({ queues: [], staff: [], stores: [{ id: 'st1', name: 'Mokotów', city: 'Warszawa' }] }),

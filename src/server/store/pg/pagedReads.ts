@@ -4,7 +4,16 @@ import type { AudienceFilter, CaseScope, HubStore, LoggedChange, SnapshotPage } 
 import { queries, query, type Run, withClient } from './run';
 import { ROW_TABLES } from './rowTables';
 import { asChange, type StoredRow } from './storeReads';
-import { parseSnapshotPosition, snapshotEntities, snapshotPager, SNAPSHOT_ORDER } from '../storeRules';
+import {
+  FINISHED_STATUSES_SQL,
+  planSnapshot,
+  snapshotPager,
+  snapshotTotals,
+  SNAPSHOT_ORDER,
+  type CaseClass,
+  type SnapshotHistory,
+  type SnapshotPart,
+} from '../storeRules';
 
 // One statement each, so the head and the changes come from one snapshot of the database.
 const PULL_ALL = {
@@ -80,27 +89,57 @@ const SCOPED: Coverage = {
 };
 // Everything (supervisors): plain walks of each table, without scope subqueries.
 const ALL = Object.fromEntries(SNAPSHOT_ORDER.map((e) => [e, everything(e)])) as Coverage;
+// A class of cases (phased snapshots) narrows the case scope, on the parameters :mine and :since.
+const FINISHED = `status IN (${FINISHED_STATUSES_SQL}) AND (assignee_id IS NULL OR assignee_id <> :mine)`;
+const CASE_CLASS: Record<CaseClass, string> = {
+  any: '',
+  priority: ` AND (status NOT IN (${FINISHED_STATUSES_SQL}) OR assignee_id = :mine)`,
+  other: ` AND ${FINISHED}`,
+  recent: ` AND ${FINISHED} AND updated_at >= :since`,
+};
 
 /**
- * One page of the rows in `scope` as they are now, in SNAPSHOT_ORDER and by id, read in one repeatable-read
- * transaction so the head (the page's `hwm` on the first page) and the rows agree.
+ * One page of the rows in `scope` as they are now, in the order of its parts and by id, read in one
+ * repeatable-read transaction so the head (the page's `hwm` on the first page) and the rows agree.
  */
-export async function snapshotPage(pool: pg.Pool, scope: CaseScope, after: string | null, hwm: number | null, limit: number): Promise<SnapshotPage> {
-  const entities = snapshotEntities(scope);
-  const coverage = scope.all && !scope.casesOnly ? ALL : SCOPED;
-  const from = after === null ? null : parseSnapshotPosition(after, entities.length);
-  const params = { all: scope.all, queues: scope.queueIds, staff: scope.staffId, store: scope.storeId };
+export async function snapshotPage(
+  pool: pg.Pool,
+  scope: CaseScope,
+  after: string | null,
+  hwm: number | null,
+  limit: number,
+  history?: SnapshotHistory,
+): Promise<SnapshotPage> {
+  const plan = planSnapshot(scope, after, history ?? null);
+  const params = {
+    all: scope.all,
+    queues: scope.queueIds,
+    staff: scope.staffId,
+    store: scope.storeId,
+    mine: history?.staffId ?? scope.staffId,
+    since: plan.since ?? 0,
+  };
+  const coverage = (part: SnapshotPart) => {
+    if (part.cases === 'any') return (scope.all && !scope.casesOnly ? ALL : SCOPED)[part.entity];
+    const { from, where } = SCOPED[part.entity];
+    return { from, where: where.replace(CASE_SCOPE, `${CASE_SCOPE}${CASE_CLASS[part.cases]}`) };
+  };
 
   return withClient(pool, async (client) => {
     const [, counter] = await queries(client, 'BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY; SELECT seq FROM change_counter');
     try {
-      const count = entities.map((e) => `(SELECT count(*) FROM ${coverage[e].from} WHERE ${coverage[e].where})`).join(' + ');
-      const total = from?.total ?? (await query<{ n: number }>(client, bind(`SELECT ${count} AS n`, params))).rows[0].n;
-      const pager = snapshotPager(entities, from, total, limit);
+      let totals: { total: number; readyAt: number } | null = plan.from;
+      if (!totals) {
+        const counts = plan.parts.map((p, i) => `(SELECT count(*) FROM ${coverage(p).from} WHERE ${coverage(p).where}) AS n${i}`).join(', ');
+        const row = (await query<Record<string, string | number>>(client, bind(`SELECT ${counts}`, params))).rows[0];
+        totals = snapshotTotals(plan.parts, plan.parts.map((_, i) => Number(row[`n${i}`])));
+      }
+      const pager = snapshotPager(plan, totals, limit);
       for (let read = pager.next(); read; read = pager.next()) {
-        const { entity, afterId, limit: n } = read;
-        const sql = `SELECT id, seq, data FROM ${coverage[entity].from} WHERE id > :after AND ${coverage[entity].where} ORDER BY id LIMIT :limit`;
-        pager.add((await query<StoredRow>(client, bind(sql, { ...params, after: afterId, limit: n }))).rows.map((r) => asChange(entity, r)));
+        const { part, afterId, limit: n } = read;
+        const { from, where } = coverage(part);
+        const sql = `SELECT id, seq, data FROM ${from} WHERE id > :after AND ${where} ORDER BY id LIMIT :limit`;
+        pager.add((await query<StoredRow>(client, bind(sql, { ...params, after: afterId, limit: n }))).rows.map((r) => asChange(part.entity, r)));
       }
       return pager.page(hwm ?? counter.rows[0].seq);
     } finally {

@@ -171,7 +171,7 @@ export async function openPgStore(url: string): Promise<PgStore> {
     head: async () => (await run<{ seq: number }>(HEAD))[0].seq,
     write: (fn) => writeTransaction(writes, writer, fn),
     pull: (filter, cursor, limit) => pullChanges(run, filter, cursor, limit),
-    snapshot: (scope, after, hwm, limit) => snapshotPage(reads, scope, after, hwm, limit),
+    snapshot: (scope, after, hwm, limit, history) => snapshotPage(reads, scope, after, hwm, limit, history),
     changesAfter: (cursor, limit) => changesAfter(run, cursor, limit),
     importRecords: (records, opts) => writeTransaction(writes, writer, (_tx, wire) => importRecords(wire.run, wire.send, records, opts?.intoEmpty === true)),
     onCommitElsewhere(listener) {

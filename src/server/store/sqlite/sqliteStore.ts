@@ -30,7 +30,17 @@ import type {
   SurveyRecord,
   VisitorRecord,
 } from '../hubStore';
-import { CASE_ENTITIES, caseDue, normalizeSubject, parseSnapshotPosition, snapshotEntities, snapshotPager } from '../storeRules';
+import {
+  CASE_ENTITIES,
+  caseDue,
+  FINISHED_STATUSES_SQL,
+  normalizeSubject,
+  planSnapshot,
+  snapshotPager,
+  snapshotTotals,
+  type CaseClass,
+  type SnapshotPart,
+} from '../storeRules';
 import { migrate } from './migrate';
 import { ownerOnlyDatabase } from './ownerOnly';
 
@@ -273,19 +283,33 @@ function sqliteOps(db: Database.Database): SqliteOps {
   const snapshotAllSql = Object.fromEntries(
     ENTITY_NAMES.map((e) => [e, `SELECT id, seq, data FROM ${TABLE[e]} WHERE id > ? ORDER BY id LIMIT ?`]),
   ) as Record<EntityName, string>;
-  const statementsOf = (sqls: Record<EntityName, string>) => ({
-    page: Object.fromEntries(ENTITY_NAMES.map((e) => [e, st<Row>(sqls[e])])) as Record<EntityName, Database.Statement<unknown[], Row>>,
-    count: Object.fromEntries(
-      ENTITY_NAMES.map((e) => [e, st<{ n: number }>(`SELECT COUNT(*) AS n FROM (${sqls[e].replace(/ORDER BY id LIMIT \?$/, '')})`)]),
-    ) as Record<EntityName, Database.Statement<unknown[], { n: number }>>,
-  });
-  const scopedSnapshot = statementsOf(snapshotSql);
-  const allSnapshot = statementsOf(snapshotAllSql);
-  function snapshotArgs(entity: EntityName, s: CaseScope): unknown[] {
-    if (s.all && !s.casesOnly) return [];
-    if (CASE_ENTITIES.has(entity)) return scopeArgs(s);
-    if (entity === 'alert') return [s.all ? 1 : 0, s.staffId, s.staffId];
-    if (entity === 'held') return [s.all ? 1 : 0, s.staffId, s.staffId];
+  // A class of cases (phased snapshots) narrows the case scope; parameters: (staffId) or (staffId, since).
+  const CASE_CLASS: Record<CaseClass, string> = {
+    any: '',
+    priority: ` AND (status NOT IN (${FINISHED_STATUSES_SQL}) OR assignee_id = ?)`,
+    other: ` AND status IN (${FINISHED_STATUSES_SQL}) AND (assignee_id IS NULL OR assignee_id <> ?)`,
+    recent: ` AND status IN (${FINISHED_STATUSES_SQL}) AND (assignee_id IS NULL OR assignee_id <> ?) AND updated_at >= ?`,
+  };
+  const classArgs = (cases: CaseClass, history: { staffId: string; since: number | null }): unknown[] =>
+    cases === 'any' ? [] : cases === 'recent' ? [history.staffId, history.since ?? 0] : [history.staffId];
+  /** A part's page and count statements, prepared on first use (a class narrows the scope's case condition). */
+  const partStatements = new Map<string, { page: Database.Statement<unknown[], Row>; count: Database.Statement<unknown[], { n: number }> }>();
+  function statementsOf(part: SnapshotPart, plainWalk: boolean) {
+    const key = `${plainWalk}:${part.entity}:${part.cases}`;
+    let found = partStatements.get(key);
+    if (!found) {
+      const base = plainWalk ? snapshotAllSql[part.entity] : snapshotSql[part.entity];
+      const sql = part.cases === 'any' ? base : base.replace(CASE_SCOPE, `${CASE_SCOPE}${CASE_CLASS[part.cases]}`);
+      found = { page: st<Row>(sql), count: st<{ n: number }>(`SELECT COUNT(*) AS n FROM (${sql.replace(/ORDER BY id LIMIT \?$/, '')})`) };
+      partStatements.set(key, found);
+    }
+    return found;
+  }
+  function snapshotArgs(part: SnapshotPart, s: CaseScope, plainWalk: boolean, history: { staffId: string; since: number | null }): unknown[] {
+    if (plainWalk) return [];
+    if (CASE_ENTITIES.has(part.entity)) return [...scopeArgs(s), ...classArgs(part.cases, history)];
+    if (part.entity === 'alert') return [s.all ? 1 : 0, s.staffId, s.staffId];
+    if (part.entity === 'held') return [s.all ? 1 : 0, s.staffId, s.staffId];
     return [];
   }
 
@@ -445,17 +469,19 @@ function sqliteOps(db: Database.Database): SqliteOps {
       })();
     },
 
-    snapshot(scope, after, hwm, limit) {
+    snapshot(scope, after, hwm, limit, history) {
       return db.transaction((): SnapshotPage => {
-        const entities = snapshotEntities(scope);
-        const { page: pageStmts, count: countStmts } = scope.all && !scope.casesOnly ? allSnapshot : scopedSnapshot;
-        const from = after ? parseSnapshotPosition(after, entities.length) : null;
-        const total = from?.total ?? entities.reduce((sum, e) => sum + (countStmts[e].get('', ...snapshotArgs(e, scope))?.n ?? 0), 0);
+        const plan = planSnapshot(scope, after, history ?? null);
+        const classes = { staffId: history?.staffId ?? scope.staffId, since: plan.since };
+        // Everything, one pass (supervisors): plain table walks; a class of cases needs the case condition.
+        const plainWalk = (part: SnapshotPart) => scope.all && !scope.casesOnly && part.cases === 'any';
+        const args = (part: SnapshotPart) => snapshotArgs(part, scope, plainWalk(part), classes);
+        const totals = plan.from ?? snapshotTotals(plan.parts, plan.parts.map((p) => statementsOf(p, plainWalk(p)).count.get('', ...args(p))?.n ?? 0));
         const mark = hwm ?? store.head();
-        const pager = snapshotPager(entities, from, total, limit);
+        const pager = snapshotPager(plan, totals, limit);
         for (let read = pager.next(); read; read = pager.next()) {
-          const { entity, afterId, limit: n } = read;
-          pager.add(pageStmts[entity].all(afterId, ...snapshotArgs(entity, scope), n).map((r) => asChange(entity, r)));
+          const { part, afterId, limit: n } = read;
+          pager.add(statementsOf(part, plainWalk(part)).page.all(afterId, ...args(part), n).map((r) => asChange(part.entity, r)));
         }
         return pager.page(mark);
       })();
