@@ -41,6 +41,7 @@ export const CHANNEL_NAMES = [
 export const EVENT_NAMES = [
   'sync.progress',
   'connection.changed',
+  'offline.readiness',
   'data.changed',
   'assignment.new',
   'alert.red',
