@@ -59,7 +59,7 @@ export const ROW_TABLES: { [E in EntityName]: { table: string; columns: Column<E
 };
 
 /** Where a folded name can be matched from: its start and the start of every later word. */
-function nameStarts(fold: string): string[] {
+export function nameStarts(fold: string): string[] {
   const starts = [fold];
   for (let i = fold.indexOf(' '); i !== -1; i = fold.indexOf(' ', i + 1)) starts.push(fold.slice(i + 1));
   return [...new Set(starts)];
