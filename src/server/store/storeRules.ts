@@ -1,5 +1,4 @@
-/** What every store engine decides the same way: subject matching, snapshot order and positions, due times. */
-import type { Case } from '../../shared/domain';
+/** What every store engine decides the same way: subject matching, snapshot order and positions. */
 import type { Change, EntityName } from '../../shared/protocol';
 import { foldText } from '../../shared/text/fold';
 import { Refused } from '../refused';
@@ -21,10 +20,6 @@ export const CASE_ENTITIES: ReadonlySet<EntityName> = new Set<EntityName>(['case
 /** The entities a snapshot of `scope` walks, in order. */
 export const snapshotEntities = (scope: Pick<CaseScope, 'casesOnly'>): readonly EntityName[] =>
   scope.casesOnly ? SNAPSHOT_ORDER.filter((e) => CASE_ENTITIES.has(e)) : SNAPSHOT_ORDER;
-
-/** When a case's reply falls due, or null when nothing is due (answered, breached already, or not open). */
-export const caseDue = (c: Case): number | null =>
-  c.slaBreachedAt !== null || (c.status !== 'new' && c.status !== 'open') ? null : (c.firstResponseDueAt ?? c.nextResponseDueAt);
 
 /** A snapshot position: `<entityIndex>:<total>:<lastId>`. */
 export interface SnapshotPosition {

@@ -8,6 +8,7 @@ export * from './lookupQuery';
 export * from './text';
 export * from './customer';
 export * from './case';
+export * from './sla';
 export * from './interaction';
 export * from './org';
 export * from './knowledge';

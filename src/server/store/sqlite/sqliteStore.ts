@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import {
+  breachCheckAt,
   identitiesOf,
   identityKey,
   identityMapKey,
@@ -30,7 +31,7 @@ import type {
   SurveyRecord,
   VisitorRecord,
 } from '../hubStore';
-import { CASE_ENTITIES, caseDue, normalizeSubject, parseSnapshotPosition, snapshotEntities, snapshotPager } from '../storeRules';
+import { CASE_ENTITIES, normalizeSubject, parseSnapshotPosition, snapshotEntities, snapshotPager } from '../storeRules';
 import { migrate } from './migrate';
 import { ownerOnlyDatabase } from './ownerOnly';
 
@@ -162,7 +163,7 @@ function sqliteOps(db: Database.Database): SqliteOps {
       case 'case': {
         const c = row as Case;
         upsertCase.run(c.id, seq, json, c.customerId, c.queueId, c.assigneeId, c.storeId, c.status, c.lastChannel,
-          normalizeSubject(c.subject), caseDue(c), c.createdAt, c.updatedAt);
+          normalizeSubject(c.subject), breachCheckAt(c), c.createdAt, c.updatedAt);
         return;
       }
       case 'interaction': {
