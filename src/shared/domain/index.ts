@@ -3,6 +3,7 @@
  * Pure TypeScript: this folder runs in every process.
  */
 export * from './enums';
+export * from './country';
 export * from './identity';
 export * from './lookupQuery';
 export * from './text';
