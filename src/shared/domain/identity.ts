@@ -41,14 +41,14 @@ export function normalizePhone(raw: string, country: Country | null): string | n
 }
 
 /**
- * A phone as a connector, a web chat visitor or an import file sends it, given back in E.164. These name no
- * store or queue the number was written for, so it must carry its country code.
+ * A phone as written for `country` (an import row's store's; null: none, and the number must carry its code),
+ * given back in E.164.
  */
-export const PhoneInputSchema = z
+export const phoneInputSchema = (country: Country | null) => z
   .string()
   .max(32)
   .transform((raw, ctx) => {
-    const read = parsePhone(raw, null);
+    const read = parsePhone(raw, country);
     if (!read.ok) {
       ctx.addIssue({
         code: 'custom',
@@ -60,6 +60,9 @@ export const PhoneInputSchema = z
     }
     return read.e164;
   });
+
+/** A phone as a web chat visitor or a connector's contact sends it: they name no country, so it needs its code. */
+export const PhoneInputSchema = phoneInputSchema(null);
 
 /**
  * A phone as a connector writes it, kept as written: with its country code, or without it for the hub to read in
