@@ -99,7 +99,7 @@ describe('phone call lifecycle', () => {
   it('pops the caller on the offered agent before they answer, and records the call when it ends', async () => {
     const known = await t.inbound({ channel: 'sms', text: 'hi', from: { phone: '+48 601 234 567' } });
     const a1 = await t.connect('a1');
-    const ring = await t.inbound({ channel: 'phone', text: '', from: { phone: '601234567' }, call: { id: 'call-1', state: 'ringing' } });
+    const ring = await t.inbound({ channel: 'phone', text: '', from: { phone: '+48601234567' }, call: { id: 'call-1', state: 'ringing' } });
     expect(ring.body.assigneeId).toBe('a1');
     const offer = (await a1.waitForEvent('call:offer')) as { customer: { id: string }; openCases: Array<{ id: string }> };
     expect(offer.customer.id).toBe(known.body.customerId);

@@ -2,8 +2,10 @@ import {
   caseReference,
   identityKey,
   isOpenCase,
+  normalizePhone,
   type IdentityKind,
   type Case,
+  type Country,
   type Channel,
   type Customer,
   type Interaction,
@@ -26,7 +28,7 @@ import type { AttachmentRef } from '../shared/domain';
 /** A connector's message that cannot be applied as sent (e.g. a survey for a case that is not the sender's). */
 export class InboundRejected extends Error {
   constructor(
-    readonly code: 'unknown-case' | 'wrong-customer' | 'survey-locked' | 'unknown-call' | 'unknown-store' | 'unknown-staff' | 'no-queue' | 'unexpected-attachments',
+    readonly code: 'unknown-case' | 'wrong-customer' | 'survey-locked' | 'unknown-call' | 'unknown-store' | 'unknown-staff' | 'no-queue' | 'unexpected-attachments' | 'phone-country-code',
     message: string,
   ) {
     super(message);
@@ -36,14 +38,31 @@ export class InboundRejected extends Error {
 type From = InboundMessage['from'];
 
 /**
- * The sender's identities keyed for matching, most specific first. The inbound schema has already normalised
- * them (or refused the message) with the domain's one definition of each identity.
+ * The country a connector's phone number without its code is read in: the visited store's; else the one country
+ * the open queues taking the message's channel agree on; else none (the number must carry its code).
  */
-function identitiesFrom(from: From): Array<[IdentityKind, string]> {
+async function inboundCountry(w: UnitOfWork, msg: InboundMessage): Promise<Country | null> {
+  if (msg.store) return (await w.get('storeLocation', msg.store.storeId))?.country ?? null;
+  const countries = new Set(w.ctx.queues().filter((q) => !q.archived && q.channels.includes(msg.channel)).map((q) => q.country ?? null));
+  return countries.size === 1 ? [...countries][0] : null;
+}
+
+/**
+ * The sender's identities keyed for matching, most specific first. The inbound schema has already normalised
+ * them (or refused the message) with the domain's one definition of each identity; a phone is read here, in
+ * the message's country (inboundCountry).
+ */
+function identitiesFrom(from: From, country: Country | null): Array<[IdentityKind, string]> {
   const out: Array<[IdentityKind, string]> = [];
   if (from.loyaltyNumber) out.push(['loyalty', identityKey('loyalty', from.loyaltyNumber)]);
   if (from.email) out.push(['email', identityKey('email', from.email)]);
-  if (from.phone) out.push(['phone', identityKey('phone', from.phone)]);
+  if (from.phone) {
+    const phone = normalizePhone(from.phone, country);
+    if (phone === null) {
+      throw new InboundRejected('phone-country-code', `from.phone: ${from.phone} has no country code, and neither the store nor the channel's queues name a country: send it with its code (+30..., +48...)`);
+    }
+    out.push(['phone', identityKey('phone', phone)]);
+  }
   if (from.handle) out.push(['handle', identityKey('handle', from.handle)]);
   return out;
 }
@@ -279,7 +298,7 @@ export function ingestInbound(ctx: HubContext, msg: InboundMessage, opts: Ingest
     const seen = (await w.claimInbound(msg.externalId, ctx.now())) as InboundResult | null;
     if (seen) return { ...seen, duplicate: true };
     if (msg.store) await checkStoreVisit(w, msg.store);
-    const ids = identitiesFrom(msg.from);
+    const ids = identitiesFrom(msg.from, await inboundCountry(w, msg));
     const result = msg.survey
       ? await ingestSurvey(w, msg, ids)
       : msg.call && msg.call.state !== 'ended'

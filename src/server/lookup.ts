@@ -1,12 +1,14 @@
 import {
   EmailSchema,
   HandleSchema,
+  homeCountry,
   isOpenCase,
   isSupervising,
   looksLikeNumber,
   lookupKind,
   LoyaltyNumberSchema,
   normalizePhone,
+  type Country,
   type LookupKind,
   type Customer,
   type Staff,
@@ -35,8 +37,11 @@ const NAME_CANDIDATES = 500;
 /** Digits a complete national number has at least: typed without its country code, it matches a phone's end. */
 const NATIONAL_DIGITS = 9;
 
-/** Customers one exact identifier names (see lookupKind). */
-async function byIdentifier(store: StoreReads, kind: Exclude<LookupKind, 'name'>, q: string, limit: number): Promise<Customer[]> {
+/**
+ * Customers one exact identifier names (see lookupKind). A phone typed without its country code is read in the
+ * asker's country (their store's or queues', see homeCountry); with none, it is matched by its ending only.
+ */
+async function byIdentifier(store: StoreReads, kind: Exclude<LookupKind, 'name'>, q: string, limit: number, country: Country | null): Promise<Customer[]> {
   const one = (c: Customer | null) => (c ? [c] : []);
   switch (kind) {
     case 'email':
@@ -44,7 +49,7 @@ async function byIdentifier(store: StoreReads, kind: Exclude<LookupKind, 'name'>
     case 'handle':
       return HandleSchema.safeParse(q).success ? one(await store.findCustomerByIdentity('handle', q)) : [];
     case 'phone': {
-      const phone = normalizePhone(q);
+      const phone = normalizePhone(q, country);
       const digits = q.replace(/\D/g, '').replace(/^0+/, '');
       const exact = phone ? one(await store.findCustomerByIdentity('phone', phone)) : [];
       return [...exact, ...(digits.length >= NATIONAL_DIGITS ? await store.customersByPhoneEnding(digits, limit) : [])];
@@ -74,10 +79,13 @@ export function fitsDetail(c: Customer, detail: string): boolean {
 export function createLookup(ctx: HubContext, shared: SharedState, limit: LookupLimit = DEFAULT_LOOKUP_LIMIT) {
   const perPerson = createRateLimiter({ name: 'lookup', max: limit.max, windowMs: limit.windowMs, now: ctx.now, shared });
 
-  async function find(query: string, detail: string | undefined, max: number): Promise<{ kind: LookupKind; customers: Customer[] }> {
+  async function find(staff: Staff, query: string, detail: string | undefined, max: number): Promise<{ kind: LookupKind; customers: Customer[] }> {
     const q = query.trim();
     const kind = lookupKind(q);
-    if (kind !== 'name') return { kind, customers: await byIdentifier(ctx.store, kind, q, max) };
+    if (kind !== 'name') {
+      const country = kind === 'phone' ? homeCountry(staff, await ctx.store.all('storeLocation'), ctx.queues()) : null;
+      return { kind, customers: await byIdentifier(ctx.store, kind, q, max, country) };
+    }
     if (detail === undefined) {
       throw new Refused('invalid', 'detail: a name needs one more detail (the last digits of a phone or loyalty number, or part of an email or handle)');
     }
@@ -90,7 +98,7 @@ export function createLookup(ctx: HubContext, shared: SharedState, limit: Lookup
       const wait = await perPerson.retryAfter(staff.id);
       throw new Refused('rate-limited', `too many lookups; try again in ${Math.ceil(wait / 1000)} s`, undefined, wait);
     }
-    const { kind, customers } = await find(p.query, p.detail, p.limit);
+    const { kind, customers } = await find(staff, p.query, p.detail, p.limit);
     const matches = customers.filter((c, i) => c.mergedInto === null && customers.findIndex((o) => o.id === c.id) === i).slice(0, p.limit);
     const rows: Change[] = [];
     const partialCaseIds: string[] = [];

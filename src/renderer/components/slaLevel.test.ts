@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { slaLevel } from './slaLevel';
 
 const NOW = 1_000_000_000;
-const due = (ms: number | null, breached: number | null = null) => ({ firstResponseDueAt: ms === null ? null : NOW + ms, nextResponseDueAt: null, slaBreachedAt: breached });
+const due = (ms: number | null, breached: number | null = null) => ({ status: 'open' as const, firstResponseDueAt: ms === null ? null : NOW + ms, nextResponseDueAt: null, slaBreachedAt: breached });
 
 describe('slaLevel', () => {
   it('grows more urgent as the deadline nears, and is breached once it passed or the hub said so', () => {
@@ -15,6 +15,11 @@ describe('slaLevel', () => {
   });
 
   it('follows the next-reply deadline once the first reply was sent', () => {
-    expect(slaLevel({ firstResponseDueAt: null, nextResponseDueAt: NOW + 60_000, slaBreachedAt: null }, NOW)).toBe('urgent');
+    expect(slaLevel({ status: 'open', firstResponseDueAt: null, nextResponseDueAt: NOW + 60_000, slaBreachedAt: null }, NOW)).toBe('urgent');
+  });
+
+  it('shows nothing due while the case waits on the customer, unless a breach was flagged', () => {
+    expect(slaLevel({ ...due(-60_000), status: 'pending' }, NOW)).toBe('none');
+    expect(slaLevel({ ...due(-60_000, NOW - 1), status: 'pending' }, NOW)).toBe('breached');
   });
 });

@@ -7,7 +7,7 @@ import {
   LangSchema,
   LoyaltyNumberSchema,
   PersonNameInputSchema,
-  PhoneInputSchema,
+  phoneInputSchema,
   type Consent,
   type Customer,
   type IdentityKind,
@@ -124,11 +124,12 @@ function rowFields(row: CsvRow<Column>, stores: readonly StoreLocation[], bad: B
   const before = bad.length;
   const name = cell(PersonNameInputSchema, c.name, line, 'name', bad);
   const emails = cells(EmailSchema, EmailsSchema, c.emails, line, 'emails', bad);
-  const phones = cells(PhoneInputSchema, PhonesSchema, c.phones, line, 'phones', bad);
-  const loyaltyNumber = c.loyaltyNumber === '' ? null : cell(LoyaltyNumberSchema, c.loyaltyNumber, line, 'loyaltyNumber', bad);
-  const language = c.language === '' ? null : cell(LangSchema, c.language.toLowerCase(), line, 'language', bad);
   const store = c.store === '' ? null : findByIdOrName(stores, c.store);
   if (store === undefined) bad.push({ line, field: 'store', reason: `no store has the id or name ${JSON.stringify(c.store.slice(0, 60))}` });
+  // A number without its country code is the row's store's country's; with no store or country, it needs its code.
+  const phones = cells(phoneInputSchema(store?.country ?? null), PhonesSchema, c.phones, line, 'phones', bad);
+  const loyaltyNumber = c.loyaltyNumber === '' ? null : cell(LoyaltyNumberSchema, c.loyaltyNumber, line, 'loyaltyNumber', bad);
+  const language = c.language === '' ? null : cell(LangSchema, c.language.toLowerCase(), line, 'language', bad);
   const tags = c.tags === '' ? null : cells(TagsSchema.element, TagsSchema, c.tags, line, 'tags', bad);
   const consent = consentCell(c.consent, line, bad);
   const surveys = surveysCell(c.consentSurveys, line, bad);

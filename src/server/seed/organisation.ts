@@ -15,8 +15,8 @@ import type { Random } from './random';
 
 /** The demo organisation's two stores; video-chat cases continue in them. */
 export const STORE_LOCATIONS: readonly StoreLocation[] = [
-  { id: 'store-warsaw', name: 'Warszawa – Nowy Świat', city: 'Warszawa' },
-  { id: 'store-athens', name: 'Αθήνα – Ερμού', city: 'Αθήνα' },
+  { id: 'store-warsaw', name: 'Warszawa – Nowy Świat', city: 'Warszawa', country: 'PL' },
+  { id: 'store-athens', name: 'Αθήνα – Ερμού', city: 'Αθήνα', country: 'GR' },
 ].map((s) => StoreLocationSchema.parse(s));
 
 /** Ids of the four demo queues. */

@@ -1,5 +1,5 @@
-/** What every store engine decides the same way: subject matching, snapshot parts and positions, due times. */
-import { FINISHED_CASE_STATUSES, type Case } from '../../shared/domain';
+/** What every store engine decides the same way: subject matching, snapshot parts and positions. */
+import { FINISHED_CASE_STATUSES } from '../../shared/domain';
 import type { Change, EntityName, SnapshotPhase } from '../../shared/protocol';
 import { foldText } from '../../shared/text/fold';
 import { Refused } from '../refused';
@@ -79,10 +79,6 @@ export function snapshotTotals(parts: readonly SnapshotPart[], counts: readonly 
   const readyAt = counts.reduce((sum, n, i) => sum + (parts[i].phase === 'recent' ? 0 : n), 0);
   return { total, readyAt };
 }
-
-/** When a case's reply falls due, or null when nothing is due (answered, breached already, or not open). */
-export const caseDue = (c: Case): number | null =>
-  c.slaBreachedAt !== null || (c.status !== 'new' && c.status !== 'open') ? null : (c.firstResponseDueAt ?? c.nextResponseDueAt);
 
 /**
  * A snapshot position: `<entityIndex>:<total>:<lastId>` for the one-pass snapshot, and

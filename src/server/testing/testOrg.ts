@@ -53,7 +53,7 @@ function queue(id: string, over: Partial<Queue>): Queue {
  */
 export function testOrg(): OrgData {
   return {
-    storeLocations: [{ id: 'store-w', name: 'Warsaw', city: 'Warsaw' }],
+    storeLocations: [{ id: 'store-w', name: 'Warsaw', city: 'Warsaw', country: 'PL' }],
     queues: [
       queue('q-chat', { channels: ['chat', 'email', 'sms', 'social'], memberIds: ['a1', 'a2'] }),
       queue('q-el', { channels: ['chat', 'email'], languages: ['el'], memberIds: ['a3'] }),

@@ -2,7 +2,7 @@
  * Compiled word lists: exact words, stems (for inflected Polish and Greek) and multi-word phrases, all held
  * in Maps built once at module load so that a look-up is a few Map reads.
  */
-import { foldText, singleLetters, type Token } from './tokenize';
+import { foldPhrase, singleLetters, type Token } from './tokenize';
 
 /** Shortest stem allowed: shorter prefixes match too many unrelated words. */
 const MIN_STEM = 3;
@@ -54,7 +54,7 @@ export function compileLexicon(sources: ReadonlyArray<string | Readonly<Record<s
   let longestStem = 0;
   const add = (rawTerm: string, value: number): void => {
     const isStem = rawTerm.endsWith('*');
-    const words = foldText(isStem ? rawTerm.slice(0, -1) : rawTerm).split(' ').filter((w) => w !== '');
+    const words = foldPhrase(isStem ? rawTerm.slice(0, -1) : rawTerm).split(' ').filter((w) => w !== '');
     const [first, ...rest] = words;
     if (first === undefined) return;
     if (rest.length > 0) {

@@ -3,6 +3,8 @@
  * base score in [0, 1]; `suggestNextSteps` weighs them by agent feedback and ranks them.
  */
 import type { Case, Channel, Interaction, KbArticle } from '../domain';
+// The module itself, not the domain's index, which would pull zod into the assist bundle (see isOpenCase).
+import { replyDueAt } from '../domain/sla';
 import { findMatches, type Lexicon } from './lexicon';
 import { GUIDE, ORDER_NUMBER_REQUEST, ORDER_TOPIC, PROMISE, PURCHASE_OR_SETUP } from './lexicons';
 import { searchArticles } from './searchArticles';
@@ -57,8 +59,8 @@ function step(kind: NextStep['kind'], score: number, reasonKey: string, params: 
 
 /** The first response (or the next one) is due within minutes, or overdue. */
 const replyNow: NextStepRule = ({ case: c, now }) => {
-  const due = c.firstRespondedAt === null ? c.firstResponseDueAt : c.nextResponseDueAt;
-  if (!isOpenCase(c) || due === null) return [];
+  const due = replyDueAt(c);
+  if (due === null) return [];
   const minutes = Math.round((due - now) / MINUTE);
   if (minutes > REPLY_WINDOW_MINUTES) return [];
   const overdue = minutes < 0;

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { foldText, singleLetters, tokenize } from './tokenize';
+import { foldPhrase, singleLetters, tokenize } from './tokenize';
 
 const words = (text: string): string[] => tokenize(text).map((t) => t.text);
 
 describe('tokenize', () => {
   it('folds Polish diacritics, including ł, so text typed without them matches', () => {
     expect(words('Żółć, łódź i źdźbło')).toEqual(['zolc', ',', 'lodz', 'i', 'zdzblo']);
-    expect(foldText('Paczka nie dotarła')).toBe(foldText('paczka nie dotarla'));
+    expect(foldPhrase('Paczka nie dotarła')).toBe(foldPhrase('paczka nie dotarla'));
   });
 
   it('folds Greek accents, diaeresis and final sigma', () => {
     expect(words('Καθυστέρηση ΠΑΡΑΓΓΕΛΊΑΣ κοροϊδία')).toEqual(['καθυστερηση', 'παραγγελιασ', 'κοροιδια']);
-    expect(foldText('είστε')).toBe(foldText('ειστε'));
+    expect(foldPhrase('είστε')).toBe(foldPhrase('ειστε'));
   });
 
   it('keeps offsets into the original text', () => {

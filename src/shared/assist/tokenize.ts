@@ -1,10 +1,11 @@
 /**
  * Fast, allocation-light tokeniser shared by every part of the engine.
  *
- * Folding happens per character through a table built once at module load, so the hot path never runs a
- * regex or `normalize()` per token, and every token keeps its offsets in the ORIGINAL text (the tone check
+ * Folding (THE rule of shared/text/fold) happens per character through a table built once at module load, so
+ * the hot path never runs a regex or `normalize()` per token, and every token keeps its offsets in the ORIGINAL text (the tone check
  * reports spans the composer can highlight).
  */
+import { foldText } from '../text/fold';
 
 /** What a token is: a word, an emoji (or emoticon), or one of the punctuation marks that carry tone. */
 export type TokenKind = 'word' | 'emoji' | 'punct';
@@ -29,14 +30,12 @@ const TABLE_END = 0x0400;
 const GREEK_EXT_START = 0x1f00;
 const GREEK_EXT_END = 0x2000;
 
-/** Letters whose NFD decomposition keeps them distinct but which typists replace with a plain letter. */
-const SPECIAL_FOLDS: Readonly<Record<string, string>> = { ł: 'l', Ł: 'l', ς: 'σ', ß: 'ss', æ: 'ae', ø: 'o', đ: 'd' };
-
+/**
+ * One letter folded by THE folding rule (shared/text/fold), kept only as letters and digits: a compatibility
+ * form that unfolds to a space or a dot ("ͺ", "ŀ") must not split or join words here.
+ */
 function foldChar(ch: string): string {
-  const special = SPECIAL_FOLDS[ch];
-  if (special !== undefined) return special;
-  const base = ch.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  return SPECIAL_FOLDS[base] ?? base;
+  return foldText(ch).replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 function isLetterChar(ch: string): boolean {
@@ -199,7 +198,7 @@ export function singleLetters(word: string): string {
   return out;
 }
 
-/** Fold a phrase or lexicon entry exactly as the tokeniser folds running text. */
-export function foldText(text: string): string {
+/** A phrase or lexicon entry as the tokeniser reads running text: its tokens' folded forms, space-separated. */
+export function foldPhrase(text: string): string {
   return tokenize(text).map((t) => t.text).join(' ');
 }

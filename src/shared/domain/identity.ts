@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { cleanText, isCleanText } from '../text/clean';
+import { callingCode, type Country } from './country';
 
 /** Lower-case address with a dotted domain whose last label has two letters or more (`a@b.c` is refused). */
 export const EmailSchema = z.string().trim().toLowerCase().email().max(254);
@@ -14,31 +15,67 @@ const E164 = /^\+[1-9]\d{6,14}$/;
 /** Phones are stored in E.164 form (`+48601234567`); see `normalizePhone` for what people type. */
 export const PhoneSchema = z.string().regex(E164, 'phone must be E.164, e.g. +48601234567');
 
+/** Why a written phone number could not be read: not a number at all, or a national number with no country to read it in. */
+export type PhoneProblem = 'invalid' | 'no-country-code';
+
 /**
- * Brings a phone number typed by a person or sent by a connector to E.164.
- * Numbers without a country code are taken as Polish (the demo organisation's home), which a deployment
- * changes with `defaultCountryCode`. Returns null when what is left cannot be a phone number.
+ * Reads a phone number typed by a person or sent by a connector as E.164. A number with its country code
+ * ("+30 210 1234567", "0030 210...") reads alone; one without ("210 123 4567", "601 234 567") is a number of
+ * `country` (the store's or queue's it was written for; a leading trunk 0 dropped), and with no country it is
+ * refused as 'no-country-code': no country is ever assumed.
  */
-export function normalizePhone(raw: string, defaultCountryCode = '48'): string | null {
+export function parsePhone(raw: string, country: Country | null): { ok: true; e164: string } | { ok: false; problem: PhoneProblem } {
   const trimmed = raw.trim();
-  if (!/^[+\d\s().\-/]+$/.test(trimmed)) return null;
   const digits = trimmed.replace(/[^\d]/g, '');
-  if (digits.length < 7 || digits.length > 15) return null;
-  if (trimmed.startsWith('+')) return E164.test(`+${digits}`) ? `+${digits}` : null;
-  if (trimmed.startsWith('00')) return E164.test(`+${digits.slice(2)}`) ? `+${digits.slice(2)}` : null;
-  const e164 = `+${defaultCountryCode}${digits.replace(/^0+/, '')}`;
-  return E164.test(e164) ? e164 : null;
+  if (!/^[+\d\s().\-/]+$/.test(trimmed) || digits.length < 7 || digits.length > 15) return { ok: false, problem: 'invalid' };
+  const international = trimmed.startsWith('+') ? digits : trimmed.startsWith('00') ? digits.slice(2) : null;
+  if (international === null && country === null) return { ok: false, problem: 'no-country-code' };
+  const e164 = `+${international ?? `${callingCode(country as Country)}${digits.replace(/^0+/, '')}`}`;
+  return E164.test(e164) ? { ok: true, e164 } : { ok: false, problem: 'invalid' };
 }
 
-/** A phone in any common written form (spaces, dashes, brackets, 00 or + prefix), given back in E.164. */
-export const PhoneInputSchema = z
+/** The E.164 form of a written phone number (see parsePhone), or null when it cannot be read. */
+export function normalizePhone(raw: string, country: Country | null): string | null {
+  const read = parsePhone(raw, country);
+  return read.ok ? read.e164 : null;
+}
+
+/**
+ * A phone as written for `country` (an import row's store's; null: none, and the number must carry its code),
+ * given back in E.164.
+ */
+export const phoneInputSchema = (country: Country | null) => z
   .string()
   .max(32)
   .transform((raw, ctx) => {
-    const phone = normalizePhone(raw);
-    if (phone === null) ctx.addIssue({ code: 'custom', message: 'not a phone number (digits, spaces, dashes, brackets; 7 to 15 digits)' });
-    return phone ?? z.NEVER;
+    const read = parsePhone(raw, country);
+    if (!read.ok) {
+      ctx.addIssue({
+        code: 'custom',
+        message: read.problem === 'no-country-code'
+          ? 'a phone needs its country code (+30 210 1234567 or 0030 210 1234567): no country is assumed'
+          : 'not a phone number (digits, spaces, dashes, brackets; 7 to 15 digits)',
+      });
+      return z.NEVER;
+    }
+    return read.e164;
   });
+
+/** A phone as a web chat visitor or a connector's contact sends it: they name no country, so it needs its code. */
+export const PhoneInputSchema = phoneInputSchema(null);
+
+/**
+ * A phone as a connector writes it, kept as written: with its country code, or without it for the hub to read in
+ * the country of the store or queue the message comes to (see parsePhone); anything else is refused.
+ */
+export const WrittenPhoneSchema = z
+  .string()
+  .max(32)
+  .transform((raw) => raw.trim())
+  .refine((raw) => {
+    const read = parsePhone(raw, null);
+    return read.ok || read.problem === 'no-country-code';
+  }, 'not a phone number (digits, spaces, dashes, brackets; 7 to 15 digits)');
 
 /** A social-network handle, e.g. `@jan_kowalski` or `fb:1234`: letters, digits and `@ . _ - : /`, no spaces. */
 export const HandleSchema = z

@@ -3,11 +3,13 @@
  * Pure TypeScript: this folder runs in every process.
  */
 export * from './enums';
+export * from './country';
 export * from './identity';
 export * from './lookupQuery';
 export * from './text';
 export * from './customer';
 export * from './case';
+export * from './sla';
 export * from './interaction';
 export * from './org';
 export * from './knowledge';

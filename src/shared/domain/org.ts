@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CountrySchema } from './country';
 import { ChannelSchema, IdSchema, LangSchema, RoleSchema, StaffStatusSchema, TimeSchema, type Role } from './enums';
 
 export const SlaPolicySchema = z.object({
@@ -23,6 +24,11 @@ export const QueueSchema = z.object({
   /** Minutes an alert may stay unacknowledged before it escalates to supervisors. */
   alertAckMinutes: z.number().int().positive().max(60 * 24 * 7),
   memberIds: z.array(IdSchema),
+  /**
+   * Where the queue's customers live: numbers written without a country code are read as this country's.
+   * Absent or null: none (rows written before countries existed lack it), and numbers must carry their code.
+   */
+  country: CountrySchema.nullish(),
   /** An archived queue takes no new cases and is offered nowhere; rows written before archiving existed lack it. */
   archived: z.boolean().default(false),
   version: z.number().int().positive(),
@@ -70,5 +76,7 @@ export const StoreLocationSchema = z.object({
   id: IdSchema,
   name: z.string().min(1).max(100),
   city: z.string().min(1).max(100),
+  /** The store's country: numbers written there without a country code are its numbers. Absent or null: none. */
+  country: CountrySchema.nullish(),
 });
 export type StoreLocation = z.infer<typeof StoreLocationSchema>;

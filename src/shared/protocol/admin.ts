@@ -3,6 +3,7 @@ import {
   CannedResponseSchema,
   CapacitySchema,
   ChannelSchema,
+  CountrySchema,
   IdSchema,
   KbArticleSchema,
   LangSchema,
@@ -101,6 +102,8 @@ const queueFields = {
   alertStaffIds: IdListSchema,
   alertAckMinutes: z.number().int().positive().max(60 * 24 * 7),
   memberIds: IdListSchema,
+  /** ISO 3166 two-letter code; null: none (numbers written without a country code are then refused). */
+  country: CountrySchema.nullable(),
 };
 
 /** `POST /api/v1/admin/queues`. */
@@ -113,6 +116,7 @@ export const CreateQueueSchema = z
     alertStaffIds: queueFields.alertStaffIds.default([]),
     alertAckMinutes: queueFields.alertAckMinutes.default(30),
     memberIds: queueFields.memberIds.default([]),
+    country: queueFields.country.default(null),
   })
   .strict();
 export type CreateQueue = z.infer<typeof CreateQueueSchema>;
@@ -125,9 +129,9 @@ export type UpdateQueue = z.infer<typeof UpdateQueueSchema>;
 export const ArchiveQueueSchema = z.object({ moveCasesTo: z.object({ queueId: IdSchema }).strict().optional() }).strict();
 export type ArchiveQueue = z.infer<typeof ArchiveQueueSchema>;
 
-const storeFields = { name: LabelSchema(100), city: LabelSchema(100) };
+const storeFields = { name: LabelSchema(100), city: LabelSchema(100), country: CountrySchema.nullable() };
 /** `POST /api/v1/admin/stores`. */
-export const CreateStoreSchema = z.object(storeFields).strict();
+export const CreateStoreSchema = z.object({ ...storeFields, country: storeFields.country.default(null) }).strict();
 /** `PATCH /api/v1/admin/stores/{id}`. */
 export const UpdateStoreSchema = z.object(storeFields).partial().strict();
 

@@ -12,9 +12,9 @@ import {
   MAX_ATTACHMENTS,
   MAX_MESSAGE_ATTACHMENT_BYTES,
   PersonNameInputSchema,
-  PhoneInputSchema,
   StaffSchema,
   TextInputSchema,
+  WrittenPhoneSchema,
 } from '../domain';
 import { ConnectorAttachmentSchema } from './delivery';
 
@@ -36,7 +36,8 @@ export const InboundMessageSchema = z
         // The same rules as every stored identity (src/shared/domain/identity.ts): normalised, or refused
         // with a 422 naming the field.
         email: EmailSchema.optional(),
-        phone: PhoneInputSchema.optional(),
+        // Kept as written: a number without its country code is read in the store's or queue's country.
+        phone: WrittenPhoneSchema.optional(),
         handle: HandleSchema.optional(),
         loyaltyNumber: LoyaltyNumberSchema.optional(),
         name: PersonNameInputSchema.optional(),

@@ -1,4 +1,4 @@
-import type { Case } from '../../../shared/domain';
+import { replyDueAt } from '../../../shared/domain';
 import type { EntityName, EntityRow } from '../../../shared/protocol';
 
 type Column = string | number | null;
@@ -33,7 +33,7 @@ export const ENTITY_TABLES: { [E in EntityName]: EntityTable<E> } = {
       priority: (c) => c.priority,
       last_channel: (c) => c.lastChannel,
       last_inbound_at: (c) => c.lastInboundAt,
-      sla_due_at: (c) => slaDueAt(c),
+      sla_due_at: replyDueAt,
       updated_at: (c) => c.updatedAt,
     },
   }),
@@ -60,8 +60,3 @@ export const ENTITY_TABLES: { [E in EntityName]: EntityTable<E> } = {
     columns: { case_id: (d) => d.caseId, interaction_id: (d) => d.interactionId, status: (d) => d.status, updated_at: (d) => d.updatedAt },
   }),
 };
-
-/** The reply deadline that matters now: the first response while unanswered, else the next one. */
-export function slaDueAt(c: Pick<Case, 'firstResponseDueAt' | 'nextResponseDueAt'>): number | null {
-  return c.firstResponseDueAt ?? c.nextResponseDueAt;
-}

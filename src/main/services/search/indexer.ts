@@ -1,7 +1,7 @@
 import type { Customer, Interaction } from '../../../shared/domain';
 import type { Db } from '../cache/database';
 import { statementCache } from '../cache/statementCache';
-import { fold } from './fold';
+import { foldText as fold } from '../../../shared/text/fold';
 import { phoneTokens } from './phone';
 
 /** How far the index is: rows indexed since start, and rows still waiting. */

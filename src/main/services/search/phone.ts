@@ -18,10 +18,12 @@ export const looksLikeNumber = (query: string): boolean => /^[+\d\s().\-/]+$/.te
 
 /**
  * Digit strings to look a typed number up by: as typed (a prefix of a national or international number), and
- * in E.164 when it reads as a complete number (so "0048 601..." and "+48 601..." meet).
+ * in E.164 when it carries its country code (so "0048 601..." and "+48 601..." meet). A number typed without
+ * its code needs no country here: it is found by the national numbers indexed beside each phone (phoneTokens),
+ * whatever country the customer's number is in, so no country is assumed.
  */
 export function phoneQueryDigits(query: string): string[] {
   const typed = query.replace(/\D/g, '').replace(/^0+/, '');
-  const e164 = normalizePhone(query)?.slice(1);
+  const e164 = normalizePhone(query, null)?.slice(1);
   return [...new Set([typed, e164].filter((d): d is string => !!d))];
 }

@@ -3,17 +3,8 @@ import type { Db } from '../cache/database';
 import { applyChanges } from '../cache/applyChanges';
 import { customer, interaction, remove, tempCache, upsert } from '../testing/fixtures';
 import { fullScans, queryPlan } from '../testing/queryPlan';
-import { fold } from './fold';
 import { indexPendingBatch, pendingCount, startSearchIndexer, type SearchProgress } from './indexer';
 import { CUSTOMER_SEARCH_SQL, customerMatch, INTERACTION_SEARCH_SQL, searchCustomers, searchInteractions } from './search';
-
-describe('fold', () => {
-  it('folds case and diacritics, Polish ł and Greek accents and final sigma', () => {
-    expect(fold('Żółć Łukasz ĄĘŚ')).toBe('zolc lukasz aes');
-    expect(fold('ΣΟΦΊΑ Νίκος Παπαδόπουλος')).toBe('σοφια νικοσ παπαδοπουλοσ');
-    expect(fold('ΐ ϊ')).toBe('ι ι');
-  });
-});
 
 describe('search', () => {
   let db: Db;

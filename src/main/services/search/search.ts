@@ -1,7 +1,7 @@
 import type { Customer, Interaction } from '../../../shared/domain';
 import type { Db } from '../cache/database';
 import { parseRows } from '../cache/rows';
-import { fold, words } from './fold';
+import { foldText as fold, foldedWords as words } from '../../../shared/text/fold';
 import { looksLikeNumber, phoneQueryDigits } from './phone';
 
 const quote = (token: string) => `"${token.replace(/"/g, '""')}"`;

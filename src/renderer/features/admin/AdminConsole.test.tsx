@@ -104,6 +104,7 @@ describe('AdminConsole', () => {
           alertStaffIds: [],
           alertAckMinutes: 30,
           memberIds: ['a2'],
+          country: null,
         },
       ]),
     );

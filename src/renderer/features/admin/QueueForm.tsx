@@ -4,11 +4,12 @@ import { useTranslation } from 'react-i18next';
 import type { Channel, Lang, Queue } from '../../../shared/domain';
 import { useApi } from '../../lib/api/useApi';
 import type { Org } from '../supervisor/supervisorTypes';
+import { CountryInput } from './CountryInput';
 import { AdminFormModal } from './AdminFormModal';
 import { useAdminSubmit } from './adminForm';
 import { activeStaffOptions, channelOptions, languageOptions } from './adminOptions';
 
-const FIELDS = ['name', 'channels', 'languages', 'skills', 'sla', 'csatAlertThreshold', 'alertStaffIds', 'alertAckMinutes', 'memberIds'] as const;
+const FIELDS = ['name', 'channels', 'languages', 'skills', 'sla', 'csatAlertThreshold', 'alertStaffIds', 'alertAckMinutes', 'memberIds', 'country'] as const;
 
 /** A NumberInput's value as the hub takes it: a number, or nothing typed (which the input check refuses at the field). */
 const asNumber = (v: string | number) => (typeof v === 'number' ? v : Number.NaN);
@@ -29,10 +30,11 @@ export function QueueForm({ org, queue, onClose }: { org: Org; queue: Queue | 'n
   const [alertStaffIds, setAlertStaffIds] = useState<string[]>(editing?.alertStaffIds ?? []);
   const [alertAckMinutes, setAck] = useState(editing?.alertAckMinutes ?? 30);
   const [memberIds, setMemberIds] = useState<string[]>(editing?.memberIds ?? []);
+  const [country, setCountry] = useState(editing?.country ?? null);
   const { send, at, unplaced, busy } = useAdminSubmit(FIELDS);
 
   async function submit() {
-    const fields = { name, channels, languages, skills, sla: { firstResponseMinutes, nextResponseMinutes }, csatAlertThreshold, alertStaffIds, alertAckMinutes, memberIds };
+    const fields = { name, channels, languages, skills, sla: { firstResponseMinutes, nextResponseMinutes }, csatAlertThreshold, alertStaffIds, alertAckMinutes, memberIds, country };
     const done = await send(() => (editing ? api.invoke('admin.updateQueue', { queueId: editing.id, ...fields }) : api.invoke('admin.createQueue', fields)));
     if (done) onClose();
   }
@@ -43,6 +45,7 @@ export function QueueForm({ org, queue, onClose }: { org: Org; queue: Queue | 'n
       <TextInput label={t('queues.name')} required data-autofocus value={name} error={at('name')} onChange={(e) => setName(e.currentTarget.value)} />
       <MultiSelect label={t('queues.channels')} required value={channels} error={at('channels')} onChange={(v) => setChannels(v as Channel[])} data={channelOptions(t)} />
       <MultiSelect label={t('queues.languages')} required value={languages} error={at('languages')} onChange={(v) => setLanguages(v as Lang[])} data={languageOptions()} />
+      <CountryInput value={country} error={at('country')} onChange={setCountry} />
       <TagsInput label={t('queues.skills')} value={skills} error={at('skills')} onChange={setSkills} />
       <SimpleGrid cols={2} spacing="xs">
         <NumberInput label={t('queues.firstResponse')} min={1} value={shown(firstResponseMinutes)} error={at('sla.firstResponseMinutes')} onChange={(v) => setFirst(asNumber(v))} />

@@ -1,8 +1,10 @@
 import { Button, Group, NativeSelect, Stack, TextInput, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGS } from '../../../shared/domain';
+import { homeCountry, LANGS } from '../../../shared/domain';
+import { useChannel } from '../../lib/api/useChannel';
 import { LANGUAGE_NAMES } from '../../i18n/languages';
+import { useOrgReference } from '../case/useOrgReference';
 import { validateContact, type ContactErrors, type ContactValues } from './contactForm';
 
 type Valid = Extract<ReturnType<typeof validateContact>, { ok: true }>['patch'];
@@ -25,6 +27,11 @@ export function ContactForm({
   onCancel(): void;
 }) {
   const { t } = useTranslation('customer');
+  const org = useOrgReference();
+  const session = useChannel('session.current', {}, { refreshOn: () => false });
+  // Numbers typed without a country code are the person's store's or queues' country's (none: code required).
+  const me = session.data?.staff;
+  const country = me ? homeCountry(me, org.stores, org.queues) : null;
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<ContactErrors>({});
   const [saving, setSaving] = useState(false);
@@ -37,7 +44,7 @@ export function ContactForm({
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const result = validateContact(values);
+    const result = validateContact(values, country);
     if (!result.ok) {
       setErrors(result.errors);
       const first = Object.keys(result.errors)[0];

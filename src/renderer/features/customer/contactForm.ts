@@ -2,7 +2,7 @@
  * The contact-details form: what the agent typed (lists one per line) checked against the domain's schemas and
  * turned into a customer patch, or into error keys (in the "customer" namespace) per field.
  */
-import { EmailSchema, LoyaltyNumberSchema, normalizePhone, type Customer, type CustomerPatch, type Lang } from '../../../shared/domain';
+import { EmailSchema, LoyaltyNumberSchema, parsePhone, type Country, type Customer, type CustomerPatch, type Lang } from '../../../shared/domain';
 
 export interface ContactValues {
   name: string;
@@ -29,8 +29,11 @@ const items = (text: string): string[] =>
     .map((s) => s.trim())
     .filter((s) => s !== '');
 
-/** Checks the form; phones typed in any format are brought to E.164, emails to lower case. */
-export function validateContact(values: ContactValues): { ok: true; patch: Required<Pick<CustomerPatch, 'name' | 'emails' | 'phones' | 'loyaltyNumber' | 'language'>> } | { ok: false; errors: ContactErrors } {
+/**
+ * Checks the form; phones typed in any format are brought to E.164 (read in `country`, the person's store's or
+ * queues', when typed without a country code; with none, the code is required), emails to lower case.
+ */
+export function validateContact(values: ContactValues, country: Country | null): { ok: true; patch: Required<Pick<CustomerPatch, 'name' | 'emails' | 'phones' | 'loyaltyNumber' | 'language'>> } | { ok: false; errors: ContactErrors } {
   const errors: ContactErrors = {};
   const name = values.name.trim();
   if (name === '') errors.name = 'form.error.nameRequired';
@@ -44,9 +47,9 @@ export function validateContact(values: ContactValues): { ok: true; patch: Requi
   }
   const phones: string[] = [];
   for (const raw of items(values.phones)) {
-    const phone = normalizePhone(raw);
-    if (phone) phones.push(phone);
-    else errors.phones ??= 'form.error.phone';
+    const read = parsePhone(raw, country);
+    if (read.ok) phones.push(read.e164);
+    else errors.phones ??= read.problem === 'no-country-code' ? 'form.error.phoneCountryCode' : 'form.error.phone';
   }
   const loyalty = values.loyaltyNumber.trim();
   if (loyalty !== '' && !LoyaltyNumberSchema.safeParse(loyalty).success) errors.loyaltyNumber = 'form.error.loyalty';

@@ -5,10 +5,14 @@ import * as m0003 from './migrations/0003-deliveries';
 import * as m0004 from './migrations/0004-attachments';
 import * as m0005 from './migrations/0005-email-threading';
 import * as m0006 from './migrations/0006-webchat';
+import * as m0007 from './migrations/0007-refold';
 import { query, withClient } from './run';
 
-/** Migrations in order, one per file under migrations/; the schema version is their count. */
-const MIGRATIONS: ReadonlyArray<{ up: string }> = [m0001, m0002, m0003, m0004, m0005, m0006];
+/**
+ * Migrations in order, one per file under migrations/; the schema version is their count. `after` runs in the
+ * same transaction, for rows whose derived columns SQL cannot compute (folded text).
+ */
+const MIGRATIONS: ReadonlyArray<{ up: string; after?: (client: pg.ClientBase) => Promise<void> }> = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];
 
 /** Any constant shared by every hub node: the advisory lock they take to migrate one at a time. */
 const MIGRATION_LOCK = 0x6875625f6d6967; // "hub_mig"
@@ -29,7 +33,10 @@ export async function migrate(pool: pg.Pool): Promise<number> {
       if (current > MIGRATIONS.length) {
         throw new Error(`database schema ${current} is newer than this hub (${MIGRATIONS.length}); upgrade the hub`);
       }
-      for (const m of MIGRATIONS.slice(current)) await sql(m.up);
+      for (const m of MIGRATIONS.slice(current)) {
+        if (m.up !== '') await sql(m.up);
+        await m.after?.(client);
+      }
       await sql('INSERT INTO schema_version (version) VALUES ($1) ON CONFLICT (one) DO UPDATE SET version = excluded.version', [MIGRATIONS.length]);
       await sql('COMMIT');
       return MIGRATIONS.length;

@@ -414,12 +414,12 @@ describe('PostgreSQL store: transactions', () => {
     const admin = new pg.Client(url);
     await admin.connect();
     try {
-      expect((await admin.query('SELECT version FROM schema_version')).rows).toEqual([{ version: 6 }]);
+      expect((await admin.query('SELECT version FROM schema_version')).rows).toEqual([{ version: 7 }]);
       await admin.query('UPDATE schema_version SET version = 99');
     } finally {
       await admin.end();
     }
-    await expect(openPgStore(url)).rejects.toThrow('database schema 99 is newer than this hub (6); upgrade the hub');
+    await expect(openPgStore(url)).rejects.toThrow('database schema 99 is newer than this hub (7); upgrade the hub');
   });
 });
 

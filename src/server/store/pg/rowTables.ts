@@ -1,7 +1,7 @@
-import { identitiesOf } from '../../../shared/domain';
+import { breachCheckAt, identitiesOf } from '../../../shared/domain';
 import { ENTITY_NAMES, type EntityName, type EntityRow } from '../../../shared/protocol';
 import { foldText } from '../../../shared/text/fold';
-import { caseDue, normalizeSubject } from '../storeRules';
+import { normalizeSubject } from '../storeRules';
 
 /** A column a query filters on, kept beside the row's JSON: its SQL type and how it is read from the row. */
 interface Column<E extends EntityName> {
@@ -32,7 +32,7 @@ export const ROW_TABLES: { [E in EntityName]: { table: string; columns: Column<E
       col('status', 'text', (c) => c.status),
       col('last_channel', 'text', (c) => c.lastChannel),
       col('subject_norm', 'text', (c) => normalizeSubject(c.subject)),
-      col('due_at', 'bigint', caseDue),
+      col('due_at', 'bigint', breachCheckAt),
       col('created_at', 'bigint', (c) => c.createdAt),
       col('updated_at', 'bigint', (c) => c.updatedAt),
     ],
@@ -59,7 +59,7 @@ export const ROW_TABLES: { [E in EntityName]: { table: string; columns: Column<E
 };
 
 /** Where a folded name can be matched from: its start and the start of every later word. */
-function nameStarts(fold: string): string[] {
+export function nameStarts(fold: string): string[] {
   const starts = [fold];
   for (let i = fold.indexOf(' '); i !== -1; i = fold.indexOf(' ', i + 1)) starts.push(fold.slice(i + 1));
   return [...new Set(starts)];

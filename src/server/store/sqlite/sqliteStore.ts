@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import {
+  breachCheckAt,
   identitiesOf,
   identityKey,
   identityMapKey,
@@ -32,7 +33,6 @@ import type {
 } from '../hubStore';
 import {
   CASE_ENTITIES,
-  caseDue,
   FINISHED_STATUSES_SQL,
   normalizeSubject,
   planSnapshot,
@@ -172,7 +172,7 @@ function sqliteOps(db: Database.Database): SqliteOps {
       case 'case': {
         const c = row as Case;
         upsertCase.run(c.id, seq, json, c.customerId, c.queueId, c.assigneeId, c.storeId, c.status, c.lastChannel,
-          normalizeSubject(c.subject), caseDue(c), c.createdAt, c.updatedAt);
+          normalizeSubject(c.subject), breachCheckAt(c), c.createdAt, c.updatedAt);
         return;
       }
       case 'interaction': {

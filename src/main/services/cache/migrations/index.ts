@@ -8,6 +8,7 @@ import { rowMarks } from './0006-row-marks';
 import { searchQueueUpserts } from './0007-search-queue-upserts';
 import { deliveries } from './0008-deliveries';
 import { attachmentFiles } from './0009-attachment-files';
+import { replyDue } from './0010-reply-due';
 
 /** One schema step. `version` is the file's number; steps run in order and never change once released. */
 export interface Migration {
@@ -17,4 +18,4 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. Add a file `NNNN-name.ts` and append it here. */
-export const MIGRATIONS: readonly Migration[] = [initial, search, searchByTime, workstationSettings, itemResults, rowMarks, searchQueueUpserts, deliveries, attachmentFiles];
+export const MIGRATIONS: readonly Migration[] = [initial, search, searchByTime, workstationSettings, itemResults, rowMarks, searchQueueUpserts, deliveries, attachmentFiles, replyDue];

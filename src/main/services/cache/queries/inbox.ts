@@ -1,7 +1,6 @@
-import type { Case, CaseStatus, Channel } from '../../../../shared/domain';
+import { replyDueAt, type Case, type CaseStatus, type Channel } from '../../../../shared/domain';
 import { layOver, patchedIds, type Overlaid } from '../../outbox/overlay';
 import type { Db } from '../database';
-import { slaDueAt } from '../entities';
 import { getRow, parseRows } from '../rows';
 
 /** Whose inbox: the signed-in person and the queues they work (from the hub's scope). */
@@ -61,7 +60,7 @@ function conditions(owner: InboxOwner, filter: InboxFilter): Condition[] {
 const ascNullsLast = (a: number | null, b: number | null): number => (a ?? Infinity) - (b ?? Infinity);
 const ORDERS = {
   waiting: { sql: 'last_inbound_at IS NULL, last_inbound_at, id', compare: (a: Case, b: Case) => ascNullsLast(a.lastInboundAt, b.lastInboundAt) },
-  sla: { sql: 'sla_due_at IS NULL, sla_due_at, id', compare: (a: Case, b: Case) => ascNullsLast(slaDueAt(a), slaDueAt(b)) },
+  sla: { sql: 'sla_due_at IS NULL, sla_due_at, id', compare: (a: Case, b: Case) => ascNullsLast(replyDueAt(a), replyDueAt(b)) },
   updated: { sql: 'updated_at DESC, id', compare: (a: Case, b: Case) => b.updatedAt - a.updatedAt },
 } as const;
 
