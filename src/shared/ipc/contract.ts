@@ -752,6 +752,12 @@ export const events = {
   /** Rows changed (from the hub or by my own changes): refresh what shows them. `outbox` when the outbox did. */
   'data.changed': z.object({
     entities: z.partialRecord(EntityNameSchema, z.array(IdSchema)),
+    /**
+     * The cases the changed rows belong to (a changed case, and the case of each changed interaction, delivery,
+     * held reply...), so a view of one case reads again only when that case changed. Absent when not known (my
+     * own changes: `outbox`): then any change to those entities may concern the case.
+     */
+    cases: z.array(IdSchema).optional(),
     outbox: z.boolean(),
   }),
   /** A case was just assigned to me. */

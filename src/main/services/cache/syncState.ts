@@ -2,6 +2,7 @@ import type { Change, Scope } from '../../../shared/protocol';
 import { applyRows, type AppliedChanges } from './applyChanges';
 import type { Db } from './database';
 import { clearPartialCases } from './partialCases';
+import { applyInSlices } from './slicedApply';
 import { statementCache } from './statementCache';
 
 /** A snapshot in flight: where to resume it. `queueIds` null is the full bootstrap; else queues just joined. */
@@ -88,10 +89,24 @@ export function beginSnapshot(db: Db, queueIds: string[] | null): SnapshotProgre
  * whole history of the cases it covers, so cases it brings are no longer cached in part.
  */
 export function applySnapshotPage(db: Db, queueIds: string[] | null, page: SnapshotPage): AppliedChanges {
+  return applySnapshotSlice(db, queueIds, page, page.rows, true);
+}
+
+/**
+ * `applySnapshotPage` in slices of a few hundred rows, yielding to the event loop between them (see
+ * `applyInSlices`). The snapshot's place is recorded with the last slice only, so a crash mid-page asks for
+ * the same page again.
+ */
+export function applySnapshotPageInSlices(db: Db, queueIds: string[] | null, page: SnapshotPage, sliceRows?: number): Promise<AppliedChanges> {
+  return applyInSlices(db, page.rows, (slice, last) => applySnapshotSlice(db, queueIds, page, slice, last), sliceRows);
+}
+
+function applySnapshotSlice(db: Db, queueIds: string[] | null, page: SnapshotPage, rows: readonly Change[], last: boolean): AppliedChanges {
   return db
     .transaction(() => {
-      clearPartialCases(db, page.rows.filter((r) => r.entity === 'case').map((r) => r.id));
-      const applied = applyRows(db, page.rows);
+      clearPartialCases(db, rows.filter((r) => r.entity === 'case').map((r) => r.id));
+      const applied = applyRows(db, rows);
+      if (!last) return applied;
       const s = statements(db);
       if (page.done) {
         s.progress.run(0, null, null, null);
