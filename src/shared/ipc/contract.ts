@@ -359,7 +359,8 @@ export const channels = {
         unassigned: z.boolean().optional(),
         /** waiting: longest waiting first; sla: nearest deadline first; updated: most recent first. */
         sort: InboxSortSchema.default('waiting'),
-        offset: z.number().int().min(0).max(100_000).default(0),
+        /** The previous page's `next`: this page starts after its last row (keyset paging). */
+        after: z.string().min(1).max(400).optional(),
         limit: z.number().int().min(1).max(MAX_INBOX_PAGE).default(500),
       })
       .strict(),
@@ -367,6 +368,8 @@ export const channels = {
       items: z.array(z.object({ case: OverlaidCaseSchema, customerName: z.string().nullable() })),
       /** True when rows follow this page. */
       more: z.boolean(),
+      /** When rows follow: the cursor to pass as `after` for the next page (opaque). */
+      next: z.string().optional(),
     }),
   },
   /**
