@@ -130,7 +130,13 @@ export function createVault(options: VaultOptions): Vault {
     try {
       const file = databasePath(dir, profile.staffId);
       const db = openCacheDatabase(file, { key: dataKey, nativeBinding: options.nativeBinding });
-      const reader = openCacheReader(file, { key: dataKey, nativeBinding: options.nativeBinding });
+      let reader: Db;
+      try {
+        reader = openCacheReader(file, { key: dataKey, nativeBinding: options.nativeBinding });
+      } catch (error) {
+        db.close();
+        throw error;
+      }
       const opened: OpenedVault = {
         staffId: profile.staffId,
         username: profile.username,
