@@ -35,7 +35,7 @@ function shows(engine: Engine, gained: ReadonlySet<string>, lost: ReadonlySet<st
     };
     const timer = setTimeout(() => finish(Number.POSITIVE_INFINITY), timeoutMs);
     const check = async () => {
-      const r = await engine.call('inbox.list', { mine: true, limit: 500, sort: 'waiting', offset: 0 });
+      const r = await engine.call('inbox.list', { mine: true, limit: 500, sort: 'waiting' });
       if (!r.ok) return;
       const listed = new Set(r.value.items.map((i) => i.case.id));
       if ([...gained].every((id) => listed.has(id)) && ![...lost].some((id) => listed.has(id))) finish(wallNow());

@@ -51,7 +51,7 @@ const EXAMPLES: { [C in ChannelName]: InputOf<C> } = {
   'auth.forget': { force: false },
   'session.current': {},
   'session.activity': {},
-  'inbox.list': { channels: ['chat'], queueIds: ['q-chat'], statuses: ['open'], mine: true, unassigned: false, sort: 'sla', offset: 0, limit: 10 },
+  'inbox.list': { channels: ['chat'], queueIds: ['q-chat'], statuses: ['open'], mine: true, unassigned: false, sort: 'sla', limit: 10 },
   'case.view': { caseId: 'c-1' },
   'attachment.upload': { name: 'screen.png', type: 'image/png', data: 'iVBORw0KGgo=' },
   'attachment.get': { sha256: 'a'.repeat(64), name: 'screen.png', type: 'image/png', size: 8 },

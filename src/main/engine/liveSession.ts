@@ -104,9 +104,9 @@ export function startLiveSession(options: LiveSessionOptions): LiveSession {
       lastSyncAt = clock();
       announceConnection();
     });
-    sync.on('changed', ({ byEntity }) => {
+    sync.on('changed', ({ byEntity, cases }) => {
       indexer.kick();
-      emit('data.changed', { entities: byEntity, outbox: false });
+      emit('data.changed', { entities: byEntity, cases, outbox: false });
     });
     sync.on('settled', () => {
       emit('data.changed', { entities: {}, outbox: true });
@@ -172,7 +172,7 @@ export function startLiveSession(options: LiveSessionOptions): LiveSession {
     keepRows(rows, partialCaseIds) {
       const applied = keepLookupRows(db, rows, partialCaseIds);
       indexer.kick();
-      emit('data.changed', { entities: applied.byEntity, outbox: false });
+      emit('data.changed', { entities: applied.byEntity, cases: applied.cases, outbox: false });
     },
     accessToken: () => tokens.getToken(),
     async stop() {

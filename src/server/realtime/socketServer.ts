@@ -6,6 +6,7 @@ import {
   MAX_SOCKET_PAYLOAD_BYTES,
   PolicyUpdateSchema,
   REQUESTS,
+  ROW_SCHEMA_VERSION,
   type Ack,
   type Change,
   type ClientToServerEvents,
@@ -335,7 +336,13 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
     // Registered and told where the log stands in the same tick: no change can fall between. The head is the
     // last change this node dispatched (every committed change passes through `dispatcher.changes` in order).
     conn.lastSent = dispatchedHead;
-    socket.emit('hello', { staff: ctx.staff(staff.id) ?? staff, scope: scopeOf(ctx, ctx.staff(staff.id) ?? staff), head: conn.lastSent, policy });
+    socket.emit('hello', {
+      staff: ctx.staff(staff.id) ?? staff,
+      scope: scopeOf(ctx, ctx.staff(staff.id) ?? staff),
+      head: conn.lastSent,
+      policy,
+      rowSchema: ROW_SCHEMA_VERSION,
+    });
 
     socket.onAny((event: string, ...args: unknown[]) => {
       if (Object.hasOwn(REQUESTS, event)) return;

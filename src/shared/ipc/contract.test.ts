@@ -14,7 +14,7 @@ describe('IPC contract', () => {
   });
 
   it('fills defaults and bounds sizes', () => {
-    expect(channels['inbox.list'].input.parse({})).toMatchObject({ sort: 'waiting', offset: 0, limit: 500 });
+    expect(channels['inbox.list'].input.parse({})).toMatchObject({ sort: 'waiting', limit: 500 });
     expect(channels['inbox.list'].input.safeParse({ limit: 10_001 }).success).toBe(false);
     expect(channels['case.reply'].input.safeParse({ caseId: 'c1', channel: 'chat', text: '   ' }).success).toBe(false);
     expect(channels['auth.signIn'].input.parse({ username: 'a1', password: 'x' }).mode).toBe('auto');

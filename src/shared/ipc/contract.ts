@@ -372,7 +372,8 @@ export const channels = {
         unassigned: z.boolean().optional(),
         /** waiting: longest waiting first; sla: nearest deadline first; updated: most recent first. */
         sort: InboxSortSchema.default('waiting'),
-        offset: z.number().int().min(0).max(100_000).default(0),
+        /** The previous page's `next`: this page starts after its last row (keyset paging). */
+        after: z.string().min(1).max(400).optional(),
         limit: z.number().int().min(1).max(MAX_INBOX_PAGE).default(500),
       })
       .strict(),
@@ -380,6 +381,8 @@ export const channels = {
       items: z.array(z.object({ case: OverlaidCaseSchema, customerName: z.string().nullable() })),
       /** True when rows follow this page. */
       more: z.boolean(),
+      /** When rows follow: the cursor to pass as `after` for the next page (opaque). */
+      next: z.string().optional(),
     }),
   },
   /**
@@ -772,6 +775,12 @@ export const events = {
   /** Rows changed (from the hub or by my own changes): refresh what shows them. `outbox` when the outbox did. */
   'data.changed': z.object({
     entities: z.partialRecord(EntityNameSchema, z.array(IdSchema)),
+    /**
+     * The cases the changed rows belong to (a changed case, and the case of each changed interaction, delivery,
+     * held reply...), so a view of one case reads again only when that case changed. Absent when not known (my
+     * own changes: `outbox`): then any change to those entities may concern the case.
+     */
+    cases: z.array(IdSchema).optional(),
     outbox: z.boolean(),
   }),
   /** A case was just assigned to me. */

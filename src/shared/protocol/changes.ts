@@ -58,6 +58,13 @@ export const ChangeSchema = z.object({
   data: z.unknown(),
 });
 
+/**
+ * The version of the row schemas above, announced in the hub's `hello`. Bump it with any change to a row's shape
+ * (a field added, removed, retyped, an enum widened): a workstation trusts a hub of its own version to send only
+ * rows its schemas accept and checks them cheaply, and parses every row in full from a hub of another version.
+ */
+export const ROW_SCHEMA_VERSION = 1;
+
 /** Parses a change and its row; throws a ZodError naming the bad field. */
 export function parseChange(raw: unknown): Change {
   const base = ChangeSchema.parse(raw);

@@ -37,7 +37,14 @@ export type Scope = z.infer<typeof ScopeSchema>;
 // ---------- hub -> workstation ----------
 
 /** First message after the handshake: who you are, what you see, where the log stands. */
-export const HelloSchema = z.object({ staff: StaffSchema, scope: ScopeSchema, head: z.number().int(), policy: PolicySchema });
+export const HelloSchema = z.object({
+  staff: StaffSchema,
+  scope: ScopeSchema,
+  head: z.number().int(),
+  policy: PolicySchema,
+  /** The hub's ROW_SCHEMA_VERSION (see changes.ts); absent from hubs older than the handshake. */
+  rowSchema: z.number().int().positive().optional(),
+});
 
 /**
  * Live changes: all changes in the receiver's scope with `from < seq <= to`, in order.

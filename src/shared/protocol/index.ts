@@ -4,7 +4,7 @@
  * How a workstation stays in sync (docs/architecture.md, "The sync protocol"):
  *
  * 1. Connect with `auth: { token }` (an access token from `POST /api/v1/auth/login`). The hub checks it in the
- *    handshake, answers `hello` (staff, scope, log head, policy) and re-checks expiry on every event; when the
+ *    handshake, answers `hello` (staff, scope, log head, policy, row schema version) and re-checks expiry on every event; when the
  *    token runs out it emits `auth:expired` and the client renews it with `auth:renew` or reconnects. When an
  *    admin changes the policy, every connection gets the new one in a `policy` event, replacing hello's.
  * 2. Bootstrap (empty cache): page through `sync:snapshot` until `done`, keeping `after` and `hwm` in the cache

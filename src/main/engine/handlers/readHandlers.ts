@@ -1,7 +1,7 @@
 import type { Case } from '../../../shared/domain';
 import { getCaseWithTimeline } from '../../services/cache/queries/caseTimeline';
 import { getCustomer360 } from '../../services/cache/queries/customer360';
-import { listInbox, type InboxOwner } from '../../services/cache/queries/inbox';
+import { inboxCursorAfter, listInbox, readInboxCursor, type InboxOwner } from '../../services/cache/queries/inbox';
 import {
   listAlerts,
   listCannedResponses,
@@ -52,15 +52,25 @@ function historyOf(live: LiveSession, caseIds: readonly string[]): Map<string, '
 
 /** Channels that read the person's cache: they work offline. */
 export function readHandlers({ sessions }: HandlerContext) {
-  const db = () => sessions.live().vault.db;
+  // Reads go through the read-only connection: the writer's transactions (sync apply, outbox) never hold them up.
+  const db = () => sessions.live().vault.reader;
   return {
-    'inbox.list': ({ offset, limit, ...filter }) => {
+    'inbox.list': ({ after, limit, ...filter }) => {
       const { vault } = sessions.live();
-      // The query has no offset of its own: read through the end of the page and one more row to tell `more`.
-      const rows = listInbox(vault.db, inboxOwner(vault.db, vault.staffId), { ...filter, limit: offset + limit + 1 });
-      const page = rows.slice(offset, offset + limit);
-      const names = customerNames(vault.db, page.map((c) => c.customerId));
-      return { items: page.map((c) => ({ case: c, customerName: names.get(c.customerId) ?? null })), more: rows.length > offset + limit };
+      const cursor = after === undefined ? undefined : readInboxCursor(after);
+      if (cursor === null || (cursor && cursor.sort !== filter.sort)) {
+        throw new EngineError('invalid-input', 'this inbox page cursor is not one of this list (its order changed): start again from the top', 'after');
+      }
+      // Keyset paging: the page and one more row, to tell whether more follow.
+      const rows = listInbox(vault.reader, inboxOwner(vault.reader, vault.staffId), { ...filter, after: cursor, limit: limit + 1 });
+      const page = rows.slice(0, limit);
+      const names = customerNames(vault.reader, page.map((c) => c.customerId));
+      const more = rows.length > limit;
+      return {
+        items: page.map((c) => ({ case: c, customerName: names.get(c.customerId) ?? null })),
+        more,
+        ...(more ? { next: inboxCursorAfter(filter.sort, page[page.length - 1]) } : {}),
+      };
     },
     'case.view': ({ caseId }) => {
       const live = sessions.live();
@@ -83,7 +93,7 @@ export function readHandlers({ sessions }: HandlerContext) {
     'survey.answers': ({ caseIds }) => csatOfCases(db(), caseIds),
     'held.list': () => {
       const { vault } = sessions.live();
-      return listHeldReplies(vault.db, vault.staffId);
+      return listHeldReplies(vault.reader, vault.staffId);
     },
     'search.query': ({ query, limit }) => {
       const d = db();

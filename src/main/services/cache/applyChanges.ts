@@ -14,6 +14,11 @@ export interface AppliedChanges {
    * reassigned to me), and ones cached in part from a lookup's continuation view that the batch wrote.
    */
   casesMissingHistory: string[];
+  /**
+   * Cases the written rows belong to: written cases, and the case of each written or deleted row that names one
+   * (an interaction, a delivery, a held reply), so a view of one case refreshes only when that case changed.
+   */
+  cases: string[];
 }
 
 const statements = statementCache((db) => {
@@ -28,9 +33,11 @@ const statements = statementCache((db) => {
       );
       const remove = db.prepare(`DELETE FROM ${table} WHERE id = ? AND seq < ?`);
       const exists = db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).pluck();
-      return [entity, { upsert, remove, exists }];
+      // A deleted row carries no data: the case it belonged to is read before it goes.
+      const caseOf = db.prepare(`SELECT ${'case_id' in columns ? 'case_id' : entity === 'case' ? 'id' : 'NULL'} FROM ${table} WHERE id = ?`).pluck();
+      return [entity, { upsert, remove, exists, caseOf }];
     }),
-  ) as Record<EntityName, { upsert: Statement; remove: Statement; exists: Statement }>;
+  ) as Record<EntityName, { upsert: Statement; remove: Statement; exists: Statement; caseOf: Statement }>;
   return {
     entities,
     tombstone: db.prepare('SELECT seq FROM tombstones WHERE entity = ? AND id = ?').pluck(),
@@ -56,13 +63,16 @@ export function applyRows(db: Db, rows: readonly Change[]): AppliedChanges {
   const byEntity: Partial<Record<EntityName, string[]>> = {};
   const newCases: string[] = [];
   const writtenCases: string[] = [];
+  const cases = new Set<string>();
   // Deletes are rare (merged customers): most batches, and every bootstrap page, skip the per-row lookup.
   const mayBeBuried = rows.some((c) => c.op === 'delete') || s.anyTombstone.get() === 1;
   for (const change of rows) {
     const entity = s.entities[change.entity];
     const buriedAt = mayBeBuried ? (s.tombstone.get(change.entity, change.id) as number | undefined) : undefined;
     let written: boolean;
+    let caseId: unknown = null;
     if (change.op === 'delete') {
+      caseId = entity.caseOf.get(change.id);
       written = entity.remove.run(change.id, change.seq).changes > 0;
       s.bury.run(change.entity, change.id, change.seq);
     } else {
@@ -73,26 +83,40 @@ export function applyRows(db: Db, rows: readonly Change[]): AppliedChanges {
       if (written && buriedAt !== undefined) s.unbury.run(change.entity, change.id);
       if (written && isNew) newCases.push(change.id);
       if (written && change.entity === 'case') writtenCases.push(change.id);
+      caseId = change.entity === 'case' ? change.id : 'caseId' in change.data ? change.data.caseId : null;
     }
-    if (written) (byEntity[change.entity] ??= []).push(change.id);
+    if (!written) continue;
+    (byEntity[change.entity] ??= []).push(change.id);
+    if (typeof caseId === 'string') cases.add(caseId);
   }
   clearSupersededRows(db, rows);
   // Checked after the whole batch: a new case usually arrives together with its customer and first message.
   const casesMissingHistory = [
     ...new Set([...newCases.filter((id) => !s.hasCustomer.get(id) || !s.hasTimeline.get(id)), ...partialCasesAmong(db, writtenCases)]),
   ];
-  return { byEntity, casesMissingHistory };
+  return { byEntity, casesMissingHistory, cases: [...cases] };
+}
+
+/**
+ * Which of `caseIds` still lack their customer, their timeline or their whole history. For a batch applied in
+ * slices: a case found missing after its slice may have had them brought by a later slice.
+ */
+export function casesStillMissingHistory(db: Db, caseIds: readonly string[]): string[] {
+  const s = statements(db);
+  const partial = new Set(partialCasesAmong(db, caseIds));
+  return caseIds.filter((id) => partial.has(id) || !s.hasCustomer.get(id) || !s.hasTimeline.get(id));
 }
 
 /**
  * Applies a page of the change log and moves the cursor to `cursor` in the same transaction, so after a crash
- * the cache resumes exactly where its data stands. The cursor never moves backwards.
+ * the cache resumes exactly where its data stands. The cursor never moves backwards. `cursor` null leaves it
+ * (a slice of a page other than its last, see `applyChangesInSlices`).
  */
-export function applyChanges(db: Db, changes: readonly Change[], cursor: number): AppliedChanges {
+export function applyChanges(db: Db, changes: readonly Change[], cursor: number | null): AppliedChanges {
   return db
     .transaction(() => {
       const applied = applyRows(db, changes);
-      statements(db).advanceCursor.run(cursor);
+      if (cursor !== null) statements(db).advanceCursor.run(cursor);
       return applied;
     })
     .immediate();

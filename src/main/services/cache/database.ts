@@ -23,7 +23,30 @@ export interface OpenCacheOptions {
  * A wrong key surfaces here as SQLITE_NOTADB, before any data is touched.
  */
 export function openCacheDatabase(file: string, options: OpenCacheOptions = {}): Db {
-  const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  return opened(new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), options, (db) => {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+  });
+}
+
+/**
+ * Opens a second, read-only connection to a cache `openCacheDatabase` opened (and migrated): the one the
+ * person's reads go through. In WAL mode a reader sees the last committed state and never waits for the
+ * writer, so the sync client's transactions (one writer: sync apply, outbox, indexer) never hold up a read, and
+ * a read never sees a write half done.
+ */
+export function openCacheReader(file: string, options: OpenCacheOptions = {}): Db {
+  return opened(
+    new Database(file, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) }),
+    options,
+    () => {},
+  );
+}
+
+/** Keys a new connection, sets what every connection needs, then `prepare`s it; closes it if any of that fails. */
+function opened(db: Db, options: OpenCacheOptions, prepare: (db: Db) => void): Db {
   try {
     if (options.key) {
       // Pinned rather than left to the library default, so an upgrade that changes the default cannot
@@ -36,13 +59,10 @@ export function openCacheDatabase(file: string, options: OpenCacheOptions = {}):
         keyed.fill(0);
       }
     }
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
     // Sorts and temporary indexes must not spill to unencrypted temp files.
     db.pragma('temp_store = MEMORY');
     db.pragma('busy_timeout = 5000');
-    db.pragma('foreign_keys = ON');
-    migrate(db);
+    prepare(db);
     return db;
   } catch (error) {
     db.close();

@@ -2,6 +2,7 @@ import type { Change, Scope } from '../../../shared/protocol';
 import { applyRows, type AppliedChanges } from './applyChanges';
 import type { Db } from './database';
 import { clearPartialCases, markDeferredHistory } from './partialCases';
+import { applyInSlices } from './slicedApply';
 import { statementCache } from './statementCache';
 
 /** A snapshot in flight: where to resume it. `queueIds` null is the full bootstrap; else queues just joined. */
@@ -91,11 +92,31 @@ export function beginSnapshot(db: Db, queueIds: string[] | null): SnapshotProgre
  * snapshot, those it leaves for later (`staffId`'s priority decides which), which are marked so.
  */
 export function applySnapshotPage(db: Db, queueIds: string[] | null, page: SnapshotPage, staffId: string): AppliedChanges {
+  return applySnapshotSlice(db, queueIds, page, staffId, page.rows, true);
+}
+
+/**
+ * `applySnapshotPage` in slices of a few hundred rows, yielding to the event loop between them (see
+ * `applyInSlices`). The snapshot's place is recorded with the last slice only, so a crash mid-page asks for
+ * the same page again.
+ */
+export function applySnapshotPageInSlices(
+  db: Db,
+  queueIds: string[] | null,
+  page: SnapshotPage,
+  staffId: string,
+  sliceRows?: number,
+): Promise<AppliedChanges> {
+  return applyInSlices(db, page.rows, (slice, last) => applySnapshotSlice(db, queueIds, page, staffId, slice, last), sliceRows);
+}
+
+function applySnapshotSlice(db: Db, queueIds: string[] | null, page: SnapshotPage, staffId: string, rows: readonly Change[], last: boolean): AppliedChanges {
   return db
     .transaction(() => {
-      if (page.historySince === undefined) clearPartialCases(db, page.rows.filter((r) => r.entity === 'case').map((r) => r.id));
-      else markDeferredHistory(db, page.rows, page.historySince, staffId);
-      const applied = applyRows(db, page.rows);
+      if (page.historySince === undefined) clearPartialCases(db, rows.filter((r) => r.entity === 'case').map((r) => r.id));
+      else markDeferredHistory(db, rows, page.historySince, staffId);
+      const applied = applyRows(db, rows);
+      if (!last) return applied;
       const s = statements(db);
       if (page.done) {
         s.progress.run(0, null, null, null);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseChange, type Change } from '../../../shared/protocol';
 import type { Db } from '../cache/database';
 import { setAsideRows, type SetAsideRow } from '../cache/setAsideRows';
+import { checkRowCheaply } from './rowCheck';
 
 /** Most issues named in a description: enough to find the field, short enough for one log line. */
 const MAX_ISSUES = 5;
@@ -30,15 +31,26 @@ function claimed(raw: unknown): Omit<SetAsideRow, 'problem'> {
 }
 
 /**
+ * How rows are checked: `full` parses each with its zod schema; `cheap` (the hub announced this workstation's
+ * row schema version) runs the structural check of `rowCheck`, and the full parse only for a row failing it.
+ */
+export type RowChecking = 'full' | 'cheap';
+
+/**
  * Parses rows of the change feed one by one (a hub answer's rows, a live batch). A row that does not parse is
  * set aside in the cache instead of failing the page it came in: the rest applies and the cursor moves on as
  * if it had been applied, and a later valid version of it applies as usual. Returns the rows that parse and
  * the rows newly set aside, to report once each.
  */
-export function acceptRows(db: Db, raw: readonly unknown[]): { rows: Change[]; setAside: SetAsideRow[] } {
+export function acceptRows(db: Db, raw: readonly unknown[], checking: RowChecking = 'full'): { rows: Change[]; setAside: SetAsideRow[] } {
   const rows: Change[] = [];
   const bad: SetAsideRow[] = [];
   for (const change of raw) {
+    const checked = checking === 'cheap' ? checkRowCheaply(change) : null;
+    if (checked !== null) {
+      rows.push(checked);
+      continue;
+    }
     try {
       rows.push(parseChange(change));
     } catch (error) {

@@ -16,9 +16,9 @@ import {
   SlaBreachSchema,
   VisitorTypingSchema,
   type Ack,
+  ROW_SCHEMA_VERSION,
   type Change,
   type ClientToServerEvents,
-  type EntityName,
   type Mutation,
   type MutationResult,
   type Policy,
@@ -30,22 +30,30 @@ import {
   type ServerToClientEvents,
   type SnapshotPhase,
 } from '../../../shared/protocol';
-import { applyChanges, applyRows, type AppliedChanges } from '../cache/applyChanges';
+import { applyRows, type AppliedChanges } from '../cache/applyChanges';
 import type { Db } from '../cache/database';
 import { clearPartialCases, partialCasesAmong, priorityHistory } from '../cache/partialCases';
 import { pruneToScope } from '../cache/pruneToScope';
 import type { SetAsideRow } from '../cache/setAsideRows';
-import { applySnapshotPage, beginSnapshot, readSyncState, saveScope } from '../cache/syncState';
+import { applyChangesInSlices, applyInSlices } from '../cache/slicedApply';
+import { applySnapshotPageInSlices, beginSnapshot, readSyncState, saveScope } from '../cache/syncState';
 import { startFlusher, type Flusher } from '../outbox/flusher';
 import { pruneAcked, type OutboxEntry } from '../outbox/outbox';
-import { acceptRows } from './acceptRows';
+import { acceptRows, type RowChecking } from './acceptRows';
 import { fullJitterDelay, type BackoffPolicy } from './backoff';
+import { createChangeBatch, type ChangedRows } from './changeBatch';
 import { createEmitter } from './emitter';
 import { planLive } from './livePlan';
 import { findNotices, type Notice } from './notices';
 import { offlineReadiness, type OfflineReadiness, type SnapshotStanding } from './offlineReadiness';
 import { parseAnswer } from './parseAnswer';
 import { createRequestPacer, type RequestPacer } from './requestPacer';
+
+/**
+ * How often, at most, a snapshot's applied rows are announced (`changed`): often enough that the inbox fills
+ * while the bootstrap runs, rarely enough that open views do not read again for every page.
+ */
+const SNAPSHOT_ANNOUNCE_MS = 1_000;
 
 /** Whether the workstation is talking to the hub. */
 export type ConnectionState = 'online' | 'offline' | 'reconnecting';
@@ -69,8 +77,11 @@ export type SyncEvents = {
   readiness: OfflineReadiness;
   /** True once the cache has caught up with the hub after a (re)connect. */
   caughtUp: { cursor: number };
-  /** Rows written or removed, per entity, so the UI refreshes what it shows. */
-  changed: { byEntity: Partial<Record<EntityName, string[]>> };
+  /**
+   * Rows written or removed, per entity, and the cases they belong to, so the UI refreshes what it shows.
+   * During a snapshot, once per settled batch (see SNAPSHOT_ANNOUNCE_MS) rather than once per page.
+   */
+  changed: ChangedRows;
   notice: Notice;
   'call:offer': z.infer<typeof CallOfferSchema>;
   'call:update': z.infer<typeof CallUpdateSchema>;
@@ -200,6 +211,10 @@ export function startSyncClient(options: SyncClientOptions): SyncClient {
     events.emit('readiness', (readiness = next));
   }
 
+  /** Full until a hub announces this workstation's row schema version in its hello. */
+  let rowChecking: RowChecking = 'full';
+  const snapshotChanges = createChangeBatch(SNAPSHOT_ANNOUNCE_MS);
+
   const setState = (next: ConnectionState) => {
     if (next !== state) events.emit('connection', (state = next));
   };
@@ -223,7 +238,7 @@ export function startSyncClient(options: SyncClientOptions): SyncClient {
 
   /** Rows that parse, from an answer or a live batch; the others are set aside and reported. */
   const accept = (where: RequestName | 'changes') => (raw: readonly unknown[]) => {
-    const { rows, setAside } = acceptRows(db, raw);
+    const { rows, setAside } = acceptRows(db, raw, rowChecking);
     for (const row of setAside) events.emit('setAside', { ...row, where });
     return rows;
   };
@@ -241,6 +256,8 @@ export function startSyncClient(options: SyncClientOptions): SyncClient {
   const enqueueTask = (task: () => Promise<void>) => {
     tasks = tasks.then(task).catch((err: Error) => {
       events.emit('problem', { where: 'sync', message: err.message });
+      // What a snapshot applied before it failed is in the cache: the UI hears of it now, not at the next snapshot.
+      announceSnapshotChanges();
       // A failed step leaves the cursor where it was; the next connection resumes from it.
       if (socket.connected) socket.disconnect();
       scheduleReconnect();
@@ -259,7 +276,9 @@ export function startSyncClient(options: SyncClientOptions): SyncClient {
     pruneAcked(db);
     const byEntity = { ...applied.byEntity };
     if (removed.length > 0) byEntity.case = [...new Set([...(byEntity.case ?? []), ...removed])];
-    if (Object.keys(byEntity).length > 0) events.emit('changed', { byEntity });
+    const changed = { byEntity, cases: [...new Set([...applied.cases, ...removed])] };
+    if (fromSnapshot) snapshotChanges.add(changed);
+    else if (Object.keys(byEntity).length > 0) events.emit('changed', changed);
     const changedIds = new Set(Object.values(byEntity).flat());
     for (const n of notices) {
       const id = n.kind === 'assigned' ? n.case.id : n.kind === 'alert' ? n.alert.id : n.held.id;
@@ -276,13 +295,16 @@ export function startSyncClient(options: SyncClientOptions): SyncClient {
   async function fetchCases(caseIds: string[]): Promise<void> {
     try {
       const { rows } = await request('case:fetch', { caseIds });
-      const applied = db
-        .transaction(() => {
-          // The whole history is here: cases cached in part (a lookup's continuation view) are complete now.
-          clearPartialCases(db, caseIds);
-          return applyRows(db, rows);
-        })
-        .immediate();
+      const applied = await applyInSlices(db, rows, (slice, last) =>
+        db
+          .transaction(() => {
+            // The whole history is here once the last slice is: cases cached in part (a lookup's continuation
+            // view) are complete then.
+            if (last) clearPartialCases(db, caseIds);
+            return applyRows(db, slice);
+          })
+          .immediate(),
+      );
       await afterApply(rows, applied, []);
     } catch (err) {
       if (!(err instanceof Refused)) throw err;
@@ -314,13 +336,19 @@ export function startSyncClient(options: SyncClientOptions): SyncClient {
       // not by the sum of both. Progress is stored with each applied page, so a crash still resumes exactly.
       if (!page.done) next = ask(page.after, page.hwm);
       const { rows } = page;
-      const applied = applySnapshotPage(db, progress.queueIds, { rows, after: page.after, hwm: page.hwm, done: page.done, historySince: page.historySince }, staffId ?? '');
+      const applied = await applySnapshotPageInSlices(
+        db,
+        progress.queueIds,
+        { rows, after: page.after, hwm: page.hwm, done: page.done, historySince: page.historySince },
+        staffId ?? '',
+      );
       done += rows.length;
       // Rows set aside are not counted as done: the last page says 100% all the same.
       const percent = page.done || page.total === 0 ? 100 : Math.min(100, Math.round((done / page.total) * 100));
       events.emit('progress', { phase: page.phase ?? 'snapshot', done, total: page.total, percent });
       standing = page.done ? null : { done, readyAt: page.readyAt ?? page.total, pastHistory: page.phase === 'recent' };
       await afterApply(rows, applied, [], true);
+      if (page.done || snapshotChanges.due()) announceSnapshotChanges();
       if (page.done) return;
     }
   }
@@ -338,10 +366,16 @@ export function startSyncClient(options: SyncClientOptions): SyncClient {
       } finally {
         ids.forEach((id) => fetching.delete(id));
         // Whatever came, the screens showing these cases stop waiting for it.
-        events.emit('changed', { byEntity: { case: ids } });
+        events.emit('changed', { byEntity: { case: ids }, cases: ids });
       }
     });
     return true;
+  }
+
+  /** Tells what the snapshot applied since it was last told (see SNAPSHOT_ANNOUNCE_MS). */
+  function announceSnapshotChanges(): void {
+    const changed = snapshotChanges.take();
+    if (changed !== null) events.emit('changed', changed);
   }
 
   async function pullUntilCaughtUp(): Promise<void> {
@@ -351,7 +385,7 @@ export function startSyncClient(options: SyncClientOptions): SyncClient {
       const page = await request('sync:pull', { cursor, limit: pageSize });
       const { changes } = page;
       const notices = staffId ? findNotices(db, staffId, changes) : [];
-      const applied = applyChanges(db, changes, page.cursor);
+      const applied = await applyChangesInSlices(db, changes, page.cursor);
       const total = Math.max(0, page.head - start);
       const done = Math.max(0, page.cursor - start);
       events.emit('progress', { phase: 'pull', done, total, percent: total === 0 ? 100 : Math.min(100, Math.round((done / total) * 100)) });
@@ -386,7 +420,7 @@ export function startSyncClient(options: SyncClientOptions): SyncClient {
     const before = readSyncState(db).scope;
     saveScope(db, scope);
     const removed = pruneToScope(db, scope);
-    if (removed.length > 0) events.emit('changed', { byEntity: { case: removed } });
+    if (removed.length > 0) events.emit('changed', { byEntity: { case: removed }, cases: removed });
     const joined = before === null || before.all ? [] : scope.queueIds.filter((q) => !before.queueIds.includes(q));
     const widenedToAll = before !== null && !before.all && scope.all;
     if (readSyncState(db).bootstrapped && (joined.length > 0 || widenedToAll)) {
@@ -424,6 +458,13 @@ export function startSyncClient(options: SyncClientOptions): SyncClient {
   socket.on('hello', (raw) => {
     const hello = HelloSchema.parse(raw);
     failures = 0;
+    rowChecking = hello.rowSchema === ROW_SCHEMA_VERSION ? 'cheap' : 'full';
+    if (rowChecking === 'full') {
+      events.emit('problem', {
+        where: 'schema',
+        message: `the hub's rows are of schema version ${hello.rowSchema ?? 'unknown'}, this workstation's of ${ROW_SCHEMA_VERSION}: every row is checked in full (slower); update the workstation or the hub`,
+      });
+    }
     staffId = hello.staff.id;
     setState('online');
     events.emit('hello', { staff: hello.staff, scope: hello.scope, policy: hello.policy });
@@ -443,7 +484,7 @@ export function startSyncClient(options: SyncClientOptions): SyncClient {
       if (plan.kind === 'skip') return;
       const changes = accept('changes')(plan.changes);
       const notices = staffId ? findNotices(db, staffId, changes) : [];
-      await afterApply(changes, applyChanges(db, changes, plan.cursor), notices);
+      await afterApply(changes, await applyChangesInSlices(db, changes, plan.cursor), notices);
     });
   });
   socket.on('scope', (raw) => {

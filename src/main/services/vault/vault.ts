@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import type { Staff } from '../../../shared/domain';
 import type { Policy } from '../../../shared/protocol';
-import { openCacheDatabase, type Db } from '../cache/database';
+import { openCacheDatabase, openCacheReader, type Db } from '../cache/database';
 import { deriveKek, newDataKey, OWASP_SCRYPT, unwrapKey, wrapKey, type ScryptParams } from './keyWrap';
 import {
   asideCaches,
@@ -33,6 +33,8 @@ export interface OpenedVault {
   username: string;
   name: string;
   db: Db;
+  /** A read-only connection to the same cache, for the person's reads (see `openCacheReader`). */
+  reader: Db;
   /** Closes the database; SQLite releases its copy of the key with the connection. */
   close(): void;
 }
@@ -126,13 +128,23 @@ export function createVault(options: VaultOptions): Vault {
   function openWith(profile: Profile, dataKey: Buffer): OpenedVault {
     lock();
     try {
-      const db = openCacheDatabase(databasePath(dir, profile.staffId), { key: dataKey, nativeBinding: options.nativeBinding });
+      const file = databasePath(dir, profile.staffId);
+      const db = openCacheDatabase(file, { key: dataKey, nativeBinding: options.nativeBinding });
+      let reader: Db;
+      try {
+        reader = openCacheReader(file, { key: dataKey, nativeBinding: options.nativeBinding });
+      } catch (error) {
+        db.close();
+        throw error;
+      }
       const opened: OpenedVault = {
         staffId: profile.staffId,
         username: profile.username,
         name: profile.name,
         db,
+        reader,
         close() {
+          if (reader.open) reader.close();
           if (db.open) db.close();
           if (open === opened) open = null;
         },

@@ -6,6 +6,7 @@ import type { OutputOf } from '../../../shared/ipc/contract';
 import { errorText } from '../../lib/errorText';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useChannel, type DataChanged } from '../../lib/api/useChannel';
+import { caseChanged } from '../../lib/api/caseChanged';
 import { isWebChat } from '../../lib/webChat';
 import { PresenceBar } from '../presence/PresenceBar';
 import { usePresence } from '../presence/usePresence';
@@ -34,12 +35,7 @@ type CaseViewData = OutputOf<'case.view'>;
 
 /** Changes that can alter what a case view shows (interaction ids do not name their case, so any of those). */
 const touches = (caseId: string, customerId: string | undefined) => (c: DataChanged) =>
-  c.outbox ||
-  c.entities.case?.includes(caseId) === true ||
-  c.entities.interaction !== undefined ||
-  c.entities.held !== undefined ||
-  c.entities.delivery !== undefined ||
-  (customerId !== undefined && c.entities.customer?.includes(customerId) === true);
+  c.outbox || caseChanged(c, caseId) || (customerId !== undefined && c.entities.customer?.includes(customerId) === true);
 
 const jumpTo = (interactionId: string) => {
   const target = document.getElementById(timelineAnchor(interactionId));

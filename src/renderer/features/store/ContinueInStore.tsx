@@ -1,6 +1,7 @@
 import { Alert, Button, NativeSelect, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { caseChanged } from '../../lib/api/caseChanged';
 import { useApi } from '../../lib/api/useApi';
 import { useChannel, type ChannelError } from '../../lib/api/useChannel';
 import { errorText } from '../../lib/errorText';
@@ -20,7 +21,7 @@ export function ContinueInStore({ caseId, onContinued }: { caseId: string; onCon
   const api = useApi();
   const org = useOrgReference();
   const now = useMinute() * 60_000;
-  const view = useChannel('case.view', { caseId }, { refreshOn: (c) => c.entities.case?.includes(caseId) === true || c.entities.interaction !== undefined });
+  const view = useChannel('case.view', { caseId }, { refreshOn: (c) => caseChanged(c, caseId) });
   const session = useChannel('session.current', {}, { refreshOn: () => false });
   const [text, setText] = useState('');
   const [storeId, setStoreId] = useState<string>('');

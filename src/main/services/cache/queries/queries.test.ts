@@ -5,7 +5,9 @@ import { alert, customer, held, interaction, kase, queue, staff, tempCache, upse
 import { fullScans, queryPlan } from '../../testing/queryPlan';
 import { getCaseWithTimeline, TIMELINE_SQL } from './caseTimeline';
 import { CUSTOMER_CASES_SQL, getCustomer360 } from './customer360';
-import { inboxSql, listInbox, type InboxFilter } from './inbox';
+import { enqueue } from '../../outbox/outbox';
+import { optimisticEffects } from '../../outbox/effects';
+import { inboxCursorAfter, inboxSql, listInbox, readInboxCursor, type InboxFilter, type InboxSort } from './inbox';
 import { listAlerts, listCannedResponses, listHeldReplies, listKbArticles, listQueues, listStaff } from './reference';
 
 const me = { staffId: 'st1', queueIds: ['q1'] };
@@ -68,8 +70,35 @@ describe('cache queries', () => {
     expect(ids({ limit: 1 })).toEqual(['waiting-old']);
   });
 
+  it('pages by keyset: page after page gives the whole list, my unconfirmed changes laid over included', () => {
+    // A reply of mine not yet confirmed: the case is laid over (and read beyond the page) on every page.
+    enqueue(db, { type: 'reply', caseId: 'waiting-old', channel: 'chat', text: 'On it', basedOn: { lastMessageId: null } }, (m) =>
+      optimisticEffects(db, m, { staffId: 'st1', now: 99_000 }),
+    );
+    for (const sort of ['waiting', 'sla', 'updated'] as InboxSort[]) {
+      const paged: string[] = [];
+      let after: string | undefined;
+      for (;;) {
+        const page = listInbox(db, me, { sort, limit: 2, ...(after ? { after: readInboxCursor(after)! } : {}) });
+        paged.push(...page.slice(0, 1).map((c) => c.id));
+        if (page.length < 2) break;
+        after = inboxCursorAfter(sort, page[0]);
+      }
+      expect(paged, sort).toEqual(ids({ sort }));
+    }
+    expect(readInboxCursor('not a cursor')).toBeNull();
+  });
+
   it('uses indexes for the inbox, timeline and customer cases (no full scan of cases or interactions)', () => {
-    const filters: InboxFilter[] = [{}, { sort: 'sla' }, { sort: 'updated', channels: ['chat'] }, { mine: true }, { unassigned: true, queueIds: ['q1'] }];
+    const filters: InboxFilter[] = [
+      {},
+      { sort: 'sla' },
+      { sort: 'updated', channels: ['chat'] },
+      { mine: true },
+      { unassigned: true, queueIds: ['q1'] },
+      { after: { sort: 'waiting', key: 1_000, id: 'waiting-old' } },
+      { sort: 'updated', after: { sort: 'updated', key: 6_000, id: 'waiting-new' } },
+    ];
     for (const filter of filters) {
       const { sql, params } = inboxSql(me, filter);
       const plan = queryPlan(db, sql, ...params);
