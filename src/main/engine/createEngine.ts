@@ -58,7 +58,8 @@ export interface Engine {
   close(): Promise<void>;
 }
 
-const DEFAULT_IDLE_CHECK_MS = 15_000;
+/** How often the idle lock is checked unless told otherwise (by the engine, or by a host that reads the OS idle time). */
+export const DEFAULT_IDLE_CHECK_MS = 15_000;
 
 /** Composes vault, cache, sync client, outbox, search and presence into the engine behind the IPC contract. */
 export function createEngine(options: EngineOptions): Engine {
