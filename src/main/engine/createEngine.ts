@@ -15,6 +15,7 @@ import { sessionHandlers } from './handlers/sessionHandlers';
 import { supervisorHandlers } from './handlers/supervisorHandlers';
 import { createHubAdmin } from './hubAdmin';
 import { createHubAuth } from './hubAuth';
+import { DEFAULT_IDLE_CHECK_MS } from './idleCheck';
 import type { SyncTuning } from './liveSession';
 import { createSessionManager } from './sessionManager';
 
@@ -57,9 +58,6 @@ export interface Engine {
   /** Stops everything (the app quits). The hub session stays in the cache for the next sign-in here. */
   close(): Promise<void>;
 }
-
-/** How often the idle lock is checked unless told otherwise (by the engine, or by a host that reads the OS idle time). */
-export const DEFAULT_IDLE_CHECK_MS = 15_000;
 
 /** Composes vault, cache, sync client, outbox, search and presence into the engine behind the IPC contract. */
 export function createEngine(options: EngineOptions): Engine {

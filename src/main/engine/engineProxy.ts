@@ -1,9 +1,10 @@
 import type { IpcResult, OutputOf } from '../../shared/ipc/contract';
 import { createEmitter } from '../services/sync/emitter';
-import { DEFAULT_IDLE_CHECK_MS, type Engine } from './createEngine';
+import type { Engine } from './createEngine';
 import { internalFailure } from './engineError';
 import type { EngineEvent } from './engineEvents';
 import type { EngineStartOptions, FromEngine, PortLike, ToEngine } from './enginePort';
+import { DEFAULT_IDLE_CHECK_MS } from './idleCheck';
 
 /** The host's side of an engine that runs in another thread or process. */
 export interface EngineProxyOptions {
