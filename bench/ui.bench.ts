@@ -38,36 +38,29 @@ const QUERIES = ['paczka', 'zamowienie', 'delivery', 'refund', 'παραγγελ
 type Sample = { ms: number; duringSync: boolean };
 
 /**
- * Clicks `count` inbox rows (other than the open one) and resolves with each click's time until the case's
- * title and timeline are in the DOM and painted (the next animation frame); Infinity for one never painted.
+ * Clicks the `n`th inbox row (other than the open one) and resolves with the time until the case's title and
+ * timeline are in the DOM and painted (the next animation frame); Infinity when it never painted.
  */
-function clickCases(page: Page, first: number, count: number): Promise<number[]> {
+function clickCase(page: Page, n: number): Promise<number> {
   return page.evaluate(
-    ({ first, count, giveUpMs }) => {
-      const one = (n: number) =>
-        new Promise<number>((resolve) => {
-          const rows = [...document.querySelectorAll<HTMLElement>('[role=option][data-case-id]:not([aria-current])')];
-          const row = rows[n % rows.length];
-          const id = row.dataset.caseId;
-          const start = performance.now();
-          row.click();
-          const check = () => {
-            const open = document.querySelector(`[role=option][aria-current][data-case-id="${id}"]`);
-            const painted = document.querySelectorAll('section[aria-labelledby=case-timeline-title] li').length > 0;
-            const title = document.querySelector('#case-title')?.textContent;
-            if (open && painted && title) requestAnimationFrame(() => resolve(performance.now() - start));
-            else if (performance.now() - start > giveUpMs) resolve(Number.POSITIVE_INFINITY);
-            else requestAnimationFrame(check);
-          };
-          check();
-        });
-      return (async () => {
-        const took: number[] = [];
-        for (let i = 0; i < count; i++) took.push(await one((first + i) * 3 + 1));
-        return took;
-      })();
-    },
-    { first, count, giveUpMs: CLICK_GIVE_UP_MS },
+    ({ n, giveUpMs }) =>
+      new Promise<number>((resolve) => {
+        const rows = [...document.querySelectorAll<HTMLElement>('[role=option][data-case-id]:not([aria-current])')];
+        const row = rows[n % rows.length];
+        const id = row.dataset.caseId;
+        const start = performance.now();
+        row.click();
+        const check = () => {
+          const open = document.querySelector(`[role=option][aria-current][data-case-id="${id}"]`);
+          const painted = document.querySelectorAll('section[aria-labelledby=case-timeline-title] li').length > 0;
+          const title = document.querySelector('#case-title')?.textContent;
+          if (open && painted && title) requestAnimationFrame(() => resolve(performance.now() - start));
+          else if (performance.now() - start > giveUpMs) resolve(Number.POSITIVE_INFINITY);
+          else requestAnimationFrame(check);
+        };
+        check();
+      }),
+    { n, giveUpMs: CLICK_GIVE_UP_MS },
   );
 }
 
@@ -156,7 +149,10 @@ async function main() {
     let empty = 0;
     let rounds = 0;
     for (; rounds < MAX_ROUNDS && (rounds === 0 || syncing()); rounds++) {
-      for (const took of await clickCases(page, rounds * CLICKS_PER_ROUND, CLICKS_PER_ROUND)) clicks.push({ ms: took, duringSync: syncing() });
+      for (let i = 0; i < CLICKS_PER_ROUND; i++) {
+        const took = await clickCase(page, (rounds * CLICKS_PER_ROUND + i) * 3 + 1);
+        clicks.push({ ms: took, duringSync: syncing() });
+      }
       const scroll = await page.evaluate(scrollFrames, '[role=listbox]');
       scrolls.push({ ...scroll, duringSync: syncing() });
       await page.keyboard.press('Control+k');
