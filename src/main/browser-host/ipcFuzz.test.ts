@@ -272,7 +272,8 @@ describe('every IPC channel, fuzzed through the real browser host and engine', (
     }
     // Nothing reached a prototype.
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-  }, 180_000);
+    // Some 7,000 calls, each now crossing to the engine's thread and back: minutes on a busy 2-core machine.
+  }, 360_000);
 
   it('answers invokes that are not {channel, input}, and unknown channels', async () => {
     const prng = createPrng(SEED + 1);

@@ -43,7 +43,7 @@ export interface PortLike<In, Out> {
  * `close`, after which `onClosed` runs (the thread or process then ends). An answer that cannot be carried
  * (not structured-clone safe) becomes an `internal` error answer, so the host never waits for it in vain.
  */
-export function serveEngine(port: PortLike<ToEngine, FromEngine>, onClosed: () => void, create: (options: EngineOptions) => Engine = createEngine): void {
+export function serveEngine(port: PortLike<ToEngine, FromEngine>, onClosed: () => void): void {
   let engine: Engine | null = null;
   let reportedIdleMs = 0;
   const log = (message: string, detail?: unknown) => port.post({ type: 'log', line: detail === undefined ? message : format(message, detail) });
@@ -62,7 +62,7 @@ export function serveEngine(port: PortLike<ToEngine, FromEngine>, onClosed: () =
         if (engine) return;
         const { hostIdle, ...options } = message.options;
         // A failure here ends the thread or process with the error, which the host turns into error answers.
-        engine = create({ ...options, log, ...(hostIdle ? { systemIdleMs: () => reportedIdleMs, idleCheckMs: 0 } : {}) });
+        engine = createEngine({ ...options, log, ...(hostIdle ? { systemIdleMs: () => reportedIdleMs, idleCheckMs: 0 } : {}) });
         engine.subscribe((event) => port.post({ type: 'event', event }));
         return;
       }
