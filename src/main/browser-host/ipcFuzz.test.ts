@@ -236,11 +236,13 @@ describe('every IPC channel, fuzzed through the real browser host and engine', (
       },
       { log: (line) => void watch.logged.push(line) },
     );
+    // The thread compiles the engine before its first answer: wait for it here, not within an invoke's 10 s.
+    await engine.call('workstation.info', {});
     // The host logs to console.error by default: spied above.
     host = await startBrowserHost({ engine, rendererDir: dir, secret: SECRET });
     main = await connect();
     await call('auth.signIn', { ...PERSON, mode: 'online' });
-  });
+  }, 60_000);
   afterEach(async () => {
     // The host is still up, still answers a normal request on the fuzzing socket, and nothing escaped or left a stack.
     expect(main.socket.connected).toBe(true);
