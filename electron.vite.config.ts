@@ -10,7 +10,8 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: { include: NATIVE },
-      rolldownOptions: { input: { index: resolve('src/main/index.ts') } },
+      // The engine runs in a utility process of its own (src/main/electron/startEngineProcess.ts).
+      rolldownOptions: { input: { index: resolve('src/main/index.ts'), engineProcess: resolve('src/main/electron/engineProcess.ts') } },
     },
   },
   preload: {

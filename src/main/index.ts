@@ -1,17 +1,19 @@
 /**
- * Electron entry: one engine, one window. Everything else lives in src/main/electron (what needs Electron)
- * and src/main/engine (what does not).
+ * Electron entry: one engine, in its own utility process, and one window. This process keeps the window, OS
+ * notifications and idle detection. Everything else lives in src/main/electron (what needs Electron) and
+ * src/main/engine (what does not).
  */
 import { join } from 'node:path';
 import { app, dialog, type BrowserWindow } from 'electron';
 import { z } from 'zod';
-import { createEngine, type Engine } from './engine/createEngine';
+import type { Engine } from './engine/createEngine';
 import { createMainWindow } from './electron/createMainWindow';
 import { hardenApp } from './electron/hardenApp';
 import { LAUNCH_ENV } from './electron/launchEnv';
 import { lockOnSleep, systemIdleMs } from './electron/lockOnSleep';
 import { electronSqliteBinding } from './electron/nativeBinding';
 import { showOsNotifications } from './electron/osNotifications';
+import { startEngineProcess } from './electron/startEngineProcess';
 import { rendererLocation } from './electron/rendererLocation';
 import { wireIpc } from './electron/wireIpc';
 
@@ -21,12 +23,10 @@ function start(): void {
   const location = rendererLocation();
   hardenApp(location.isOwn);
   const hubUrl = z.url({ protocol: /^https?$/ }).parse(process.env[LAUNCH_ENV.hubUrl] ?? DEFAULT_HUB_URL);
-  const engine: Engine = createEngine({
-    dataDir: join(app.getPath('userData'), 'people'),
-    hubUrl,
-    nativeBinding: electronSqliteBinding(),
-    systemIdleMs,
-  });
+  const engine: Engine = startEngineProcess(
+    { dataDir: join(app.getPath('userData'), 'people'), hubUrl, nativeBinding: electronSqliteBinding() },
+    { systemIdleMs },
+  );
   const window: BrowserWindow = createMainWindow(location);
   wireIpc(engine, window, location);
   showOsNotifications(engine, window);

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createEngine } from '../engine/createEngine';
+import { startEngineThread } from '../engine/engineThread';
 import { startBrowserHost } from './startBrowserHost';
 
 export interface RunBrowserHostOptions {
@@ -12,13 +12,16 @@ export interface RunBrowserHostOptions {
   port?: number;
 }
 
-/** The engine and the browser host together, as `npm start` and the browser-host CLI run them. */
+/**
+ * The engine and the browser host together, as `npm start` and the browser-host CLI run them: the engine on its
+ * own worker thread, so that its database and sync work never hold up the answers to the page.
+ */
 export async function runBrowserHost(options: RunBrowserHostOptions): Promise<{ url: string; stop(): Promise<void> }> {
   const rendererDir = resolve(options.rendererDir);
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`no built renderer in ${rendererDir}: run \`npm run build\` first`);
   }
-  const engine = createEngine({ dataDir: resolve(options.dataDir), hubUrl: options.hubUrl });
+  const engine = startEngineThread({ dataDir: resolve(options.dataDir), hubUrl: options.hubUrl });
   try {
     const host = await startBrowserHost({ engine, rendererDir, port: options.port });
     return {

@@ -16,6 +16,7 @@ import { supervisorHandlers } from './handlers/supervisorHandlers';
 import { createHubAdmin } from './hubAdmin';
 import { createHubAuth } from './hubAuth';
 import { HISTORY_DAYS_ENV, historyWindowFrom } from './historyWindow';
+import { DEFAULT_IDLE_CHECK_MS } from './idleCheck';
 import type { SyncTuning } from './liveSession';
 import { createSessionManager } from './sessionManager';
 
@@ -58,8 +59,6 @@ export interface Engine {
   /** Stops everything (the app quits). The hub session stays in the cache for the next sign-in here. */
   close(): Promise<void>;
 }
-
-const DEFAULT_IDLE_CHECK_MS = 15_000;
 
 /** Composes vault, cache, sync client, outbox, search and presence into the engine behind the IPC contract. */
 export function createEngine(options: EngineOptions): Engine {
