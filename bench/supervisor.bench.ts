@@ -34,6 +34,7 @@ import type { AssignTarget } from '../src/shared/protocol';
 import buildRenderer, { RENDERER_DIR } from '../e2e/support/buildRenderer';
 import type { AgentLoadMessage, AgentLoadStart } from './support/agentLoad';
 import { benchClient, connect, postInbound, sleep, type BenchClient } from './support/benchClients';
+import { synced } from './support/engineSynced';
 import type { BenchHubReady } from './support/benchHubProcess';
 import { askChild, startChildHub, stopChildHub } from './support/childHub';
 import { scrollFrames } from './support/scrollFrames';
@@ -178,18 +179,6 @@ async function bulkMoves(supervisor: Engine, workstations: readonly Workstation[
 const CHROMIUM = '/usr/bin/chromium';
 /** The goal for the last affected workstation under load (p99). */
 const GOAL_MS = 250;
-
-/** Resolves once an engine has reported its first sync done. */
-function synced(engine: Engine): Promise<void> {
-  return new Promise((resolve) => {
-    const off = engine.subscribe((e) => {
-      if (e.name === 'connection.changed' && e.payload.state === 'online' && e.payload.lastSyncAt !== null) {
-        off();
-        resolve();
-      }
-    });
-  });
-}
 
 /** The console's figures, taken in Chromium: a queue change painted on Live queues, and the agents board. */
 async function consoleFigures(page: Page, overflowQueueId: string, move: (caseIds: string[], to: AssignTarget) => Promise<void>, newCase: () => Promise<string>) {

@@ -5,19 +5,8 @@
  * its answer. Environment: BENCH_HUB_URL, BENCH_USER, BENCH_PASSWORD, BENCH_DIR.
  */
 import { createEngine, type Engine } from '../../src/main/engine/createEngine';
+import { synced } from './engineSynced';
 import { BENCH_KDF, wallNow, type WorkstationAnswer, type WorkstationRequest } from './workstationProtocol';
-
-/** Resolves once the engine has reported its first sync done. */
-function synced(engine: Engine): Promise<void> {
-  return new Promise((resolve) => {
-    const off = engine.subscribe((e) => {
-      if (e.name === 'connection.changed' && e.payload.state === 'online' && e.payload.lastSyncAt !== null) {
-        off();
-        resolve();
-      }
-    });
-  });
-}
 
 /**
  * Resolves with the time at which this workstation's inbox ("mine") lists every case of `gained` and none of
