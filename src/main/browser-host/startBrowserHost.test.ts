@@ -104,7 +104,7 @@ describe('browser host', () => {
     closers.push(api.close);
     expect(await api.invoke('workstation.info', {})).toEqual({
       ok: true,
-      value: { people: [], hubUrl: 'http://127.0.0.1:9', connection: 'offline', session: 'signed-out', locked: null },
+      value: { people: [], hubUrl: 'http://127.0.0.1:9', connection: 'offline', session: 'signed-out', locked: null, readiness: null },
     });
     expect(await api.invoke('inbox.list', {})).toMatchObject({ ok: false, error: { code: 'not-signed-in' } });
     expect(await api.invoke('case.view', { caseId: '' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });

@@ -363,7 +363,7 @@ describe('the example connector reports to the hub', () => {
     await start();
     const r = await connector!.forwardInbound({ from: { phone: '+48 601 234 567' }, text: 'Thanks, got it!', externalId: 'sms-in-1' });
     expect(r.status).toBe(201);
-    expect(hub.inbound).toMatchObject([{ channel: 'sms', from: { phone: '+48601234567' }, text: 'Thanks, got it!', externalId: 'sms-in-1' }]);
+    expect(hub.inbound).toMatchObject([{ channel: 'sms', from: { phone: '+48 601 234 567' }, text: 'Thanks, got it!', externalId: 'sms-in-1' }]);
     await expect(connector!.forwardInbound({ from: {}, text: 'who am I', externalId: 'sms-in-2' })).rejects.toThrow(/from: from needs one of/);
     expect(hub.inbound).toHaveLength(1);
   });
