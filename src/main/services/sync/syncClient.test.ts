@@ -119,6 +119,10 @@ describe('sync client against the hub', () => {
     const client = connect(db);
     await client.whenCaughtUp();
     enqueue(db, { type: 'case.update', caseId: 'ca1', basedOn: { version: 1 }, patch: { priority: 'high' } }, () => []);
+    client.flushOutbox();
+    await next(client, 'settled', (e) => e.state === 'acked');
+    // Queued after the first was answered, on the version before it: not carried onto the first's result (only
+    // entries pending at its answer are), so the hub sees a change based on a row that changed since.
     enqueue(db, { type: 'case.update', caseId: 'ca1', basedOn: { version: 1 }, patch: { priority: 'urgent' } }, () => []);
     client.flushOutbox();
     await next(client, 'settled', (e) => e.state === 'rejected');
