@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 /** Which process may import what: the path of a file says where it runs (see README, "Architecture"). */
-const nodeOnly = ['node:*', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', 'socket.io', 'electron'];
+const nodeOnly = ['node:*', 'better-sqlite3-multiple-ciphers', 'socket.io', 'electron'];
 const restrict = (patterns, message) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
 });
