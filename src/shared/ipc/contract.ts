@@ -309,6 +309,11 @@ export type SavedView = z.infer<typeof SavedViewSchema>;
 /** A person's inbox settings, kept in their encrypted cache on this workstation. */
 export const InboxPreferencesSchema = z.object({ density: InboxDensitySchema, views: z.array(SavedViewSchema).max(MAX_SAVED_VIEWS) });
 export type InboxPreferences = z.infer<typeof InboxPreferencesSchema>;
+/**
+ * Compact by default: a live queue is triaged by scanning many cases at once (the customer, their newest
+ * message, how long they wait and the reply deadline fit on one line); comfortable rows are one click away.
+ */
+export const DEFAULT_INBOX_PREFERENCES: InboxPreferences = { density: 'compact', views: [] };
 
 export const channels = {
   // --- workstation and session ---

@@ -1,16 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { InboxPreferencesSchema, MAX_SAVED_VIEWS, type InboxPreferences, type SavedView } from '../../../shared/ipc/contract';
+import { DEFAULT_INBOX_PREFERENCES, InboxPreferencesSchema, MAX_SAVED_VIEWS, type InboxPreferences, type SavedView } from '../../../shared/ipc/contract';
 import { readSetting, writeSetting } from '../cacheSettings';
 import { EngineError } from '../engineError';
 import type { HandlerContext, Handlers } from './handlerTypes';
 
 const KEY = 'inbox-preferences';
-
-/**
- * Compact by default: a live queue is triaged by scanning many cases at once (the customer, their newest
- * message, how long they wait and the reply deadline fit on one line), and comfortable rows are one click away.
- */
-const DEFAULTS: InboxPreferences = { density: 'compact', views: [] };
 
 /** Names compare as people read them: "Urgent chats" and "urgent chats " are the same view. */
 const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
@@ -21,7 +15,7 @@ const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.tr
  */
 export function inboxPreferenceHandlers({ sessions }: HandlerContext) {
   const db = () => sessions.live().vault.db;
-  const read = () => readSetting(db(), KEY, InboxPreferencesSchema) ?? DEFAULTS;
+  const read = () => readSetting(db(), KEY, InboxPreferencesSchema) ?? DEFAULT_INBOX_PREFERENCES;
   const write = (next: InboxPreferences) => {
     writeSetting(db(), KEY, next);
     return next;
