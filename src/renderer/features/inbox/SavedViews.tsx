@@ -89,7 +89,7 @@ function ViewNameDialog({ view, onClose, onSubmit }: { view: SavedView | null; o
     else setError(result.error.field === 'name' ? t('views.nameTaken') : t('views.tooMany', { n: MAX_SAVED_VIEWS }));
   }
   return (
-    <Modal opened onClose={onClose} title={view ? t('views.renameTitle') : t('views.saveTitle')} closeButtonProps={{ 'aria-label': t('views.cancel') }}>
+    <Modal opened onClose={onClose} title={view ? t('views.renameTitle') : t('views.saveTitle')} closeButtonProps={{ 'aria-label': t('views.close') }}>
       <form onSubmit={(e) => void submit(e)}>
         <TextInput
           data-autofocus
