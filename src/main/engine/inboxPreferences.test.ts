@@ -10,7 +10,7 @@ import { call, closeEngineTest, refusal, signInOnline, testEngineOptions } from 
 const URGENT: InboxViewFilters = { channels: ['chat'], queueId: 'q-el', status: 'open', scope: 'mine', sort: 'sla' };
 
 /** Row density and saved views: per person, in their encrypted cache, through the real engine and hub sign-in. */
-describe('inbox preferences', () => {
+describe('inbox preferences, order and search through the engine', () => {
   let hub: TestHub;
   let dataDir: string;
   const engines: Engine[] = [];
@@ -85,6 +85,21 @@ describe('inbox preferences', () => {
     await signInOnline(engine, 'a3');
     for (let i = 0; i < 30; i++) await call(engine, 'inbox.saveView', { name: `View ${i}`, filters: URGENT });
     expect((await refusal(engine, 'inbox.saveView', { name: 'One too many', filters: URGENT })).code).toBe('conflict');
+  });
+
+  it('lists the cases waiting on us first, nearest reply due first, then those waiting on the customer', async () => {
+    const greek = async (n: number) =>
+      ((await hub.inbound({ channel: 'chat', text: `Καλησπέρα, ερώτηση ${n}`, from: { email: `pelatis${n}@example.gr`, name: `Πελάτης ${n}` } })).body as { caseId: string }).caseId;
+    const first = await greek(1);
+    const second = await greek(2);
+    const third = await greek(3);
+    const engine = start();
+    await signInOnline(engine, 'a3');
+    const order = async (sort: 'sla' | 'waiting') => (await call(engine, 'inbox.list', { sort })).items.map((i) => i.case.id);
+    await call(engine, 'case.reply', { caseId: first, channel: 'chat', text: 'Σας απάντησα, περιμένω τα στοιχεία σας.' });
+    // Answered: no reply is due from us any more, so it goes after the cases still waiting on us.
+    await expect.poll(() => order('sla'), { timeout: 10_000 }).toEqual([second, third, first]);
+    expect(await order('waiting')).toEqual([first, second, third]);
   });
 
   it('search names the customer of each case found', async () => {
