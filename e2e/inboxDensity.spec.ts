@@ -66,6 +66,7 @@ test.describe('inbox density and keyboard', () => {
       const found = page.getByRole('group', { name: 'Cases' }).getByRole('option').first();
       await expect(found).toContainText('Klient Numer29');
       await expect(found).toContainText('Chat');
+      expect(await app.axe(), 'axe on the search dialog').toEqual([]);
       await found.click();
       await expect(page.getByRole('dialog', { name: 'Search everywhere' })).toBeHidden();
       const opened = app.inboxRow('Klient Numer29');
