@@ -93,6 +93,11 @@ const EXAMPLES: { [C in ChannelName]: InputOf<C> } = {
   'outbox.results': { mutationIds: [MUTATION_ID] },
   'assist.feedbackModel': {},
   'assist.recordFeedback': { kind: 'reply-now', outcome: 'dismissed' },
+  'inbox.preferences': {},
+  'inbox.setDensity': { density: 'comfortable' },
+  'inbox.saveView': { name: 'Urgent chats', filters: { channels: ['chat'], queueId: 'q-chat', status: 'open', scope: 'mine', sort: 'sla' } },
+  'inbox.renameView': { viewId: 'view-1', name: 'Chats' },
+  'inbox.deleteView': { viewId: 'view-1' },
   // The fuzzing person is a supervisor: the hub refuses every administration change (`forbidden`).
   'admin.knowledge': {},
   'admin.openCases': { staffId: 'a1' },

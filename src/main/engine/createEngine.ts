@@ -6,6 +6,7 @@ import { createEngineEvents, type EngineEvent } from './engineEvents';
 import { adminHandlers } from './handlers/adminHandlers';
 import { attachmentHandlers } from './handlers/attachmentHandlers';
 import { assistHandlers } from './handlers/assistHandlers';
+import { inboxPreferenceHandlers } from './handlers/inboxPreferenceHandlers';
 import { changeHandlers } from './handlers/changeHandlers';
 import type { HandlerContext, Handlers } from './handlers/handlerTypes';
 import { hubHandlers } from './handlers/hubHandlers';
@@ -93,6 +94,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...hubHandlers(context),
     ...outboxHandlers(context),
     ...assistHandlers(context),
+    ...inboxPreferenceHandlers(context),
     ...supervisorHandlers(context),
     ...adminHandlers(context),
     ...attachmentHandlers(context),
