@@ -1,7 +1,9 @@
 /**
  * Dates, times, numbers and durations in the UI language's own format (Intl does the per-locale work,
- * including plural forms of units: "1 minuta", "2 minuty", "5 minut").
+ * including plural forms of units: "1 dzień", "2 dni", "5 dni"; "1 ημέρα", "3 ημέρες").
  */
+import type { i18n as I18n } from 'i18next';
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -47,4 +49,13 @@ export function formatDuration(lng: string, ms: number): string {
     return minutes ? `${hours} ${unit(minutes, 'minute')}` : hours;
   }
   return unit(Math.floor(abs / DAY), 'day');
+}
+
+/**
+ * Lets translations show a length of time given in milliseconds as `{{time, duration}}`, through
+ * `formatDuration`: the assist engine's reasons ("The reply is 8 hr 11 min overdue") carry milliseconds, and
+ * the words around them stay in the locale files.
+ */
+export function addDurationFormat(i18n: I18n): void {
+  i18n.services.formatter?.add('duration', (value: unknown, lng: string | undefined) => formatDuration(lng ?? 'en', Number(value)));
 }

@@ -3,12 +3,7 @@
  * that nobody asks the customer to repeat themselves.
  */
 import type { Channel, Interaction, InteractionKind } from '../../../shared/domain';
-import type { NextStep } from '../../../shared/assist';
-// The promise vocabulary is the assist engine's own (its recap uses it too); assist does not export a
-// promise finder yet, so the brief reads the same list rather than keeping a second one.
-import { findMatches } from '../../../shared/assist/lexicon';
-import { PROMISE } from '../../../shared/assist/lexicons';
-import { tokenize } from '../../../shared/assist/tokenize';
+import { isOpenRequest, isPromise, type NextStep } from '../../../shared/assist';
 
 /** One sentence of the brief, with the interaction it came from (to jump to it in the timeline). */
 export interface BriefLine {
@@ -29,7 +24,7 @@ export interface CaseBrief {
   asked: Interaction | null;
   /** Promises made by staff (replies, notes, call notes, video summaries), newest last. */
   promised: BriefLine[];
-  /** Customer questions that no staff reply has followed yet. */
+  /** Customer requests and questions (not mere chasers such as "Hello???") that no staff reply has followed yet. */
   open: BriefLine[];
   recap: ChannelRecap | null;
 }
@@ -48,9 +43,6 @@ function staffTexts(i: Interaction): string[] {
   return [...written, i.meta.summary ?? '', i.meta.notes ?? ''].filter((t) => t !== '');
 }
 
-/** Greek ends a question with ";" (or the Greek question mark, U+037E), the others with "?". */
-const isQuestion = (sentence: string): boolean => /[?;\u037E]$/u.test(sentence);
-
 function lines(interactions: readonly Interaction[], pick: (sentence: string) => boolean, texts: (i: Interaction) => string[]): BriefLine[] {
   const found = interactions.flatMap((i) =>
     texts(i)
@@ -66,10 +58,10 @@ function lines(interactions: readonly Interaction[], pick: (sentence: string) =>
 export function caseBrief(timeline: readonly Interaction[], steps: readonly NextStep[] = []): CaseBrief {
   const ordered = [...timeline].sort((a, b) => a.createdAt - b.createdAt);
   const asked = ordered.find((i) => i.direction === 'inbound') ?? null;
-  const promised = lines(ordered, (s) => findMatches(PROMISE, tokenize(s)).length > 0, staffTexts);
+  const promised = lines(ordered, isPromise, staffTexts);
   const lastStaffReply = ordered.findLastIndex((i) => i.direction === 'outbound');
   const unanswered = ordered.slice(lastStaffReply + 1).filter((i) => i.direction === 'inbound');
-  const open = lines(unanswered, isQuestion, (i) => [i.text]);
+  const open = lines(unanswered, isOpenRequest, (i) => [i.text]);
   const recapAction = steps.find((s) => s.action.type === 'open-recap')?.action;
   const recap =
     recapAction?.type === 'open-recap' ? { channel: recapAction.channel, said: recapAction.said, promised: recapAction.promised } : null;
