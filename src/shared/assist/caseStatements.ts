@@ -22,10 +22,20 @@ function negatedAt(tokens: readonly Token[], at: number): boolean {
   return false;
 }
 
-/** Whether `lex` has an entry in `text` that is not negated ("delivered" yes, "not delivered" no). */
+/** Whether `lex` has an entry in `text` that is not negated ("agreed" yes, "nothing agreed" no). */
 export function affirms(lex: Lexicon, text: string): boolean {
   const tokens = tokenize(text);
   return findMatches(lex, tokens).some((m) => !negatedAt(tokens, m.token));
+}
+
+/**
+ * Whether `text` says what `lex` lists and never denies it: "it was delivered" yes; "it was not delivered, the
+ * tracking says delivered" no (one denial is enough to doubt it happened).
+ */
+export function affirmsOnly(lex: Lexicon, text: string): boolean {
+  const tokens = tokenize(text);
+  const found = findMatches(lex, tokens);
+  return found.length > 0 && found.every((m) => !negatedAt(tokens, m.token));
 }
 
 /** Whether `lex` has an entry in `text`, negated or not (problem lists spell their own negations). */

@@ -5,7 +5,7 @@
 import type { Case, Channel, Interaction, KbArticle } from '../domain';
 // The module itself, not the domain's index, which would pull zod into the assist bundle (see isOpenCase).
 import { replyDueAt } from '../domain/sla';
-import { affirms, isPromise, mentions } from './caseStatements';
+import { affirmsOnly, isPromise, mentions } from './caseStatements';
 import {
   CALL,
   CALL_DROPPED,
@@ -246,13 +246,13 @@ const RECENT_EVENTS = 3;
 /**
  * The product was just delivered or set up and it went well: send the guide people ask for next (or offer help
  * with the setup when there is none). Read in the customer's newest messages and the staff's notes; not when
- * the delivery or setup failed, nor to an upset customer (the problem comes first).
+ * the delivery or setup failed (denied, or a problem named), nor to an angry customer (the problem comes first).
  */
 const anticipateNextNeed: NextStepRule = (ctx) => {
-  if (!isOpenCase(ctx.case) || ctx.state.sentiment === 'negative' || ctx.state.emotion === 'angry') return [];
+  if (!isOpenCase(ctx.case) || ctx.state.emotion === 'angry') return [];
   const recent = ctx.interactions.slice(-RECENT_EVENTS).flatMap((i) => [i.direction === 'inbound' ? i.text : '', i.meta.notes ?? '', i.meta.summary ?? '']);
   const happened = [ctx.question, ...recent].join('\n');
-  if (!affirms(DELIVERED_OR_SET_UP, happened) || mentions(DELIVERY_PROBLEM, happened)) return [];
+  if (!affirmsOnly(DELIVERED_OR_SET_UP, happened) || mentions(DELIVERY_PROBLEM, happened)) return [];
   const lang = ctx.state.language;
   const guides = ctx.articles.filter((a) => a.language === lang && mentions(GUIDE, `${a.title} ${a.tags.join(' ')}`));
   const guide = searchArticles(happened, guides, lang)[0]?.article ?? guides[0];
