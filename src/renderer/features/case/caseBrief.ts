@@ -32,9 +32,15 @@ export interface CaseBrief {
 /** Enough to remember; the timeline holds the rest. */
 const MAX_LINES = 4;
 
+/** Greek asks with ";" (or U+037E), which the sentence segmenter takes for a semicolon: end a Greek sentence there. */
+const GREEK_QUESTION_END = /(?<=\p{Script=Greek}[^;\u037E]*[;\u037E])\s+/u;
+
 function sentencesOf(text: string): string[] {
   const segmenter = new Intl.Segmenter(undefined, { granularity: 'sentence' });
-  return [...segmenter.segment(text)].map((s) => s.segment.trim()).filter((s) => s !== '');
+  return [...segmenter.segment(text)]
+    .flatMap((s) => s.segment.split(GREEK_QUESTION_END))
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }
 
 /** Text written by staff in an interaction: what they sent, and what they wrote down about a call or session. */
