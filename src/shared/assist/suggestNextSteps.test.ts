@@ -6,6 +6,7 @@ import { suggestNextSteps, type NextStepInput } from './suggestNextSteps';
 import type { NextStepKind } from './types';
 
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 const DAY = 24 * 60 * MINUTE;
 const NOW = Date.UTC(2026, 2, 10, 12, 0);
 
@@ -125,6 +126,50 @@ describe('suggestNextSteps', () => {
       promised: ['We will replace the seal free of charge at the store.'],
     });
     expect(kinds(steps({}, [message('Hi'), message('Hello again')]))).not.toContain('recap-previous-channel');
+  });
+
+  it("recap-previous-channel: an advisor's agreement is a promise, listed once, not something merely said", () => {
+    const video = message('The screen of my new phone flickers.', { kind: 'video', createdAt: NOW - 2 * DAY });
+    const advisor = message('', {
+      kind: 'video',
+      direction: 'outbound',
+      authorId: 'agent-2',
+      createdAt: NOW - 2 * DAY + MINUTE,
+      meta: { summary: 'Screen flickers on video. Exchange agreed at the Warsaw store; replacement reserved.' },
+    });
+    const email = message('When can I come in?', { kind: 'email', createdAt: NOW - HOUR });
+    const recap = steps({ channels: ['video', 'email'] }, [video, advisor, email]).find((s) => s.kind === 'recap-previous-channel')?.action;
+    expect(recap).toMatchObject({
+      said: ['The screen of my new phone flickers.', 'Screen flickers on video.'],
+      promised: ['Exchange agreed at the Warsaw store;', 'replacement reserved.'],
+    });
+  });
+
+  it('recap-previous-channel leads, and reply-now gives way, with the customer at the store counter', () => {
+    const video = message('Mój odkurzacz nie ładuje się.', { kind: 'video', createdAt: NOW - 2 * DAY });
+    const advisor = message('', {
+      kind: 'video',
+      direction: 'outbound',
+      authorId: 'agent-2',
+      createdAt: NOW - 2 * DAY + MINUTE,
+      meta: { summary: 'Wymiana uzgodniona w sklepie; nowy egzemplarz zarezerwowany.' },
+    });
+    const asked = message('Kiedy mogę przyjść do sklepu?', { kind: 'email', createdAt: NOW - 9 * HOUR });
+    const overdue = { firstRespondedAt: null, firstResponseDueAt: NOW - 491 * MINUTE };
+    // Store staff serving the customer say so; the visit is not written down yet.
+    const counter = steps(overdue, [video, advisor, asked], { atCounter: true });
+    expect(counter[0]).toMatchObject({ kind: 'recap-previous-channel', params: { channel: 'email' } });
+    expect(kinds(counter)).not.toContain('reply-now');
+    // A store visit recorded minutes ago says the same, even when feedback has made recaps unpopular.
+    let feedback = createFeedbackModel();
+    for (let k = 0; k < 10; k++) feedback = recordFeedback(feedback, 'recap-previous-channel', 'dismissed');
+    const visit = message('Klient przy ladzie w sprawie odkurzacza.', { kind: 'store', direction: 'outbound', authorId: 'clerk-1', createdAt: NOW - 5 * MINUTE });
+    const recorded = steps(overdue, [video, advisor, visit], { feedback });
+    expect(recorded[0]).toMatchObject({ kind: 'recap-previous-channel', params: { channel: 'video' } });
+    // Away from the counter (a visit days ago, a message since), the reply deadline comes first again.
+    const later = message('Το ηλεκτρικό σκουπάκι ακόμα δεν φορτίζει;', { createdAt: NOW - 20 * MINUTE });
+    const away = steps(overdue, [video, advisor, { ...visit, createdAt: NOW - DAY }, later]);
+    expect(away[0]?.kind).toBe('reply-now');
   });
 
   it('ask-missing-info: an order question without an order number, until it is given or asked for', () => {
