@@ -53,8 +53,17 @@ export function isPing(sentence: string): boolean {
   return covered === words.length;
 }
 
-/** Greek ends a question with ";" (or the Greek question mark, U+037E), the others with "?". */
-const endsAsQuestion = (sentence: string): boolean => /[?;\u037E]\s*$/u.test(sentence);
+/** Greek ends a question with ";" (or the Greek question mark, U+037E), the others with "?" (";" is a semicolon there). */
+const endsAsQuestion = (sentence: string): boolean =>
+  /[?\u037E]\s*$/u.test(sentence) || (/;\s*$/u.test(sentence) && /\p{Script=Greek}/u.test(sentence));
+
+/** The sentences of `text` that state something rather than ask ("It arrived." yes, "Has it arrived?" no). */
+export function statementsOf(text: string): string[] {
+  return text
+    .split(/(?<=[.!?;\u037E])\s+|\n+/u)
+    .map((s) => s.trim())
+    .filter((s) => s !== '' && !endsAsQuestion(s));
+}
 
 /**
  * A customer sentence that asks something of us: a question with content, or a request phrased as a statement

@@ -5,7 +5,7 @@
 import type { Case, Channel, Interaction, KbArticle } from '../domain';
 // The module itself, not the domain's index, which would pull zod into the assist bundle (see isOpenCase).
 import { replyDueAt } from '../domain/sla';
-import { affirmsOnly, isPromise, mentions } from './caseStatements';
+import { affirmsOnly, isPromise, mentions, statementsOf } from './caseStatements';
 import {
   CALL,
   CALL_DROPPED,
@@ -252,7 +252,8 @@ const anticipateNextNeed: NextStepRule = (ctx) => {
   if (!isOpenCase(ctx.case) || ctx.state.emotion === 'angry') return [];
   const recent = ctx.interactions.slice(-RECENT_EVENTS).flatMap((i) => [i.direction === 'inbound' ? i.text : '', i.meta.notes ?? '', i.meta.summary ?? '']);
   const happened = [ctx.question, ...recent].join('\n');
-  if (!affirmsOnly(DELIVERED_OR_SET_UP, happened) || mentions(DELIVERY_PROBLEM, happened)) return [];
+  // "Has it arrived?" asks; only what is stated happened.
+  if (!affirmsOnly(DELIVERED_OR_SET_UP, statementsOf(happened).join('\n')) || mentions(DELIVERY_PROBLEM, happened)) return [];
   const lang = ctx.state.language;
   const guides = ctx.articles.filter((a) => a.language === lang && mentions(GUIDE, `${a.title} ${a.tags.join(' ')}`));
   const guide = searchArticles(happened, guides, lang)[0]?.article ?? guides[0];

@@ -271,6 +271,8 @@ describe('suggestNextSteps', () => {
     expect(guide('Το router δεν έφτασε ακόμα.')).toBeUndefined();
     expect(guide('My new phone has a dead pixel.')).toBeUndefined();
     expect(guide('I bought a new router yesterday, when will it ship?')).toBeUndefined();
+    expect(guide('Has the router been delivered yet?')).toBeUndefined();
+    expect(guide('Έφτασε το router;')).toBeUndefined();
   });
 
   it('ranks by score, and agent feedback moves a kind up or down over time', () => {

@@ -86,7 +86,6 @@ authorised
 authorized
 set aside
 put aside
-on hold for
 wyślemy
 wyślę
 oddzwonimy
