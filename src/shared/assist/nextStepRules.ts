@@ -131,11 +131,9 @@ const recapPreviousChannel: NextStepRule = (ctx) => {
   const notes = ctx.interactions.filter((i) => i.kind === 'note' && i.createdAt <= last.createdAt);
   const staffSentences = [...earlier, ...notes].flatMap(staffTexts).flatMap(sentences);
   const promised = staffSentences.filter(isPromise).slice(-RECAP_SENTENCES);
-  // A summary sentence that is a promise is listed once, as a promise.
+  // A summary sentence that is a promise is listed once, as a promise; the customer's own words stay as said.
   const said = earlier
-    .flatMap((i) => [i.meta.summary ?? '', i.direction === 'inbound' ? i.text : ''])
-    .flatMap(sentences)
-    .filter((s) => !isPromise(s))
+    .flatMap((i) => [...sentences(i.meta.summary ?? '').filter((s) => !isPromise(s)), ...(i.direction === 'inbound' ? sentences(i.text) : [])])
     .slice(-RECAP_SENTENCES);
   // Just arrived on the new channel: the recap matters most before the first reply there, and most of all
   // with the customer at the counter, where nobody should make them tell it again.

@@ -129,7 +129,7 @@ describe('suggestNextSteps', () => {
   });
 
   it("recap-previous-channel: an advisor's agreement is a promise, listed once, not something merely said", () => {
-    const video = message('The screen of my new phone flickers.', { kind: 'video', createdAt: NOW - 2 * DAY });
+    const video = message('The screen of my new phone flickers. I will bring it in.', { kind: 'video', createdAt: NOW - 2 * DAY });
     const advisor = message('', {
       kind: 'video',
       direction: 'outbound',
@@ -140,7 +140,8 @@ describe('suggestNextSteps', () => {
     const email = message('When can I come in?', { kind: 'email', createdAt: NOW - HOUR });
     const recap = steps({ channels: ['video', 'email'] }, [video, advisor, email]).find((s) => s.kind === 'recap-previous-channel')?.action;
     expect(recap).toMatchObject({
-      said: ['The screen of my new phone flickers.', 'Screen flickers on video.'],
+      // What the customer said stays as said, even when it sounds like a commitment.
+      said: ['The screen of my new phone flickers.', 'I will bring it in.', 'Screen flickers on video.'],
       promised: ['Exchange agreed at the Warsaw store;', 'replacement reserved.'],
     });
   });
