@@ -57,13 +57,16 @@ export function isPing(sentence: string): boolean {
 const endsAsQuestion = (sentence: string): boolean =>
   /[?\u037E]\s*$/u.test(sentence) || (/;\s*$/u.test(sentence) && /\p{Script=Greek}/u.test(sentence));
 
-/** The sentences of `text` that state something rather than ask ("It arrived." yes, "Has it arrived?" no). */
-export function statementsOf(text: string): string[] {
+/** The sentences of `text`, cut after ".", "!", "?", ";" (the Greek question mark too) and at line breaks. */
+export function sentencesOf(text: string): string[] {
   return text
     .split(/(?<=[.!?;\u037E])\s+|\n+/u)
     .map((s) => s.trim())
-    .filter((s) => s !== '' && !endsAsQuestion(s));
+    .filter((s) => s !== '');
 }
+
+/** The sentences of `text` that state something rather than ask ("It arrived." yes, "Has it arrived?" no). */
+export const statementsOf = (text: string): string[] => sentencesOf(text).filter((s) => !endsAsQuestion(s));
 
 /**
  * A customer sentence that asks something of us: a question with content, or a request phrased as a statement

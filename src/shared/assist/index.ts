@@ -15,6 +15,6 @@ export { checkDraft, fittingTone, type CheckOptions } from './checkDraft';
 export { suggestNextSteps, type NextStepInput } from './suggestNextSteps';
 export { createFeedbackModel, kindWeight, recordFeedback, type FeedbackModel, type FeedbackOutcome } from './feedbackModel';
 export { searchArticles, type ArticleMatch } from './searchArticles';
-export { isOpenRequest, isPing, isPromise } from './caseStatements';
+export { isOpenRequest, isPing, isPromise, sentencesOf } from './caseStatements';
 export type * from './types';
 export { NEXT_STEP_KINDS } from './types';

@@ -5,7 +5,7 @@
 import type { Case, Channel, Interaction, KbArticle } from '../domain';
 // The module itself, not the domain's index, which would pull zod into the assist bundle (see isOpenCase).
 import { replyDueAt } from '../domain/sla';
-import { affirmsOnly, isPromise, mentions, statementsOf } from './caseStatements';
+import { affirmsOnly, isPromise, mentions, sentencesOf, statementsOf } from './caseStatements';
 import {
   CALL,
   CALL_DROPPED,
@@ -102,12 +102,9 @@ const shareArticle: NextStepRule = (ctx) => {
   ];
 };
 
+/** Sentences as a recap shows them: each cut to a readable length. */
 function sentences(text: string): string[] {
-  return text
-    .split(/(?<=[.!?;])\s+|\n+/u)
-    .map((s) => s.trim())
-    .filter((s) => s !== '')
-    .map((s) => (s.length > RECAP_SENTENCE_LENGTH ? `${s.slice(0, RECAP_SENTENCE_LENGTH - 1)}…` : s));
+  return sentencesOf(text).map((s) => (s.length > RECAP_SENTENCE_LENGTH ? `${s.slice(0, RECAP_SENTENCE_LENGTH - 1)}…` : s));
 }
 
 function staffTexts(i: Interaction): string[] {

@@ -64,7 +64,13 @@ describe('caseBrief', () => {
       aMessage({ id: 'v3', kind: 'video', direction: 'outbound', authorId: 's1', text: '', meta: { summary: 'Κανονίσαμε αντικατάσταση στο κατάστημα.' }, createdAt: at(2) }),
       aMessage({ id: 'p', kind: 'phone', direction: 'outbound', authorId: 's1', text: '', meta: { notes: 'No exchange was agreed.' }, createdAt: at(3) }),
     ]);
-    expect(brief.promised.map((p) => p.interactionId)).toEqual(['v1', 'v2', 'v3']);
+    // At most four lines, newest last: each summary is there, the notes of no agreement are not.
+    expect(brief.promised.map((p) => [p.interactionId, p.text])).toEqual([
+      ['v1', 'replacement reserved.'],
+      ['v2', 'Uzgodniono naprawę;'],
+      ['v2', 'kurier zarezerwowany na piątek.'],
+      ['v3', 'Κανονίσαμε αντικατάσταση στο κατάστημα.'],
+    ]);
   });
 
   it('takes the recap of the previous channel from the assist engine', () => {

@@ -3,7 +3,8 @@
  * that nobody asks the customer to repeat themselves.
  */
 import type { Channel, Interaction, InteractionKind } from '../../../shared/domain';
-import { isOpenRequest, isPromise, type NextStep } from '../../../shared/assist';
+// Sentences are cut, and read, by the assist engine's rules: the brief and the engine's recap agree.
+import { isOpenRequest, isPromise, sentencesOf, type NextStep } from '../../../shared/assist';
 
 /** One sentence of the brief, with the interaction it came from (to jump to it in the timeline). */
 export interface BriefLine {
@@ -31,17 +32,6 @@ export interface CaseBrief {
 
 /** Enough to remember; the timeline holds the rest. */
 const MAX_LINES = 4;
-
-/** Greek asks with ";" (or U+037E), which the sentence segmenter takes for a semicolon: end a Greek sentence there. */
-const GREEK_QUESTION_END = /(?<=\p{Script=Greek}[^;\u037E]*[;\u037E])\s+/u;
-
-function sentencesOf(text: string): string[] {
-  const segmenter = new Intl.Segmenter(undefined, { granularity: 'sentence' });
-  return [...segmenter.segment(text)]
-    .flatMap((s) => s.segment.split(GREEK_QUESTION_END))
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-}
 
 /** Text written by staff in an interaction: what they sent, and what they wrote down about a call or session. */
 function staffTexts(i: Interaction): string[] {
