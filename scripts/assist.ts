@@ -16,6 +16,7 @@ import i18next, { type TFunction } from 'i18next';
 import { z } from 'zod';
 import { CaseSchema, ChannelSchema, InteractionSchema, KbArticleSchema, LANGS, type Lang } from '../src/shared/domain';
 import { checkDraft, classifyCustomer, NEXT_STEP_KINDS, suggestNextSteps, type FeedbackModel } from '../src/shared/assist';
+import { addDurationFormat } from '../src/renderer/lib/format';
 
 const COMMANDS = ['classify', 'check', 'next-steps'] as const;
 type Command = (typeof COMMANDS)[number];
@@ -61,6 +62,8 @@ async function loadTranslations(lang: Lang): Promise<TFunction> {
   const resources = { [lang]: { assist: JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown> } };
   const instance = i18next.createInstance();
   await instance.init({ lng: lang, resources, ns: ['assist'], defaultNS: 'assist', interpolation: { escapeValue: false } });
+  // Reasons carry lengths of time in milliseconds, written as the workstation writes them.
+  addDurationFormat(instance);
   return instance.t;
 }
 

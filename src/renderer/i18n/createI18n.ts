@@ -1,5 +1,6 @@
 import i18next, { type i18n as I18n, type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { addDurationFormat } from '../lib/format';
 import { SOURCE_LANGUAGE, UI_LANGUAGES, isUiLanguage, storeLanguage, storedLanguage } from './languages';
 
 // Every namespace of every language is bundled: the workstation must speak all three offline.
@@ -38,6 +39,7 @@ export function createI18n(lng = storedLanguage()): I18n {
     interpolation: { escapeValue: false },
     react: { useSuspense: false },
   });
+  addDurationFormat(instance);
   // The page's language and title follow the UI: screen readers pick their voice by `lang`.
   const label = (lng: string) => {
     document.documentElement.lang = lng;

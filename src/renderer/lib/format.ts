@@ -1,7 +1,9 @@
 /**
  * Dates, times, numbers and durations in the UI language's own format (Intl does the per-locale work,
- * including plural forms of units: "1 minuta", "2 minuty", "5 minut").
+ * including plural forms of units: "1 dzień", "2 dni", "5 dni"; "1 ημέρα", "3 ημέρες").
  */
+import type { i18n as I18n } from 'i18next';
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -31,9 +33,12 @@ export function formatWhen(lng: string, ms: number, now: number): string {
   return new Date(ms).toDateString() === new Date(now).toDateString() ? formatTime(lng, ms) : formatDateTime(lng, ms);
 }
 
+/** Below this many days a length keeps its hours ("1 day 6 hr"); longer ones are counted in days only. */
+const DAYS_WITH_HOURS = 7;
+
 /**
- * A length of time, short and in the largest unit that fits (with one smaller unit under a day):
- * "45 s", "12 min", "2 h 5 min", "3 d". Negative lengths are shown by their size.
+ * A length of time, short and in the largest unit that fits, with the next smaller unit where it still
+ * matters: "45 sec", "12 min", "8 hr 11 min", "1 day 6 hr", "9 days". Negative lengths are shown by their size.
  */
 export function formatDuration(lng: string, ms: number): string {
   const abs = Math.abs(ms);
@@ -46,5 +51,16 @@ export function formatDuration(lng: string, ms: number): string {
     const hours = unit(Math.floor(abs / HOUR), 'hour');
     return minutes ? `${hours} ${unit(minutes, 'minute')}` : hours;
   }
-  return unit(Math.floor(abs / DAY), 'day');
+  const days = unit(Math.floor(abs / DAY), 'day');
+  const hours = Math.floor((abs % DAY) / HOUR);
+  return abs < DAYS_WITH_HOURS * DAY && hours ? `${days} ${unit(hours, 'hour')}` : days;
+}
+
+/**
+ * Lets translations show a length of time given in milliseconds as `{{time, duration}}`, through
+ * `formatDuration`: the assist engine's reasons ("The reply is 8 hr 11 min overdue") carry milliseconds, and
+ * the words around them stay in the locale files.
+ */
+export function addDurationFormat(i18n: I18n): void {
+  i18n.services.formatter?.add('duration', (value: unknown, lng: string | undefined) => formatDuration(lng ?? 'en', Number(value)));
 }

@@ -23,10 +23,14 @@ export interface MessageAnalysis {
   informal: number;
   /** Most of the letters are capitals, or "!!" / "?!" runs: raised voice. */
   shouting: boolean;
+  /** Two or more "!" in the message: said with force. A plain problem report ("it has a dead pixel") is not. */
+  intense: boolean;
   /** A request for information: ends in "?" or opens with a question word. */
   question: boolean;
 }
 
+/** Exclamation marks that make a message intense. */
+const INTENSE_EXCLAMATIONS = 2;
 /** Shouting: at least this many letters, this share of them capitals. */
 const SHOUT_MIN_WORDS = 3;
 const SHOUT_CAPS_SHARE = 0.6;
@@ -85,6 +89,7 @@ export function analyseMessage(text: string, fallback: Lang = 'en'): MessageAnal
     formal: cueStrength(FORMAL, tokens),
     informal: cueStrength(INFORMAL, tokens),
     shouting: isShouting(tokens),
+    intense: tokens.filter((t) => t.kind === 'punct' && t.text === '!').length >= INTENSE_EXCLAMATIONS,
     question: isQuestion(tokens),
   };
 }

@@ -14,6 +14,8 @@ function keys(tree: object, prefix = ''): string[] {
 /** Every key the engine emits (hints, reasons, insertable texts), as `checkDraft` and the rules spell them. */
 const HINT_CODES: HintCode[] = [
   'humour-when-upset',
+  'dismissive',
+  'smiley-when-upset',
   'too-casual',
   'no-acknowledgement',
   'blaming',
@@ -28,7 +30,9 @@ const REASONS = [
   'share-article',
   'recap-previous-channel',
   'ask-missing-info',
-  'offer-callback',
+  'callback-unanswered',
+  'callback-dropped',
+  'callback-waited',
   'escalate',
   'remind',
   'close',
@@ -59,7 +63,7 @@ describe('assist locale files', () => {
     const instance = i18next.createInstance();
     await instance.init({ lng: 'pl', resources: { pl: { assist: pl } }, defaultNS: 'assist' });
     expect(instance.t('reason.remind', { count: 1 })).toContain('1 dnia');
-    expect(instance.t('reason.reply-now', { count: 3 })).toContain('3 minuty');
-    expect(instance.t('reason.reply-now', { count: 5 })).toContain('5 minut');
+    expect(instance.t('reason.close', { count: 3 })).toContain('3 dni');
+    expect(instance.t('reason.escalate', { count: 5 })).toContain('5 kontaktów');
   });
 });

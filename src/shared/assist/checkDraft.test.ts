@@ -82,6 +82,45 @@ describe('checkDraft: every hint fires on an unfitting draft', () => {
 
   it('lets a relaxed customer have a light, casual reply, but not an upset one', () => {
     expect(codes(HAPPY_EN, 'Hey, awesome, cheers! 😄')).toEqual([]);
-    expect(codes(ANGRY_EN, 'Sorry! Cheers 😄')).toEqual(expect.arrayContaining(['humour-when-upset', 'too-casual']));
+    expect(codes(ANGRY_EN, 'Sorry! Cheers 😄')).toEqual(expect.arrayContaining(['smiley-when-upset', 'too-casual']));
+  });
+});
+
+describe('checkDraft: dismissive phrases and smileys to an upset customer', () => {
+  const hintsFor = (customer: string, draft: string) => checkDraft(classifyCustomer([customer]), draft).hints;
+
+  it.each([
+    [ANGRY_EN, 'Sorry, chill out, the refund is on its way.', 'chill out'],
+    [ANGRY_EN, 'Please calm down, I am sorry for the wait.', 'calm down'],
+    [ANGRY_EN, "Relax, I'm sorry, it will be there tomorrow.", 'Relax'],
+    [ANGRY_EN, 'Sorry for that. Whatever. It arrives tomorrow.', 'Whatever'],
+    [ANGRY_PL, 'Przepraszam, wyluzuj, paczka dotrze jutro.', 'wyluzuj'],
+    [ANGRY_PL, 'Proszę się uspokoić, przepraszam za kłopot.', 'Proszę się uspokoić'],
+    [ANGRY_EL, 'Συγγνώμη, χαλάρωσε, θα έρθει αύριο.', 'χαλάρωσε'],
+    [ANGRY_EL, 'Ηρεμήστε, λυπούμαστε για την καθυστέρηση.', 'Ηρεμήστε'],
+  ])('flags "%s" draft "%s" at "%s"', (customer, draft, text) => {
+    const hint = hintsFor(customer, draft).find((h) => h.code === 'dismissive');
+    expect(hint).toMatchObject({ severity: 'critical', messageKey: 'hint.dismissive', params: { text } });
+    expect(draft.slice(hint?.span?.start, hint?.span?.end)).toBe(text);
+  });
+
+  it.each([
+    [ANGRY_EN, 'Sorry, the refund is on its way :)', '🙂'],
+    [ANGRY_EN, 'Sorry about this ;) it arrives tomorrow.', '😉'],
+    [ANGRY_PL, 'Przepraszam, paczka dotrze jutro 😊', '😊'],
+    [ANGRY_EL, 'Συγγνώμη, η παραγγελία θα έρθει αύριο :-)', '🙂'],
+  ])('flags a smiley to an upset customer: "%s" / "%s"', (customer, draft) => {
+    expect(hintsFor(customer, draft).map((h) => h.code)).toContain('smiley-when-upset');
+  });
+
+  it('flags "lol" to an angry customer as humour', () => {
+    expect(codes(ANGRY_EN, 'Sorry lol, the courier got lost.')).toContain('humour-when-upset');
+  });
+
+  it('leaves the same words alone where they are not dismissive, and smileys to a relaxed customer', () => {
+    expect(codes(ANGRY_EN, 'I am sorry. We will do whatever it takes to fix this today.')).toEqual([]);
+    expect(codes(ANGRY_EN, "I'm sorry. Choose whatever date suits you and we'll deliver then.")).toEqual([]);
+    expect(codes(HAPPY_EN, 'Glad it works! Relax and enjoy the fast internet :)')).toEqual([]);
+    expect(codes('Zamówiłem nowy telefon, kiedy przyjdzie?', 'Telefon przyjdzie jutro :)')).toEqual([]);
   });
 });

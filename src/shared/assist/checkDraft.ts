@@ -4,7 +4,7 @@
  */
 import type { Channel } from '../domain';
 import { findMatches, type Lexicon, type LexiconMatch } from './lexicon';
-import { ACKNOWLEDGEMENT, BLAME, CASUAL, HUMOUR, INFORMAL, JARGON } from './lexicons';
+import { ACKNOWLEDGEMENT, BLAME, CASUAL, DISMISSIVE, DISMISSIVE_ALONE, HUMOUR, INFORMAL, JARGON, SMILEY } from './lexicons';
 import { tokenize, type Token } from './tokenize';
 import type { CustomerState, HintCode, Severity, Span, Tone, ToneCheck, ToneHint } from './types';
 
@@ -64,6 +64,19 @@ function unclaimed(lex: Lexicon, tokens: readonly Token[], claimed: Found[]): Le
   return findMatches(lex, tokens).filter((m) => !claimed.some((c) => m.start < c.end && c.start < m.end));
 }
 
+/** A match that makes up a whole clause: nothing but punctuation (or the text's edges) on either side. */
+function standsAlone(m: LexiconMatch, tokens: readonly Token[]): boolean {
+  const before = tokens[m.token - 1];
+  const after = tokens[m.token + m.length];
+  return (before === undefined || before.kind === 'punct') && (after === undefined || after.kind !== 'word');
+}
+
+/** Phrases that wave the customer's feelings away: anywhere ("calm down"), or as a clause of their own ("Whatever."). */
+function dismissals(tokens: readonly Token[], claimed: Found[]): Found[] {
+  const alone = unclaimed(DISMISSIVE_ALONE, tokens, claimed).filter((m) => standsAlone(m, tokens));
+  return [...unclaimed(DISMISSIVE, tokens, claimed), ...alone].sort((a, b) => a.start - b.start);
+}
+
 function shoutingSpans(tokens: readonly Token[]): Found[] {
   const spans: Found[] = [];
   let runStart = -1;
@@ -117,6 +130,9 @@ export function checkDraft(state: CustomerState, draft: string, options: CheckOp
     const laughs: Found[] = tokens.filter((t) => t.kind === 'word' && isLaughter(t.text));
     const jokes = [...laughs, ...unclaimed(HUMOUR, tokens, laughs)].sort((a, b) => a.start - b.start);
     hints.push(...spanHints('humour-when-upset', 'critical', jokes, draft, claimed));
+    hints.push(...spanHints('dismissive', 'critical', dismissals(tokens, claimed), draft, claimed));
+    const smileys = unclaimed(SMILEY, tokens, claimed);
+    hints.push(...spanHints('smiley-when-upset', state.emotion === 'angry' ? 'critical' : 'warning', smileys, draft, claimed));
   }
   hints.push(...spanHints('blaming', upset ? 'critical' : 'warning', unclaimed(BLAME, tokens, claimed), draft, claimed));
   if (upset && words >= MIN_WORDS_FOR_ACKNOWLEDGEMENT && findMatches(ACKNOWLEDGEMENT, tokens).length === 0) {

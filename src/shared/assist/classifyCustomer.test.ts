@@ -95,6 +95,25 @@ describe('classifyCustomer: emotion and urgency', () => {
     expect(state('Ευχαριστώ, όλα τέλεια').emotion).toBe('positive');
   });
 
+  it('reads a calm problem report as a problem, not as anger, in English, Polish and Greek', () => {
+    for (const report of [
+      'My new phone has a dead pixel.',
+      "The washing machine doesn't turn on.",
+      'The screen is cracked and the charger is broken.',
+      'Mój nowy telefon ma martwy piksel.',
+      'Pralka się nie włącza.',
+      'Το καινούργιο μου κινητό έχει ένα νεκρό pixel.',
+      'Η οθόνη δεν ανάβει.',
+    ]) {
+      expect(state(report).emotion, report).not.toBe('angry');
+    }
+    // The same problem said with force or hostility is anger.
+    expect(state('My new phone has a dead pixel!!').emotion).toBe('angry');
+    expect(state('My new phone has a dead pixel, this is a disgrace.').emotion).toBe('angry');
+    expect(state('Pralka się nie włącza, skandal!').emotion).toBe('angry');
+    expect(state('Η οθόνη δεν ανάβει, είμαι έξαλλος και θυμωμένος!').emotion).toBe('angry');
+  });
+
   it('reads deadlines, "now", repeated contact and threats to leave as high urgency', () => {
     expect(state('I need this fixed right now, my flight is tomorrow').urgency).toBe('high');
     expect(state('Third time I write, I will cancel my subscription').urgency).toBe('high');

@@ -23,7 +23,10 @@ const EMOTION_CUE_PUSH = 0.08;
 const MAX_EMOTION_PUSH = 0.4;
 /** Urgency strength at or above which it is "high". */
 const HIGH_URGENCY = 2;
-/** Below this (very negative), an upset customer with no specific cue reads as angry rather than sad. */
+/**
+ * Below this (very negative), a customer with no emotion cue reads as angry, but only when they say it with
+ * force ("!!", capitals): problem words alone ("dead pixel", "doesn't turn on") are not hostility.
+ */
 const ANGRY_SCORE = -0.6;
 
 /** Options of `classifyCustomer`. */
@@ -48,6 +51,7 @@ function readSentiment(score: number): Sentiment {
 
 interface Weighted {
   anger: number;
+  intensity: number;
   anxiety: number;
   sadness: number;
   urgency: number;
@@ -59,7 +63,8 @@ function readEmotion(sentiment: Sentiment, w: Weighted): Emotion {
   if (sentiment === 'positive') return 'positive';
   if (sentiment === 'neutral') return w.anxiety > 0 ? 'anxious' : 'neutral';
   const strongest = Math.max(w.anger, w.anxiety, w.sadness);
-  if (strongest === 0) return w.score <= ANGRY_SCORE ? 'angry' : 'sad';
+  // A problem reported without feeling: negative, yet calm.
+  if (strongest === 0) return w.score <= ANGRY_SCORE && w.intensity > 0 ? 'angry' : 'neutral';
   if (w.anger === strongest) return 'angry';
   return w.anxiety === strongest ? 'anxious' : 'sad';
 }
@@ -92,7 +97,7 @@ export function classifyCustomer(messages: readonly string[], options: ClassifyO
       : m,
   );
 
-  const w: Weighted = { anger: 0, anxiety: 0, sadness: 0, urgency: 0, formality: 0, score: 0 };
+  const w: Weighted = { anger: 0, intensity: 0, anxiety: 0, sadness: 0, urgency: 0, formality: 0, score: 0 };
   let total = 0;
   let upsetMessages = 0;
   analyses.forEach((m, k) => {
@@ -102,6 +107,7 @@ export function classifyCustomer(messages: readonly string[], options: ClassifyO
     total += weight;
     w.score += weight * score;
     w.anger += weight * (m.anger + (m.shouting ? 1 : 0));
+    w.intensity += weight * (m.intense ? 1 : 0);
     w.anxiety += weight * m.anxiety;
     w.sadness += weight * m.sadness;
     w.urgency += weight * m.urgency;

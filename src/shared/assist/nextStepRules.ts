@@ -5,10 +5,19 @@
 import type { Case, Channel, Interaction, KbArticle } from '../domain';
 // The module itself, not the domain's index, which would pull zod into the assist bundle (see isOpenCase).
 import { replyDueAt } from '../domain/sla';
-import { findMatches, type Lexicon } from './lexicon';
-import { GUIDE, ORDER_NUMBER_REQUEST, ORDER_TOPIC, PROMISE, PURCHASE_OR_SETUP } from './lexicons';
+import { affirmsOnly, isPromise, mentions, sentencesOf, statementsOf } from './caseStatements';
+import {
+  CALL,
+  CALL_DROPPED,
+  CALL_HOLD,
+  CALL_UNANSWERED,
+  DELIVERED_OR_SET_UP,
+  DELIVERY_PROBLEM,
+  GUIDE,
+  ORDER_NUMBER_REQUEST,
+  ORDER_TOPIC,
+} from './lexicons';
 import { searchArticles } from './searchArticles';
-import { tokenize } from './tokenize';
 import type { CustomerState, NextStep } from './types';
 
 /** Everything a rule may read, prepared once. */
@@ -23,6 +32,8 @@ export interface RuleContext {
   inbound: readonly Interaction[];
   /** The newest customer messages and the case subject: what the customer is asking about now. */
   question: string;
+  /** The customer is standing at the store counter (store staff serving them, or a store visit just recorded). */
+  atCounter: boolean;
 }
 
 export type NextStepRule = (ctx: RuleContext) => NextStep[];
@@ -51,21 +62,22 @@ const ORDER_NUMBER = /(?:^|[^\p{L}\p{N}])#?(?:\p{L}{1,4}[-/ ]?)?\p{N}{5,}/u;
  */
 const isOpenCase = (c: Pick<Case, 'status'>): boolean => c.status !== 'resolved' && c.status !== 'closed';
 
-const mentions = (lex: Lexicon, text: string): boolean => findMatches(lex, tokenize(text)).length > 0;
-
 function step(kind: NextStep['kind'], score: number, reasonKey: string, params: NextStep['params'], action: NextStep['action']): NextStep {
   return { kind, score, reasonKey, params, action };
 }
 
-/** The first response (or the next one) is due within minutes, or overdue. */
-const replyNow: NextStepRule = ({ case: c, now }) => {
+/**
+ * The first response (or the next one) is due within minutes, or overdue. Not while the customer is at the
+ * counter: they are answered face to face. `time` is in milliseconds, shown by the UI's duration format.
+ */
+const replyNow: NextStepRule = ({ case: c, now, atCounter }) => {
   const due = replyDueAt(c);
-  if (due === null) return [];
+  if (due === null || atCounter) return [];
   const minutes = Math.round((due - now) / MINUTE);
   if (minutes > REPLY_WINDOW_MINUTES) return [];
   const overdue = minutes < 0;
   return [
-    step('reply-now', overdue ? 1 : 0.9, overdue ? 'reason.reply-now-overdue' : 'reason.reply-now', { count: Math.abs(minutes) }, {
+    step('reply-now', overdue ? 1 : 0.9, overdue ? 'reason.reply-now-overdue' : 'reason.reply-now', { time: Math.abs(minutes) * MINUTE }, {
       type: 'focus-composer',
     }),
   ];
@@ -90,12 +102,9 @@ const shareArticle: NextStepRule = (ctx) => {
   ];
 };
 
+/** Sentences as a recap shows them: each cut to a readable length. */
 function sentences(text: string): string[] {
-  return text
-    .split(/(?<=[.!?;])\s+|\n+/u)
-    .map((s) => s.trim())
-    .filter((s) => s !== '')
-    .map((s) => (s.length > RECAP_SENTENCE_LENGTH ? `${s.slice(0, RECAP_SENTENCE_LENGTH - 1)}…` : s));
+  return sentencesOf(text).map((s) => (s.length > RECAP_SENTENCE_LENGTH ? `${s.slice(0, RECAP_SENTENCE_LENGTH - 1)}…` : s));
 }
 
 function staffTexts(i: Interaction): string[] {
@@ -103,26 +112,32 @@ function staffTexts(i: Interaction): string[] {
   return texts.filter((t): t is string => t !== undefined && t !== '');
 }
 
-/** The case moved channel (video chat, then the store): recap what was said and promised before. */
+/**
+ * The case moved channel (video chat, then the store): recap what was said and promised before. With the
+ * customer at the counter the case is in the store now, even before the visit is written down.
+ */
 const recapPreviousChannel: NextStepRule = (ctx) => {
   const facing = ctx.interactions.filter((i) => i.kind !== 'note' && i.direction !== 'internal');
-  const current = facing[facing.length - 1];
+  const current = ctx.atCounter ? 'store' : facing[facing.length - 1]?.kind;
   if (current === undefined) return [];
-  const previous = facing.filter((i) => i.kind !== current.kind);
+  const previous = facing.filter((i) => i.kind !== current);
   const last = previous[previous.length - 1];
   if (last === undefined) return [];
   const channel = last.kind as Channel;
   const earlier = previous.filter((i) => i.kind === channel);
   const notes = ctx.interactions.filter((i) => i.kind === 'note' && i.createdAt <= last.createdAt);
   const staffSentences = [...earlier, ...notes].flatMap(staffTexts).flatMap(sentences);
-  const promised = staffSentences.filter((s) => mentions(PROMISE, s)).slice(-RECAP_SENTENCES);
-  const said = [
-    ...earlier.flatMap((i) => [i.meta.summary ?? '', i.direction === 'inbound' ? i.text : '']).flatMap(sentences),
-  ].slice(-RECAP_SENTENCES);
-  // Just arrived on the new channel: the recap matters most before the first reply there.
-  const sinceSwitch = facing.filter((i) => i.kind === current.kind && i.createdAt > last.createdAt).length;
+  const promised = staffSentences.filter(isPromise).slice(-RECAP_SENTENCES);
+  // A summary sentence that is a promise is listed once, as a promise; the customer's own words stay as said.
+  const said = earlier
+    .flatMap((i) => [...sentences(i.meta.summary ?? '').filter((s) => !isPromise(s)), ...(i.direction === 'inbound' ? sentences(i.text) : [])])
+    .slice(-RECAP_SENTENCES);
+  // Just arrived on the new channel: the recap matters most before the first reply there, and most of all
+  // with the customer at the counter, where nobody should make them tell it again.
+  const sinceSwitch = facing.filter((i) => i.kind === current && i.createdAt > last.createdAt).length;
+  const score = ctx.atCounter ? 1 : sinceSwitch <= 2 ? 0.75 : 0.4;
   return [
-    step('recap-previous-channel', sinceSwitch <= 2 ? 0.75 : 0.4, 'reason.recap-previous-channel', { channel }, {
+    step('recap-previous-channel', score, 'reason.recap-previous-channel', { channel }, {
       type: 'open-recap',
       channel,
       interactionIds: earlier.map((i) => i.id),
@@ -151,21 +166,53 @@ const askMissingInfo: NextStepRule = (ctx) => {
   ];
 };
 
-/** An angry customer contacting again: call them back, or hand the case up when it has gone too far. */
-const offerCallbackOrEscalate: NextStepRule = (ctx) => {
+/** What went wrong with a call, in the order a callback reason names it. */
+type CallTrouble = 'unanswered' | 'dropped' | 'waited';
+const CALL_CHANNELS: readonly Interaction['kind'][] = ['phone', 'video'];
+const OUTCOME_TROUBLE: Partial<Record<NonNullable<Interaction['meta']['outcome']>, CallTrouble>> = {
+  missed: 'unanswered',
+  voicemail: 'unanswered',
+  dropped: 'dropped',
+};
+
+/**
+ * The trouble an interaction reports: the call's recorded outcome when there is one, else what the customer or
+ * the notes say. A written message counts only when it speaks of a call ("cut off" alone may be the electricity).
+ */
+function callTrouble(i: Interaction): CallTrouble | null {
+  // An answered call (resolved, transferred, follow-up) is not trouble, whatever was said about the wait.
+  if (i.meta.outcome !== undefined) return OUTCOME_TROUBLE[i.meta.outcome] ?? null;
+  const said = [i.direction === 'inbound' ? i.text : '', i.meta.notes ?? '', i.meta.summary ?? ''].join('\n');
+  if (!CALL_CHANNELS.includes(i.kind) && !mentions(CALL, said)) return null;
+  if (mentions(CALL_UNANSWERED, said)) return 'unanswered';
+  if (mentions(CALL_DROPPED, said)) return 'dropped';
+  return mentions(CALL_HOLD, said) ? 'waited' : null;
+}
+
+/**
+ * A caller was not answered, reached voicemail, was cut off or kept waiting on the line: call them back, unless
+ * someone already has (a later outbound call or video session). Not suggested for any other reason.
+ */
+const offerCallback: NextStepRule = (ctx) => {
+  if (!isOpenCase(ctx.case)) return [];
+  const troubled = ctx.interactions.findLast((i) => i.direction !== 'outbound' && callTrouble(i) !== null);
+  if (troubled === undefined) return [];
+  const calledBack = ctx.interactions.some((i) => i.direction === 'outbound' && CALL_CHANNELS.includes(i.kind) && i.createdAt > troubled.createdAt);
+  if (calledBack) return [];
+  const trouble = callTrouble(troubled) as CallTrouble;
+  return [step('offer-callback', 0.8, `reason.callback-${trouble}`, {}, { type: 'schedule-callback', caseId: ctx.case.id })];
+};
+
+/** An angry customer contacting again and again (or on the phone with it): hand the case up. */
+const escalate: NextStepRule = (ctx) => {
   const { case: c, state } = ctx;
   const contacts = Math.max(c.inboundCount, ctx.inbound.length);
   const angry = state.emotion === 'angry' || (state.sentiment === 'negative' && state.urgency === 'high');
   if (!isOpenCase(c) || !angry || contacts < REPEAT_CONTACTS) return [];
-  const params = { count: contacts };
   const severe = contacts >= ESCALATE_CONTACTS || c.priority === 'urgent';
   const onPhone = ctx.inbound[ctx.inbound.length - 1]?.kind === 'phone';
-  const steps: NextStep[] = [];
-  if (severe || onPhone) steps.push(step('escalate', 0.85, 'reason.escalate', params, { type: 'escalate', caseId: c.id }));
-  if (!onPhone) {
-    steps.push(step('offer-callback', severe ? 0.7 : 0.8, 'reason.offer-callback', params, { type: 'schedule-callback', caseId: c.id }));
-  }
-  return steps;
+  if (!severe && !onPhone) return [];
+  return [step('escalate', 0.85, 'reason.escalate', { count: contacts }, { type: 'escalate', caseId: c.id })];
 };
 
 /** Waiting on the customer for days: send a reminder, or offer to close after a week. */
@@ -188,12 +235,23 @@ const followUpAlert: NextStepRule = ({ case: c }) => {
   return [step('follow-up-alert', 0.9, 'reason.follow-up-alert', { score: c.csatScore }, { type: 'open-alert', caseId: c.id })];
 };
 
-/** After a purchase or a setup question, the next need is usually the setup guide. */
+/** The newest interactions read for what just happened (a delivery, a setup). */
+const RECENT_EVENTS = 3;
+
+/**
+ * The product was just delivered or set up and it went well: send the guide people ask for next (or offer help
+ * with the setup when there is none). Read in the customer's newest messages and the staff's notes; not when
+ * the delivery or setup failed (denied, or a problem named), nor to an angry customer (the problem comes first).
+ */
 const anticipateNextNeed: NextStepRule = (ctx) => {
-  if (!isOpenCase(ctx.case) || ctx.state.emotion === 'angry' || !mentions(PURCHASE_OR_SETUP, ctx.question)) return [];
+  if (!isOpenCase(ctx.case) || ctx.state.emotion === 'angry') return [];
+  const recent = ctx.interactions.slice(-RECENT_EVENTS).flatMap((i) => [i.direction === 'inbound' ? i.text : '', i.meta.notes ?? '', i.meta.summary ?? '']);
+  const happened = [ctx.question, ...recent].join('\n');
+  // "Has it arrived?" asks; only what is stated happened.
+  if (!affirmsOnly(DELIVERED_OR_SET_UP, statementsOf(happened).join('\n')) || mentions(DELIVERY_PROBLEM, happened)) return [];
   const lang = ctx.state.language;
   const guides = ctx.articles.filter((a) => a.language === lang && mentions(GUIDE, `${a.title} ${a.tags.join(' ')}`));
-  const guide = searchArticles(ctx.question, guides, lang)[0]?.article ?? guides[0];
+  const guide = searchArticles(happened, guides, lang)[0]?.article ?? guides[0];
   if (guide === undefined) {
     return [
       step('anticipate-next-need', 0.45, 'reason.anticipate-help', {}, { type: 'insert-text', textKey: 'text.offer-setup-help', lang }),
@@ -217,7 +275,8 @@ export const NEXT_STEP_RULES: readonly NextStepRule[] = [
   shareArticle,
   recapPreviousChannel,
   askMissingInfo,
-  offerCallbackOrEscalate,
+  offerCallback,
+  escalate,
   remindOrClose,
   followUpAlert,
   anticipateNextNeed,

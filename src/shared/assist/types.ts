@@ -26,6 +26,8 @@ export type Tone = 'serious' | 'warm' | 'light';
 
 export type HintCode =
   | 'humour-when-upset'
+  | 'dismissive'
+  | 'smiley-when-upset'
   | 'too-casual'
   | 'no-acknowledgement'
   | 'blaming'

@@ -43,6 +43,36 @@ describe('caseBrief', () => {
     expect(brief.open.map((o) => o.text)).toEqual(['When will it arrive?', 'Can I pick it up myself?', 'Πότε θα έρθει;']);
   });
 
+  it('lists requests made as statements, and not the chasers around them, in English, Polish and Greek', () => {
+    const brief = caseBrief([
+      aMessage({ id: 'a', text: 'The blender stopped working after a week. I want my money back.', createdAt: at(0) }),
+      aMessage({ id: 'b', text: 'Hello???', createdAt: at(20) }),
+      aMessage({ id: 'c', text: 'Is anybody there?', createdAt: at(40) }),
+    ]);
+    expect(brief.open.map((o) => [o.interactionId, o.text])).toEqual([['a', 'I want my money back.']]);
+    const pl = caseBrief([aMessage({ text: 'Halo? Jest tam ktoś? Proszę o wymianę telefonu na nowy.' })]);
+    expect(pl.open.map((o) => o.text)).toEqual(['Proszę o wymianę telefonu na nowy.']);
+    const el = caseBrief([aMessage({ text: 'Είναι κανείς εκεί; Θέλω να ακυρώσω την παραγγελία.' })]);
+    expect(el.open.map((o) => o.text)).toEqual(['Θέλω να ακυρώσω την παραγγελία.']);
+    expect(caseBrief([aMessage({ text: 'Hello? Anyone?' }), aMessage({ id: 'i2', text: 'Thanks, that was all.' })]).open).toEqual([]);
+  });
+
+  it("files an advisor's agreement as a promise, in English, Polish and Greek", () => {
+    const brief = caseBrief([
+      aMessage({ id: 'v1', kind: 'video', direction: 'outbound', authorId: 's1', text: '', meta: { summary: 'Exchange agreed at the Warsaw store; replacement reserved.' }, createdAt: at(0) }),
+      aMessage({ id: 'v2', kind: 'video', direction: 'outbound', authorId: 's1', text: '', meta: { summary: 'Uzgodniono naprawę; kurier zarezerwowany na piątek.' }, createdAt: at(1) }),
+      aMessage({ id: 'v3', kind: 'video', direction: 'outbound', authorId: 's1', text: '', meta: { summary: 'Κανονίσαμε αντικατάσταση στο κατάστημα.' }, createdAt: at(2) }),
+      aMessage({ id: 'p', kind: 'phone', direction: 'outbound', authorId: 's1', text: '', meta: { notes: 'No exchange was agreed.' }, createdAt: at(3) }),
+    ]);
+    // At most four lines, newest last: each summary is there, the notes of no agreement are not.
+    expect(brief.promised.map((p) => [p.interactionId, p.text])).toEqual([
+      ['v1', 'replacement reserved.'],
+      ['v2', 'Uzgodniono naprawę;'],
+      ['v2', 'kurier zarezerwowany na piątek.'],
+      ['v3', 'Κανονίσαμε αντικατάσταση στο κατάστημα.'],
+    ]);
+  });
+
   it('takes the recap of the previous channel from the assist engine', () => {
     const steps: NextStep[] = [
       {

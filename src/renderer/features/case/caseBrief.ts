@@ -3,12 +3,8 @@
  * that nobody asks the customer to repeat themselves.
  */
 import type { Channel, Interaction, InteractionKind } from '../../../shared/domain';
-import type { NextStep } from '../../../shared/assist';
-// The promise vocabulary is the assist engine's own (its recap uses it too); assist does not export a
-// promise finder yet, so the brief reads the same list rather than keeping a second one.
-import { findMatches } from '../../../shared/assist/lexicon';
-import { PROMISE } from '../../../shared/assist/lexicons';
-import { tokenize } from '../../../shared/assist/tokenize';
+// Sentences are cut, and read, by the assist engine's rules: the brief and the engine's recap agree.
+import { isOpenRequest, isPromise, sentencesOf, type NextStep } from '../../../shared/assist';
 
 /** One sentence of the brief, with the interaction it came from (to jump to it in the timeline). */
 export interface BriefLine {
@@ -29,7 +25,7 @@ export interface CaseBrief {
   asked: Interaction | null;
   /** Promises made by staff (replies, notes, call notes, video summaries), newest last. */
   promised: BriefLine[];
-  /** Customer questions that no staff reply has followed yet. */
+  /** Customer requests and questions (not mere chasers such as "Hello???") that no staff reply has followed yet. */
   open: BriefLine[];
   recap: ChannelRecap | null;
 }
@@ -37,19 +33,11 @@ export interface CaseBrief {
 /** Enough to remember; the timeline holds the rest. */
 const MAX_LINES = 4;
 
-function sentencesOf(text: string): string[] {
-  const segmenter = new Intl.Segmenter(undefined, { granularity: 'sentence' });
-  return [...segmenter.segment(text)].map((s) => s.segment.trim()).filter((s) => s !== '');
-}
-
 /** Text written by staff in an interaction: what they sent, and what they wrote down about a call or session. */
 function staffTexts(i: Interaction): string[] {
   const written = i.direction === 'inbound' ? [] : [i.text];
   return [...written, i.meta.summary ?? '', i.meta.notes ?? ''].filter((t) => t !== '');
 }
-
-/** Greek ends a question with ";" (or the Greek question mark, U+037E), the others with "?". */
-const isQuestion = (sentence: string): boolean => /[?;\u037E]$/u.test(sentence);
 
 function lines(interactions: readonly Interaction[], pick: (sentence: string) => boolean, texts: (i: Interaction) => string[]): BriefLine[] {
   const found = interactions.flatMap((i) =>
@@ -66,10 +54,10 @@ function lines(interactions: readonly Interaction[], pick: (sentence: string) =>
 export function caseBrief(timeline: readonly Interaction[], steps: readonly NextStep[] = []): CaseBrief {
   const ordered = [...timeline].sort((a, b) => a.createdAt - b.createdAt);
   const asked = ordered.find((i) => i.direction === 'inbound') ?? null;
-  const promised = lines(ordered, (s) => findMatches(PROMISE, tokenize(s)).length > 0, staffTexts);
+  const promised = lines(ordered, isPromise, staffTexts);
   const lastStaffReply = ordered.findLastIndex((i) => i.direction === 'outbound');
   const unanswered = ordered.slice(lastStaffReply + 1).filter((i) => i.direction === 'inbound');
-  const open = lines(unanswered, isQuestion, (i) => [i.text]);
+  const open = lines(unanswered, isOpenRequest, (i) => [i.text]);
   const recapAction = steps.find((s) => s.action.type === 'open-recap')?.action;
   const recap =
     recapAction?.type === 'open-recap' ? { channel: recapAction.channel, said: recapAction.said, promised: recapAction.promised } : null;

@@ -29,10 +29,13 @@ export function useCaseAssist(kase: Case, timeline: readonly Interaction[], cust
     { refreshOn: (c) => c.entities.kb !== undefined },
   );
   const feedback = useChannel('assist.feedbackModel', {}, { refreshOn: () => false });
+  // Store staff open a case for the customer standing at their counter: the recap of the earlier channel leads.
+  const session = useChannel('session.current', {}, { refreshOn: () => false });
+  const atCounter = session.data?.staff.role === 'store';
   const articles = useMemo(() => knowledge.data?.kb ?? [], [knowledge.data]);
   const steps = useMemo(
-    () => suggestNextSteps({ case: kase, interactions: timeline, articles, state, now: minute * MINUTE, feedback: feedback.data }),
-    [kase, timeline, articles, state, minute, feedback.data],
+    () => suggestNextSteps({ case: kase, interactions: timeline, articles, state, now: minute * MINUTE, feedback: feedback.data, atCounter }),
+    [kase, timeline, articles, state, minute, feedback.data, atCounter],
   );
   return { state, steps, articles };
 }

@@ -133,7 +133,10 @@ nie przeczytał*
 κάνατε λάθος
 `;
 
-/** Jokes and laughter (laughter spelled "hahaha" is recognised separately, whatever its length). */
+/**
+ * Jokes and laughter (laughter spelled "hahaha" is recognised separately, whatever its length). Smileys and
+ * winks are in SMILEY_CUES.
+ */
 export const HUMOUR_CUES = `
 lol
 lmao
@@ -151,10 +154,92 @@ funny
 😂
 🤣
 😆
-😜
-😝
+`;
+
+/**
+ * Smileys and winks, as emoji or typed (the tokeniser folds ":)" to 🙂 and ";)" to 😉): friendly to a relaxed
+ * customer, flippant to an upset one.
+ */
+export const SMILEY_CUES = `
+🙂
+🙃
+😊
+☺
+😀
+😁
+😃
 😄
 😉
+😜
+😝
+😛
+😋
+😇
+`;
+
+/**
+ * Phrases that wave the customer's feelings away ("chill out", "calm down"). Written to an upset customer they
+ * make things worse whatever else the reply says.
+ */
+export const DISMISSIVE_CUES = `
+chill
+chill out
+calm down
+relax
+take it easy
+settle down
+cool it
+dont panic
+no need to panic
+no need to get upset
+no need to be upset
+no need to get angry
+dont get upset
+dont overreact
+youre overreacting
+no big deal
+not a big deal
+its not a big deal
+its nothing
+wyluzuj*
+uspokój się
+uspokójcie się
+niech się pan uspokoi
+niech się pani uspokoi
+proszę się uspokoić
+nie denerwuj się
+bez nerwów
+nie przesadzaj
+nie panikuj
+nie ma co dramatyzować
+nic wielkiego
+nic takiego
+χαλάρωσε
+χαλαρώστε
+ηρέμησε
+ηρεμήστε
+μην αγχώνεσαι
+μην αγχώνεστε
+μην υπερβάλλεις
+μην υπερβάλλετε
+μην το κάνετε θέμα
+μην το κάνεις θέμα
+δεν είναι τίποτα
+δεν τρέχει τίποτα
+`;
+
+/**
+ * Dismissive only when said on their own ("Whatever.", "Nieważne."): "whatever you prefer" is helpful. The tone
+ * check flags these when they make up a whole clause.
+ */
+export const DISMISSIVE_ALONE_CUES = `
+whatever
+fine whatever
+ok whatever
+nieważne
+jak tam chcesz
+trudno
+τέλος πάντων
 `;
 
 /** Chat-style register that reads as too casual for a customer who is upset or formal. */

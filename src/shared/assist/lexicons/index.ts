@@ -4,7 +4,16 @@
  */
 import { compileLexicon, type Lexicon } from '../lexicon';
 import type { Lang } from '../types';
-import { ACKNOWLEDGEMENT_CUES, BLAME_CUES, CASUAL_CUES, HUMOUR_CUES, JARGON_CUES } from './draftCues';
+import {
+  ACKNOWLEDGEMENT_CUES,
+  BLAME_CUES,
+  CASUAL_CUES,
+  DISMISSIVE_ALONE_CUES,
+  DISMISSIVE_CUES,
+  HUMOUR_CUES,
+  JARGON_CUES,
+  SMILEY_CUES,
+} from './draftCues';
 import { EL_MKLAB_ANGER, EL_MKLAB_FEAR, EL_MKLAB_POLARITY, EL_MKLAB_SADNESS } from './elMklab';
 import { EL_SENTIMENT } from './elSentiment';
 import { EMOJI_VALENCE } from './emoji';
@@ -15,7 +24,20 @@ import { EN_POSITIVE } from './enPositive';
 import { ANGER_CUES, ANXIETY_CUES, SADNESS_CUES } from './emotionCues';
 import { FORMAL_CUES, INFORMAL_CUES } from './formalityCues';
 import { EL_FUNCTION_WORDS, EN_FUNCTION_WORDS, PL_FUNCTION_WORDS } from './languageCues';
-import { GUIDE_CUES, ORDER_NUMBER_REQUEST_CUES, ORDER_TOPIC_CUES, PROMISE_CUES, PURCHASE_OR_SETUP_CUES } from './caseCues';
+import {
+  CALL_CUES,
+  CALL_DROPPED_CUES,
+  CALL_HOLD_CUES,
+  CALL_UNANSWERED_CUES,
+  DELIVERED_OR_SET_UP_CUES,
+  DELIVERY_PROBLEM_CUES,
+  GUIDE_CUES,
+  ORDER_NUMBER_REQUEST_CUES,
+  ORDER_TOPIC_CUES,
+  PING_CUES,
+  PROMISE_CUES,
+  REQUEST_CUES,
+} from './caseCues';
 import { CONTRASTS, COURTESIES, INTENSIFIERS, NEGATORS, QUESTION_STARTERS } from './modifiers';
 import { PL_SENTIMENT } from './plSentiment';
 import { NO_HURRY_CUES, URGENT_CUES } from './urgencyCues';
@@ -49,6 +71,9 @@ export const BLAME = compileLexicon([BLAME_CUES]);
 export const HUMOUR = compileLexicon([HUMOUR_CUES]);
 export const CASUAL = compileLexicon([CASUAL_CUES]);
 export const JARGON = compileLexicon([JARGON_CUES]);
+export const SMILEY = compileLexicon([SMILEY_CUES]);
+export const DISMISSIVE = compileLexicon([DISMISSIVE_CUES]);
+export const DISMISSIVE_ALONE = compileLexicon([DISMISSIVE_ALONE_CUES]);
 
 export const EN_WORDS = compileLexicon([EN_FUNCTION_WORDS]);
 export const PL_WORDS = compileLexicon([PL_FUNCTION_WORDS]);
@@ -58,5 +83,12 @@ export const FUNCTION_WORDS = compileLexicon([EN_FUNCTION_WORDS, PL_FUNCTION_WOR
 export const ORDER_TOPIC = compileLexicon([ORDER_TOPIC_CUES]);
 export const ORDER_NUMBER_REQUEST = compileLexicon([ORDER_NUMBER_REQUEST_CUES]);
 export const PROMISE = compileLexicon([PROMISE_CUES]);
-export const PURCHASE_OR_SETUP = compileLexicon([PURCHASE_OR_SETUP_CUES]);
+export const PING = compileLexicon([PING_CUES]);
+export const REQUEST = compileLexicon([REQUEST_CUES]);
+export const CALL = compileLexicon([CALL_CUES]);
+export const CALL_UNANSWERED = compileLexicon([CALL_UNANSWERED_CUES]);
+export const CALL_DROPPED = compileLexicon([CALL_DROPPED_CUES]);
+export const CALL_HOLD = compileLexicon([CALL_HOLD_CUES]);
+export const DELIVERED_OR_SET_UP = compileLexicon([DELIVERED_OR_SET_UP_CUES]);
+export const DELIVERY_PROBLEM = compileLexicon([DELIVERY_PROBLEM_CUES]);
 export const GUIDE = compileLexicon([GUIDE_CUES]);
