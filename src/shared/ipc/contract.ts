@@ -292,7 +292,8 @@ export const channels = {
   'workstation.info': {
     input: Empty,
     output: z.object({
-      people: z.array(z.object({ name: z.string() })),
+      /** Who has a cache here (signed in online here before): the sign-in screen offers them by name. */
+      people: z.array(z.object({ name: z.string(), username: z.string() })),
       hubUrl: z.string(),
       connection: ConnectionStateSchema,
       /** signed-out, locked (someone's session waits for their password) or signed-in. */
