@@ -40,7 +40,7 @@ export async function screenTour({ app, hub, lng }: { app: WorkstationPage; hub:
   const say = (key: string, vars?: Record<string, string>) => uiText(lng, key, vars);
   await app.language(lng);
   await hub.inbound({ from: CUSTOMER, text: 'Dzień dobry, zamówiłam dwa swetry, a przyszedł jeden. Co teraz?' });
-  const traffic = liveTraffic((n) => hub.inbound({ from: { email: `traffic-${n}@example.pl`, name: `Klient ${n}` }, text: `Pytanie numer ${n} o moje zamówienie.` }));
+  const traffic = liveTraffic((n) => hub.inbound({ from: { email: `traffic-${n}@example.pl`, name: `Klient ${n}` }, text: `Pytanie numer ${n} o moje zamówienie.` }), 1_000);
   try {
     await signIn(page, say, 'a1');
     await page.getByRole('option').filter({ hasText: CUSTOMER.name }).click();

@@ -7,6 +7,7 @@ import { useChannel } from '../../lib/api/useChannel';
 import { errorText } from '../../lib/errorText';
 import { AuthFrame } from './AuthFrame';
 import { SignInScreen } from './SignInScreen';
+import { WrappingButton } from './WrappingButton';
 
 /**
  * After an idle or manual lock: nothing of the session is on screen (the engine has closed the cache) until
@@ -52,9 +53,7 @@ export function LockScreen({ onUnlocked }: { onUnlocked(session: SessionView): v
             {t('lock.unlock')}
           </Button>
           {locked && (
-            <Button variant="subtle" onClick={() => setSwitching(true)}>
-              {t('lock.switchUser', { name: locked.name })}
-            </Button>
+            <WrappingButton onClick={() => setSwitching(true)}>{t('lock.switchUser', { name: locked.name })}</WrappingButton>
           )}
         </Stack>
       </form>

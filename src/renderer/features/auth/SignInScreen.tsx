@@ -6,6 +6,7 @@ import { useApi } from '../../lib/api/useApi';
 import { useChannel } from '../../lib/api/useChannel';
 import { errorText } from '../../lib/errorText';
 import { AuthFrame } from './AuthFrame';
+import { WrappingButton } from './WrappingButton';
 
 interface Props {
   onSignedIn(session: SessionView): void;
@@ -66,9 +67,9 @@ export function SignInScreen({ onSignedIn, ended, over }: Props) {
           <List size="sm" aria-labelledby="people-here">
             {people.map((p) => (
               <List.Item key={p.username}>
-                <Button variant="subtle" size="compact-sm" onClick={() => pick(p)}>
+                <WrappingButton size="compact-sm" onClick={() => pick(p)}>
                   {p.name}
-                </Button>
+                </WrappingButton>
               </List.Item>
             ))}
           </List>
@@ -88,9 +89,7 @@ export function SignInScreen({ onSignedIn, ended, over }: Props) {
             {t('signIn.submit')}
           </Button>
           {over && (
-            <Button variant="subtle" onClick={over.onBack}>
-              {t('lock.back')}
-            </Button>
+<WrappingButton onClick={over.onBack}>{t('lock.back')}</WrappingButton>
           )}
         </Stack>
       </form>
