@@ -52,9 +52,7 @@ export function LockScreen({ onUnlocked }: { onUnlocked(session: SessionView): v
           <Button type="submit" loading={busy}>
             {t('lock.unlock')}
           </Button>
-          {locked && (
-            <WrappingButton onClick={() => setSwitching(true)}>{t('lock.switchUser', { name: locked.name })}</WrappingButton>
-          )}
+          {locked && <WrappingButton onClick={() => setSwitching(true)}>{t('lock.switchUser', { name: locked.name })}</WrappingButton>}
         </Stack>
       </form>
     </AuthFrame>

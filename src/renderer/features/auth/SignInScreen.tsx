@@ -88,9 +88,7 @@ export function SignInScreen({ onSignedIn, ended, over }: Props) {
           <Button type="submit" loading={busy}>
             {t('signIn.submit')}
           </Button>
-          {over && (
-<WrappingButton onClick={over.onBack}>{t('lock.back')}</WrappingButton>
-          )}
+          {over && <WrappingButton onClick={over.onBack}>{t('lock.back')}</WrappingButton>}
         </Stack>
       </form>
     </AuthFrame>
