@@ -11,7 +11,7 @@ test.describe('shared workstation', () => {
 
     await app.signOut('Person a1');
     await expect(page.getByText('Ewa Lis')).toHaveCount(0);
-    // The sign-in screen lists who has a cache here, by name only.
+    // The sign-in screen lists who has a cache here by name (a name fills in the username).
     await expect(page.getByRole('list', { name: /has a cache on this workstation/ })).toContainText('Person a1');
 
     await app.signIn('a3');
