@@ -64,7 +64,7 @@ describe('workstation engine against a real hub', () => {
     expect(inbox.items.map((i) => [i.case.id, i.customerName])).toEqual([[caseId, 'Γιώργος Παπαδάκης']]);
     const view = await call(engine, 'case.view', { caseId });
     expect(view.timeline.map((i) => i.text)).toEqual(['Καλησπέρα, η παραγγελία μου δεν έφτασε ποτέ']);
-    expect(await call(engine, 'workstation.info', {})).toMatchObject({ people: [{ name: 'Person a3' }], connection: 'online', session: 'signed-in' });
+    expect(await call(engine, 'workstation.info', {})).toMatchObject({ people: [{ name: 'Person a3', username: 'a3' }], connection: 'online', session: 'signed-in' });
   });
 
   it('sends a reply to the hub exactly once and shows it confirmed', async () => {
@@ -102,7 +102,7 @@ describe('workstation engine against a real hub', () => {
     expect((await call(back, 'workstation.info', {})).connection).toBe('online');
   });
 
-  it('refuses offline sign-in to someone who never signed in online here, and past maxOfflineHours', async () => {
+  it('refuses sign-in without the hub: never signed in online here, wrong password, and past maxOfflineHours apart', async () => {
     const offline = start({ hubUrl: DEAD_HUB });
     expect((await refusal(offline, 'auth.signIn', { username: 'a1', password: password('a1') })).code).toBe('never-online-here');
     expect((await refusal(offline, 'auth.signIn', { username: 'a1', password: password('a1'), mode: 'online' })).code).toBe('hub-unreachable');
@@ -110,8 +110,9 @@ describe('workstation engine against a real hub', () => {
     await signInAndSync(start(), 'a3');
     await engines.pop()!.close();
     const later = start({ hubUrl: DEAD_HUB });
-    expect((await refusal(later, 'auth.signIn', { username: 'a1', password: password('a1') })).code).toBe('bad-credentials');
-    expect((await refusal(later, 'auth.signIn', { username: 'a3', password: 'wrong' })).code).toBe('bad-credentials');
+    // a1's password is right, but nothing here can check it: they are told to connect once, not that it is wrong.
+    expect((await refusal(later, 'auth.signIn', { username: 'a1', password: password('a1') })).code).toBe('never-online-here');
+    expect((await refusal(later, 'auth.signIn', { username: 'a3', password: 'wrong' })).code).toBe('wrong-password');
     offsetMs = 73 * 3_600_000;
     expect((await refusal(later, 'auth.signIn', { username: 'a3', password: password('a3') })).code).toBe('offline-expired');
   });
@@ -131,15 +132,45 @@ describe('workstation engine against a real hub', () => {
     expect((await refusal(engine, 'case.note', { caseId: 'x', text: 'hello' })).code).toBe('locked');
     expect(await call(engine, 'session.current', {})).toBeNull();
     expect(await call(engine, 'workstation.info', {})).toMatchObject({ session: 'locked', locked: { name: 'Person a3', reason: 'idle' } });
-    expect((await refusal(engine, 'auth.unlock', { password: 'wrong' })).code).toBe('bad-credentials');
+    expect((await refusal(engine, 'auth.unlock', { password: 'wrong' })).code).toBe('wrong-password');
     // A failed sign-in by someone else leaves the lock as it was.
-    expect((await refusal(engine, 'auth.signIn', { username: 'a1', password: 'wrong', mode: 'offline' })).code).toBe('bad-credentials');
+    expect((await refusal(engine, 'auth.signIn', { username: 'a1', password: 'wrong', mode: 'offline' })).code).toBe('never-online-here');
+    expect((await refusal(engine, 'auth.signIn', { username: 'a1', password: 'wrong' })).code).toBe('bad-credentials');
     expect((await call(engine, 'workstation.info', {})).locked).toEqual({ name: 'Person a3', reason: 'idle' });
 
     const resynced = synced(engine);
     await call(engine, 'auth.unlock', { password: password('a3') });
     await resynced;
     expect(await inboxIds(engine)).toHaveLength(1);
+  });
+
+  it('lets a colleague sign in from the lock screen; the locked person’s unsent work waits in their cache', async () => {
+    const { caseId } = await greekCase();
+    const first = start();
+    await signInAndSync(first, 'a1');
+    await call(first, 'auth.signOut', {});
+    await signInAndSync(first, 'a3');
+    await engines.pop()!.close();
+
+    const offline = start({ hubUrl: DEAD_HUB });
+    await call(offline, 'auth.signIn', { username: 'a3', password: password('a3') });
+    await call(offline, 'case.note', { caseId, text: 'Courier promised delivery tomorrow' });
+    await call(offline, 'auth.lock', {});
+    // The colleague signs in over the lock: a3's session gives way, and a1 sees nothing of it.
+    expect(await call(offline, 'auth.signIn', { username: 'a1', password: password('a1') })).toMatchObject({ staff: { id: 'a1' } });
+    expect(await call(offline, 'workstation.info', {})).toMatchObject({ session: 'signed-in', locked: null });
+    expect(await call(offline, 'outbox.list', {})).toEqual([]);
+    await call(offline, 'auth.signOut', {});
+    // a3 comes back: the note is still waiting to be sent.
+    await call(offline, 'auth.signIn', { username: 'a3', password: password('a3') });
+    expect((await call(offline, 'outbox.list', {})).map((e) => e.mutation.type)).toEqual(['note']);
+    await engines.pop()!.close();
+
+    // And reaches the hub once it can be reached.
+    const back = start();
+    await signInAndSync(back, 'a3');
+    await expect.poll(async () => (await call(back, 'outbox.list', {})).length).toBe(0);
+    expect((await hub.hub.ctx.store.interactionsOfCase(caseId)).map((i) => i.text)).toContain('Courier promised delivery tomorrow');
   });
 
   it('keeps two people on one workstation apart: each sees only their own data', async () => {
@@ -194,7 +225,7 @@ describe('workstation engine against a real hub', () => {
     await call(engine, 'auth.signOut', {});
 
     const offline = start({ hubUrl: DEAD_HUB });
-    expect((await refusal(offline, 'auth.signIn', { username: 'a1', password: password('a1'), mode: 'offline' })).code).toBe('bad-credentials');
+    expect((await refusal(offline, 'auth.signIn', { username: 'a1', password: password('a1'), mode: 'offline' })).code).toBe('wrong-password');
     expect(await call(offline, 'auth.signIn', { username: 'a1', password: NEW, mode: 'offline' })).toMatchObject({ oldCache: null });
     expect((await refusal(offline, 'auth.changePassword', { currentPassword: NEW, newPassword: 'another-long-phrase-42' })).code).toBe('offline');
   });

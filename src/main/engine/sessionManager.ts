@@ -50,10 +50,16 @@ export interface SessionManagerOptions {
   log(message: string, detail?: unknown): void;
 }
 
+/**
+ * Without the hub, the cache here is all that can check a password, so its refusals are the engine's: a wrong
+ * password (`wrong-password`, the person's cache is here) is told apart from a person who has no cache here
+ * (`never-online-here`: connecting once is the way in) and from the hub's own refusal (`bad-credentials`,
+ * which cannot say which of username and password was wrong).
+ */
 const VAULT_MESSAGES: Record<VaultFailure, string> = {
-  'bad-credentials': 'wrong username or password',
+  'wrong-password': 'wrong password',
   'offline-expired': 'the hub cannot be reached, and offline sign-in here has expired: connect to the hub to sign in',
-  'never-online-here': 'offline sign-in needs one online sign-in on this workstation first',
+  'never-online-here': 'this person never signed in online on this workstation: connect to the hub and sign in once',
 };
 
 const vaultOpened = (result: VaultResult) => {

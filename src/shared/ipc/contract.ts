@@ -214,11 +214,13 @@ export const IPC_ERROR_CODES = [
   'locked',
   /** Someone is already signed in: sign out first. */
   'already-signed-in',
-  /** Sign-in: wrong username or password (deliberately the same answer for both). */
+  /** Sign-in: the hub refused the username and password (it deliberately says not which was wrong). */
   'bad-credentials',
+  /** Offline sign-in or unlock: this person's cache is here and the password does not open it. */
+  'wrong-password',
   /** Offline sign-in: the last online sign-in here is older than the hub's maxOfflineHours. */
   'offline-expired',
-  /** Offline sign-in: this person (or nobody) has signed in online on this workstation yet. */
+  /** Offline sign-in (or the hub unreachable): this person never signed in online on this workstation. */
   'never-online-here',
   /** The hub could not be reached (and an offline sign-in was not possible or not asked for). */
   'hub-unreachable',
@@ -253,6 +255,7 @@ export type IpcErrorCode = z.infer<typeof IpcErrorCodeSchema>;
 /** Sign-in failures the UI explains (a subset of IPC_ERROR_CODES). */
 export const SIGN_IN_FAILURES = [
   'bad-credentials',
+  'wrong-password',
   'offline-expired',
   'never-online-here',
   'hub-unreachable',
@@ -322,7 +325,8 @@ export const channels = {
   'workstation.info': {
     input: Empty,
     output: z.object({
-      people: z.array(z.object({ name: z.string() })),
+      /** Who has a cache here (signed in online here before): the sign-in screen offers them by name. */
+      people: z.array(z.object({ name: z.string(), username: z.string() })),
       hubUrl: z.string(),
       connection: ConnectionStateSchema,
       /** signed-out, locked (someone's session waits for their password) or signed-in. */

@@ -7,7 +7,7 @@ export function sessionHandlers({ sessions, vault, hubUrl, noteActivity }: Handl
     'workstation.info': () => {
       const s = state();
       return {
-        people: vault.listPeople().map(({ name }) => ({ name })),
+        people: vault.listPeople().map(({ name, username }) => ({ name, username })),
         hubUrl,
         connection: s.kind === 'signed-in' ? s.live.connection() : 'offline',
         session: s.kind,

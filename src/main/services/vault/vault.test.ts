@@ -76,12 +76,12 @@ describe('vault', () => {
     expect(profile).toMatchObject({ staffId: 'st-anna', username: 'anna', lastOnlineAt: now, maxOfflineHours: 72 });
   });
 
-  it('answers a wrong password and an unknown person alike', async () => {
+  it('tells a wrong password apart from someone who never signed in online here', async () => {
     expect(await vault.openOffline('anna', 'pw-1')).toEqual({ ok: false, reason: 'never-online-here' });
     await vault.createOrOpenOnline('anna', 'pw-1', anna, policy);
     vault.lock();
-    expect(await vault.openOffline('anna', 'wrong')).toEqual({ ok: false, reason: 'bad-credentials' });
-    expect(await vault.openOffline('nobody', 'pw-1')).toEqual({ ok: false, reason: 'bad-credentials' });
+    expect(await vault.openOffline('anna', 'wrong')).toEqual({ ok: false, reason: 'wrong-password' });
+    expect(await vault.openOffline('nobody', 'pw-1')).toEqual({ ok: false, reason: 'never-online-here' });
   });
 
   it('refuses offline sign-in after maxOfflineHours, even with the right password', async () => {
@@ -104,7 +104,7 @@ describe('vault', () => {
     rewrap!.commit();
     vault.lock();
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    expect(await vault.openOffline('anna', 'old-pw')).toEqual({ ok: false, reason: 'bad-credentials' });
+    expect(await vault.openOffline('anna', 'old-pw')).toEqual({ ok: false, reason: 'wrong-password' });
     const reopened = opened(await vault.openOffline('anna', 'new-pw'));
     expect(getRow(reopened.db, 'customer', 'cu1')).not.toBeNull();
     const [profile] = readProfiles(dir);
@@ -126,7 +126,7 @@ describe('vault', () => {
     expect(vault.listPeople()).toEqual([{ staffId: anna.id, name: anna.name, username: 'anna' }]);
     vault.lock();
     expect((await vault.openOffline('anna', 'reset-pw')).ok).toBe(true);
-    expect(await vault.openOffline('anna', 'old-pw')).toEqual({ ok: false, reason: 'bad-credentials' });
+    expect(await vault.openOffline('anna', 'old-pw')).toEqual({ ok: false, reason: 'wrong-password' });
 
     const seen: Array<unknown> = [];
     expect(await vault.recoverAside(anna.id, 'reset-pw', (db) => seen.push(db))).toBe(0);
@@ -187,13 +187,13 @@ describe('vault', () => {
     await vault.createOrOpenOnline('anna', 'pw-a', anna, policy);
     const b = opened(await vault.createOrOpenOnline('bob', 'pw-b', bob, policy));
     expect(b.db.open).toBe(true);
-    expect(await vault.openOffline('bob', 'pw-a')).toEqual({ ok: false, reason: 'bad-credentials' });
+    expect(await vault.openOffline('bob', 'pw-a')).toEqual({ ok: false, reason: 'wrong-password' });
     vault.forget('st-bob');
     expect(b.db.open).toBe(false);
     expect(vault.listPeople().map((p) => p.username)).toEqual(['anna']);
     const bobDb = databasePath(dir, 'st-bob');
     expect([profilePath(dir, 'st-bob'), bobDb, `${bobDb}-wal`, `${bobDb}-shm`].filter(existsSync)).toEqual([]);
     expect(existsSync(databasePath(dir, 'st-anna'))).toBe(true);
-    expect(await vault.openOffline('bob', 'pw-b')).toEqual({ ok: false, reason: 'bad-credentials' });
+    expect(await vault.openOffline('bob', 'pw-b')).toEqual({ ok: false, reason: 'never-online-here' });
   });
 });

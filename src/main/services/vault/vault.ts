@@ -18,11 +18,15 @@ import {
 
 /** Why a vault did not open. Stable codes: the UI translates them. */
 export type VaultFailure =
-  /** Wrong password, or nobody of that name signed in here: deliberately the same answer. */
-  | 'bad-credentials'
+  /** This person's cache is here, and the password does not open it. */
+  | 'wrong-password'
   /** Right password, but the last online sign-in here is older than the hub's maxOfflineHours. */
   | 'offline-expired'
-  /** Nobody has signed in online on this workstation yet, so offline sign-in cannot work for anyone. */
+  /**
+   * This person never signed in online on this workstation: there is no cache to check the password against.
+   * Told apart from a wrong password on purpose: the sign-in screen lists who has a cache here anyway, and the
+   * person must learn that connecting once is the way in, not that their password is wrong.
+   */
   | 'never-online-here';
 
 export type VaultResult = { ok: true; value: OpenedVault } | { ok: false; reason: VaultFailure };
@@ -99,9 +103,6 @@ export function createVault(options: VaultOptions): Vault {
   const clock = options.clock ?? Date.now;
   const kdf = options.kdf ?? OWASP_SCRYPT;
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  // Unknown people get the same work as known ones (one scrypt run and a failed unwrap), so that neither the
-  // answer nor its timing tells who has a cache here.
-  const decoy = { salt: randomBytes(16), wrapped: wrapKey(newDataKey(), randomBytes(32), 'decoy') };
   let open: OpenedVault | null = null;
 
   const kdfOf = (p: Profile): ScryptParams => ({ N: p.kdf.N, r: p.kdf.r, p: p.kdf.p });
@@ -194,16 +195,10 @@ export function createVault(options: VaultOptions): Vault {
     },
 
     async openOffline(username, password) {
-      const profiles = readProfiles(dir);
-      const profile = profiles.find((p) => sameUser(p.username, username));
-      if (!profile) {
-        const kek = await deriveKek(password, decoy.salt, kdf);
-        unwrapKey(decoy.wrapped, kek, 'decoy');
-        kek.fill(0);
-        return { ok: false, reason: profiles.length === 0 ? 'never-online-here' : 'bad-credentials' };
-      }
+      const profile = readProfiles(dir).find((p) => sameUser(p.username, username));
+      if (!profile) return { ok: false, reason: 'never-online-here' };
       const dataKey = await unwrapWith(profile, password);
-      if (dataKey === null) return { ok: false, reason: 'bad-credentials' };
+      if (dataKey === null) return { ok: false, reason: 'wrong-password' };
       if (clock() - profile.lastOnlineAt > profile.maxOfflineHours * HOUR_MS) {
         dataKey.fill(0);
         return { ok: false, reason: 'offline-expired' };

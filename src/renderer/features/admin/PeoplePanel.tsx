@@ -66,7 +66,8 @@ export function PeoplePanel({ org, canEdit }: { org: Org; canEdit: boolean }) {
               <Table.Td>{s.username}</Table.Td>
               <Table.Td>{t(`role.${s.role}`)}</Table.Td>
               <Table.Td>
-                <Badge color={s.active ? 'green' : 'gray'} variant="light">
+                {/* Filled dark shades: the light green badge fell below 4.5:1 contrast (axe, e2e/accessibility.spec.ts). */}
+                <Badge color={s.active ? 'teal.9' : 'gray.7'}>
                   {s.active ? t('people.active') : t('people.inactive')}
                 </Badge>
               </Table.Td>

@@ -17,7 +17,7 @@ beforeAll(() => loadWorkstation(), 120_000);
 function setup() {
   let mustChange = true;
   const fake = fakeApi({
-    'workstation.info': () => ({ people: [{ name: 'Anna Nowak' }], hubUrl: 'http://127.0.0.1:4410', connection: 'online', session: 'signed-in', locked: null, readiness: null }),
+    'workstation.info': () => ({ people: [{ name: 'Anna Nowak', username: 'anna' }], hubUrl: 'http://127.0.0.1:4410', connection: 'online', session: 'signed-in', locked: null, readiness: null }),
     'session.current': () => ({ ...aSession({ name: 'Anna Nowak' }), mustChangePassword: mustChange }),
     'auth.changePassword': () => {
       mustChange = false;

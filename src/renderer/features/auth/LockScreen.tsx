@@ -6,10 +6,13 @@ import { useApi } from '../../lib/api/useApi';
 import { useChannel } from '../../lib/api/useChannel';
 import { errorText } from '../../lib/errorText';
 import { AuthFrame } from './AuthFrame';
+import { SignInScreen } from './SignInScreen';
+import { WrappingButton } from './WrappingButton';
 
 /**
  * After an idle or manual lock: nothing of the session is on screen (the engine has closed the cache) until
- * the locked person's password is given again.
+ * the locked person's password is given again. A colleague may sign in instead ("Not {name}?"): the engine lets
+ * a sign-in replace a locked session, whose cache stays closed with its unsent work until its owner returns.
  */
 export function LockScreen({ onUnlocked }: { onUnlocked(session: SessionView): void }) {
   const { t } = useTranslation('auth');
@@ -18,6 +21,7 @@ export function LockScreen({ onUnlocked }: { onUnlocked(session: SessionView): v
   const [password, setPassword] = useState('');
   const [failure, setFailure] = useState<{ code: string; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [switching, setSwitching] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -28,6 +32,7 @@ export function LockScreen({ onUnlocked }: { onUnlocked(session: SessionView): v
     else setFailure(result.error);
   }
 
+  if (switching && locked) return <SignInScreen onSignedIn={onUnlocked} over={{ name: locked.name, onBack: () => setSwitching(false) }} />;
   return (
     <AuthFrame title={t('lock.title')}>
       {locked && (
@@ -47,6 +52,7 @@ export function LockScreen({ onUnlocked }: { onUnlocked(session: SessionView): v
           <Button type="submit" loading={busy}>
             {t('lock.unlock')}
           </Button>
+          {locked && <WrappingButton onClick={() => setSwitching(true)}>{t('lock.switchUser', { name: locked.name })}</WrappingButton>}
         </Stack>
       </form>
     </AuthFrame>

@@ -8,7 +8,7 @@ import { fakeApi } from '../../test/fakeApi';
 import { renderWithProviders } from '../../test/renderWithProviders';
 import { SignInScreen } from './SignInScreen';
 
-const info = { people: [{ name: 'Anna Nowak' }, { name: 'Piotr Zając' }], hubUrl: 'http://hub', connection: 'offline' as const, session: 'signed-out' as const, locked: null, readiness: null };
+const info = { people: [{ name: 'Anna Nowak', username: 'anna' }, { name: 'Piotr Zając', username: 'pzajac' }], hubUrl: 'http://hub', connection: 'offline' as const, session: 'signed-out' as const, locked: null, readiness: null };
 
 describe('SignInScreen', () => {
   it('lists the people with a cache here and signs in offline when asked', async () => {
@@ -25,6 +25,28 @@ describe('SignInScreen', () => {
     expect(onSignedIn).toHaveBeenCalledWith(aSession());
   });
 
+  it('fills in the username of a name picked from the list and moves to the password', async () => {
+    const fake = fakeApi({ 'workstation.info': () => info, 'auth.signIn': () => aSession() });
+    renderWithProviders(<SignInScreen onSignedIn={vi.fn()} />, { fake });
+    await userEvent.click(await screen.findByRole('button', { name: 'Piotr Zając' }));
+    expect((screen.getByLabelText(/^Username/) as HTMLInputElement).value).toBe('pzajac');
+    expect(document.activeElement).toBe(screen.getByLabelText(/^Password/));
+    await userEvent.keyboard('secret{Enter}');
+    expect(fake.calls('auth.signIn')).toEqual([{ username: 'pzajac', password: 'secret', mode: 'auto' }]);
+  });
+
+  it.each([
+    ['never-online-here', 'You have never signed in online on this workstation, so your password cannot be checked here without the server.'],
+    ['wrong-password', 'Wrong password.'],
+    ['bad-credentials', 'Wrong username or password.'],
+  ])('tells the engine’s refusal %s in words', async (code, text) => {
+    const fake = fakeApi({ 'workstation.info': () => info, 'auth.signIn': () => ({ ok: false, error: { code, message: 'engine words' } }) });
+    renderWithProviders(<SignInScreen onSignedIn={vi.fn()} />, { fake });
+    await userEvent.type(screen.getByLabelText(/^Username/), 'anna');
+    await userEvent.type(screen.getByLabelText(/^Password/), 'secret{Enter}');
+    expect((await screen.findByRole('alert')).textContent).toContain(text);
+  });
+
   it('explains why offline sign-in is not allowed', async () => {
     const fake = fakeApi({
       'workstation.info': () => info,
@@ -38,7 +60,7 @@ describe('SignInScreen', () => {
   });
 
   it('speaks Polish with Polish plural forms', async () => {
-    const fake = fakeApi({ 'workstation.info': () => ({ ...info, people: ['A', 'B', 'C', 'D', 'E'].map((name) => ({ name })) }) });
+    const fake = fakeApi({ 'workstation.info': () => ({ ...info, people: ['A', 'B', 'C', 'D', 'E'].map((name) => ({ name, username: name.toLowerCase() })) }) });
     renderWithProviders(<SignInScreen onSignedIn={vi.fn()} />, { fake, lng: 'pl' });
     expect(await screen.findByText('Dane w pamięci tego stanowiska ma 5 osób:')).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Zaloguj się' })).toBeTruthy();

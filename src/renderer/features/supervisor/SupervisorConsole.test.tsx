@@ -18,7 +18,7 @@ withLayout({ height: 2_000, elementHeight: 240 });
 function renderShell(role: Role) {
   const state = consoleState();
   const fake = fakeApi({
-    'workstation.info': () => ({ people: [{ name: 'Me Myself' }], hubUrl: 'http://127.0.0.1:4410', connection: 'online', session: 'signed-in', locked: null, readiness: null }),
+    'workstation.info': () => ({ people: [{ name: 'Me Myself', username: 'me' }], hubUrl: 'http://127.0.0.1:4410', connection: 'online', session: 'signed-in', locked: null, readiness: null }),
     'inbox.list': () => ({ items: [], more: false }),
     'reference.org': () => ({ queues: state.queues, staff: state.staff, stores: [] }),
     'supervisor.dashboard': () => ({ cases: state.cases, csat: [] }),
