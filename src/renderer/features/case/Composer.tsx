@@ -170,7 +170,7 @@ export function Composer({
         onKeyDown={onKeyDown}
         onBlur={() => setSlash(null)}
       />
-      {slash ? <CannedList matches={matches} active={active} onPick={pick} /> : null}
+      {slash ? <CannedList matches={matches} active={active} onPick={pick} anchor={composer.textarea} /> : null}
       {replying ? (
         <Stack gap={4}>
           <Group gap="xs">
