@@ -31,6 +31,8 @@ async function expectOnScreen(page: Page, locator: Locator, what: string) {
 
 test.describe('case pane', () => {
   test('a 60-message case opens at the newest message; composer and tone hint stay on screen while typing under live traffic', async ({ app, hub, page }) => {
+    // Sixty messages to seed, and axe twice over a page that shows them all: longer than a usual journey.
+    test.setTimeout(240_000);
     await page.setViewportSize(VIEWPORT);
     for (let n = 0; n < MESSAGES; n++) await hub.inbound({ from: CUSTOMER, text: message(n), externalId: `marta-${n}` });
     // Other customers write in (Greek, to the Greek queue) while the agent works.
@@ -75,12 +77,15 @@ test.describe('case pane', () => {
       await expect(entries.last()).toBeInViewport();
 
       // Scrolled up to read: a new message does not move the agent; the button takes them to it.
-      await pane.evaluate((el) => el.scrollTo({ top: 0 }));
+      await entries.first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await expect(entries.first()).toBeInViewport();
+      // Where the entry being read is on screen (the page's scroll anchoring keeps it there as the brief changes).
+      const readingAt = (await entries.first().boundingBox())!.y;
       await hub.inbound({ from: CUSTOMER, text: 'Message 61: are you there?', externalId: 'marta-61' });
       await expect(entries).toHaveCount(MESSAGES + 2);
       const jump = page.getByRole('button', { name: 'New messages' });
       await expect(jump).toBeVisible();
+      expect((await entries.first().boundingBox())!.y, 'the agent keeps their place').toBeCloseTo(readingAt, 0);
       await expect(entries.first()).toBeInViewport();
       await expect(entries.last()).not.toBeInViewport();
       await jump.click();
