@@ -93,6 +93,23 @@ test.describe('case pane', () => {
       await expect(jump).toHaveCount(0);
       await expectOnScreen(page, composer, 'the composer after jumping');
 
+      // Narrower windows: beside the timeline down to a 1280-wide window, above the composer below that.
+      for (const [size, layout] of [
+        [{ width: 1280, height: 800 }, 'side'],
+        [{ width: 1024, height: 768 }, 'stacked'],
+      ] as const) {
+        await page.setViewportSize(size);
+        await expect(page.locator('[data-layout]')).toHaveAttribute('data-layout', layout);
+        await box.pressSequentially(' Sorry.', { delay: 15 });
+        await expectOnScreen(page, box, `the reply box at ${size.width}×${size.height}`);
+        await expectOnScreen(page, page.getByRole('button', { name: 'Send reply' }), `the send button at ${size.width}×${size.height}`);
+        await expectOnScreen(page, toneHint.getByRole('heading', { name: 'Tone hint' }), `the tone hint at ${size.width}×${size.height}`);
+        await expect(entries.last()).toBeInViewport();
+        // Beside the timeline the hints themselves are in view; above the composer on a short window the panel
+        // may scroll (the composer and a few lines of the conversation come first).
+        if (layout === 'side') await expect(toneHint.locator('[data-hint]').first()).toBeInViewport();
+      }
+
       await expect.poll(traffic.sent).toBeGreaterThanOrEqual(3);
     } finally {
       await traffic.stop();

@@ -150,12 +150,15 @@ function CaseWorkspace({
     <>
       <Stack gap="xs" px="md" pt="md" pb="xs" style={{ flexShrink: 0, borderBottom: '1px solid var(--mantine-color-default-border)' }}>
         <Group justify="space-between" align="flex-start" wrap="nowrap">
-          <Stack gap={4}>
-            <Group gap="xs">
-              <Title order={2} id="case-title" size="h3">
+          <Stack gap={4} style={{ minWidth: 0 }}>
+            <Group gap="xs" wrap="nowrap">
+              {/* One line, so that a long subject leaves the timeline its room (the whole subject is on hover). */}
+              <Title order={2} id="case-title" size="h3" lineClamp={1} title={kase.subject} style={{ minWidth: 0 }}>
                 {kase.subject}
               </Title>
-              <StatusBadge status={kase.status} />
+              <Box style={{ flexShrink: 0 }}>
+                <StatusBadge status={kase.status} />
+              </Box>
             </Group>
             <Text size="sm" c="dimmed">
               {customer ? (
@@ -201,7 +204,9 @@ function CaseWorkspace({
           </TimelineScroll>
           {wide ? null : (
             // Narrow panes: the tone hint and next steps sit just above the composer, scrolling on their own.
-            <Stack gap="xs" px="md" pt="xs" data-testid="case-assist" style={{ flexShrink: 0, maxHeight: '35%', minHeight: 0, overflowY: 'auto' }}>
+            // When the window is short too, this part gives way first (it scrolls), then the timeline down to
+            // its minimum; the composer never does.
+            <Stack gap="xs" px="md" pt="xs" data-testid="case-assist" style={{ flex: '0 1 auto', maxHeight: '40%', minHeight: 0, overflowY: 'auto' }}>
               {assistPanels}
             </Stack>
           )}

@@ -3,6 +3,9 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFollowNewest } from './useFollowNewest';
 
+/** A few lines of the conversation stay in view however short the window. */
+const MIN_HEIGHT_PX = 64;
+
 /**
  * The part of the case pane that scrolls on its own (the brief above the timeline), so the composer and the tone
  * hint stay on screen below and beside it. It opens at the newest entry and follows new ones while the agent is
@@ -12,7 +15,7 @@ export function TimelineScroll({ newestKey, follow, children }: { newestKey: str
   const { t } = useTranslation('case');
   const { ref, onScroll, unseen, jumpToNewest } = useFollowNewest(newestKey, follow);
   return (
-    <Box pos="relative" style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
+    <Box pos="relative" style={{ flex: '1 1 0', minHeight: MIN_HEIGHT_PX, display: 'flex', flexDirection: 'column' }}>
       <Box
         ref={ref}
         onScroll={onScroll}

@@ -23,6 +23,9 @@ const distanceFromBottom = (el: HTMLElement): number => el.scrollHeight - el.scr
 export function useFollowNewest(newestKey: string | null, follow: boolean): FollowNewest {
   const ref = useRef<HTMLDivElement | null>(null);
   const atBottom = useRef(true);
+  /** The region's and its content's heights at the last scroll: a scroll that comes with a change of either was
+   * the page's doing (text rewrapping in a narrower window, scroll anchoring), not the agent's. */
+  const sizes = useRef({ content: 0, view: 0 });
   const seenKey = useRef<string | null | undefined>(undefined);
   const [unseen, setUnseen] = useState(false);
 
@@ -31,6 +34,7 @@ export function useFollowNewest(newestKey: string | null, follow: boolean): Foll
     if (!el) return;
     el.scrollTop = el.scrollHeight;
     atBottom.current = true;
+    sizes.current = { content: el.scrollHeight, view: el.clientHeight };
   }, []);
 
   const jumpToNewest = useCallback(() => {
@@ -60,12 +64,15 @@ export function useFollowNewest(newestKey: string | null, follow: boolean): Foll
     return () => observer.disconnect();
   }, [toBottom]);
 
-  const onScroll = useCallback(() => {
+  const onScroll = useCallback((): void => {
     const el = ref.current;
     if (!el) return;
+    const resized = el.scrollHeight !== sizes.current.content || el.clientHeight !== sizes.current.view;
+    sizes.current = { content: el.scrollHeight, view: el.clientHeight };
+    if (resized && atBottom.current) return toBottom();
     atBottom.current = distanceFromBottom(el) <= NEAR_BOTTOM_PX;
     if (atBottom.current) setUnseen(false);
-  }, []);
+  }, [toBottom]);
 
   return { ref, onScroll, unseen, jumpToNewest };
 }
