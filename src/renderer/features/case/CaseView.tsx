@@ -1,4 +1,5 @@
-import { Alert, Anchor, CloseButton, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Box, CloseButton, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
 import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../shared/domain';
@@ -20,6 +21,7 @@ import type { SendAnotherWay } from './deliveryStage';
 import { NextStepsPanel } from './NextStepsPanel';
 import { replyChannels } from './replyChannels';
 import { Timeline } from './Timeline';
+import { TimelineScroll } from './TimelineScroll';
 import { timelineAnchor } from './TimelineEntry';
 import { ToneHintPanel } from './ToneHintPanel';
 import { useCaseAssist } from './useCaseAssist';
@@ -43,6 +45,10 @@ const jumpTo = (interactionId: string) => {
   target?.focus();
 };
 
+/** Below this width the tone hint and next steps go above the composer instead of beside it (a narrow window). */
+const SIDE_BY_SIDE_MIN_PX = 760;
+const SIDE_WIDTH = 'clamp(260px, 34%, 340px)';
+
 /** One case: brief, timeline across channels, controls, composer, tone hint and next steps. Esc closes it. */
 export function CaseView(props: { caseId: string; onOpenCustomer(customerId: string): void; onClose(): void }) {
   const { t } = useTranslation('case');
@@ -58,15 +64,16 @@ export function CaseView(props: { caseId: string; onOpenCustomer(customerId: str
   };
 
   return (
-    <Stack component="section" aria-labelledby="case-title" onKeyDown={onKeyDown} gap="md" p="md">
+    // The pane's own height (its parent's), so that only the timeline scrolls and the composer stays in view.
+    <Stack component="section" aria-labelledby="case-title" onKeyDown={onKeyDown} gap={0} h="100%" style={{ minHeight: 0 }}>
       {data ? (
         <CaseWorkspace key={props.caseId} data={data} myStaffId={session.data?.staff.id ?? null} {...props} />
       ) : view.error ? (
-        <Alert color="red" role="alert" title={t('view.failed')}>
+        <Alert m="md" color="red" role="alert" title={t('view.failed')}>
           {errorText(t, view.error)}
         </Alert>
       ) : (
-        <Group>
+        <Group p="md">
           <Loader size="sm" aria-label={t('view.loading')} />
           <Title order={2} id="case-title" size="h4">
             {t('view.loading')}
@@ -100,7 +107,7 @@ function CaseWorkspace({
   const brief = useMemo(() => caseBrief(timeline, assist.steps), [timeline, assist.steps]);
   const channels = useMemo(() => replyChannels(kase, customer), [kase, customer]);
   const composer = useComposer(channels[0] ?? null, kase.subject);
-  const check = useToneCheck(assist.state, composer.draft, composer.channel ?? 'chat');
+  const check = useToneCheck(assist.state, composer.draft, composer.channel ?? 'chat', composer.textarea);
   // Canned responses are written in the agent's own language (the UI language).
   const knowledge = useChannel('reference.knowledge', { language: i18n.language as Lang, queueId: kase.queueId }, {
     refreshOn: (c) => c.entities.canned !== undefined,
@@ -122,36 +129,59 @@ function CaseWorkspace({
     [channels, setMode, setChannel, insert],
   );
 
+  const { ref: paneRef, width } = useElementSize();
+  // Not measured yet (0) counts as wide: the common case on a desktop, and the layout settles on the first frame.
+  const wide = width === 0 || width >= SIDE_BY_SIDE_MIN_PX;
+  const newest = timeline.at(-1);
+  // The tone hint never scrolls away: only what is below it (next steps, the survey answer) scrolls.
+  const assistPanels = (
+    <>
+      <Box style={{ flexShrink: 0 }}>
+        <ToneHintPanel state={assist.state} check={check} mode={composer.mode} />
+      </Box>
+      <Stack gap="md" style={{ flex: '0 1 auto', minHeight: 0, overflowY: 'auto' }}>
+        <NextStepsPanel steps={assist.steps} onPerform={perform} />
+        {wide ? <CaseSurveyAnswer kase={kase} /> : null}
+      </Stack>
+    </>
+  );
+
   return (
     <>
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <Stack gap={4}>
-          <Group gap="xs">
-            <Title order={2} id="case-title" size="h3">
-              {kase.subject}
-            </Title>
-            <StatusBadge status={kase.status} />
-          </Group>
-          <Text size="sm" c="dimmed">
-            {customer ? (
-              <Anchor component="button" type="button" size="sm" onClick={() => onOpenCustomer(customer.id)}>
-                {customer.name}
-              </Anchor>
-            ) : (
-              t('view.unknownCustomer')
-            )}
-            {' · '}
-            {t('view.channels', { list: new Intl.ListFormat(i18n.language).format(kase.channels.map((c) => t(`channel.${c}`, { ns: 'common' }))) })}
-          </Text>
-        </Stack>
-        <CloseButton aria-label={t('view.close')} onClick={onClose} />
-      </Group>
-      <CaseControls kase={kase} org={org} myStaffId={myStaffId} />
-      <PresenceBar others={presence.others} />
-      <Grid gap="md">
-        <Grid.Col span={{ base: 12, md: 8 }}>
-          <Stack gap="md">
+      <Stack gap="xs" px="md" pt="md" pb="xs" style={{ flexShrink: 0, borderBottom: '1px solid var(--mantine-color-default-border)' }}>
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <Stack gap={4} style={{ minWidth: 0 }}>
+            <Group gap="xs" wrap="nowrap">
+              {/* One line, so that a long subject leaves the timeline its room (the whole subject is on hover). */}
+              <Title order={2} id="case-title" size="h3" lineClamp={1} title={kase.subject} style={{ minWidth: 0 }}>
+                {kase.subject}
+              </Title>
+              <Box style={{ flexShrink: 0 }}>
+                <StatusBadge status={kase.status} />
+              </Box>
+            </Group>
+            <Text size="sm" c="dimmed">
+              {customer ? (
+                <Anchor component="button" type="button" size="sm" onClick={() => onOpenCustomer(customer.id)}>
+                  {customer.name}
+                </Anchor>
+              ) : (
+                t('view.unknownCustomer')
+              )}
+              {' · '}
+              {t('view.channels', { list: new Intl.ListFormat(i18n.language).format(kase.channels.map((c) => t(`channel.${c}`, { ns: 'common' }))) })}
+            </Text>
+          </Stack>
+          <CloseButton aria-label={t('view.close')} onClick={onClose} />
+        </Group>
+        <CaseControls kase={kase} org={org} myStaffId={myStaffId} />
+        <PresenceBar others={presence.others} />
+      </Stack>
+      <Box ref={paneRef} style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: wide ? 'row' : 'column' }} data-layout={wide ? 'side' : 'stacked'}>
+        <Box style={{ flex: 1, minWidth: 0, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
+          <TimelineScroll newestKey={newest?.id ?? null} follow={newest !== undefined && newest.direction !== 'inbound' && newest.authorId === myStaffId}>
             <CaseBriefCard brief={brief} onJump={jumpTo} />
+            {wide ? null : <CaseSurveyAnswer kase={kase} />}
             {history !== 'whole' && (
               // Older history was left out of the bootstrap: what is here shows now, the rest when it arrives.
               <Group gap="xs" data-history={history}>
@@ -171,17 +201,30 @@ function CaseWorkspace({
               sendAnotherWay={sendAnotherWay}
             />
             {webChat && <VisitorTyping typing={visitorTyping} customerName={customer?.name ?? null} />}
+          </TimelineScroll>
+          {wide ? null : (
+            // Narrow panes: the tone hint and next steps sit just above the composer, scrolling on their own.
+            // When the window is short too, this part gives way first (it scrolls), then the timeline down to
+            // its minimum; the composer never does.
+            <Stack gap="xs" px="md" pt="xs" data-testid="case-assist" style={{ flex: '0 1 auto', maxHeight: '40%', minHeight: 0, overflowY: 'auto' }}>
+              {assistPanels}
+            </Stack>
+          )}
+          <Box px="md" pt="xs" pb="md" pos="relative" data-testid="case-composer" style={{ flexShrink: 0, borderTop: '1px solid var(--mantine-color-default-border)' }}>
             <Composer caseId={kase.id} composer={composer} channels={channels} canned={knowledge.data?.canned ?? []} onTyping={presence.typing} />
+          </Box>
+        </Box>
+        {wide ? (
+          <Stack
+            gap="md"
+            p="md"
+            data-testid="case-assist"
+            style={{ flex: `0 0 ${SIDE_WIDTH}`, minHeight: 0, borderLeft: '1px solid var(--mantine-color-default-border)' }}
+          >
+            {assistPanels}
           </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 4 }}>
-          <Stack gap="md">
-            <CaseSurveyAnswer kase={kase} />
-            <ToneHintPanel state={assist.state} check={check} mode={composer.mode} />
-            <NextStepsPanel steps={assist.steps} onPerform={perform} />
-          </Stack>
-        </Grid.Col>
-      </Grid>
+        ) : null}
+      </Box>
       <CaseAlertModal caseId={kase.id} opened={alertOpen} onClose={() => setAlertOpen(false)} />
     </>
   );

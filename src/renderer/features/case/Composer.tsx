@@ -170,7 +170,7 @@ export function Composer({
         onKeyDown={onKeyDown}
         onBlur={() => setSlash(null)}
       />
-      {slash ? <CannedList matches={matches} active={active} onPick={pick} /> : null}
+      {slash ? <CannedList matches={matches} active={active} onPick={pick} anchor={composer.textarea} /> : null}
       {replying ? (
         <Stack gap={4}>
           <Group gap="xs">
@@ -217,7 +217,7 @@ export function Composer({
         <Text size="xs" c="dimmed">
           <Kbd>Ctrl</Kbd> + <Kbd>Enter</Kbd> {t('composer.sendShortcut')}
         </Text>
-        <Button onClick={() => void send()} loading={sending} disabled={draft.trim() === '' || (replying && files.uploading)} color={replying ? 'blue' : 'yellow'}>
+        <Button onClick={() => void send()} loading={sending} disabled={draft.trim() === '' || (replying && files.uploading)} color={replying ? undefined : 'yellow'}>
           {replying ? t('composer.send') : t('composer.addNote')}
         </Button>
       </Group>

@@ -1,9 +1,8 @@
 import { Badge, Group, List, Mark, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { CustomerState, Severity, ToneCheck } from '../../../shared/assist';
+import type { CustomerState, ToneCheck } from '../../../shared/assist';
 import { draftSegments } from './draftSegments';
-
-const SEVERITY_COLORS: Record<Severity, string> = { critical: 'red', warning: 'orange', info: 'blue' };
+import { SEVERITY_COLORS } from './severityColors';
 
 /**
  * The tone hint: how the customer seems to feel, the tone that fits, and what in the draft does not fit, each
@@ -35,14 +34,15 @@ export function ToneHintPanel({ state, check, mode }: { state: CustomerState; ch
         ) : (
           <div aria-live="polite">
             {check.draft.trim() === '' ? null : check.hints.length === 0 ? (
-              <Text size="sm" c="teal" data-testid="tone-ok">
+              // The family's "light-color" is its dark shade on light backgrounds and its pale one on dark (AA in both).
+              <Text size="sm" c="var(--mantine-color-teal-light-color)" data-testid="tone-ok">
                 {t('tone.ok')}
               </Text>
             ) : (
               <List size="sm" spacing={4} aria-label={t('tone.hints')}>
                 {check.hints.map((h, k) => (
                   <List.Item key={`${h.code}:${h.span?.start ?? k}`} data-hint={h.code}>
-                    <Badge size="xs" color={SEVERITY_COLORS[h.severity]} mr={6}>
+                    <Badge size="xs" variant="filled" color={SEVERITY_COLORS[h.severity].badge} mr={6} data-severity={h.severity}>
                       {t(`tone.severity.${h.severity}`)}
                     </Badge>
                     {t(h.messageKey, { ns: 'assist', ...h.params })}
@@ -62,7 +62,7 @@ export function ToneHintPanel({ state, check, mode }: { state: CustomerState; ch
               s.severity === null ? (
                 s.text
               ) : (
-                <Mark key={k} color={SEVERITY_COLORS[s.severity]} data-hint-index={s.hint}>
+                <Mark key={k} color={SEVERITY_COLORS[s.severity].mark} data-hint-index={s.hint}>
                   {s.text}
                 </Mark>
               ),
