@@ -19,6 +19,9 @@ function phoneOrg(): OrgData {
   };
 }
 
+/** A hub per test and up to four sign-ins (each hashes a password): on a busy machine, more than the default 30 s. */
+const SLOW_MS = 90_000;
+
 let t: TestHub;
 afterEach(async () => {
   await t.stop();
@@ -38,11 +41,9 @@ async function updateOf(c: TestClient, callId: string, pred: (u: { state: string
   }
 }
 
+/** Signs a1, a2, a4 and the supervisor in at once (each sign-in hashes a password: the slow part of these tests). */
 async function connectAll() {
-  const a1 = await t.connect('a1');
-  const a2 = await t.connect('a2');
-  const a4 = await t.connect('a4');
-  const sup = await t.connect('sup1');
+  const [a1, a2, a4, sup] = await Promise.all(['a1', 'a2', 'a4', 'sup1'].map((id) => t.connect(id)));
   const byId: Record<string, TestClient> = { a1, a2 };
   return { a1, a2, a4, sup, byId };
 }
@@ -73,7 +74,7 @@ describe('offering a call', () => {
     expect(offersTo(byId[other])).toEqual(['call-2']);
     expect(offersTo(a4)).toEqual([]);
     expect(offersTo(sup)).toEqual([]);
-  });
+  }, SLOW_MS);
 });
 
 describe('answering and declining', () => {
@@ -102,7 +103,7 @@ describe('answering and declining', () => {
     expect(kase.queueId).toBe('q-phone');
     const timeline = await t.hub.ctx.store.interactionsOfCase(kase.id);
     expect(timeline.map((i) => i.meta.outcome)).toEqual(['missed']);
-  });
+  }, SLOW_MS);
 
   it('refuses an answer from anyone the call is not ringing for; the one it rings for answers, hangs up, and hears of its case', async () => {
     t = await startTestHub({ org: phoneOrg() });
@@ -128,7 +129,7 @@ describe('answering and declining', () => {
     const ended = await t.inbound({ channel: 'phone', text: '', from: { phone: '+48601000009' }, call: { id: 'call-a', state: 'ended', durationSec: 42 } });
     expect(ended.body).toMatchObject({ caseId: known.body.caseId });
     expect((await t.hub.ctx.store.get('case', known.body.caseId as string))?.assigneeId).toBe(known.body.assigneeId ?? taker);
-  });
+  }, SLOW_MS);
 });
 
 describe('ringing out', () => {
@@ -144,5 +145,5 @@ describe('ringing out', () => {
     // Answered, it rings out for nobody.
     await new Promise((r) => setTimeout(r, 500));
     expect(await t.hub.ctx.store.call('call-t')).toMatchObject({ state: 'answered', offeredTo: other, declinedBy: [taker] });
-  });
+  }, SLOW_MS);
 });
