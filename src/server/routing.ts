@@ -8,7 +8,7 @@ type Work = Pick<Case, 'id' | 'queueId' | 'lastChannel'>;
  * them or answered by them (a call is recorded on a case only when it ends).
  */
 async function roomTaken(w: UnitOfWork, staffId: string, channel: Channel): Promise<number> {
-  return (await w.loadOf(staffId, channel)) + (channel === 'phone' ? await w.liveCallsOf(staffId) : 0);
+  return (await w.loadOf(staffId, channel)) + (channel === 'phone' ? (await w.liveCallsOf(staffId)).length : 0);
 }
 
 /** Whether `s` may be given `kase` now: available member, language, skills and room on the case's channel. */

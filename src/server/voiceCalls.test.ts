@@ -132,6 +132,19 @@ describe('answering and declining', () => {
   }, SLOW_MS);
 });
 
+describe('going away', () => {
+  it('hands a call ringing for someone who goes Away to the next person at once', async () => {
+    t = await startTestHub({ org: phoneOrg() });
+    const [a1, a2] = await Promise.all([t.connect('a1'), t.connect('a2')]);
+    const byId: Record<string, TestClient> = { a1, a2 };
+    const taker = (await ring('call-w')).body.assigneeId as string;
+    const other = taker === 'a1' ? 'a2' : 'a1';
+    expect(await byId[taker].mutate({ type: 'staff.setStatus', status: 'away' })).toMatchObject({ ok: true });
+    expect(await updateOf(byId[taker], 'call-w', (u) => u.state === 'ringing')).toMatchObject({ staffId: other });
+    await expect.poll(() => offersTo(byId[other])).toEqual(['call-w']);
+  }, SLOW_MS);
+});
+
 describe('ringing out', () => {
   it('hands a call nobody answers in time to the next person, and an answer after that is refused', async () => {
     t = await startTestHub({ org: phoneOrg(), callRingMs: 300 });

@@ -89,6 +89,11 @@ async function passOn(w: UnitOfWork, call: CallRecord, staffId: string): Promise
   return next;
 }
 
+/** Calls ringing for someone who just went away or offline go to the next person at once. */
+export async function handOnCalls(w: UnitOfWork, staffId: string): Promise<void> {
+  for (const call of await w.liveCallsOf(staffId)) if (call.state === 'ringing') await passOn(w, call, staffId);
+}
+
 /** An offer nobody answered in time goes to the next person, unless it was answered, declined or handed on since. */
 async function ringOut(ctx: HubContext, callId: string, offerNo: number): Promise<void> {
   await ctx.write(async (w) => {

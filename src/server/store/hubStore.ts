@@ -193,7 +193,7 @@ export interface StoreReads {
 
   call(callId: string): Promise<CallRecord | null>;
   /** Calls ringing for or answered by a person now: each takes a place of their room on the phone channel. */
-  liveCallsOf(staffId: string): Promise<number>;
+  liveCallsOf(staffId: string): Promise<CallRecord[]>;
   casesAwaitingSurvey(limit: number): Promise<Case[]>;
   /** A case's survey, or null when none was sent. */
   survey(caseId: string): Promise<SurveyRecord | null>;

@@ -76,10 +76,10 @@ const S = {
            ORDER BY part, at, id`,
   },
   call: { name: 'call', text: 'SELECT data FROM calls WHERE id = $1' },
-  // The expressions of the calls_live index (migration 0009), so that it serves the count.
+  // The expressions of the calls_live index (migration 0009), so that it serves the query.
   liveCalls: {
     name: 'live-calls',
-    text: "SELECT count(*) AS n FROM calls WHERE (data::jsonb ->> 'offeredTo') = $1 AND (data::jsonb ->> 'state') IN ('ringing', 'answered')",
+    text: "SELECT data FROM calls WHERE (data::jsonb ->> 'offeredTo') = $1 AND (data::jsonb ->> 'state') IN ('ringing', 'answered')",
   },
   awaitingSurvey: {
     name: 'awaiting-survey',
@@ -210,7 +210,7 @@ export function storeReads(run: Run): Omit<StoreReads, 'head'> {
     },
 
     call: (callId) => one<CallRecord>(S.call, [callId]),
-    liveCallsOf: async (staffId) => (await run<{ n: number }>(S.liveCalls, [staffId]))[0].n,
+    liveCallsOf: (staffId) => data<CallRecord>(S.liveCalls, [staffId]),
     casesAwaitingSurvey: (limit) => data<Case>(S.awaitingSurvey, [limit]),
     survey: async (caseId) => toSurvey((await run<SurveyRow>(S.survey, [caseId]))[0]),
     surveyByToken: async (token) => toSurvey((await run<SurveyRow>(S.surveyByToken, [token]))[0]),
