@@ -21,6 +21,7 @@ import { CsvFileProblem, MAX_CSV_BYTES } from './import/csvRows';
 import { importCustomers, previewCustomerImport } from './import/customers';
 import { importStaff, previewStaffImport } from './import/staff';
 import { Refused } from './refused';
+import { DEFAULT_CALL_RING_MS } from './voiceCalls';
 import { readSecretLine } from './setup/readPassword';
 import { COMMAND_LINE_ACTOR, createStaff, newStaff, UsernameSchema } from './setup/staffAccounts';
 
@@ -48,6 +49,7 @@ const USAGE = `Usage: npm run hub -- [options]
                       the origins an admin allows, and kept; --simulate allows the hub's own for the demo
   --public-url URL    where customers reach the hub (survey links, web chat, help site): http(s)://HOST[:PORT][/PATH]
                       (default: the address it listens on)
+  --call-ring-seconds S  how long a call rings for one agent before it is offered to the next (default 20, 5-120)
 ${MAIL_FLAGS_USAGE}
 ${DEMO_FLAGS_USAGE}
 
@@ -85,6 +87,7 @@ async function main(): Promise<void> {
     'trust-proxy': { type: 'boolean' },
     'webchat-origin': { type: 'string', multiple: true },
     'public-url': { type: 'string' },
+    'call-ring-seconds': { type: 'string' },
     ...MAIL_FLAGS,
     ...DEMO_FLAGS,
   });
@@ -101,6 +104,7 @@ async function main(): Promise<void> {
     return parsed.success ? parsed.data : fail(`--webchat-origin needs an origin such as https://shop.example, got "${o}"`);
   });
   const publicUrl = publicUrlFlag(fail, f['public-url']);
+  const callRingMs = numberFlag(fail, f['call-ring-seconds'], 'call-ring-seconds', DEFAULT_CALL_RING_MS / 1_000, { min: 5, max: 120 }) * 1_000;
 
   let loading = false;
   const data = await openHubData({
@@ -122,7 +126,7 @@ async function main(): Promise<void> {
   }
 
   const secret = process.env.HUB_SECRET || randomBytes(16).toString('hex');
-  const hub = await createHub({ store: data.store, port, host: f.host, ingestSecret: secret, tokenKey: data.tokenKey, redisUrl, trustProxy: f['trust-proxy'], publicUrl, demoShop: f.simulate !== undefined, mail: { mailboxes: mailbox ? [mailbox] : [] } }).catch(
+  const hub = await createHub({ store: data.store, port, host: f.host, ingestSecret: secret, tokenKey: data.tokenKey, redisUrl, trustProxy: f['trust-proxy'], publicUrl, callRingMs, demoShop: f.simulate !== undefined, mail: { mailboxes: mailbox ? [mailbox] : [] } }).catch(
     async (err: NodeJS.ErrnoException) => {
       await data.store.close();
       return fail(err.code === 'EADDRINUSE' ? `port ${port} is in use: pass --port with another one (or 0)` : err.message, false);

@@ -353,6 +353,9 @@ describe('several hub nodes behind a load balancer, on one PostgreSQL and one Re
     expect(ringing.body).toMatchObject({ assigneeId: 'a1' });
     const offer = await a1.until('the call offer made on B, on A', () => a1.events.find((e) => e.name === 'call:offer' && (e.payload as { callId: string }).callId === 'live-call-1'));
     expect(offer.payload).toMatchObject({ callId: 'live-call-1', phone: '+48601000101' });
+    // Answered on A, recorded in the one store: B's ring-out timer for that offer finds it answered and leaves it.
+    expect(await a1.request('call:respond', { callId: 'live-call-1', action: 'answer' })).toEqual({ state: 'answered' });
+    expect(await observer!.store.call('live-call-1')).toMatchObject({ state: 'answered', answeredBy: 'a1' });
 
     // Someone on B opens the case; a1 on A sees who is viewing it.
     await a2.request('presence:set', { caseId: caseId!, state: 'viewing' });

@@ -43,6 +43,7 @@ const EVENT_EXAMPLES: () => { [N in RequestName]: unknown } = () => ({
   'audit:query': { actorId: 'sup1', limit: 10 },
   'selfservice:figures': { since: 0 },
   'auth:renew': { token: 'v1.e30.not-a-real-token' },
+  'call:respond': { callId: 'call-none', action: 'answer' },
 });
 
 /** A valid mutation of every type, typed from the protocol so a new type does not compile without one. */

@@ -16,6 +16,7 @@ import { flagBreaches } from './sla';
 import type { HubStore } from './store/hubStore';
 import { openSqliteStore } from './store/sqlite/sqliteStore';
 import { escalateAlerts } from './voice';
+import { startCallOffers } from './voiceCalls';
 import { DEFAULT_DELIVERY, startDeliveryWorker, type DeliveryOptions, type DeliveryWorker } from './delivery/deliveryWorker';
 import { connectorTransport } from './delivery/connectorTransport';
 import { startVisitorNamespace } from './webchat/visitorNamespace';
@@ -38,6 +39,8 @@ export interface HubOptions {
   policy?: Partial<Policy>;
   /** How often SLA breaches and alert escalations are checked. */
   tickMs?: number;
+  /** How long a call rings for one person before it is offered to the next, ms (DEFAULT_CALL_RING_MS). */
+  callRingMs?: number;
   now?: () => number;
   maxPayloadBytes?: number;
   /** What one Socket.IO connection may ask (defaults in realtime/requestBudget.ts). */
@@ -89,6 +92,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   const shared = redis?.shared ?? memorySharedState();
   const ctx = createContext(store, { ingestSecret: opts.ingestSecret, policy: { ...DEFAULT_POLICY, ...opts.policy }, publicUrl: opts.publicUrl?.replace(/\/+$/, '') }, opts.now);
   await ctx.loadCaches();
+  const callOffers = startCallOffers(ctx, opts.callRingMs);
   const auth = createAuthService(ctx, {
     tokenKey: opts.tokenKey ?? randomBytes(32),
     accessTtlMs: opts.accessTtlMs ?? 15 * 60_000,
@@ -185,6 +189,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     tick,
     async close() {
       clearInterval(timer);
+      callOffers.stop();
       // Before the store closes: the attempts under way record what they came to.
       await delivery.stop();
       await ticking;

@@ -12,12 +12,12 @@ import {
   type InteractionMeta,
   type Lang,
 } from '../shared/domain';
-import type { CallOffer, InboundMessage, InboundResult } from '../shared/protocol';
-import { caseGlimpse, startServing } from './continuation';
+import type { InboundMessage, InboundResult } from '../shared/protocol';
 import type { HubContext, UnitOfWork } from './context';
 import { createCustomer } from './customers';
 import { keys } from './audience';
-import { pickAgent, routed, withAssignee } from './routing';
+import { routed, withAssignee } from './routing';
+import { offerCall } from './voiceCalls';
 import { normalizeSubject } from './store/storeRules';
 import { alertOnVeryNegative, answerSurvey, SurveyLocked } from './voice';
 import { classifyCustomer } from '../shared/assist';
@@ -326,9 +326,11 @@ async function ingestMessage(w: UnitOfWork, msg: InboundMessage, ids: Array<[Ide
   const queueId = opts.queueId !== undefined && ctx.queue(opts.queueId)?.archived === false ? opts.queueId : undefined;
   if (!kase || !isOpenCase(kase)) kase = newCase(ctx, customer, msg.channel, msg.subject, msg.text || msg.video?.summary || msg.call?.notes || '', queueId);
   const appended = appendInbound(ctx, kase, msg, customer, opts);
-  // A call that was offered to someone stays with them: they took it. Other work is routed now, before the
-  // case is saved, so it goes out once, to the people who see it once routed.
-  let current = call?.offeredTo && !appended.kase.assigneeId ? await withAssignee(w, appended.kase, call.offeredTo) : appended.kase;
+  // A call answered (or still offered to someone) stays with them: they took it. A call nobody took, all having
+  // declined it or let it ring out, is routed like other work: before the case is saved, so it goes out once, to
+  // the people who see it once routed.
+  const takenBy = call?.answeredBy ?? call?.offeredTo;
+  let current = takenBy && !appended.kase.assigneeId ? await withAssignee(w, appended.kase, takenBy) : appended.kase;
   current = await routed(w, current, customer);
   await w.save('case', current);
   const attachments = [];
@@ -344,7 +346,7 @@ async function ingestMessage(w: UnitOfWork, msg: InboundMessage, ids: Array<[Ide
   await alertOnVeryNegative(w, current, msg.text);
   if (call && msg.call) {
     await w.saveCall({ ...call, state: 'ended', customerId: customer.id, caseId: current.id, at: ctx.now() });
-    w.emit([keys.staff(call.offeredTo ?? '')], 'call:update', { callId: call.callId, state: 'ended', staffId: call.offeredTo }, true);
+    w.emit([keys.staff(takenBy ?? '')], 'call:update', { callId: call.callId, state: 'ended', staffId: takenBy ?? null, caseId: current.id }, true);
   }
   return {
     ok: true,
@@ -357,8 +359,9 @@ async function ingestMessage(w: UnitOfWork, msg: InboundMessage, ids: Array<[Ide
 }
 
 /**
- * `ringing` offers the call to an agent and pops the caller's record on their workstation before they answer;
- * `answered` tells the others. The call is recorded on a case when it ends.
+ * `ringing` offers the call to an agent and pops the caller's record on their workstation before they answer
+ * (see voiceCalls.ts: declined or unanswered, it goes to the next); `answered` (the telephone system saw it
+ * picked up) tells the others. The call is recorded on a case when it ends.
  */
 async function ingestCallSignal(w: UnitOfWork, msg: InboundMessage, ids: Array<[IdentityKind, string]>): Promise<InboundResult> {
   const { ctx } = w;
@@ -369,34 +372,27 @@ async function ingestCallSignal(w: UnitOfWork, msg: InboundMessage, ids: Array<[
   const existing = await w.call(signal.id);
   if (signal.state === 'answered') {
     if (!existing) throw new InboundRejected('unknown-call', `call ${signal.id} was never offered (send state "ringing" first)`);
-    await w.saveCall({ ...existing, state: 'answered', at: ctx.now() });
-    w.emit([keys.staff(existing.offeredTo ?? '')], 'call:update', { callId: signal.id, state: 'answered', staffId: existing.offeredTo }, true);
+    const answeredBy = existing.answeredBy ?? existing.offeredTo;
+    await w.saveCall({ ...existing, state: 'answered', answeredBy, at: ctx.now() });
+    w.emit([keys.staff(answeredBy ?? '')], 'call:update', { callId: signal.id, state: 'answered', staffId: answeredBy, caseId: existing.caseId }, true);
     return { ok: true, customerId: existing.customerId, caseId: existing.caseId, interactionId: null, duplicate: false, assigneeId: existing.offeredTo };
   }
-  const queueId = queueFor(ctx, 'phone', customer?.language ?? guessLanguage(ids));
-  const agent = await pickAgent(w, { id: openCases[0]?.id ?? '', queueId, lastChannel: 'phone' }, customer);
-  const record = {
-    callId: signal.id,
-    phone,
-    customerId: customer?.id ?? null,
-    caseId: openCases[0]?.id ?? null,
-    offeredTo: agent?.id ?? null,
-    state: 'ringing' as const,
-    at: ctx.now(),
-  };
-  await w.saveCall(record);
-  // The agent the call is offered to is serving the caller from now on (see continuation.ts); the offer itself
-  // carries no more than their name and glimpses of their open cases, whichever queue those are in.
-  if (agent && customer) await startServing(w, agent.id, customer.id);
-  const offer: CallOffer = {
-    callId: signal.id,
-    phone,
-    customer: customer ? { id: customer.id, name: customer.name, language: customer.language } : null,
-    openCases: openCases.map(caseGlimpse),
-    caseId: record.caseId,
-    at: record.at,
-  };
-  w.emit([agent ? keys.staff(agent.id) : keys.queue(queueId)], 'call:offer', offer, true);
+  const record = await offerCall(
+    w,
+    {
+      callId: signal.id,
+      phone,
+      customerId: customer?.id ?? null,
+      caseId: openCases[0]?.id ?? null,
+      offeredTo: null,
+      state: 'ringing',
+      at: ctx.now(),
+      queueId: queueFor(ctx, 'phone', customer?.language ?? guessLanguage(ids)),
+      declinedBy: [],
+      offerNo: 0,
+    },
+    customer,
+  );
   return { ok: true, customerId: record.customerId, caseId: record.caseId, interactionId: null, duplicate: false, assigneeId: record.offeredTo };
 }
 

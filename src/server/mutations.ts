@@ -22,6 +22,7 @@ import { pullWaitingWork, returnOffers, routeCase, withAssignee } from './routin
 import { addressFor, queueDelivery } from './delivery/queueDelivery';
 import { retryDelivery } from './delivery/retryDelivery';
 import { sendSurvey, sendSurveyIfWanted } from './voice';
+import { handOnCalls } from './voiceCalls';
 import { attachToCase } from './attachments';
 import { checkVersion, holdReason, watchBasis } from './conflicts';
 
@@ -159,7 +160,10 @@ export async function setStaffStatus(w: UnitOfWork, staff: Staff, status: Staff[
   if (staff.status === status) return staff;
   const updated: Staff = { ...staff, status, statusSince: ctx.now(), version: staff.version + 1 };
   await w.save('staff', updated);
-  if (status === 'away' || status === 'offline') await returnOffers(w, staff.id);
+  if (status === 'away' || status === 'offline') {
+    await returnOffers(w, staff.id);
+    await handOnCalls(w, staff.id);
+  }
   if (status === 'available') await pullWaitingWork(w, staff.id);
   return updated;
 }

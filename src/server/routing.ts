@@ -1,9 +1,17 @@
-import { isOpenCase, type Case, type Customer, type Staff } from '../shared/domain';
+import { isOpenCase, type Case, type Channel, type Customer, type Staff } from '../shared/domain';
 import type { UnitOfWork } from './context';
 
-/** Whether `s` may be given `kase` now: available member, language, skills and room on the case's channel. */
 type Work = Pick<Case, 'id' | 'queueId' | 'lastChannel'>;
 
+/**
+ * What takes a person's room on a channel: their open cases on it, and on the phone also the calls ringing for
+ * them or answered by them (a call is recorded on a case only when it ends).
+ */
+async function roomTaken(w: UnitOfWork, staffId: string, channel: Channel): Promise<number> {
+  return (await w.loadOf(staffId, channel)) + (channel === 'phone' ? (await w.liveCallsOf(staffId)).length : 0);
+}
+
+/** Whether `s` may be given `kase` now: available member, language, skills and room on the case's channel. */
 async function canTake(w: UnitOfWork, s: Staff | null, kase: Work, customer: Pick<Customer, 'language'> | null): Promise<boolean> {
   const queue = w.ctx.queue(kase.queueId);
   return (
@@ -14,7 +22,7 @@ async function canTake(w: UnitOfWork, s: Staff | null, kase: Work, customer: Pic
     queue.memberIds.includes(s.id) &&
     (!customer || s.languages.includes(customer.language)) &&
     queue.skills.every((k) => s.skills.includes(k)) &&
-    (await w.loadOf(s.id, kase.lastChannel)) < s.capacity[kase.lastChannel]
+    (await roomTaken(w, s.id, kase.lastChannel)) < s.capacity[kase.lastChannel]
   );
 }
 
@@ -25,17 +33,17 @@ async function canTake(w: UnitOfWork, s: Staff | null, kase: Work, customer: Pic
  * the case waits in its queue. Capacity is read inside the unit of work that assigns, so two decisions cannot
  * both take the last free place.
  */
-export async function pickAgent(w: UnitOfWork, kase: Work, customer: Pick<Customer, 'id' | 'language'> | null, exclude?: string): Promise<Staff | null> {
+export async function pickAgent(w: UnitOfWork, kase: Work, customer: Pick<Customer, 'id' | 'language'> | null, exclude: readonly string[] = []): Promise<Staff | null> {
   const { ctx } = w;
   const queue = ctx.queue(kase.queueId);
   if (!queue) return null;
   if (customer) {
     const previous = await lastServedBy(w, customer.id, kase.id);
-    const candidate = previous && previous !== exclude ? ctx.staff(previous) : null;
+    const candidate = previous && !exclude.includes(previous) ? ctx.staff(previous) : null;
     if (candidate && (await canTake(w, candidate, kase, customer))) return candidate;
   }
   // Cheap checks first, then the capacity query in idle order: the first with room wins.
-  const available = queue.memberIds.map((id) => ctx.staff(id)).filter((s): s is Staff => !!s && s.id !== exclude && s.active && s.status === 'available');
+  const available = queue.memberIds.map((id) => ctx.staff(id)).filter((s): s is Staff => !!s && !exclude.includes(s.id) && s.active && s.status === 'available');
   const assignedAt = await w.lastAssignedAt(available.map((s) => s.id));
   const idle = available.map((s) => ({ s, at: assignedAt.get(s.id) ?? 0 }));
   idle.sort((a, b) => a.at - b.at || a.s.id.localeCompare(b.s.id));
@@ -71,7 +79,7 @@ export async function withAssignee(w: UnitOfWork, kase: Case, staffId: string | 
 /** An unassigned open case given to whoever routing picks, or unchanged when nobody can take it. Saves nothing. */
 export async function routed(w: UnitOfWork, kase: Case, customer: Customer | null, exclude?: string): Promise<Case> {
   if (kase.assigneeId || !isOpenCase(kase)) return kase;
-  const agent = await pickAgent(w, kase, customer, exclude);
+  const agent = await pickAgent(w, kase, customer, exclude ? [exclude] : []);
   return agent ? withAssignee(w, kase, agent.id) : kase;
 }
 

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CaseSchema, type Interaction } from '../shared/domain';
 import { CallOfferSchema, type Change } from '../shared/protocol';
 import { startTestHub, type TestClient, type TestHub } from './testing/hubHarness';
+import { testOrg } from './testing/testOrg';
 
 let t: TestHub;
 afterEach(async () => {
@@ -32,7 +33,9 @@ async function videoCase(phone = '+48601111222') {
 
 describe('a ringing call', () => {
   it('offers the caller’s name and glimpses of their open cases, not their record or any case’s history', async () => {
-    t = await startTestHub();
+    // a1 speaks Greek too: a call is offered only to someone who speaks the caller's language.
+    const org = testOrg();
+    t = await startTestHub({ org: { ...org, staff: org.staff.map((s) => (s.staff.id === 'a1' ? { ...s, staff: { ...s.staff, languages: ['en', 'pl', 'el'] } } : s)) } });
     const greek = await t.inbound({ channel: 'chat', text: 'Καλησπέρα, η παραγγελία μου δεν ήρθε', from: { phone: '+306900000001', email: 'giorgos@example.gr', name: 'Γιώργος' } });
     const a1 = await t.connect('a1');
     await t.inbound({ channel: 'phone', text: '', from: { phone: '+306900000001' }, call: { id: 'call-g', state: 'ringing' } });

@@ -87,6 +87,7 @@ const EXAMPLES: { [C in ChannelName]: InputOf<C> } = {
   'audit.query': { actorId: 'a1', queueId: 'q-chat', caseId: 'c-1', action: 'case.reassign', before: 1, limit: 10 },
   'supervisor.selfService': { since: 0 },
   'presence.set': { caseId: 'c-1', state: 'typing' },
+  'call.respond': { callId: 'call-1', action: 'answer' },
   'outbox.list': {},
   'outbox.retry': { mutationId: MUTATION_ID },
   'outbox.discard': { mutationId: MUTATION_ID },

@@ -141,6 +141,7 @@ export function startLiveSession(options: LiveSessionOptions): LiveSession {
       emit('delivery.failed', { failure, caseSubject: kase?.subject ?? null, customerName: kase ? customerName(db, kase.customerId) : null });
     });
     sync.on('call:offer', (offer) => emit('call.offer', offer));
+    sync.on('call:update', (update) => emit('call.update', update));
     sync.on('presence', (p) => emit('presence.update', p));
     sync.on('visitor:typing', (p) => emit('visitor.typing', p));
     sync.on('import:progress', (p) => emit('admin.importProgress', p));

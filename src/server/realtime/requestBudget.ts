@@ -40,6 +40,7 @@ export const REQUEST_COSTS: Record<RequestName, { bucket: BudgetClass; cost: num
   mutate: { bucket: 'write', cost: 1 },
   'presence:set': { bucket: 'live', cost: 1 },
   'auth:renew': { bucket: 'live', cost: 1 },
+  'call:respond': { bucket: 'live', cost: 1 },
 };
 
 export const DEFAULT_REQUEST_LIMITS: RequestLimits = {

@@ -54,9 +54,18 @@ export interface CallRecord {
   phone: string;
   customerId: string | null;
   caseId: string | null;
+  /** Who the call rings for now (null: nobody, or nobody left: it waits to end as a missed call). */
   offeredTo: string | null;
   state: 'ringing' | 'answered' | 'ended';
   at: number;
+  /** The phone queue it rings in: who may be offered it next (absent on calls recorded before offers moved on). */
+  queueId?: string;
+  /** Who declined it or let it ring out: never offered it again. */
+  declinedBy?: string[];
+  /** Counts the offers made: a ring-out timer acts only on the offer it was set for. */
+  offerNo?: number;
+  /** Who answered (on the workstation, or as the connector reported). */
+  answeredBy?: string | null;
 }
 
 export interface AuditFilter {
@@ -183,6 +192,8 @@ export interface StoreReads {
   caseRows(caseId: string): Promise<Change[]>;
 
   call(callId: string): Promise<CallRecord | null>;
+  /** Calls ringing for or answered by a person now: each takes a place of their room on the phone channel. */
+  liveCallsOf(staffId: string): Promise<CallRecord[]>;
   casesAwaitingSurvey(limit: number): Promise<Case[]>;
   /** A case's survey, or null when none was sent. */
   survey(caseId: string): Promise<SurveyRecord | null>;

@@ -1,5 +1,10 @@
 import { z } from 'zod';
 import { IdSchema, TimeSchema } from './enums';
+import type { CALL_OUTCOMES } from './interaction';
+
+/** How an answered call can end, as the agent records it at wrap-up (missed and voicemail are never answered). */
+export const WRAP_UP_OUTCOMES = ['resolved', 'follow-up', 'transferred', 'dropped'] as const satisfies ReadonlyArray<(typeof CALL_OUTCOMES)[number]>;
+export type WrapUpOutcome = (typeof WRAP_UP_OUTCOMES)[number];
 
 /** Longest survey comment a customer may leave (characters, after cleaning): the survey page and the web chat's question. */
 export const MAX_SURVEY_COMMENT = 2_000;

@@ -49,6 +49,9 @@ import {
 import {
   AssignTargetSchema,
   CallOfferSchema,
+  CallRespondResultSchema,
+  CallRespondSchema,
+  CallUpdateSchema,
   DeliveryFailedSchema,
   EntityNameSchema,
   ItemResultSchema,
@@ -681,6 +684,12 @@ export const channels = {
    * the web chat conversations that reached each queue (asked of the hub; needs the link).
    */
   'supervisor.selfService': { input: z.object({ since: TimeSchema }).strict(), output: SelfServiceFiguresSchema },
+  /**
+   * Answer or decline a call ringing for me, or hang up one I answered (asked of the hub: `offline` without the
+   * link; `forbidden` when the call is not mine to answer, `not-found`). Repeating what was done is answered
+   * with where the call stands.
+   */
+  'call.respond': { input: CallRespondSchema, output: CallRespondResultSchema },
   /** Tell colleagues I am viewing or typing in a case (`none` when I leave it). Live only; ignored offline. */
   'presence.set': {
     input: z.object({ caseId: IdSchema, state: z.enum(['viewing', 'typing', 'none']) }).strict(),
@@ -840,6 +849,8 @@ export const events = {
   'alert.red': z.object({ alert: AlertSchema, customerName: z.string().nullable() }),
   /** A call is ringing for me: the caller (null if unknown) and glimpses of their open cases (see the protocol). */
   'call.offer': CallOfferSchema,
+  /** A call offered to me moved on: handed to someone else, answered, or ended (with its case once known). */
+  'call.update': CallUpdateSchema,
   /** How far an import I started has come on the hub (customers written, or passwords made for people). */
   'admin.importProgress': ImportProgressSchema,
   /** Who is viewing or typing in a case now. */

@@ -37,6 +37,7 @@ export const CHANNEL_NAMES = [
   'outbox.list', 'outbox.retry', 'outbox.discard', 'outbox.results',
   'assist.feedbackModel', 'assist.recordFeedback',
   'inbox.preferences', 'inbox.setDensity', 'inbox.saveView', 'inbox.renameView', 'inbox.deleteView',
+  'call.respond',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -53,6 +54,7 @@ export const EVENT_NAMES = [
   'delivery.failed',
   'held.notice',
   'session.locked', 'session.ended',
+  'call.update',
 ] as const;
 
 export type ListedChannelName = (typeof CHANNEL_NAMES)[number];

@@ -82,7 +82,20 @@ export const CallOfferSchema = z.object({
   at: z.number().int(),
 });
 export type CallOffer = z.infer<typeof CallOfferSchema>;
-export const CallUpdateSchema = z.object({ callId: z.string(), state: z.enum(['ringing', 'answered', 'ended']), staffId: IdSchema.nullable() });
+/**
+ * A call moved on: `ringing` handed on to `staffId` (null: nobody left; the call waits to end as a missed call),
+ * `answered` by `staffId`, or `ended`, with the case it is recorded on once known.
+ */
+export const CallUpdateSchema = z.object({
+  callId: z.string(),
+  state: z.enum(['ringing', 'answered', 'ended']),
+  staffId: IdSchema.nullable(),
+  caseId: IdSchema.nullable().optional(),
+});
+/** What the person a call is offered to does with it: answer or decline it, or hang up once answered. */
+export const CallRespondSchema = z.object({ callId: z.string().min(1).max(200), action: z.enum(['answer', 'decline', 'hangup']) }).strict();
+export type CallRespond = z.infer<typeof CallRespondSchema>;
+export const CallRespondResultSchema = z.object({ state: z.enum(['ringing', 'answered', 'ended']) });
 export const PresenceUpdateSchema = z.object({ caseId: IdSchema, present: z.array(PresenceSchema) });
 export const SlaBreachSchema = z.object({ caseId: IdSchema, kind: z.enum(['first', 'next']), dueAt: z.number().int() });
 export const HeldNoticeSchema = z.object({ heldId: IdSchema, caseId: IdSchema, authorId: IdSchema, reason: z.string() });
@@ -247,6 +260,7 @@ export const REQUESTS = {
   'audit:query': [AuditQuerySchema, AuditQueryResponseSchema],
   'selfservice:figures': [SelfServiceQuerySchema, SelfServiceFiguresSchema],
   'auth:renew': [RenewRequestSchema, z.object({ accessExpiresAt: z.number().int() })],
+  'call:respond': [CallRespondSchema, CallRespondResultSchema],
 } as const;
 export type RequestName = keyof typeof REQUESTS;
 export type RequestOf<N extends RequestName> = z.input<(typeof REQUESTS)[N][0]>;

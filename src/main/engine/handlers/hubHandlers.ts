@@ -11,8 +11,9 @@ const LOOKUP_LIMIT = 20;
  * The hub's refusal reasons, as the renderer's error codes. A connection's short `rate-limited` refusals never
  * get here (the sync client waits them out); a person's lookup quota does.
  */
-const REFUSAL_CODES: Partial<Record<ReasonCode, 'forbidden' | 'not-found' | 'invalid-input' | 'rate-limited'>> = {
+const REFUSAL_CODES: Partial<Record<ReasonCode, 'forbidden' | 'not-found' | 'invalid-input' | 'rate-limited' | 'conflict'>> = {
   forbidden: 'forbidden',
+  conflict: 'conflict',
   unauthorized: 'forbidden',
   'not-found': 'not-found',
   invalid: 'invalid-input',
@@ -33,7 +34,7 @@ async function askHub<T>(live: LiveSession, ask: (sync: Sync) => Promise<T>): Pr
   }
 }
 
-/** Channels answered by the hub itself: store lookups beyond the cache, the audit trail, self-service figures, presence. */
+/** Channels answered by the hub itself: store lookups beyond the cache, the audit trail, self-service figures, calls, presence. */
 export function hubHandlers({ sessions }: HandlerContext) {
   return {
     'store.lookup': async ({ query, detail }) => {
@@ -53,6 +54,7 @@ export function hubHandlers({ sessions }: HandlerContext) {
     },
     'audit.query': (input) => askHub(sessions.live(), (sync) => sync.request('audit:query', input)),
     'supervisor.selfService': (input) => askHub(sessions.live(), (sync) => sync.request('selfservice:figures', input)),
+    'call.respond': (input) => askHub(sessions.live(), (sync) => sync.request('call:respond', input)),
     'presence.set': async (input) => {
       const live = sessions.live();
       // Presence is live only: offline there is nobody to tell, and nothing to keep.

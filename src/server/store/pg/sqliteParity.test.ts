@@ -165,7 +165,7 @@ function workload(r: Random): { steps: Step[]; ids: Record<EntityName, string[]>
       targetId: `k-00${k}`, queueId: r.chance(0.5) ? r.pick(QUEUES) : null, caseId: `k-00${k}`, before: { k }, after: null, at: at++ },
     surveyAt: at++,
     surveyToken: `sv-${k}-${r.int(0, 999_999)}`,
-    call: { callId: `call-${k}`, phone: '+48601000000', customerId: null, caseId: null, offeredTo: r.pick(STAFF), state: 'ringing' as const, at: at++ },
+    call: { callId: `call-${k}`, phone: '+48601000000', customerId: null, caseId: null, offeredTo: r.pick(STAFF), state: r.pick(['ringing', 'answered', 'ended'] as const), at: at++ },
     server: r.pick(STAFF),
   }));
   const answeredAt = at++;
@@ -369,6 +369,7 @@ describe('the PostgreSQL store answers as the SQLite store (the reference) does'
       for (const staffId of [...STAFF, 'nobody']) {
         await same(`open cases of ${staffId}`, (s) => s.openCasesOfAssignee(staffId));
         for (const channel of CHANNELS) await same(`load ${staffId} ${channel}`, (s) => s.loadOf(staffId, channel));
+        await same(`live calls of ${staffId}`, (s) => s.liveCallsOf(staffId));
         await same(`credentials ${staffId}`, (s) => s.staffCredentials(staffId));
         await same(`open sessions of ${staffId}`, (s) => s.openSessionsOf(staffId));
       }

@@ -76,6 +76,11 @@ const S = {
            ORDER BY part, at, id`,
   },
   call: { name: 'call', text: 'SELECT data FROM calls WHERE id = $1' },
+  // The expressions of the calls_live index (migration 0009), so that it serves the query.
+  liveCalls: {
+    name: 'live-calls',
+    text: "SELECT data FROM calls WHERE (data::jsonb ->> 'offeredTo') = $1 AND (data::jsonb ->> 'state') IN ('ringing', 'answered')",
+  },
   awaitingSurvey: {
     name: 'awaiting-survey',
     text: 'SELECT c.data FROM surveys s JOIN cases c ON c.id = s.case_id WHERE s.answered_at IS NULL ORDER BY s.sent_at DESC LIMIT $1',
@@ -205,6 +210,7 @@ export function storeReads(run: Run): Omit<StoreReads, 'head'> {
     },
 
     call: (callId) => one<CallRecord>(S.call, [callId]),
+    liveCallsOf: (staffId) => data<CallRecord>(S.liveCalls, [staffId]),
     casesAwaitingSurvey: (limit) => data<Case>(S.awaitingSurvey, [limit]),
     survey: async (caseId) => toSurvey((await run<SurveyRow>(S.survey, [caseId]))[0]),
     surveyByToken: async (token) => toSurvey((await run<SurveyRow>(S.surveyByToken, [token]))[0]),

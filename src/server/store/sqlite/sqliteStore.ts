@@ -335,6 +335,10 @@ function sqliteOps(db: Database.Database): SqliteOps {
   const claimInboundStmt = st("INSERT INTO inbound (external_id, result, at) VALUES (?, '', ?) ON CONFLICT DO NOTHING");
   const saveInboundStmt = st('UPDATE inbound SET result = ? WHERE external_id = ?');
   const callStmt = st<{ data: string }>('SELECT data FROM calls WHERE id = ?');
+  // The expressions of the calls_live index (migration 0011), so that it serves the query.
+  const liveCallsStmt = st<{ data: string }>(
+    "SELECT data FROM calls WHERE json_extract(data, '$.offeredTo') = ? AND json_extract(data, '$.state') IN ('ringing', 'answered')",
+  );
   const saveCallStmt = st('INSERT INTO calls (id, data) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data');
   // A survey sent again keeps its link (the token first given) and any answer: the customer may still change it.
   const surveySentStmt = st(
@@ -512,6 +516,7 @@ function sqliteOps(db: Database.Database): SqliteOps {
     saveInboundResult: (externalId, result) => void saveInboundStmt.run(JSON.stringify(result), externalId),
 
     call: (callId) => parse<CallRecord>(callStmt.get(callId)),
+    liveCallsOf: (staffId) => liveCallsStmt.all(staffId).map((r) => JSON.parse(r.data) as CallRecord),
     saveCall: (call) => void saveCallStmt.run(call.callId, JSON.stringify(call)),
 
     surveySent: (caseId, at, token) => void surveySentStmt.run(caseId, at, token),

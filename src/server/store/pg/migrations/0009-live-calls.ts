@@ -1,0 +1,7 @@
+/**
+ * As the SQLite schema's migration 0011: calls ringing for or answered by a person count against their room on
+ * the phone channel, asked on every call offered, through an index over the live calls only.
+ */
+export const up = `
+CREATE INDEX calls_live ON calls ((data::jsonb ->> 'offeredTo')) WHERE (data::jsonb ->> 'state') IN ('ringing', 'answered');
+`;
