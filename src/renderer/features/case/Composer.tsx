@@ -208,7 +208,7 @@ export function Composer({
       <Textarea
         ref={composer.textarea}
         label={replying ? t('composer.replyLabel', { channel: t(`channel.${channel}`, { ns: 'common' }) }) : t('composer.noteLabel')}
-        description={mode === 'note' ? t('composer.noteHint') : t('composer.cannedHint')}
+        description={mode === 'note' ? t('mentions.hint') : t('composer.cannedHint')}
         rows={4}
         resize="vertical"
         value={draft}
