@@ -13,9 +13,11 @@ export interface InboxFilters {
   status: InboxStatus;
   scope: InboxScope;
   sort: InboxSort;
+  /** Only cases with this tag (case and accents ignored); empty: any. */
+  tag: string;
 }
 
-export const DEFAULT_FILTERS: InboxFilters = { channels: [], queueId: null, status: 'open', scope: 'all', sort: 'waiting' };
+export const DEFAULT_FILTERS: InboxFilters = { channels: [], queueId: null, status: 'open', scope: 'all', sort: 'waiting', tag: '' };
 
 /** The `inbox.list` input for the filters: one page as large as the contract allows (the list is virtual). */
 export function inboxQuery(f: InboxFilters): InputOf<'inbox.list'> {
@@ -24,6 +26,7 @@ export function inboxQuery(f: InboxFilters): InputOf<'inbox.list'> {
     ...(f.queueId ? { queueIds: [f.queueId] } : {}),
     ...(f.status === 'open' ? {} : { statuses: [f.status] }),
     ...(f.scope === 'mine' ? { mine: true } : f.scope === 'unassigned' ? { unassigned: true } : {}),
+    ...(f.tag.trim() ? { tag: f.tag.trim() } : {}),
     sort: f.sort,
     limit: MAX_INBOX_PAGE,
   };
