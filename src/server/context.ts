@@ -5,7 +5,7 @@ import { audienceOf } from './audience';
 import type { HubStore, StoreTx } from './store/hubStore';
 
 /** Live-only events: sent after the surrounding transaction commits, never stored. */
-export type LiveEventName = 'sla:breach' | 'call:offer' | 'call:update' | 'policy' | 'import:progress' | 'delivery:failed' | 'visitor:typing';
+export type LiveEventName = 'sla:breach' | 'call:offer' | 'call:update' | 'policy' | 'import:progress' | 'delivery:failed' | 'visitor:typing' | 'note:mention';
 
 /** What the realtime layer does with committed work. */
 export interface Dispatcher {

@@ -50,6 +50,8 @@ const EVENT_EXAMPLES: () => { [N in RequestName]: unknown } = () => ({
 const MUTATION_EXAMPLES: () => { [T in MutationType]: Omit<Extract<Mutation, { type: T }>, 'mutationId'> } = () => ({
   reply: { type: 'reply', caseId: real.caseId, channel: 'chat', text: 'We are on it', basedOn: { lastMessageId: null } },
   note: { type: 'note', caseId: real.caseId, text: 'Called back' },
+  'case.tag': { type: 'case.tag', caseId: real.caseId, add: ['refund'], remove: [] },
+  'customer.note': { type: 'customer.note', customerId: real.customerId, text: 'Prefers email' },
   'case.update': { type: 'case.update', caseId: real.caseId, basedOn: { version: 1 }, patch: { status: 'pending', priority: 'high' } },
   'case.assign': { type: 'case.assign', caseId: real.caseId, basedOn: { version: 1 }, to: { queueId: 'q-chat' } },
   'case.continueInStore': { type: 'case.continueInStore', caseId: real.caseId, storeId: 'store-w', text: 'Came in', basedOn: { version: 1 } },

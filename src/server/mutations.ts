@@ -1,6 +1,11 @@
 import {
+  caseTags,
+  customerNotes,
   isOpenCase,
   isSupervising,
+  MAX_CASE_TAGS,
+  MAX_CUSTOMER_NOTES,
+  withTags,
   type Alert,
   type AuditAction,
   type AttachmentRef,
@@ -25,6 +30,7 @@ import { sendSurvey, sendSurveyIfWanted } from './voice';
 import { handOnCalls } from './voiceCalls';
 import { attachToCase } from './attachments';
 import { checkVersion, holdReason, watchBasis } from './conflicts';
+import { mentionedStaff, notifyMentions } from './mentions';
 
 type Of<T extends Mutation['type']> = Extract<Mutation, { type: T }>;
 type Applied = { outcome?: 'applied' | 'held'; id?: string; items?: ItemResult[] };
@@ -35,6 +41,15 @@ async function mustGetCase(w: UnitOfWork, actor: Staff, caseId: string): Promise
   const kase = await w.get('case', caseId);
   if (!kase || !canSeeCase(ctx, actor, kase)) throw new Refused('not-found', `case ${caseId} does not exist or is not yours to see`);
   return kase;
+}
+
+/** A customer the person may see: supervisors and store staff see every customer, agents those of cases they see. */
+async function mustSeeCustomer(w: UnitOfWork, actor: Staff, customerId: string): Promise<Customer> {
+  const { ctx } = w;
+  const customer = await w.get('customer', customerId);
+  const visible = customer && (isSupervising(actor.role) || actor.role === 'store' || (await w.casesOfCustomer(customer.id)).some((c) => canSeeCase(ctx, actor, c)));
+  if (!customer || !visible) throw new Refused('not-found', `customer ${customerId} does not exist or is not yours to see`);
+  return customer;
 }
 
 function requireSupervisor(actor: Staff): void {
@@ -233,8 +248,34 @@ const handlers: { [T in Mutation['type']]: Handler<T> } = {
   async note(w, actor, m) {
     const { ctx } = w;
     const kase = await mustGetCase(w, actor, m.caseId);
-    const note = await appendInteraction(w, kase, { kind: 'note', direction: 'internal', text: m.text, authorId: actor.id });
+    const mentioned = mentionedStaff(w, actor, m.mentions);
+    const meta = mentioned.length > 0 ? { mentions: mentioned.map((s) => s.id) } : {};
+    const note = await appendInteraction(w, kase, { kind: 'note', direction: 'internal', text: m.text, authorId: actor.id, meta });
     await w.save('case', { ...kase, updatedAt: ctx.now(), version: kase.version + 1 });
+    notifyMentions(w, actor, kase, note, mentioned);
+    return { id: note.id };
+  },
+
+  // Whoever may see a case may tag it: tags are for finding work again, like the note anyone on it may add.
+  async 'case.tag'(w, actor, m) {
+    const { ctx } = w;
+    const kase = await mustGetCase(w, actor, m.caseId);
+    const tags = withTags(caseTags(kase), m.add, m.remove);
+    if (tags.length > MAX_CASE_TAGS) throw new Refused('too-large', `a case has at most ${MAX_CASE_TAGS} tags`);
+    const before = caseTags(kase);
+    if (tags.length === before.length && tags.every((t, i) => t === before[i])) return {};
+    await w.save('case', { ...kase, tags, updatedAt: ctx.now(), version: kase.version + 1 });
+    return {};
+  },
+
+  async 'customer.note'(w, actor, m) {
+    const { ctx } = w;
+    const customer = await mustSeeCustomer(w, actor, m.customerId);
+    if (customer.mergedInto) throw new Refused('conflict', 'this customer was merged into another: add the note there');
+    const notes = customerNotes(customer);
+    if (notes.length >= MAX_CUSTOMER_NOTES) throw new Refused('too-large', `a customer keeps at most ${MAX_CUSTOMER_NOTES} notes`);
+    const note = { id: ctx.newId('cnote'), authorId: actor.id, text: m.text, createdAt: ctx.now() };
+    await w.save('customer', { ...customer, notes: [...notes, note], updatedAt: ctx.now(), version: customer.version + 1 });
     return { id: note.id };
   },
 
@@ -296,9 +337,7 @@ const handlers: { [T in Mutation['type']]: Handler<T> } = {
 
   async 'customer.update'(w, actor, m) {
     const { ctx } = w;
-    const customer = await w.get('customer', m.customerId);
-    const visible = customer && (isSupervising(actor.role) || actor.role === 'store' || (await w.casesOfCustomer(customer.id)).some((c) => canSeeCase(ctx, actor, c)));
-    if (!customer || !visible) throw new Refused('not-found', `customer ${m.customerId} does not exist or is not yours to see`);
+    const customer = await mustSeeCustomer(w, actor, m.customerId);
     checkVersion(customer, m.basedOn, 'the customer');
     const updated: Customer = { ...customer, ...m.patch, updatedAt: ctx.now(), version: customer.version + 1 };
     await claimIdentities(w, customer.id, updated);
@@ -440,6 +479,10 @@ const handlers: { [T in Mutation['type']]: Handler<T> } = {
       handles: union(survivor.handles, merged.handles),
       loyaltyNumber: survivor.loyaltyNumber ?? merged.loyaltyNumber,
       tags: union(survivor.tags, merged.tags),
+      // The duplicate's notes follow, in the order they were written (the newest kept if both together are too many).
+      ...(customerNotes(merged).length > 0
+        ? { notes: [...customerNotes(survivor), ...customerNotes(merged)].sort((a, b) => a.createdAt - b.createdAt).slice(-MAX_CUSTOMER_NOTES) }
+        : {}),
       updatedAt: now,
       version: survivor.version + 1,
     };

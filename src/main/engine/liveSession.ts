@@ -140,6 +140,7 @@ export function startLiveSession(options: LiveSessionOptions): LiveSession {
       const kase = getRow(db, 'case', failure.caseId);
       emit('delivery.failed', { failure, caseSubject: kase?.subject ?? null, customerName: kase ? customerName(db, kase.customerId) : null });
     });
+    sync.on('note:mention', (mention) => emit('mention.new', mention));
     sync.on('call:offer', (offer) => emit('call.offer', offer));
     sync.on('call:update', (update) => emit('call.update', update));
     sync.on('presence', (p) => emit('presence.update', p));

@@ -1,4 +1,4 @@
-import type { CannedResponse, KbArticle, StoreLocation } from '../../shared/domain';
+import { macroOrNone, type CannedResponse, type KbArticle, type MacroSets, type StoreLocation } from '../../shared/domain';
 import type { z } from 'zod';
 import type { CreateArticleSchema, CreateCannedSchema, CreateStoreSchema, UpdateArticleSchema, UpdateCannedSchema, UpdateStoreSchema } from '../../shared/protocol';
 import type { UnitOfWork } from '../context';
@@ -57,6 +57,13 @@ export async function updateArticle(call: AdminCall, id: string, patch: z.infer<
   });
 }
 
+/** The canned response with `sets` as its macro, or as a plain response when it sets nothing. */
+function withMacro(canned: CannedResponse, sets: MacroSets | null): CannedResponse {
+  const { sets: _old, ...plain } = canned;
+  const macro = macroOrNone(sets);
+  return macro ? { ...plain, sets: macro } : plain;
+}
+
 /** Refuses a shortcut another canned response of the same language already has (typing it must find one). */
 async function checkShortcut(w: UnitOfWork, row: Pick<CannedResponse, 'id' | 'shortcut' | 'language'>): Promise<void> {
   const taken = (await w.all('canned')).some((c) => c.id !== row.id && c.language === row.language && c.shortcut.toLowerCase() === row.shortcut.toLowerCase());
@@ -66,7 +73,8 @@ async function checkShortcut(w: UnitOfWork, row: Pick<CannedResponse, 'id' | 'sh
 export async function createCanned(call: AdminCall, input: z.infer<typeof CreateCannedSchema>): Promise<CannedResponse> {
   return adminWrite(call, async (w, actor) => {
     checkQueue(w, input.queueId);
-    const canned: CannedResponse = { id: w.ctx.newId('canned'), ...input };
+    const { sets, ...fields } = input;
+    const canned: CannedResponse = withMacro({ id: w.ctx.newId('canned'), ...fields }, sets);
     await checkShortcut(w, canned);
     await w.save('canned', canned);
     await auditAdmin(w, actor, 'canned.create', { targetType: 'canned', targetId: canned.id, queueId: canned.queueId }, null, canned);
@@ -78,7 +86,8 @@ export async function updateCanned(call: AdminCall, id: string, patch: z.infer<t
   return adminWrite(call, async (w, actor) => {
     const before = await mustGet(w, 'canned', id, 'canned response');
     checkQueue(w, patch.queueId);
-    const after: CannedResponse = { ...before, ...patch };
+    const { sets, ...fields } = patch;
+    const after: CannedResponse = sets === undefined ? { ...before, ...fields } : withMacro({ ...before, ...fields }, sets);
     await checkShortcut(w, after);
     await w.save('canned', after);
     await auditAdmin(w, actor, 'canned.update', { targetType: 'canned', targetId: id, queueId: after.queueId }, before, after);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_CASE_TAGS, TagSchema } from './caseTags';
 import { CaseStatusSchema, ChannelSchema, IdSchema, PrioritySchema, TimeSchema } from './enums';
 
 export const AssignmentSchema = z.object({
@@ -35,6 +36,8 @@ export const CaseSchema = z.object({
   inboundCount: z.number().int().nonnegative(),
   csatScore: z.number().int().min(1).max(10).nullable(),
   assigneeHistory: z.array(AssignmentSchema),
+  /** Labels staff put on the case to find it again (see caseTags.ts); absent on rows from before tags, read by caseTags(). */
+  tags: z.array(TagSchema).max(MAX_CASE_TAGS).optional(),
   createdAt: TimeSchema,
   updatedAt: TimeSchema,
   resolvedAt: TimeSchema.nullable(),

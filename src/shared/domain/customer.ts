@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CustomerNoteSchema, MAX_CUSTOMER_NOTES } from './customerNote';
 import { IdSchema, LangSchema, TimeSchema } from './enums';
 import { EmailSchema, HandleSchema, LoyaltyNumberSchema, PersonNameInputSchema, PersonNameSchema, PhoneSchema } from './identity';
 
@@ -28,6 +29,8 @@ export const CustomerSchema = z.object({
   consent: ConsentSchema,
   /** Set when a supervisor merged this record into another; history then lives on the survivor. */
   mergedInto: IdSchema.nullable(),
+  /** Notes staff keep on the customer (the `customer.note` change); absent on rows from before notes, read by customerNotes(). */
+  notes: z.array(CustomerNoteSchema).max(MAX_CUSTOMER_NOTES).optional(),
   createdAt: TimeSchema,
   updatedAt: TimeSchema,
   version: z.number().int().positive(),

@@ -39,6 +39,8 @@ export const InteractionMetaSchema = z.object({
   articlesSeen: z.array(IdSchema).max(10).optional(),
   /** Files sent with the message, by reference (the hub keeps their bytes; see attachment.ts). */
   attachments: z.array(AttachmentRefSchema).max(MAX_ATTACHMENTS).optional(),
+  /** note: the colleagues it mentions (each was notified). */
+  mentions: z.array(IdSchema).max(20).optional(),
 }).strict();
 export type InteractionMeta = z.infer<typeof InteractionMetaSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, LangSchema, TimeSchema } from './enums';
+import { MacroSetsSchema } from './macro';
 
 /** A knowledge-base article, written in one language, optionally for one queue. */
 export const KbArticleSchema = z.object({
@@ -23,5 +24,7 @@ export const CannedResponseSchema = z.object({
   shortcut: z.string().min(1).max(40),
   title: z.string().min(1).max(200),
   body: z.string().max(5_000),
+  /** A macro: what picking it also does to the case (absent for a plain canned response). */
+  sets: MacroSetsSchema.optional(),
 });
 export type CannedResponse = z.infer<typeof CannedResponseSchema>;

@@ -37,6 +37,9 @@ import {
   LangSchema,
   MAX_ATTACHMENT_BYTES,
   MAX_ATTACHMENTS,
+  MAX_CASE_TAGS,
+  MAX_TAG_LENGTH,
+  MAX_CUSTOMER_NOTE,
   PhoneSchema,
   PresenceSchema,
   PrioritySchema,
@@ -44,6 +47,7 @@ import {
   StaffSchema,
   StaffStatusSchema,
   StoreLocationSchema,
+  TagSchema,
   TimeSchema,
 } from '../domain';
 import {
@@ -55,7 +59,9 @@ import {
   DeliveryFailedSchema,
   EntityNameSchema,
   ItemResultSchema,
+  MAX_MENTIONS,
   MutationSchema,
+  NoteMentionSchema,
   PolicySchema,
   ReasonCodeSchema,
   ScopeSchema,
@@ -304,6 +310,8 @@ export const InboxViewFiltersSchema = z
     status: z.enum(['open', ...CASE_STATUSES]),
     scope: z.enum(['all', 'mine', 'unassigned']),
     sort: InboxSortSchema,
+    /** Only cases with this tag (case and accents ignored); empty: any. Views saved before tags have none. */
+    tag: z.string().max(MAX_TAG_LENGTH * 4).default(''),
   })
   .strict();
 export type InboxViewFilters = z.infer<typeof InboxViewFiltersSchema>;
@@ -407,6 +415,8 @@ export const channels = {
         statuses: z.array(CaseStatusSchema).max(5).optional(),
         mine: z.boolean().optional(),
         unassigned: z.boolean().optional(),
+        /** Only cases carrying this tag (case and accents ignored). */
+        tag: TagSchema.optional(),
         /** waiting: longest waiting first; sla: nearest deadline first; updated: most recent first. */
         sort: InboxSortSchema.default('waiting'),
         /** The previous page's `next`: this page starts after its last row (keyset paging). */
@@ -583,7 +593,18 @@ export const channels = {
   /** A file of the timeline: from the cache when it was opened here before, else fetched from the hub and kept. */
   'attachment.get': { input: AttachmentRefSchema, output: z.object({ data: z.string() }) },
   /** An internal note (always accepted by the hub). */
-  'case.note': { input: z.object({ caseId: IdSchema, text: Text }).strict(), output: QueuedSchema },
+  /** An internal note; `mentions` names colleagues to notify (picked with `@` in the composer). */
+  'case.note': { input: z.object({ caseId: IdSchema, text: Text, mentions: z.array(IdSchema).max(MAX_MENTIONS).optional() }).strict(), output: QueuedSchema },
+  /** Add tags to a case and take others off (compared with case and accents ignored). */
+  'case.tag': {
+    input: z
+      .object({ caseId: IdSchema, add: z.array(TagSchema).max(MAX_CASE_TAGS).default([]), remove: z.array(TagSchema).max(MAX_CASE_TAGS).default([]) })
+      .strict()
+      .refine((p) => p.add.length + p.remove.length > 0, { message: 'add or remove at least one tag' }),
+    output: QueuedSchema,
+  },
+  /** A note kept on a customer (Customer 360), shared with everyone who sees them. */
+  'customer.note': { input: z.object({ customerId: IdSchema, text: z.string().trim().min(1).max(MAX_CUSTOMER_NOTE) }).strict(), output: QueuedSchema },
   /** Change a case's status and/or priority. */
   'case.update': {
     input: z
@@ -660,6 +681,14 @@ export const channels = {
           .strict(),
       })
       .strict(),
+    output: QueuedSchema,
+  },
+  /** Supervisor: merge a duplicate customer into the one that stays; the duplicate's cases, identities and notes follow. */
+  'supervisor.mergeCustomers': {
+    input: z
+      .object({ survivorId: IdSchema, mergedId: IdSchema })
+      .strict()
+      .refine((p) => p.survivorId !== p.mergedId, { message: 'a customer cannot be merged into itself' }),
     output: QueuedSchema,
   },
 
@@ -865,6 +894,8 @@ export const events = {
    * what failed, with the case's subject and customer's name when cached.
    */
   'delivery.failed': z.object({ failure: DeliveryFailedSchema, caseSubject: z.string().nullable(), customerName: z.string().nullable() }),
+  /** A colleague mentioned me in an internal note (live from the hub). */
+  'mention.new': NoteMentionSchema,
   /** The hub held one of my replies: it waits in the case (and `held.list`) for me to decide. */
   'held.notice': z.object({ held: HeldReplySchema }),
   /** The session locked (idle timer or "lock now"): show the unlock screen. */

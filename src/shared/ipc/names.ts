@@ -38,6 +38,7 @@ export const CHANNEL_NAMES = [
   'assist.feedbackModel', 'assist.recordFeedback',
   'inbox.preferences', 'inbox.setDensity', 'inbox.saveView', 'inbox.renameView', 'inbox.deleteView',
   'call.respond',
+  'case.tag', 'customer.note', 'supervisor.mergeCustomers',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -55,6 +56,7 @@ export const EVENT_NAMES = [
   'held.notice',
   'session.locked', 'session.ended',
   'call.update',
+  'mention.new',
 ] as const;
 
 export type ListedChannelName = (typeof CHANNEL_NAMES)[number];

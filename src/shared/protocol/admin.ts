@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   CannedResponseSchema,
+  MacroSetsSchema,
   CapacitySchema,
   ChannelSchema,
   CountrySchema,
@@ -156,9 +157,11 @@ const cannedFields = {
   body: TextInputSchema(5_000),
   language: LangSchema,
   queueId: IdSchema.nullable(),
+  /** A macro: status, priority and tags picking it also sets on the case; null (or nothing set) for a plain response. */
+  sets: MacroSetsSchema.nullable(),
 };
 /** `POST /api/v1/admin/canned`. */
-export const CreateCannedSchema = z.object({ ...cannedFields, queueId: cannedFields.queueId.default(null) }).strict();
+export const CreateCannedSchema = z.object({ ...cannedFields, queueId: cannedFields.queueId.default(null), sets: cannedFields.sets.default(null) }).strict();
 /** `PATCH /api/v1/admin/canned/{id}`. */
 export const UpdateCannedSchema = z.object(cannedFields).partial().strict();
 

@@ -99,6 +99,20 @@ export const CallRespondResultSchema = z.object({ state: z.enum(['ringing', 'ans
 export const PresenceUpdateSchema = z.object({ caseId: IdSchema, present: z.array(PresenceSchema) });
 export const SlaBreachSchema = z.object({ caseId: IdSchema, kind: z.enum(['first', 'next']), dueAt: z.number().int() });
 export const HeldNoticeSchema = z.object({ heldId: IdSchema, caseId: IdSchema, authorId: IdSchema, reason: z.string() });
+/**
+ * `note:mention`: a colleague mentioned this person in an internal note (sent to them alone, live; the note itself
+ * travels with its case to those who see it).
+ */
+export const NoteMentionSchema = z.object({
+  caseId: IdSchema,
+  interactionId: IdSchema,
+  authorId: IdSchema,
+  authorName: z.string().max(200),
+  caseSubject: z.string().max(300),
+  /** The start of the note, for the notification. */
+  excerpt: z.string().max(200),
+});
+export type NoteMention = z.infer<typeof NoteMentionSchema>;
 /** `policy`: the workstation policy an admin just set, sent live to every connection (the same as `hello.policy`). */
 export const PolicyUpdateSchema = PolicySchema;
 
@@ -118,6 +132,8 @@ export interface ServerToClientEvents {
   /** A delivery gave up (after its last attempt, or refused for good): to its author and the case's owner. */
   'delivery:failed': (p: DeliveryFailed) => void;
   'visitor:typing': (p: z.infer<typeof VisitorTypingSchema>) => void;
+  /** A colleague mentioned you in an internal note. */
+  'note:mention': (p: NoteMention) => void;
   /** The access token expired or was revoked: renew it with `auth:renew` or sign in again. */
   'auth:expired': (p: { reason: 'expired' | 'revoked' }) => void;
   /** A refused event (unknown, malformed, too large), for the client's log. */

@@ -7,6 +7,9 @@ import {
   ChannelSchema,
   CustomerPatchSchema,
   IdSchema,
+  MAX_CASE_TAGS,
+  MAX_CUSTOMER_NOTE,
+  TagSchema,
   LangSchema,
   PhoneSchema,
   EmailSchema,
@@ -33,6 +36,8 @@ export const AssignTargetSchema = z.union([
 export type AssignTarget = z.infer<typeof AssignTargetSchema>;
 
 const MAX_TEXT = 20_000;
+/** Most colleagues one note mentions. */
+export const MAX_MENTIONS = 20;
 /** Text a person wrote: cleaned (see cleanText), trimmed, not empty. */
 const WrittenText = (max: number) => TextInputSchema(max).pipe(z.string().trim().min(1));
 
@@ -53,8 +58,27 @@ export const MutationSchema = z.discriminatedUnion('type', [
     attachments: attachmentListSchema(AttachmentRefSchema).optional(),
     basedOn: z.object({ lastMessageId: IdSchema.nullable() }).strict(),
   }).strict(),
-  /** An internal note: always accepted. */
-  z.object({ ...Base, type: z.literal('note'), caseId: IdSchema, text: WrittenText(MAX_TEXT) }).strict(),
+  /** An internal note: always accepted. `mentions` names colleagues to tell (active staff only; each is notified). */
+  z.object({
+    ...Base,
+    type: z.literal('note'),
+    caseId: IdSchema,
+    text: WrittenText(MAX_TEXT),
+    mentions: z.array(IdSchema).max(MAX_MENTIONS).optional(),
+  }).strict(),
+  /**
+   * Tags added to and taken from a case (compared by tagKey). Based on nothing: tags from several people merge,
+   * so two people tagging at once never conflict.
+   */
+  z.object({
+    ...Base,
+    type: z.literal('case.tag'),
+    caseId: IdSchema,
+    add: z.array(TagSchema).max(MAX_CASE_TAGS).default([]),
+    remove: z.array(TagSchema).max(MAX_CASE_TAGS).default([]),
+  }).strict().refine((m) => m.add.length + m.remove.length > 0, { message: 'add or remove at least one tag' }),
+  /** A note kept on the customer (Customer 360), for everyone who sees them. Appended: never a conflict. */
+  z.object({ ...Base, type: z.literal('customer.note'), customerId: IdSchema, text: WrittenText(MAX_CUSTOMER_NOTE) }).strict(),
   z.object({
     ...Base,
     type: z.literal('case.update'),
@@ -149,8 +173,10 @@ export function basisRowOf(m: Mutation): { entity: EntityName; id: string } | nu
     case 'case.update':
     case 'case.assign':
     case 'case.continueInStore':
+    case 'case.tag':
       return { entity: 'case', id: m.caseId };
     case 'customer.update':
+    case 'customer.note':
       return { entity: 'customer', id: m.customerId };
     case 'alert.acknowledge':
     case 'alert.assign':

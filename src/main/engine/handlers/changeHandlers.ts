@@ -18,7 +18,9 @@ export function changeHandlers({ sessions, clock, emit }: HandlerContext) {
       // Based on the newest message this workstation has seen: the hub holds the reply if the customer got newer.
       return queue({ type: 'reply', caseId, channel, text, subject, ...(attachments?.length ? { attachments } : {}), basedOn: { lastMessageId: kase.lastMessageId } });
     },
-    'case.note': ({ caseId, text }) => queue({ type: 'note', caseId, text }),
+    'case.note': ({ caseId, text, mentions }) => queue({ type: 'note', caseId, text, ...(mentions?.length ? { mentions } : {}) }),
+    'case.tag': ({ caseId, add, remove }) => queue({ type: 'case.tag', caseId, add, remove }),
+    'customer.note': ({ customerId, text }) => queue({ type: 'customer.note', customerId, text }),
     'case.update': ({ caseId, status, priority }) =>
       queue({ type: 'case.update', caseId, basedOn: version('case', caseId), patch: { status, priority } }),
     'case.assign': ({ caseId, to }) =>
@@ -52,6 +54,7 @@ export function changeHandlers({ sessions, clock, emit }: HandlerContext) {
     'alert.close': ({ alertId, outcome }) => queue({ type: 'alert.close', alertId, outcome, basedOn: version('alert', alertId) }),
     'supervisor.reassign': ({ caseIds, to }) => queue({ type: 'supervisor.reassign', caseIds, to }),
     'supervisor.reassignAll': (input) => queue({ type: 'supervisor.reassignAll', ...input }),
+    'supervisor.mergeCustomers': ({ survivorId, mergedId }) => queue({ type: 'supervisor.mergeCustomers', survivorId, mergedId }),
     'supervisor.updateStaff': ({ staffId, patch }) =>
       queue({ type: 'supervisor.updateStaff', staffId, basedOn: version('staff', staffId), patch }),
   } satisfies Partial<Handlers>;

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers';
+import { foldText } from '../../../shared/text/fold';
 import { migrate } from './migrate';
 
 /** A connection to one person's cache (better-sqlite3 API). */
@@ -62,6 +63,8 @@ function opened(db: Db, options: OpenCacheOptions, prepare: (db: Db) => void): D
     // Sorts and temporary indexes must not spill to unencrypted temp files.
     db.pragma('temp_store = MEMORY');
     db.pragma('busy_timeout = 5000');
+    // The one folding of text, for queries that compare typed text with stored text (a case's tags).
+    db.function('fold_text', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? foldText(text) : null));
     prepare(db);
     return db;
   } catch (error) {

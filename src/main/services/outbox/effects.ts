@@ -1,7 +1,8 @@
-import type { Interaction } from '../../../shared/domain';
+import { caseTags, customerNotes, withTags, type Interaction } from '../../../shared/domain';
 import type { Mutation } from '../../../shared/protocol';
 import type { Db } from '../cache/database';
 import { getRow } from '../cache/rows';
+import { layOver } from './overlay';
 import type { OptimisticEffect } from './outbox';
 
 /** Who is acting, and when: optimistic rows are stamped with both. */
@@ -47,6 +48,20 @@ export function optimisticEffects(db: Db, mutation: Mutation, ctx: EffectContext
       return [message(mutation.caseId, { kind: 'note', direction: 'internal', text: mutation.text, subject: null })];
     case 'case.update':
       return [patch('case', mutation.caseId, mutation.patch, mutation.caseId)];
+    case 'case.tag': {
+      // Over the case as the agent sees it, so tags added one after another offline all show.
+      const kase = getRow(db, 'case', mutation.caseId);
+      if (kase === null) return [];
+      const shown = layOver(db, 'case', [kase])[0] ?? kase;
+      return [patch('case', mutation.caseId, { tags: withTags(caseTags(shown), mutation.add, mutation.remove) }, mutation.caseId)];
+    }
+    case 'customer.note': {
+      const customer = getRow(db, 'customer', mutation.customerId);
+      if (customer === null) return [];
+      const shown = layOver(db, 'customer', [customer])[0] ?? customer;
+      const note = { id: mutation.mutationId, authorId: ctx.staffId, text: mutation.text, createdAt: ctx.now };
+      return [patch('customer', mutation.customerId, { notes: [...customerNotes(shown), note] })];
+    }
     case 'case.assign':
       return [
         patch(

@@ -5,6 +5,8 @@ import {
   CallOfferSchema,
   CallUpdateSchema,
   DeliveryFailedSchema,
+  NoteMentionSchema,
+  type NoteMention,
   HelloSchema,
   ImportProgressSchema,
   LiveChangesSchema,
@@ -90,6 +92,8 @@ export type SyncEvents = {
   /** A delivery gave up: for its author and the case's owner (the hub sends it to no one else). */
   'delivery:failed': z.infer<typeof DeliveryFailedSchema>;
   'import:progress': z.infer<typeof ImportProgressSchema>;
+  /** A colleague mentioned this person in an internal note (the hub sends it to them alone). */
+  'note:mention': NoteMention;
   /** A web chat visitor typing, or stopped, on a case this person sees. */
   'visitor:typing': z.infer<typeof VisitorTypingSchema>;
   /** An outbox entry got its final answer (acked, held, rejected). */
@@ -510,6 +514,12 @@ export function startSyncClient(options: SyncClientOptions): SyncClient {
     const parsed = DeliveryFailedSchema.safeParse(raw);
     if (parsed.success) events.emit('delivery:failed', parsed.data);
     else events.emit('problem', { where: 'delivery:failed', message: 'a notice that does not pass the schema' });
+  });
+  socket.on('note:mention', (raw) => {
+    // A mention that does not parse is dropped: the note itself still arrives with its case.
+    const parsed = NoteMentionSchema.safeParse(raw);
+    if (parsed.success) events.emit('note:mention', parsed.data);
+    else events.emit('problem', { where: 'note:mention', message: 'a mention that does not pass the schema' });
   });
   socket.on('import:progress', (raw) => {
     // Progress is a hint for a progress bar: one that does not parse is dropped (the import's answer still comes).

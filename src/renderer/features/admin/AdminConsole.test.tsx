@@ -157,7 +157,7 @@ describe('AdminConsole', () => {
     await waitFor(() => expect(input.getAttribute('aria-invalid')).toBe('true'));
     expect(within(form).getByText('This shortcut is taken in this language.')).toBeTruthy();
     expect(within(form).queryByRole('alert')).toBeNull();
-    expect(fake.calls('admin.createCanned')).toEqual([{ shortcut: 'hello', title: 'Hi', body: 'Hello there', language: 'en', queueId: null }]);
+    expect(fake.calls('admin.createCanned')).toEqual([{ shortcut: 'hello', title: 'Hi', body: 'Hello there', language: 'en', queueId: null, sets: null }]);
   });
 
   it('shows a supervisor every list read-only', async () => {

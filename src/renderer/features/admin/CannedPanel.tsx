@@ -27,6 +27,7 @@ export function CannedPanel({ org, canned, canEdit }: { org: Org; canned: readon
           { label: t('canned.title'), cell: (c) => c.title },
           { label: t('language'), cell: (c) => LANGUAGE_NAMES[c.language] },
           { label: t('queue'), cell: (c) => queueLabel(t, org, c.queueId) },
+          { label: t('macro.title'), cell: (c) => (c.sets ? t('macro.isMacro') : '') },
         ]}
         onEdit={canEdit ? setEditing : undefined}
       />

@@ -1,19 +1,38 @@
 import { Alert, Button, CloseButton, FileButton, Group, Kbd, Loader, NativeSelect, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useMemo, useState, type DragEvent, type KeyboardEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, type CannedResponse, type Channel } from '../../../shared/domain';
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, type CannedResponse, type Channel, type MacroSets } from '../../../shared/domain';
 import type { ChannelError } from '../../lib/api/useChannel';
 import { useApi } from '../../lib/api/useApi';
+import { useChannel } from '../../lib/api/useChannel';
 import { errorText } from '../../lib/errorText';
 import { ATTACHMENT_ACCEPT, formatSize } from './attachmentData';
 import { CANNED_LIST_ID, CannedList, cannedOptionId } from './CannedList';
 import { insertCanned, searchCanned, slashQueryAt, type SlashQuery } from './cannedQuery';
+import { MENTION_LIST_ID, MentionList, mentionOptionId } from './MentionList';
+import { insertMention, mentionedIn, mentionQueryAt, searchMentionable, type Mentionable, type MentionQuery } from './mentionQuery';
 import type { ComposerState } from './useComposer';
+import { useOrgReference } from './useOrgReference';
 import { useReplyAttachments } from './useReplyAttachments';
+
+const withMentions = (ids: string[]) => (ids.length > 0 ? { mentions: ids } : {});
+
+/** What a macro did, in words: "status Resolved, priority Low, tags refund, vip". */
+function macroSummary(t: TFunction<'case'>, sets: MacroSets): string {
+  return [
+    sets.status ? t('macro.status', { value: t(`caseStatus.${sets.status}`, { ns: 'common' }) }) : null,
+    sets.priority ? t('macro.priority', { value: t(`priority.${sets.priority}`) }) : null,
+    sets.tags?.length ? t('macro.tags', { value: sets.tags.join(', ') }) : null,
+  ]
+    .filter((part): part is string => part !== null)
+    .join(', ');
+}
 
 /**
  * Reply on one of the customer's channels, or write an internal note. `/` opens the canned responses in the
- * agent's language; Ctrl+Enter (or Cmd+Enter) sends. A reply may carry files, picked or dropped on it: each is
+ * agent's language (a macro among them also sets the case's status, priority and tags, through the same changes
+ * as the case controls); in a note `@` opens the colleagues to mention (each is notified); Ctrl+Enter (or Cmd+Enter) sends. A reply may carry files, picked or dropped on it: each is
  * uploaded at once, and the reply goes when they all are. What was sent shows in the timeline with its state.
  */
 export function Composer({
@@ -38,13 +57,35 @@ export function Composer({
   const [active, setActive] = useState(0);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<ChannelError | null>(null);
+  const [mention, setMention] = useState<MentionQuery | null>(null);
+  const [picked, setPicked] = useState<Mentionable[]>([]);
+  const [macroApplied, setMacroApplied] = useState<MacroSets | null>(null);
+  const org = useOrgReference();
+  const session = useChannel('session.current', {}, { refreshOn: () => false });
+  const me = session.data?.staff.id ?? null;
+  const people = useMemo(() => org.staff.filter((s) => s.active && s.id !== me).map((s) => ({ id: s.id, name: s.name })), [org.staff, me]);
   const matches = useMemo(() => (slash ? searchCanned(canned, slash.query) : []), [slash, canned]);
+  const mentionMatches = useMemo(() => (mention ? searchMentionable(people, mention.query) : []), [mention, people]);
+  const listed = slash ? matches.length : mention ? mentionMatches.length : 0;
   const replying = mode === 'reply' && channel !== null;
 
   const follow = (text: string, caret: number) => {
     const found = slashQueryAt(text, caret);
+    const named = mode === 'note' ? mentionQueryAt(text, caret) : null;
     setSlash(found);
-    if (found?.query !== slash?.query) setActive(0);
+    setMention(named);
+    if (found?.query !== slash?.query || named?.query !== mention?.query) setActive(0);
+  };
+
+  const placeCaret = (caret: number) => requestAnimationFrame(() => composer.textarea.current?.setSelectionRange(caret, caret));
+
+  /** A macro's changes, queued like the case controls' own (so they work offline and sync the same way). */
+  const applyMacro = (sets: MacroSets) => {
+    if (sets.status || sets.priority) {
+      void api.invoke('case.update', { caseId, ...(sets.status ? { status: sets.status } : {}), ...(sets.priority ? { priority: sets.priority } : {}) });
+    }
+    if (sets.tags?.length) void api.invoke('case.tag', { caseId, add: sets.tags });
+    setMacroApplied(sets);
   };
 
   const pick = (response: CannedResponse) => {
@@ -52,7 +93,17 @@ export function Composer({
     const next = insertCanned(draft, slash, response);
     composer.setDraft(next.draft);
     setSlash(null);
-    requestAnimationFrame(() => composer.textarea.current?.setSelectionRange(next.caret, next.caret));
+    placeCaret(next.caret);
+    if (response.sets) applyMacro(response.sets);
+  };
+
+  const pickMention = (person: Mentionable) => {
+    if (!mention) return;
+    const next = insertMention(draft, mention, person);
+    composer.setDraft(next.draft);
+    setMention(null);
+    setPicked((list) => (list.some((p) => p.id === person.id) ? list : [...list, person]));
+    placeCaret(next.caret);
   };
 
   const send = async () => {
@@ -68,10 +119,12 @@ export function Composer({
           ...(channel === 'email' && subject.trim() ? { subject: subject.trim() } : {}),
           ...(files.refs.length > 0 ? { attachments: files.refs } : {}),
         })
-      : await api.invoke('case.note', { caseId, text });
+      : await api.invoke('case.note', { caseId, text, ...withMentions(mentionedIn(text, picked)) });
     setSending(false);
     if (result.ok) {
       composer.setDraft('');
+      setPicked([]);
+      setMacroApplied(null);
       if (replying) files.clear();
     } else setError(result.error);
   };
@@ -83,24 +136,26 @@ export function Composer({
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (slash && matches.length > 0) {
+    if (listed > 0) {
       if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
         e.preventDefault();
-        const step = e.key === 'ArrowDown' ? 1 : matches.length - 1;
-        setActive((k) => (k + step) % matches.length);
+        const step = e.key === 'ArrowDown' ? 1 : listed - 1;
+        setActive((k) => (k + step) % listed);
         return;
       }
       if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {
         e.preventDefault();
-        pick(matches[active] ?? (matches[0] as CannedResponse));
+        if (slash) pick(matches[active] ?? (matches[0] as CannedResponse));
+        else pickMention(mentionMatches[active] ?? (mentionMatches[0] as Mentionable));
         return;
       }
     }
-    if (slash && e.key === 'Escape') {
+    if ((slash || mention) && e.key === 'Escape') {
       // Closes the list only: Esc must not also close the case.
       e.preventDefault();
       e.stopPropagation();
       setSlash(null);
+      setMention(null);
       return;
     }
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -109,7 +164,8 @@ export function Composer({
     }
   };
 
-  const activeOption = slash && matches[active] ? cannedOptionId(matches[active].id) : undefined;
+  const activeOption =
+    slash && matches[active] ? cannedOptionId(matches[active].id) : mention && mentionMatches[active] ? mentionOptionId(mentionMatches[active].id) : undefined;
   return (
     <Stack
       gap="xs"
@@ -152,13 +208,13 @@ export function Composer({
       <Textarea
         ref={composer.textarea}
         label={replying ? t('composer.replyLabel', { channel: t(`channel.${channel}`, { ns: 'common' }) }) : t('composer.noteLabel')}
-        description={t('composer.cannedHint')}
+        description={mode === 'note' ? t('mentions.hint') : t('composer.cannedHint')}
         rows={4}
         resize="vertical"
         value={draft}
         data-mode={mode}
         aria-autocomplete="list"
-        aria-controls={slash ? CANNED_LIST_ID : undefined}
+        aria-controls={slash ? CANNED_LIST_ID : mention ? MENTION_LIST_ID : undefined}
         aria-activedescendant={activeOption}
         styles={mode === 'note' ? { input: { background: 'var(--mantine-color-yellow-light)' } } : undefined}
         onChange={(e) => {
@@ -168,9 +224,18 @@ export function Composer({
         }}
         onSelect={(e) => follow(e.currentTarget.value, e.currentTarget.selectionStart)}
         onKeyDown={onKeyDown}
-        onBlur={() => setSlash(null)}
+        onBlur={() => {
+          setSlash(null);
+          setMention(null);
+        }}
       />
       {slash ? <CannedList matches={matches} active={active} onPick={pick} anchor={composer.textarea} /> : null}
+      {mention ? <MentionList matches={mentionMatches} active={active} onPick={pickMention} /> : null}
+      {macroApplied ? (
+        <Text size="xs" role="status">
+          {t('macro.applied', { changes: macroSummary(t, macroApplied) })}
+        </Text>
+      ) : null}
       {replying ? (
         <Stack gap={4}>
           <Group gap="xs">

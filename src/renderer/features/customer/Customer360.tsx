@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, CloseButton, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { acceptsSurveys, type Customer } from '../../../shared/domain';
+import { acceptsSurveys, isSupervising, type Customer } from '../../../shared/domain';
 import { StatusBadge } from '../../components/StatusBadge';
 import { ChannelIcon } from '../../components/ChannelIcon';
 import { useApi } from '../../lib/api/useApi';
@@ -11,6 +11,8 @@ import { formatDateTime } from '../../lib/format';
 import { LANGUAGE_NAMES } from '../../i18n/languages';
 import { useOrgReference } from '../case/useOrgReference';
 import { ContactForm } from './ContactForm';
+import { CustomerNotes } from './CustomerNotes';
+import { MergeCustomer } from './MergeCustomer';
 import { SurveyConsentSwitch } from './SurveyConsentSwitch';
 import { SurveyScoreCell } from '../survey/SurveyScoreCell';
 import { useSurveyAnswers } from '../survey/useSurveyAnswers';
@@ -31,11 +33,16 @@ function Field({ label, values }: { label: string; values: readonly string[] }) 
   );
 }
 
-/** Customer 360: profile, identities, store, language, tags and every case with its status, survey score and comment. Esc closes. */
+/**
+ * Customer 360: profile, identities, store, language, tags, the notes staff keep on the customer, and every case
+ * with its status, survey score and comment. Supervisors merge a duplicate record into this one. Esc closes.
+ */
 export function Customer360({ customerId, onOpenCase, onClose }: { customerId: string; onOpenCase(caseId: string): void; onClose(): void }) {
   const { t, i18n } = useTranslation('customer');
   const api = useApi();
   const org = useOrgReference();
+  const session = useChannel('session.current', {}, { refreshOn: () => false });
+  const supervising = session.data ? isSupervising(session.data.staff.role) : false;
   const view = useChannel('customer.view', { customerId }, {
     refreshOn: (c) => c.outbox || c.entities.customer?.includes(customerId) === true || c.entities.case !== undefined,
   });
@@ -71,7 +78,10 @@ export function Customer360({ customerId, onOpenCase, onClose }: { customerId: s
           </Title>
           {pending ? <Text size="sm" fw={700}>{t('profile.pending')}</Text> : null}
         </Group>
-        <CloseButton aria-label={t('view.close')} onClick={onClose} />
+        <Group gap="xs" wrap="nowrap">
+          {supervising && customer.mergedInto === null ? <MergeCustomer customer={customer} /> : null}
+          <CloseButton aria-label={t('view.close')} onClick={onClose} />
+        </Group>
       </Group>
       {refused ? (
         <Alert color="red" title={t('profile.refused')}>
@@ -137,6 +147,7 @@ export function Customer360({ customerId, onOpenCase, onClose }: { customerId: s
           </SimpleGrid>
         )}
       </Paper>
+      <CustomerNotes customer={customer} org={org} />
       <Stack gap="xs" component="section" aria-labelledby="customer-cases-title">
         <Title order={3} size="h5" id="customer-cases-title">
           {t('cases.title', { count: cases.length })}

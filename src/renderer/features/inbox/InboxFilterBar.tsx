@@ -1,6 +1,6 @@
-import { Group, MultiSelect, NativeSelect, SegmentedControl } from '@mantine/core';
+import { Group, MultiSelect, NativeSelect, SegmentedControl, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { CASE_STATUSES, CHANNELS, type Channel, type Queue } from '../../../shared/domain';
+import { CASE_STATUSES, CHANNELS, MAX_TAG_LENGTH, type Channel, type Queue } from '../../../shared/domain';
 import type { InboxFilters, InboxScope, InboxSort, InboxStatus } from './inboxQuery';
 
 const SCOPES: InboxScope[] = ['all', 'mine', 'unassigned'];
@@ -46,6 +46,7 @@ export function InboxFilterBar({ value, queues, onChange }: { value: InboxFilter
         data={STATUSES.map((s) => ({ value: s, label: s === 'open' ? t('filters.openStatuses') : t(`caseStatus.${s}`, { ns: 'common' }) }))}
         onChange={(e) => set('status', e.currentTarget.value as InboxStatus)}
       />
+      <TextInput size="xs" w={140} aria-label={t('tagFilter.label')} placeholder={t('tagFilter.placeholder')} maxLength={MAX_TAG_LENGTH} value={value.tag} onChange={(e) => set('tag', e.currentTarget.value)} />
       <NativeSelect
         size="xs"
         aria-label={t('filters.sort')}

@@ -11,7 +11,7 @@ export type InboxStatus = InboxFilters['status'];
  * Who is waiting on us first: `sla` orders by the reply due (shared/domain/sla.ts), nearest first, and puts the
  * cases with none due (waiting on the customer) after them.
  */
-export const DEFAULT_FILTERS: InboxFilters = { channels: [], queueId: null, status: 'open', scope: 'all', sort: 'sla' };
+export const DEFAULT_FILTERS: InboxFilters = { channels: [], queueId: null, status: 'open', scope: 'all', sort: 'sla', tag: '' };
 
 /** Rows read at once: several screens of compact rows; more load as the list nears its end. */
 export const INBOX_PAGE = 100;
@@ -23,6 +23,7 @@ export function inboxQuery(f: InboxFilters): Omit<InputOf<'inbox.list'>, 'after'
     ...(f.queueId ? { queueIds: [f.queueId] } : {}),
     ...(f.status === 'open' ? {} : { statuses: [f.status] }),
     ...(f.scope === 'mine' ? { mine: true } : f.scope === 'unassigned' ? { unassigned: true } : {}),
+    ...(f.tag.trim() ? { tag: f.tag.trim() } : {}),
     sort: f.sort,
   };
 }

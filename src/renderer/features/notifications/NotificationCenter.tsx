@@ -25,6 +25,10 @@ export function NotificationCenter({ onOpenCase }: { onOpenCase(caseId: string):
     notices.add({ kind: 'delivery', key: `d-${failure.deliveryId}`, caseId: failure.caseId, channel: failure.channel, error: failure.error, caseSubject, customerName }),
   );
 
+  useEvent('mention.new', ({ caseId, interactionId, authorName, caseSubject, excerpt }) =>
+    notices.add({ kind: 'mention', key: `m-${interactionId}`, caseId, authorName, caseSubject, excerpt, customerName: null }),
+  );
+
   const open = (n: Notice) => {
     onOpenCase(n.caseId);
     notices.remove(n.key);
@@ -44,9 +48,9 @@ export function NotificationCenter({ onOpenCase }: { onOpenCase(caseId: string):
         return (
           <Notification
             key={n.key}
-            color={n.kind === 'assignment' ? 'indigo' : 'red'}
+            color={n.kind === 'assignment' || n.kind === 'mention' ? 'indigo' : 'red'}
             title={t(`${n.kind}.title`)}
-            role={n.kind === 'assignment' ? 'status' : 'alert'}
+            role={n.kind === 'assignment' || n.kind === 'mention' ? 'status' : 'alert'}
             closeButtonProps={{ 'aria-label': t('dismiss') }}
             onClose={() => notices.remove(n.key)}
             // Mantine's gray description text is below 4.5:1 contrast on white.
@@ -83,6 +87,15 @@ function NoticeText({ notice: n, who }: { notice: Notice; who: string }) {
         <>
           <Text size="sm">{t('delivery.body', { name: who, channel: t(`channel.${n.channel}`, { ns: 'common' }), error: n.error })}</Text>
           {n.caseSubject !== null ? <Text size="sm">{t('delivery.case', { subject: n.caseSubject })}</Text> : null}
+        </>
+      );
+    case 'mention':
+      return (
+        <>
+          <Text size="sm">{t('mention.body', { name: n.authorName, subject: n.caseSubject })}</Text>
+          <Text size="sm" lineClamp={3}>
+            {n.excerpt}
+          </Text>
         </>
       );
   }

@@ -20,7 +20,8 @@ export type Notice =
       error: string;
       caseSubject: string | null;
       customerName: string | null;
-    };
+    }
+  | { kind: 'mention'; key: string; caseId: string; authorName: string; caseSubject: string; excerpt: string; customerName: null };
 
 /** How long an assignment notice stays: long enough to read and click, short enough not to pile up. */
 const ASSIGNMENT_MS = 10_000;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, replyDueAt, type Case, type CaseStatus, type Channel } from '../../../../shared/domain';
+import { caseTags, IdSchema, replyDueAt, tagKey, type Case, type CaseStatus, type Channel } from '../../../../shared/domain';
 import { layOver, patchedIds, type Overlaid } from '../../outbox/overlay';
 import type { Db } from '../database';
 import { getRow, parseRows } from '../rows';
@@ -19,6 +19,8 @@ export interface InboxFilter {
   statuses?: readonly CaseStatus[];
   mine?: boolean;
   unassigned?: boolean;
+  /** Only cases with this tag (compared by tagKey: case and accents ignored). */
+  tag?: string;
   /** waiting: longest-waiting customer first; sla: nearest deadline first; updated: most recent first. */
   sort?: InboxSort;
   limit?: number;
@@ -65,6 +67,14 @@ function conditions(owner: InboxOwner, filter: InboxFilter): Condition[] {
   if (filter.queueIds) list.push(oneOf('queue_id', filter.queueIds, (c) => c.queueId));
   if (filter.mine) list.push({ sql: 'assignee_id = ?', params: [owner.staffId], test: (c) => c.assigneeId === owner.staffId });
   if (filter.unassigned) list.push({ sql: 'assignee_id IS NULL', params: [], test: (c) => c.assigneeId === null });
+  if (filter.tag !== undefined) {
+    const key = tagKey(filter.tag);
+    list.push({
+      sql: "EXISTS (SELECT 1 FROM json_each(data, '$.tags') WHERE fold_text(value) = ?)",
+      params: [key],
+      test: (c) => caseTags(c).some((t) => tagKey(t) === key),
+    });
+  }
   return list;
 }
 
