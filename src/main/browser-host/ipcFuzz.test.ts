@@ -93,6 +93,10 @@ const EXAMPLES: { [C in ChannelName]: InputOf<C> } = {
   'outbox.results': { mutationIds: [MUTATION_ID] },
   'assist.feedbackModel': {},
   'assist.recordFeedback': { kind: 'reply-now', outcome: 'dismissed' },
+  'connection.current': {},
+  'notifications.settings': {},
+  'notifications.saveSettings': { assignment: { sound: false, os: true }, alert: { sound: true, os: true }, delivery: { sound: true, os: false } },
+  'status.atSignIn': {},
   // The fuzzing person is a supervisor: the hub refuses every administration change (`forbidden`).
   'admin.knowledge': {},
   'admin.openCases': { staffId: 'a1' },

@@ -86,6 +86,7 @@ import {
   WebchatSettingsViewSchema,
 } from '../protocol/admin';
 import { AdminMailboxSchema, PutMailboxSchema } from '../protocol/mailbox';
+import { NotificationSettingsSchema, OwnStatusSchema } from '../domain/preferences';
 
 // The names alone live in names.ts (the preload imports only them); names.test.ts holds them to these tables.
 export { CHANNEL_NAMES, EVENT_NAMES, isChannelName, isEventName } from './names';
@@ -284,6 +285,19 @@ export const MAX_SURVEY_ANSWER_CASES = 2_000;
 // ---------- channels: renderer -> engine ----------
 
 const InboxSortSchema = z.enum(['waiting', 'sla', 'updated']);
+
+/** The link to the hub as the engine knows it (event `connection.changed`, channel `connection.current`). */
+const ConnectionInfoSchema = z.object({
+  state: ConnectionStateSchema,
+  /** When the cache last caught up with the hub; null if never in this session. */
+  lastSyncAt: TimeSchema.nullable(),
+  unsent: z.number().int().nonnegative(),
+  /**
+   * When the link last came up or went down (the session's start until then). Online with `lastSyncAt` before
+   * it: still catching up with what happened meanwhile; offline: offline since then.
+   */
+  since: TimeSchema,
+});
 
 export const channels = {
   // --- workstation and session ---
@@ -742,6 +756,19 @@ export const channels = {
     input: z.object({ kind: NextStepKindSchema, outcome: z.enum(['accepted', 'dismissed']) }).strict(),
     output: FeedbackModelSchema,
   },
+
+  // --- the person's own workstation preferences (kept in their encrypted cache) ---
+
+  /** The link to the hub now (the event `connection.changed` tells only changes). */
+  'connection.current': { input: Empty, output: ConnectionInfoSchema },
+  /** Per kind of notice: play a sound, raise an OS notification. */
+  'notifications.settings': { input: Empty, output: NotificationSettingsSchema },
+  'notifications.saveSettings': { input: NotificationSettingsSchema, output: NotificationSettingsSchema },
+  /**
+   * Called once the workspace shows after sign-in: when my status is offline, puts back the status I last chose
+   * myself (queued like any change). `restored` null when there was nothing to put back (the renderer asks).
+   */
+  'status.atSignIn': { input: Empty, output: z.object({ status: StaffStatusSchema, restored: OwnStatusSchema.nullable() }) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Channels = typeof channels;
@@ -766,12 +793,7 @@ export const events = {
   /** Readiness for offline work changed (or its percent did). */
   'offline.readiness': OfflineReadinessSchema,
   /** The link to the hub changed, or the last sync time or the unsent count did. */
-  'connection.changed': z.object({
-    state: ConnectionStateSchema,
-    /** When the cache last caught up with the hub; null if never in this session. */
-    lastSyncAt: TimeSchema.nullable(),
-    unsent: z.number().int().nonnegative(),
-  }),
+  'connection.changed': ConnectionInfoSchema,
   /** Rows changed (from the hub or by my own changes): refresh what shows them. `outbox` when the outbox did. */
   'data.changed': z.object({
     entities: z.partialRecord(EntityNameSchema, z.array(IdSchema)),

@@ -11,7 +11,7 @@ function setup(unsent: number) {
   const guard = ({ force }: { force?: boolean }) => ({ done: force === true || unsent === 0, unsent });
   const fake = fakeApi({ 'auth.signOut': guard, 'auth.forget': guard, 'auth.lock': () => ({}) });
   const onSignedOut = vi.fn();
-  renderWithProviders(<SessionMenu staffId="s1" name="Anna Nowak" oldCache={null} onSignedOut={onSignedOut} />, { fake });
+  renderWithProviders(<SessionMenu staffId="s1" name="Anna Nowak" oldCache={null} onSignedOut={onSignedOut} onShowShortcuts={() => {}} />, { fake });
   return { fake, onSignedOut };
 }
 
