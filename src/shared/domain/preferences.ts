@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STAFF_STATUSES } from './enums';
+import type { STAFF_STATUSES } from './enums';
 
 // A person's own workstation preferences, kept in their encrypted cache by the engine (never sent to the hub).
 

@@ -56,7 +56,7 @@ export function SessionMenu({ staffId, name, oldCache: initialOldCache, onSigned
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
-          <Menu.Item onClick={onShowShortcuts} rightSection={<Kbd size="xs">?</Kbd>} aria-keyshortcuts="?">
+          <Menu.Item onClick={onShowShortcuts} rightSection={<Kbd size="xs" aria-hidden>?</Kbd>} aria-keyshortcuts="?">
             {t('menu.shortcuts')}
           </Menu.Item>
           <Menu.Item onClick={() => setChangingPassword(true)}>{t('menu.changePassword')}</Menu.Item>
