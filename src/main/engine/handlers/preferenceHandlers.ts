@@ -1,5 +1,5 @@
 import { queueMutation } from '../queueMutation';
-import { readNotificationSettings, saveNotificationSettings, statusToRestore } from '../preferences';
+import { currentStatus, readNotificationSettings, saveNotificationSettings, statusToRestore } from '../preferences';
 import type { Handlers, HandlerContext } from './handlerTypes';
 
 /** The link's state now, and the signed-in person's own preferences (notification settings, status at sign-in). */
@@ -11,7 +11,7 @@ export function preferenceHandlers({ sessions, clock, emit }: HandlerContext) {
     'notifications.saveSettings': (settings) => saveNotificationSettings(db(), settings),
     'status.atSignIn': () => {
       const live = sessions.live();
-      const current = live.view().staff.status;
+      const current = currentStatus(live.vault.db, live.view().staff);
       const restored = statusToRestore(live.vault.db, current);
       // Queued like the person's own choice: shown at once, sent when the hub is reachable.
       if (restored !== null) queueMutation(live, { type: 'staff.setStatus', status: restored }, clock, emit);
