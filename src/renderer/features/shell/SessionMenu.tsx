@@ -56,11 +56,11 @@ export function SessionMenu({ staffId, name, oldCache: initialOldCache, onSigned
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
+          <Menu.Item onClick={() => setChangingPassword(true)}>{t('menu.changePassword')}</Menu.Item>
+          {oldCache && <Menu.Item onClick={() => setOldCacheOpen(true)}>{t('menu.oldCache')}</Menu.Item>}
           <Menu.Item onClick={onShowShortcuts} rightSection={<Kbd size="xs" aria-hidden>?</Kbd>} aria-keyshortcuts="?">
             {t('menu.shortcuts')}
           </Menu.Item>
-          <Menu.Item onClick={() => setChangingPassword(true)}>{t('menu.changePassword')}</Menu.Item>
-          {oldCache && <Menu.Item onClick={() => setOldCacheOpen(true)}>{t('menu.oldCache')}</Menu.Item>}
           <Menu.Item onClick={() => void api.invoke('auth.lock', {})}>{t('menu.lock')}</Menu.Item>
           <Menu.Item onClick={() => void leave('signOut', false)}>{t('menu.signOut')}</Menu.Item>
           <Menu.Divider />
