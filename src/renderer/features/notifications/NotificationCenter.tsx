@@ -107,7 +107,6 @@ export function NotificationCenter({ onOpenCase, openCaseId }: Props) {
                       w="100%"
                       p={6}
                       style={{ borderRadius: 4 }}
-                      className="notice-history-item"
                       onClick={() => {
                         setBellOpen(false);
                         open(n);
@@ -132,8 +131,9 @@ export function NotificationCenter({ onOpenCase, openCaseId }: Props) {
       {notices.list.length > 0 && (
         <Stack gap="xs" pos="fixed" right={16} top={TOAST_TOP} w={360} style={{ zIndex: 300 }} aria-label={t('region')} role="region" data-testid="toasts">
           {groupByKind(notices.list).map(({ kind, notices: group }) => {
-            const first = group[0];
-            if (group.length > 1 || !first) {
+            const [first] = group;
+            if (!first) return null;
+            if (group.length > 1) {
               return (
                 <Notification
                   key={kind}
