@@ -220,7 +220,8 @@ async function main() {
     sync.on('changed', () => announced++);
     sync.on('progress', (p) => {
       if (Number.isNaN(firstPageMs)) firstPageMs = performance.now() - t;
-      if (p.phase === 'snapshot') totalRows = Math.max(totalRows, p.total);
+      // Every snapshot phase (cases, history, recent, or the single pass) reports the same total; pulls do not.
+      if (p.phase !== 'pull') totalRows = Math.max(totalRows, p.total);
     });
     await sync.whenCaughtUp();
     const bootstrapMs = performance.now() - t;

@@ -97,6 +97,11 @@ const EXAMPLES: { [C in ChannelName]: InputOf<C> } = {
   'notifications.settings': {},
   'notifications.saveSettings': { assignment: { sound: false, os: true }, alert: { sound: true, os: true }, delivery: { sound: true, os: false } },
   'status.atSignIn': {},
+  'inbox.preferences': {},
+  'inbox.setDensity': { density: 'comfortable' },
+  'inbox.saveView': { name: 'Urgent chats', filters: { channels: ['chat'], queueId: 'q-chat', status: 'open', scope: 'mine', sort: 'sla' } },
+  'inbox.renameView': { viewId: 'view-1', name: 'Chats' },
+  'inbox.deleteView': { viewId: 'view-1' },
   // The fuzzing person is a supervisor: the hub refuses every administration change (`forbidden`).
   'admin.knowledge': {},
   'admin.openCases': { staffId: 'a1' },

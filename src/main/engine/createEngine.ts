@@ -7,6 +7,7 @@ import { adminHandlers } from './handlers/adminHandlers';
 import { attachmentHandlers } from './handlers/attachmentHandlers';
 import { preferenceHandlers } from './handlers/preferenceHandlers';
 import { assistHandlers } from './handlers/assistHandlers';
+import { inboxPreferenceHandlers } from './handlers/inboxPreferenceHandlers';
 import { changeHandlers } from './handlers/changeHandlers';
 import type { HandlerContext, Handlers } from './handlers/handlerTypes';
 import { hubHandlers } from './handlers/hubHandlers';
@@ -94,6 +95,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...hubHandlers(context),
     ...outboxHandlers(context),
     ...assistHandlers(context),
+    ...inboxPreferenceHandlers(context),
     ...supervisorHandlers(context),
     ...adminHandlers(context),
     ...attachmentHandlers(context),

@@ -23,6 +23,7 @@ import {
   CapacitySchema,
   CaseSchema,
   CaseStatusSchema,
+  CASE_STATUSES,
   ChannelSchema,
   CsatResponseSchema,
   CustomerPatchSchema,
@@ -299,6 +300,35 @@ const ConnectionInfoSchema = z.object({
   since: TimeSchema,
 });
 
+/** How tall the inbox's rows are: compact fits a screenful of cases (one line each), comfortable shows more of each. */
+export const InboxDensitySchema = z.enum(['compact', 'comfortable']);
+export type InboxDensity = z.infer<typeof InboxDensitySchema>;
+/** The inbox filters a person can save under a name (what the inbox's filter bar sets). */
+export const InboxViewFiltersSchema = z
+  .object({
+    channels: z.array(ChannelSchema).max(10),
+    queueId: IdSchema.nullable(),
+    /** `open`: new, open and pending together (the inbox's default). */
+    status: z.enum(['open', ...CASE_STATUSES]),
+    scope: z.enum(['all', 'mine', 'unassigned']),
+    sort: InboxSortSchema,
+  })
+  .strict();
+export type InboxViewFilters = z.infer<typeof InboxViewFiltersSchema>;
+/** Most saved views a person keeps. */
+export const MAX_SAVED_VIEWS = 30;
+const ViewName = z.string().trim().min(1).max(60);
+export const SavedViewSchema = z.object({ id: IdSchema, name: ViewName, filters: InboxViewFiltersSchema });
+export type SavedView = z.infer<typeof SavedViewSchema>;
+/** A person's inbox settings, kept in their encrypted cache on this workstation. */
+export const InboxPreferencesSchema = z.object({ density: InboxDensitySchema, views: z.array(SavedViewSchema).max(MAX_SAVED_VIEWS) });
+export type InboxPreferences = z.infer<typeof InboxPreferencesSchema>;
+/**
+ * Compact by default: a live queue is triaged by scanning many cases at once (the customer, their newest
+ * message, how long they wait and the reply deadline fit on one line); comfortable rows are one click away.
+ */
+export const DEFAULT_INBOX_PREFERENCES: InboxPreferences = { density: 'compact', views: [] };
+
 export const channels = {
   // --- workstation and session ---
 
@@ -494,7 +524,13 @@ export const channels = {
    */
   'search.query': {
     input: z.object({ query: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(100).default(20) }).strict(),
-    output: z.object({ customers: z.array(CustomerSchema), cases: z.array(CaseSchema), messages: z.array(InteractionSchema) }),
+    output: z.object({
+      customers: z.array(CustomerSchema),
+      cases: z.array(CaseSchema),
+      messages: z.array(InteractionSchema),
+      /** Names of the found cases' customers by customer id (those cached), so a case hit says whose it is. */
+      customerNames: z.record(IdSchema, z.string()),
+    }),
   },
   /**
    * Store lookup: customers in the cache first; when none match and the hub is reachable, asks the hub (an
@@ -769,6 +805,17 @@ export const channels = {
    * myself (queued like any change). `restored` null when there was nothing to put back (the renderer asks).
    */
   'status.atSignIn': { input: Empty, output: z.object({ status: StaffStatusSchema, restored: OwnStatusSchema.nullable() }) },
+
+  // --- my inbox settings (kept in my cache; each answers the settings as they now are) ---
+
+  /** My row density and saved views. */
+  'inbox.preferences': { input: Empty, output: InboxPreferencesSchema },
+  'inbox.setDensity': { input: z.object({ density: InboxDensitySchema }).strict(), output: InboxPreferencesSchema },
+  /** Saves the filters under a new name; `conflict` when I have a view of that name or MAX_SAVED_VIEWS already. */
+  'inbox.saveView': { input: z.object({ name: ViewName, filters: InboxViewFiltersSchema }).strict(), output: InboxPreferencesSchema },
+  /** `conflict` when another of my views has the name; `not-found` when the view is gone. */
+  'inbox.renameView': { input: z.object({ viewId: IdSchema, name: ViewName }).strict(), output: InboxPreferencesSchema },
+  'inbox.deleteView': { input: z.object({ viewId: IdSchema }).strict(), output: InboxPreferencesSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Channels = typeof channels;

@@ -37,6 +37,7 @@ export const CHANNEL_NAMES = [
   'outbox.list', 'outbox.retry', 'outbox.discard', 'outbox.results',
   'assist.feedbackModel', 'assist.recordFeedback',
   'connection.current', 'notifications.settings', 'notifications.saveSettings', 'status.atSignIn',
+  'inbox.preferences', 'inbox.setDensity', 'inbox.saveView', 'inbox.renameView', 'inbox.deleteView',
 ] as const;
 
 export const EVENT_NAMES = [

@@ -102,7 +102,7 @@ export function readHandlers({ sessions }: HandlerContext) {
       const cases = casesFound(d, query, customers.map((c) => c.id), messages.map((m) => m.caseId), limit);
       // Found cases cached in part get their older history now, so opening one shows it whole.
       historyOf(sessions.live(), cases.map((c) => c.id));
-      return { customers, cases, messages };
+      return { customers, cases, messages, customerNames: Object.fromEntries(customerNames(d, cases.map((c) => c.customerId))) };
     },
   } satisfies Partial<Handlers>;
 }

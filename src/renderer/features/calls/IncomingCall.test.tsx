@@ -9,7 +9,7 @@ import { renderWithProviders } from '../../test/renderWithProviders';
 import { IncomingCall } from './IncomingCall';
 
 function setup() {
-  const fake = fakeApi({ 'customer.create': () => ({ mutationId: 'm1', state: 'pending' }), 'search.query': () => ({ customers: [], cases: [], messages: [] }) });
+  const fake = fakeApi({ 'customer.create': () => ({ mutationId: 'm1', state: 'pending' }), 'search.query': () => ({ customers: [], cases: [], messages: [], customerNames: {} }) });
   const onOpenCase = vi.fn();
   const onOpenCustomer = vi.fn();
   const view = renderWithProviders(<IncomingCall onOpenCase={onOpenCase} onOpenCustomer={onOpenCustomer} />, { fake });

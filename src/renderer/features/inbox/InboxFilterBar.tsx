@@ -4,7 +4,8 @@ import { CASE_STATUSES, CHANNELS, type Channel, type Queue } from '../../../shar
 import type { InboxFilters, InboxScope, InboxSort, InboxStatus } from './inboxQuery';
 
 const SCOPES: InboxScope[] = ['all', 'mine', 'unassigned'];
-const SORTS: InboxSort[] = ['waiting', 'sla', 'updated'];
+/** Who is waiting on us first (the default), then the other orders. */
+const SORTS: InboxSort[] = ['sla', 'waiting', 'updated'];
 const STATUSES: InboxStatus[] = ['open', ...CASE_STATUSES];
 const ALL_QUEUES = '';
 

@@ -1,30 +1,28 @@
-import type { CaseStatus, Channel } from '../../../shared/domain';
-import { MAX_INBOX_PAGE, type InputOf } from '../../../shared/ipc/contract';
+import type { InboxViewFilters, InputOf } from '../../../shared/ipc/contract';
 
-/** Whose cases: everything the inbox holds, mine only, or unassigned ones waiting in my queues. */
-export type InboxScope = 'all' | 'mine' | 'unassigned';
-export type InboxSort = 'waiting' | 'sla' | 'updated';
+/** The inbox's filters (what a saved view keeps): one definition, the contract's. */
+export type InboxFilters = InboxViewFilters;
+export type InboxScope = InboxFilters['scope'];
+export type InboxSort = InboxFilters['sort'];
 /** `open` is the contract's default (new, open and pending together). */
-export type InboxStatus = 'open' | CaseStatus;
+export type InboxStatus = InboxFilters['status'];
 
-export interface InboxFilters {
-  channels: Channel[];
-  queueId: string | null;
-  status: InboxStatus;
-  scope: InboxScope;
-  sort: InboxSort;
-}
+/**
+ * Who is waiting on us first: `sla` orders by the reply due (shared/domain/sla.ts), nearest first, and puts the
+ * cases with none due (waiting on the customer) after them.
+ */
+export const DEFAULT_FILTERS: InboxFilters = { channels: [], queueId: null, status: 'open', scope: 'all', sort: 'sla' };
 
-export const DEFAULT_FILTERS: InboxFilters = { channels: [], queueId: null, status: 'open', scope: 'all', sort: 'waiting' };
+/** Rows read at once: several screens of compact rows; more load as the list nears its end. */
+export const INBOX_PAGE = 100;
 
-/** The `inbox.list` input for the filters: one page as large as the contract allows (the list is virtual). */
-export function inboxQuery(f: InboxFilters): InputOf<'inbox.list'> {
+/** The `inbox.list` input for the filters, without paging (the pages add `after` and `limit`). */
+export function inboxQuery(f: InboxFilters): Omit<InputOf<'inbox.list'>, 'after' | 'limit'> {
   return {
     ...(f.channels.length ? { channels: f.channels } : {}),
     ...(f.queueId ? { queueIds: [f.queueId] } : {}),
     ...(f.status === 'open' ? {} : { statuses: [f.status] }),
     ...(f.scope === 'mine' ? { mine: true } : f.scope === 'unassigned' ? { unassigned: true } : {}),
     sort: f.sort,
-    limit: MAX_INBOX_PAGE,
   };
 }

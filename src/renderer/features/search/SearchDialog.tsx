@@ -19,7 +19,8 @@ const LIMIT = 20;
 
 /**
  * Search everywhere (Ctrl+K): customers, cases and message text from the local cache, as you type, offline
- * too. Arrow keys move through the hits, Enter opens one, Escape closes.
+ * too. Arrow keys move through the hits (in the field, or in the results list, reached with Tab), Enter opens
+ * one, Escape closes.
  */
 export function SearchDialog({ opened, onOpen, onClose, onOpenCase, onOpenCustomer }: Props) {
   const { t } = useTranslation('search');
@@ -38,17 +39,26 @@ export function SearchDialog({ opened, onOpen, onClose, onOpenCase, onOpenCustom
     else onOpenCase(r.kind === 'case' ? r.case.id : r.message.caseId);
     onClose();
   };
+  const moveTo = (index: number) => {
+    const next = Math.max(0, Math.min(results.length - 1, index));
+    setActive(next);
+    // Keeps the active hit in view inside the scrolling results (jsdom has no scrollIntoView).
+    document.getElementById(`search-${results[next]?.id}`)?.scrollIntoView?.({ block: 'nearest' });
+  };
+  // The same keys in the search field and in the results list (reachable with Tab).
   const onKeyDown = (e: KeyboardEvent) => {
+    const at = Math.min(active, results.length - 1);
     const step = e.key === 'ArrowDown' ? 1 : e.key === 'ArrowUp' ? -1 : 0;
-    if (step) setActive((i) => Math.max(0, Math.min(results.length - 1, i + step)));
-    else if (e.key === 'Enter') choose(results[active]);
+    if (step) moveTo(at + step);
+    else if (e.key === 'Enter') choose(results[at]);
+    else if (e.currentTarget.getAttribute('role') === 'listbox' && (e.key === 'Home' || e.key === 'End')) moveTo(e.key === 'Home' ? 0 : results.length - 1);
     else return;
     e.preventDefault();
   };
 
   const current = results[Math.min(active, results.length - 1)];
   return (
-    <Modal opened={opened} onClose={onClose} title={t('title')} size="lg" yOffset="10vh">
+    <Modal opened={opened} onClose={onClose} title={t('title')} size="lg" yOffset="10vh" closeButtonProps={{ 'aria-label': t('close') }}>
       <TextInput
         data-autofocus
         role="combobox"
@@ -66,7 +76,16 @@ export function SearchDialog({ opened, onOpen, onClose, onOpenCase, onOpenCustom
         onKeyDown={onKeyDown}
       />
       <ScrollArea.Autosize mah="60vh" mt="sm">
-        <Stack gap={0} id="search-results" role="listbox" aria-label={t('results')}>
+        <Stack
+          gap={0}
+          id="search-results"
+          role="listbox"
+          aria-label={t('results')}
+          tabIndex={results.length ? 0 : -1}
+          aria-activedescendant={current ? `search-${current.id}` : undefined}
+          aria-keyshortcuts="ArrowDown ArrowUp Home End Enter"
+          onKeyDown={onKeyDown}
+        >
           {KINDS.map((kind) => {
             const hits = results.filter((r) => r.kind === kind);
             if (!hits.length) return null;

@@ -2,10 +2,10 @@ import { Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ChannelIcon } from '../../components/ChannelIcon';
 import { StatusBadge } from '../../components/StatusBadge';
-import { formatWhen } from '../../lib/format';
+import { formatDuration, formatWhen } from '../../lib/format';
 import type { SearchResult } from './searchResults';
 
-/** One search hit; customer data and message text shown as written. */
+/** One search hit; customer data, subjects and message text shown as written. */
 export function SearchResultRow({ result, now }: { result: SearchResult; now: number }) {
   const { t, i18n } = useTranslation('search');
   switch (result.kind) {
@@ -22,16 +22,28 @@ export function SearchResultRow({ result, now }: { result: SearchResult; now: nu
         </div>
       );
     }
-    case 'case':
+    case 'case': {
+      const c = result.case;
+      // Whose case, on which channel, where it stands and how old: the subject alone repeats across a customer's cases.
       return (
-        <Group gap="xs" wrap="nowrap">
-          <ChannelIcon channel={result.case.lastChannel} />
-          <Text size="sm" truncate="end" style={{ flex: 1 }}>
-            {result.case.subject || t('noSubject')}
+        <div>
+          <Group gap="xs" wrap="nowrap">
+            <ChannelIcon channel={c.lastChannel} />
+            <Text size="sm" fw={600} truncate="end" style={{ flex: 1 }} data-testid="case-customer">
+              {result.customerName ?? t('unknownCustomer')}
+            </Text>
+            <StatusBadge status={c.status} />
+          </Group>
+          <Text size="xs" c="dimmed" truncate="end" data-testid="case-detail">
+            {t('caseDetail', {
+              subject: c.subject || t('noSubject'),
+              channel: t(`channel.${c.lastChannel}`, { ns: 'common' }),
+              age: formatDuration(i18n.language, Math.max(0, now - c.createdAt)),
+            })}
           </Text>
-          <StatusBadge status={result.case.status} />
-        </Group>
+        </div>
       );
+    }
     case 'message':
       return (
         <div>

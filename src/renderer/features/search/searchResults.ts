@@ -3,7 +3,7 @@ import type { OutputOf } from '../../../shared/ipc/contract';
 type Answer = OutputOf<'search.query'>;
 export type SearchResult =
   | { kind: 'customer'; id: string; customer: Answer['customers'][number] }
-  | { kind: 'case'; id: string; case: Answer['cases'][number] }
+  | { kind: 'case'; id: string; case: Answer['cases'][number]; customerName: string | null }
   | { kind: 'message'; id: string; message: Answer['messages'][number] };
 
 /** Sections of the answer, in the order shown. */
@@ -14,7 +14,7 @@ export function searchResults(answer: Answer | undefined): SearchResult[] {
   if (!answer) return [];
   return [
     ...answer.customers.map((customer) => ({ kind: 'customer' as const, id: `customer-${customer.id}`, customer })),
-    ...answer.cases.map((c) => ({ kind: 'case' as const, id: `case-${c.id}`, case: c })),
+    ...answer.cases.map((c) => ({ kind: 'case' as const, id: `case-${c.id}`, case: c, customerName: answer.customerNames[c.customerId] ?? null })),
     ...answer.messages.map((message) => ({ kind: 'message' as const, id: `message-${message.id}`, message })),
   ];
 }

@@ -1,7 +1,8 @@
 import { Group, Kbd, Modal, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { Fragment, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SHORTCUT_GROUPS, isTypingTarget } from './shortcuts';
+import { isTypingTarget } from '../inbox/globalListKeys';
+import { SHORTCUT_GROUPS } from './shortcuts';
 
 /** Opens the sheet on `?` pressed outside a text field (in one, `?` is a character to type). */
 export function useShortcutSheetKey(open: () => void): void {

@@ -54,11 +54,3 @@ export const SHORTCUT_GROUPS: readonly { group: string; shortcuts: readonly Shor
     ],
   },
 ];
-
-/** A key press in a field the person types in: single-key shortcuts must leave it to the field. */
-export function isTypingTarget(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  return target instanceof HTMLInputElement && !['button', 'checkbox', 'radio', 'submit', 'reset', 'range', 'color', 'file'].includes(target.type);
-}
