@@ -79,54 +79,55 @@ export function NotificationCenter({ onOpenCase, openCaseId }: Props) {
   const bellLabel = notices.unread > 0 ? t('bell.unread', { count: notices.unread, n: formatNumber(lng, notices.unread) }) : t('bell.label');
   return (
     <>
-      <Popover opened={bellOpen} onChange={showBell} position="bottom-end" width={380} trapFocus withinPortal shadow="md">
-        <Popover.Target>
-          <Indicator label={notices.unread} disabled={notices.unread === 0} size={18} offset={4} color="red">
-            <ActionIcon variant="default" size="lg" aria-label={bellLabel} title={bellLabel} aria-expanded={bellOpen} onClick={() => showBell(!bellOpen)} data-testid="bell">
+      {/* The badge shows the count the bell's name says; the popover's target is the button itself (it takes the popup's ARIA attributes). */}
+      <Indicator label={notices.unread} disabled={notices.unread === 0} size={18} offset={4} color="red">
+        <Popover opened={bellOpen} onChange={showBell} position="bottom-end" width={380} trapFocus withinPortal shadow="md">
+          <Popover.Target>
+            <ActionIcon variant="default" size="lg" aria-label={bellLabel} title={bellLabel} onClick={() => showBell(!bellOpen)} data-testid="bell">
               <svg width={18} height={18} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} aria-hidden>
                 <path d={BELL} />
               </svg>
             </ActionIcon>
-          </Indicator>
-        </Popover.Target>
-        <Popover.Dropdown aria-label={t('bell.label')}>
-          <Group justify="space-between" mb="xs">
-            <Text fw={600}>{t('bell.label')}</Text>
-            <Button size="compact-xs" variant="default" onClick={() => setSettingsOpen(true)}>
-              {t('settings.open')}
-            </Button>
-          </Group>
-          {notices.history.length === 0 ? (
-            <Text size="sm">{t('bell.empty')}</Text>
-          ) : (
-            <ScrollArea.Autosize mah={420}>
-              <Stack gap={4} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label={t('bell.history')}>
-                {notices.history.map(({ notice: n, at }) => (
-                  <li key={n.key}>
-                    <UnstyledButton
-                      w="100%"
-                      p={6}
-                      style={{ borderRadius: 4 }}
-                      onClick={() => {
-                        setBellOpen(false);
-                        open(n);
-                      }}
-                    >
-                      <Group justify="space-between" wrap="nowrap" gap="xs">
-                        <Text size="sm" fw={600}>
-                          {t(`${n.kind}.title`)}
-                        </Text>
-                        <Time at={at} />
-                      </Group>
-                      <NoticeText notice={n} />
-                    </UnstyledButton>
-                  </li>
-                ))}
-              </Stack>
-            </ScrollArea.Autosize>
-          )}
-        </Popover.Dropdown>
-      </Popover>
+          </Popover.Target>
+          <Popover.Dropdown aria-label={t('bell.label')}>
+            <Group justify="space-between" mb="xs">
+              <Text fw={600}>{t('bell.label')}</Text>
+              <Button size="compact-xs" variant="default" onClick={() => setSettingsOpen(true)}>
+                {t('settings.open')}
+              </Button>
+            </Group>
+            {notices.history.length === 0 ? (
+              <Text size="sm">{t('bell.empty')}</Text>
+            ) : (
+              <ScrollArea.Autosize mah={420}>
+                <Stack gap={4} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label={t('bell.history')}>
+                  {notices.history.map(({ notice: n, at }) => (
+                    <li key={n.key}>
+                      <UnstyledButton
+                        w="100%"
+                        p={6}
+                        style={{ borderRadius: 4 }}
+                        onClick={() => {
+                          setBellOpen(false);
+                          open(n);
+                        }}
+                      >
+                        <Group justify="space-between" wrap="nowrap" gap="xs">
+                          <Text size="sm" fw={600}>
+                            {t(`${n.kind}.title`)}
+                          </Text>
+                          <Time at={at} />
+                        </Group>
+                        <NoticeText notice={n} />
+                      </UnstyledButton>
+                    </li>
+                  ))}
+                </Stack>
+              </ScrollArea.Autosize>
+            )}
+          </Popover.Dropdown>
+        </Popover>
+      </Indicator>
       <NotificationSettingsModal opened={settingsOpen} settings={settings} onChange={(s) => void saveSettings(s)} onClose={() => setSettingsOpen(false)} />
       {notices.list.length > 0 && (
         <Stack gap="xs" pos="fixed" right={16} top={TOAST_TOP} w={360} style={{ zIndex: 300 }} aria-label={t('region')} role="region" data-testid="toasts">
