@@ -131,7 +131,7 @@ test('from an empty hub: the first admin sets up a queue and an agent, who works
       await change.getByRole('button', { name: 'Change password' }).click();
       await expect(change).toBeHidden();
       await expect(agent.app.inbox).toBeVisible();
-      await ap.getByLabel('My status').selectOption('available');
+      await ap.getByLabel('Your status', { exact: true }).selectOption('available');
       await expect.poll(() => ctx.staff(ctx.allStaff().find((s) => s.username === AGENT.username)!.id)?.status).toBe('available');
       await ap.getByRole('group', { name: 'Inbox filters' }).getByText('Mine', { exact: true }).click();
 

@@ -7,7 +7,7 @@ test.describe('inbox', () => {
 
     await app.signIn('a1');
     await expect(app.inbox).toBeVisible();
-    await expect(page.getByRole('status').getByText('Online')).toBeVisible();
+    await expect(page.getByTestId('link').getByText('Connection: Live')).toBeVisible();
 
     const text = 'Dzień dobry, moja paczka nie dotarła. Numer zamówienia 1234.';
     await hub.inbound({ from: { email: 'ola@example.pl', name: 'Ola Zielińska' }, text });

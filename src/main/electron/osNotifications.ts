@@ -5,6 +5,7 @@ import enCommon from '../../shared/i18n/locales/en/common.json';
 import en from '../../shared/i18n/locales/en/notifications.json';
 import plCommon from '../../shared/i18n/locales/pl/common.json';
 import pl from '../../shared/i18n/locales/pl/notifications.json';
+import type { NoticeKind } from '../../shared/domain/preferences';
 import type { Engine } from '../engine/createEngine';
 
 type Texts = typeof en & { channel: (typeof enCommon)['channel'] };
@@ -26,7 +27,17 @@ const fill = (template: string, values: Record<string, string | number>) =>
 export function showOsNotifications(engine: Engine, window: BrowserWindow): () => void {
   if (!Notification.isSupported()) return () => {};
   const texts = TEXTS[app.getLocale().slice(0, 2)] ?? en;
-  const show = (title: string, body: string) => {
+  /**
+   * Per kind, as the person chose (their settings live in their cache, behind the engine). Only while the window
+   * is not in front: there the page's own notice says it, and leaves out the case already open.
+   */
+  const show = (kind: NoticeKind, title: string, body: string) =>
+    void engine.call('notifications.settings', {}).then((settings) => {
+      if (window.isDestroyed() || window.isFocused()) return;
+      if (settings.ok && !settings.value[kind].os) return;
+      raise(title, body);
+    });
+  const raise = (title: string, body: string) => {
     const notification = new Notification({ title, body });
     notification.on('click', () => {
       if (window.isDestroyed()) return;
@@ -38,16 +49,19 @@ export function showOsNotifications(engine: Engine, window: BrowserWindow): () =
   return engine.subscribe((event) => {
     if (event.name === 'assignment.new') {
       const name = event.payload.customerName ?? texts.unknownCustomer;
-      show(texts.assignment.title, fill(texts.assignment.body, { name }));
+      show('assignment', texts.assignment.title, fill(texts.assignment.body, { name }));
     } else if (event.name === 'alert.red') {
       const { alert, customerName } = event.payload;
       const name = customerName ?? texts.unknownCustomer;
       const body = alert.score === null ? texts.alert[alert.reason] : texts.alert.score;
-      show(texts.alert.title, fill(body, { name, score: alert.score ?? '' }));
+      show('alert', texts.alert.title, fill(body, { name, score: alert.score ?? '' }));
     } else if (event.name === 'delivery.failed') {
       const { failure, customerName } = event.payload;
       const name = customerName ?? texts.unknownCustomer;
-      show(texts.delivery.title, fill(texts.delivery.body, { name, channel: texts.channel[failure.channel], error: failure.error }));
+      show('delivery', texts.delivery.title, fill(texts.delivery.body, { name, channel: texts.channel[failure.channel], error: failure.error }));
+    } else if (event.name === 'mention.new') {
+      const { authorName, caseSubject } = event.payload;
+      show('mention', texts.mention.title, fill(texts.mention.body, { name: authorName, subject: caseSubject }));
     }
   });
 }

@@ -5,6 +5,7 @@ import { invalidInput, toIpcError } from './engineError';
 import { createEngineEvents, type EngineEvent } from './engineEvents';
 import { adminHandlers } from './handlers/adminHandlers';
 import { attachmentHandlers } from './handlers/attachmentHandlers';
+import { preferenceHandlers } from './handlers/preferenceHandlers';
 import { assistHandlers } from './handlers/assistHandlers';
 import { inboxPreferenceHandlers } from './handlers/inboxPreferenceHandlers';
 import { changeHandlers } from './handlers/changeHandlers';
@@ -98,6 +99,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...supervisorHandlers(context),
     ...adminHandlers(context),
     ...attachmentHandlers(context),
+    ...preferenceHandlers(context),
   };
 
   async function invoke(channel: unknown, input: unknown): Promise<IpcResult<unknown>> {

@@ -7,7 +7,7 @@ import { startTestHub, type TestHub } from '../../server/testing/hubHarness';
 import { createEngine, type Engine } from './createEngine';
 import { call, closeEngineTest, refusal, signInOnline, testEngineOptions } from './engineTesting';
 
-const URGENT: InboxViewFilters = { channels: ['chat'], queueId: 'q-el', status: 'open', scope: 'mine', sort: 'sla' };
+const URGENT: InboxViewFilters = { channels: ['chat'], queueId: 'q-el', status: 'open', scope: 'mine', sort: 'sla', tag: '' };
 
 /** Row density and saved views: per person, in their encrypted cache, through the real engine and hub sign-in. */
 describe('inbox preferences, order and search through the engine', () => {

@@ -1,4 +1,4 @@
-import type { SessionView } from '../../shared/ipc/contract';
+import type { EventPayload, SessionView } from '../../shared/ipc/contract';
 import type { Change, Policy, Session } from '../../shared/protocol';
 import { keepLookupRows } from '../services/cache/lookupRows';
 import { getRow } from '../services/cache/rows';
@@ -28,6 +28,8 @@ export interface LiveSession {
   readonly signedInOnline: boolean;
   view(): SessionView;
   connection(): ConnectionState;
+  /** The link state, last sync time, unsent count and since when the link is up or down. */
+  connectionInfo(): EventPayload<'connection.changed'>;
   /** Tells the renderer the link state, last sync time and unsent count (after a change of any of them). */
   announceConnection(): void;
   /** Readiness for offline work: as the sync client last told it, or as the cache tells it. */
@@ -85,11 +87,25 @@ export function startLiveSession(options: LiveSessionOptions): LiveSession {
     ? startSyncClient({ url: options.hubUrl, db, getToken: () => tokens.getToken(), ...options.sync })
     : null;
 
-  const announceConnection = () =>
-    emit('connection.changed', { state: sync?.state() ?? 'offline', lastSyncAt, unsent: db.open ? countUnsent(db) : 0 });
+  // Since when the link is up, or down: "reconnecting" and "offline" are both down, so a retry keeps the time.
+  let since = clock();
+  let wasOnline = false;
+  const connectionInfo = (): EventPayload<'connection.changed'> => ({
+    state: sync?.state() ?? 'offline',
+    lastSyncAt,
+    unsent: db.open ? countUnsent(db) : 0,
+    since,
+  });
+  const announceConnection = () => emit('connection.changed', connectionInfo());
 
   if (sync) {
-    sync.on('connection', announceConnection);
+    sync.on('connection', (state) => {
+      if ((state === 'online') !== wasOnline) {
+        wasOnline = state === 'online';
+        since = clock();
+      }
+      announceConnection();
+    });
     // The idle lock reads `identity.policy` on every check, so a new policy counts from the next check on.
     const adopt = (update: Pick<StoredSession, 'staff' | 'policy'>) => {
       identity = update;
@@ -169,6 +185,7 @@ export function startLiveSession(options: LiveSessionOptions): LiveSession {
       mustChangePassword: db.open && readStoredSession(db)?.mustChangePassword === true,
     }),
     connection: () => sync?.state() ?? 'offline',
+    connectionInfo,
     announceConnection,
     readiness: () => sync?.readiness() ?? readinessOfCache(db, options.stored.staff.id),
     keepRows(rows, partialCaseIds) {

@@ -96,6 +96,7 @@ import {
   WebchatSettingsViewSchema,
 } from '../protocol/admin';
 import { AdminMailboxSchema, PutMailboxSchema } from '../protocol/mailbox';
+import { NotificationSettingsSchema, OwnStatusSchema } from '../domain/preferences';
 
 // The names alone live in names.ts (the preload imports only them); names.test.ts holds them to these tables.
 export { CHANNEL_NAMES, EVENT_NAMES, isChannelName, isEventName } from './names';
@@ -297,6 +298,19 @@ export const MAX_SURVEY_ANSWER_CASES = 2_000;
 // ---------- channels: renderer -> engine ----------
 
 const InboxSortSchema = z.enum(['waiting', 'sla', 'updated']);
+
+/** The link to the hub as the engine knows it (event `connection.changed`, channel `connection.current`). */
+const ConnectionInfoSchema = z.object({
+  state: ConnectionStateSchema,
+  /** When the cache last caught up with the hub; null if never in this session. */
+  lastSyncAt: TimeSchema.nullable(),
+  unsent: z.number().int().nonnegative(),
+  /**
+   * When the link last came up or went down (the session's start until then). Online with `lastSyncAt` before
+   * it: still catching up with what happened meanwhile; offline: offline since then.
+   */
+  since: TimeSchema,
+});
 
 /** How tall the inbox's rows are: compact fits a screenful of cases (one line each), comfortable shows more of each. */
 export const InboxDensitySchema = z.enum(['compact', 'comfortable']);
@@ -821,6 +835,19 @@ export const channels = {
     output: FeedbackModelSchema,
   },
 
+  // --- the person's own workstation preferences (kept in their encrypted cache) ---
+
+  /** The link to the hub now (the event `connection.changed` tells only changes). */
+  'connection.current': { input: Empty, output: ConnectionInfoSchema },
+  /** Per kind of notice: play a sound, raise an OS notification. */
+  'notifications.settings': { input: Empty, output: NotificationSettingsSchema },
+  'notifications.saveSettings': { input: NotificationSettingsSchema, output: NotificationSettingsSchema },
+  /**
+   * Called once the workspace shows after sign-in: when my status is offline, puts back the status I last chose
+   * myself (queued like any change). `restored` null when there was nothing to put back (the renderer asks).
+   */
+  'status.atSignIn': { input: Empty, output: z.object({ status: StaffStatusSchema, restored: OwnStatusSchema.nullable() }) },
+
   // --- my inbox settings (kept in my cache; each answers the settings as they now are) ---
 
   /** My row density and saved views. */
@@ -855,12 +882,7 @@ export const events = {
   /** Readiness for offline work changed (or its percent did). */
   'offline.readiness': OfflineReadinessSchema,
   /** The link to the hub changed, or the last sync time or the unsent count did. */
-  'connection.changed': z.object({
-    state: ConnectionStateSchema,
-    /** When the cache last caught up with the hub; null if never in this session. */
-    lastSyncAt: TimeSchema.nullable(),
-    unsent: z.number().int().nonnegative(),
-  }),
+  'connection.changed': ConnectionInfoSchema,
   /** Rows changed (from the hub or by my own changes): refresh what shows them. `outbox` when the outbox did. */
   'data.changed': z.object({
     entities: z.partialRecord(EntityNameSchema, z.array(IdSchema)),

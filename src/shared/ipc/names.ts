@@ -36,6 +36,7 @@ export const CHANNEL_NAMES = [
   'admin.knowledge', 'admin.openCases', 'admin.createStaff', 'admin.updateStaff', 'admin.resetPassword', 'admin.deactivateStaff', 'admin.reactivateStaff', 'admin.createQueue', 'admin.updateQueue', 'admin.archiveQueue', 'admin.createStore', 'admin.updateStore', 'admin.createArticle', 'admin.updateArticle', 'admin.createCanned', 'admin.updateCanned', 'admin.policy', 'admin.setPolicy', 'admin.connectors', 'admin.setConnector', 'admin.removeConnector', 'admin.webchat', 'admin.setWebchat', 'admin.mailboxes', 'admin.setMailbox', 'admin.removeMailbox', 'admin.previewImport', 'admin.applyImport',
   'outbox.list', 'outbox.retry', 'outbox.discard', 'outbox.results',
   'assist.feedbackModel', 'assist.recordFeedback',
+  'connection.current', 'notifications.settings', 'notifications.saveSettings', 'status.atSignIn',
   'inbox.preferences', 'inbox.setDensity', 'inbox.saveView', 'inbox.renameView', 'inbox.deleteView',
   'call.respond',
   'case.tag', 'customer.note', 'supervisor.mergeCustomers',

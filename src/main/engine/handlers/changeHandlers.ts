@@ -2,6 +2,7 @@ import type { MutationRequest } from '../../services/outbox/outbox';
 import { getRow } from '../../services/cache/rows';
 import { layOver } from '../../services/outbox/overlay';
 import { EngineError } from '../engineError';
+import { rememberOwnStatus } from '../preferences';
 import { queueMutation, versionOf } from '../queueMutation';
 import type { Handlers, HandlerContext } from './handlerTypes';
 
@@ -39,7 +40,10 @@ export function changeHandlers({ sessions, clock, emit }: HandlerContext) {
       queue({ type: 'customer.update', customerId, basedOn: version('customer', customerId), patch }),
     'customer.create': (input) => queue({ type: 'customer.create', ...input }),
     'held.resolve': ({ heldId, action }) => queue({ type: 'held.resolve', heldId, action }),
-    'staff.setOwnStatus': ({ status }) => queue({ type: 'staff.setStatus', status }),
+    'staff.setOwnStatus': ({ status }) => {
+      rememberOwnStatus(db(), status);
+      return queue({ type: 'staff.setStatus', status });
+    },
     'survey.send': ({ caseId }) => queue({ type: 'survey.send', caseId }),
     'delivery.retry': ({ deliveryId }) => {
       const confirmed = getRow(db(), 'delivery', deliveryId);

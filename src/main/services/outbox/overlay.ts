@@ -40,6 +40,10 @@ const statements = statementCache((db) => ({
     `SELECT ${COLUMNS} FROM overlay o JOIN outbox b USING (mutation_id)
      WHERE o.entity = ? AND o.is_new = 1 AND o.case_id = ? AND ${LIVE} ORDER BY b.position`,
   ),
+  caseTouched: db.prepare(
+    `SELECT 1 FROM overlay o JOIN outbox b USING (mutation_id)
+     WHERE o.case_id = ? AND b.state IN ('pending', 'sending', 'acked') AND ${LIVE} LIMIT 1`,
+  ).pluck(),
   patchedIds: db.prepare(
     `SELECT DISTINCT o.entity_id FROM overlay o JOIN outbox b USING (mutation_id)
      WHERE o.entity = ? AND o.is_new = 0 AND b.state IN ('pending', 'sending', 'acked') AND ${LIVE}`,
@@ -50,6 +54,14 @@ const localOf = (r: OverlayRow): LocalChange => ({ mutationId: r.mutation_id, ty
 
 // A refused or held change is listed (with its reason) but not applied: the row shows what the hub holds.
 const applies = (state: OutboxState): boolean => state === 'pending' || state === 'sending' || state === 'acked';
+
+/**
+ * Whether this workstation's person changed the case and the feed has not yet brought the change back: what the
+ * hub then does to the case (assigning it to them as they reply or take it) is their own doing, not news.
+ */
+export function touchedByMe(db: Db, caseId: string): boolean {
+  return statements(db).caseTouched.get(caseId) !== undefined;
+}
 
 /** Lays the outbox's patches over confirmed rows, oldest mutation first. */
 export function layOver<E extends EntityName>(db: Db, entity: E, rows: readonly EntityRow<E>[]): Overlaid<EntityRow<E>>[] {

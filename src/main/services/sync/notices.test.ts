@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../cache/database';
 import { applyChanges } from '../cache/applyChanges';
 import { alert, held, kase, tempCache, upsert } from '../testing/fixtures';
+import { optimisticEffects } from '../outbox/effects';
+import { enqueue } from '../outbox/outbox';
 import { findNotices } from './notices';
 
 describe('findNotices', () => {
@@ -34,5 +36,15 @@ describe('findNotices', () => {
     applyChanges(db, [upsert('case', 3, kase({ assigneeId: 'st1', version: 2 })), upsert('held', 5, held())], 5);
     expect(findNotices(db, 'st1', [upsert('case', 3, kase({ assigneeId: 'st1', version: 2 })), upsert('held', 5, held())])).toEqual([]);
     expect(findNotices(db, 'st1', [upsert('alert', 1, alert({ notifiedStaffIds: ['st1'], version: 1 }))])).toEqual([]);
+  });
+
+  it('does not announce a case assigned to me by my own change (my reply still in the outbox)', () => {
+    const assigned = upsert('case', 3, kase({ assigneeId: 'st1', version: 2 }));
+    enqueue(db, { type: 'reply', caseId: kase().id, channel: 'chat', text: 'On it', basedOn: { lastMessageId: null } }, (m) =>
+      optimisticEffects(db, m, { staffId: 'st1', now: 1 }),
+    );
+    expect(findNotices(db, 'st1', [assigned])).toEqual([]);
+    // Another person's case is still news while my reply waits.
+    expect(findNotices(db, 'st1', [upsert('case', 4, kase({ id: 'other-case', assigneeId: 'st1', version: 2 }))]).map((n) => n.kind)).toEqual(['assigned']);
   });
 });

@@ -2,6 +2,7 @@ import type { Alert, Case, HeldReply } from '../../../shared/domain';
 import type { Change } from '../../../shared/protocol';
 import type { Db } from '../cache/database';
 import { getRow } from '../cache/rows';
+import { touchedByMe } from '../outbox/overlay';
 
 /** Things in a batch of changes the signed-in person should be told about. */
 export type Notice =
@@ -11,7 +12,7 @@ export type Notice =
 
 /**
  * Finds, before a batch is applied (the previous rows are needed), what in it is news for `staffId`: a case
- * newly assigned to them, a red alert newly addressed to them or newly given to them to follow up, a reply of
+ * newly assigned to them (unless by their own change: a reply or taking it), a red alert newly addressed to them or newly given to them to follow up, a reply of
  * theirs newly held. Rows older than
  * what the cache holds are ignored, so a replayed batch announces nothing twice.
  */
@@ -21,7 +22,8 @@ export function findNotices(db: Db, staffId: string, changes: readonly Change[])
     if (change.op !== 'upsert') continue;
     if (change.entity === 'case') {
       const before = getRow(db, 'case', change.id);
-      if (change.data.assigneeId === staffId && before?.assigneeId !== staffId && (before === null || before.version < change.data.version)) {
+      const news = before === null || before.version < change.data.version;
+      if (change.data.assigneeId === staffId && before?.assigneeId !== staffId && news && !touchedByMe(db, change.id)) {
         notices.push({ kind: 'assigned', case: change.data });
       }
     } else if (change.entity === 'alert') {

@@ -66,7 +66,7 @@ describe('merging customers from Customer 360', () => {
     const customer = aCustomer({ id: 'cu1', name: 'Jan Kowalski' });
     let outbox: OutboxItem[] = [];
     const fake = render360(customer, 'supervisor', {
-      'search.query': () => ({ customers: [customer, duplicate], cases: [], messages: [] }),
+      'search.query': () => ({ customers: [customer, duplicate], cases: [], messages: [], customerNames: {} }),
       'supervisor.mergeCustomers': queued,
       'outbox.list': () => outbox,
       'outbox.discard': () => ({}),

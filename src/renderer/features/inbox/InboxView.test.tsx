@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { InteractionMeta } from '../../../shared/domain';
-import type { InboxPreferences, InputOf, IpcResult } from '../../../shared/ipc/contract';
+import { InboxViewFiltersSchema, type InboxPreferences, type InputOf, type IpcResult } from '../../../shared/ipc/contract';
 import { fakeApi } from '../../test/fakeApi';
 import { NOW, aCase, aMessage, aSession } from '../../test/builders';
 import { withLayout } from '../../test/layout';
@@ -34,7 +34,7 @@ function preferenceChannels(initial: InboxPreferences) {
     'inbox.preferences': () => prefs,
     'inbox.setDensity': ({ density }: InputOf<'inbox.setDensity'>) => (prefs = { ...prefs, density }),
     'inbox.saveView': ({ name, filters }: InputOf<'inbox.saveView'>) =>
-      taken(name) ? conflict : (prefs = { ...prefs, views: [...prefs.views, { id: `v${++made}`, name: name.trim(), filters }] }),
+      taken(name) ? conflict : (prefs = { ...prefs, views: [...prefs.views, { id: `v${++made}`, name: name.trim(), filters: InboxViewFiltersSchema.parse(filters) }] }),
     'inbox.renameView': ({ viewId, name }: InputOf<'inbox.renameView'>) =>
       taken(name, viewId) ? conflict : (prefs = { ...prefs, views: prefs.views.map((v) => (v.id === viewId ? { ...v, name: name.trim() } : v)) }),
     'inbox.deleteView': ({ viewId }: InputOf<'inbox.deleteView'>) => (prefs = { ...prefs, views: prefs.views.filter((v) => v.id !== viewId) }),

@@ -7,6 +7,9 @@ const OWN_KEYS = '[role="dialog"], [role="alertdialog"], [role="menu"], [role="l
 
 export type ListKeyAction = 'next' | 'previous' | 'open';
 
+/** Whether a key pressed at `target` is text being typed (single-key shortcuts leave it alone). */
+export const isTypingTarget = (target: EventTarget | null): boolean => target instanceof Element && target.closest(TYPING) !== null;
+
 /**
  * The inbox's keys from anywhere in the workspace (as in mail clients): j and k move the selection, Enter opens
  * it, unless the key is meant for where focus is (a text field, a dialog or menu, another list, or Enter on a
@@ -17,7 +20,7 @@ export function globalListKey(e: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey
   const action: ListKeyAction | null = e.key === 'j' ? 'next' : e.key === 'k' ? 'previous' : e.key === 'Enter' ? 'open' : null;
   if (action === null) return null;
   const target = e.target instanceof Element ? e.target : null;
-  if (target?.closest(TYPING) || target?.closest(OWN_KEYS)) return null;
+  if (isTypingTarget(target) || target?.closest(OWN_KEYS)) return null;
   if (action === 'open' && target?.closest(ACTIVATES)) return null;
   return action;
 }

@@ -20,7 +20,7 @@ const mention: EventPayload<'mention.new'> = {
 describe('NotificationCenter: mentions', () => {
   it('says who mentioned me on which case and what they wrote, once, and opens the case', async () => {
     const onOpenCase = vi.fn();
-    const { fake } = renderWithProviders(<NotificationCenter onOpenCase={onOpenCase} />, { fake: fakeApi() });
+    const { fake } = renderWithProviders(<NotificationCenter onOpenCase={onOpenCase} openCaseId={null} />, { fake: fakeApi() });
     act(() => fake.emit('mention.new', mention));
     act(() => fake.emit('mention.new', mention));
     const notice = screen.getByRole('status');
@@ -33,7 +33,7 @@ describe('NotificationCenter: mentions', () => {
   });
 
   it('speaks Greek', () => {
-    const { fake } = renderWithProviders(<NotificationCenter onOpenCase={() => {}} />, { fake: fakeApi(), lng: 'el' });
+    const { fake } = renderWithProviders(<NotificationCenter onOpenCase={() => {}} openCaseId={null} />, { fake: fakeApi(), lng: 'el' });
     act(() => fake.emit('mention.new', mention));
     expect(screen.getByRole('status').textContent).toContain('Σας ανέφεραν');
   });

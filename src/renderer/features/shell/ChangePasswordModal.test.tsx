@@ -12,7 +12,7 @@ const NEW = 'lantern-orchard-1987';
 
 function setup(changePassword: () => unknown, lng?: Lang) {
   const fake = fakeApi({ 'auth.changePassword': changePassword as never });
-  renderWithProviders(<SessionMenu staffId="s1" name="Anna Nowak" oldCache={null} onSignedOut={vi.fn()} />, { fake, lng });
+  renderWithProviders(<SessionMenu staffId="s1" name="Anna Nowak" oldCache={null} onSignedOut={vi.fn()} onShowShortcuts={vi.fn()} />, { fake, lng });
   return fake;
 }
 

@@ -11,7 +11,7 @@ import { SessionMenu } from './SessionMenu';
 
 function setup(oldCache: SessionView['oldCache'], handlers: FakeHandlers = {}, lng?: Lang) {
   const fake = fakeApi(handlers);
-  renderWithProviders(<SessionMenu staffId="s1" name="Anna Nowak" oldCache={oldCache} onSignedOut={vi.fn()} />, { fake, lng });
+  renderWithProviders(<SessionMenu staffId="s1" name="Anna Nowak" oldCache={oldCache} onSignedOut={vi.fn()} onShowShortcuts={vi.fn()} />, { fake, lng });
   return fake;
 }
 

@@ -11,8 +11,9 @@ function setup(unsent: number) {
   const guard = ({ force }: { force?: boolean }) => ({ done: force === true || unsent === 0, unsent });
   const fake = fakeApi({ 'auth.signOut': guard, 'auth.forget': guard, 'auth.lock': () => ({}) });
   const onSignedOut = vi.fn();
-  renderWithProviders(<SessionMenu staffId="s1" name="Anna Nowak" oldCache={null} onSignedOut={onSignedOut} />, { fake });
-  return { fake, onSignedOut };
+  const onShowShortcuts = vi.fn();
+  renderWithProviders(<SessionMenu staffId="s1" name="Anna Nowak" oldCache={null} onSignedOut={onSignedOut} onShowShortcuts={onShowShortcuts} />, { fake });
+  return { fake, onSignedOut, onShowShortcuts };
 }
 
 const choose = async (item: string) => {
@@ -21,6 +22,12 @@ const choose = async (item: string) => {
 };
 
 describe('SessionMenu', () => {
+  it('opens the sheet of keyboard shortcuts', async () => {
+    const { onShowShortcuts } = setup(0);
+    await choose('Keyboard shortcuts');
+    expect(onShowShortcuts).toHaveBeenCalled();
+  });
+
   it('signs out at once when nothing is unsent', async () => {
     const { fake, onSignedOut } = setup(0);
     await choose('Sign out');

@@ -1,4 +1,4 @@
-import { Button, Group, Menu, Modal, Text } from '@mantine/core';
+import { Button, Group, Kbd, Menu, Modal, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../../shared/ipc/contract';
@@ -18,13 +18,15 @@ interface Props {
   /** Old caches set aside at sign-in (SessionView.oldCache): a notice offers to recover or discard them. */
   oldCache: SessionView['oldCache'];
   onSignedOut(): void;
+  /** Opens the sheet of keyboard shortcuts (also `?` outside text fields). */
+  onShowShortcuts(): void;
 }
 
 /**
  * The person's menu: change password, lock now, sign out, forget me here (unsent work is never left behind
  * without asking), and the notice of old data set aside after a password reset.
  */
-export function SessionMenu({ staffId, name, oldCache: initialOldCache, onSignedOut }: Props) {
+export function SessionMenu({ staffId, name, oldCache: initialOldCache, onSignedOut, onShowShortcuts }: Props) {
   const { t, i18n } = useTranslation('shell');
   const api = useApi();
   const [confirm, setConfirm] = useState<Confirm>(null);
@@ -56,6 +58,9 @@ export function SessionMenu({ staffId, name, oldCache: initialOldCache, onSigned
         <Menu.Dropdown>
           <Menu.Item onClick={() => setChangingPassword(true)}>{t('menu.changePassword')}</Menu.Item>
           {oldCache && <Menu.Item onClick={() => setOldCacheOpen(true)}>{t('menu.oldCache')}</Menu.Item>}
+          <Menu.Item onClick={onShowShortcuts} rightSection={<Kbd size="xs" aria-hidden>?</Kbd>} aria-keyshortcuts="?">
+            {t('menu.shortcuts')}
+          </Menu.Item>
           <Menu.Item onClick={() => void api.invoke('auth.lock', {})}>{t('menu.lock')}</Menu.Item>
           <Menu.Item onClick={() => void leave('signOut', false)}>{t('menu.signOut')}</Menu.Item>
           <Menu.Divider />

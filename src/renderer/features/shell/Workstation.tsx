@@ -1,5 +1,5 @@
 import { Box, Button, Center, Group, Kbd, SegmentedControl, Text, Title } from '@mantine/core';
-import { lazy, useState } from 'react';
+import { lazy, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isSupervising } from '../../../shared/domain';
 import type { SessionView } from '../../../shared/ipc/contract';
@@ -14,6 +14,8 @@ import { SearchDialog } from '../search/SearchDialog';
 import { StoreMode } from '../store/StoreMode';
 import { AgentStatusPicker } from './AgentStatusPicker';
 import { SessionMenu } from './SessionMenu';
+import { ShortcutSheet, useShortcutSheetKey } from './ShortcutSheet';
+import { StatusAtSignIn } from './StatusAtSignIn';
 import { StatusBar } from './StatusBar';
 import { ThemeToggle } from './ThemeToggle';
 import { useActivityPing } from './useActivityPing';
@@ -37,8 +39,10 @@ export function Workstation({ session, onSignedOut }: { session: SessionView; on
   const { t } = useTranslation('shell');
   const [detail, setDetail] = useState<Detail>({ kind: 'none' });
   const [searching, setSearching] = useState(false);
+  const [shortcuts, setShortcuts] = useState(false);
   const { connection, progress, readiness } = useConnection();
   useActivityPing();
+  useShortcutSheetKey(useCallback(() => setShortcuts(true), []));
 
   const openCase = (caseId: string) => setDetail({ kind: 'case', caseId });
   const openCustomer = (customerId: string) => setDetail({ kind: 'customer', customerId });
@@ -80,14 +84,24 @@ export function Workstation({ session, onSignedOut }: { session: SessionView; on
             {t('search.open')}
           </Button>
           <AgentStatusPicker staffId={session.staff.id} initial={session.staff.status} />
+          <NotificationCenter onOpenCase={openCase} openCaseId={detail.kind === 'case' ? detail.caseId : null} />
           <ThemeToggle />
           <LanguagePicker />
-          <SessionMenu staffId={session.staff.id} name={session.staff.name} oldCache={session.oldCache} onSignedOut={onSignedOut} />
+          <SessionMenu
+            staffId={session.staff.id}
+            name={session.staff.name}
+            oldCache={session.oldCache}
+            onSignedOut={onSignedOut}
+            onShowShortcuts={() => setShortcuts(true)}
+          />
         </Group>
       </Group>
+      <StatusAtSignIn />
       <Box component="main" style={{ flex: 1, minHeight: 0, display: 'flex' }}>
         {store ? (
-          <Box style={{ flex: 1, overflow: 'auto' }}>{detailView ?? <StoreMode onOpenCase={openCase} />}</Box>
+          <Box style={{ flex: 1, overflow: 'auto' }}>
+            <StoreMode onOpenCase={openCase} opened={detailView} onCloseDetail={close} />
+          </Box>
         ) : supervising && area === 'supervisor' ? (
           <LoadBoundary>
             <SupervisorConsole onOpenCase={openFromConsole} />
@@ -113,7 +127,7 @@ export function Workstation({ session, onSignedOut }: { session: SessionView; on
       </Box>
       <StatusBar connection={connection} progress={progress} readiness={readiness} reconnects={session.reconnects} />
       <SearchDialog opened={searching} onOpen={() => setSearching(true)} onClose={() => setSearching(false)} onOpenCase={openCase} onOpenCustomer={openCustomer} />
-      <NotificationCenter onOpenCase={openCase} />
+      <ShortcutSheet opened={shortcuts} onClose={() => setShortcuts(false)} />
       <IncomingCall onOpenCase={openCase} onOpenCustomer={openCustomer} />
     </Box>
   );

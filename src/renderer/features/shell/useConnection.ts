@@ -8,23 +8,24 @@ export type SyncProgress = EventPayload<'sync.progress'>;
 export type OfflineReadiness = EventPayload<'offline.readiness'>;
 
 /**
- * The link to the hub, unsent count and last sync (from `connection.changed`), sync progress while it runs, and
- * readiness for offline work (null until known).
+ * The link to the hub, unsent count and last sync (from `connection.changed`; null until known), sync progress
+ * while it runs, and readiness for offline work (null until known).
  */
-export function useConnection(): { connection: ConnectionInfo; progress: SyncProgress | null; readiness: OfflineReadiness | null } {
+export function useConnection(): { connection: ConnectionInfo | null; progress: SyncProgress | null; readiness: OfflineReadiness | null } {
   const api = useApi();
-  const [connection, setConnection] = useState<ConnectionInfo>({ state: 'reconnecting', lastSyncAt: null, unsent: 0 });
+  const [connection, setConnection] = useState<ConnectionInfo | null>(null);
   const [progress, setProgress] = useState<SyncProgress | null>(null);
   const [readiness, setReadiness] = useState<OfflineReadiness | null>(null);
 
-  // The event only reports changes: the state at mount comes from the workstation's info.
+  // The events only report changes: the state at mount is asked for. An announcement that came meanwhile is
+  // newer than the answer.
   useEffect(() => {
     let live = true;
+    void api.invoke('connection.current', {}).then((r) => {
+      if (live && r.ok) setConnection((known) => known ?? r.value);
+    });
     void api.invoke('workstation.info', {}).then((r) => {
-      if (!live || !r.ok) return;
-      setConnection((c) => ({ ...c, state: r.value.connection }));
-      // An announcement that came meanwhile is newer than this answer.
-      setReadiness((known) => known ?? r.value.readiness);
+      if (live && r.ok) setReadiness((known) => known ?? r.value.readiness);
     });
     return () => {
       live = false;

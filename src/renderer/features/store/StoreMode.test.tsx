@@ -2,13 +2,34 @@
 import '../../test/setup';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { NOW, aCase, aCustomer, aMessage, aSession } from '../../test/builders';
 import { fakeApi } from '../../test/fakeApi';
 import { renderWithProviders } from '../../test/renderWithProviders';
 import { StoreMode } from './StoreMode';
 
-function setup() {
+/** Store mode as the workstation shows it: a case opened from it shows in its place until closed. */
+function WithOpenCase({ onOpenCase }: { onOpenCase(caseId: string): void }) {
+  const [open, setOpen] = useState<string | null>(null);
+  const opened = open ? (
+    <section aria-label={`Case ${open}`}>
+      <input aria-label="Reply" />
+    </section>
+  ) : null;
+  return (
+    <StoreMode
+      onOpenCase={(id) => {
+        onOpenCase(id);
+        setOpen(id);
+      }}
+      opened={opened}
+      onCloseDetail={() => setOpen(null)}
+    />
+  );
+}
+
+function setup({ wired = false } = {}) {
   const videoCase = aCase({ id: 'cv', subject: 'Cracked screen', originChannel: 'video', channels: ['video'], status: 'pending' });
   const fake = fakeApi({
     'store.lookup': () => ({ customers: [aCustomer()], source: 'hub' }),
@@ -28,7 +49,7 @@ function setup() {
     'case.continueInStore': () => ({ mutationId: 'm1', state: 'pending' }),
   });
   const onOpenCase = vi.fn();
-  return { ...renderWithProviders(<StoreMode onOpenCase={onOpenCase} />, { fake }), onOpenCase };
+  return { ...renderWithProviders(wired ? <WithOpenCase onOpenCase={onOpenCase} /> : <StoreMode onOpenCase={onOpenCase} />, { fake }), onOpenCase };
 }
 
 describe('StoreMode', () => {
@@ -73,5 +94,20 @@ describe('StoreMode', () => {
     fake.handlers['store.lookup'] = () => ({ customers: [], source: 'cache' });
     await userEvent.type(screen.getByLabelText('Find the customer'), 'nobody{Enter}');
     expect(await screen.findByText('Nobody matches. Check the number or try the name.')).toBeTruthy();
+  });
+
+  it('closes the case opened from it with Esc, back to the lookup as it was', async () => {
+    setup({ wired: true });
+    await userEvent.type(screen.getByLabelText('Find the customer'), '601 234 567{Enter}');
+    const panel = (await screen.findByRole('heading', { name: 'Cracked screen', level: 3 })).closest('section') as HTMLElement;
+    await userEvent.type(within(panel).getByLabelText('What you are doing in store'), 'Exchanged the phone.');
+    await userEvent.click(within(panel).getByRole('button', { name: 'Continue in store' }));
+    const kase = await screen.findByRole('region', { name: 'Case cv' });
+    expect(screen.queryByRole('heading', { name: 'Store mode' })).toBeNull();
+    // Esc typed in a field of the case closes it too, as in the agents' workspace.
+    await userEvent.type(within(kase).getByLabelText('Reply'), '{Escape}');
+    expect(screen.queryByRole('region', { name: 'Case cv' })).toBeNull();
+    expect(screen.getByText('1 customer found')).toBeTruthy();
+    expect((screen.getByLabelText('Find the customer') as HTMLInputElement).value).toBe('601 234 567');
   });
 });

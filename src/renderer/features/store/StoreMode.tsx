@@ -1,5 +1,5 @@
-import { Alert, Button, Group, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
-import { useRef, useState, type FormEvent } from 'react';
+import { Alert, Box, Button, Group, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../../shared/domain';
 import { useApi } from '../../lib/api/useApi';
@@ -14,10 +14,39 @@ const MIN_DETAIL = 3;
 type Lookup = { phase: 'idle' } | { phase: 'searching' } | { phase: 'done'; customers: Customer[]; source: 'cache' | 'hub' } | { phase: 'failed'; error: ChannelError };
 
 /**
- * Store staff's lookup-first screen: find the customer standing at the counter by phone, email, loyalty number
- * or name (the cache first, then the hub), see their open cases, and continue one in store.
+ * Esc anywhere closes what is open over the lookup, as it does in the agents' workspace: unless a dialog or
+ * something inside took the key first (a list it closes, a modal).
  */
-export function StoreMode({ onOpenCase }: { onOpenCase(caseId: string): void }) {
+function useEscapeCloses(active: boolean, close: () => void): void {
+  const latest = useRef(close);
+  useEffect(() => {
+    latest.current = close;
+  });
+  useEffect(() => {
+    if (!active) return;
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      if (e.target instanceof Element && e.target.closest('[role="dialog"]')) return;
+      latest.current();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [active]);
+}
+
+interface Props {
+  onOpenCase(caseId: string): void;
+  /** The case (or customer) opened from here, shown instead of the lookup; null when none is. */
+  opened?: ReactNode;
+  onCloseDetail?(): void;
+}
+
+/**
+ * Store staff's lookup-first screen: find the customer standing at the counter by phone, email, loyalty number
+ * or name (the cache first, then the hub), see their open cases, and continue one in store. A case opened from
+ * here shows in its place; the lookup stays as it was behind it (hidden), for when Esc or Close brings it back.
+ */
+export function StoreMode({ onOpenCase, opened = null, onCloseDetail = () => {} }: Props) {
   const { t } = useTranslation('store');
   const api = useApi();
   const [query, setQuery] = useState('');
@@ -42,70 +71,75 @@ export function StoreMode({ onOpenCase }: { onOpenCase(caseId: string): void }) 
     if (result.value.customers.length === 1) setChosen(result.value.customers[0]?.id ?? null);
   };
 
+  useEscapeCloses(opened !== null, onCloseDetail);
+
   return (
-    <Stack p="md" gap="md" component="section" aria-labelledby="store-title">
-      <Title order={2} id="store-title">
-        {t('title')}
-      </Title>
-      <form onSubmit={(e) => void search(e)} role="search">
-        <Group align="flex-end" gap="sm">
-          <TextInput
-            label={t('lookup.label')}
-            description={t('lookup.hint')}
-            value={query}
-            onChange={(e) => setQuery(e.currentTarget.value)}
-            data-autofocus
-            autoFocus
-            style={{ flex: 1 }}
-            autoComplete="off"
-          />
-          <TextInput
-            ref={detailRef}
-            label={t('lookup.detail')}
-            description={t('lookup.detailHint')}
-            value={detail}
-            onChange={(e) => setDetail(e.currentTarget.value)}
-            style={{ flex: 1 }}
-            autoComplete="off"
-          />
-          <Button type="submit" loading={lookup.phase === 'searching'} disabled={query.trim().length < MIN_QUERY}>
-            {t('lookup.find')}
-          </Button>
-        </Group>
-      </form>
-      {lookup.phase === 'failed' ? (
-        <Alert color="red" role="alert" title={t('lookup.failed')}>
-          {errorText(t, lookup.error)}
-        </Alert>
-      ) : null}
-      {lookup.phase === 'done' ? (
-        <Stack gap="xs" component="section" aria-labelledby="store-results-title">
-          <Title order={3} size="h5" id="store-results-title">
-            {t('results.title', { count: lookup.customers.length })}
-          </Title>
-          {lookup.customers.length === 0 ? <Text c="dimmed">{t('results.none')}</Text> : null}
-          <Stack gap={4} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
-            {lookup.customers.map((c) => (
-              <li key={c.id}>
-                <UnstyledButton
-                  onClick={() => setChosen(c.id)}
-                  aria-pressed={chosen === c.id}
-                  p="xs"
-                  w="100%"
-                  bg={chosen === c.id ? 'var(--mantine-color-blue-light)' : undefined}
-                  style={{ borderRadius: 'var(--mantine-radius-sm)' }}
-                >
-                  <Text fw={600}>{c.name}</Text>
-                  <Text size="sm" c="dimmed">
-                    {[...c.phones, ...c.emails, c.loyaltyNumber].filter(Boolean).join(' · ')}
-                  </Text>
-                </UnstyledButton>
-              </li>
-            ))}
+    <>
+      {opened !== null && <Box>{opened}</Box>}
+      <Stack p="md" gap="md" component="section" aria-labelledby="store-title" display={opened !== null ? 'none' : undefined}>
+        <Title order={2} id="store-title">
+          {t('title')}
+        </Title>
+        <form onSubmit={(e) => void search(e)} role="search">
+          <Group align="flex-end" gap="sm">
+            <TextInput
+              label={t('lookup.label')}
+              description={t('lookup.hint')}
+              value={query}
+              onChange={(e) => setQuery(e.currentTarget.value)}
+              data-autofocus
+              autoFocus
+              style={{ flex: 1 }}
+              autoComplete="off"
+            />
+            <TextInput
+              ref={detailRef}
+              label={t('lookup.detail')}
+              description={t('lookup.detailHint')}
+              value={detail}
+              onChange={(e) => setDetail(e.currentTarget.value)}
+              style={{ flex: 1 }}
+              autoComplete="off"
+            />
+            <Button type="submit" loading={lookup.phase === 'searching'} disabled={query.trim().length < MIN_QUERY}>
+              {t('lookup.find')}
+            </Button>
+          </Group>
+        </form>
+        {lookup.phase === 'failed' ? (
+          <Alert color="red" role="alert" title={t('lookup.failed')}>
+            {errorText(t, lookup.error)}
+          </Alert>
+        ) : null}
+        {lookup.phase === 'done' ? (
+          <Stack gap="xs" component="section" aria-labelledby="store-results-title">
+            <Title order={3} size="h5" id="store-results-title">
+              {t('results.title', { count: lookup.customers.length })}
+            </Title>
+            {lookup.customers.length === 0 ? <Text c="dimmed">{t('results.none')}</Text> : null}
+            <Stack gap={4} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+              {lookup.customers.map((c) => (
+                <li key={c.id}>
+                  <UnstyledButton
+                    onClick={() => setChosen(c.id)}
+                    aria-pressed={chosen === c.id}
+                    p="xs"
+                    w="100%"
+                    bg={chosen === c.id ? 'var(--mantine-color-blue-light)' : undefined}
+                    style={{ borderRadius: 'var(--mantine-radius-sm)' }}
+                  >
+                    <Text fw={600}>{c.name}</Text>
+                    <Text size="sm" c="dimmed">
+                      {[...c.phones, ...c.emails, c.loyaltyNumber].filter(Boolean).join(' · ')}
+                    </Text>
+                  </UnstyledButton>
+                </li>
+              ))}
+            </Stack>
           </Stack>
-        </Stack>
-      ) : null}
-      {chosen ? <StoreCustomer key={chosen} customerId={chosen} onOpenCase={onOpenCase} /> : null}
-    </Stack>
+        ) : null}
+        {chosen ? <StoreCustomer key={chosen} customerId={chosen} onOpenCase={onOpenCase} /> : null}
+      </Stack>
+    </>
   );
 }

@@ -86,7 +86,7 @@ describe('the Self-service tab', () => {
     await openTab('Self-service');
     expect((await screen.findByRole('alert')).textContent).toBe('Self-service figures come from the server: they show again once the workstation is connected.');
     online = true;
-    act(() => fake.emit('connection.changed', { state: 'online', lastSyncAt: NOW, unsent: 0 }));
+    act(() => fake.emit('connection.changed', { state: 'online', lastSyncAt: NOW, unsent: 0, since: NOW }));
     await waitFor(() => expect(rowsOf('self-service-queues')).toHaveLength(4));
     expect(screen.queryByRole('alert')).toBeNull();
   });
