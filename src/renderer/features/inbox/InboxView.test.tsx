@@ -266,7 +266,7 @@ describe('InboxView', () => {
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'pending');
     await userEvent.click(screen.getByRole('button', { name: 'Save view' }));
     await userEvent.type(screen.getByRole('textbox', { name: 'Name' }), 'My pending{Enter}');
-    const mine = { channels: [], queueId: null, status: 'pending', scope: 'mine', sort: 'sla' };
+    const mine = { channels: [], queueId: null, status: 'pending', scope: 'mine', sort: 'sla', tag: '' };
     expect(fake.calls('inbox.saveView')).toEqual([{ name: 'My pending', filters: mine }]);
     const picker = () => screen.getByRole('combobox', { name: 'Saved view' }) as HTMLSelectElement;
     await waitFor(() => expect(picker().selectedOptions[0].textContent).toBe('My pending'));

@@ -32,7 +32,7 @@ describe('ShortcutSheet', () => {
     await userEvent.keyboard('?');
     const sheet = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
     const sections = within(sheet).getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
-    expect(sections).toEqual(['Anywhere', 'Inbox (outside text fields)', 'Case and reply', 'Search', 'Store mode']);
+    expect(sections).toEqual(['Anywhere', 'Inbox (outside text fields)', 'Case and reply', 'Calls (anywhere, while a call rings or runs)', 'Search', 'Store mode']);
     expect(within(sheet).getAllByRole('row')).toHaveLength(SHORTCUT_GROUPS.reduce((n, g) => n + g.shortcuts.length, 0));
     const search = within(sheet).getByText('Search customers and cases').closest('tr') as HTMLElement;
     expect([...search.querySelectorAll('kbd')].map((k) => k.textContent)).toEqual(['Ctrl', 'K']);
