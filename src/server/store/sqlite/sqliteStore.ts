@@ -335,7 +335,7 @@ function sqliteOps(db: Database.Database): SqliteOps {
   const claimInboundStmt = st("INSERT INTO inbound (external_id, result, at) VALUES (?, '', ?) ON CONFLICT DO NOTHING");
   const saveInboundStmt = st('UPDATE inbound SET result = ? WHERE external_id = ?');
   const callStmt = st<{ data: string }>('SELECT data FROM calls WHERE id = ?');
-  // The expressions of the calls_live index (migration 0011), so that it serves the query.
+  // The expressions of the calls_live index (migration 0010), so that it serves the query.
   const liveCallsStmt = st<{ data: string }>(
     "SELECT data FROM calls WHERE json_extract(data, '$.offeredTo') = ? AND json_extract(data, '$.state') IN ('ringing', 'answered')",
   );

@@ -1,5 +1,5 @@
 /**
- * As the SQLite schema's migration 0011: calls ringing for or answered by a person count against their room on
+ * As the SQLite schema's migration 0010: calls ringing for or answered by a person count against their room on
  * the phone channel, asked on every call offered, through an index over the live calls only.
  */
 export const up = `
