@@ -230,7 +230,7 @@ export function Composer({
         }}
       />
       {slash ? <CannedList matches={matches} active={active} onPick={pick} anchor={composer.textarea} /> : null}
-      {mention ? <MentionList matches={mentionMatches} active={active} onPick={pickMention} /> : null}
+      {mention ? <MentionList matches={mentionMatches} active={active} onPick={pickMention} anchor={composer.textarea} /> : null}
       {macroApplied ? (
         <Text size="xs" role="status">
           {t('macro.applied', { changes: macroSummary(t, macroApplied) })}
