@@ -15,6 +15,9 @@ import { query, withClient } from './run';
  */
 const MIGRATIONS: ReadonlyArray<{ up: string; after?: (client: pg.ClientBase) => Promise<void> }> = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008];
 
+/** The schema this code writes: the number of its migrations. */
+export const PG_SCHEMA_VERSION = MIGRATIONS.length;
+
 /** Any constant shared by every hub node: the advisory lock they take to migrate one at a time. */
 const MIGRATION_LOCK = 0x6875625f6d6967; // "hub_mig"
 
@@ -31,16 +34,16 @@ export async function migrate(pool: pg.Pool): Promise<number> {
       await sql('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
       await sql('CREATE TABLE IF NOT EXISTS schema_version (one boolean PRIMARY KEY DEFAULT true CHECK (one), version integer NOT NULL)');
       const current = (await sql('SELECT version FROM schema_version')).rows[0]?.version ?? 0;
-      if (current > MIGRATIONS.length) {
-        throw new Error(`database schema ${current} is newer than this hub (${MIGRATIONS.length}); upgrade the hub`);
+      if (current > PG_SCHEMA_VERSION) {
+        throw new Error(`database schema ${current} is newer than this hub (${PG_SCHEMA_VERSION}); upgrade the hub`);
       }
       for (const m of MIGRATIONS.slice(current)) {
         if (m.up !== '') await sql(m.up);
         await m.after?.(client);
       }
-      await sql('INSERT INTO schema_version (version) VALUES ($1) ON CONFLICT (one) DO UPDATE SET version = excluded.version', [MIGRATIONS.length]);
+      await sql('INSERT INTO schema_version (version) VALUES ($1) ON CONFLICT (one) DO UPDATE SET version = excluded.version', [PG_SCHEMA_VERSION]);
       await sql('COMMIT');
-      return MIGRATIONS.length;
+      return PG_SCHEMA_VERSION;
     } catch (err) {
       await client.query('ROLLBACK').catch(() => {});
       throw err;

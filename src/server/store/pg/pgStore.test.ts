@@ -8,6 +8,7 @@ import { startPostgres, type PostgresServer } from '../../cluster/postgres';
 import { Refused } from '../../refused';
 import type { AudienceFilter, CaseScope, HubStore, StoreTx } from '../hubStore';
 import { listenForChanges } from './listenForChanges';
+import { PG_SCHEMA_VERSION } from './migrate';
 import { openPgStore } from './pgStore';
 import { StoreUnavailable } from '../storeUnavailable';
 
@@ -414,12 +415,12 @@ describe('PostgreSQL store: transactions', () => {
     const admin = new pg.Client(url);
     await admin.connect();
     try {
-      expect((await admin.query('SELECT version FROM schema_version')).rows).toEqual([{ version: 7 }]);
+      expect((await admin.query('SELECT version FROM schema_version')).rows).toEqual([{ version: PG_SCHEMA_VERSION }]);
       await admin.query('UPDATE schema_version SET version = 99');
     } finally {
       await admin.end();
     }
-    await expect(openPgStore(url)).rejects.toThrow('database schema 99 is newer than this hub (7); upgrade the hub');
+    await expect(openPgStore(url)).rejects.toThrow(`database schema 99 is newer than this hub (${PG_SCHEMA_VERSION}); upgrade the hub`);
   });
 });
 
