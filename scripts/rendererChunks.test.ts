@@ -20,6 +20,9 @@ async function buildRenderer(): Promise<Rolldown.OutputChunk[]> {
   const renderer = (config as { renderer: UserConfig }).renderer;
   const output = await build({
     ...renderer,
+    // What ships: Vitest sets NODE_ENV to test, which would otherwise build React's development files.
+    mode: 'production',
+    define: { ...renderer.define, 'process.env.NODE_ENV': JSON.stringify('production') },
     configFile: false,
     logLevel: 'silent',
     build: { ...renderer.build, outDir, write: false, reportCompressedSize: false },
