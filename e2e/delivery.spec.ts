@@ -142,10 +142,14 @@ test.describe('delivery', () => {
       await expect(failed).toBeVisible();
       await expect(failed).toContainText('Not delivered');
       await expect(failed).toContainText(reason);
-      // The author is told at once, and the case keeps an internal note of what failed and why.
-      const notice = page.getByRole('region', { name: 'Notifications' }).getByRole('alert').filter({ hasText: 'Message not delivered' });
+      // The author sees it on the case they have open, so no toast covers it: the notice waits in the bell, and the
+      // case keeps an internal note of what failed and why.
+      await expect(page.getByRole('region', { name: 'Notifications' }).getByRole('alert')).toHaveCount(0);
+      await page.getByTestId('bell').click();
+      const notice = page.getByRole('list', { name: 'Notifications of this session, newest first' }).getByRole('listitem').filter({ hasText: 'Message not delivered' });
       await expect(notice).toContainText('A message to Alan Turing by Chat could not be delivered');
       await expect(notice).toContainText(reason);
+      await page.keyboard.press('Escape');
       await expect(page.locator('article').filter({ hasText: 'A reply sent by chat to alan@example.com did not reach the customer' })).toContainText(reason);
       expect(await app.axe(), 'axe with a failed delivery shown').toEqual([]);
       const refused = chatConnector.attempts.filter((a) => a.delivery.text === replyText);

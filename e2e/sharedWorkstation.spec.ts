@@ -50,7 +50,7 @@ test.describe('shared workstation', () => {
     await app.inboxRow('Karol Nowicki').click();
 
     await hub.goDown();
-    await expect(page.getByRole('status').getByText(/^(Offline|Reconnecting…)$/)).toBeVisible();
+    await expect(page.getByTestId('link').getByText(/^Connection: offline since /)).toBeVisible();
     const noteText = 'Called the courier: the parcel is at the depot, delivery tomorrow.';
     await page.getByText('Internal note', { exact: true }).click();
     const note = page.getByLabel('Internal note (only staff see it)');

@@ -31,9 +31,10 @@ test.describe('store journey', () => {
     await handover.getByLabel('What you are doing in store').fill('Checked the screen with the customer and swapped the phone for the reserved one.');
     await handover.getByRole('button', { name: 'Continue in store' }).click();
 
-    // The same case opens, its timeline showing the video session and the store visit.
-    const video = page.locator('article[data-kind="video"]');
-    const visit = page.locator('article[data-kind="store"]');
+    // The same case opens, its timeline showing the video session and the store visit (the lookup, hand-over
+    // included, waits hidden behind it for Esc).
+    const video = page.locator('article[data-kind="video"]').filter({ visible: true });
+    const visit = page.locator('article[data-kind="store"]').filter({ visible: true });
     await expect(page.getByRole('heading', { name: 'Timeline' })).toBeVisible();
     await expect(video.getByText(summary)).toBeVisible();
     await expect(visit.getByText('Visit at Warsaw, Warsaw', { exact: false })).toBeVisible();
