@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { MAX_INBOX_PAGE, type InputOf, type OutputOf } from '../../../shared/ipc/contract';
+import { runCoalesced } from '../../lib/api/coalescedRead';
 import { useApi } from '../../lib/api/useApi';
 import { useEvent } from '../../lib/api/useEvent';
 import { INBOX_PAGE } from './inboxQuery';
@@ -33,24 +34,14 @@ export function useInboxPages(query: Query) {
 
   const reload = useCallback(async () => {
     const f = flight.current;
-    if (f.running) {
-      f.again = true;
-      return;
-    }
-    f.running = true;
-    try {
-      do {
-        f.again = false;
-        const gen = ++generation.current;
-        const limit = Math.min(MAX_INBOX_PAGE, Math.max(INBOX_PAGE, loaded.current));
-        const result = await api.invoke('inbox.list', { ...(JSON.parse(key) as Query), limit });
-        if (flight.current !== f || generation.current !== gen) return;
-        if (result.ok) setPages({ items: result.value.items, next: result.value.next, loading: false });
-        else setPages((p) => ({ ...p, loading: false }));
-      } while (f.again);
-    } finally {
-      f.running = false;
-    }
+    await runCoalesced(f, async () => {
+      const gen = ++generation.current;
+      const limit = Math.min(MAX_INBOX_PAGE, Math.max(INBOX_PAGE, loaded.current));
+      const result = await api.invoke('inbox.list', { ...(JSON.parse(key) as Query), limit });
+      if (flight.current !== f || generation.current !== gen) return 'stale';
+      if (result.ok) setPages({ items: result.value.items, next: result.value.next, loading: false });
+      else setPages((p) => ({ ...p, loading: false }));
+    });
   }, [api, key]);
 
   useEffect(() => {

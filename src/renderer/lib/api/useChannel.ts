@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChannelName, EventPayload, InputOf, OutputOf } from '../../../shared/ipc/contract';
+import { runCoalesced } from './coalescedRead';
 import { useApi } from './useApi';
 import { useEvent } from './useEvent';
 
@@ -43,25 +44,14 @@ export function useChannel<C extends ChannelName>(
   });
 
   const run = useCallback(async () => {
-    const f = flight.current;
     if (key === null) return;
-    if (f.running) {
-      f.again = true;
-      return;
-    }
-    f.running = true;
-    try {
-      do {
-        f.again = false;
-        setState((s) => ({ ...s, loading: true }));
-        const result = await api.invoke(channel, JSON.parse(key) as InputOf<C>);
-        // The input changed while this read ran: its answer belongs to nobody.
-        if (flight.current.key !== key) return;
-        setState(result.ok ? { data: result.value, loading: false } : (s) => ({ data: s.data, error: result.error, loading: false }));
-      } while (f.again);
-    } finally {
-      f.running = false;
-    }
+    await runCoalesced(flight.current, async () => {
+      setState((s) => ({ ...s, loading: true }));
+      const result = await api.invoke(channel, JSON.parse(key) as InputOf<C>);
+      // The input changed while this read ran: its answer belongs to nobody.
+      if (flight.current.key !== key) return 'stale';
+      setState(result.ok ? { data: result.value, loading: false } : (s) => ({ data: s.data, error: result.error, loading: false }));
+    });
   }, [api, channel, key]);
 
   useEffect(() => {
