@@ -8,6 +8,7 @@ import type { LocalChange } from '../../../shared/ipc/contract';
 import { NOW, aMessage } from '../../test/builders';
 import { renderCase } from '../../test/renderCase';
 import { TONE_DEBOUNCE_MS } from './useToneCheck';
+import { VIEWING_SETTLE_MS } from '../presence/usePresence';
 
 const HOSTILE = '<script>alert(1)</script>';
 const pending = (mutationId: string): LocalChange => ({ mutationId, type: 'reply', state: 'pending', reason: null, message: null });
@@ -137,6 +138,14 @@ describe('CaseView', () => {
     expect(fake.calls('presence.set')).toContainEqual({ caseId: 'c1', state: 'typing' });
     unmount();
     expect(fake.calls('presence.set').at(-1)).toEqual({ caseId: 'c1', state: 'none' });
+  });
+
+  it('says nothing about a case passed over quickly (j/k through the inbox costs the hub no requests)', async () => {
+    const { fake, unmount } = setup();
+    await screen.findByLabelText('Reply by Chat');
+    unmount();
+    await new Promise((r) => setTimeout(r, VIEWING_SETTLE_MS + 100));
+    expect(fake.calls('presence.set')).toEqual([]);
   });
 
   it('closes with Esc, but Esc in the canned list only closes the list', async () => {

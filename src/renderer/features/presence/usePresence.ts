@@ -5,6 +5,12 @@ import { useEvent } from '../../lib/api/useEvent';
 
 /** Typing stops counting this long after the last keystroke, so the others do not wait on an idle draft. */
 export const TYPING_IDLE_MS = 4_000;
+/**
+ * A case is announced as viewed only once it has stayed open this long: moving through the inbox with j/k or
+ * clicking case after case sends nothing for the cases passed over (each would cost two hub requests, and the
+ * hub limits how many one connection may have running).
+ */
+export const VIEWING_SETTLE_MS = 300;
 
 export interface CasePresence {
   /** Colleagues with the case open or typing in it (not me). */
@@ -22,13 +28,21 @@ export function usePresence(caseId: string, myStaffId: string | null): CasePrese
   const [present, setPresent] = useState<Presence[]>([]);
   const idle = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
+  // Whether the others were told anything about this case (only then is there something to take back).
+  const announced = useRef(false);
+
   useEffect(() => {
     setPresent([]);
-    void api.invoke('presence.set', { caseId, state: 'viewing' });
+    announced.current = false;
+    const settle = setTimeout(() => {
+      announced.current = true;
+      void api.invoke('presence.set', { caseId, state: 'viewing' });
+    }, VIEWING_SETTLE_MS);
     return () => {
+      clearTimeout(settle);
       clearTimeout(idle.current);
       idle.current = undefined;
-      void api.invoke('presence.set', { caseId, state: 'none' });
+      if (announced.current) void api.invoke('presence.set', { caseId, state: 'none' });
     };
   }, [api, caseId]);
 
@@ -38,7 +52,10 @@ export function usePresence(caseId: string, myStaffId: string | null): CasePrese
 
   const typing = useCallback(() => {
     // Only the first keystroke of a burst is sent: one message per pause, not one per key.
-    if (idle.current === undefined) void api.invoke('presence.set', { caseId, state: 'typing' });
+    if (idle.current === undefined) {
+      announced.current = true;
+      void api.invoke('presence.set', { caseId, state: 'typing' });
+    }
     clearTimeout(idle.current);
     idle.current = setTimeout(() => {
       idle.current = undefined;
