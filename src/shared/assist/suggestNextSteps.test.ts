@@ -270,6 +270,11 @@ describe('suggestNextSteps', () => {
     expect(guide('The router arrived damaged.')).toBeUndefined();
     expect(guide('Paczka z routerem nie dotarła.')).toBeUndefined();
     expect(guide('Το router δεν έφτασε ακόμα.')).toBeUndefined();
+    // A partial delivery is a problem too, however it is put.
+    expect(guide('I ordered two routers and only one arrived.')).toBeUndefined();
+    expect(guide('Dzień dobry, zamówiłam dwa routery, a przyszedł jeden. Co teraz?')).toBeUndefined();
+    expect(guide('Paczka dotarła, ale brakuje zasilacza do routera.')).toBeUndefined();
+    expect(guide('Παρέλαβα το δέμα αλλά λείπει το τροφοδοτικό του router.')).toBeUndefined();
     expect(guide('My new phone has a dead pixel.')).toBeUndefined();
     expect(guide('I bought a new router yesterday, when will it ship?')).toBeUndefined();
     expect(guide('Has the router been delivered yet?')).toBeUndefined();

@@ -98,7 +98,8 @@ export function InboxView({ session, openCaseId, onOpenCase }: Props) {
   const n = formatNumber(i18n.language, items.length);
   return (
     <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
-      <Group justify="space-between" px="sm" pt="xs" wrap="nowrap">
+      {/* The controls move below the title where a language's labels do not fit beside it (Polish, Greek). */}
+      <Group justify="space-between" px="sm" pt="xs" gap="xs">
         <Group gap="xs" align="baseline" wrap="nowrap">
           <Title order={2} size="h4" id="inbox-title">
             {t('title')}
@@ -107,7 +108,7 @@ export function InboxView({ session, openCaseId, onOpenCase }: Props) {
             {more ? t('countMore', { n }) : t('count', { count: items.length, n })}
           </Text>
         </Group>
-        <Group gap="xs" wrap="nowrap">
+        <Group gap="xs">
           <SegmentedControl
             size="xs"
             aria-label={t('density.label')}

@@ -426,6 +426,14 @@ dead on arrival
 doesnt work
 not working
 stolen
+only one arrived
+only one came
+only received one
+only got one
+only part of
+not everything arrived
+incomplete
+partial delivery
 nie dotarł*
 nie doszł*
 nie przyszła
@@ -443,6 +451,17 @@ zniszczon*
 zepsut*
 pęknięt*
 nie działa
+przyszedł jeden
+przyszła jedna
+przyszło jedno
+przyszedł tylko
+przyszła tylko
+przyszło tylko
+dotarł tylko
+dotarła tylko
+tylko część
+niekompletn*
+brakuje
 δεν έφτασε
 δεν ήρθε
 δεν παρέλαβα
@@ -455,6 +474,12 @@ nie działa
 σπασμέν*
 δεν λειτουργεί
 δεν δουλεύει
+ήρθε μόνο
+έφτασε μόνο
+ήρθε ένα
+έφτασε ένα
+λείπ*
+ελλιπ*
 `;
 
 /** Words that mark an article as a setup or getting-started guide. */
