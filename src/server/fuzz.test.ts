@@ -44,6 +44,7 @@ const EVENT_EXAMPLES: () => { [N in RequestName]: unknown } = () => ({
   'selfservice:figures': { since: 0 },
   'auth:renew': { token: 'v1.e30.not-a-real-token' },
   'call:respond': { callId: 'call-none', action: 'answer' },
+  'report:query': { from: 0, to: 86_400_000, granularity: 'day', timeZone: 'Europe/Athens' },
 });
 
 /** A valid mutation of every type, typed from the protocol so a new type does not compile without one. */

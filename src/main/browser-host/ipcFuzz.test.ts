@@ -89,6 +89,7 @@ const EXAMPLES: { [C in ChannelName]: InputOf<C> } = {
   'supervisor.updateStaff': { staffId: 'a1', patch: { status: 'busy', capacity: { chat: 2 }, queueIds: ['q-chat'] } },
   'audit.query': { actorId: 'a1', queueId: 'q-chat', caseId: 'c-1', action: 'case.reassign', before: 1, limit: 10 },
   'supervisor.selfService': { since: 0 },
+  'supervisor.report': { from: 0, to: 86_400_000, granularity: 'day', timeZone: 'Europe/Athens' },
   'presence.set': { caseId: 'c-1', state: 'typing' },
   'call.respond': { callId: 'call-1', action: 'answer' },
   'outbox.list': {},

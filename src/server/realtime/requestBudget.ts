@@ -37,6 +37,8 @@ export const REQUEST_COSTS: Record<RequestName, { bucket: BudgetClass; cost: num
   'customer:lookup': { bucket: 'read', cost: 8 },
   'audit:query': { bucket: 'read', cost: 8 },
   'selfservice:figures': { bucket: 'read', cost: 8 },
+  // A report reads the whole period: the costliest read there is.
+  'report:query': { bucket: 'read', cost: 20 },
   mutate: { bucket: 'write', cost: 1 },
   'presence:set': { bucket: 'live', cost: 1 },
   'auth:renew': { bucket: 'live', cost: 1 },

@@ -24,6 +24,7 @@ import { applyMutation } from '../mutations';
 import { canSeeCase, scopeOf } from '../permissions';
 import { Refused } from '../refused';
 import { respondToCall } from '../voiceCalls';
+import { reportFor } from '../reports/reportFor';
 import { memorySharedState, type SharedState } from '../sharedState';
 import { StoreUnavailable } from '../store/storeUnavailable';
 import { createRequestBudget, DEFAULT_REQUEST_LIMITS, type RequestBudget, type RequestLimits } from './requestBudget';
@@ -286,6 +287,7 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
       return { rows: counts.deflected.map((r) => ({ ...r, title: titles.get(r.articleId) ?? r.articleId })), conversations: counts.conversations };
     },
     'call:respond': (_conn, staff, p) => respondToCall(ctx, staff, p),
+    'report:query': (_conn, staff, p) => reportFor(ctx, staff, p),
     'auth:renew': async (conn, staff, p) => {
       const v = await auth.verify(p.token);
       if (v instanceof Error || v.staff.id !== staff.id) throw new Refused('unauthorized', 'that token is not valid for this connection');

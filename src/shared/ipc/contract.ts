@@ -66,6 +66,8 @@ import {
   ReasonCodeSchema,
   ScopeSchema,
   SNAPSHOT_PHASES,
+  ReportQuerySchema,
+  ReportSchema,
   SelfServiceFiguresSchema,
   VisitorTypingSchema,
   type MutationType,
@@ -727,6 +729,11 @@ export const channels = {
    * the web chat conversations that reached each queue (asked of the hub; needs the link).
    */
   'supervisor.selfService': { input: z.object({ since: TimeSchema }).strict(), output: SelfServiceFiguresSchema },
+  /**
+   * Supervisor: the report of a period, its series in the asker's time zone and the period before (asked of the
+   * hub: `offline` without the link; `invalid-input` for a bad range).
+   */
+  'supervisor.report': { input: ReportQuerySchema, output: ReportSchema },
   /**
    * Answer or decline a call ringing for me, or hang up one I answered (asked of the hub: `offline` without the
    * link; `forbidden` when the call is not mine to answer, `not-found`). Repeating what was done is answered

@@ -40,6 +40,7 @@ export const CHANNEL_NAMES = [
   'inbox.preferences', 'inbox.setDensity', 'inbox.saveView', 'inbox.renameView', 'inbox.deleteView',
   'call.respond',
   'case.tag', 'customer.note', 'supervisor.mergeCustomers',
+  'supervisor.report',
 ] as const;
 
 export const EVENT_NAMES = [

@@ -16,6 +16,7 @@ import { MutationResultSchema, MutationSchema, type ReasonCodeSchema, type Mutat
 import type { ImportProgress } from './admin';
 import type { DeliveryFailed } from './delivery';
 import { PolicySchema } from './http';
+import { ReportQuerySchema, ReportSchema } from './reports';
 
 /** Largest Socket.IO message the hub accepts (bytes); larger ones close the connection. */
 export const MAX_SOCKET_PAYLOAD_BYTES = 256 * 1024;
@@ -277,6 +278,7 @@ export const REQUESTS = {
   'selfservice:figures': [SelfServiceQuerySchema, SelfServiceFiguresSchema],
   'auth:renew': [RenewRequestSchema, z.object({ accessExpiresAt: z.number().int() })],
   'call:respond': [CallRespondSchema, CallRespondResultSchema],
+  'report:query': [ReportQuerySchema, ReportSchema],
 } as const;
 export type RequestName = keyof typeof REQUESTS;
 export type RequestOf<N extends RequestName> = z.input<(typeof REQUESTS)[N][0]>;

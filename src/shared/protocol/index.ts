@@ -37,3 +37,4 @@ export * from './events';
 export * from './delivery';
 export * from './mailbox';
 export * from './webchat';
+export * from './reports';
