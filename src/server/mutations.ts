@@ -248,7 +248,7 @@ const handlers: { [T in Mutation['type']]: Handler<T> } = {
   async note(w, actor, m) {
     const { ctx } = w;
     const kase = await mustGetCase(w, actor, m.caseId);
-    const mentioned = mentionedStaff(w, actor, m.mentions);
+    const mentioned = mentionedStaff(w, actor, kase, m.mentions);
     const meta = mentioned.length > 0 ? { mentions: mentioned.map((s) => s.id) } : {};
     const note = await appendInteraction(w, kase, { kind: 'note', direction: 'internal', text: m.text, authorId: actor.id, meta });
     await w.save('case', { ...kase, updatedAt: ctx.now(), version: kase.version + 1 });

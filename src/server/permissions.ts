@@ -1,4 +1,4 @@
-import { isSupervising, type Case, type Staff } from '../shared/domain';
+import { isSupervising, maySeeCase, type Case, type Staff } from '../shared/domain';
 import type { Scope } from '../shared/protocol';
 import type { HubContext } from './context';
 
@@ -14,7 +14,5 @@ export function scopeOf(ctx: HubContext, staff: Staff): Scope {
 
 /** Whether a person may see (and so act on) a case: supervisors all, others their queues, store and own cases. */
 export function canSeeCase(ctx: HubContext, staff: Staff, kase: Case): boolean {
-  if (isSupervising(staff.role) || kase.assigneeId === staff.id) return true;
-  if (staff.storeId !== null && kase.storeId === staff.storeId) return true;
-  return ctx.queue(kase.queueId)?.memberIds.includes(staff.id) ?? false;
+  return maySeeCase(staff, kase, ctx.queue(kase.queueId)?.memberIds);
 }

@@ -105,4 +105,20 @@ describe('@mentions in internal notes', () => {
     expect(await a1.mutate({ type: 'note', caseId, text: 'Hi @a2', mentions: ['a2'] })).toMatchObject({ ok: false, reason: 'not-found' });
     expect((await getCase(caseId)).version).toBe(before);
   });
+
+  it('refuses a mention of someone who does not see the case, so its subject and note never reach them', async () => {
+    const { caseId } = await chatCase();
+    const a1 = await t.connect('a1');
+    const a3 = await t.connect('a3');
+    const sup = await t.connect('sup1');
+    const before = (await getCase(caseId)).version;
+    const refused = await a1.mutate({ type: 'note', caseId, text: 'Hi @a3', mentions: ['a3'] });
+    expect(refused).toMatchObject({ ok: false, reason: 'forbidden' });
+    expect(refused.ok ? '' : refused.message).toMatch(/does not see this case/);
+    expect((await getCase(caseId)).version).toBe(before);
+    // A supervisor sees every case, so may be mentioned.
+    expect(await a1.mutate({ type: 'note', caseId, text: 'Hi @sup1', mentions: ['sup1'] })).toMatchObject({ ok: true });
+    await sup.waitForEvent('note:mention');
+    expect(a3.events.some((e) => e.name === 'note:mention')).toBe(false);
+  });
 });

@@ -1,4 +1,4 @@
-import type { Case, Customer, Interaction, Staff } from '../../shared/domain';
+import type { Case, Customer, Interaction, Queue, Staff } from '../../shared/domain';
 import type { OutputOf, SessionView } from '../../shared/ipc/contract';
 
 /** Test rows with sensible defaults; tests override only what they are about. */
@@ -87,6 +87,24 @@ export function aStaff(over: Partial<Staff> = {}): Staff {
     statusSince: NOW,
     storeId: null,
     active: true,
+    version: 1,
+    ...over,
+  };
+}
+
+export function aQueue(over: Partial<Queue> = {}): Queue {
+  return {
+    id: 'q1',
+    name: 'Returns',
+    channels: ['chat'],
+    languages: ['en'],
+    skills: [],
+    sla: { firstResponseMinutes: 5, nextResponseMinutes: 5 },
+    csatAlertThreshold: 4,
+    alertStaffIds: [],
+    alertAckMinutes: 5,
+    memberIds: [],
+    archived: false,
     version: 1,
     ...over,
   };

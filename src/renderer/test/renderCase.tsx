@@ -8,7 +8,7 @@ import { vi } from 'vitest';
 import type { Customer, HeldReply, Interaction } from '../../shared/domain';
 import type { OutputOf } from '../../shared/ipc/contract';
 import { CaseView } from '../features/case/CaseView';
-import { aCase, aCustomer, aSession, aStaff } from './builders';
+import { aCase, aCustomer, aQueue, aSession, aStaff } from './builders';
 import { fakeApi, type FakeHandlers } from './fakeApi';
 import { renderWithProviders } from './renderWithProviders';
 
@@ -37,7 +37,7 @@ export function renderCase({
     'case.view': () => structuredClone({ case: kase, customer: { ...customer, local: [] }, timeline, held, deliveries, history }),
     'session.current': () => aSession(),
     'reference.org': () => ({
-      queues: [{ id: 'q1', name: 'Returns', channels: ['chat'], languages: ['en'], skills: [], sla: { firstResponseMinutes: 5, nextResponseMinutes: 5 }, csatAlertThreshold: 4, alertStaffIds: [], alertAckMinutes: 5, memberIds: [], archived: false, version: 1 }],
+      queues: [aQueue()],
       staff: [{ ...aStaff(), local: [] }, { ...aStaff({ id: 's2', name: 'Piotr Zieliński', role: 'store' }), local: [] }],
       stores: [{ id: 'st1', name: 'Mokotów', city: 'Warszawa' }],
     }),

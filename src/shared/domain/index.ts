@@ -12,6 +12,7 @@ export * from './customerNote';
 export * from './macro';
 export * from './customer';
 export * from './case';
+export * from './caseAccess';
 export * from './sla';
 export * from './interaction';
 export * from './org';

@@ -211,7 +211,7 @@ function CaseWorkspace({
             </Stack>
           )}
           <Box px="md" pt="xs" pb="md" pos="relative" data-testid="case-composer" style={{ flexShrink: 0, borderTop: '1px solid var(--mantine-color-default-border)' }}>
-            <Composer caseId={kase.id} composer={composer} channels={channels} canned={knowledge.data?.canned ?? []} onTyping={presence.typing} />
+            <Composer kase={kase} composer={composer} channels={channels} canned={knowledge.data?.canned ?? []} onTyping={presence.typing} />
           </Box>
         </Box>
         {wide ? (

@@ -2,7 +2,7 @@ import { Alert, Button, CloseButton, FileButton, Group, Kbd, Loader, NativeSelec
 import { useMemo, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, type CannedResponse, type Channel, type MacroSets } from '../../../shared/domain';
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, maySeeCase, type CannedResponse, type Case, type Channel, type MacroSets } from '../../../shared/domain';
 import type { ChannelError } from '../../lib/api/useChannel';
 import { useApi } from '../../lib/api/useApi';
 import { useChannel } from '../../lib/api/useChannel';
@@ -36,13 +36,14 @@ function macroSummary(t: TFunction<'case'>, sets: MacroSets): string {
  * uploaded at once, and the reply goes when they all are. What was sent shows in the timeline with its state.
  */
 export function Composer({
-  caseId,
+  kase,
   composer,
   channels,
   canned,
   onTyping,
 }: {
-  caseId: string;
+  /** The case written on: its id, and who may see it (only they are offered as @mentions). */
+  kase: Pick<Case, 'id' | 'queueId' | 'assigneeId' | 'storeId'>;
   composer: ComposerState;
   channels: readonly Channel[];
   canned: readonly CannedResponse[];
@@ -63,7 +64,13 @@ export function Composer({
   const org = useOrgReference();
   const session = useChannel('session.current', {}, { refreshOn: () => false });
   const me = session.data?.staff.id ?? null;
-  const people = useMemo(() => org.staff.filter((s) => s.active && s.id !== me).map((s) => ({ id: s.id, name: s.name })), [org.staff, me]);
+  const caseId = kase.id;
+  // Only colleagues who may see the case: the hub refuses a mention of anyone else (the note would tell them of it).
+  const members = org.queues.find((q) => q.id === kase.queueId)?.memberIds;
+  const people = useMemo(
+    () => org.staff.filter((s) => s.active && s.id !== me && maySeeCase(s, kase, members)).map((s) => ({ id: s.id, name: s.name })),
+    [org.staff, me, kase, members],
+  );
   const matches = useMemo(() => (slash ? searchCanned(canned, slash.query) : []), [slash, canned]);
   const mentionMatches = useMemo(() => (mention ? searchMentionable(people, mention.query) : []), [mention, people]);
   const listed = slash ? matches.length : mention ? mentionMatches.length : 0;

@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MAX_ATTACHMENT_BYTES, type AttachmentRef } from '../../../shared/domain';
 import { SAMPLE_FILES } from '../../../shared/testing/sampleFiles';
+import { aCase } from '../../test/builders';
 import { fakeApi } from '../../test/fakeApi';
 import { renderWithProviders } from '../../test/renderWithProviders';
 import { toBase64 } from './attachmentData';
@@ -53,7 +54,7 @@ describe('files in the timeline', () => {
 
 function ComposerUnderTest() {
   const composer = useComposer('chat', 'Broken parcel');
-  return <Composer caseId="c1" composer={composer} channels={['chat', 'email']} canned={[]} onTyping={() => {}} />;
+  return <Composer kase={aCase({ id: 'c1' })} composer={composer} channels={['chat', 'email']} canned={[]} onTyping={() => {}} />;
 }
 
 const fileOf = (bytes: Uint8Array, name: string, type: string) => new File([new Uint8Array(bytes)], name, { type });

@@ -4,7 +4,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { CannedResponse, Lang } from '../../../shared/domain';
-import { aCase, aSession, aStaff } from '../../test/builders';
+import { aCase, aQueue, aSession, aStaff } from '../../test/builders';
 import { fakeApi, type FakeHandlers } from '../../test/fakeApi';
 import { renderWithProviders } from '../../test/renderWithProviders';
 import { CaseTags } from './CaseTags';
@@ -12,16 +12,23 @@ import { Composer } from './Composer';
 import { useComposer } from './useComposer';
 
 const queued = () => ({ mutationId: 'm1', state: 'pending' as const });
+// The case is in q1: Anna, Łukasz and Lena are its members, Maria supervises, Piotr works another queue.
 const org = {
-  queues: [],
-  staff: [aStaff({ id: 's1', name: 'Anna Nowak' }), aStaff({ id: 's2', name: 'Łukasz Wiśniewski' }), aStaff({ id: 's3', name: 'Maria Papadopoulou' }), aStaff({ id: 's4', name: 'Lena Gone', active: false })].map((s) => ({ ...s, local: [] })),
+  queues: [aQueue({ id: 'q1', memberIds: ['s1', 's2', 's4'] }), aQueue({ id: 'q2', memberIds: ['s5'] })],
+  staff: [
+    aStaff({ id: 's1', name: 'Anna Nowak' }),
+    aStaff({ id: 's2', name: 'Łukasz Wiśniewski' }),
+    aStaff({ id: 's3', name: 'Maria Papadopoulou', role: 'supervisor' }),
+    aStaff({ id: 's4', name: 'Lena Gone', active: false }),
+    aStaff({ id: 's5', name: 'Piotr Other' }),
+  ].map((s) => ({ ...s, local: [] })),
   stores: [],
 };
 const refund: CannedResponse = { id: 'cr1', queueId: null, language: 'en', shortcut: 'refund', title: 'Refund sent', body: 'Your refund is on its way.', sets: { status: 'resolved', priority: 'low', tags: ['refund'] } };
 
 function ComposerUnderTest({ canned = [] }: { canned?: CannedResponse[] }) {
   const composer = useComposer('chat', 'Refund');
-  return <Composer caseId="c1" composer={composer} channels={['chat']} canned={canned} onTyping={() => {}} />;
+  return <Composer kase={aCase({ id: 'c1', queueId: 'q1', assigneeId: null, storeId: null })} composer={composer} channels={['chat']} canned={canned} onTyping={() => {}} />;
 }
 function renderComposer(canned: CannedResponse[] = [], handlers: FakeHandlers = {}, lng: Lang = 'en') {
   const fake = fakeApi({ 'reference.org': () => org, 'session.current': () => aSession({ id: 's1' }), 'case.update': queued, 'case.tag': queued, 'case.note': queued, 'case.reply': queued, ...handlers });
@@ -59,7 +66,7 @@ describe('@mentions in a note', () => {
     expect(options.map((o) => o.textContent)).toEqual(['@Łukasz Wiśniewski']);
     await userEvent.keyboard('{Enter}');
     expect((box as HTMLTextAreaElement).value).toBe('Please check @Łukasz Wiśniewski ');
-    // Neither the author (Anna) nor someone who cannot sign in is offered.
+    // Neither the author (Anna), nor someone who cannot sign in, nor someone who does not see the case (Piotr) is offered.
     await userEvent.type(box, '@');
     expect((await screen.findAllByRole('option')).map((o) => o.textContent)).toEqual(['@Łukasz Wiśniewski', '@Maria Papadopoulou']);
     await userEvent.keyboard('{Escape}');
