@@ -44,6 +44,7 @@ import {
 import { caseReportColumns, csatReportColumns, interactionReportColumns } from '../reportColumns';
 import { migrate } from './migrate';
 import { ownerOnlyDatabase } from './ownerOnly';
+import { sqliteReportReads } from './reportReads';
 
 const TABLE: Record<EntityName, string> = {
   queue: 'queues',
@@ -413,6 +414,7 @@ function sqliteOps(db: Database.Database): SqliteOps {
   const revokeOfStaffStmt = st<{ id: string }>('UPDATE sessions SET revoked_at = ? WHERE staff_id = ? AND revoked_at IS NULL RETURNING id');
 
   const store: SqliteOps = {
+    ...sqliteReportReads(db),
     head: () => headStmt.get()?.h ?? 0,
 
     put(entity, row, audience) {

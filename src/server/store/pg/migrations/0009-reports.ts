@@ -22,6 +22,7 @@ ALTER TABLE csat ADD COLUMN IF NOT EXISTS created_at bigint NOT NULL DEFAULT 0, 
 CREATE INDEX IF NOT EXISTS cases_created ON cases (created_at);
 CREATE INDEX IF NOT EXISTS cases_resolved ON cases (resolved_at) WHERE resolved_at IS NOT NULL;
 CREATE INDEX IF NOT EXISTS interactions_report ON interactions (created_at) INCLUDE (direction, kind, case_id, customer_id, author_id, negative, talk_sec);
+CREATE INDEX IF NOT EXISTS interactions_reply ON interactions (case_id, direction, created_at) INCLUDE (author_id);
 CREATE INDEX IF NOT EXISTS csat_created ON csat (created_at);
 CREATE INDEX IF NOT EXISTS surveys_sent ON surveys (sent_at);
 `;

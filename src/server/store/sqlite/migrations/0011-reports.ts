@@ -35,6 +35,8 @@ CREATE INDEX IF NOT EXISTS cases_created ON cases (created_at);
 CREATE INDEX IF NOT EXISTS cases_resolved ON cases (resolved_at) WHERE resolved_at IS NOT NULL;
 -- What a report reads of the messages of a period, without the rows' JSON.
 CREATE INDEX IF NOT EXISTS interactions_report ON interactions (created_at, direction, kind, case_id, customer_id, author_id, negative, talk_sec);
+-- A reply's wait: the customer messages since the reply before it, on its case.
+CREATE INDEX IF NOT EXISTS interactions_reply ON interactions (case_id, direction, created_at, author_id);
 CREATE INDEX IF NOT EXISTS csat_created ON csat (created_at);
 CREATE INDEX IF NOT EXISTS surveys_sent ON surveys (sent_at);
 `;
