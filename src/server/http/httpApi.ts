@@ -20,6 +20,7 @@ import { createAdminApi } from '../admin/adminHttp';
 import { inboundSecrets } from '../admin/connectors';
 import { adminOpenApi } from '../admin/openapi';
 import { attachmentRoutes, ATTACHMENT_PATH } from './attachmentsHttp';
+import { reportRoutes } from './reportsHttp';
 import { createPublicSite } from '../public/publicSite';
 import { publicFeatures } from '../public/publicFeatures';
 import { describeZodError, HttpError, parseJson, readBody, sendJson as send } from './body';
@@ -107,6 +108,7 @@ export function createHttpApi(ctx: HubContext, auth: AuthService, opts: { trustP
 
   const routes: Record<string, Route> = {
     ...attachmentRoutes(ctx, (req) => signedIn(auth, req)),
+    ...reportRoutes(ctx, (req) => signedIn(auth, req), opts.shared),
     ...webchatRoutes(ctx, { shared: opts.shared, address: (req) => clientAddress(req, opts.trustProxy ?? false) }),
     'POST /api/v1/inbound': async (req, raw) => {
       await requireConnectorSignature(req, raw);
