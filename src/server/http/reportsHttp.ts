@@ -54,10 +54,10 @@ export function reportRoutes(ctx: HubContext, signedIn: (req: IncomingMessage) =
         const from = time(params, 'from');
         const to = time(params, 'to');
         if (to <= from) throw new BadParameter('to', 'to must be after from');
-        if (to - from > MAX_REPORT_DAYS * 86_400_000) throw new BadParameter('to', `a report covers at most ${MAX_REPORT_DAYS} days`);
+        if (to - from > MAX_REPORT_DAYS * 86_400_000) throw new BadParameter('to', `to: a report covers at most ${MAX_REPORT_DAYS} days`);
         const queueId = params.get('queueId') ?? undefined;
         if (queueId !== undefined && (!IdSchema.safeParse(queueId).success || ctx.queue(queueId) === null)) {
-          throw new BadParameter('queueId', `no queue ${JSON.stringify(queueId.slice(0, 64))}`);
+          throw new BadParameter('queueId', `queueId: no queue ${JSON.stringify(queueId.slice(0, 64))}`);
         }
         range = { from, to, queueId };
       } catch (err) {
