@@ -19,8 +19,8 @@ ALTER TABLE interactions ADD COLUMN IF NOT EXISTS kind text NOT NULL DEFAULT '',
   ADD COLUMN IF NOT EXISTS talk_sec bigint, ADD COLUMN IF NOT EXISTS negative bigint;
 ALTER TABLE csat ADD COLUMN IF NOT EXISTS created_at bigint NOT NULL DEFAULT 0, ADD COLUMN IF NOT EXISTS score bigint NOT NULL DEFAULT 0,
   ADD COLUMN IF NOT EXISTS queue_id text NOT NULL DEFAULT '';
-CREATE INDEX IF NOT EXISTS cases_created ON cases (created_at);
-CREATE INDEX IF NOT EXISTS cases_resolved ON cases (resolved_at) WHERE resolved_at IS NOT NULL;
+CREATE INDEX IF NOT EXISTS cases_created ON cases (created_at) INCLUDE (first_responded_at, first_response_due, channel_count, origin_channel, queue_id, assignee_id, store_id);
+CREATE INDEX IF NOT EXISTS cases_resolved ON cases (resolved_at) INCLUDE (created_at, assignee_id, queue_id, store_id) WHERE resolved_at IS NOT NULL;
 CREATE INDEX IF NOT EXISTS interactions_report ON interactions (created_at) INCLUDE (direction, kind, case_id, customer_id, author_id, negative, talk_sec);
 CREATE INDEX IF NOT EXISTS interactions_reply ON interactions (case_id, direction, created_at) INCLUDE (author_id);
 CREATE INDEX IF NOT EXISTS csat_created ON csat (created_at);
