@@ -20,7 +20,7 @@ import { createAdminApi } from '../admin/adminHttp';
 import { inboundSecrets } from '../admin/connectors';
 import { adminOpenApi } from '../admin/openapi';
 import { attachmentRoutes, ATTACHMENT_PATH } from './attachmentsHttp';
-import { reportRoutes } from './reportsHttp';
+import { reportRoutes, reportsOpenApiPaths } from './reportsHttp';
 import { createPublicSite } from '../public/publicSite';
 import { publicFeatures } from '../public/publicFeatures';
 import { describeZodError, HttpError, parseJson, readBody, sendJson as send } from './body';
@@ -91,7 +91,8 @@ const FILE_FOLDERS = [ATTACHMENT_PATH, WEBCHAT_FILES_PATH];
 
 export function createHttpApi(ctx: HubContext, auth: AuthService, opts: { trustProxy?: boolean; shared: SharedState; demoShop?: boolean }) {
   const admin = createAdminApi(ctx, auth);
-  const openApi = adminOpenApi();
+  const adminDoc = adminOpenApi() as { paths: Record<string, unknown> };
+  const openApi = { ...adminDoc, paths: { ...adminDoc.paths, ...reportsOpenApiPaths() } };
 
   /**
    * Refuses a connector's request unless its X-Signature is right for the channel its body names (that channel's

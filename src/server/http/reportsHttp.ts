@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { z } from 'zod';
 import { IdSchema, isSupervising, type Staff } from '../../shared/domain';
 import { MAX_REPORT_DAYS, ReportSummarySchema } from '../../shared/protocol';
 import { createRateLimiter } from '../auth/rateLimiter';
@@ -66,6 +67,33 @@ export function reportRoutes(ctx: HubContext, signedIn: (req: IncomingMessage) =
       }
       const figures = await computeFigures(ctx.store, { queueId: range.queueId }, range.from, range.to, { now: ctx.now(), timeZone: 'UTC' });
       return [200, ReportSummarySchema.parse(summaryOf(figures))];
+    },
+  };
+}
+
+/** The route in the hub's OpenAPI document (GET /api/v1/openapi.json), its answer's schema from the contract. */
+export function reportsOpenApiPaths(): Record<string, unknown> {
+  const param = (name: string, required: boolean, description: string) => ({ name, in: 'query', required, description, schema: name === 'queueId' ? { type: 'string' } : { type: 'integer', minimum: 0 } });
+  const error = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
+  return {
+    [REPORT_SUMMARY_PATH]: {
+      get: {
+        summary: 'Report figures of a period (supervisors and admins)',
+        operationId: 'getReportSummary',
+        security: [{ bearer: [] }],
+        parameters: [
+          param('from', true, 'Start of the period, epoch ms (inclusive)'),
+          param('to', true, `End of the period, epoch ms (exclusive; at most ${MAX_REPORT_DAYS} days after from)`),
+          param('queueId', false, 'Only this queue'),
+        ],
+        responses: {
+          '200': { description: 'The figures', content: { 'application/json': { schema: z.toJSONSchema(ReportSummarySchema, { target: 'draft-2020-12', unrepresentable: 'any' }) } } },
+          '400': error('A parameter is wrong: { ok: false, error: "invalid", parameter, message }'),
+          '401': error('No valid access token'),
+          '403': error('Not a supervisor or admin'),
+          '429': error('Too many summaries a minute (Retry-After)'),
+        },
+      },
     },
   };
 }
