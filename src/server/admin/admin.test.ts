@@ -274,6 +274,7 @@ describe('admin API', () => {
       '/api/v1/admin/import/customers': ['post'],
       '/api/v1/admin/import/staff': ['post'],
       '/api/v1/admin/webchat': ['get', 'put'],
+      '/api/v1/reports/summary': ['get'],
     };
     expect(Object.fromEntries(Object.entries(doc.paths).map(([p, ops]) => [p, Object.keys(ops).sort()]))).toEqual(expected);
     expect(doc.paths['/api/v1/admin/staff'].post.requestBody?.content['application/json'].schema.properties).toHaveProperty('username');

@@ -20,6 +20,7 @@ import { createAdminApi } from '../admin/adminHttp';
 import { inboundSecrets } from '../admin/connectors';
 import { adminOpenApi } from '../admin/openapi';
 import { attachmentRoutes, ATTACHMENT_PATH } from './attachmentsHttp';
+import { reportRoutes, reportsOpenApiPaths } from './reportsHttp';
 import { createPublicSite } from '../public/publicSite';
 import { publicFeatures } from '../public/publicFeatures';
 import { describeZodError, HttpError, parseJson, readBody, sendJson as send } from './body';
@@ -90,7 +91,8 @@ const FILE_FOLDERS = [ATTACHMENT_PATH, WEBCHAT_FILES_PATH];
 
 export function createHttpApi(ctx: HubContext, auth: AuthService, opts: { trustProxy?: boolean; shared: SharedState; demoShop?: boolean }) {
   const admin = createAdminApi(ctx, auth);
-  const openApi = adminOpenApi();
+  const adminDoc = adminOpenApi() as { paths: Record<string, unknown> };
+  const openApi = { ...adminDoc, paths: { ...adminDoc.paths, ...reportsOpenApiPaths() } };
 
   /**
    * Refuses a connector's request unless its X-Signature is right for the channel its body names (that channel's
@@ -107,6 +109,7 @@ export function createHttpApi(ctx: HubContext, auth: AuthService, opts: { trustP
 
   const routes: Record<string, Route> = {
     ...attachmentRoutes(ctx, (req) => signedIn(auth, req)),
+    ...reportRoutes(ctx, (req) => signedIn(auth, req), opts.shared),
     ...webchatRoutes(ctx, { shared: opts.shared, address: (req) => clientAddress(req, opts.trustProxy ?? false) }),
     'POST /api/v1/inbound': async (req, raw) => {
       await requireConnectorSignature(req, raw);

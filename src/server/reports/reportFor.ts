@@ -3,10 +3,11 @@ import type { Report, ReportQuerySchema } from '../../shared/protocol';
 import type { z } from 'zod';
 import type { HubContext } from '../context';
 import { Refused } from '../refused';
+import { computeReport } from './computeReport';
 
 /** `report:query`: a supervisor's or admin's report of a period (see src/shared/protocol/reports.ts). */
-export async function reportFor(_ctx: HubContext, staff: Staff, _query: z.output<typeof ReportQuerySchema>): Promise<Report> {
+export async function reportFor(ctx: HubContext, staff: Staff, query: z.output<typeof ReportQuerySchema>): Promise<Report> {
   if (!isSupervising(staff.role)) throw new Refused('forbidden', 'only supervisors and admins read reports');
-  // Being built on the reports branch (issue 17): the store's report reads land with it.
-  throw new Refused('unavailable', 'reports are not available on this hub yet');
+  const names = new Map(ctx.allStaff().map((s) => [s.id, s.name]));
+  return computeReport(ctx.store, query, { now: ctx.now(), nameOf: (id) => names.get(id) ?? null });
 }

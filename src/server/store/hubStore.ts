@@ -12,6 +12,7 @@ import type {
   Staff,
 } from '../../shared/domain';
 import type { Change, EntityName, EntityRow, SnapshotPhase } from '../../shared/protocol';
+import type { ReportReads } from './reportReads';
 import type { SnapshotHistory } from './storeRules';
 
 
@@ -136,7 +137,7 @@ export interface DeflectionRecord {
 }
 
 /** Reads every engine answers, inside a write transaction (seeing its own writes) or outside (committed state). */
-export interface StoreReads {
+export interface StoreReads extends ReportReads {
   /** The newest committed change-log position. */
   head(): Promise<number>;
   get<E extends EntityName>(entity: E, id: string): Promise<EntityRow<E> | null>;

@@ -1,6 +1,7 @@
 import { breachCheckAt, identitiesOf } from '../../../shared/domain';
 import { ENTITY_NAMES, type EntityName, type EntityRow } from '../../../shared/protocol';
 import { foldText } from '../../../shared/text/fold';
+import { caseReportColumns, negativeFlag, talkSeconds } from '../reportColumns';
 import { normalizeSubject } from '../storeRules';
 
 /** A column a query filters on, kept beside the row's JSON: its SQL type and how it is read from the row. */
@@ -8,8 +9,10 @@ interface Column<E extends EntityName> {
   name: string;
   type: 'text' | 'bigint' | 'boolean';
   of: (row: EntityRow<E>) => unknown;
+  /** Written once: a later write keeps the first value that is not null. */
+  keepFirst?: boolean;
 }
-const col = <E extends EntityName>(name: string, type: Column<E>['type'], of: Column<E>['of']): Column<E> => ({ name, type, of });
+const col = <E extends EntityName>(name: string, type: Column<E>['type'], of: Column<E>['of'], keepFirst = false): Column<E> => ({ name, type, of, keepFirst });
 
 /** Each synced entity's table and its filter columns (id, seq and data are in every one). */
 export const ROW_TABLES: { [E in EntityName]: { table: string; columns: Column<E>[] } } = {
@@ -35,13 +38,38 @@ export const ROW_TABLES: { [E in EntityName]: { table: string; columns: Column<E
       col('due_at', 'bigint', breachCheckAt),
       col('created_at', 'bigint', (c) => c.createdAt),
       col('updated_at', 'bigint', (c) => c.updatedAt),
+      // Report columns (reportColumns.ts); the first-reply deadline keeps its first value (the row's is nulled once answered).
+      col('resolved_at', 'bigint', (c) => c.resolvedAt),
+      col('first_responded_at', 'bigint', (c) => c.firstRespondedAt),
+      col('first_response_due', 'bigint', (c) => caseReportColumns(c).first_response_due, true),
+      col('channel_count', 'bigint', (c) => caseReportColumns(c).channel_count),
+      col('channel_set', 'text', (c) => caseReportColumns(c).channel_set),
+      col('origin_channel', 'text', (c) => c.originChannel),
     ],
   },
   interaction: {
     table: 'interactions',
-    columns: [col('case_id', 'text', (i) => i.caseId), col('created_at', 'bigint', (i) => i.createdAt), col('message_id', 'text', (i) => i.meta.messageId ?? null)],
+    columns: [
+      col('case_id', 'text', (i) => i.caseId),
+      col('created_at', 'bigint', (i) => i.createdAt),
+      col('message_id', 'text', (i) => i.meta.messageId ?? null),
+      col('kind', 'text', (i) => i.kind),
+      col('direction', 'text', (i) => i.direction),
+      col('author_id', 'text', (i) => i.authorId),
+      col('customer_id', 'text', (i) => i.customerId),
+      col('talk_sec', 'bigint', talkSeconds),
+      col('negative', 'bigint', negativeFlag),
+    ],
   },
-  csat: { table: 'csat', columns: [col('case_id', 'text', (c) => c.caseId)] },
+  csat: {
+    table: 'csat',
+    columns: [
+      col('case_id', 'text', (c) => c.caseId),
+      col('created_at', 'bigint', (c) => c.createdAt),
+      col('score', 'bigint', (c) => c.score),
+      col('queue_id', 'text', (c) => c.queueId),
+    ],
+  },
   alert: {
     table: 'alerts',
     columns: [col('case_id', 'text', (a) => a.caseId), col('status', 'text', (a) => a.status), col('raised_at', 'bigint', (a) => a.raisedAt)],
@@ -112,7 +140,7 @@ function writeSql(entity: EntityName, op: 'upsert' | 'delete'): string {
   const last =
     op === 'upsert'
       ? `INSERT INTO ${table} (seq, ${names.join(', ')}) SELECT seq, ${names.join(', ')} FROM v
-         ON CONFLICT (id) DO UPDATE SET ${['seq', ...names.slice(1)].map((n) => `${n} = excluded.${n}`).join(', ')}`
+         ON CONFLICT (id) DO UPDATE SET ${['seq', ...names.slice(1)].map((n) => (own.find((c) => c.name === n)?.keepFirst ? `${n} = COALESCE(${table}.${n}, excluded.${n})` : `${n} = excluded.${n}`)).join(', ')}`
       : `DELETE FROM ${table} WHERE id = ANY($2::text[])`;
   return `WITH ${ctes.join(',\n')}\n${last}`;
 }

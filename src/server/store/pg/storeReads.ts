@@ -2,6 +2,7 @@ import { identityKey, identityMapKey, type Case, type Customer, type IdentityKin
 import { ENTITY_NAMES, type Change, type EntityName } from '../../../shared/protocol';
 import type { AttachmentHolder, AuditFilter, CallRecord, SessionRecord, StoreReads, StoredAttachment, SurveyRecord, VisitorRecord } from '../hubStore';
 import type { Run, Statement } from './run';
+import { pgReportReads } from './reportReads';
 import { ROW_TABLES } from './rowTables';
 
 export type StoredRow = { id: string; seq: number; data: string };
@@ -155,6 +156,7 @@ export function storeReads(run: Run): Omit<StoreReads, 'head'> {
   const one = async <T>(statement: Statement, values: unknown[]): Promise<T | null> => (await data<T>(statement, values))[0] ?? null;
 
   return {
+    ...pgReportReads(run),
     get: (entity, id) => one(GET[entity], [id]),
     async row(entity, id) {
       const [r] = await run<StoredRow>(ROW[entity], [id]);

@@ -41,8 +41,10 @@ import {
   type CaseClass,
   type SnapshotPart,
 } from '../storeRules';
+import { caseReportColumns, csatReportColumns, interactionReportColumns } from '../reportColumns';
 import { migrate } from './migrate';
 import { ownerOnlyDatabase } from './ownerOnly';
+import { sqliteReportReads } from './reportReads';
 
 const TABLE: Record<EntityName, string> = {
   queue: 'queues',
@@ -116,19 +118,29 @@ function sqliteOps(db: Database.Database): SqliteOps {
   // A plain insert: an identity that belongs to another customer fails the write instead of moving silently
   // (moving one is a supervisor's merge, which releases it first).
   const insertIdentity = st('INSERT INTO customer_identities (kind, value, customer_id) VALUES (?, ?, ?)');
+  // Report columns (reportColumns.ts) as named parameters; the first-reply deadline keeps its first value.
   const upsertCase = st(
-    `INSERT INTO cases (id, seq, data, customer_id, queue_id, assignee_id, store_id, status, last_channel, subject_norm, due_at, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO cases (id, seq, data, customer_id, queue_id, assignee_id, store_id, status, last_channel, subject_norm, due_at, created_at, updated_at,
+       resolved_at, first_responded_at, first_response_due, channel_count, channel_set, origin_channel)
+     VALUES (@id, @seq, @data, @customer_id, @queue_id, @assignee_id, @store_id, @status, @last_channel, @subject_norm, @due_at, @created_at, @updated_at,
+       @resolved_at, @first_responded_at, @first_response_due, @channel_count, @channel_set, @origin_channel)
      ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, data = excluded.data, customer_id = excluded.customer_id,
        queue_id = excluded.queue_id, assignee_id = excluded.assignee_id, store_id = excluded.store_id, status = excluded.status,
-       last_channel = excluded.last_channel, subject_norm = excluded.subject_norm, due_at = excluded.due_at, updated_at = excluded.updated_at`,
+       last_channel = excluded.last_channel, subject_norm = excluded.subject_norm, due_at = excluded.due_at, updated_at = excluded.updated_at,
+       resolved_at = excluded.resolved_at, first_responded_at = excluded.first_responded_at,
+       first_response_due = COALESCE(cases.first_response_due, excluded.first_response_due), channel_count = excluded.channel_count,
+       channel_set = excluded.channel_set, origin_channel = excluded.origin_channel`,
   );
   const upsertInteraction = st(
-    `INSERT INTO interactions (id, seq, data, case_id, created_at) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, data = excluded.data, case_id = excluded.case_id`,
+    `INSERT INTO interactions (id, seq, data, case_id, created_at, kind, direction, author_id, customer_id, talk_sec, negative)
+     VALUES (@id, @seq, @data, @case_id, @created_at, @kind, @direction, @author_id, @customer_id, @talk_sec, @negative)
+     ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, data = excluded.data, case_id = excluded.case_id, kind = excluded.kind,
+       direction = excluded.direction, author_id = excluded.author_id, customer_id = excluded.customer_id, talk_sec = excluded.talk_sec,
+       negative = excluded.negative`,
   );
   const upsertCsat = st(
-    'INSERT INTO csat (id, seq, data, case_id) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, data = excluded.data',
+    `INSERT INTO csat (id, seq, data, case_id, created_at, score, queue_id) VALUES (@id, @seq, @data, @case_id, @created_at, @score, @queue_id)
+     ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, data = excluded.data, created_at = excluded.created_at, score = excluded.score, queue_id = excluded.queue_id`,
   );
   const upsertAlert = st(
     `INSERT INTO alerts (id, seq, data, status, raised_at) VALUES (?, ?, ?, ?, ?)
@@ -171,18 +183,21 @@ function sqliteOps(db: Database.Database): SqliteOps {
       }
       case 'case': {
         const c = row as Case;
-        upsertCase.run(c.id, seq, json, c.customerId, c.queueId, c.assigneeId, c.storeId, c.status, c.lastChannel,
-          normalizeSubject(c.subject), breachCheckAt(c), c.createdAt, c.updatedAt);
+        upsertCase.run({ id: c.id, seq, data: json, customer_id: c.customerId, queue_id: c.queueId, assignee_id: c.assigneeId, store_id: c.storeId,
+          status: c.status, last_channel: c.lastChannel, subject_norm: normalizeSubject(c.subject), due_at: breachCheckAt(c), created_at: c.createdAt,
+          updated_at: c.updatedAt, ...caseReportColumns(c) });
         return;
       }
       case 'interaction': {
         const i = row as Interaction;
-        upsertInteraction.run(i.id, seq, json, i.caseId, i.createdAt);
+        upsertInteraction.run({ id: i.id, seq, data: json, case_id: i.caseId, created_at: i.createdAt, ...interactionReportColumns(i) });
         return;
       }
-      case 'csat':
-        upsertCsat.run(row.id, seq, json, (row as EntityRow<'csat'>).caseId);
+      case 'csat': {
+        const a = row as EntityRow<'csat'>;
+        upsertCsat.run({ id: a.id, seq, data: json, case_id: a.caseId, ...csatReportColumns(a) });
         return;
+      }
       case 'alert': {
         const a = row as EntityRow<'alert'>;
         upsertAlert.run(a.id, seq, json, a.status, a.raisedAt);
@@ -399,6 +414,7 @@ function sqliteOps(db: Database.Database): SqliteOps {
   const revokeOfStaffStmt = st<{ id: string }>('UPDATE sessions SET revoked_at = ? WHERE staff_id = ? AND revoked_at IS NULL RETURNING id');
 
   const store: SqliteOps = {
+    ...sqliteReportReads(db),
     head: () => headStmt.get()?.h ?? 0,
 
     put(entity, row, audience) {
