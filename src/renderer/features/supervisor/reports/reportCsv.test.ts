@@ -63,7 +63,7 @@ describe('the report as CSV', () => {
 
   it('writes the series, the answers by score, the channels and the agents as their tables show them', () => {
     const csv = csvIn('en');
-    const section = (title: string) => csv.split('\r\n\r\n').find((s) => s.startsWith(`${title}\r\n`))!.split('\r\n');
+    const section = (title: string) => csv.split('\r\n\r\n').find((s) => s.startsWith(`${title}\r\n`))!.split('\r\n').filter(Boolean);
     const series = section('Over time');
     expect(series[1]).toBe('Period,Created,Resolved,"First response, median",Survey answers,CSAT average,Negative customers');
     expect(series[2]).toBe('"Mon, Nov 16",70,60,10 min,25,7.5,10%');
