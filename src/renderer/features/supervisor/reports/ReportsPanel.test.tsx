@@ -204,6 +204,18 @@ describe('the Reports tab', () => {
     expect(within(panel).queryByRole('status')).toBeNull();
   });
 
+  it('never shows the answer for the filters before as the answer for the new ones', async () => {
+    let release: (r: Answer) => void = () => {};
+    render((q) => (q.queueId ? (new Promise<Answer>((r) => (release = r)) as unknown as Answer) : aReport(q)));
+    const panel = await openReports();
+    await userEvent.selectOptions(within(panel).getByLabelText('Queue'), 'Email desk');
+    expect(within(panel).queryByTestId('kpi-created')).toBeNull();
+    expect(within(panel).getByRole('status').textContent).toContain('Computing the report…');
+    await act(async () => release(anEmptyReport({ ...presetPeriod('last7', NOW, localTimeZone()), granularity: 'day', timeZone: localTimeZone(), compare: true })));
+    expect((await within(panel).findByTestId('kpi-created')).textContent).toContain('0');
+    expect(card('created').value).toBe('0');
+  });
+
   it('says when nothing happened in the period, with no charts or tables of zeros', async () => {
     render((q) => anEmptyReport(q));
     const panel = await openReports();

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Skeleton, Stack, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReportQuery } from '../../../../shared/protocol/reports';
+import type { Report, ReportQuery } from '../../../../shared/protocol/reports';
 import { useChannel } from '../../../lib/api/useChannel';
 import { useEvent } from '../../../lib/api/useEvent';
 import { errorText } from '../../../lib/errorText';
@@ -41,9 +41,12 @@ export function ReportsPanel({ data }: { data: SupervisorData }) {
   });
 
   const options = useMemo(() => filterOptions(i18n.t.bind(i18n), data.org.data), [i18n, data.org.data]);
-  // An answer for another period (the one before a change, kept while the next is asked) is never shown as this one.
-  const report =
-    query && answer.data && !answer.error && !answer.loading && answer.data.current.from === query.from && answer.data.current.to === query.to ? answer.data : null;
+  // useChannel keeps its last answer while it asks the next: an answer is shown only for the query it answered
+  // (each new answer arrives while its own query is the current one), never for a period or filter changed since.
+  const key = JSON.stringify(query);
+  const [answered, setAnswered] = useState<{ data: Report | undefined; key: string }>({ data: undefined, key });
+  if (answer.data !== answered.data) setAnswered({ data: answer.data, key });
+  const report = answer.data && !answer.error && answered.data === answer.data && answered.key === key ? answer.data : null;
   const cards = useMemo(() => (report ? kpiCards(t, lng, report) : []), [report, t, lng]);
   const agents = useMemo(() => (report ? sortAgents(report.agents, sort, lng) : []), [report, sort, lng]);
 
