@@ -1,7 +1,8 @@
+import type { TFunction } from 'i18next';
 import { Checkbox, Group, NativeSelect, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS } from '../../../../shared/domain';
-import { MAX_REPORT_DAYS, type ReportFilter, type ReportGranularity } from '../../../../shared/protocol/reports';
+import { MAX_REPORT_DAYS, REPORT_GRANULARITIES, type ReportFilter, type ReportGranularity } from '../../../../shared/protocol/reports';
 import { PERIOD_PRESETS, type CustomPeriod, type PeriodPreset } from './period';
 
 /** What the supervisor chose; the period itself is computed from it (period.ts). */
@@ -66,7 +67,7 @@ export function ReportControls({
             aria-labelledby="report-granularity-label"
             value={granularity}
             onChange={(v) => set({ granularity: v as ReportGranularity })}
-            data={(['hour', 'day', 'week'] as const).map((g) => ({ value: g, label: t(`granularity.${g}`), disabled: !allowed.includes(g) }))}
+            data={REPORT_GRANULARITIES.map((g) => ({ value: g, label: t(`granularity.${g}`), disabled: !allowed.includes(g) }))}
           />
         </Stack>
         <Checkbox label={t('compare')} checked={settings.compare} onChange={(e) => set({ compare: e.currentTarget.checked })} mb={8} />
@@ -99,7 +100,7 @@ export function ReportControls({
 
 /** The choices of each filter, from the organisation the console already holds. */
 export function filterOptions(
-  t: (key: string) => string,
+  t: TFunction,
   org: { queues: { id: string; name: string; archived: boolean }[]; staff: { id: string; name: string; role: string }[]; stores: { id: string; name: string }[] } | undefined,
 ): FilterOptions {
   return {

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Skeleton, Stack, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Report, ReportQuery } from '../../../../shared/protocol/reports';
+import { REPORT_GRANULARITIES, type Report, type ReportQuery } from '../../../../shared/protocol/reports';
 import { useChannel } from '../../../lib/api/useChannel';
 import { useEvent } from '../../../lib/api/useEvent';
 import { errorText } from '../../../lib/errorText';
@@ -31,8 +31,8 @@ export function ReportsPanel({ data }: { data: SupervisorData }) {
   const [sort, setSort] = useState<AgentSort>({ column: 'handled', direction: firstDirection('handled') });
 
   const custom = settings.preset === 'custom' ? customPeriod(settings.customFrom, settings.customTo, timeZone) : null;
-  const period = custom ? (custom.ok ? custom.period : null) : presetPeriod(settings.preset as Exclude<typeof settings.preset, 'custom'>, data.now, timeZone);
-  const allowed = period ? allowedGranularities(period) : allowedGranularities({ from: 0, to: DAY });
+  const period = settings.preset === 'custom' ? (custom?.ok ? custom.period : null) : presetPeriod(settings.preset, data.now, timeZone);
+  const allowed = period ? allowedGranularities(period) : REPORT_GRANULARITIES;
   const granularity = period && settings.granularity && allowed.includes(settings.granularity) ? settings.granularity : period ? defaultGranularity(period) : 'day';
   const query: ReportQuery | null = period ? { ...settings.filters, from: period.from, to: period.to, granularity, timeZone, compare: settings.compare } : null;
   const answer = useChannel('supervisor.report', query, { refreshOn: () => false });
@@ -40,7 +40,7 @@ export function ReportsPanel({ data }: { data: SupervisorData }) {
     if (c.state === 'online') answer.refresh();
   });
 
-  const options = useMemo(() => filterOptions(i18n.t.bind(i18n), data.org.data), [i18n, data.org.data]);
+  const options = useMemo(() => filterOptions(t, data.org.data), [t, data.org.data]);
   // useChannel keeps its last answer while it asks the next: an answer is shown only for the query it answered
   // (each new answer arrives while its own query is the current one), never for a period or filter changed since.
   const key = JSON.stringify(query);
