@@ -10,18 +10,19 @@ import { FailedDeliveriesPanel } from './FailedDeliveriesPanel';
 import { LiveQueues } from './LiveQueues';
 import { PendingActions } from './PendingActions';
 import { ReassignPanel } from './ReassignPanel';
+import { ReportsPanel } from './reports/ReportsPanel';
 import { SelfServicePanel } from './SelfServicePanel';
 import { SurveyAnswersPanel } from './SurveyAnswersPanel';
 import { useSupervisorData } from './useSupervisorData';
 import { useTrackedMoves } from './useTrackedMoves';
 
-const TABS = ['queues', 'agents', 'reassign', 'alerts', 'deliveries', 'selfService', 'audit'] as const;
+const TABS = ['queues', 'agents', 'reassign', 'alerts', 'deliveries', 'selfService', 'reports', 'audit'] as const;
 type Tab = (typeof TABS)[number];
 const ALL_ALERTS = { statuses: ['raised', 'acknowledged', 'follow-up', 'closed'] } as const;
 
 /**
  * The supervisor console (supervisors and admins): live queues, the agents board, reassignment, red alerts,
- * failed deliveries, self-service and the audit trail, as tabs (arrow keys move between them). Reads come from the cache, so it works offline;
+ * failed deliveries, self-service, reports and the audit trail, as tabs (arrow keys move between them). Reads come from the cache, so it works offline;
  * actions wait in the outbox and show as pending until the hub answers.
  */
 export function SupervisorConsole({ onOpenCase }: { onOpenCase(caseId: string): void }) {
@@ -74,6 +75,9 @@ export function SupervisorConsole({ onOpenCase }: { onOpenCase(caseId: string): 
         </Tabs.Panel>
         <Tabs.Panel value="selfService">
           <SelfServicePanel data={data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="reports">
+          <ReportsPanel data={data} />
         </Tabs.Panel>
         <Tabs.Panel value="audit">
           <AuditPanel data={data} />
