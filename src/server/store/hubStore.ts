@@ -13,6 +13,7 @@ import type {
 } from '../../shared/domain';
 import type { Change, EntityName, EntityRow, SnapshotPhase } from '../../shared/protocol';
 import type { SnapshotHistory } from './storeRules';
+import type { VocReads } from './vocReads';
 
 
 /** What a reader may see, as audience keys ('q:<queue>', 's:<staff>', 'st:<store>', '*'), or everything. */
@@ -136,7 +137,7 @@ export interface DeflectionRecord {
 }
 
 /** Reads every engine answers, inside a write transaction (seeing its own writes) or outside (committed state). */
-export interface StoreReads {
+export interface StoreReads extends VocReads {
   /** The newest committed change-log position. */
   head(): Promise<number>;
   get<E extends EntityName>(entity: E, id: string): Promise<EntityRow<E> | null>;

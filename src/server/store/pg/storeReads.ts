@@ -3,6 +3,7 @@ import { ENTITY_NAMES, type Change, type EntityName } from '../../../shared/prot
 import type { AttachmentHolder, AuditFilter, CallRecord, SessionRecord, StoreReads, StoredAttachment, SurveyRecord, VisitorRecord } from '../hubStore';
 import type { Run, Statement } from './run';
 import { ROW_TABLES } from './rowTables';
+import { pgVocReads } from './vocReads';
 
 export type StoredRow = { id: string; seq: number; data: string };
 export const asChange = (entity: EntityName, r: StoredRow): Change =>
@@ -156,6 +157,7 @@ export function storeReads(run: Run): Omit<StoreReads, 'head'> {
 
   return {
     get: (entity, id) => one(GET[entity], [id]),
+    ...pgVocReads(run),
     async row(entity, id) {
       const [r] = await run<StoredRow>(ROW[entity], [id]);
       return r ? asChange(entity, r) : null;

@@ -43,6 +43,7 @@ import {
 } from '../storeRules';
 import { migrate } from './migrate';
 import { ownerOnlyDatabase } from './ownerOnly';
+import { sqliteVocReads } from './vocReads';
 
 const TABLE: Record<EntityName, string> = {
   queue: 'queues',
@@ -416,6 +417,7 @@ function sqliteOps(db: Database.Database): SqliteOps {
       return seq;
     },
     get: (entity, id) => parse(getStmts[entity].get(id)),
+    ...sqliteVocReads(db),
     row(entity, id) {
       const r = rowStmts[entity].get(id);
       return r ? asChange(entity, r) : null;
