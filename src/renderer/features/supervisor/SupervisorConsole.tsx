@@ -14,8 +14,9 @@ import { SelfServicePanel } from './SelfServicePanel';
 import { SurveyAnswersPanel } from './SurveyAnswersPanel';
 import { useSupervisorData } from './useSupervisorData';
 import { useTrackedMoves } from './useTrackedMoves';
+import { VocScreen } from './voc/VocScreen';
 
-const TABS = ['queues', 'agents', 'reassign', 'alerts', 'deliveries', 'selfService', 'audit'] as const;
+const TABS = ['queues', 'agents', 'reassign', 'alerts', 'deliveries', 'selfService', 'audit', 'voc'] as const;
 type Tab = (typeof TABS)[number];
 const ALL_ALERTS = { statuses: ['raised', 'acknowledged', 'follow-up', 'closed'] } as const;
 
@@ -77,6 +78,9 @@ export function SupervisorConsole({ onOpenCase }: { onOpenCase(caseId: string): 
         </Tabs.Panel>
         <Tabs.Panel value="audit">
           <AuditPanel data={data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="voc">
+          <VocScreen data={data} onOpenCase={onOpenCase} />
         </Tabs.Panel>
       </Tabs>
     </Box>
