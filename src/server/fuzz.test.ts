@@ -45,6 +45,7 @@ const EVENT_EXAMPLES: () => { [N in RequestName]: unknown } = () => ({
   'auth:renew': { token: 'v1.e30.not-a-real-token' },
   'call:respond': { callId: 'call-none', action: 'answer' },
   'report:query': { from: 0, to: 86_400_000, granularity: 'day', timeZone: 'Europe/Athens' },
+  'voc:query': { from: 0, to: 86_400_000, timeZone: 'Europe/Warsaw', minScore: 1, maxScore: 4, phrase: 'late', limit: 20 },
 });
 
 /** A valid mutation of every type, typed from the protocol so a new type does not compile without one. */
@@ -63,7 +64,7 @@ const MUTATION_EXAMPLES: () => { [T in MutationType]: Omit<Extract<Mutation, { t
   'delivery.retry': { type: 'delivery.retry', deliveryId: 'de-none' },
   'alert.acknowledge': { type: 'alert.acknowledge', alertId: real.alertId, basedOn: { version: 1 } },
   'alert.assign': { type: 'alert.assign', alertId: real.alertId, staffId: 'a1', basedOn: { version: 1 } },
-  'alert.close': { type: 'alert.close', alertId: real.alertId, outcome: 'Called back', basedOn: { version: 1 } },
+  'alert.close': { type: 'alert.close', alertId: real.alertId, result: 'recovered', outcome: 'Called back', basedOn: { version: 1 } },
   'staff.setStatus': { type: 'staff.setStatus', status: 'busy' },
   'supervisor.reassign': { type: 'supervisor.reassign', caseIds: [real.caseId], to: { staffId: 'a2' } },
   'supervisor.reassignAll': { type: 'supervisor.reassignAll', fromStaffId: 'a2', to: { queueId: 'q-chat' } },

@@ -400,7 +400,7 @@ const handlers: { [T in Mutation['type']]: Handler<T> } = {
     }), 'alert.assign');
   },
   'alert.close': (w, actor, m) =>
-    changeAlert(w, actor, m, (a) => ({ status: 'closed', closedAt: w.ctx.now(), outcome: m.outcome, acknowledgedAt: a.acknowledgedAt ?? w.ctx.now(), acknowledgedBy: a.acknowledgedBy ?? actor.id }), 'alert.close'),
+    changeAlert(w, actor, m, (a) => ({ status: 'closed', closedAt: w.ctx.now(), result: m.result, outcome: m.outcome, acknowledgedAt: a.acknowledgedAt ?? w.ctx.now(), acknowledgedBy: a.acknowledgedBy ?? actor.id }), 'alert.close'),
 
   async 'staff.setStatus'(w, actor, m) {
     const { ctx } = w;

@@ -42,7 +42,7 @@ describe('voice of the customer', () => {
     expect(await sup.mutate({ type: 'alert.assign', alertId: alert.id, staffId: 'a1', basedOn: { version: 2 } })).toMatchObject({ ok: true });
     const seen = (await a1.waitFor((c) => c.entity === 'alert' && c.id === alert.id)).data as Alert;
     expect(seen).toMatchObject({ status: 'follow-up', followUpStaffId: 'a1', acknowledgedBy: 'sup1' });
-    expect(await a1.mutate({ type: 'alert.close', alertId: alert.id, outcome: 'Called back, refund issued', basedOn: { version: 3 } })).toMatchObject({ ok: true });
+    expect(await a1.mutate({ type: 'alert.close', alertId: alert.id, result: 'recovered', outcome: 'Called back, refund issued', basedOn: { version: 3 } })).toMatchObject({ ok: true });
     expect((await t.hub.ctx.store.get('alert', alert.id))).toMatchObject({ status: 'closed', outcome: 'Called back, refund issued' });
   });
 

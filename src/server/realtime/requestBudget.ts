@@ -39,6 +39,8 @@ export const REQUEST_COSTS: Record<RequestName, { bucket: BudgetClass; cost: num
   'selfservice:figures': { bucket: 'read', cost: 8 },
   // A report reads the whole period: the costliest read there is.
   'report:query': { bucket: 'read', cost: 20 },
+  // Reads every answer and alert of the period, like a report.
+  'voc:query': { bucket: 'read', cost: 20 },
   mutate: { bucket: 'write', cost: 1 },
   'presence:set': { bucket: 'live', cost: 1 },
   'auth:renew': { bucket: 'live', cost: 1 },

@@ -25,6 +25,7 @@ import { canSeeCase, scopeOf } from '../permissions';
 import { Refused } from '../refused';
 import { respondToCall } from '../voiceCalls';
 import { reportFor } from '../reports/reportFor';
+import { vocFor } from '../reports/vocFor';
 import { memorySharedState, type SharedState } from '../sharedState';
 import { StoreUnavailable } from '../store/storeUnavailable';
 import { createRequestBudget, DEFAULT_REQUEST_LIMITS, type RequestBudget, type RequestLimits } from './requestBudget';
@@ -288,6 +289,7 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
     },
     'call:respond': (_conn, staff, p) => respondToCall(ctx, staff, p),
     'report:query': (_conn, staff, p) => reportFor(ctx, staff, p),
+    'voc:query': (_conn, staff, p) => vocFor(ctx, staff, p),
     'auth:renew': async (conn, staff, p) => {
       const v = await auth.verify(p.token);
       if (v instanceof Error || v.staff.id !== staff.id) throw new Refused('unauthorized', 'that token is not valid for this connection');

@@ -14,6 +14,7 @@ import type {
 import type { Change, EntityName, EntityRow, SnapshotPhase } from '../../shared/protocol';
 import type { ReportReads } from './reportReads';
 import type { SnapshotHistory } from './storeRules';
+import type { VocReads } from './vocReads';
 
 
 /** What a reader may see, as audience keys ('q:<queue>', 's:<staff>', 'st:<store>', '*'), or everything. */
@@ -137,7 +138,7 @@ export interface DeflectionRecord {
 }
 
 /** Reads every engine answers, inside a write transaction (seeing its own writes) or outside (committed state). */
-export interface StoreReads extends ReportReads {
+export interface StoreReads extends ReportReads, VocReads {
   /** The newest committed change-log position. */
   head(): Promise<number>;
   get<E extends EntityName>(entity: E, id: string): Promise<EntityRow<E> | null>;

@@ -25,6 +25,14 @@ export const ALERT_STATUSES = ['raised', 'acknowledged', 'follow-up', 'closed'] 
 export const AlertStatusSchema = z.enum(ALERT_STATUSES);
 export type AlertStatus = z.infer<typeof AlertStatusSchema>;
 
+/**
+ * What came of a red alert, recorded when it is closed: the customer won back, lost, or never reached. Alerts
+ * closed before results were recorded have none.
+ */
+export const ALERT_RESULTS = ['recovered', 'lost', 'no-answer'] as const;
+export const AlertResultSchema = z.enum(ALERT_RESULTS);
+export type AlertResult = z.infer<typeof AlertResultSchema>;
+
 export const ALERT_REASONS = ['low-csat', 'negative-message'] as const;
 export const AlertReasonSchema = z.enum(ALERT_REASONS);
 
@@ -46,7 +54,10 @@ export const AlertSchema = z.object({
   followUpStaffId: IdSchema.nullable(),
   escalatedAt: TimeSchema.nullable(),
   closedAt: TimeSchema.nullable(),
+  /** What was done, in the closer's words (the note beside `result`). */
   outcome: z.string().max(2_000).nullable(),
+  /** Set when closed (absent on rows from before results were recorded). */
+  result: AlertResultSchema.optional(),
   version: z.number().int().positive(),
 });
 export type Alert = z.infer<typeof AlertSchema>;

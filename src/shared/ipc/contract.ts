@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { NEXT_STEP_KINDS } from '../assist/types';
 import {
   AlertSchema,
+  AlertResultSchema,
   AlertStatusSchema,
   AttachmentRefSchema,
   AuditActionSchema,
@@ -68,6 +69,8 @@ import {
   SNAPSHOT_PHASES,
   ReportQuerySchema,
   ReportSchema,
+  VocQuerySchema,
+  VocSchema,
   SelfServiceFiguresSchema,
   VisitorTypingSchema,
   type MutationType,
@@ -668,9 +671,9 @@ export const channels = {
   'alert.acknowledge': { input: z.object({ alertId: IdSchema }).strict(), output: QueuedSchema },
   /** Red alert: someone follows it up. */
   'alert.assign': { input: z.object({ alertId: IdSchema, staffId: IdSchema }).strict(), output: QueuedSchema },
-  /** Red alert: closed, with what was done. */
+  /** Red alert: closed, with what came of it (recovered, lost, no answer) and a note of what was done. */
   'alert.close': {
-    input: z.object({ alertId: IdSchema, outcome: z.string().trim().min(1).max(2_000) }).strict(),
+    input: z.object({ alertId: IdSchema, result: AlertResultSchema, outcome: z.string().trim().min(1).max(2_000) }).strict(),
     output: QueuedSchema,
   },
   /** Supervisor: move cases (one or many) to a person or a queue. */
@@ -734,6 +737,11 @@ export const channels = {
    * hub: `offline` without the link; `invalid-input` for a bad range).
    */
   'supervisor.report': { input: ReportQuerySchema, output: ReportSchema },
+  /**
+   * Supervisor: the Voice of the Customer of a period: survey answers (a page), recurring phrases of low-score
+   * comments, red alerts' results over time (asked of the hub: `offline` without the link).
+   */
+  'supervisor.voc': { input: VocQuerySchema, output: VocSchema },
   /**
    * Answer or decline a call ringing for me, or hang up one I answered (asked of the hub: `offline` without the
    * link; `forbidden` when the call is not mine to answer, `not-found`). Repeating what was done is answered

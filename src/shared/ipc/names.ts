@@ -41,6 +41,7 @@ export const CHANNEL_NAMES = [
   'call.respond',
   'case.tag', 'customer.note', 'supervisor.mergeCustomers',
   'supervisor.report',
+  'supervisor.voc',
 ] as const;
 
 export const EVENT_NAMES = [

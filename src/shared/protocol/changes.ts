@@ -63,7 +63,7 @@ export const ChangeSchema = z.object({
  * (a field added, removed, retyped, an enum widened): a workstation trusts a hub of its own version to send only
  * rows its schemas accept and checks them cheaply, and parses every row in full from a hub of another version.
  */
-export const ROW_SCHEMA_VERSION = 2;
+export const ROW_SCHEMA_VERSION = 3;
 
 /** Parses a change and its row; throws a ZodError naming the bad field. */
 export function parseChange(raw: unknown): Change {

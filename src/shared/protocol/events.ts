@@ -17,6 +17,7 @@ import type { ImportProgress } from './admin';
 import type { DeliveryFailed } from './delivery';
 import { PolicySchema } from './http';
 import { ReportQuerySchema, ReportSchema } from './reports';
+import { VocQuerySchema, VocSchema } from './voc';
 
 /** Largest Socket.IO message the hub accepts (bytes); larger ones close the connection. */
 export const MAX_SOCKET_PAYLOAD_BYTES = 256 * 1024;
@@ -279,6 +280,7 @@ export const REQUESTS = {
   'auth:renew': [RenewRequestSchema, z.object({ accessExpiresAt: z.number().int() })],
   'call:respond': [CallRespondSchema, CallRespondResultSchema],
   'report:query': [ReportQuerySchema, ReportSchema],
+  'voc:query': [VocQuerySchema, VocSchema],
 } as const;
 export type RequestName = keyof typeof REQUESTS;
 export type RequestOf<N extends RequestName> = z.input<(typeof REQUESTS)[N][0]>;

@@ -38,3 +38,4 @@ export * from './delivery';
 export * from './mailbox';
 export * from './webchat';
 export * from './reports';
+export * from './voc';

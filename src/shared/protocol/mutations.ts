@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  AlertResultSchema,
   AttachmentRefSchema,
   attachmentListSchema,
   CapacitySchema,
@@ -125,6 +126,7 @@ export const MutationSchema = z.discriminatedUnion('type', [
     ...Base,
     type: z.literal('alert.close'),
     alertId: IdSchema,
+    result: AlertResultSchema,
     outcome: WrittenText(2_000),
     basedOn: BasedOnVersion,
   }).strict(),

@@ -55,7 +55,7 @@ export function changeHandlers({ sessions, clock, emit }: HandlerContext) {
     },
     'alert.acknowledge': ({ alertId }) => queue({ type: 'alert.acknowledge', alertId, basedOn: version('alert', alertId) }),
     'alert.assign': ({ alertId, staffId }) => queue({ type: 'alert.assign', alertId, staffId, basedOn: version('alert', alertId) }),
-    'alert.close': ({ alertId, outcome }) => queue({ type: 'alert.close', alertId, outcome, basedOn: version('alert', alertId) }),
+    'alert.close': ({ alertId, result, outcome }) => queue({ type: 'alert.close', alertId, result, outcome, basedOn: version('alert', alertId) }),
     'supervisor.reassign': ({ caseIds, to }) => queue({ type: 'supervisor.reassign', caseIds, to }),
     'supervisor.reassignAll': (input) => queue({ type: 'supervisor.reassignAll', ...input }),
     'supervisor.mergeCustomers': ({ survivorId, mergedId }) => queue({ type: 'supervisor.mergeCustomers', survivorId, mergedId }),

@@ -55,6 +55,7 @@ export function hubHandlers({ sessions }: HandlerContext) {
     'audit.query': (input) => askHub(sessions.live(), (sync) => sync.request('audit:query', input)),
     'supervisor.selfService': (input) => askHub(sessions.live(), (sync) => sync.request('selfservice:figures', input)),
     'supervisor.report': (input) => askHub(sessions.live(), (sync) => sync.request('report:query', input)),
+    'supervisor.voc': (input) => askHub(sessions.live(), (sync) => sync.request('voc:query', input)),
     'call.respond': (input) => askHub(sessions.live(), (sync) => sync.request('call:respond', input)),
     'presence.set': async (input) => {
       const live = sessions.live();

@@ -90,7 +90,7 @@ export function optimisticEffects(db: Db, mutation: Mutation, ctx: EffectContext
     case 'alert.assign':
       return [patch('alert', mutation.alertId, { status: 'follow-up', followUpStaffId: mutation.staffId })];
     case 'alert.close':
-      return [patch('alert', mutation.alertId, { status: 'closed', outcome: mutation.outcome, closedAt: ctx.now })];
+      return [patch('alert', mutation.alertId, { status: 'closed', result: mutation.result, outcome: mutation.outcome, closedAt: ctx.now })];
     case 'staff.setStatus':
       return [patch('staff', ctx.staffId, { status: mutation.status, statusSince: ctx.now })];
     default:

@@ -131,9 +131,10 @@ describe('AlertsPanel', () => {
     expect(fake.calls('alert.close')).toEqual([]);
 
     await userEvent.type(outcome, 'Called back, refund issued  ');
+    await userEvent.click(within(dialog).getByRole('radio', { name: 'Recovered' }));
     expect(confirm).toHaveProperty('disabled', false);
     await userEvent.click(confirm);
-    await waitFor(() => expect(fake.calls('alert.close')).toEqual([{ alertId: 'al2', outcome: 'Called back, refund issued' }]));
+    await waitFor(() => expect(fake.calls('alert.close')).toEqual([{ alertId: 'al2', result: 'recovered', outcome: 'Called back, refund issued' }]));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 
@@ -154,7 +155,7 @@ describe('AlertsPanel', () => {
         state: 'rejected',
         reason: 'stale',
         message: 'version 3 is current',
-        mutation: { mutationId: CLOSE_ID, type: 'alert.close', alertId: 'al2', outcome: 'Done', basedOn: { version: 1 } },
+        mutation: { mutationId: CLOSE_ID, type: 'alert.close', alertId: 'al2', result: 'recovered', outcome: 'Done', basedOn: { version: 1 } },
       }),
     ];
     const { fake } = await openAlerts(state);

@@ -15,8 +15,9 @@ import { SelfServicePanel } from './SelfServicePanel';
 import { SurveyAnswersPanel } from './SurveyAnswersPanel';
 import { useSupervisorData } from './useSupervisorData';
 import { useTrackedMoves } from './useTrackedMoves';
+import { VocScreen } from './voc/VocScreen';
 
-const TABS = ['queues', 'agents', 'reassign', 'alerts', 'deliveries', 'selfService', 'reports', 'audit'] as const;
+const TABS = ['queues', 'agents', 'reassign', 'alerts', 'deliveries', 'selfService', 'reports', 'voc', 'audit'] as const;
 type Tab = (typeof TABS)[number];
 const ALL_ALERTS = { statuses: ['raised', 'acknowledged', 'follow-up', 'closed'] } as const;
 
@@ -81,6 +82,9 @@ export function SupervisorConsole({ onOpenCase }: { onOpenCase(caseId: string): 
         </Tabs.Panel>
         <Tabs.Panel value="audit">
           <AuditPanel data={data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="voc">
+          <VocScreen data={data} onOpenCase={onOpenCase} />
         </Tabs.Panel>
       </Tabs>
     </Box>

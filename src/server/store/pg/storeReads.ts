@@ -4,6 +4,7 @@ import type { AttachmentHolder, AuditFilter, CallRecord, SessionRecord, StoreRea
 import type { Run, Statement } from './run';
 import { pgReportReads } from './reportReads';
 import { ROW_TABLES } from './rowTables';
+import { pgVocReads } from './vocReads';
 
 export type StoredRow = { id: string; seq: number; data: string };
 export const asChange = (entity: EntityName, r: StoredRow): Change =>
@@ -158,6 +159,7 @@ export function storeReads(run: Run): Omit<StoreReads, 'head'> {
   return {
     ...pgReportReads(run),
     get: (entity, id) => one(GET[entity], [id]),
+    ...pgVocReads(run),
     async row(entity, id) {
       const [r] = await run<StoredRow>(ROW[entity], [id]);
       return r ? asChange(entity, r) : null;

@@ -45,6 +45,7 @@ import { caseReportColumns, csatReportColumns, interactionReportColumns } from '
 import { migrate } from './migrate';
 import { ownerOnlyDatabase } from './ownerOnly';
 import { sqliteReportReads } from './reportReads';
+import { sqliteVocReads } from './vocReads';
 
 const TABLE: Record<EntityName, string> = {
   queue: 'queues',
@@ -432,6 +433,7 @@ function sqliteOps(db: Database.Database): SqliteOps {
       return seq;
     },
     get: (entity, id) => parse(getStmts[entity].get(id)),
+    ...sqliteVocReads(db),
     row(entity, id) {
       const r = rowStmts[entity].get(id);
       return r ? asChange(entity, r) : null;
