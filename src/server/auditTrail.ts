@@ -1,0 +1,15 @@
+import type { AuditAction, AuditEntry, Case } from '../shared/domain';
+import type { UnitOfWork } from './context';
+
+export type TrailTarget = Pick<AuditEntry, 'targetType' | 'targetId' | 'queueId' | 'caseId'>;
+
+/**
+ * Writes one entry of the trail in the unit of work of the change it records, so the two commit (or fail)
+ * together. `actorId` is the person's id, or SYSTEM_ACTOR_ID for the hub's own doings.
+ */
+export async function appendTrail(w: UnitOfWork, actorId: string, action: AuditAction, target: TrailTarget, before: unknown, after: unknown): Promise<void> {
+  await w.appendAudit({ id: w.ctx.newId('audit'), actorId, action, ...target, before, after, at: w.ctx.now() });
+}
+
+/** A case as the target of an entry: found again by its case and its queue (as it stands after the change). */
+export const caseTarget = (kase: Pick<Case, 'id' | 'queueId'>): TrailTarget => ({ targetType: 'case', targetId: kase.id, queueId: kase.queueId, caseId: kase.id });
