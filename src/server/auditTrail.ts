@@ -1,5 +1,7 @@
 import type { AuditAction, AuditEntry, Case } from '../shared/domain';
+import { auditActionsOf, type AuditQuery } from '../shared/protocol';
 import type { UnitOfWork } from './context';
+import type { AuditFilter } from './store/hubStore';
 
 export type TrailTarget = Pick<AuditEntry, 'targetType' | 'targetId' | 'queueId' | 'caseId'>;
 
@@ -13,3 +15,10 @@ export async function appendTrail(w: UnitOfWork, actorId: string, action: AuditA
 
 /** A case as the target of an entry: found again by its case and its queue (as it stands after the change). */
 export const caseTarget = (kase: Pick<Case, 'id' | 'queueId'>): TrailTarget => ({ targetType: 'case', targetId: kase.id, queueId: kase.queueId, caseId: kase.id });
+
+/** A supervisor's `audit:query` as the store's filter: the action, actions or group as the list of actions. */
+export function auditFilterOf(q: AuditQuery): AuditFilter {
+  const { action: _one, actions: _many, group: _group, ...rest } = q;
+  const actions = auditActionsOf(q);
+  return { ...rest, ...(actions && { actions }) };
+}
