@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AUDIT_EXCERPT_MAX, SYSTEM_ACTOR_ID, type AuditEntry, type Case } from '../shared/domain';
 import type { RequestOf } from '../shared/protocol';
+import { DEFAULT_REQUEST_LIMITS } from './realtime/requestBudget';
 import { startTestHub, testClock, type TestClient, type TestHub } from './testing/hubHarness';
 import { person, testOrg } from './testing/testOrg';
 
@@ -11,7 +12,9 @@ let sup: TestClient;
 beforeEach(async () => {
   clock.set(Date.UTC(2026, 10, 23, 9, 0, 0));
   const org = testOrg();
-  t = await startTestHub({ now: clock.now, org: { ...org, staff: [...org.staff, person('adm1', 'admin', { status: 'offline' })] } });
+  // The trail is asked many times in a row here; the read budget (which allows a person ~10 a second) is not under test.
+  const requestLimits = { ...DEFAULT_REQUEST_LIMITS, buckets: { ...DEFAULT_REQUEST_LIMITS.buckets, read: { capacity: 10_000, perSecond: 10_000 } } };
+  t = await startTestHub({ now: clock.now, requestLimits, org: { ...org, staff: [...org.staff, person('adm1', 'admin', { status: 'offline' })] } });
   sup = await t.connect('sup1');
 });
 afterEach(async () => {
@@ -90,6 +93,9 @@ describe('the audit trail', () => {
     expect(take).toMatchObject({ before: { assigneeId: null }, after: { assigneeId: 'a1' } });
     expect(failed).toMatchObject({ targetType: 'delivery', before: { status: 'queued' }, after: { status: 'failed', channel: 'social', purpose: 'reply', error: 'no connector is registered for social' } });
     expect(visit).toMatchObject({ before: { storeId: null, assigneeId: 'a1' }, after: { storeId: 'store-w', assigneeId: 'store1', excerpt: 'Ewa came in; we handed over a replacement.' } });
+    // The subjects of the cases named, so the console never shows a raw id.
+    const { caseSubjects } = await sup.request('audit:query', { caseId, limit: 1 });
+    expect(caseSubjects).toEqual({ [caseId]: (await getCase(caseId)).subject });
     // Small: never a whole message.
     for (const e of entries) expect(JSON.stringify(e).length).toBeLessThan(600);
   });

@@ -1,7 +1,7 @@
 import type { AuditAction, AuditEntry, Case } from '../shared/domain';
 import { auditActionsOf, type AuditQuery } from '../shared/protocol';
 import type { UnitOfWork } from './context';
-import type { AuditFilter } from './store/hubStore';
+import type { AuditFilter, StoreReads } from './store/hubStore';
 
 export type TrailTarget = Pick<AuditEntry, 'targetType' | 'targetId' | 'queueId' | 'caseId'>;
 
@@ -21,4 +21,11 @@ export function auditFilterOf(q: AuditQuery): AuditFilter {
   const { action: _one, actions: _many, group: _group, ...rest } = q;
   const actions = auditActionsOf(q);
   return { ...rest, ...(actions && { actions }) };
+}
+
+/** The subjects of the cases some entries name, by case id (cases deleted since are left out). */
+export async function caseSubjectsOf(store: Pick<StoreReads, 'get'>, entries: readonly AuditEntry[]): Promise<Record<string, string>> {
+  const ids = [...new Set(entries.flatMap((e) => (e.caseId ? [e.caseId] : [])))];
+  const cases = await Promise.all(ids.map((id) => store.get('case', id)));
+  return Object.fromEntries(cases.flatMap((c) => (c ? [[c.id, c.subject]] : [])));
 }

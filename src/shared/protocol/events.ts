@@ -265,7 +265,8 @@ export type AuditQuery = z.infer<typeof AuditQuerySchema>;
 /** The actions a query asks for, or undefined for all of them. */
 export const auditActionsOf = (q: Pick<AuditQuery, 'action' | 'actions' | 'group'>): AuditAction[] | undefined =>
   q.group ? actionsOfGroup(q.group) : q.actions ? [...new Set(q.actions)] : q.action ? [q.action] : undefined;
-export const AuditQueryResponseSchema = z.object({ entries: z.array(AuditEntrySchema) });
+/** The entries, and the subjects of the cases they name (so the trail reads by subject, never by raw id). */
+export const AuditQueryResponseSchema = z.object({ entries: z.array(AuditEntrySchema), caseSubjects: z.record(IdSchema, z.string()).optional() });
 /**
  * Questions web chat visitors' self-service answered ("This answered my question"), for supervisors: by queue
  * and article since `since` (epoch ms).
