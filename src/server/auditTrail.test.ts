@@ -100,12 +100,18 @@ describe('the audit trail', () => {
     for (const e of entries) expect(JSON.stringify(e).length).toBeLessThan(600);
   });
 
-  it('records a reply held for someone else’s case, a survey sent and an administrator’s change', async () => {
+  it('records a reply held for someone else’s case, a delivery sent again, a survey sent and an administrator’s change', async () => {
     const { caseId, a1 } = await workedCase();
     const a2 = await t.connect('a2');
     const kase = await getCase(caseId);
     expect(await a2.mutate({ type: 'reply', caseId, channel: 'social', text: 'I can help too', basedOn: { lastMessageId: kase.lastMessageId } })).toMatchObject({ ok: true, outcome: 'held' });
     expect(await a1.mutate({ type: 'case.update', caseId, basedOn: { version: (await getCase(caseId)).version }, patch: { status: 'resolved' } })).toMatchObject({ ok: true });
+    // The reply's delivery (the survey sent on resolving failed too, for the same reason).
+    const failed = (await trail({ caseId, action: 'delivery.failed' })).find((e) => (e.after as { purpose: string }).purpose === 'reply')!;
+    expect(await a1.mutate({ type: 'delivery.retry', deliveryId: failed.targetId })).toMatchObject({ ok: true });
+    expect(await trail({ caseId, action: 'delivery.retry' })).toMatchObject([
+      { actorId: 'a1', targetType: 'delivery', targetId: failed.targetId, queueId: 'q-chat', before: { status: 'failed' }, after: { status: 'queued', channel: 'social', purpose: 'reply' } },
+    ]);
     const admin = await t.login('adm1');
     const patched = await t.http('/api/v1/admin/queues/q-el', { name: 'Greek desk' }, { Authorization: `Bearer ${admin.accessToken}` }, 'PATCH');
     expect(patched.status).toBe(200);
