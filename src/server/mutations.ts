@@ -6,10 +6,10 @@ import {
   MAX_CASE_TAGS,
   MAX_CUSTOMER_NOTES,
   withTags,
+  auditExcerpt,
   type Alert,
   type AuditAction,
   type AttachmentRef,
-  type AuditEntry,
   type Case,
   type Customer,
   type DeliveryAddress,
@@ -31,6 +31,7 @@ import { handOnCalls } from './voiceCalls';
 import { attachToCase } from './attachments';
 import { checkVersion, holdReason, watchBasis } from './conflicts';
 import { mentionedStaff, notifyMentions } from './mentions';
+import { appendTrail, caseTarget, type TrailTarget } from './auditTrail';
 
 type Of<T extends Mutation['type']> = Extract<Mutation, { type: T }>;
 type Applied = { outcome?: 'applied' | 'held'; id?: string; items?: ItemResult[] };
@@ -56,9 +57,15 @@ function requireSupervisor(actor: Staff): void {
   if (!isSupervising(actor.role)) throw new Refused('forbidden', 'only supervisors and admins may do this');
 }
 
-async function audit(w: UnitOfWork, actor: Staff, action: AuditAction, target: Pick<AuditEntry, 'targetType' | 'targetId' | 'queueId' | 'caseId'>, before: unknown, after: unknown): Promise<void> {
-  const { ctx } = w;
-  await w.appendAudit({ id: ctx.newId('audit'), actorId: actor.id, action, ...target, before, after, at: ctx.now() });
+const audit = (w: UnitOfWork, actor: Staff, action: AuditAction, target: TrailTarget, before: unknown, after: unknown): Promise<void> =>
+  appendTrail(w, actor.id, action, target, before, after);
+
+/** Where a case is and who has it: the before and after of takes, hand-backs and reassignments. */
+const placeOf = (c: Case) => ({ queueId: c.queueId, assigneeId: c.assigneeId });
+
+/** A survey that went out on a case, by hand or by itself when the case was resolved. */
+async function auditSurvey(w: UnitOfWork, actor: Staff, kase: Case, survey: Interaction, automatic: boolean): Promise<void> {
+  await audit(w, actor, 'survey.sent', caseTarget(kase), null, { interactionId: survey.id, channel: survey.kind, automatic });
 }
 
 type InteractionFields = Pick<Interaction, 'kind' | 'direction' | 'text' | 'authorId'> & Partial<Interaction>;
@@ -127,10 +134,15 @@ async function sendReply(
   to: DeliveryAddress | null,
 ): Promise<Interaction> {
   let current = kase;
-  if (!current.assigneeId) current = await withAssignee(w, current, actor.id);
+  if (!current.assigneeId) {
+    current = await withAssignee(w, current, actor.id);
+    // Replying to an unassigned case takes it: the trail says so, as for a take by hand.
+    await audit(w, actor, 'case.take', caseTarget(current), placeOf(kase), placeOf(current));
+  }
   const meta = m.attachments?.length ? { attachments: m.attachments } : {};
   const reply = await sendOnCase(w, current, { kind: m.channel, direction: 'outbound', text: m.text, subject: m.subject ?? null, authorId: actor.id, meta });
   if (to) await queueDelivery(w, reply, to, 'reply');
+  await audit(w, actor, 'case.reply', caseTarget(current), null, { interactionId: reply.id, channel: reply.kind, excerpt: auditExcerpt(reply.text) });
   return reply;
 }
 
@@ -161,8 +173,7 @@ async function reassignOne(w: UnitOfWork, actor: Staff, caseId: string, to: Assi
   }
   try {
     const moved = await moveCase(w, actor, kase, to);
-    await audit(w, actor, 'case.reassign', { targetType: 'case', targetId: kase.id, queueId: moved.queueId, caseId: kase.id },
-      { queueId: kase.queueId, assigneeId: kase.assigneeId }, { queueId: moved.queueId, assigneeId: moved.assigneeId });
+    await audit(w, actor, 'case.reassign', caseTarget(moved), placeOf(kase), placeOf(moved));
     return { id: caseId, ok: true };
   } catch (err) {
     if (err instanceof Refused) return { id: caseId, ok: false, reason: err.reason, message: err.message };
@@ -242,6 +253,7 @@ const handlers: { [T in Mutation['type']]: Handler<T> } = {
       resolvedAt: null,
     };
     await w.save('held', held);
+    await audit(w, actor, 'case.replyHeld', caseTarget(kase), null, { heldId: held.id, channel: held.channel, reason, excerpt: auditExcerpt(held.text) });
     return { outcome: 'held', id: held.id };
   },
 
@@ -253,6 +265,7 @@ const handlers: { [T in Mutation['type']]: Handler<T> } = {
     const note = await appendInteraction(w, kase, { kind: 'note', direction: 'internal', text: m.text, authorId: actor.id, meta });
     await w.save('case', { ...kase, updatedAt: ctx.now(), version: kase.version + 1 });
     notifyMentions(w, actor, kase, note, mentioned);
+    await audit(w, actor, 'case.note', caseTarget(kase), null, { interactionId: note.id, excerpt: auditExcerpt(note.text) });
     return { id: note.id };
   },
 
@@ -265,6 +278,7 @@ const handlers: { [T in Mutation['type']]: Handler<T> } = {
     const before = caseTags(kase);
     if (tags.length === before.length && tags.every((t, i) => t === before[i])) return {};
     await w.save('case', { ...kase, tags, updatedAt: ctx.now(), version: kase.version + 1 });
+    await audit(w, actor, 'case.tags', caseTarget(kase), { tags: before }, { tags });
     return {};
   },
 
@@ -298,7 +312,10 @@ const handlers: { [T in Mutation['type']]: Handler<T> } = {
       version: kase.version + 1,
     };
     await w.save('case', updated);
-    if (resolving) await sendSurveyIfWanted(w, updated, actor.id);
+    if (updated.status !== kase.status) await audit(w, actor, 'case.status', caseTarget(kase), { status: kase.status }, { status: updated.status });
+    if (updated.priority !== kase.priority) await audit(w, actor, 'case.priority', caseTarget(kase), { priority: kase.priority }, { priority: updated.priority });
+    const survey = resolving ? await sendSurveyIfWanted(w, updated, actor.id) : null;
+    if (survey) await auditSurvey(w, actor, updated, survey, true);
     if (!isOpenCase(updated) && updated.assigneeId) await pullWaitingWork(w, updated.assigneeId);
     return {};
   },
@@ -311,11 +328,11 @@ const handlers: { [T in Mutation['type']]: Handler<T> } = {
       const handingBack = 'queueId' in m.to && kase.assigneeId === actor.id;
       if (!taking && !handingBack) throw new Refused('forbidden', 'you may take unassigned cases or hand back your own; ask a supervisor to move others');
     }
-    const before = { queueId: kase.queueId, assigneeId: kase.assigneeId };
     const moved = await moveCase(w, actor, kase, m.to);
-    if (isSupervising(actor.role)) {
-      await audit(w, actor, 'case.reassign', { targetType: 'case', targetId: kase.id, queueId: moved.queueId, caseId: kase.id }, before, { queueId: moved.queueId, assigneeId: moved.assigneeId });
-    }
+    if (moved.assigneeId === kase.assigneeId && moved.queueId === kase.queueId) return {};
+    // A supervisor moves anyone's case; anyone else takes a case or hands their own back (checked above).
+    const action = isSupervising(actor.role) ? 'case.reassign' : 'queueId' in m.to ? 'case.handBack' : 'case.take';
+    await audit(w, actor, action, caseTarget(moved), placeOf(kase), placeOf(moved));
     return {};
   },
 
@@ -332,6 +349,9 @@ const handlers: { [T in Mutation['type']]: Handler<T> } = {
     if (!await w.get('storeLocation', m.storeId)) throw new Refused('not-found', `store ${m.storeId} does not exist`);
     const taken = await withAssignee(w, { ...kase, storeId: m.storeId, status: isOpenCase(kase) ? kase.status : 'open' }, actor.id);
     const visit = await sendOnCase(w, taken, { kind: 'store', direction: 'outbound', text: m.text, authorId: actor.id, meta: { storeId: m.storeId, staffId: actor.id } });
+    await audit(w, actor, 'case.continueInStore', caseTarget(taken),
+      { storeId: kase.storeId, status: kase.status, assigneeId: kase.assigneeId },
+      { storeId: m.storeId, status: taken.status, assigneeId: taken.assigneeId, interactionId: visit.id, excerpt: auditExcerpt(visit.text) });
     return { id: visit.id };
   },
 
@@ -365,7 +385,8 @@ const handlers: { [T in Mutation['type']]: Handler<T> } = {
       await sendReply(w, actor, kase, held, await addressFor(w, kase, held.channel));
       status = 'sent';
     } else if (m.action === 'note') {
-      await appendInteraction(w, kase, { kind: 'note', direction: 'internal', text: held.text, authorId: actor.id, meta: held.attachments?.length ? { attachments: held.attachments } : {} });
+      const note = await appendInteraction(w, kase, { kind: 'note', direction: 'internal', text: held.text, authorId: actor.id, meta: held.attachments?.length ? { attachments: held.attachments } : {} });
+      await audit(w, actor, 'case.note', caseTarget(kase), null, { interactionId: note.id, heldId: held.id, excerpt: auditExcerpt(note.text) });
       status = 'noted';
     }
     await w.save('held', { ...held, status, resolvedAt: ctx.now() });
@@ -375,7 +396,7 @@ const handlers: { [T in Mutation['type']]: Handler<T> } = {
   async 'survey.send'(w, actor, m) {
     const kase = await mustGetCase(w, actor, m.caseId);
     if (kase.status !== 'resolved') throw new Refused('conflict', 'a survey goes out only for resolved cases');
-    await sendSurvey(w, kase, actor.id);
+    await auditSurvey(w, actor, kase, await sendSurvey(w, kase, actor.id), false);
     return {};
   },
 
@@ -383,8 +404,10 @@ const handlers: { [T in Mutation['type']]: Handler<T> } = {
     const delivery = await w.get('delivery', m.deliveryId);
     const kase = delivery && (await w.get('case', delivery.caseId));
     if (!delivery || !kase || !canSeeCase(w.ctx, actor, kase)) throw new Refused('not-found', `delivery ${m.deliveryId} does not exist or is not yours to see`);
-    // Not audited, like the reply it sends again (and a held reply resent): the delivery row keeps its attempts.
-    return { id: (await retryDelivery(w, actor, delivery, kase)).id };
+    const retried = await retryDelivery(w, actor, delivery, kase);
+    await audit(w, actor, 'delivery.retry', { targetType: 'delivery', targetId: delivery.id, queueId: kase.queueId, caseId: kase.id },
+      { status: delivery.status, attempts: delivery.attempts }, { status: retried.status, channel: delivery.channel, purpose: delivery.purpose });
+    return { id: retried.id };
   },
 
   'alert.acknowledge': (w, actor, m) =>

@@ -51,7 +51,7 @@ describe('admin API: CSV import', () => {
     const ola = done.people[0];
     expect((await at.t.http('/api/v1/auth/login', { username: 'imp.ola', password: ola.oneTimePassword })).status).toBe(200);
     expect((await at.t.hub.ctx.store.get('queue', 'q-chat'))!.memberIds).toContain(ola.id);
-    const audit = await at.t.hub.ctx.store.queryAudit({ action: 'staff.create', limit: 50 });
+    const audit = await at.t.hub.ctx.store.queryAudit({ actions: ['staff.create'], limit: 50 });
     expect(audit.filter((a) => a.targetId === ola.id).map((a) => a.actorId)).toEqual(['adm1']);
 
     // The same file again: every username is taken now, and nothing is created.

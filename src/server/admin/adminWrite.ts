@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AuditAction, AuditEntry, Staff } from '../../shared/domain';
+import { appendTrail } from '../auditTrail';
 import type { AuthService } from '../auth/authService';
 import { passwordProblem } from '../auth/passwordPolicy';
 import type { HubContext, UnitOfWork } from '../context';
@@ -39,7 +40,7 @@ export type AuditTarget = Pick<AuditEntry, 'targetType' | 'targetId'> & Partial<
 
 /** Records an administration action with the state before and after (rows as synced: they hold no secrets). */
 export async function auditAdmin(w: UnitOfWork, actor: Pick<Staff, 'id'>, action: AuditAction, target: AuditTarget, before: unknown, after: unknown): Promise<void> {
-  await w.appendAudit({ id: w.ctx.newId('audit'), actorId: actor.id, action, queueId: null, caseId: null, ...target, before, after, at: w.ctx.now() });
+  await appendTrail(w, actor.id, action, { queueId: null, caseId: null, ...target }, before, after);
 }
 
 /** Refuses a password the hub's one password rule refuses, naming the field. */

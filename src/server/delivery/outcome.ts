@@ -1,6 +1,7 @@
-import { advancesTo, type Delivery, type DeliveryStatus } from '../../shared/domain';
+import { advancesTo, auditExcerpt, SYSTEM_ACTOR_ID, type Delivery, type DeliveryStatus } from '../../shared/domain';
 import type { DeliveryFailed } from '../../shared/protocol';
 import { keys } from '../audience';
+import { appendTrail } from '../auditTrail';
 import type { UnitOfWork } from '../context';
 
 /**
@@ -27,7 +28,8 @@ export async function markRetry(w: UnitOfWork, d: Delivery, error: string, nextA
 /**
  * The delivery gave up (a permanent failure, the last attempt, or the channel reporting it failed): `failed`, an
  * internal note on the case saying what did not reach the customer and why, and a `delivery:failed` event to its
- * author and the case's owner once this unit of work commits.
+ * author and the case's owner once this unit of work commits. The trail records it as the hub's doing
+ * (SYSTEM_ACTOR_ID): the worker's last attempt or the channel's receipt, not a person, gave up.
  */
 export async function markFailed(w: UnitOfWork, d: Delivery, error: string): Promise<Delivery> {
   const { ctx } = w;
@@ -35,6 +37,8 @@ export async function markFailed(w: UnitOfWork, d: Delivery, error: string): Pro
   const next = settled(d, { status: 'failed', nextAttemptAt: null, lastError: clip(error) }, now);
   await w.save('delivery', next);
   const kase = await w.get('case', d.caseId);
+  await appendTrail(w, SYSTEM_ACTOR_ID, 'delivery.failed', { targetType: 'delivery', targetId: d.id, queueId: kase?.queueId ?? null, caseId: d.caseId },
+    { status: d.status }, { status: next.status, channel: d.channel, purpose: d.purpose, attempts: next.attempts, error: auditExcerpt(next.lastError ?? '') });
   if (!kase) return next;
   await w.save('interaction', {
     id: ctx.newId('int'),

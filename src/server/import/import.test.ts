@@ -177,7 +177,7 @@ describe('staff import', () => {
     expect((await t.http('/api/v1/auth/login', { username: 'ola', password: ola.password })).status).toBe(200);
     expect((await ctx.store.get('queue', 'q-el'))!.memberIds).toContain(ola.staff.id);
     expect((await ctx.store.get('queue', 'q-chat'))!.memberIds).toContain(ola.staff.id);
-    expect(await ctx.store.queryAudit({ action: 'staff.create', limit: 10 })).toHaveLength(2);
+    expect(await ctx.store.queryAudit({ actions: ['staff.create'], limit: 10 })).toHaveLength(2);
 
     const bad = csv(
       'username,name,role,queues,store\nola,Ola Again,agent,,\nnew1,New One,agent,q-nowhere,\nnew2,New Two,store,,\nnew3,New Three,boss,,\nnew4,Fine,agent,,\n',

@@ -16,6 +16,7 @@ import {
 } from '../../shared/protocol';
 import { currentPolicy } from '../admin/policy';
 import { isStaffKey, keys } from '../audience';
+import { auditFilterOf, caseSubjectsOf } from '../auditTrail';
 import type { AuthService } from '../auth/authService';
 import type { Dispatcher, HubContext, LiveEventName } from '../context';
 import { describeZodError } from '../http/body';
@@ -279,7 +280,8 @@ export function createRealtime(ctx: HubContext, auth: AuthService, http: HttpSer
     },
     'audit:query': async (_conn, staff, p) => {
       if (!isSupervising(staff.role)) throw new Refused('forbidden', 'only supervisors and admins read the audit log');
-      return { entries: await ctx.store.queryAudit(p) };
+      const entries = await ctx.store.queryAudit(auditFilterOf(p));
+      return { entries, caseSubjects: await caseSubjectsOf(ctx.store, entries) };
     },
     'selfservice:figures': async (_conn, staff, p) => {
       if (!isSupervising(staff.role)) throw new Refused('forbidden', 'only supervisors and admins see self-service figures');

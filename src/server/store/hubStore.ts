@@ -70,12 +70,20 @@ export interface CallRecord {
   answeredBy?: string | null;
 }
 
+/** Which entries of the trail, newest first (see store/auditSql.ts): every condition given must hold. */
 export interface AuditFilter {
   actorId?: string;
   queueId?: string;
   caseId?: string;
-  action?: string;
+  /** Any of these actions. */
+  actions?: readonly string[];
+  /** From this time on (inclusive)... */
+  from?: number;
+  /** ...until this time (exclusive). */
+  to?: number;
+  /** Paging: older than this time, or at it with an id before `beforeId` (the last entry of the page before). */
   before?: number;
+  beforeId?: string;
   limit: number;
 }
 

@@ -36,7 +36,7 @@ describe('web chat sessions', () => {
     expect(bad.status).toBe(400);
     const agent = await t.login('a1');
     expect((await t.http('/api/v1/admin/webchat', { allowedOrigins: [] }, { Authorization: `Bearer ${agent.accessToken}` }, 'PUT')).status).toBe(403);
-    const audit = await t.hub.ctx.store.queryAudit({ action: 'webchat.update', limit: 10 });
+    const audit = await t.hub.ctx.store.queryAudit({ actions: ['webchat.update'], limit: 10 });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorId: 'adm1', targetType: 'webchat', before: { allowedOrigins: [] }, after: { allowedOrigins: [SHOP, 'http://localhost:8080'] } });
   });
@@ -45,7 +45,7 @@ describe('web chat sessions', () => {
     expect(await allowOriginsFromCommandLine(t.hub.ctx, ['http://127.0.0.1:4410', SHOP])).toEqual(['http://127.0.0.1:4410']);
     expect(await allowOriginsFromCommandLine(t.hub.ctx, ['http://127.0.0.1:4410'])).toEqual([]);
     expect((await askSession(t, { origin: 'http://127.0.0.1:4410' })).status).toBe(201);
-    const audit = await t.hub.ctx.store.queryAudit({ action: 'webchat.update', limit: 10 });
+    const audit = await t.hub.ctx.store.queryAudit({ actions: ['webchat.update'], limit: 10 });
     expect(audit.map((a) => a.actorId)).toEqual(['command-line', 'adm1']);
   });
 

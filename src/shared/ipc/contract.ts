@@ -18,8 +18,6 @@ import {
   AlertResultSchema,
   AlertStatusSchema,
   AttachmentRefSchema,
-  AuditActionSchema,
-  AuditEntrySchema,
   CannedResponseSchema,
   CapacitySchema,
   CaseSchema,
@@ -53,6 +51,8 @@ import {
 } from '../domain';
 import {
   AssignTargetSchema,
+  AuditQueryResponseSchema,
+  AuditQuerySchema,
   CallOfferSchema,
   CallRespondResultSchema,
   CallRespondSchema,
@@ -715,17 +715,8 @@ export const channels = {
 
   /** Supervisor: the audit trail, newest first (asked of the hub; needs the link). */
   'audit.query': {
-    input: z
-      .object({
-        actorId: IdSchema.optional(),
-        queueId: IdSchema.optional(),
-        caseId: IdSchema.optional(),
-        action: AuditActionSchema.optional(),
-        before: TimeSchema.optional(),
-        limit: z.number().int().min(1).max(500).default(100),
-      })
-      .strict(),
-    output: z.object({ entries: z.array(AuditEntrySchema) }),
+    input: AuditQuerySchema,
+    output: AuditQueryResponseSchema,
   },
   /**
    * Supervisor: self-service since `since`: questions the web chat's articles answered, by queue and article, and

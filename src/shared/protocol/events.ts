@@ -10,6 +10,11 @@ import {
   StaffSchema,
   AuditEntrySchema,
   AuditActionSchema,
+  AuditGroupSchema,
+  AUDIT_ACTIONS,
+  actionsOfGroup,
+  TimeSchema,
+  type AuditAction,
 } from '../domain';
 import { ChangeSchema, type Change } from './changes';
 import { MutationResultSchema, MutationSchema, type ReasonCodeSchema, type MutationResult } from './mutations';
@@ -232,17 +237,37 @@ export const RowsResponseSchema = z.object({ rows: z.array(ChangeSchema) });
 export const LookupResponseSchema = RowsResponseSchema.extend({ partialCaseIds: z.array(IdSchema) });
 
 export const PresenceSetSchema = z.object({ caseId: IdSchema, state: z.enum(['viewing', 'typing', 'none']) }).strict();
+/**
+ * `audit:query` (supervisors and admins): the trail newest first, every filter given holding. Actions are asked
+ * as one (`action`, as before), several (`actions`) or a group (`group`, see AUDIT_GROUPS), one of the three.
+ * The period is [from, to). Paging: the next page passes the last entry's `at` as `before` and its `id` as
+ * `beforeId` (entries of one change share their time; `before` alone skips what is left of that instant).
+ */
 export const AuditQuerySchema = z
   .object({
     actorId: IdSchema.optional(),
     queueId: IdSchema.optional(),
     caseId: IdSchema.optional(),
     action: AuditActionSchema.optional(),
-    before: z.number().int().optional(),
+    actions: z.array(AuditActionSchema).min(1).max(AUDIT_ACTIONS.length).optional(),
+    group: AuditGroupSchema.optional(),
+    from: TimeSchema.optional(),
+    to: TimeSchema.optional(),
+    before: TimeSchema.optional(),
+    beforeId: IdSchema.optional(),
     limit: z.number().int().min(1).max(500).default(100),
   })
-  .strict();
-export const AuditQueryResponseSchema = z.object({ entries: z.array(AuditEntrySchema) });
+  .strict()
+  .refine((q) => [q.action, q.actions, q.group].filter((x) => x !== undefined).length <= 1, { message: 'give action, actions or group, not several', path: ['actions'] })
+  .refine((q) => q.from === undefined || q.to === undefined || q.from < q.to, { message: 'from must be before to', path: ['to'] })
+  .refine((q) => q.beforeId === undefined || q.before !== undefined, { message: 'beforeId pages from before: give both', path: ['beforeId'] });
+export type AuditQuery = z.infer<typeof AuditQuerySchema>;
+
+/** The actions a query asks for, or undefined for all of them. */
+export const auditActionsOf = (q: Pick<AuditQuery, 'action' | 'actions' | 'group'>): AuditAction[] | undefined =>
+  q.group ? actionsOfGroup(q.group) : q.actions ? [...new Set(q.actions)] : q.action ? [q.action] : undefined;
+/** The entries, and the subjects of the cases they name (so the trail reads by subject, never by raw id). */
+export const AuditQueryResponseSchema = z.object({ entries: z.array(AuditEntrySchema), caseSubjects: z.record(IdSchema, z.string()).optional() });
 /**
  * Questions web chat visitors' self-service answered ("This answered my question"), for supervisors: by queue
  * and article since `since` (epoch ms).

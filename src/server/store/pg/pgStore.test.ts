@@ -361,8 +361,8 @@ describe('PostgreSQL store: transactions', () => {
     expect(await audit({ limit: 2 })).toEqual(['au-3', 'au-2']);
     expect(await audit({ actorId: 'sup1', limit: 10 })).toEqual(['au-3', 'au-1']);
     expect(await audit({ queueId: 'q-1', before: 2, limit: 10 })).toEqual(['au-1']);
-    expect(await audit({ caseId: 'c-1', action: 'case.reassign', limit: 10 })).toEqual(['au-3', 'au-2', 'au-1']);
-    expect(await audit({ action: 'customer.merge', limit: 10 })).toEqual([]);
+    expect(await audit({ caseId: 'c-1', actions: ['case.reassign'], limit: 10 })).toEqual(['au-3', 'au-2', 'au-1']);
+    expect(await audit({ actions: ['customer.merge'], limit: 10 })).toEqual([]);
     expect((await store.queryAudit({ limit: 1 }))[0]).toMatchObject({ before: { a: 1 }, after: { a: 2 } });
 
     expect(await store.isServing('a1', 'cus-1', 999)).toBe(true);

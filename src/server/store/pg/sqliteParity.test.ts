@@ -402,7 +402,8 @@ describe('the PostgreSQL store answers as the SQLite store (the reference) does'
       for (const since of [0, 25_000, 30_000, 30_001, 40_002, 1e12]) await same(`self-service since ${since}`, (s) => s.selfServiceCounts(since));
       await webchatAsWritten(sqlite, webchat);
       for (const filter of [{ limit: 100 }, { limit: 2 }, { actorId: 's-1', limit: 100 }, { queueId: 'q-2', limit: 100 }, { caseId: 'k-003', limit: 10 },
-        { action: 'customer.merge', limit: 100 }, { before: 1_400, limit: 100 }]) {
+        { actions: ['customer.merge'], limit: 100 }, { actions: ['customer.merge', 'case.reassign'], queueId: 'q-2', limit: 100 }, { before: 1_400, limit: 100 },
+        { from: 1_100, to: 1_600, limit: 100 }, { before: 1_400, beforeId: 'au-5', limit: 100 }]) {
         await same(`audit ${JSON.stringify(filter)}`, (s) => s.queryAudit(filter));
       }
       for (let i = 0; i < 7; i++) {

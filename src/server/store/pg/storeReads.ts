@@ -1,5 +1,6 @@
 import { identityKey, identityMapKey, type Case, type Customer, type IdentityKind, type Staff } from '../../../shared/domain';
 import { ENTITY_NAMES, type Change, type EntityName } from '../../../shared/protocol';
+import { auditSql } from '../auditSql';
 import type { AttachmentHolder, AuditFilter, CallRecord, SessionRecord, StoreReads, StoredAttachment, SurveyRecord, VisitorRecord } from '../hubStore';
 import type { Run, Statement } from './run';
 import { pgReportReads } from './reportReads';
@@ -113,19 +114,10 @@ const S = {
   isServing: { name: 'is-serving', text: 'SELECT 1 FROM serving WHERE staff_id = $1 AND customer_id = $2 AND until > $3' },
 } satisfies Record<string, Statement>;
 
-/** Audit filters as SQL: only the conditions asked for, so each combination is planned (and named) on its own. */
-const AUDIT_CONDITIONS: Array<[keyof AuditFilter, string]> = [
-  ['actorId', 'actor_id ='],
-  ['queueId', 'queue_id ='],
-  ['caseId', 'case_id ='],
-  ['action', 'action ='],
-  ['before', 'at <'],
-];
+/** The audit query as a named prepared statement, one per combination of conditions (see auditSql). */
 function auditQuery(f: AuditFilter): [Statement, unknown[]] {
-  const used = AUDIT_CONDITIONS.filter(([key]) => f[key] !== undefined);
-  const where = used.map(([, cond], i) => `${cond} $${i + 1}`);
-  const text = `SELECT data FROM audit${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY at DESC LIMIT $${used.length + 1}`;
-  return [{ name: `audit-${used.map(([key]) => key).join('-')}`, text }, [...used.map(([key]) => f[key]), f.limit]];
+  const { key, text, values } = auditSql(f, (i) => `$${i}`);
+  return [{ name: `audit-${key}`, text }, values];
 }
 
 /**

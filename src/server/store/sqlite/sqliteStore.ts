@@ -41,6 +41,7 @@ import {
   type CaseClass,
   type SnapshotPart,
 } from '../storeRules';
+import { auditSql } from '../auditSql';
 import { caseReportColumns, csatReportColumns, interactionReportColumns } from '../reportColumns';
 import { migrate } from './migrate';
 import { ownerOnlyDatabase } from './ownerOnly';
@@ -380,11 +381,14 @@ function sqliteOps(db: Database.Database): SqliteOps {
     'SELECT c.data FROM surveys s JOIN cases c ON c.id = s.case_id WHERE s.answered_at IS NULL ORDER BY s.sent_at DESC LIMIT ?',
   );
   const auditInsertStmt = st('INSERT INTO audit (id, at, actor_id, action, queue_id, case_id, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const auditQueryStmt = st<{ data: string }>(
-    `SELECT data FROM audit WHERE (@actor IS NULL OR actor_id = @actor) AND (@queue IS NULL OR queue_id = @queue)
-       AND (@kase IS NULL OR case_id = @kase) AND (@action IS NULL OR action = @action) AND (@before IS NULL OR at < @before)
-       ORDER BY at DESC LIMIT @limit`,
-  );
+  // One statement per combination of conditions (see auditSql), prepared when first asked for.
+  const auditStmts = new Map<string, Database.Statement<unknown[], { data: string }>>();
+  const queryAudit = (f: AuditFilter): AuditEntry[] => {
+    const { key, text, values } = auditSql(f, () => '?');
+    let stmt = auditStmts.get(key);
+    if (!stmt) auditStmts.set(key, (stmt = st<{ data: string }>(text)));
+    return stmt.all(...values).map((r) => JSON.parse(r.data) as AuditEntry);
+  };
   const sessionInsertStmt = st('INSERT INTO sessions (id, staff_id, refresh_hash, refresh_expires_at, created_at) VALUES (?, ?, ?, ?, ?)');
   const sessionByIdStmt = st<SessionRow>('SELECT * FROM sessions WHERE id = ?');
   const sessionByHashStmt = st<SessionRow>('SELECT * FROM sessions WHERE refresh_hash = ?');
@@ -550,10 +554,7 @@ function sqliteOps(db: Database.Database): SqliteOps {
     casesAwaitingSurvey: (limit) => awaitingSurveyStmt.all(limit).map((r) => JSON.parse(r.data)),
 
     appendAudit: (e: AuditEntry) => void auditInsertStmt.run(e.id, e.at, e.actorId, e.action, e.queueId, e.caseId, JSON.stringify(e)),
-    queryAudit: (f: AuditFilter) =>
-      auditQueryStmt
-        .all({ actor: f.actorId ?? null, queue: f.queueId ?? null, kase: f.caseId ?? null, action: f.action ?? null, before: f.before ?? null, limit: f.limit })
-        .map((r) => JSON.parse(r.data)),
+    queryAudit,
 
     createSession: (s) => void sessionInsertStmt.run(s.id, s.staffId, s.refreshHash, s.refreshExpiresAt, s.createdAt),
     sessionById: (id) => toSession(sessionByIdStmt.get(id)),
