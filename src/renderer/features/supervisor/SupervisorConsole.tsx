@@ -12,12 +12,12 @@ import { PendingActions } from './PendingActions';
 import { ReassignPanel } from './ReassignPanel';
 import { SelfServicePanel } from './SelfServicePanel';
 import { SurveyAnswersPanel } from './SurveyAnswersPanel';
+import { useConsoleAlerts } from './useConsoleAlerts';
 import { useSupervisorData } from './useSupervisorData';
 import { useTrackedMoves } from './useTrackedMoves';
 
 const TABS = ['queues', 'agents', 'reassign', 'alerts', 'deliveries', 'selfService', 'audit'] as const;
 type Tab = (typeof TABS)[number];
-const ALL_ALERTS = { statuses: ['raised', 'acknowledged', 'follow-up', 'closed'] } as const;
 
 /**
  * The supervisor console (supervisors and admins): live queues, the agents board, reassignment, red alerts,
@@ -29,7 +29,7 @@ export function SupervisorConsole({ onOpenCase }: { onOpenCase(caseId: string): 
   const [tab, setTab] = useState<Tab>('queues');
   const data = useSupervisorData();
   const moves = useTrackedMoves();
-  const alerts = useChannel('alert.list', { statuses: [...ALL_ALERTS.statuses] }, { refreshOn: (c) => c.outbox || Boolean(c.entities.alert) });
+  const alerts = useConsoleAlerts();
   const open = (alerts.data ?? []).filter((a) => a.status !== 'closed').length;
   const failed = useChannel('supervisor.failedDeliveries', {}, { refreshOn: (c) => c.outbox || Boolean(c.entities.delivery) });
   const failedCount = failed.data?.length ?? 0;
