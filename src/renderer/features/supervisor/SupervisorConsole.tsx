@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChannel } from '../../lib/api/useChannel';
 import { AgentBoard } from './AgentBoard';
+import { useBoardView } from './agentBoardView';
 import { AlertsPanel } from './AlertsPanel';
 import { AuditPanel } from './AuditPanel';
 import { FailedDeliveriesPanel } from './FailedDeliveriesPanel';
@@ -30,6 +31,7 @@ export function SupervisorConsole({ onOpenCase }: { onOpenCase(caseId: string): 
   const data = useSupervisorData();
   const moves = useTrackedMoves();
   const alerts = useConsoleAlerts();
+  const board = useBoardView();
   const open = (alerts.data ?? []).filter((a) => a.status !== 'closed').length;
   const failed = useChannel('supervisor.failedDeliveries', {}, { refreshOn: (c) => c.outbox || Boolean(c.entities.delivery) });
   const failedCount = failed.data?.length ?? 0;
@@ -60,7 +62,7 @@ export function SupervisorConsole({ onOpenCase }: { onOpenCase(caseId: string): 
           <LiveQueues data={data} />
         </Tabs.Panel>
         <Tabs.Panel value="agents">
-          <AgentBoard data={data} moves={moves} onOpenCase={onOpenCase} />
+          <AgentBoard data={data} moves={moves} board={board} onOpenCase={onOpenCase} />
         </Tabs.Panel>
         <Tabs.Panel value="reassign">
           <ReassignPanel data={data} moves={moves} onOpenCase={onOpenCase} />
