@@ -40,11 +40,15 @@ export function MoveAllModal({
   const [markAway, setMarkAway] = useState(true);
   const all = useMemo(() => cases.map((c) => c.case), [cases]);
   const moving = useMemo(() => cases.filter((c) => c.case.assigneeId === staff.id && isOpenCase(c.case)).sort((a, b) => byUrgency(a.case, b.case)), [cases, staff.id]);
-  const warning = moveWarning(
-    to,
-    org.staff,
-    all,
-    moving.map((c) => c.case),
+  const warning = useMemo(
+    () =>
+      moveWarning(
+        to,
+        org.staff,
+        all,
+        moving.map((c) => c.case),
+      ),
+    [to, org.staff, all, moving],
   );
   const move = async () => {
     if (!to) return;

@@ -55,7 +55,9 @@ export function ReassignPanel({ data, moves, onOpenCase }: { data: SupervisorDat
     const picked = new Set(selection.selected);
     return rows.filter((r) => picked.has(r.case.id)).map((r) => r.case);
   }, [rows, selection.selected]);
-  const warning = moveWarning(to, staff, all, selectedCases);
+  // Counted once per change of target or selection, not on every tick of the clock.
+  const orgStaff = data.org.data?.staff;
+  const warning = useMemo(() => moveWarning(to, orgStaff ?? [], all, selectedCases), [to, orgStaff, all, selectedCases]);
   const nameOf = (caseId: string) => rows.find((r) => r.case.id === caseId)?.customerName ?? data.dashboard.data?.cases.find((r) => r.case.id === caseId)?.customerName ?? t('unknownCustomer');
 
   const move = async () => {
