@@ -149,13 +149,14 @@ export function AgentBoard({
         />
         <Group gap="xs" role="group" aria-label={t('agents.filters')}>
           <Chip checked={view.overCapacity} onChange={(on) => board.change({ overCapacity: on })}>
-          {t('agents.overCapacity', { n: shown.counts.overCapacity })}
-        </Chip>
-        <Chip checked={view.awayWithCases} onChange={(on) => board.change({ awayWithCases: on })}>
-          {t('agents.awayWithCases', { n: shown.counts.awayWithCases })}
+            {t('agents.overCapacity', { n: shown.counts.overCapacity })}
+          </Chip>
+          <Chip checked={view.awayWithCases} onChange={(on) => board.change({ awayWithCases: on })}>
+            {t('agents.awayWithCases', { n: shown.counts.awayWithCases })}
           </Chip>
         </Group>
-        <Text size="sm" data-testid="board-count">
+        {/* Said again as filters change, without taking the focus. */}
+        <Text size="sm" data-testid="board-count" aria-live="polite">
           {t('agents.shown', { count: agents.length, total: shown.inQueue })}
         </Text>
       </Group>
