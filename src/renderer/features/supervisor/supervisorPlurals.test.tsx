@@ -3,9 +3,11 @@ import '../../test/setup';
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../../../shared/domain';
+import el from '../../../shared/i18n/locales/el/supervisor.json';
 import en from '../../../shared/i18n/locales/en/supervisor.json';
+import pl from '../../../shared/i18n/locales/pl/supervisor.json';
 import { NOW } from '../../test/builders';
-import { consoleState, freezeClock, renderConsole } from '../../test/renderConsole';
+import { anOrgStaff, consoleState, freezeClock, openTab, renderConsole } from '../../test/renderConsole';
 
 freezeClock();
 
@@ -21,6 +23,19 @@ async function csatCell(lng: Lang, answers: number) {
   const cell = () => screen.getByTestId('queue-figures').querySelector('tr[data-queue="q-chat"]')?.children[6]?.textContent;
   await waitFor(() => expect(cell()).toMatch(/^8 \(/));
   const text = cell();
+  cleanup();
+  return text;
+}
+
+const AGENTS_TAB = { en: en.tabs.agents, pl: pl.tabs.agents, el: el.tabs.agents };
+
+/** The agents board's "shown" line with `agents` agents on it. */
+async function boardCount(lng: Lang, agents: number) {
+  const state = consoleState();
+  state.staff = Array.from({ length: agents }, (_, i) => anOrgStaff({ id: `x${i}`, username: `x${i}`, name: `Agent ${i}` }));
+  renderConsole({ state, lng });
+  await openTab(AGENTS_TAB[lng]);
+  const text = (await screen.findByTestId('board-count')).textContent;
   cleanup();
   return text;
 }
@@ -45,6 +60,19 @@ describe('supervisor console plurals', () => {
       for (const n of [1, 2, 5]) {
         seen.push(await csatCell(lng, n));
       }
+      expect(seen).toEqual(expected);
+    });
+  }
+
+  const shown: [Lang, string[]][] = [
+    ['en', ['1 agent shown of 1', '2 agents shown of 2', '5 agents shown of 5']],
+    ['pl', ['Pokazano 1 konsultanta z 1', 'Pokazano 2 konsultantów z 2', 'Pokazano 5 konsultantów z 5']],
+    ['el', ['Εμφανίζεται 1 εκπρόσωπος από 1', 'Εμφανίζονται 2 εκπρόσωποι από 2', 'Εμφανίζονται 5 εκπρόσωποι από 5']],
+  ];
+  for (const [lng, expected] of shown) {
+    it(`counts the agents the board shows in ${lng} for 1, 2 and 5`, async () => {
+      const seen: (string | null)[] = [];
+      for (const n of [1, 2, 5]) seen.push(await boardCount(lng, n));
       expect(seen).toEqual(expected);
     });
   }
