@@ -44,10 +44,14 @@ export function aDashboardCase(over: Parameters<typeof aCase>[0] = {}, customerN
   return { case: aCase(over), customerName, sentiment };
 }
 
-/** An alert in the console's organisation (case c3 of cu3 in the chat queue, raised 7 minutes ago), without local changes. */
-export const anAlert = ({ local = [], ...over }: Partial<ConsoleAlert> = {}): ConsoleAlert => ({
+/**
+ * An alert in the console's organisation (case c3 of cu3 in the chat queue, Maria's refund held by Anna, raised 7
+ * minutes ago), without local changes.
+ */
+export const anAlert = ({ local = [], case: kase = { subject: 'Refund', assigneeId: 'a1', queueId: 'q-chat', customerName: 'Maria Wiśniewska' }, ...over }: Partial<ConsoleAlert> = {}): ConsoleAlert => ({
   ...alert({ caseId: 'c3', customerId: 'cu3', queueId: 'q-chat', raisedAt: NOW - 7 * 60_000, notifiedStaffIds: ['sup'], ...over }),
   local,
+  case: kase,
 });
 
 export function anAuditEntry(over: Partial<AuditEntry> = {}): AuditEntry {

@@ -286,6 +286,10 @@ export const SIGN_IN_FAILURES = [
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string; field?: string } };
 export const ipcErrorSchema = z.object({ code: z.string(), message: z.string(), field: z.string().optional() });
 
+/** A red alert with what its row shows of the case (`case` null when the case is not held here). */
+const ListedAlertSchema = OverlaidAlertSchema.extend({
+  case: z.object({ subject: z.string(), assigneeId: IdSchema.nullable(), queueId: IdSchema, customerName: z.string().nullable() }).nullable(),
+});
 /** A case on the supervisor console: with its customer's name and mood. */
 const DashboardCaseSchema = z.object({
   case: OverlaidCaseSchema,
@@ -499,10 +503,13 @@ export const channels = {
     input: z.object({ articleIds: z.array(IdSchema).min(1).max(100) }).strict(),
     output: z.array(KbArticleSchema),
   },
-  /** Red alerts in the given states (default: not closed), newest first. */
+  /**
+   * Red alerts in the given states (default: not closed), newest first, each with its case as it stands now
+   * (subject, assignee, queue, customer's name; null when the case is not held here).
+   */
   'alert.list': {
     input: z.object({ statuses: z.array(AlertStatusSchema).min(1).max(4).optional() }).strict(),
-    output: z.array(OverlaidAlertSchema),
+    output: z.array(ListedAlertSchema),
   },
   /**
    * Supervisor console: every open case in the cache (assigned or not, with my pending changes laid over),

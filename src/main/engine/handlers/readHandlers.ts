@@ -18,6 +18,7 @@ import { csatOfCases } from '../../services/cache/queries/surveyAnswers';
 import { readSyncState } from '../../services/cache/syncState';
 import { searchCustomers, searchInteractions } from '../../services/search/search';
 import type { Db } from '../../services/cache/database';
+import { withAlertCases } from '../alertCases';
 import { customerNames } from '../customerNames';
 import type { LiveSession } from '../liveSession';
 import { EngineError } from '../engineError';
@@ -89,7 +90,7 @@ export function readHandlers({ sessions }: HandlerContext) {
       canned: listCannedResponses(db(), language),
     }),
     'reference.articles': ({ articleIds }) => listKbArticlesById(db(), articleIds),
-    'alert.list': ({ statuses }) => listAlerts(db(), statuses),
+    'alert.list': ({ statuses }) => withAlertCases(db(), listAlerts(db(), statuses)),
     'survey.answers': ({ caseIds }) => csatOfCases(db(), caseIds),
     'held.list': () => {
       const { vault } = sessions.live();

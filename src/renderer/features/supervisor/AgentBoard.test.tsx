@@ -3,7 +3,8 @@ import '../../test/setup';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { anOrgStaff, consoleState, freezeClock, openTab, renderConsole } from '../../test/renderConsole';
+import { NOW } from '../../test/builders';
+import { aDashboardCase, anOrgStaff, consoleState, freezeClock, openTab, renderConsole } from '../../test/renderConsole';
 import { withLayout } from '../../test/layout';
 
 freezeClock();
@@ -58,7 +59,7 @@ describe('AgentBoard', () => {
     // The cards, not the lists of cases inside them.
     const cards = within(board).getAllByRole('listitem').filter((item) => item.dataset.testid?.startsWith('agent-'));
     // Agents only: the supervisor and the store clerk are not on the board.
-    expect(cards.map((c) => c.getAttribute('aria-label'))).toEqual(['Anna Nowak', 'Piotr Zieliński', 'Eleni Papadopoulou']);
+    expect(cards.map((c) => c.getAttribute('aria-label'))).toEqual(['Anna Nowak', 'Eleni Papadopoulou', 'Piotr Zieliński']);
 
     const anna = card('Anna Nowak');
     expect(within(anna).getByTestId('agent-status').textContent).toBe('Available');
@@ -158,6 +159,7 @@ describe('AgentBoard', () => {
     await chooseFromMenu('Anna Nowak', 'Move all open cases…');
     const dialog = await screen.findByRole('dialog', { name: 'Move all open cases of Anna Nowak' });
     expect(within(dialog).getByText('1 open case will move.')).toBeTruthy();
+    expect(within(dialog).getByRole('list', { name: 'Cases to move, most urgent first' }).textContent).toBe('Maria Wiśniewska: Refund');
     const confirm = within(dialog).getByRole('button', { name: 'Move cases' });
     expect(confirm).toHaveProperty('disabled', true);
 
@@ -178,9 +180,11 @@ describe('AgentBoard', () => {
     await chooseFromMenu('Piotr Zieliński', 'Move all open cases…');
     const dialog = await screen.findByRole('dialog', { name: 'Move all open cases of Piotr Zieliński' });
     await userEvent.click(within(dialog).getByRole('combobox', { name: 'Move to' }));
-    await userEvent.click(within(await screen.findByRole('listbox', { name: 'Move to' })).getByRole('option', { name: 'Eleni Papadopoulou (Away)' }));
+    await userEvent.click(within(await screen.findByRole('listbox', { name: 'Move to' })).getByRole('option', { name: 'Eleni Papadopoulou (Away), 0 open cases, load 0%' }));
+    // Eleni is away: a warning, not a refusal, and the button says so.
+    expect(within(dialog).getByTestId('move-warning').textContent).toBe('Check before movingEleni Papadopoulou is away: the cases will wait until they come back.');
     await userEvent.click(within(dialog).getByRole('checkbox', { name: 'Mark them as away (end of shift)' }));
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Move cases' }));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Move cases anyway' }));
     await waitFor(() => expect(fake.calls('supervisor.reassignAll')).toEqual([{ fromStaffId: 'a2', to: { staffId: 'a3' } }]));
   });
 
@@ -201,5 +205,102 @@ describe('AgentBoard', () => {
     await openBoard(state);
     expect(within(card('Eleni Papadopoulou')).getByText('Pending')).toBeTruthy();
     expect(within(card('Anna Nowak')).queryByText('Pending')).toBeNull();
+  });
+
+  describe('sorting and filtering', () => {
+    const MIN = 60_000;
+    /**
+     * Anna (available, Chat up to 10): four chats, one due in 20 minutes. Piotr (busy, Email up to 1): two emails,
+     * one overdue, and a chat: over capacity. Eleni (away): two chats waiting on the customer (no reply due).
+     */
+    function busyBoard() {
+      const state = consoleState();
+      const anna = state.staff[0];
+      state.staff[0] = { ...anna, capacity: { ...anna.capacity, chat: 10 } };
+      state.staff[1] = { ...state.staff[1], capacity: { ...state.staff[1].capacity, email: 1 } };
+      const chat = (id: string, assigneeId: string, over: Parameters<typeof aDashboardCase>[0] = {}) =>
+        aDashboardCase({ id, queueId: 'q-chat', assigneeId, subject: `Chat ${id}`, ...over }, `Customer ${id}`);
+      state.cases = [
+        ...state.cases.map((c) => (c.case.id === 'c3' ? { ...c, case: { ...c.case, firstResponseDueAt: NOW + 20 * MIN } } : c)),
+        chat('c10', 'a1'),
+        chat('c11', 'a1'),
+        chat('c12', 'a1'),
+        aDashboardCase({ id: 'c6', queueId: 'q-email', assigneeId: 'a2', lastChannel: 'email', firstResponseDueAt: NOW - 5 * MIN, subject: 'Late' }, 'Late Customer'),
+        chat('c9', 'a2'),
+        chat('c7', 'a3', { status: 'pending' }),
+        chat('c8', 'a3', { status: 'pending' }),
+      ];
+      return state;
+    }
+    const order = (panel: HTMLElement) =>
+      within(within(panel).getByRole('list', { name: 'Agents' }))
+        .queryAllByRole('listitem')
+        .filter((item) => item.dataset.testid?.startsWith('agent-'))
+        .map((c) => c.getAttribute('aria-label'));
+
+    it('sorts by name, status, load, open cases and the most urgent reply', async () => {
+      const { panel } = await openBoard(busyBoard());
+      const sortBy = within(panel).getByRole('combobox', { name: 'Sort by' });
+      expect(order(panel)).toEqual(['Anna Nowak', 'Eleni Papadopoulou', 'Piotr Zieliński']);
+      await userEvent.selectOptions(sortBy, 'Status');
+      await waitFor(() => expect(order(panel)).toEqual(['Anna Nowak', 'Piotr Zieliński', 'Eleni Papadopoulou']));
+      // Fullest channel first: Piotr's email 2 of 1, Eleni's chat 2 of 3, Anna's chat 4 of 10.
+      await userEvent.selectOptions(sortBy, 'Load (fullest channel)');
+      await waitFor(() => expect(order(panel)).toEqual(['Piotr Zieliński', 'Eleni Papadopoulou', 'Anna Nowak']));
+      await userEvent.selectOptions(sortBy, 'Open cases');
+      await waitFor(() => expect(order(panel)).toEqual(['Anna Nowak', 'Piotr Zieliński', 'Eleni Papadopoulou']));
+      // Overdue first, then the nearest deadline, and nobody waiting for a reply last.
+      await userEvent.selectOptions(sortBy, 'Most urgent reply');
+      await waitFor(() => expect(order(panel)).toEqual(['Piotr Zieliński', 'Anna Nowak', 'Eleni Papadopoulou']));
+      expect(within(card('Piotr Zieliński')).getByTestId('agent-next-reply').textContent).toBe('Most urgent reply:5 min overdue');
+      expect(within(card('Piotr Zieliński')).getByTestId('agent-over').textContent).toBe('Over capacity');
+      expect(within(card('Anna Nowak')).queryByTestId('agent-over')).toBeNull();
+    });
+
+    it('filters by over capacity, away with open cases and queue, counting each, and says when nobody is left', async () => {
+      const { panel } = await openBoard(busyBoard());
+      const over = within(panel).getByRole('checkbox', { name: 'Over capacity (1)' });
+      const away = within(panel).getByRole('checkbox', { name: 'Away or offline with open cases (1)' });
+      expect(screen.getByTestId('board-count').textContent).toBe('3 agents shown of 3');
+      await userEvent.click(over);
+      await waitFor(() => expect(order(panel)).toEqual(['Piotr Zieliński']));
+      expect(screen.getByTestId('board-count').textContent).toBe('1 agent shown of 3');
+      await userEvent.click(over);
+      await userEvent.click(away);
+      await waitFor(() => expect(order(panel)).toEqual(['Eleni Papadopoulou']));
+
+      // The Email desk has only Piotr: nobody there is away with cases.
+      const queue = within(panel).getByRole('combobox', { name: 'Queue' });
+      expect([...(queue as HTMLSelectElement).options].map((o) => o.textContent)).toEqual(['All queues (3)', 'Chat support (3)', 'Email desk (1)']);
+      await userEvent.selectOptions(queue, 'Email desk (1)');
+      await waitFor(() => expect(screen.getByTestId('board-empty').textContent).toContain('No agent matches these filters.'));
+      expect(within(panel).getByRole('checkbox', { name: 'Away or offline with open cases (0)' })).toBeTruthy();
+      expect(within(panel).getByRole('checkbox', { name: 'Over capacity (1)' })).toBeTruthy();
+      expect(order(panel)).toEqual([]);
+      expect(screen.getByTestId('board-count').textContent).toBe('0 agents shown of 1');
+      await userEvent.click(within(panel).getByRole('button', { name: 'Clear the filters' }));
+      await waitFor(() => expect(order(panel)).toEqual(['Anna Nowak', 'Eleni Papadopoulou', 'Piotr Zieliński']));
+    });
+
+    it('keeps the sort and filters while the console is open, and works them from the keyboard', async () => {
+      const { panel } = await openBoard(busyBoard());
+      const over = within(panel).getByRole('checkbox', { name: 'Over capacity (1)' });
+      over.focus();
+      await userEvent.keyboard(' ');
+      await waitFor(() => expect(order(panel)).toEqual(['Piotr Zieliński']));
+      await userEvent.click(within(panel).getByRole('checkbox', { name: 'Over capacity (1)' }));
+      const sortBy = within(panel).getByRole('combobox', { name: 'Sort by' });
+      sortBy.focus();
+      await userEvent.selectOptions(sortBy, 'Open cases');
+      await userEvent.click(within(panel).getByRole('checkbox', { name: 'Away or offline with open cases (1)' }));
+      await waitFor(() => expect(order(panel)).toEqual(['Eleni Papadopoulou']));
+
+      await openTab('Reassign');
+      const back = await openTab('Agents');
+      await within(back).findByRole('listitem', { name: 'Eleni Papadopoulou' });
+      expect(order(back)).toEqual(['Eleni Papadopoulou']);
+      expect((within(back).getByRole('combobox', { name: 'Sort by' }) as HTMLSelectElement).value).toBe('open');
+      expect((within(back).getByRole('checkbox', { name: 'Away or offline with open cases (1)' }) as HTMLInputElement).checked).toBe(true);
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { Group, Paper, Stack, Text } from '@mantine/core';
+import { Button, Chip, Group, NativeSelect, Paper, Stack, Text } from '@mantine/core';
 import { useElementSize, useMergedRef } from '@mantine/hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Queue } from '../../../shared/domain';
 import { useApi } from '../../lib/api/useApi';
 import { AgentCard, AGENT_DRAG_TYPE } from './AgentCard';
+import { BOARD_SORTS, boardRows, type BoardSort, type BoardViewState } from './agentBoardView';
 import { CapacityModal } from './CapacityModal';
 import { MoveAllModal } from './MoveAllModal';
 import { QueuesModal } from './QueuesModal';
@@ -23,18 +24,28 @@ const CARD_HEIGHT = 240;
 const columnsFor = (width: number) => (width >= 1100 ? 3 : width >= 700 ? 2 : 1);
 
 /**
- * Every agent: status and time in it, load against capacity, open cases. Agents are dragged onto a queue to
- * join it; the same changes (and status, capacity, moving all their cases) are in each agent's menu.
+ * Every agent: status and time in it, load against capacity, open cases; sorted and filtered as the supervisor
+ * chose (`board`, kept by the console). Agents are dragged onto a queue to join it; the same changes (and status,
+ * capacity, moving all their cases) are in each agent's menu.
  */
-export function AgentBoard({ data, moves, onOpenCase }: { data: SupervisorData; moves: ReturnType<typeof useTrackedMoves>; onOpenCase(caseId: string): void }) {
-  const { t } = useTranslation('supervisor');
+export function AgentBoard({
+  data,
+  moves,
+  board,
+  onOpenCase,
+}: {
+  data: SupervisorData;
+  moves: ReturnType<typeof useTrackedMoves>;
+  board: BoardViewState;
+  onOpenCase(caseId: string): void;
+}) {
+  const { t, i18n } = useTranslation('supervisor');
   const api = useApi();
   const [editing, setEditing] = useState<Editing>(null);
   const [dropTarget, setDropTarget] = useState<string | null>(null);
   const queues = data.org.data?.queues ?? NO_QUEUES;
   const staff = data.org.data?.staff ?? [];
-  const agents = staff.filter((s) => s.role === 'agent');
-  const cases = (data.dashboard.data?.cases ?? []).map((c) => c.case);
+  const everyAgent = useMemo(() => staff.filter((s) => s.role === 'agent'), [staff]);
   // Each card gets its own cases: a thousand cards filtering thousands of cases each would take seconds a render.
   // A list whose cases are the same objects as before keeps its identity, so that only the cards whose cases
   // changed are drawn again (a live update replaces only the rows it names).
@@ -51,6 +62,14 @@ export function AgentBoard({ data, moves, onOpenCase }: { data: SupervisorData; 
   useEffect(() => {
     lastLists.current = byAssignee;
   }, [byAssignee]);
+  const { view } = board;
+  const collator = useMemo(() => new Intl.Collator(i18n.language), [i18n.language]);
+  const shown = useMemo(
+    () => boardRows(everyAgent, (id) => (byAssignee.get(id) ?? NONE).map((c) => c.case), queues, view, collator),
+    [everyAgent, byAssignee, queues, view, collator],
+  );
+  const agents = shown.rows;
+  const agentIds = useMemo(() => new Set(everyAgent.map((s) => s.id)), [everyAgent]);
   const queuesOf = useMemo(() => {
     const map = new Map<string, Queue[]>();
     for (const q of queues) for (const id of q.memberIds) (map.get(id) ?? map.set(id, []).get(id)!).push(q);
@@ -112,6 +131,43 @@ export function AgentBoard({ data, moves, onOpenCase }: { data: SupervisorData; 
           </Paper>
         ))}
       </Group>
+      <Group align="flex-end" gap="md">
+        <NativeSelect
+          label={t('agents.sortBy')}
+          value={view.sort}
+          onChange={(e) => board.change({ sort: e.currentTarget.value as BoardSort })}
+          data={BOARD_SORTS.map((k) => ({ value: k, label: t(`agents.sort.${k}`) }))}
+        />
+        <NativeSelect
+          label={t('agents.queueFilter')}
+          value={view.queueId}
+          onChange={(e) => board.change({ queueId: e.currentTarget.value })}
+          data={[
+            { value: '', label: t('agents.allQueues', { n: everyAgent.length }) },
+            ...queues.map((q) => ({ value: q.id, label: t('agents.queueOption', { name: q.name, n: q.memberIds.filter((id) => agentIds.has(id)).length }) })),
+          ]}
+        />
+        <Group gap="xs" role="group" aria-label={t('agents.filters')}>
+          <Chip checked={view.overCapacity} onChange={(on) => board.change({ overCapacity: on })}>
+            {t('agents.overCapacity', { n: shown.counts.overCapacity })}
+          </Chip>
+          <Chip checked={view.awayWithCases} onChange={(on) => board.change({ awayWithCases: on })}>
+            {t('agents.awayWithCases', { n: shown.counts.awayWithCases })}
+          </Chip>
+        </Group>
+        {/* Said again as filters change, without taking the focus. */}
+        <Text size="sm" data-testid="board-count" aria-live="polite">
+          {t('agents.shown', { count: agents.length, total: shown.inQueue })}
+        </Text>
+      </Group>
+      {agents.length === 0 && everyAgent.length > 0 && (
+        <Group gap="sm" data-testid="board-empty">
+          <Text size="sm">{t('agents.empty')}</Text>
+          <Button size="compact-sm" variant="default" onClick={() => board.change({ overCapacity: false, awayWithCases: false, queueId: '' })}>
+            {t('agents.clearFilters')}
+          </Button>
+        </Group>
+      )}
       <div ref={listRef} role="list" aria-label={t('agents.title')} style={{ height: 'max(320px, calc(100vh - 240px))', overflow: 'auto' }}>
         <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
           {virtual.getVirtualItems().map((row) => (
@@ -153,7 +209,8 @@ export function AgentBoard({ data, moves, onOpenCase }: { data: SupervisorData; 
         <MoveAllModal
           staff={editing.staff}
           org={data.org.data}
-          caseIds={cases.filter((c) => c.assigneeId === editing.staff.id && c.status !== 'resolved' && c.status !== 'closed').map((c) => c.id)}
+          cases={data.dashboard.data?.cases ?? NONE}
+          now={data.now}
           onMoved={moves.track}
           onClose={() => setEditing(null)}
         />

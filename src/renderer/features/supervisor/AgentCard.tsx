@@ -1,9 +1,11 @@
 import { ActionIcon, Badge, Card, Group, List, Menu, Progress, Stack, Text, UnstyledButton } from '@mantine/core';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { STAFF_STATUSES, type Queue } from '../../../shared/domain';
+import { STAFF_STATUSES, replyDueAt, type Queue } from '../../../shared/domain';
+import { SlaCountdown } from '../../components/SlaCountdown';
 import { formatDuration } from '../../lib/format';
-import { agentLoad } from './agentLoad';
+import { agentLoad, overCapacity } from './agentLoad';
+import { byUrgency } from './caseUrgency';
 import type { DashboardCase, OrgStaff } from './supervisorTypes';
 import { useApi } from '../../lib/api/useApi';
 
@@ -33,7 +35,13 @@ export const AgentCard = memo(function AgentCard({
 }) {
   const { t, i18n } = useTranslation('supervisor');
   const api = useApi();
-  const { open, load } = agentLoad(staff, cases.map((c) => c.case));
+  // Most urgent first: the cases listed, and the reply due soonest, are those the supervisor may need to move.
+  const { open, load } = useMemo(() => {
+    const figures = agentLoad(staff, cases.map((c) => c.case));
+    return { ...figures, open: figures.open.sort(byUrgency) };
+  }, [staff, cases]);
+  const over = overCapacity(load).length > 0;
+  const urgent = open.find((c) => replyDueAt(c) !== null);
   const nameOf = (caseId: string) => cases.find((n) => n.case.id === caseId)?.customerName ?? t('unknownCustomer');
   return (
     <Card
@@ -76,6 +84,11 @@ export const AgentCard = memo(function AgentCard({
             {t(`shell:status.${staff.status}`)}
           </Badge>
           <Text size="sm">{t('agents.since', { time: formatDuration(i18n.language, now - staff.statusSince) })}</Text>
+          {over && (
+            <Badge color="red.9" variant="outline" data-testid="agent-over">
+              {t('agents.overBadge')}
+            </Badge>
+          )}
           {staff.local.length > 0 && (
             <Badge variant="outline" color="yellow.9">
               {t('pending.badge')}
@@ -101,9 +114,17 @@ export const AgentCard = memo(function AgentCard({
             </Group>
           ))}
         </Stack>
-        <Text size="sm" data-testid="agent-open">
-          {t('agents.cases', { count: open.length })}
-        </Text>
+        <Group gap="xs">
+          <Text size="sm" data-testid="agent-open">
+            {t('agents.cases', { count: open.length })}
+          </Text>
+          {urgent && (
+            <Group gap={4} data-testid="agent-next-reply">
+              <Text size="sm">{t('agents.nextReply')}</Text>
+              <SlaCountdown sla={urgent} now={now} />
+            </Group>
+          )}
+        </Group>
         {open.length > 0 && (
           <List size="sm" spacing={2}>
             {open.slice(0, SHOWN_CASES).map((c) => (

@@ -13,13 +13,14 @@ const ACK_ID = '0190a3c2-7b1e-7c3d-8e4f-5a6b7c8d9e01';
 const CLOSE_ID = '0190a3c2-7b1e-7c3d-8e4f-5a6b7c8d9e02';
 
 /**
- * al1: Maria's 2/10 survey, raised 7 minutes ago, not acknowledged. al2: Tom's very negative message, acknowledged
- * after 4 minutes, escalated, followed up by Anna. al3 was closed two days ago (not listed), al4 just now.
+ * al1: Maria's 2/10 survey with a comment, raised 7 minutes ago, not acknowledged; her refund is Anna's, in Chat.
+ * al2: Tom's very negative message, acknowledged after 4 minutes, escalated, followed up by Anna; his invoice is
+ * Piotr's, in the Email desk. al3 was closed two days ago (not listed), al4 just now (Greta's parcel, waiting).
  */
 function alertDay() {
   const state = consoleState();
   state.alerts = [
-    anAlert({ id: 'al1', caseId: 'c3', score: 2 }),
+    anAlert({ id: 'al1', caseId: 'c3', score: 2, comment: 'Waited a week for nothing' }),
     anAlert({
       id: 'al2',
       caseId: 'c4',
@@ -27,15 +28,26 @@ function alertDay() {
       queueId: 'q-email',
       reason: 'negative-message',
       score: null,
+      comment: 'Third time I write and nobody answers!',
       status: 'follow-up',
       raisedAt: NOW - 30 * 60_000,
       acknowledgedAt: NOW - 26 * 60_000,
       acknowledgedBy: 'sup',
       escalatedAt: NOW - 28 * 60_000,
       followUpStaffId: 'a1',
+      case: { subject: 'Invoice', assigneeId: 'a2', queueId: 'q-email', customerName: 'Tom Smith' },
     }),
     anAlert({ id: 'al3', caseId: 'c1', status: 'closed', raisedAt: NOW - 50 * 3_600_000, closedAt: NOW - 48 * 3_600_000, outcome: 'Long ago' }),
-    anAlert({ id: 'al4', caseId: 'c2', status: 'closed', raisedAt: NOW - 3_600_000, acknowledgedAt: NOW - 3_000_000, closedAt: NOW, outcome: 'Refund sent, customer thanked us' }),
+    anAlert({
+      id: 'al4',
+      caseId: 'c2',
+      status: 'closed',
+      raisedAt: NOW - 3_600_000,
+      acknowledgedAt: NOW - 3_000_000,
+      closedAt: NOW,
+      outcome: 'Refund sent, customer thanked us',
+      case: { subject: 'Parcel late', assigneeId: null, queueId: 'q-chat', customerName: 'Greta Braun' },
+    }),
   ];
   return state;
 }
@@ -48,7 +60,7 @@ async function openAlerts(state = alertDay()) {
 }
 
 const row = (alertId: string) => document.querySelector(`tr[data-alert="${alertId}"]`) as HTMLElement;
-/** A row's cells: customer, score, case, raised, time to acknowledge, status, actions. */
+/** A row's cells: customer, score or message, case, assignee, queue, raised, time to acknowledge, status, actions. */
 const cells = (alertId: string) => [...row(alertId).children].map((cell) => cell.textContent);
 
 function outboxEntry(over: Partial<OutboxItem> & Pick<OutboxItem, 'mutation'>): OutboxItem {
@@ -56,32 +68,89 @@ function outboxEntry(over: Partial<OutboxItem> & Pick<OutboxItem, 'mutation'>): 
 }
 
 describe('AlertsPanel', () => {
-  it('lists open alerts and those closed today: customer, score, case, time to acknowledge, status', async () => {
+  it('lists open alerts and those closed today: customer, score and comment or message, case by subject, assignee, queue, times, status', async () => {
     const { panel, onOpenCase } = await openAlerts();
     expect([...panel.querySelectorAll('tr[data-alert]')].map((r) => r.getAttribute('data-alert'))).toEqual(['al1', 'al2', 'al4']);
     // The tab counts the alerts still open.
     expect(screen.getByRole('tab', { name: /Red alerts/ }).textContent).toBe('Red alerts2');
     expect(screen.getByLabelText('2 open alerts')).toBeTruthy();
 
-    const [customer, score, caseId, , toAck, status] = cells('al1');
-    expect([customer, score, caseId, toAck, status]).toEqual(['Maria Wiśniewska', '2 / 10', 'c3', 'waiting 7 min', 'Raised']);
+    const [customer, what, subject, assignee, queue, raised, toAck, status] = cells('al1');
+    expect([customer, what, subject, assignee, queue, toAck, status]).toEqual([
+      'Maria Wiśniewska',
+      '2 / 10Waited a week for nothingSurvey comment',
+      'Refund',
+      'Anna Nowak',
+      'Chat support',
+      'waiting 7 min',
+      'Raised',
+    ]);
+    // Relative and absolute, in the UI language.
+    expect(raised).toBe(`7 min ago${new Intl.DateTimeFormat('en', { timeStyle: 'short' }).format(NOW - 7 * 60_000)}`);
+    expect(row('al1').querySelector('time')?.getAttribute('dateTime')).toBe(new Date(NOW - 7 * 60_000).toISOString());
     expect(within(row('al1')).getByRole('button', { name: 'Acknowledge' })).toBeTruthy();
 
-    expect(cells('al2')[0]).toBe('Tom Smith');
-    expect(cells('al2')[1]).toBe('Very negative message');
-    expect(cells('al2')[4]).toBe('4 min');
+    // A very negative message: the customer's own words, and the case as it is now (Piotr's, in the Email desk).
+    expect(cells('al2').slice(0, 5)).toEqual(['Tom Smith', "Very negative messageThird time I write and nobody answers!Customer's message", 'Invoice', 'Piotr Zieliński', 'Email desk']);
+    expect(cells('al2')[6]).toBe('4 min');
     expect(within(row('al2')).getByTestId('alert-status').textContent).toBe('Follow-up');
     expect(within(row('al2')).getByText('Escalated')).toBeTruthy();
     expect(within(row('al2')).getByText('Followed up by Anna Nowak')).toBeTruthy();
     expect(within(row('al2')).queryByRole('button', { name: 'Acknowledge' })).toBeNull();
 
-    // Closed today: the outcome, and nothing left to do.
+    // Closed today: the outcome, and nothing left to do but open the case; nobody holds it.
+    expect(cells('al4')[3]).toBe('Nobody (waiting)');
     expect(within(row('al4')).getByTestId('alert-status').textContent).toBe('Closed');
     expect(within(row('al4')).getByText('Refund sent, customer thanked us')).toBeTruthy();
-    expect(within(row('al4')).queryAllByRole('button').map((b) => b.textContent)).toEqual(['c2']);
+    expect(within(row('al4')).queryAllByRole('button').map((b) => b.textContent)).toEqual(['Parcel late']);
 
-    await userEvent.click(within(row('al1')).getByRole('button', { name: 'c3' }));
+    await userEvent.click(within(row('al1')).getByRole('button', { name: 'Refund' }));
     expect(onOpenCase).toHaveBeenCalledWith('c3');
+  });
+
+  it('never shows a raw id: not for the case, the alert, the customer, a person or a queue it cannot name', async () => {
+    const ids = ['alert-7f3a91', 'case-5d20c4', 'cust-88e1b0', 'staff-gone-1', 'staff-gone-2', 'queue-gone-9', 'case-not-held'];
+    const state = consoleState();
+    state.alerts = [
+      anAlert({
+        id: ids[0],
+        caseId: ids[1],
+        customerId: ids[2],
+        followUpStaffId: ids[3],
+        status: 'follow-up',
+        case: { subject: 'Broken kettle', assigneeId: ids[4], queueId: ids[5], customerName: null },
+      }),
+      anAlert({ id: 'alert-2b', caseId: ids[6], queueId: ids[5], reason: 'negative-message', score: null, comment: 'Awful', case: null }),
+    ];
+    renderConsole({ state });
+    const panel = await openTab(/^Red alerts/);
+    await within(panel).findByText('Broken kettle');
+    expect(cells(ids[0]).slice(0, 5)).toEqual(['Unknown customer', '2 / 10', 'Broken kettle', 'Unknown person', 'Unknown queue']);
+    expect(within(row(ids[0])).getByText('Followed up by Unknown person')).toBeTruthy();
+    expect(cells('alert-2b').slice(0, 5)).toEqual(['Unknown customer', 'Very negative messageAwfulCustomer\'s message', 'Case not on this workstation', 'Not known here', 'Unknown queue']);
+    // Everything a person can read or hear: the text, and the names and titles of controls.
+    const heard = [panel.textContent ?? '', ...[...panel.querySelectorAll('[aria-label], [title]')].flatMap((e) => [e.getAttribute('aria-label') ?? '', e.getAttribute('title') ?? ''])].join('\n');
+    for (const id of [...ids, 'alert-2b']) expect(heard).not.toContain(id);
+  });
+
+  it('shows times relative and absolute in Greek, and alerts from another day with their date', async () => {
+    const state = alertDay();
+    state.alerts = [anAlert({ id: 'al1', raisedAt: NOW - 26 * 3_600_000 })];
+    renderConsole({ state, lng: 'el' });
+    const panel = await openTab(/^Κόκκινες ειδοποιήσεις/);
+    await within(panel).findByText('Maria Wiśniewska');
+    const absolute = new Intl.DateTimeFormat('el', { dateStyle: 'medium', timeStyle: 'short' }).format(NOW - 26 * 3_600_000);
+    expect(cells('al1')[5]).toBe(`πριν από ${new Intl.NumberFormat('el', { style: 'unit', unit: 'day', unitDisplay: 'short' }).format(1)} ${new Intl.NumberFormat('el', { style: 'unit', unit: 'hour', unitDisplay: 'short' }).format(2)}${absolute}`);
+  });
+
+  it("follows its case: a move of the alert's case shows at once, other cases' changes cost no read", async () => {
+    const { state, fake } = await openAlerts();
+    const reads = fake.calls('alert.list').length;
+    act(() => fake.emit('data.changed', { entities: { case: ['c5'] }, outbox: false }));
+    state.alerts = state.alerts.map((a) => (a.id === 'al1' ? { ...a, case: { subject: 'Refund', assigneeId: 'a3', queueId: 'q-email', customerName: 'Maria Wiśniewska' } } : a));
+    act(() => fake.emit('data.changed', { entities: { case: ['c3'] }, outbox: false }));
+    await waitFor(() => expect(cells('al1').slice(3, 5)).toEqual(['Eleni Papadopoulou', 'Email desk']));
+    expect(fake.calls('alert.list').length).toBe(reads + 1);
   });
 
   it('acknowledges an alert, shows it pending while the server has not answered, then acknowledged', async () => {
@@ -97,7 +166,7 @@ describe('AlertsPanel', () => {
     act(() => fake.emit('data.changed', { entities: { alert: ['al1'] }, outbox: true }));
     expect(await screen.findByRole('status')).toHaveProperty('textContent', 'Waiting for the server1 action is queued and will apply when the server accepts it.');
     await waitFor(() => expect(within(row('al1')).getByText('Pending')).toBeTruthy());
-    expect(cells('al1')[4]).toBe('7 min');
+    expect(cells('al1')[6]).toBe('7 min');
 
     // The hub accepted it.
     state.alerts = state.alerts.map((a) => (a.id === 'al1' ? { ...a, local: [], version: 2 } : a));
@@ -178,11 +247,13 @@ describe('AlertsPanel', () => {
 
   it('shows customer text literally, never as markup', async () => {
     const state = alertDay();
-    state.cases = state.cases.map((c) => (c.case.id === 'c3' ? { ...c, customerName: HOSTILE } : c));
+    state.alerts[0] = { ...state.alerts[0], comment: HOSTILE, case: { subject: HOSTILE, assigneeId: 'a1', queueId: 'q-chat', customerName: HOSTILE } };
     renderConsole({ state });
     const panel = await openTab(/^Red alerts/);
     await waitFor(() => expect(within(panel).getByRole('rowheader', { name: HOSTILE }).textContent).toBe(HOSTILE));
     expect(within(row('al1')).getByRole('button', { name: `Assign the follow-up of ${HOSTILE}` })).toBeTruthy();
+    expect(within(row('al1')).getByRole('button', { name: HOSTILE }).textContent).toBe(HOSTILE);
+    expect(within(row('al1')).getByTitle(HOSTILE).textContent).toBe(HOSTILE);
     expect(document.querySelector('img[src="x"]')).toBeNull();
     expect(document.querySelectorAll('script').length).toBe(0);
   });

@@ -1,17 +1,21 @@
-import { Badge, Button, Group, Menu, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Blockquote, Button, Group, Menu, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDuration, formatWhen } from '../../lib/format';
+import { formatDateTime, formatDuration, formatWhen } from '../../lib/format';
 import { useApi } from '../../lib/api/useApi';
 import { CloseAlertModal } from './CloseAlertModal';
 import type { ConsoleAlert } from './supervisorTypes';
 import type { SupervisorData } from './useSupervisorData';
 
 const STATUS_COLORS = { raised: 'red.9', acknowledged: 'orange.9', 'follow-up': 'indigo.7', closed: 'gray.7' } as const;
+const COLUMNS = ['customer', 'score', 'case', 'assignee', 'queue', 'raised', 'toAck', 'status', 'actions'] as const;
+const TEXT_STYLE = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } as const;
 
 /**
- * Open red alerts and those closed today: the customer, the score with their comment (or the message), the case and how long acknowledging took
- * (or has been waiting), with acknowledge, assign the follow-up, and close with an outcome.
+ * Open red alerts and those closed today: the customer, what went wrong (the survey score with its comment, or the
+ * customer's message), the case by its subject with whoever holds it and its queue, when it was raised and how long
+ * acknowledging took (or has been waiting), with acknowledge, assign the follow-up, and close with an outcome.
+ * People, queues and cases show by name only: an id means nothing to a supervisor.
  */
 export function AlertsPanel({ alerts, data, onOpenCase }: { alerts: readonly ConsoleAlert[]; data: SupervisorData; onOpenCase(caseId: string): void }) {
   const { t, i18n } = useTranslation('supervisor');
@@ -21,7 +25,8 @@ export function AlertsPanel({ alerts, data, onOpenCase }: { alerts: readonly Con
   const { now, since } = data;
   const staff = data.org.data?.staff ?? [];
   const staffName = new Map(staff.map((s) => [s.id, s.name]));
-  const customerName = (caseId: string) => data.dashboard.data?.cases.find((c) => c.case.id === caseId)?.customerName ?? t('unknownCustomer');
+  const queueName = new Map((data.org.data?.queues ?? []).map((q) => [q.id, q.name]));
+  const personName = (id: string) => staffName.get(id) ?? t('alerts.unknownPerson');
   const listed = alerts.filter((a) => a.status !== 'closed' || (a.closedAt ?? 0) >= since);
 
   return (
@@ -30,7 +35,7 @@ export function AlertsPanel({ alerts, data, onOpenCase }: { alerts: readonly Con
         <Table.Caption>{t('alerts.caption')}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
-            {(['customer', 'score', 'case', 'raised', 'toAck', 'status', 'actions'] as const).map((k) => (
+            {COLUMNS.map((k) => (
               <Table.Th key={k} scope="col">
                 {t(`alerts.col.${k}`)}
               </Table.Th>
@@ -40,30 +45,51 @@ export function AlertsPanel({ alerts, data, onOpenCase }: { alerts: readonly Con
         <Table.Tbody>
           {listed.length === 0 && (
             <Table.Tr>
-              <Table.Td colSpan={7}>
+              <Table.Td colSpan={COLUMNS.length}>
                 <Text size="sm">{t('alerts.none')}</Text>
               </Table.Td>
             </Table.Tr>
           )}
           {listed.map((a) => {
-            const name = customerName(a.caseId);
+            const name = a.case?.customerName ?? t('unknownCustomer');
+            // The case's queue now (it may have moved since the alert was raised in another).
+            const queueId = a.case?.queueId ?? a.queueId;
             return (
               <Table.Tr key={a.id} data-alert={a.id}>
                 <Table.Th scope="row">{name}</Table.Th>
-                <Table.Td>
-                  {a.score === null ? t(`alerts.reason.${a.reason}`) : t('alerts.score', { score: a.score })}
+                <Table.Td data-testid="alert-what">
+                  <Text size="sm" fw={600}>
+                    {a.reason === 'low-csat' && a.score !== null ? t('alerts.score', { score: a.score }) : t(`alerts.reason.${a.reason}`)}
+                  </Text>
                   {a.comment && (
-                    <Text size="xs" lineClamp={3} title={a.comment} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                      {a.comment}
-                    </Text>
+                    <Blockquote p={4} mt={4} cite={a.reason === 'low-csat' ? t('alerts.comment') : t('alerts.message')}>
+                      <Text size="xs" lineClamp={4} title={a.comment} style={TEXT_STYLE}>
+                        {a.comment}
+                      </Text>
+                    </Blockquote>
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <UnstyledButton td="underline" onClick={() => onOpenCase(a.caseId)}>
-                    {a.caseId}
-                  </UnstyledButton>
+                  {a.case ? (
+                    <UnstyledButton td="underline" style={TEXT_STYLE} onClick={() => onOpenCase(a.caseId)}>
+                      {a.case.subject}
+                    </UnstyledButton>
+                  ) : (
+                    <Text size="sm">{t('alerts.caseNotHere')}</Text>
+                  )}
                 </Table.Td>
-                <Table.Td>{formatWhen(lng, a.raisedAt, now)}</Table.Td>
+                <Table.Td>{!a.case ? t('alerts.unknown') : a.case.assigneeId === null ? t('alerts.unassigned') : personName(a.case.assigneeId)}</Table.Td>
+                <Table.Td>{queueName.get(queueId) ?? t('alerts.unknownQueue')}</Table.Td>
+                <Table.Td>
+                  <time dateTime={new Date(a.raisedAt).toISOString()} title={formatDateTime(lng, a.raisedAt)}>
+                    <Text size="sm" component="span" display="block">
+                      {t('alerts.ago', { time: formatDuration(lng, now - a.raisedAt) })}
+                    </Text>
+                    <Text size="xs" component="span" display="block">
+                      {formatWhen(lng, a.raisedAt, now)}
+                    </Text>
+                  </time>
+                </Table.Td>
                 <Table.Td>
                   {a.acknowledgedAt === null
                     ? t('alerts.waitingAck', { time: formatDuration(lng, now - a.raisedAt) })
@@ -77,7 +103,7 @@ export function AlertsPanel({ alerts, data, onOpenCase }: { alerts: readonly Con
                     {a.escalatedAt !== null && <Badge color="red.9" variant="outline">{t('alerts.escalated')}</Badge>}
                     {a.local.length > 0 && <Badge variant="outline" color="yellow.9">{t('pending.badge')}</Badge>}
                   </Group>
-                  {a.followUpStaffId && <Text size="xs">{t('alerts.followUpBy', { name: staffName.get(a.followUpStaffId) ?? a.followUpStaffId })}</Text>}
+                  {a.followUpStaffId && <Text size="xs">{t('alerts.followUpBy', { name: personName(a.followUpStaffId) })}</Text>}
                   {a.outcome && <Text size="xs">{a.outcome}</Text>}
                 </Table.Td>
                 <Table.Td>

@@ -3,6 +3,7 @@ import '../../test/setup';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { NOW } from '../../test/builders';
 import { HOSTILE, aDashboardCase, consoleState, freezeClock, openTab, renderConsole } from '../../test/renderConsole';
 
 freezeClock();
@@ -78,15 +79,18 @@ describe('ReassignPanel', () => {
     // Store staff do not take cases: they are not offered as a destination.
     await userEvent.click(screen.getByRole('combobox', { name: 'Move to' }));
     const options = await targets();
+    // Each person with their status, open cases and load, so the supervisor sees who has room.
     expect(options.getAllByRole('option').map((o) => o.textContent)).toEqual([
-      'Anna Nowak (Available)',
-      'Piotr Zieliński (Busy)',
-      'Eleni Papadopoulou (Away)',
-      'Sofia Supervisor (Available)',
+      'Anna Nowak (Available), 1 open case, load 33%',
+      'Piotr Zieliński (Busy), 1 open case, load 33%',
+      'Eleni Papadopoulou (Away), 0 open cases, load 0%',
+      'Sofia Supervisor (Available), 0 open cases, load 0%',
       'Chat support',
       'Email desk',
     ]);
-    await userEvent.click(options.getByRole('option', { name: 'Piotr Zieliński (Busy)' }));
+    await userEvent.click(options.getByRole('option', { name: 'Piotr Zieliński (Busy), 1 open case, load 33%' }));
+    // Present, with room: no warning.
+    expect(screen.queryByTestId('move-warning')).toBeNull();
 
     await userEvent.click(move());
     await waitFor(() => expect(fake.calls('supervisor.reassign')).toEqual([{ caseIds: ['c1', 'c4'], to: { staffId: 'a2' } }]));
@@ -158,5 +162,77 @@ describe('ReassignPanel', () => {
     expect(within(panel).getByRole('checkbox', { name: `Select the case of ${HOSTILE} (c1)` })).toBeTruthy();
     expect(document.querySelector('img[src="x"]')).toBeNull();
     expect(document.querySelectorAll('script').length).toBe(0);
+  });
+
+  it('lists the cases most urgent first: overdue, then the nearest reply due, then by priority; no reply due last', async () => {
+    const MIN = 60_000;
+    const state = consoleState();
+    const at = (id: string) => state.cases.find((c) => c.case.id === id)!;
+    const set = (id: string, over: Partial<(typeof state.cases)[number]['case']>) => ({ ...at(id), case: { ...at(id).case, ...over } });
+    state.cases = [
+      set('c1', { firstResponseDueAt: NOW + 30 * MIN, priority: 'normal' }),
+      set('c2', { firstResponseDueAt: NOW - 10 * MIN, priority: 'low' }),
+      set('c3', { status: 'pending', firstResponseDueAt: NOW - 60 * MIN, priority: 'urgent' }),
+      set('c4', { nextResponseDueAt: NOW + 30 * MIN, priority: 'urgent' }),
+      aDashboardCase({ id: 'c13', queueId: 'q-chat', assigneeId: null, firstResponseDueAt: NOW + 5 * MIN, priority: 'high' }, 'Ola Nowicka'),
+      state.cases[4],
+    ];
+    const { panel } = await openReassign(state);
+    expect(listed(panel)).toEqual(['c2', 'c13', 'c4', 'c1', 'c3']);
+    const row = panel.querySelector('tr[data-case="c4"]') as HTMLElement;
+    expect(within(row).getByText('Urgent')).toBeTruthy();
+    expect(within(row).getByText('30 min left')).toBeTruthy();
+  });
+
+  describe('warnings before a move', () => {
+    function withRoomFor(chats: number) {
+      const state = consoleState();
+      const anna = state.staff[0];
+      state.staff[0] = { ...anna, capacity: { ...anna.capacity, chat: chats } };
+      state.staff[3] = { ...state.staff[3], status: 'offline' };
+      return state;
+    }
+
+    it('warns when the person is away, and still moves when the supervisor confirms', async () => {
+      const { panel, fake } = await openReassign(withRoomFor(3));
+      await select('Jan Kowalski', 'c1');
+      await pickTarget('Eleni Papadopoulou (Away), 0 open cases, load 0%');
+      const warning = await within(panel).findByTestId('move-warning');
+      expect(warning.getAttribute('role')).toBe('alert');
+      expect(warning.textContent).toBe('Check before movingEleni Papadopoulou is away: the cases will wait until they come back.');
+      const move = within(panel).getByRole('button', { name: 'Move 1 case anyway' });
+      expect(move).toHaveProperty('disabled', false);
+      await userEvent.click(move);
+      await waitFor(() => expect(fake.calls('supervisor.reassign')).toEqual([{ caseIds: ['c1'], to: { staffId: 'a3' } }]));
+      // Nothing selected any more: nothing to warn about.
+      await waitFor(() => expect(within(panel).queryByTestId('move-warning')).toBeNull());
+    });
+
+    it('warns when the person is offline', async () => {
+      const { panel } = await openReassign(withRoomFor(3));
+      await select('Jan Kowalski', 'c1');
+      await pickTarget('Sofia Supervisor (Offline), 0 open cases, load 0%');
+      expect((await within(panel).findByTestId('move-warning')).textContent).toBe('Check before movingSofia Supervisor is offline: the cases will wait until they sign in.');
+      expect(within(panel).getByRole('button', { name: 'Move 1 case anyway' })).toBeTruthy();
+    });
+
+    it('warns when the cases moved would put the person over capacity on their channel, not when they just fill it', async () => {
+      // Anna takes 2 chats and holds 1: one more fills her, two more are one too many.
+      const { panel } = await openReassign(withRoomFor(2));
+      await select('Jan Kowalski', 'c1');
+      await pickTarget('Anna Nowak (Available), 1 open case, load 50%');
+      expect(within(panel).queryByTestId('move-warning')).toBeNull();
+      expect(within(panel).getByRole('button', { name: 'Move 1 case' })).toBeTruthy();
+      // Her own case selected as well does not count twice.
+      await select('Maria Wiśniewska', 'c3');
+      expect(within(panel).queryByTestId('move-warning')).toBeNull();
+      await select('Greta Braun', 'c2');
+      expect((await within(panel).findByTestId('move-warning')).textContent).toBe('Check before movingAnna Nowak would be over capacity after the move: Chat 3 of 2.');
+      expect(within(panel).getByRole('button', { name: 'Move 3 cases anyway' })).toBeTruthy();
+      // A queue has no capacity to exceed.
+      await pickTarget('Chat support');
+      await waitFor(() => expect(within(panel).queryByTestId('move-warning')).toBeNull());
+      expect(within(panel).getByRole('button', { name: 'Move 3 cases' })).toBeTruthy();
+    });
   });
 });

@@ -7,8 +7,10 @@ import { foldText } from '../../../shared/text/fold';
 import { SlaCountdown } from '../../components/SlaCountdown';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useApi } from '../../lib/api/useApi';
+import { moveWarning } from './assignTarget';
+import { byUrgency } from './caseUrgency';
 import { MoveOutcomes } from './MoveOutcomes';
-import { TargetSelect } from './TargetSelect';
+import { MoveWarningNote, TargetSelect } from './TargetSelect';
 import { useCaseSelection } from './useCaseSelection';
 import type { SupervisorData } from './useSupervisorData';
 import type { useTrackedMoves } from './useTrackedMoves';
@@ -18,7 +20,11 @@ const UNASSIGNED = '-';
 /** Rows drawn at once; "select all" still takes every case the filter lets through. */
 const SHOWN_ROWS = 200;
 
-/** Open cases of every queue, filtered, selected (one, some, or all that match) and moved to an agent or a queue. */
+/**
+ * Open cases of every queue, most urgent first (reply deadline, then priority), filtered, selected (one, some,
+ * or all that match) and moved to an agent or a queue, with a warning first when the person is not there or
+ * would be over capacity.
+ */
 export function ReassignPanel({ data, moves, onOpenCase }: { data: SupervisorData; moves: ReturnType<typeof useTrackedMoves>; onOpenCase(caseId: string): void }) {
   const { t } = useTranslation('supervisor');
   const api = useApi();
@@ -30,18 +36,28 @@ export function ReassignPanel({ data, moves, onOpenCase }: { data: SupervisorDat
   const staffName = new Map(staff.map((s) => [s.id, s.name]));
   const queueName = new Map((data.org.data?.queues ?? []).map((q) => [q.id, q.name]));
 
+  const all = useMemo(() => (data.dashboard.data?.cases ?? []).map((c) => c.case), [data.dashboard.data]);
   const rows = useMemo(() => {
     const needle = foldText(text.trim());
-    return (data.dashboard.data?.cases ?? []).filter(
-      ({ case: c, customerName }) =>
-        isOpenCase(c) &&
-        (queueId === ANY || c.queueId === queueId) &&
-        (assignee === ANY || (assignee === UNASSIGNED ? c.assigneeId === null : c.assigneeId === assignee)) &&
-        (!needle || foldText(`${customerName ?? ''} ${c.subject} ${c.id}`).includes(needle)),
-    );
+    return (data.dashboard.data?.cases ?? [])
+      .filter(
+        ({ case: c, customerName }) =>
+          isOpenCase(c) &&
+          (queueId === ANY || c.queueId === queueId) &&
+          (assignee === ANY || (assignee === UNASSIGNED ? c.assigneeId === null : c.assigneeId === assignee)) &&
+          (!needle || foldText(`${customerName ?? ''} ${c.subject} ${c.id}`).includes(needle)),
+      )
+      .sort((a, b) => byUrgency(a.case, b.case));
   }, [data.dashboard.data, queueId, assignee, text]);
   const ids = useMemo(() => rows.map((r) => r.case.id), [rows]);
   const selection = useCaseSelection(ids);
+  const selectedCases = useMemo(() => {
+    const picked = new Set(selection.selected);
+    return rows.filter((r) => picked.has(r.case.id)).map((r) => r.case);
+  }, [rows, selection.selected]);
+  // Counted once per change of target or selection, not on every tick of the clock.
+  const orgStaff = data.org.data?.staff;
+  const warning = useMemo(() => moveWarning(to, orgStaff ?? [], all, selectedCases), [to, orgStaff, all, selectedCases]);
   const nameOf = (caseId: string) => rows.find((r) => r.case.id === caseId)?.customerName ?? data.dashboard.data?.cases.find((r) => r.case.id === caseId)?.customerName ?? t('unknownCustomer');
 
   const move = async () => {
@@ -76,14 +92,15 @@ export function ReassignPanel({ data, moves, onOpenCase }: { data: SupervisorDat
         <TextInput label={t('reassign.search')} value={text} onChange={(e) => setText(e.currentTarget.value)} />
       </Group>
       <Group align="flex-end">
-        {data.org.data && <TargetSelect org={data.org.data} value={to} onChange={setTo} />}
+        {data.org.data && <TargetSelect org={data.org.data} cases={all} value={to} onChange={setTo} />}
         <Button disabled={!to || !selection.selected.length} onClick={() => void move()}>
-          {t('reassign.move', { count: selection.selected.length })}
+          {t(warning && selection.selected.length > 0 ? 'reassign.moveAnyway' : 'reassign.move', { count: selection.selected.length })}
         </Button>
         <Text size="sm" data-testid="reassign-count">
           {t('reassign.selected', { count: selection.selected.length, total: rows.length })}
         </Text>
       </Group>
+      {warning && selection.selected.length > 0 && <MoveWarningNote warning={warning} />}
       <MoveOutcomes moves={moves.moves} casesById={data.casesById} nameOf={nameOf} onDismiss={moves.dismiss} />
       <Table striped withTableBorder>
         <Table.Caption>{rows.length > SHOWN_ROWS ? t('reassign.shown', { shown: SHOWN_ROWS, count: rows.length }) : t('reassign.caption')}</Table.Caption>
@@ -92,7 +109,7 @@ export function ReassignPanel({ data, moves, onOpenCase }: { data: SupervisorDat
             <Table.Th scope="col">
               <Checkbox aria-label={t('reassign.selectAll', { count: rows.length })} checked={selection.all} indeterminate={selection.some} onChange={selection.toggleAll} />
             </Table.Th>
-            {(['customer', 'subject', 'queue', 'assignee', 'status', 'sla'] as const).map((k) => (
+            {(['customer', 'subject', 'queue', 'assignee', 'status', 'priority', 'sla'] as const).map((k) => (
               <Table.Th key={k} scope="col">
                 {t(`reassign.col.${k}`)}
               </Table.Th>
@@ -116,6 +133,7 @@ export function ReassignPanel({ data, moves, onOpenCase }: { data: SupervisorDat
               <Table.Td>
                 <StatusBadge status={c.status} />
               </Table.Td>
+              <Table.Td>{t(`case:priority.${c.priority}`)}</Table.Td>
               <Table.Td>
                 <SlaCountdown sla={c} now={data.now} />
               </Table.Td>

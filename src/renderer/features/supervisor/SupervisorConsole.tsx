@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChannel } from '../../lib/api/useChannel';
 import { AgentBoard } from './AgentBoard';
+import { useBoardView } from './agentBoardView';
 import { AlertsPanel } from './AlertsPanel';
 import { AuditPanel } from './AuditPanel';
 import { FailedDeliveriesPanel } from './FailedDeliveriesPanel';
@@ -13,13 +14,13 @@ import { ReassignPanel } from './ReassignPanel';
 import { ReportsPanel } from './reports/ReportsPanel';
 import { SelfServicePanel } from './SelfServicePanel';
 import { SurveyAnswersPanel } from './SurveyAnswersPanel';
+import { useConsoleAlerts } from './useConsoleAlerts';
 import { useSupervisorData } from './useSupervisorData';
 import { useTrackedMoves } from './useTrackedMoves';
 import { VocScreen } from './voc/VocScreen';
 
 const TABS = ['queues', 'agents', 'reassign', 'alerts', 'deliveries', 'selfService', 'reports', 'voc', 'audit'] as const;
 type Tab = (typeof TABS)[number];
-const ALL_ALERTS = { statuses: ['raised', 'acknowledged', 'follow-up', 'closed'] } as const;
 
 /**
  * The supervisor console (supervisors and admins): live queues, the agents board, reassignment, red alerts,
@@ -31,7 +32,8 @@ export function SupervisorConsole({ onOpenCase }: { onOpenCase(caseId: string): 
   const [tab, setTab] = useState<Tab>('queues');
   const data = useSupervisorData();
   const moves = useTrackedMoves();
-  const alerts = useChannel('alert.list', { statuses: [...ALL_ALERTS.statuses] }, { refreshOn: (c) => c.outbox || Boolean(c.entities.alert) });
+  const alerts = useConsoleAlerts();
+  const board = useBoardView();
   const open = (alerts.data ?? []).filter((a) => a.status !== 'closed').length;
   const failed = useChannel('supervisor.failedDeliveries', {}, { refreshOn: (c) => c.outbox || Boolean(c.entities.delivery) });
   const failedCount = failed.data?.length ?? 0;
@@ -62,7 +64,7 @@ export function SupervisorConsole({ onOpenCase }: { onOpenCase(caseId: string): 
           <LiveQueues data={data} />
         </Tabs.Panel>
         <Tabs.Panel value="agents">
-          <AgentBoard data={data} moves={moves} onOpenCase={onOpenCase} />
+          <AgentBoard data={data} moves={moves} board={board} onOpenCase={onOpenCase} />
         </Tabs.Panel>
         <Tabs.Panel value="reassign">
           <ReassignPanel data={data} moves={moves} onOpenCase={onOpenCase} />
