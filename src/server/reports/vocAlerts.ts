@@ -1,7 +1,7 @@
 import type { Alert } from '../../shared/domain';
 import type { VocAlertBucket, VocGranularity } from '../../shared/protocol';
 import { bucketOf, localBuckets } from './vocBuckets';
-import { p50p90 } from './vocPercentile';
+import { percentiles } from './percentiles';
 
 type Tally = Omit<VocAlertBucket, 'start' | 'end' | 'ackMs'> & { ack: number[] };
 const empty = (): Tally => ({ recovered: 0, lost: 0, noAnswer: 0, open: 0, unrecorded: 0, ack: [] });
@@ -15,7 +15,7 @@ function tally(t: Tally, a: Alert): void {
   if (a.acknowledgedAt !== null) t.ack.push(a.acknowledgedAt - a.raisedAt);
 }
 
-const figures = ({ ack, ...counts }: Tally) => ({ ...counts, ackMs: p50p90(ack) });
+const figures = ({ ack, ...counts }: Tally) => ({ ...counts, ackMs: percentiles(ack) });
 
 /**
  * Red alerts raised in `[from, to)` by what came of them, per local day or week (by when each was raised) and

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bucketOf, localBuckets, startOfLocalDate } from './vocBuckets';
-import { nearestRank, p50p90 } from './vocPercentile';
+import { nearestRank, percentiles } from './percentiles';
 
 const H = 3_600_000;
 const hours = (bs: Array<{ start: number; end: number }>) => bs.map((b) => (b.end - b.start) / H);
@@ -42,8 +42,8 @@ describe('nearest-rank percentiles', () => {
   it('takes the smallest value with at least the share at or below it', () => {
     expect(nearestRank([], 0.5)).toBeNull();
     expect(nearestRank([7], 0.9)).toBe(7);
-    expect(p50p90([40, 10, 30, 20])).toEqual({ p50: 20, p90: 40 });
-    expect(p50p90([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])).toEqual({ p50: 5, p90: 9 });
-    expect(p50p90([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])).toEqual({ p50: 6, p90: 10 });
+    expect(percentiles([40, 10, 30, 20])).toEqual({ p50: 20, p90: 40 });
+    expect(percentiles([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])).toEqual({ p50: 5, p90: 9 });
+    expect(percentiles([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])).toEqual({ p50: 6, p90: 10 });
   });
 });

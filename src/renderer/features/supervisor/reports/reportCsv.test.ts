@@ -4,7 +4,8 @@ import { createI18n } from '../../../i18n/createI18n';
 import { NOW } from '../../../test/builders';
 import { presetPeriod } from './period';
 import { aReport } from './reportBuilders';
-import { csvField, reportCsv } from './reportCsv';
+import { csvField } from '../../../lib/csv';
+import { reportCsv } from './reportCsv';
 import { sortAgents } from './reportFigures';
 
 const zone = 'Europe/Athens';

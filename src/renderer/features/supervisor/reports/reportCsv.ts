@@ -1,6 +1,6 @@
 /**
  * The Reports screen as a CSV file (RFC 4180: fields quoted where they must be, quotes doubled, CRLF lines),
- * UTF-8 with a byte order mark so Excel reads Greek and Polish as written.
+ * UTF-8 with a byte order mark so Excel reads Greek and Polish as written (the one CSV rule: src/renderer/lib/csv.ts).
  *
  * What the numbers are: every cell holds the text the screen shows, formatted the same way (reportFigures.ts),
  * so the file reads like the screen in the UI language. The summary rows add two columns of raw values
@@ -9,20 +9,8 @@
  */
 import type { TFunction } from 'i18next';
 import type { Report } from '../../../../shared/protocol/reports';
+import { CSV_BOM, csvLine } from '../../../lib/csv';
 import { agentColumns, channelColumns, channelRows, distributionColumns, distributionRows, kpiCards, periodLabel, seriesColumns, seriesRows, type AgentRow, type Column } from './reportFigures';
-
-const BOM = '\uFEFF';
-
-/**
- * One field: quoted when it holds a comma, a quote or a line break. A field starting like a formula (`=`, `+`,
- * `-`, `@`) gets a leading apostrophe: an agent's or queue's name must never run as one in a spreadsheet.
- */
-export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
-export const csvLine = (fields: readonly string[]): string => fields.map(csvField).join(',');
 
 /** Raw numbers as a program writes them: "" for none. */
 const raw = (value: number | null): string => (value === null ? '' : String(value));
@@ -65,7 +53,7 @@ export function reportCsv({ report, from, to, filters, agents, lng, t }: ReportC
     table(t('reports:channels.title'), channelColumns(t, lng), channelRows(t, report)),
     table(t('reports:agents.title'), agentColumns(t, lng), agents),
   ];
-  return BOM + sections.map((lines) => lines.join('\r\n')).join('\r\n\r\n') + '\r\n';
+  return CSV_BOM + sections.map((lines) => lines.join('\r\n')).join('\r\n\r\n') + '\r\n';
 }
 
 /** The file's name: the period's days, so several exports sort and do not overwrite each other. */
