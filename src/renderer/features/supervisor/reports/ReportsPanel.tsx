@@ -75,7 +75,7 @@ export function ReportsPanel({ data }: { data: SupervisorData }) {
               timeZone,
             })}
           </Text>
-          <Button variant="light" onClick={exportCsv} disabled={!report}>
+          <Button variant="default" onClick={exportCsv} disabled={!report}>
             {t('csv.export')}
           </Button>
         </Group>
