@@ -140,6 +140,13 @@ describe('CaseView', () => {
     expect(fake.calls('presence.set').at(-1)).toEqual({ caseId: 'c1', state: 'none' });
   });
 
+  it('typing at once after opening is not taken back by a late viewing (the customer chat keeps showing it)', async () => {
+    const { fake } = setup();
+    await userEvent.type(await screen.findByLabelText('Reply by Chat'), 'Hi');
+    await new Promise((r) => setTimeout(r, VIEWING_SETTLE_MS + 100));
+    expect(fake.calls('presence.set')).toEqual([{ caseId: 'c1', state: 'typing' }]);
+  });
+
   it('says nothing about a case passed over quickly (j/k through the inbox costs the hub no requests)', async () => {
     const { fake, unmount } = setup();
     await screen.findByLabelText('Reply by Chat');

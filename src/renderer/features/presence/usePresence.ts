@@ -27,6 +27,9 @@ export function usePresence(caseId: string, myStaffId: string | null): CasePrese
   const api = useApi();
   const [present, setPresent] = useState<Presence[]>([]);
   const idle = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // The pending "viewing" of a case just opened: typing says more, so a keystroke cancels it (a late "viewing"
+  // would take back the "typing" the customer's chat window just showed).
+  const settle = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   // Whether the others were told anything about this case (only then is there something to take back).
   const announced = useRef(false);
@@ -34,12 +37,14 @@ export function usePresence(caseId: string, myStaffId: string | null): CasePrese
   useEffect(() => {
     setPresent([]);
     announced.current = false;
-    const settle = setTimeout(() => {
+    settle.current = setTimeout(() => {
+      settle.current = undefined;
       announced.current = true;
       void api.invoke('presence.set', { caseId, state: 'viewing' });
     }, VIEWING_SETTLE_MS);
     return () => {
-      clearTimeout(settle);
+      clearTimeout(settle.current);
+      settle.current = undefined;
       clearTimeout(idle.current);
       idle.current = undefined;
       if (announced.current) void api.invoke('presence.set', { caseId, state: 'none' });
@@ -52,6 +57,8 @@ export function usePresence(caseId: string, myStaffId: string | null): CasePrese
 
   const typing = useCallback(() => {
     // Only the first keystroke of a burst is sent: one message per pause, not one per key.
+    clearTimeout(settle.current);
+    settle.current = undefined;
     if (idle.current === undefined) {
       announced.current = true;
       void api.invoke('presence.set', { caseId, state: 'typing' });
