@@ -1,4 +1,5 @@
 import { MAX_REPORT_BUCKETS, type ReportGranularity } from '../../shared/protocol';
+import { addDays, dayOf, mondayOf, startOfDayIn, wallClock } from '../../shared/time/localCalendar';
 import { Refused } from '../refused';
 
 /** One bucket of a series, `[start, end)` in epoch ms. */
@@ -7,53 +8,17 @@ export interface Bucket {
   end: number;
 }
 
-/** The wall-clock reading of an instant in a time zone. */
-function wallClock(zone: string): (t: number) => { y: number; m: number; d: number; h: number; mi: number; s: number } {
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
-  return (t) => {
-    const p = Object.fromEntries(format.formatToParts(t).map((x) => [x.type, Number(x.value)]));
-    return { y: p.year, m: p.month, d: p.day, h: p.hour, mi: p.minute, s: p.second };
-  };
-}
-
 /**
- * Bucket boundaries in a time zone: hours, days from local midnight, weeks from Monday's local midnight. Days are
- * found from the zone's own calendar (Intl), never as 24 h: a local day across a daylight-saving change lasts 23 or
- * 25 hours.
+ * The first boundary of `granularity` in `zone` after `t`: the next hour, the next local midnight, the next
+ * Monday's local midnight (the one calendar rule: src/shared/time/localCalendar.ts).
  */
-export function zoneCalendar(zone: string) {
-  const clock = wallClock(zone);
-  /** How far the zone's wall clock is ahead of UTC at `t` (ms). */
-  const offset = (t: number) => {
-    const w = clock(t);
-    return Date.UTC(w.y, w.m - 1, w.d, w.h, w.mi, w.s) - (t - (((t % 1000) + 1000) % 1000));
-  };
-  /** The instant of local midnight starting the day `y-m-d` (day numbers past the month's end roll over). */
-  const midnight = (y: number, m: number, d: number) => {
-    const guess = Date.UTC(y, m - 1, d);
-    // Twice: the offset at the first estimate may differ from the one at midnight itself near a change.
-    const first = guess - offset(guess);
-    return guess - offset(first);
-  };
-  return {
-    /** The first boundary of `granularity` after `t`. */
-    nextBoundary(t: number, granularity: ReportGranularity): number {
-      const w = clock(t);
-      if (granularity === 'hour') return t - ((w.mi * 60 + w.s) * 1000 + (((t % 1000) + 1000) % 1000)) + 3_600_000;
-      if (granularity === 'day') return midnight(w.y, w.m, w.d + 1);
-      const sinceMonday = (new Date(Date.UTC(w.y, w.m - 1, w.d)).getUTCDay() + 6) % 7;
-      return midnight(w.y, w.m, w.d - sinceMonday + 7);
-    },
-  };
+export function nextBoundary(t: number, granularity: ReportGranularity, zone: string): number {
+  if (granularity === 'hour') {
+    const intoHour = (wallClock(t, zone) % 3_600_000) + (((t % 1000) + 1000) % 1000);
+    return t - intoHour + 3_600_000;
+  }
+  const today = dayOf(t, zone);
+  return startOfDayIn(granularity === 'day' ? addDays(today, 1) : addDays(mondayOf(today), 7), zone);
 }
 
 /**
@@ -62,13 +27,12 @@ export function zoneCalendar(zone: string) {
  * up to the period. More than MAX_REPORT_BUCKETS is refused (`invalid`, naming the granularity).
  */
 export function reportBuckets(from: number, to: number, granularity: ReportGranularity, zone: string): Bucket[] {
-  const calendar = zoneCalendar(zone);
   const buckets: Bucket[] = [];
   for (let start = from; start < to; ) {
     if (buckets.length === MAX_REPORT_BUCKETS) {
       throw new Refused('invalid', `granularity: a ${granularity} series of this period has more than ${MAX_REPORT_BUCKETS} buckets`);
     }
-    const end = Math.min(to, Math.max(start + 1, calendar.nextBoundary(start, granularity)));
+    const end = Math.min(to, Math.max(start + 1, nextBoundary(start, granularity, zone)));
     buckets.push({ start, end });
     start = end;
   }

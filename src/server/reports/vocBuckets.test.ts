@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bucketOf, localBuckets, startOfLocalDate } from './vocBuckets';
+import { startOfDayIn } from '../../shared/time/localCalendar';
+import { bucketOf, localBuckets } from './vocBuckets';
 import { nearestRank, percentiles } from './percentiles';
 
 const H = 3_600_000;
@@ -15,8 +16,8 @@ describe('local calendar buckets', () => {
   });
 
   it('starts a day at the first instant it has where midnight is skipped (Santiago) and at half hours (Kolkata)', () => {
-    expect(startOfLocalDate({ y: 2026, m: 8, d: 6 }, 'America/Santiago')).toBe(Date.UTC(2026, 8, 6, 4));
-    expect(startOfLocalDate({ y: 2026, m: 8, d: 7 }, 'America/Santiago')).toBe(Date.UTC(2026, 8, 7, 3));
+    expect(startOfDayIn({ year: 2026, month: 9, day: 6 }, 'America/Santiago')).toBe(Date.UTC(2026, 8, 6, 4));
+    expect(startOfDayIn({ year: 2026, month: 9, day: 7 }, 'America/Santiago')).toBe(Date.UTC(2026, 8, 7, 3));
     expect(localBuckets(Date.UTC(2026, 0, 1), Date.UTC(2026, 0, 1, 1), 'Asia/Kolkata', 'day')).toEqual([
       { start: Date.UTC(2025, 11, 31, 18, 30), end: Date.UTC(2026, 0, 1, 18, 30) },
     ]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_REPORT_BUCKETS } from '../../../../shared/protocol/reports';
-import { allowedGranularities, customPeriod, dayOf, defaultGranularity, mondayOf, parseDateInput, presetPeriod, startOfDayIn } from './period';
+import { dayOf, mondayOf, startOfDayIn } from '../../../../shared/time/localCalendar';
+import { allowedGranularities, customPeriod, defaultGranularity, parseDateInput, presetPeriod } from './period';
 
 const HOUR = 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString();
