@@ -75,7 +75,8 @@ describe('files on a reply', () => {
     expect(screen.getByText('Up to 10 files, 10 MB each: photos (JPEG, PNG, GIF, WebP), PDF, text and CSV.')).toBeTruthy();
 
     await userEvent.upload(fileInput(container), fileOf(SAMPLE_FILES.png, 'label.png', 'image/png'));
-    expect(fake.calls('attachment.upload')).toEqual([{ name: 'label.png', type: 'image/png', data: toBase64(SAMPLE_FILES.png) }]);
+    // Reading the file is asynchronous: on a loaded machine it can finish after upload() resolves.
+    await waitFor(() => expect(fake.calls('attachment.upload')).toEqual([{ name: 'label.png', type: 'image/png', data: toBase64(SAMPLE_FILES.png) }]));
     const section = screen.getByRole('region', { name: 'Write a reply or a note' });
     fireEvent.drop(section, { dataTransfer: { files: [fileOf(SAMPLE_FILES.csv, 'orders.csv', '')] } });
     // A file the system gives no type gets its extension's.
