@@ -169,6 +169,18 @@ describe('reports', () => {
     ]);
   });
 
+  it('keeps each reply’s wait when a message is stored after the replies that follow it (an import, a late delivery)', async () => {
+    const sup = await t.connect('sup1');
+    const waits = async () => (await sup.request('report:query', { from: D0, to: END, granularity: 'day', timeZone: 'UTC', compare: false })).current.nextResponseMs;
+    expect(await waits()).toEqual({ p50: 30 * M, p90: 60 * M });
+    // A customer message between o1 and o2 on c1, stored last: o2 now answers it, 35 min before o2.
+    await t.hub.ctx.store.write(async (tx) => void (await tx.put('interaction', message('i11', 'c1', D0 + H + 15 * M), ['*'])));
+    expect(await waits()).toEqual({ p50: 35 * M, p90: 60 * M });
+    // A staff reply stored late between i4 and i5 on c2: it answers i4 (15 min), and o4 now only i5 (30 min).
+    await t.hub.ctx.store.write(async (tx) => void (await tx.put('interaction', reply('o8', 'c2', D0 + 4 * H + 15 * M, 'a2'), ['*'])));
+    expect(await waits()).toEqual({ p50: 30 * M, p90: 35 * M });
+  });
+
   it('counts a moved case in the queue it is in now, and its survey answer in the queue it was given for', async () => {
     const sup = await t.connect('sup1');
     const phone = (await sup.request('report:query', { from: D0, to: END, granularity: 'week', timeZone: 'Europe/Athens', compare: false, queueId: 'q-phone' })).current;

@@ -1,6 +1,6 @@
 import { acceptsSurveys, deliveryAddress, isSupervising, type Alert, type Case, type Channel, type CsatResponse, type Customer, type DeliveryAddress, type Interaction } from '../shared/domain';
 import type { HubContext, UnitOfWork } from './context';
-import { classifyCustomer } from '../shared/assist';
+import { toneOfMessage } from './messageTone';
 import { queueDelivery } from './delivery/queueDelivery';
 import { Refused } from './refused';
 import { surveyQuestion } from './texts';
@@ -177,7 +177,7 @@ const VERY_NEGATIVE = -0.9;
  */
 export async function alertOnVeryNegative(w: UnitOfWork, kase: Case, text: string): Promise<Alert | null> {
   if (!text.trim()) return null;
-  const state = classifyCustomer([text]);
+  const state = toneOfMessage(text);
   if (state.score > VERY_NEGATIVE || state.emotion !== 'angry' || (await w.openAlertOfCase(kase.id))) return null;
   return raiseAlert(w, kase, 'negative-message', null, text.slice(0, 500));
 }

@@ -65,7 +65,7 @@ export function reportRoutes(ctx: HubContext, signedIn: (req: IncomingMessage) =
         if (err instanceof BadParameter) return [400, { ok: false, error: 'invalid', parameter: err.parameter, message: err.message }];
         throw err;
       }
-      const figures = await computeFigures(ctx.store, { queueId: range.queueId }, range.from, range.to, { now: ctx.now(), timeZone: 'UTC' });
+      const figures = await computeFigures(ctx.store, { queueId: range.queueId }, range.from, range.to, { now: ctx.now() });
       return [200, ReportSummarySchema.parse(summaryOf(figures))];
     },
   };

@@ -1,6 +1,6 @@
 import { CHANNELS, type Channel } from '../../shared/domain';
 import type { Report, ReportBucket, ReportFigures, ReportFilter, ReportGranularity, ReportSummary } from '../../shared/protocol';
-import type { ReportReads, ReportSlice } from '../store/reportReads';
+import { readBucketWriters, readPeriodWriters, readReportPeriod, type CreatedCase, type ReportPeriod, type ReportReads, type SurveyAnswer, type Writers } from '../store/reportReads';
 import { reportBuckets, type Bucket } from './buckets';
 import { percentiles } from './percentiles';
 
@@ -13,113 +13,82 @@ export interface ReportRequest extends ReportFilter {
   compare: boolean;
 }
 
-/** Slices read side by side: PostgreSQL spreads them over its pool; SQLite runs them one at a time anyway. */
-const LANES = 4;
-
-/**
- * Reads the slices in order, `LANES` at a time, giving the event loop a turn between slices: a SQLite store reads
- * synchronously, and a long report must not hold up every other request of the hub while it reads.
- */
-async function readSlices(reads: ReportReads, filter: ReportFilter, slices: readonly Bucket[]): Promise<ReportSlice[]> {
-  const out: ReportSlice[] = new Array(slices.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < slices.length) {
-      const k = next++;
-      await new Promise((resolve) => setImmediate(resolve));
-      out[k] = await reads.reportSlice(filter, slices[k].start, slices[k].end);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(LANES, slices.length) }, lane));
-  return out;
-}
-
 const share = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
 const average = (values: readonly number[]): number | null => (values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length);
-
-/** The slices of a period, added up: what the period's figures are computed from. */
-function merge(slices: readonly ReportSlice[]): ReportSlice {
-  const customers = new Map<string, number>();
-  const replies = new Map<string, { staffId: string; caseId: string }>();
-  const talk = new Map<string, { staffId: string; seconds: number; sessions: number }>();
-  const volumes = new Map<Channel, { channel: Channel; inbound: number; outbound: number }>();
-  for (const s of slices) {
-    for (const c of s.customers) customers.set(c.customerId, Math.max(customers.get(c.customerId) ?? 0, Number(c.negative)));
-    for (const r of s.replies) replies.set(`${r.staffId}\u0000${r.caseId}`, r);
-    for (const t of s.talk) {
-      const sum = talk.get(t.staffId) ?? { staffId: t.staffId, seconds: 0, sessions: 0 };
-      talk.set(t.staffId, { staffId: t.staffId, seconds: sum.seconds + Number(t.seconds), sessions: sum.sessions + Number(t.sessions) });
-    }
-    for (const v of s.volumes) {
-      const sum = volumes.get(v.channel) ?? { channel: v.channel, inbound: 0, outbound: 0 };
-      volumes.set(v.channel, { channel: v.channel, inbound: sum.inbound + Number(v.inbound), outbound: sum.outbound + Number(v.outbound) });
-    }
-  }
-  return {
-    created: slices.flatMap((s) => s.created),
-    resolved: slices.flatMap((s) => s.resolved),
-    answers: slices.flatMap((s) => s.answers),
-    surveysSent: slices.reduce((n, s) => n + s.surveysSent, 0),
-    volumes: [...volumes.values()],
-    customers: [...customers].map(([customerId, negative]) => ({ customerId, negative })),
-    replies: [...replies.values()],
-    talk: [...talk.values()],
-    nextWaits: slices.flatMap((s) => s.nextWaits),
-  };
-}
 
 /**
  * SLA attainment: among cases created in the period whose first reply came, or whose first-reply deadline passed,
  * before the period's end (or now, if sooner), the share answered by the deadline. Cases without a deadline do not
  * count.
  */
-function slaAttainment(created: ReportSlice['created'], cutoff: number): number | null {
+function slaAttainment(created: readonly CreatedCase[], cutoff: number): number | null {
   let due = 0;
   let met = 0;
-  for (const c of created) {
-    if (c.firstResponseDue === null) continue;
-    const answered = c.firstRespondedAt !== null && c.firstRespondedAt < cutoff;
-    if (!answered && c.firstResponseDue >= cutoff) continue;
+  for (const [, firstRespondedAt, firstResponseDue] of created) {
+    if (firstResponseDue === null) continue;
+    const answered = firstRespondedAt !== null && firstRespondedAt < cutoff;
+    if (!answered && firstResponseDue >= cutoff) continue;
     due++;
-    if (c.firstRespondedAt !== null && c.firstRespondedAt <= c.firstResponseDue) met++;
+    if (firstRespondedAt !== null && firstRespondedAt <= firstResponseDue) met++;
   }
   return share(met, due);
 }
 
-const firstResponses = (created: ReportSlice['created']) => created.flatMap((c) => (c.firstRespondedAt === null ? [] : [c.firstRespondedAt - c.createdAt]));
-const negativeShare = (s: ReportSlice) => share(s.customers.filter((c) => Number(c.negative) === 1).length, s.customers.length);
+const firstResponses = (created: readonly CreatedCase[]) => created.flatMap(([createdAt, firstRespondedAt]) => (firstRespondedAt === null ? [] : [firstRespondedAt - createdAt]));
+const scores = (answers: readonly SurveyAnswer[]) => answers.map(([, score]) => score);
 
 /** The figures of one period (definitions: src/shared/protocol/reports.ts and docs/architecture.md, "Reports"). */
-function figures(s: ReportSlice, from: number, to: number, now: number): ReportFigures {
+function figures(p: ReportPeriod, writers: Writers, from: number, to: number, now: number): ReportFigures {
   const distribution = Array.from({ length: 10 }, () => 0);
-  for (const a of s.answers) distribution[a.score - 1]++;
+  for (const [, score] of p.answers) distribution[score - 1]++;
   return {
     from,
     to,
-    cases: { created: s.created.length, resolved: s.resolved.length },
-    csat: { answers: s.answers.length, average: average(s.answers.map((a) => a.score)), distribution },
-    firstResponseMs: percentiles(firstResponses(s.created)),
-    resolutionMs: percentiles(s.resolved.map((r) => r.resolvedAt - r.createdAt)),
-    slaAttainment: slaAttainment(s.created, Math.min(to, now)),
-    negativeShare: negativeShare(s),
-    explainedTwice: s.created.filter((c) => c.channelCount >= 2).length,
-    nextResponseMs: percentiles(s.nextWaits),
-    surveysSent: s.surveysSent,
-    csatResponseRate: share(s.answers.length, s.surveysSent),
+    cases: { created: p.created.length, resolved: p.resolved.length },
+    csat: { answers: p.answers.length, average: average(scores(p.answers)), distribution },
+    firstResponseMs: percentiles(firstResponses(p.created)),
+    resolutionMs: percentiles(p.resolved.map(([createdAt, resolvedAt]) => resolvedAt - createdAt)),
+    slaAttainment: slaAttainment(p.created, Math.min(to, now)),
+    negativeShare: share(writers.negative, writers.customers),
+    explainedTwice: p.created.filter(([, , , channelCount]) => channelCount >= 2).length,
+    nextResponseMs: percentiles(p.nextWaits),
+    surveysSent: p.surveysSent,
+    csatResponseRate: share(p.answers.length, p.surveysSent),
   };
 }
 
-function bucketOf(b: Bucket, s: ReportSlice): ReportBucket {
-  return {
+/** Each row of `rows` in the bucket its time (`at`) falls in; `buckets` are in order and add up to the period. */
+function bucketed<T>(rows: readonly T[], at: (row: T) => number, buckets: readonly Bucket[]): T[][] {
+  const out = buckets.map((): T[] => []);
+  for (const row of rows) {
+    const t = at(row);
+    let lo = 0;
+    let hi = buckets.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (buckets[mid].start <= t) lo = mid;
+      else hi = mid - 1;
+    }
+    out[lo].push(row);
+  }
+  return out;
+}
+
+/** The series: each bucket's counts from the period's rows, and its negative share from its own writers. */
+function series(p: ReportPeriod, buckets: readonly Bucket[], writers: readonly Writers[]): ReportBucket[] {
+  const created = bucketed(p.created, ([createdAt]) => createdAt, buckets);
+  const resolved = bucketed(p.resolved, ([, resolvedAt]) => resolvedAt, buckets);
+  const answers = bucketed(p.answers, ([answeredAt]) => answeredAt, buckets);
+  return buckets.map((b, k) => ({
     start: b.start,
     end: b.end,
-    created: s.created.length,
-    resolved: s.resolved.length,
-    csatAnswers: s.answers.length,
-    csatAverage: average(s.answers.map((a) => a.score)),
-    negativeShare: negativeShare(s),
-    firstResponseP50: percentiles(firstResponses(s.created)).p50,
-  };
+    created: created[k].length,
+    resolved: resolved[k].length,
+    csatAnswers: answers[k].length,
+    csatAverage: average(scores(answers[k])),
+    negativeShare: share(writers[k].negative, writers[k].customers),
+    firstResponseP50: percentiles(firstResponses(created[k])).p50,
+  }));
 }
 
 /**
@@ -127,17 +96,17 @@ function bucketOf(b: Bucket, s: ReportSlice): ReportBucket {
  * theirs now; handle time = average talk time of their calls and video sessions in it; CSAT = answers given in it
  * on cases that are theirs now. Everyone with any of these, by name.
  */
-function agents(s: ReportSlice, nameOf: (staffId: string) => string | null): Report['agents'] {
+function agents(p: ReportPeriod, nameOf: (staffId: string) => string | null): Report['agents'] {
   const rows = new Map<string, { handled: number; resolved: number; talk: { seconds: number; sessions: number } | null; scores: number[] }>();
   const row = (id: string) => {
     let r = rows.get(id);
     if (!r) rows.set(id, (r = { handled: 0, resolved: 0, talk: null, scores: [] }));
     return r;
   };
-  for (const r of s.replies) row(r.staffId).handled++;
-  for (const r of s.resolved) if (r.assigneeId !== null) row(r.assigneeId).resolved++;
-  for (const t of s.talk) row(t.staffId).talk = { seconds: Number(t.seconds), sessions: Number(t.sessions) };
-  for (const a of s.answers) if (a.assigneeId !== null) row(a.assigneeId).scores.push(a.score);
+  for (const h of p.handled) row(h.staffId).handled = Number(h.cases);
+  for (const [, , assigneeId] of p.resolved) if (assigneeId !== null) row(assigneeId).resolved++;
+  for (const t of p.talk) row(t.staffId).talk = { seconds: Number(t.seconds), sessions: Number(t.sessions) };
+  for (const [, score, assigneeId] of p.answers) if (assigneeId !== null) row(assigneeId).scores.push(score);
   return [...rows]
     .map(([staffId, r]) => ({
       staffId,
@@ -152,31 +121,32 @@ function agents(s: ReportSlice, nameOf: (staffId: string) => string | null): Rep
 }
 
 /** Contacts per channel, every channel listed (zeros included) in the channels' order. */
-function channels(s: ReportSlice): Report['channels'] {
+function channels(p: ReportPeriod): Report['channels'] {
+  const origins = new Map<Channel, number>();
+  for (const [, , , , originChannel] of p.created) origins.set(originChannel, (origins.get(originChannel) ?? 0) + 1);
   return CHANNELS.map((channel) => {
-    const v = s.volumes.find((x) => x.channel === channel);
-    return { channel, inbound: Number(v?.inbound ?? 0), outbound: Number(v?.outbound ?? 0), casesCreated: s.created.filter((c) => c.originChannel === channel).length };
+    const v = p.volumes.find((x) => x.channel === channel);
+    return { channel, inbound: v?.inbound ?? 0, outbound: v?.outbound ?? 0, casesCreated: origins.get(channel) ?? 0 };
   });
 }
 
 /**
- * A report: the period read in slices, one per bucket of its series (so the series and the totals come from the
- * same reads), and the period just before it, of the same length, read by local day, when asked for.
+ * A report: the period read once, its series cut from the same rows (so the series and the totals agree), and the
+ * period just before it, of the same length, when asked for.
  */
 export async function computeReport(reads: ReportReads, q: ReportRequest, opts: { now: number; nameOf: (staffId: string) => string | null }): Promise<Report> {
   const filter: ReportFilter = { queueId: q.queueId, channel: q.channel, agentId: q.agentId, storeId: q.storeId };
   const buckets = reportBuckets(q.from, q.to, q.granularity, q.timeZone);
-  const slices = await readSlices(reads, filter, buckets);
-  const whole = merge(slices);
-  const previous = q.compare ? await computeFigures(reads, filter, q.from - (q.to - q.from), q.from, { now: opts.now, timeZone: q.timeZone }) : null;
+  const [period, writers] = await Promise.all([readReportPeriod(reads, filter, q.from, q.to), readBucketWriters(reads, filter, buckets)]);
+  const previous = q.compare ? await computeFigures(reads, filter, q.from - (q.to - q.from), q.from, { now: opts.now }) : null;
   return {
     timeZone: q.timeZone,
     granularity: q.granularity,
-    current: figures(whole, q.from, q.to, opts.now),
+    current: figures(period, writers.whole, q.from, q.to, opts.now),
     previous,
-    series: buckets.map((b, k) => bucketOf(b, slices[k])),
-    channels: channels(whole),
-    agents: agents(whole, opts.nameOf),
+    series: series(period, buckets, writers.buckets),
+    channels: channels(period),
+    agents: agents(period, opts.nameOf),
   };
 }
 
@@ -186,7 +156,8 @@ export function summaryOf(f: ReportFigures): ReportSummary {
   return { from, to, cases, csat, firstResponseMs, resolutionMs, slaAttainment, negativeShare, explainedTwice };
 }
 
-/** One period's figures only (no series, agents or comparison), read a day at a time: a report's previous period, the summary. */
-export async function computeFigures(reads: ReportReads, filter: ReportFilter, from: number, to: number, opts: { now: number; timeZone: string }): Promise<ReportFigures> {
-  return figures(merge(await readSlices(reads, filter, reportBuckets(from, to, 'day', opts.timeZone))), from, to, opts.now);
+/** One period's figures only (no series, agents or comparison): a report's previous period, the summary. */
+export async function computeFigures(reads: ReportReads, filter: ReportFilter, from: number, to: number, opts: { now: number }): Promise<ReportFigures> {
+  const [period, writers] = await Promise.all([readReportPeriod(reads, filter, from, to), readPeriodWriters(reads, filter, from, to)]);
+  return figures(period, writers, from, to, opts.now);
 }

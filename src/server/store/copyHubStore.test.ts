@@ -11,6 +11,7 @@ import { createHub, type Hub } from '../hub';
 import { openHubData } from '../hubData';
 import { signBody } from '../http/signature';
 import { loadOrg } from '../loadOrg';
+import { computeFigures } from '../reports/computeReport';
 import { testOrg } from '../testing/testOrg';
 import type { CaseScope, HubStore } from './hubStore';
 import { openPgStore } from './pg/pgStore';
@@ -99,10 +100,17 @@ describe('npm run hub -- migrate-to', () => {
     const note = { type: 'note', mutationId: randomUUID(), caseId, text: 'Called the courier' };
     const noted = await mutate(hub, sup.accessToken, note);
     expect(noted).toMatchObject({ ok: true });
+    // Answered: the case's row no longer has its first-reply deadline; SQLite kept it in a column of its own.
+    const lastMessageId = (await data.store.get('case', caseId))!.lastMessageId;
+    const reply = { type: 'reply', mutationId: randomUUID(), caseId, channel: 'email', text: 'We are checking with the courier.', basedOn: { lastMessageId } };
+    expect(await mutate(hub, (await login(hub, 'a1')).accessToken, reply)).toMatchObject({ ok: true });
     await hub.close();
 
     const before = openSqliteStore(join(dataDir, 'hub.sqlite'));
     const source = await contents(before);
+    const reportAt = Date.now() + 1;
+    const sourceFigures = await computeFigures(before, {}, 0, reportAt, { now: reportAt });
+    expect(sourceFigures.slaAttainment).toBe(1);
     await before.close();
     expect(source.log.length).toBeGreaterThan(20);
 
@@ -117,6 +125,8 @@ describe('npm run hub -- migrate-to', () => {
     const after = await openPgStore(target);
     try {
       expect(await contents(after)).toEqual(source);
+      // The same report from the copy: the deadline kept, the replies' waits computed again.
+      expect(await computeFigures(after, {}, 0, reportAt, { now: reportAt })).toEqual(sourceFigures);
     } finally {
       await after.close();
     }

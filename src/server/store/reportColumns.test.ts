@@ -8,8 +8,8 @@ import { openSqliteStore } from './sqlite/sqliteStore';
 
 const T = Date.UTC(2026, 2, 1);
 
-describe('report columns (SQLite migration 0011)', () => {
-  it('are derived from every row written before the migration; a deadline nulled once answered comes from the queue', async () => {
+describe('report columns (SQLite migrations 0011 and 0012)', () => {
+  it('(migration 0011) are derived from every row written before the migration; a deadline nulled once answered comes from the queue', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'report-columns-'));
     const path = join(dir, 'hub.sqlite');
     try {
@@ -43,6 +43,43 @@ describe('report columns (SQLite migration 0011)', () => {
         { id: 'in2', kind: 'phone', direction: 'outbound', author_id: 'a1', customer_id: 'cu1', talk_sec: 120, negative: null },
       ]);
       expect(db.prepare('SELECT created_at, score, queue_id FROM csat').all()).toEqual([{ created_at: T + 7, score: 4, queue_id: 'q1' }]);
+      db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('(migration 0012) fills in the wait of every staff reply written before it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'report-waits-'));
+    const path = join(dir, 'hub.sqlite');
+    try {
+      const first = openSqliteStore(path);
+      const at = (id: string, minutes: number, over = {}) => interaction({ id, caseId: 'ca1', createdAt: T + minutes * 60_000, ...over });
+      await first.write(async (w) => {
+        await w.put('case', kase({ id: 'ca1', createdAt: T }), []);
+        for (const m of [at('in1', 0), at('out1', 10, { direction: 'outbound', authorId: 'a1' }), at('in2', 20), at('in3', 25), at('out2', 40, { direction: 'outbound', authorId: 'a1' })]) {
+          await w.put('interaction', m, []);
+        }
+        // A survey invitation is outbound but nobody's reply: it has no wait, and does not end one.
+        await w.put('interaction', at('out3', 45, { direction: 'outbound', authorId: null }), []);
+      });
+      await first.close();
+      const raw = new Database(path);
+      raw.exec('UPDATE interactions SET wait_ms = NULL');
+      raw.pragma('user_version = 11');
+      raw.close();
+
+      await (openSqliteStore(path)).close();
+      const db = new Database(path, { readonly: true });
+      expect(db.prepare('SELECT id, wait_ms FROM interactions ORDER BY created_at').all()).toEqual([
+        { id: 'in1', wait_ms: null },
+        // The case's first reply: its wait is the first response time, kept on the case.
+        { id: 'out1', wait_ms: null },
+        { id: 'in2', wait_ms: null },
+        { id: 'in3', wait_ms: null },
+        { id: 'out2', wait_ms: 20 * 60_000 },
+        { id: 'out3', wait_ms: null },
+      ]);
       db.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });

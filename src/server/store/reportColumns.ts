@@ -1,6 +1,6 @@
 import type { Case, Channel, Interaction } from '../../shared/domain';
 import type { CsatResponse } from '../../shared/domain/voice';
-import { classifyCustomer } from '../../shared/assist/classifyCustomer';
+import { toneOfMessage } from '../messageTone';
 
 /**
  * The columns supervisor reports filter and count on (src/server/reports), derived from each row by both engines
@@ -9,13 +9,13 @@ import { classifyCustomer } from '../../shared/assist/classifyCustomer';
  */
 
 /**
- * A customer message is negative when the tone engine reads its sentiment as negative (classifyCustomer, the
+ * A customer message is negative when the tone engine reads its sentiment as negative (toneOfMessage, the
  * reading the agent's tone panel shows). Null for what is not a customer's written message: replies, notes, and
  * inbound contacts without text (a call), which count neither way in `negativeShare`.
  */
 export function negativeFlag(i: Pick<Interaction, 'direction' | 'text'>): 0 | 1 | null {
   if (i.direction !== 'inbound' || i.text.trim() === '') return null;
-  return classifyCustomer([i.text]).sentiment === 'negative' ? 1 : 0;
+  return toneOfMessage(i.text).sentiment === 'negative' ? 1 : 0;
 }
 
 /** Talk time of a call or video session in seconds (null for any other interaction). */
@@ -41,6 +41,14 @@ export const caseReportColumns = (c: Case): CaseReportColumns => ({
   channel_set: channelSet(c.channels),
   origin_channel: c.originChannel,
 });
+
+/**
+ * A case's first-reply deadline as set at its creation, for a row written before the deadline was kept (once
+ * answered, the row's own field is null): its creation plus its queue's first-response minutes, when known. What
+ * the migrations and a copy from SQLite to PostgreSQL fill in.
+ */
+export const firstResponseDueOf = (c: Case, firstResponseMinutes: number | undefined): number | null =>
+  c.firstResponseDueAt ?? (firstResponseMinutes === undefined ? null : c.createdAt + firstResponseMinutes * 60_000);
 
 export interface InteractionReportColumns {
   kind: Interaction['kind'];

@@ -1,38 +1,49 @@
-import type { Channel } from '../../shared/domain';
+import { CHANNELS, type Channel } from '../../shared/domain';
 import type { ReportFilter } from '../../shared/protocol';
 
 /**
- * What supervisor reports read of one slice of time `[from, to)` (src/server/reports adds slices up into a
- * report): the facts each figure needs, for the cases a filter keeps as they are now. Both engines run the same
- * SQL (`reportSliceSql`) over the report columns (reportColumns.ts).
+ * What supervisor reports read of a period `[from, to)` (src/server/reports computes the figures from it): the
+ * facts each figure needs, for the cases a filter keeps as they are now. Both engines run the same SQL
+ * (`reportPeriodSql`, `writerRows`) over the report columns (reportColumns.ts, replyWaits.ts). The large sets
+ * come as tuples: a 90-day report over a million messages reads a few hundred thousand of them, and rows as
+ * objects would cost more to build than the figures.
  */
-export interface ReportSlice {
-  /** Cases created in the slice. */
-  created: Array<{ createdAt: number; firstRespondedAt: number | null; firstResponseDue: number | null; channelCount: number; originChannel: Channel }>;
-  /** Cases whose (latest) resolution is in the slice, and who has them now. */
-  resolved: Array<{ createdAt: number; resolvedAt: number; assigneeId: string | null }>;
-  /** Survey answers given in the slice (the queue filter is the answer's queue), and who has their case now. */
-  answers: Array<{ score: number; assigneeId: string | null }>;
-  /** Surveys sent in the slice. */
+
+/** A case created in the period. */
+export type CreatedCase = [createdAt: number, firstRespondedAt: number | null, firstResponseDue: number | null, channelCount: number, originChannel: Channel];
+/** A case whose (latest) resolution is in the period, and who has it now. */
+export type ResolvedCase = [createdAt: number, resolvedAt: number, assigneeId: string | null];
+/** A survey answer given in the period (the queue filter is the answer's queue), and who has its case now. */
+export type SurveyAnswer = [answeredAt: number, score: number, assigneeId: string | null];
+
+/** Customers who wrote, each once, and how many of them wrote at least one message that read negative. */
+export interface Writers {
+  customers: number;
+  negative: number;
+}
+
+export interface ReportPeriod {
+  created: CreatedCase[];
+  resolved: ResolvedCase[];
+  answers: SurveyAnswer[];
+  /** Surveys sent in the period. */
   surveysSent: number;
   /** Customer messages in and replies out, per channel. */
   volumes: Array<{ channel: Channel; inbound: number; outbound: number }>;
-  /** Customers who wrote in the slice, each once, and whether a message of theirs read negative. */
-  customers: Array<{ customerId: string; negative: number }>;
-  /** Who replied on which case in the slice, each pair once. */
-  replies: Array<{ staffId: string; caseId: string }>;
-  /** Talk time of calls and video sessions in the slice per member of staff: seconds in all and how many. */
+  /** Per member of staff: the distinct cases they replied on in the period. */
+  handled: Array<{ staffId: string; cases: number }>;
+  /** Talk time of calls and video sessions in the period per member of staff: seconds in all and how many. */
   talk: Array<{ staffId: string; seconds: number; sessions: number }>;
-  /** For each reply in the slice that is not its case's first: ms since the oldest customer message it answers. */
+  /** The wait each reply in the period answered, for replies that are not their case's first (replyWaits.ts). */
   nextWaits: number[];
 }
 
-/** The report reads of a store (a part of StoreReads). */
+/** The report reads of a store (a part of StoreReads): the rows of one statement built here, each row as an array of its columns. */
 export interface ReportReads {
-  reportSlice(filter: ReportFilter, from: number, to: number): Promise<ReportSlice>;
+  reportRows(statement: SliceStatement): Promise<unknown[][]>;
 }
 
-/** One statement of a slice: SQL with `?` placeholders (PostgreSQL numbers them) and its values. */
+/** One statement: SQL with `?` placeholders (PostgreSQL numbers them) and its values. */
 export interface SliceStatement {
   sql: string;
   values: unknown[];
@@ -48,61 +59,129 @@ function caseConditions(f: ReportFilter, queueColumn = 'c.queue_id'): SliceState
   return { sql: parts.map((p) => ` AND ${p.sql}`).join(''), values: parts.flatMap((p) => p.values) };
 }
 
-/** Whether anything but the answer's queue needs the case: a survey answer's own columns cover the rest. */
-const needsCase = (f: ReportFilter) => f.agentId !== undefined || f.storeId !== undefined || f.channel !== undefined;
+const range = (column: string) => `${column} >= ? AND ${column} < ?`;
+
+/** Messages `alias`, joined to their case only when the filter needs it: unfiltered, a report reads the messages' indexes alone. */
+function messagesOf(f: ReportFilter, alias: string) {
+  const onCase = caseConditions(f);
+  const from = onCase.values.length > 0 ? `interactions ${alias} JOIN cases c ON c.id = ${alias}.case_id` : `interactions ${alias}`;
+  return { from, onCase };
+}
+
+/** Customer messages in a span (`?`, `?`), each customer once with 1 when any of theirs read negative, else 0. */
+function writerRows(f: ReportFilter, from: number, to: number): SliceStatement {
+  const { from: messages, onCase } = messagesOf(f, 'i');
+  return {
+    sql: `SELECT i.customer_id, max(i.negative) AS negative FROM ${messages}
+          WHERE ${range('i.created_at')} AND i.direction = 'inbound' AND i.negative IS NOT NULL${onCase.sql} GROUP BY i.customer_id`,
+    values: [from, to, ...onCase.values],
+  };
+}
 
 /**
- * The statements of one slice, keyed as ReportSlice. Messages are joined to their case only when the filter
- * needs it: an unfiltered report reads the covering index over the interactions' times and nothing else.
+ * Messages per channel and direction, each count its own seek on the index over (kind, direction, time): a
+ * GROUP BY over the period would sort every message of it.
  */
-export function reportSliceSql(f: ReportFilter, from: number, to: number): Record<keyof ReportSlice, SliceStatement> {
+function volumesSql(f: ReportFilter, from: number, to: number): SliceStatement {
+  const { from: messages, onCase } = messagesOf(f, 'i');
+  const counts = CHANNELS.flatMap((channel) =>
+    (['inbound', 'outbound'] as const).map((direction) => ({
+      sql: `(SELECT count(*) FROM ${messages} WHERE i.kind = '${channel}' AND i.direction = '${direction}' AND ${range('i.created_at')}${onCase.sql})`,
+      values: [from, to, ...onCase.values],
+    })),
+  );
+  return { sql: `SELECT ${counts.map((c) => c.sql).join(',\n')}`, values: counts.flatMap((c) => c.values) };
+}
+
+/**
+ * `aggregates` of each member of staff's own messages (`which`) in the period, for those with any: a seek per
+ * member on their messages by time (the indexes interactions_staff and interactions_talk), where one pass over the
+ * period's messages would sort them all by author.
+ */
+function perStaff(f: ReportFilter, aggregates: string, which: string, from: number, to: number): SliceStatement {
+  const { from: messages, onCase } = messagesOf(f, 'i');
+  return {
+    // CROSS JOIN: SQLite keeps its left side the outer loop (PostgreSQL plans it as any join).
+    sql: `SELECT s.id, ${aggregates} FROM staff s CROSS JOIN ${messages}
+          WHERE i.author_id = s.id AND ${which} AND ${range('i.created_at')}${onCase.sql} GROUP BY s.id`,
+    values: [from, to, ...onCase.values],
+  };
+}
+
+/** The statements of a period, keyed as ReportPeriod (`volumes` answers one row: inbound and outbound counts per channel, in CHANNELS' order). */
+export function reportPeriodSql(f: ReportFilter, from: number, to: number): Record<keyof ReportPeriod, SliceStatement> {
   const onCase = caseConditions(f);
   const filtered = onCase.values.length > 0;
-  const messages = (alias: string) => (filtered ? `interactions ${alias} JOIN cases c ON c.id = ${alias}.case_id` : `interactions ${alias}`);
-  const range = (column: string) => `${column} >= ? AND ${column} < ?`;
+  const { from: messages } = messagesOf(f, 'i');
   const withCase = (sql: string, extra: SliceStatement = onCase): SliceStatement => ({ sql: sql.replace('$FILTER', extra.sql), values: [from, to, ...extra.values] });
   const answersOn = caseConditions(f, 's.queue_id');
   return {
     created: withCase(
-      `SELECT c.created_at AS "createdAt", c.first_responded_at AS "firstRespondedAt", c.first_response_due AS "firstResponseDue",
-         c.channel_count AS "channelCount", c.origin_channel AS "originChannel" FROM cases c WHERE ${range('c.created_at')}$FILTER`,
+      `SELECT c.created_at, c.first_responded_at, c.first_response_due, c.channel_count, c.origin_channel FROM cases c WHERE ${range('c.created_at')}$FILTER`,
     ),
-    resolved: withCase(
-      `SELECT c.created_at AS "createdAt", c.resolved_at AS "resolvedAt", c.assignee_id AS "assigneeId" FROM cases c WHERE ${range('c.resolved_at')}$FILTER`,
-    ),
-    answers: withCase(
-      `SELECT s.score, c.assignee_id AS "assigneeId" FROM csat s LEFT JOIN cases c ON c.id = s.case_id WHERE ${range('s.created_at')}$FILTER`,
-      needsCase(f) || f.queueId !== undefined ? answersOn : { sql: '', values: [] },
-    ),
-    surveysSent: withCase(
-      `SELECT count(*) AS n FROM surveys v${filtered ? ' JOIN cases c ON c.id = v.case_id' : ''} WHERE ${range('v.sent_at')}$FILTER`,
-    ),
-    volumes: withCase(
-      `SELECT i.kind AS channel, CAST(sum(CASE WHEN i.direction = 'inbound' THEN 1 ELSE 0 END) AS bigint) AS inbound,
-         CAST(sum(CASE WHEN i.direction = 'outbound' THEN 1 ELSE 0 END) AS bigint) AS outbound
-       FROM ${messages('i')} WHERE ${range('i.created_at')} AND i.direction IN ('inbound', 'outbound') AND i.kind <> 'note'$FILTER GROUP BY i.kind`,
-    ),
-    customers: withCase(
-      `SELECT i.customer_id AS "customerId", max(i.negative) AS negative FROM ${messages('i')}
-       WHERE ${range('i.created_at')} AND i.direction = 'inbound' AND i.negative IS NOT NULL$FILTER GROUP BY i.customer_id`,
-    ),
-    replies: withCase(
-      `SELECT DISTINCT i.author_id AS "staffId", i.case_id AS "caseId" FROM ${messages('i')}
-       WHERE ${range('i.created_at')} AND i.direction = 'outbound' AND i.author_id IS NOT NULL$FILTER`,
-    ),
-    talk: withCase(
-      `SELECT i.author_id AS "staffId", CAST(sum(i.talk_sec) AS bigint) AS seconds, count(*) AS sessions FROM ${messages('i')}
-       WHERE ${range('i.created_at')} AND i.talk_sec IS NOT NULL AND i.author_id IS NOT NULL$FILTER GROUP BY i.author_id`,
-    ),
-    // A reply answers the customer messages since the reply before it; the case's first reply has none before it.
-    nextWaits: withCase(
-      `SELECT w.wait FROM (SELECT o.created_at - (
-           SELECT min(q.created_at) FROM interactions q WHERE q.case_id = o.case_id AND q.direction = 'inbound' AND q.created_at < o.created_at
-             AND q.created_at > (SELECT max(p.created_at) FROM interactions p
-                                 WHERE p.case_id = o.case_id AND p.direction = 'outbound' AND p.author_id IS NOT NULL AND p.created_at < o.created_at)
-         ) AS wait
-         FROM ${messages('o')} WHERE ${range('o.created_at')} AND o.direction = 'outbound' AND o.author_id IS NOT NULL$FILTER) w
-       WHERE w.wait IS NOT NULL`,
-    ),
+    resolved: withCase(`SELECT c.created_at, c.resolved_at, c.assignee_id FROM cases c WHERE ${range('c.resolved_at')}$FILTER`),
+    answers: withCase(`SELECT s.created_at, s.score, c.assignee_id FROM csat s LEFT JOIN cases c ON c.id = s.case_id WHERE ${range('s.created_at')}$FILTER`, answersOn),
+    surveysSent: withCase(`SELECT count(*) AS n FROM surveys v${filtered ? ' JOIN cases c ON c.id = v.case_id' : ''} WHERE ${range('v.sent_at')}$FILTER`),
+    volumes: volumesSql(f, from, to),
+    handled: perStaff(f, 'count(DISTINCT i.case_id)', `i.direction = 'outbound'`, from, to),
+    talk: perStaff(f, 'CAST(sum(i.talk_sec) AS bigint), count(*)', 'i.talk_sec IS NOT NULL', from, to),
+    nextWaits: withCase(`SELECT i.wait_ms FROM ${messages} WHERE ${range('i.created_at')} AND i.wait_ms IS NOT NULL$FILTER`),
   };
+}
+
+/** A turn for the event loop before each statement: SQLite reads synchronously, and a long report must not hold up the hub's other requests. */
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+/** Reads a period: its statements side by side (PostgreSQL spreads them over its pool; SQLite runs them in turn). */
+export async function readReportPeriod(reads: ReportReads, f: ReportFilter, from: number, to: number): Promise<ReportPeriod> {
+  const q = reportPeriodSql(f, from, to);
+  const rows = async (s: SliceStatement) => {
+    await turn();
+    return reads.reportRows(s);
+  };
+  const [created, resolved, answers, surveys, volumes, handled, talk, waits] = await Promise.all(
+    [q.created, q.resolved, q.answers, q.surveysSent, q.volumes, q.handled, q.talk, q.nextWaits].map(rows),
+  );
+  const counts = (volumes[0] as number[]).map(Number);
+  return {
+    created: created as CreatedCase[],
+    resolved: resolved as ResolvedCase[],
+    answers: answers as SurveyAnswer[],
+    surveysSent: Number(surveys[0][0]),
+    volumes: CHANNELS.map((channel, k) => ({ channel, inbound: counts[2 * k], outbound: counts[2 * k + 1] })),
+    handled: handled.map(([staffId, cases]) => ({ staffId: String(staffId), cases: Number(cases) })),
+    talk: talk.map(([staffId, seconds, sessions]) => ({ staffId: String(staffId), seconds: Number(seconds), sessions: Number(sessions) })),
+    nextWaits: waits.map(([wait]) => Number(wait)),
+  };
+}
+
+/** The writers of a period on its own (a report's previous period, the summary: no series to read them from). */
+export async function readPeriodWriters(reads: ReportReads, f: ReportFilter, from: number, to: number): Promise<Writers> {
+  const rows = writerRows(f, from, to);
+  await turn();
+  const [[customers, negative]] = await reads.reportRows({ sql: `SELECT count(*), coalesce(sum(w.negative), 0) FROM (${rows.sql}) w`, values: rows.values });
+  return { customers: Number(customers), negative: Number(negative) };
+}
+
+/**
+ * The writers of each bucket of a series, and of the whole period they add up to: each bucket's customers are read
+ * once, and the period's are their union (a share of distinct customers cannot be added up from the buckets' counts).
+ */
+export async function readBucketWriters(reads: ReportReads, f: ReportFilter, buckets: ReadonlyArray<{ start: number; end: number }>): Promise<{ buckets: Writers[]; whole: Writers }> {
+  const everyone = new Map<unknown, number>();
+  const perBucket = await Promise.all(
+    buckets.map(async (bucket) => {
+      await turn();
+      const rows = await reads.reportRows(writerRows(f, bucket.start, bucket.end));
+      let negative = 0;
+      for (const [customerId, flag] of rows) {
+        negative += Number(flag);
+        everyone.set(customerId, Math.max(everyone.get(customerId) ?? 0, Number(flag)));
+      }
+      return { customers: rows.length, negative };
+    }),
+  );
+  let negative = 0;
+  for (const flag of everyone.values()) negative += flag;
+  return { buckets: perBucket, whole: { customers: everyone.size, negative } };
 }

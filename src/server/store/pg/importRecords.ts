@@ -1,6 +1,8 @@
 import { ENTITY_NAMES, type EntityName, type EntityRow } from '../../../shared/protocol';
+import type { Queue } from '../../../shared/domain';
 import type { HubRecord } from '../hubStore';
-import { columnParams, customerSideParams, ROW_TABLES } from './rowTables';
+import { firstResponseDueOf } from '../reportColumns';
+import { columnParams, customerSideParams, refreshWaits, ROW_TABLES } from './rowTables';
 import type { Run, Statement } from './run';
 import type { Send } from './storeWrites';
 
@@ -115,6 +117,17 @@ function byEntity(rows: ReadonlyArray<RecordOf<'row'>>): Map<EntityName, Array<R
 }
 
 /**
+ * The cases' columns, with the first-reply deadline as set at creation (see firstResponseDueOf): a SQLite hub kept
+ * it in a column of its own, but its records carry only the rows, whose own deadline is null once answered.
+ */
+async function withKeptDeadlines(run: Run, cases: Array<EntityRow<'case'>>): Promise<unknown[][]> {
+  const queues = await run<{ id: string; data: string }>({ text: 'SELECT id, data FROM queues' });
+  const minutes = new Map(queues.map((q) => [q.id, (JSON.parse(q.data) as Queue).sla.firstResponseMinutes]));
+  const due = ROW_TABLES.case.columns.findIndex((c) => c.name === 'first_response_due');
+  return columnParams('case', cases).map((values, i) => (i === due ? cases.map((c) => firstResponseDueOf(c, minutes.get(c.queueId))) : values));
+}
+
+/**
  * HubStore.importRecords inside a write transaction (its `run` and `send`): one statement per table the records
  * fill, sent without waiting (a failure fails the transaction at COMMIT). Rows go before the staff accounts that
  * update them; customers' identities and name starts are derived from their rows as the store's writes derive them.
@@ -131,7 +144,9 @@ export async function importRecords(run: Run, send: Send, records: readonly HubR
   }
   for (const [entity, rows] of byEntity(groups.row ?? [])) {
     const data = rows.map((r) => r.data);
-    send(ROWS[entity], [rows.map((r) => r.id), rows.map((r) => r.seq), data.map((d) => JSON.stringify(d)), ...columnParams(entity, data)]);
+    const columns = entity === 'case' ? await withKeptDeadlines(run, data as Array<EntityRow<'case'>>) : columnParams<EntityName>(entity, data);
+    send(ROWS[entity], [rows.map((r) => r.id), rows.map((r) => r.seq), data.map((d) => JSON.stringify(d)), ...columns]);
+    if (entity === 'interaction') refreshWaits(send, data as Array<EntityRow<'interaction'>>);
     if (entity === 'customer') {
       const [kinds, values, owners, starts, startOwners] = customerSideParams(data as Array<EntityRow<'customer'>>);
       send(CUSTOMER_IDENTITIES, [kinds, values, owners]);

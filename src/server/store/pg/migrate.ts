@@ -8,13 +8,14 @@ import * as m0006 from './migrations/0006-webchat';
 import * as m0007 from './migrations/0007-refold';
 import * as m0008 from './migrations/0008-live-calls';
 import * as m0009 from './migrations/0009-reports';
+import * as m0010 from './migrations/0010-report-speed';
 import { query, withClient } from './run';
 
 /**
  * Migrations in order, one per file under migrations/; the schema version is their count. `after` runs in the
  * same transaction, for rows whose derived columns SQL cannot compute (folded text).
  */
-const MIGRATIONS: ReadonlyArray<{ up: string; after?: (client: pg.ClientBase) => Promise<void> }> = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009];
+const MIGRATIONS: ReadonlyArray<{ up: string; after?: (client: pg.ClientBase) => Promise<void> }> = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010];
 
 /** The schema this code writes: the number of its migrations. */
 export const PG_SCHEMA_VERSION = MIGRATIONS.length;

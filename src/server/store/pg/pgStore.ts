@@ -1,10 +1,11 @@
 import type pg from 'pg';
 import type { HubRecord, HubStore, StoreTx } from '../hubStore';
+import type { EntityRow } from '../../../shared/protocol';
 import { importRecords } from './importRecords';
 import { migrate } from './migrate';
 import { CHANGES_CHANNEL, listenForChanges } from './listenForChanges';
 import { changesAfter, pullChanges, snapshotPage } from './pagedReads';
-import { distinctIdRuns, removeParams, upsertParams, WRITE_STATEMENTS } from './rowTables';
+import { distinctIdRuns, refreshWaits, removeParams, upsertParams, WRITE_STATEMENTS } from './rowTables';
 import { openPool, poolRunner, queries, query, type Run, type Statement, withClient, writesPerTurn } from './run';
 import { storeReads } from './storeReads';
 import { type Send, storeWrites } from './storeWrites';
@@ -81,6 +82,7 @@ async function writeTransaction<T>(
       async put(entity, row, audience) {
         const n = ++logged;
         send(WRITE_STATEMENTS[entity].upsert, upsertParams(entity, [{ n, row, audience }]));
+        if (entity === 'interaction') refreshWaits(send, [row as EntityRow<'interaction'>]);
         return seqOf(n);
       },
       async putMany(entity, rows) {
@@ -90,6 +92,7 @@ async function writeTransaction<T>(
           const params = upsertParams(entity, batch.map(({ row, audience }) => ({ n: ++logged, row, audience })));
           await previous;
           previous = sent(WRITE_STATEMENTS[entity].upsert, params);
+          if (entity === 'interaction') refreshWaits(send, batch.map((w) => w.row as EntityRow<'interaction'>));
         }
         await previous;
       },

@@ -2,7 +2,9 @@ import { breachCheckAt, identitiesOf } from '../../../shared/domain';
 import { ENTITY_NAMES, type EntityName, type EntityRow } from '../../../shared/protocol';
 import { foldText } from '../../../shared/text/fold';
 import { caseReportColumns, negativeFlag, talkSeconds } from '../reportColumns';
+import { REPLY_WAIT, STAFF_REPLY, waitChanges } from '../replyWaits';
 import { normalizeSubject } from '../storeRules';
+import type { Send } from './storeWrites';
 
 /** A column a query filters on, kept beside the row's JSON: its SQL type and how it is read from the row. */
 interface Column<E extends EntityName> {
@@ -149,6 +151,19 @@ function writeSql(entity: EntityName, op: 'upsert' | 'delete'): string {
 export const WRITE_STATEMENTS = Object.fromEntries(
   ENTITY_NAMES.map((e) => [e, { upsert: { name: `put-${e}`, text: writeSql(e, 'upsert') }, delete: { name: `remove-${e}`, text: writeSql(e, 'delete') } }]),
 ) as Record<EntityName, Record<'upsert' | 'delete', { name: string; text: string }>>;
+
+/** The reply waits storing messages can change (replyWaits.ts), from each case's earliest message stored on. */
+const REFRESH_WAITS = {
+  name: 'refresh-waits',
+  text: `UPDATE interactions AS o SET wait_ms = ${REPLY_WAIT} FROM unnest($1::text[], $2::bigint[]) AS t(case_id, since)
+         WHERE o.case_id = t.case_id AND o.created_at >= t.since AND ${STAFF_REPLY}`,
+};
+
+/** Sends the refresh of the reply waits that storing `messages` can change, after the statement that stores them. */
+export function refreshWaits(send: Send, messages: ReadonlyArray<EntityRow<'interaction'>>): void {
+  const [caseIds, since] = waitChanges(messages);
+  if (caseIds.length > 0) send(REFRESH_WAITS, [caseIds, since]);
+}
 
 /** One row to write as the `n`th change of its transaction, heard by `audience`. */
 export interface RowWrite<E extends EntityName> {

@@ -7,6 +7,8 @@ import { storeError } from './connectionErrors';
 export interface Statement {
   name?: string;
   text: string;
+  /** Rows as arrays of their columns rather than objects (what supervisor reports read in bulk). */
+  rowMode?: 'array';
 }
 
 /** Runs one statement and gives its rows: on the pool (committed state) or inside a write transaction. */

@@ -10,12 +10,13 @@ import * as m0008 from './migrations/0008-webchat';
 import * as m0009 from './migrations/0009-refold';
 import * as m0010 from './migrations/0010-live-calls';
 import * as m0011 from './migrations/0011-reports';
+import * as m0012 from './migrations/0012-report-speed';
 
 /**
  * Migrations in order; the schema version is their count, kept in `PRAGMA user_version`. `after` runs in the
  * same transaction, for rows whose derived columns SQL cannot compute (folded text).
  */
-const MIGRATIONS: ReadonlyArray<{ up: string; after?: (db: Database.Database) => void }> = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011];
+const MIGRATIONS: ReadonlyArray<{ up: string; after?: (db: Database.Database) => void }> = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012];
 
 /** Brings the database to the newest schema, each migration in its own transaction. Returns the version. */
 export function migrate(db: Database.Database): number {

@@ -43,6 +43,7 @@ import {
 } from '../storeRules';
 import { auditSql } from '../auditSql';
 import { caseReportColumns, csatReportColumns, interactionReportColumns } from '../reportColumns';
+import { changesWaits, REFRESH_CASE_WAITS } from '../replyWaits';
 import { migrate } from './migrate';
 import { ownerOnlyDatabase } from './ownerOnly';
 import { sqliteReportReads } from './reportReads';
@@ -133,6 +134,7 @@ function sqliteOps(db: Database.Database): SqliteOps {
        first_response_due = COALESCE(cases.first_response_due, excluded.first_response_due), channel_count = excluded.channel_count,
        channel_set = excluded.channel_set, origin_channel = excluded.origin_channel`,
   );
+  const refreshWaits = st(REFRESH_CASE_WAITS);
   const upsertInteraction = st(
     `INSERT INTO interactions (id, seq, data, case_id, created_at, kind, direction, author_id, customer_id, talk_sec, negative)
      VALUES (@id, @seq, @data, @case_id, @created_at, @kind, @direction, @author_id, @customer_id, @talk_sec, @negative)
@@ -193,6 +195,7 @@ function sqliteOps(db: Database.Database): SqliteOps {
       case 'interaction': {
         const i = row as Interaction;
         upsertInteraction.run({ id: i.id, seq, data: json, case_id: i.caseId, created_at: i.createdAt, ...interactionReportColumns(i) });
+        if (changesWaits(i)) refreshWaits.run(i.caseId, i.createdAt);
         return;
       }
       case 'csat': {

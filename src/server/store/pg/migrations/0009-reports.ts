@@ -1,7 +1,8 @@
 import type pg from 'pg';
-import type { Case, Queue } from '../../../../shared/domain';
+import type { Queue } from '../../../../shared/domain';
 import type { EntityRow } from '../../../../shared/protocol';
 import { query } from '../run';
+import { firstResponseDueOf } from '../../reportColumns';
 import { columnParams, ROW_TABLES } from '../rowTables';
 
 /**
@@ -58,8 +59,7 @@ async function rederive<E extends 'case' | 'interaction' | 'csat'>(
 export async function after(client: pg.ClientBase): Promise<void> {
   const queues = await query<{ id: string; data: string }>(client, { text: 'SELECT id, data FROM queues' });
   const minutes = new Map(queues.rows.map((q) => [q.id, (JSON.parse(q.data) as Queue).sla.firstResponseMinutes]));
-  const due = (c: Case) => c.firstResponseDueAt ?? (minutes.has(c.queueId) ? c.createdAt + minutes.get(c.queueId)! * 60_000 : null);
-  await rederive(client, 'case', (cases, column, values) => (column === 'first_response_due' ? cases.map(due) : values));
+  await rederive(client, 'case', (cases, column, values) => (column === 'first_response_due' ? cases.map((c) => firstResponseDueOf(c, minutes.get(c.queueId))) : values));
   await rederive(client, 'interaction');
   await rederive(client, 'csat');
 }

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Case, Interaction, Queue } from '../../../../shared/domain';
 import type { CsatResponse } from '../../../../shared/domain/voice';
-import { caseReportColumns, csatReportColumns, interactionReportColumns } from '../../reportColumns';
+import { caseReportColumns, csatReportColumns, firstResponseDueOf, interactionReportColumns } from '../../reportColumns';
 
 /**
  * Supervisor reports (src/server/reports): the columns their queries filter and count on (see reportColumns.ts),
@@ -68,11 +68,7 @@ export function after(db: Database.Database): void {
   const firstResponseMinutes = new Map(
     db.prepare<[], { id: string; data: string }>('SELECT id, data FROM queues').all().map((q) => [q.id, (JSON.parse(q.data) as Queue).sla.firstResponseMinutes]),
   );
-  const caseColumns = (c: Case) => {
-    const cols = caseReportColumns(c);
-    const minutes = firstResponseMinutes.get(c.queueId);
-    return { ...cols, first_response_due: cols.first_response_due ?? (minutes === undefined ? null : c.createdAt + minutes * 60_000) };
-  };
+  const caseColumns = (c: Case) => ({ ...caseReportColumns(c), first_response_due: firstResponseDueOf(c, firstResponseMinutes.get(c.queueId)) });
   rederive(db, 'cases', caseColumns);
   rederive<Interaction>(db, 'interactions', interactionReportColumns);
   rederive<CsatResponse>(db, 'csat', csatReportColumns);
