@@ -21,10 +21,10 @@ const PERIOD = { from: SAT, to: TUE, timeZone: 'Europe/Warsaw' } as const;
 
 const customers: Customer[] = [customer({ id: 'cu1', name: 'Zofia Król', emails: ['zofia@example.pl'], phones: [], loyaltyNumber: null }), customer({ id: 'cu2', name: 'Γιώργος Παπαδόπουλος', emails: ['giorgos@example.gr'], phones: [], loyaltyNumber: null })];
 const cases: Case[] = [
-  kase({ id: 'ca1', customerId: 'cu1', subject: 'Late parcel', queueId: 'q-chat', assigneeId: 'a1', lastChannel: 'email' }),
-  kase({ id: 'ca2', customerId: 'cu2', subject: 'Parcel missing', queueId: 'q-chat', assigneeId: 'a2', lastChannel: 'chat' }),
-  kase({ id: 'ca3', customerId: 'cu2', subject: 'Παράδοση', queueId: 'q-el', assigneeId: 'a3', lastChannel: 'email' }),
-  kase({ id: 'ca4', customerId: 'cu1', subject: 'Courier', queueId: 'q-chat', assigneeId: 'a1', lastChannel: 'chat' }),
+  kase({ id: 'ca1', customerId: 'cu1', subject: 'Late parcel', queueId: 'q-chat', assigneeId: 'a1', channels: ['email'], lastChannel: 'email' }),
+  kase({ id: 'ca2', customerId: 'cu2', subject: 'Parcel missing', queueId: 'q-chat', assigneeId: 'a2', channels: ['chat'], lastChannel: 'chat' }),
+  kase({ id: 'ca3', customerId: 'cu2', subject: 'Παράδοση', queueId: 'q-el', assigneeId: 'a3', channels: ['email'], lastChannel: 'email' }),
+  kase({ id: 'ca4', customerId: 'cu1', subject: 'Courier', queueId: 'q-chat', assigneeId: 'a1', channels: ['email', 'chat'], lastChannel: 'chat' }),
 ];
 const answer = (id: string, caseId: string, score: number, comment: string | null, createdAt: number): CsatResponse => {
   const c = cases.find((k) => k.id === caseId)!;
@@ -103,12 +103,14 @@ describe('voc:query answers', () => {
     });
   });
 
-  it('filters by score range, queue, agent (the assignee now), channel (the case’s last) and phrase', async () => {
+  it('filters by score range, queue, agent (the assignee now), channel (any the case touched, as reports filter) and phrase', async () => {
     expect(ids(await voc({ maxScore: 4 }))).toEqual(['s8', 's4', 's3', 's2', 's1']);
     expect(ids(await voc({ minScore: 5 }))).toEqual(['s6', 's5']);
     expect(ids(await voc({ queueId: 'q-el' }))).toEqual(['s8', 's3']);
     expect(ids(await voc({ agentId: 'a1' }))).toEqual(['s6', 's4', 's1']);
     expect(ids(await voc({ channel: 'chat' }))).toEqual(['s5', 's4', 's2']);
+    // ca4 began by email and went on in chat: it counts for both.
+    expect(ids(await voc({ channel: 'email' }))).toEqual(['s8', 's6', 's4', 's3', 's1']);
     // Folded as search folds: "Nie dotarła" meets "nie dotarła" and "Nie dotarła", not "nie dotarł" nor a sentence break.
     const phrase = await voc({ phrase: 'NIE DOTARLA' });
     expect(ids(phrase)).toEqual(['s2', 's1']);

@@ -13,7 +13,7 @@ type VocQuery = z.output<typeof VocQuerySchema>;
 function caseMatches(q: VocQuery, queueId: string, kase: Case | null): boolean {
   if (q.queueId !== undefined && queueId !== q.queueId) return false;
   if (q.agentId !== undefined && kase?.assigneeId !== q.agentId) return false;
-  if (q.channel !== undefined && kase?.lastChannel !== q.channel) return false;
+  if (q.channel !== undefined && !kase?.channels.includes(q.channel)) return false;
   return true;
 }
 

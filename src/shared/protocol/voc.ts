@@ -8,7 +8,8 @@ import { MAX_REPORT_DAYS, PercentilesSchema, TimeZoneSchema } from './reports';
  *
  * Definitions (docs/architecture.md, "Voice of the Customer", follows them):
  * - An answer is in the period when it was given in `[from, to)`. Its queue is the queue it was given for; its
- *   agent is the case's assignee now; its channel is the case's last channel (where the customer last wrote).
+ *   agent is the case's assignee now. The channel filter keeps cases that touched the channel, as reports' does;
+ *   an answer shows its case's last channel (where the customer last wrote).
  * - A low-score comment is the comment of an answer scored at or below its queue's `csatAlertThreshold`.
  * - Phrases are words and two-word runs of low-score comments, folded as search folds text, stop words left
  *   out; counted over the period and every filter but `phrase`, so that picking one keeps the list in place.
@@ -41,7 +42,7 @@ export const VocQuerySchema = z
     queueId: IdSchema.optional(),
     /** The case's assignee now. */
     agentId: IdSchema.optional(),
-    /** The case's last channel. */
+    /** A channel the case touched. */
     channel: ChannelSchema.optional(),
     /** Only answers whose comment holds this phrase, folded as search folds text. */
     phrase: z.string().trim().min(1).max(MAX_VOC_PHRASE).optional(),
