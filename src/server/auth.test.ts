@@ -128,6 +128,20 @@ describe('sign-in and sessions', () => {
     expect((await new Promise<Error>((resolve) => s.once('connect_error', resolve))).message).toMatch(/signed out/);
     s.close();
   });
+
+  it('takes a person offline when they sign out of their last session, not while another is open', async () => {
+    t = await startTestHub();
+    const desk = await t.connect('a1');
+    const laptop = await t.connect('a1');
+    expect(t.hub.ctx.staff('a1')?.status).toBe('available');
+    expect((await t.http('/api/v1/auth/logout', { refreshToken: desk.session.refreshToken })).status).toBe(200);
+    expect(t.hub.ctx.staff('a1')?.status).toBe('available');
+    expect((await t.http('/api/v1/auth/logout', { refreshToken: laptop.session.refreshToken })).status).toBe(200);
+    expect(t.hub.ctx.staff('a1')?.status).toBe('offline');
+    // Signing out again changes nothing.
+    expect((await t.http('/api/v1/auth/logout', { refreshToken: laptop.session.refreshToken })).status).toBe(200);
+    expect(t.hub.ctx.staff('a1')?.status).toBe('offline');
+  });
 });
 
 describe('event validation', () => {

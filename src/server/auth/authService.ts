@@ -5,6 +5,7 @@ import type { SharedState } from '../sharedState';
 import type { SessionRecord } from '../store/hubStore';
 import { currentPolicy } from '../admin/policy';
 import type { HubContext, UnitOfWork } from '../context';
+import { setStaffStatus } from '../mutations';
 import { passwordProblem, type PasswordProblem } from './passwordPolicy';
 import { hashPassword, verifyPassword } from './passwords';
 import { createRateLimiter } from './rateLimiter';
@@ -203,11 +204,18 @@ export function createAuthService(ctx: HubContext, opts: AuthOptions) {
       return issue(outcome.staff, outcome.sessionId, outcome.refreshToken, outcome.expires);
     },
 
-    /** Signs a session out everywhere: its refresh token dies and its live connections are closed. */
+    /**
+     * Signs a session out everywhere: its refresh token dies and its live connections are closed. Signing out of
+     * a person's last session takes them offline, so that routing stops offering them work; signed in on another
+     * workstation, they keep their status.
+     */
     async revokeByRefresh(refreshToken: string): Promise<void> {
       await ctx.write(async (w) => {
         const s = await w.sessionByRefreshHash(sha256(refreshToken));
-        if (s && s.revokedAt === null) await revoke(w, s.id);
+        if (!s || s.revokedAt !== null) return;
+        await revoke(w, s.id);
+        const staff = ctx.staff(s.staffId);
+        if (staff && (await w.openSessionsOf(staff.id)).length === 0) await setStaffStatus(w, staff, 'offline');
       });
     },
 
