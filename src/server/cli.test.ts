@@ -7,6 +7,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgres, type PostgresServer } from './cluster/postgres';
 import { signBody } from './http/signature';
 import { openSqliteStore } from './store/sqlite/sqliteStore';
+import { bundleScript } from './testing/bundledScript';
+
+// The command line is started some thirty times: compiled once, each start takes half the time.
+let bundleDir: string;
+let cli: string[];
+beforeAll(async () => {
+  bundleDir = mkdtempSync(join(tmpdir(), 'hub-cli-bundle-'));
+  cli = await bundleScript('src/server/cli.ts', bundleDir);
+});
+afterAll(() => rmSync(bundleDir, { recursive: true, force: true }));
 
 let dir: string | null = null;
 afterEach(() => {
@@ -34,7 +44,7 @@ describe('npm run hub', () => {
 
 /** Runs the hub command line to its end, with `input` piped to it: exit code and everything it printed. */
 function hubCommand(args: string[], input?: string): Promise<{ code: number | null; out: string }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], {
+  const proc = spawn(process.execPath, [...cli, ...args], {
     env: { ...process.env, HUB_SECRET: 'cli-test-secret' },
     stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });
@@ -59,7 +69,7 @@ const refused = (r: { code: number | null; out: string }, says: RegExp) => {
  * matches (`printed`), and how to stop it.
  */
 async function startHub(args: string[]): Promise<{ url: string; out: string; printed(line: RegExp): Promise<RegExpExecArray>; stop(): Promise<void> }> {
-  const hub = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', '--port', '0', ...args], {
+  const hub = spawn(process.execPath, [...cli, '--port', '0', ...args], {
     env: { ...process.env, HUB_SECRET: 'cli-test-secret' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Interaction } from '../../../shared/domain';
+import { bundleScript } from '../../../server/testing/bundledScript';
 import { startTestHub, type TestHub } from '../../../server/testing/hubHarness';
 import { openCacheDatabase } from '../cache/database';
 import { readSyncState } from '../cache/syncState';
@@ -21,11 +22,13 @@ const CHILD = fileURLToPath(new URL('./crashChild.ts', import.meta.url));
 let t: TestHub;
 let dirs: ReturnType<typeof tempDir>;
 let token: string;
+let childArgs: string[];
 const key = randomBytes(32).toString('hex');
 
 beforeAll(async () => {
   t = await startTestHub();
   dirs = tempDir();
+  childArgs = await bundleScript(CHILD, dirs.dir);
   token = (await t.login('sup1')).accessToken;
   for (let i = 0; i < 60; i++) await t.inbound({ channel: 'email', subject: `topic ${i}`, text: `first message ${i}`, from: { email: `c${i}@example.com` } });
 }, 120_000);
@@ -41,7 +44,7 @@ interface Run {
 }
 
 function startChild(file: string, mode: string, run: number): Run {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
+  const child = spawn(process.execPath, childArgs, {
     env: { ...process.env, CACHE_FILE: file, CACHE_KEY: key, HUB_URL: t.hub.url, TOKEN: token, MODE: mode, RUN: String(run), STAFF_ID: 'sup1' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
