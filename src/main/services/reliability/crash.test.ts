@@ -23,6 +23,7 @@ let t: TestHub;
 let dirs: ReturnType<typeof tempDir>;
 let token: string;
 let childArgs: string[];
+const children = new Set<ChildProcess>();
 const key = randomBytes(32).toString('hex');
 
 beforeAll(async () => {
@@ -33,6 +34,8 @@ beforeAll(async () => {
   for (let i = 0; i < 60; i++) await t.inbound({ channel: 'email', subject: `topic ${i}`, text: `first message ${i}`, from: { email: `c${i}@example.com` } });
 }, 120_000);
 afterAll(async () => {
+  // A failed run leaves the next one's process waiting for its turn.
+  for (const child of children) child.kill('SIGKILL');
   await t?.stop();
   dirs?.cleanup();
 });
@@ -41,13 +44,16 @@ interface Run {
   child: ChildProcess;
   lines: string[];
   exited: Promise<void>;
+  /** Lets it open the cache and sync (until then it only loads its code). */
+  go(): void;
 }
 
 function startChild(file: string, mode: string, run: number): Run {
   const child = spawn(process.execPath, childArgs, {
     env: { ...process.env, CACHE_FILE: file, CACHE_KEY: key, HUB_URL: t.hub.url, TOKEN: token, MODE: mode, RUN: String(run), STAFF_ID: 'sup1' },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
+  children.add(child);
   const lines: string[] = [];
   let rest = '';
   child.stdout!.on('data', (chunk: Buffer) => {
@@ -56,7 +62,7 @@ function startChild(file: string, mode: string, run: number): Run {
     lines.push(...parts);
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return { child, lines, exited };
+  return { child, lines, exited, go: () => child.stdin!.end('go\n') };
 }
 
 const until = async (pred: () => boolean, ms: number) => {
@@ -76,12 +82,17 @@ describe('crash safety', () => {
     const acked = new Map<string, string>(); // mutationId -> note text
     const queued = new Map<string, string>(); // mutationId -> note text
     const mainCache = join(dirs.dir, 'main.db');
+    // A third of the runs bootstrap a fresh cache; the rest reuse one, syncing live or writing notes.
+    const modeOf = (run: number) => (run % 3 === 0 ? 'bootstrap' : run % 3 === 1 ? 'live' : 'outbox');
+    const fileOf = (run: number) => (modeOf(run) === 'bootstrap' ? join(dirs.dir, `boot-${run}.db`) : mainCache);
     let checks = 0;
+    // Each run's process loads while the one before it runs (starting is most of a run's time).
+    let next = startChild(fileOf(0), modeOf(0), 0);
     for (let run = 0; run < RUNS; run++) {
-      // A third of the runs bootstrap a fresh cache; the rest reuse one, syncing live or writing notes.
-      const mode = run % 3 === 0 ? 'bootstrap' : run % 3 === 1 ? 'live' : 'outbox';
-      const file = mode === 'bootstrap' ? join(dirs.dir, `boot-${run}.db`) : mainCache;
-      const r = startChild(file, mode, run);
+      const file = fileOf(run);
+      const r = next;
+      r.go();
+      next = run + 1 < RUNS ? startChild(fileOf(run + 1), modeOf(run + 1), run + 1) : startChild(mainCache, 'drain', RUNS);
       await until(() => r.lines.includes('started'), 20_000);
       // Live traffic while it runs, so there are changes to apply when the kill lands.
       const traffic = (async () => {
@@ -121,7 +132,8 @@ describe('crash safety', () => {
     expect(checks).toBe(RUNS);
 
     // Finally let the engine run undisturbed until its outbox is empty.
-    const last = startChild(mainCache, 'drain', RUNS);
+    const last = next;
+    last.go();
     expect(await until(() => last.lines.includes('drained'), 60_000)).toBe(true);
     last.child.kill('SIGKILL');
     await last.exited;

@@ -3,6 +3,7 @@
  * with SIGKILL at random moments. It syncs one cache with the hub and, in `outbox` mode, keeps writing notes
  * through the outbox. It reports on stdout, one line each: `queued <mutationId> <text>` once a note is durably
  * in the outbox, and `acked <mutationId> <text>` once the hub acknowledged it, and `caught-up` when in step.
+ * It starts syncing on the first line it reads on standard input.
  */
 import { openCacheDatabase } from '../cache/database';
 import { optimisticEffects } from '../outbox/effects';
@@ -11,6 +12,14 @@ import { startSyncClient } from '../sync/syncClient';
 
 const { CACHE_FILE, CACHE_KEY, HUB_URL, TOKEN, MODE, RUN, STAFF_ID } = process.env;
 if (!CACHE_FILE || !CACHE_KEY || !HUB_URL || !TOKEN || !MODE || !RUN || !STAFF_ID) throw new Error('crashChild: missing environment');
+
+// The test starts the next run's process while the current one runs, and lets it touch the cache only when
+// the current one is dead: it waits here, loaded, for a line on standard input (or leaves with the test).
+await new Promise<void>((resolve) => {
+  process.stdin.once('data', () => resolve());
+  process.stdin.once('end', () => process.exit(0));
+});
+process.stdin.destroy();
 
 const db = openCacheDatabase(CACHE_FILE, { key: Buffer.from(CACHE_KEY, 'hex') });
 // Small pages: many transactions, so a kill lands inside or between them.
