@@ -191,16 +191,21 @@ describe('npm run hub -- create-admin', () => {
     dir = mkdtempSync(join(tmpdir(), 'hub-cli-'));
     const data = join(dir, 'data');
     const create = (args: string[], input?: string) => hubCommand(['create-admin', '--data', data, ...args], input);
-    refused(await create(['--username', 'ada'], 'short\n'), /^hub: password refused: a password needs at least 12 characters$/);
-    refused(await create(['--username', 'ada'], 'password2024!\n'), /^hub: password refused: .*most common/);
-    refused(await create(['--username', 'adalovelace'], 'adalovelace-rules\n'), /^hub: password refused: a password may not contain the username$/);
-    refused(await create(['--username', 'ada']), /^hub: no password on standard input/);
-    refused(await create(['--username', 'ada'], ''), /^hub: no password on standard input/);
-    refused(await create(['--username', 'ada'], '\n'), /^hub: no password on standard input/);
-    refused(await create([], `${PASSWORD}\n`), /^hub: create-admin needs --username: a username cannot be empty$/);
-    refused(await create(['--username', 'ada lovelace'], `${PASSWORD}\n`), /no spaces/);
-    refused(await create(['--username', 'x'.repeat(65)], `${PASSWORD}\n`), /at most 64/);
-    refused(await create(['--username', 'ada', '--name', '\u202e'], `${PASSWORD}\n`), /^hub: --name: a name cannot be blank$/);
+    const refusals: Array<[args: string[], input: string | undefined, says: RegExp]> = [
+      [['--username', 'ada'], 'short\n', /^hub: password refused: a password needs at least 12 characters$/],
+      [['--username', 'ada'], 'password2024!\n', /^hub: password refused: .*most common/],
+      [['--username', 'adalovelace'], 'adalovelace-rules\n', /^hub: password refused: a password may not contain the username$/],
+      [['--username', 'ada'], undefined, /^hub: no password on standard input/],
+      [['--username', 'ada'], '', /^hub: no password on standard input/],
+      [['--username', 'ada'], '\n', /^hub: no password on standard input/],
+      [[], `${PASSWORD}\n`, /^hub: create-admin needs --username: a username cannot be empty$/],
+      [['--username', 'ada lovelace'], `${PASSWORD}\n`, /no spaces/],
+      [['--username', 'x'.repeat(65)], `${PASSWORD}\n`, /at most 64/],
+      [['--username', 'ada', '--name', '\u202e'], `${PASSWORD}\n`, /^hub: --name: a name cannot be blank$/],
+    ];
+    // Each is refused before anything is written, so they may all run at once.
+    const answers = await Promise.all(refusals.map(([args, input]) => create(args, input)));
+    answers.forEach((answer, i) => refused(answer, refusals[i][2]));
     // None of those created the data.
     expect(existsSync(data)).toBe(false);
     expect((await create(['--username', 'ada'], `${PASSWORD}\r\n`)).code).toBe(0);
@@ -256,12 +261,7 @@ describe('npm run hub with a database and Redis it cannot use', () => {
   });
 
   it('refuses a URL that is not one, a database nobody answers at, an unknown database and a newer schema', async () => {
-    refused(await hubCommand(['--port', '0', '--database', 'not a url']), /--database is not a URL/);
-    refused(await hubCommand(['--port', '0', '--database', 'mysql://db/hub']), /--database must start with postgres:\/\//);
-    refused(await hubCommand(['--port', '0', '--database', 'postgres://hub:hush@127.0.0.1:1/hub']), /^hub: cannot reach PostgreSQL at 127\.0\.0\.1:1\/hub: connect ECONNREFUSED/);
     const missing = Object.assign(new URL(postgres.url), { pathname: '/nowhere', password: 'hush' }).toString();
-    refused(await hubCommand(['--port', '0', '--database', missing]), /"nowhere" does not exist/);
-
     const newer = await postgres.createDatabase('newer');
     const client = new pg.Client({ connectionString: newer });
     await client.connect();
@@ -271,7 +271,16 @@ describe('npm run hub with a database and Redis it cannot use', () => {
     } finally {
       await client.end();
     }
-    refused(await hubCommand(['--port', '0', '--database', newer]), /database schema 999 is newer than this hub/);
+    const refusals: Array<[database: string, says: RegExp]> = [
+      ['not a url', /--database is not a URL/],
+      ['mysql://db/hub', /--database must start with postgres:\/\//],
+      ['postgres://hub:hush@127.0.0.1:1/hub', /^hub: cannot reach PostgreSQL at 127\.0\.0\.1:1\/hub: connect ECONNREFUSED/],
+      [missing, /"nowhere" does not exist/],
+      [newer, /database schema 999 is newer than this hub/],
+    ];
+    // None of them starts a hub or writes anything: all at once.
+    const answers = await Promise.all(refusals.map(([database]) => hubCommand(['--port', '0', '--database', database])));
+    answers.forEach((answer, i) => refused(answer, refusals[i][1]));
   }, 90_000);
 
   it('creates an admin in a PostgreSQL database, who signs in on a hub node started on it', async () => {
