@@ -1,6 +1,6 @@
 import type { Case, CannedResponse, CsatResponse, Customer, Interaction, KbArticle, Queue, Staff, StoreLocation } from '../shared/domain';
 import { caseKeys, keys } from './audience';
-import { hashPassword } from './auth/passwords';
+import { hashPassword, SCRYPT_PARAMS, type ScryptCost } from './auth/passwords';
 import type { HubStore, StoreWrites } from './store/hubStore';
 
 /** An organisation to load: reference data, staff with their passwords, and customers with their histories. */
@@ -28,8 +28,8 @@ export async function putStaff(
  * Batches go in one transaction each, with audiences computed from the batch itself (no read-backs), so a
  * million interactions load in well under a minute.
  */
-export async function loadOrg(store: HubStore, org: OrgData, onProgress?: (rows: number) => void): Promise<void> {
-  const hashes = await Promise.all(org.staff.map((s) => (s.password === null ? '' : hashPassword(s.password))));
+export async function loadOrg(store: HubStore, org: OrgData, onProgress?: (rows: number) => void, hashing: ScryptCost = SCRYPT_PARAMS): Promise<void> {
+  const hashes = await Promise.all(org.staff.map((s) => (s.password === null ? '' : hashPassword(s.password, hashing))));
   await store.write(async (tx) => {
     const everyone = [keys.everyone];
     const all = <T>(rows: T[]) => rows.map((row) => ({ row, audience: everyone }));

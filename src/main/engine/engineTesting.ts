@@ -1,11 +1,12 @@
 import { rmSync } from 'node:fs';
 import { channels, type ChannelName, type InputOf, type OutputOf } from '../../shared/ipc/contract';
+import { FAST_SCRYPT } from '../../shared/testing/fastScrypt';
 import type { Engine, EngineOptions } from './createEngine';
 
 /** Test support for engines against a real hub. */
 
 /** Cheap key derivation: the engine tests sign in dozens of times; the vault's own tests cover OWASP parameters. */
-export const FAST_KDF = { N: 2 ** 10, r: 8, p: 1 };
+export const FAST_KDF = FAST_SCRYPT;
 
 /** The password `testOrg()` gives a person. */
 export const password = (id: string) => `${id}-password-1`;

@@ -8,6 +8,7 @@ import { loadOrg, type OrgData } from '../loadOrg';
 import type { HubStore } from '../store/hubStore';
 import { openPgStore } from '../store/pg/pgStore';
 import { openSqliteStore } from '../store/sqlite/sqliteStore';
+import { FAST_SCRYPT } from '../../shared/testing/fastScrypt';
 import { testOrg } from './testOrg';
 
 declare module 'vitest' {
@@ -28,15 +29,20 @@ export interface TestData {
   remove(): Promise<void>;
 }
 
+/**
+ * Loads `org` with cheap password hashes: a hash carries its own cost, so signing in checks it at that cost,
+ * and the hub tests sign in hundreds of times. Passwords set through the hub (a change, a reset, a new person)
+ * are hashed at the real cost, and the password tests cover that.
+ */
 async function loaded(store: HubStore, org: OrgData): Promise<void> {
   try {
-    await loadOrg(store, org);
+    await loadOrg(store, org, undefined, FAST_SCRYPT);
   } finally {
     await store.close();
   }
 }
 
-// The standard org is loaded once per test process and copied: password hashing is deliberately slow.
+// The standard org is loaded once per test process and copied.
 let sqliteTemplate: Promise<string> | null = null;
 let pgTemplate: Promise<string> | null = null;
 
