@@ -217,22 +217,28 @@ describe('every IPC channel, fuzzed through the real browser host and engine', (
    * `internal`. Frames over the cap go through expectOversizedRefused instead.
    */
   async function fuzz(channel: ChannelName, payloads: unknown[]): Promise<void> {
-    for (let start = 0; start < payloads.length; start += IN_FLIGHT) {
-      const batch = payloads.slice(start, start + IN_FLIGHT).map(async (input, offset) => {
-        const label = `${channel} payload ${start + offset} (seed ${SEED}): ${toJson(input).slice(0, 200)}`;
-        // nextId is the id main.invoke gives this call: nothing runs between here and it.
-        const frame = invokeFrame(main.nextId(), { channel, input });
-        if (frameBytes(frame) > MAX_MESSAGE_BYTES) return expectOversizedRefused(frame);
-        const answer = IpcResultSchema.safeParse(await main.invoke({ channel, input }));
-        expect(answer.success, label).toBe(true);
-        if (!answer.success || answer.data.ok) return;
-        expect(IPC_ERROR_CODES, label).toContain(answer.data.error.code);
-        expect(answer.data.error.code, label).not.toBe('internal');
-        const { input: received } = JSON.parse(toJson({ input })) as { input?: unknown };
-        if (!channels[channel].input.safeParse(received).success) expect(answer.data.error.code, label).toBe('invalid-input');
-      });
-      await Promise.all(batch);
-    }
+    let taken = 0;
+    // IN_FLIGHT lanes, each taking the next payload as soon as its last is answered.
+    const lane = async () => {
+      while (taken < payloads.length) {
+        const index = taken++;
+        await check(index, payloads[index]);
+      }
+    };
+    const check = async (index: number, input: unknown) => {
+      const label = `${channel} payload ${index} (seed ${SEED}): ${toJson(input).slice(0, 200)}`;
+      // nextId is the id main.invoke gives this call: nothing runs between here and it.
+      const frame = invokeFrame(main.nextId(), { channel, input });
+      if (frameBytes(frame) > MAX_MESSAGE_BYTES) return expectOversizedRefused(frame);
+      const answer = IpcResultSchema.safeParse(await main.invoke({ channel, input }));
+      expect(answer.success, label).toBe(true);
+      if (!answer.success || answer.data.ok) return;
+      expect(IPC_ERROR_CODES, label).toContain(answer.data.error.code);
+      expect(answer.data.error.code, label).not.toBe('internal');
+      const { input: received } = JSON.parse(toJson({ input })) as { input?: unknown };
+      if (!channels[channel].input.safeParse(received).success) expect(answer.data.error.code, label).toBe('invalid-input');
+    };
+    await Promise.all(Array.from({ length: IN_FLIGHT }, lane));
   }
 
   beforeAll(async () => {
