@@ -12,6 +12,8 @@ import { openHubData } from '../hubData';
 import { signBody } from '../http/signature';
 import { loadOrg } from '../loadOrg';
 import { computeFigures } from '../reports/computeReport';
+import { FAST_SCRYPT } from '../../shared/testing/fastScrypt';
+import { bundleScript } from '../testing/bundledScript';
 import { testOrg } from '../testing/testOrg';
 import type { CaseScope, HubStore } from './hubStore';
 import { openPgStore } from './pg/pgStore';
@@ -27,10 +29,13 @@ import { openSqliteStore } from './sqlite/sqliteStore';
 const SECRET = 'copy-test-secret';
 let postgres: PostgresServer;
 let dir: string;
+let cli: string[];
 
 beforeAll(async () => {
   postgres = await startPostgres({ name: 'copytest' });
   dir = mkdtempSync(join(tmpdir(), 'hub-copy-'));
+  // The command line is started several times: compiled once (see bundledScript.ts).
+  cli = await bundleScript('src/server/cli.ts', dir);
 }, 120_000);
 
 afterAll(async () => {
@@ -40,7 +45,7 @@ afterAll(async () => {
 
 /** Runs the hub command line to its end: exit code and everything it printed. */
 function hubCommand(args: string[]): Promise<{ code: number | null; out: string }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [...cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   proc.stdout.on('data', (d) => (out += String(d)));
   proc.stderr.on('data', (d) => (out += String(d)));
@@ -90,7 +95,8 @@ describe('npm run hub -- migrate-to', () => {
   it('moves a SQLite hub with traffic to PostgreSQL: seqs, audiences, sessions, passwords and stored answers carry over', async () => {
     const dataDir = join(dir, 'hub');
     const data = await openHubData({ dataDir, seed: null, customers: 0, interactions: 0 });
-    await loadOrg(data.store, testOrg());
+    // Cheap hashes (a hash carries its own cost): what is under test is that they carry over.
+    await loadOrg(data.store, testOrg(), undefined, FAST_SCRYPT);
     let hub = await createHub({ store: data.store, tokenKey: data.tokenKey, ingestSecret: SECRET, port: 0, tickMs: 3_600_000 });
     const received = await inbound(hub, 'mail-1', 'Where is my parcel?');
     expect(received.status).toBe(201);
