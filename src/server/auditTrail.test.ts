@@ -71,6 +71,7 @@ describe('the audit trail', () => {
   it('records each person’s work on a case, and the hub’s failed delivery, with the case, its queue and small before/after', async () => {
     const { caseId } = await workedCase();
     expect(await story(caseId)).toEqual([
+      [SYSTEM_ACTOR_ID, 'case.routed'],
       ['a1', 'case.reply'],
       [SYSTEM_ACTOR_ID, 'delivery.failed'],
       ['a1', 'case.note'],
@@ -82,7 +83,8 @@ describe('the audit trail', () => {
     ]);
     const entries = chronological(await trail({ caseId }));
     for (const e of entries) expect(e).toMatchObject({ caseId, queueId: 'q-chat' });
-    const [reply, failed, note, priority, status, handBack, take, visit] = entries;
+    const [routed, reply, failed, note, priority, status, handBack, take, visit] = entries;
+    expect(routed).toMatchObject({ targetType: 'case', targetId: caseId, before: { assigneeId: null }, after: { assigneeId: 'a1', queueId: 'q-chat' } });
     expect(reply).toMatchObject({ targetType: 'case', targetId: caseId, before: null, after: { channel: 'social', excerpt: 'Sorry about that, I am checking with the courier now.' } });
     const excerpt = (note.after as { excerpt: string }).excerpt;
     expect([...excerpt]).toHaveLength(AUDIT_EXCERPT_MAX);
@@ -98,6 +100,27 @@ describe('the audit trail', () => {
     expect(caseSubjects).toEqual({ [caseId]: (await getCase(caseId)).subject });
     // Small: never a whole message.
     for (const e of entries) expect(JSON.stringify(e).length).toBeLessThan(600);
+  });
+
+  it('records routing by the hub: a case given to an agent, an unanswered offer taken back, and given to the next', async () => {
+    const a2 = await t.connect('a2');
+    expect(await a2.mutate({ type: 'staff.setStatus', status: 'away' })).toMatchObject({ ok: true });
+    const caseId = (await t.inbound({ channel: 'chat', text: 'Is my order on its way?', from: { email: 'jan@example.pl', name: 'Jan Kowal' } })).body.caseId as string;
+    const a1 = await t.connect('a1');
+    clock.advance(60_000);
+    // a1 leaves before answering: the offer goes back to the queue; nobody else is available.
+    expect(await a1.mutate({ type: 'staff.setStatus', status: 'away' })).toMatchObject({ ok: true });
+    expect((await getCase(caseId)).assigneeId).toBeNull();
+    clock.advance(60_000);
+    // a2 comes back: waiting work is theirs.
+    expect(await a2.mutate({ type: 'staff.setStatus', status: 'available' })).toMatchObject({ ok: true });
+    expect((await getCase(caseId)).assigneeId).toBe('a2');
+    const entries = chronological(await trail({ caseId, group: 'assignment' }));
+    expect(entries.map((e) => [e.actorId, e.action, e.before, e.after])).toEqual([
+      [SYSTEM_ACTOR_ID, 'case.routed', { assigneeId: null }, { assigneeId: 'a1', queueId: 'q-chat' }],
+      [SYSTEM_ACTOR_ID, 'case.routed', { assigneeId: 'a1' }, { assigneeId: null, queueId: 'q-chat' }],
+      [SYSTEM_ACTOR_ID, 'case.routed', { assigneeId: null }, { assigneeId: 'a2', queueId: 'q-chat' }],
+    ]);
   });
 
   it('records a reply held for someone else’s case, a delivery sent again, a survey sent and an administrator’s change', async () => {
@@ -131,11 +154,14 @@ describe('the audit trail', () => {
     const actions = (es: AuditEntry[]) => es.map((e) => e.action);
     expect(actions(await trail({ actorId: 'a1', group: 'notes' }))).toEqual(['case.note', 'case.note']);
     expect(actions(await trail({ caseId, group: 'notes' }))).toEqual(['case.note']);
-    expect(actions(await trail({ caseId, group: 'assignment' }))).toEqual(['case.continueInStore', 'case.take', 'case.handBack']);
+    expect(actions(await trail({ caseId, group: 'assignment' }))).toEqual(['case.continueInStore', 'case.take', 'case.handBack', 'case.routed']);
     expect(actions(chronological(await trail({ caseId, actions: ['case.status', 'case.priority'] })))).toEqual(['case.priority', 'case.status']);
     // The old single action still works.
     expect(actions(await trail({ action: 'delivery.failed' }))).toEqual(['delivery.failed']);
-    expect((await trail({ actorId: SYSTEM_ACTOR_ID })).map((e) => e.at)).toEqual([times.reply]);
+    // The hub's own: routing each case on arrival, and the delivery it gave up on at the reply's time.
+    const hubs = chronological(await trail({ actorId: SYSTEM_ACTOR_ID }));
+    expect(hubs.map((e) => [e.action, e.caseId])).toEqual([['case.routed', caseId], ['delivery.failed', caseId], ['case.routed', other]]);
+    expect(hubs[1].at).toBe(times.reply);
     // [from, to): the minute of the status and priority change only.
     expect(actions(chronological(await trail({ from: times.update, to: times.update + 60_000 })))).toEqual(['case.priority', 'case.status']);
     expect(actions(chronological(await trail({ caseId, from: times.reply, to: times.reply + 1 })))).toEqual(['case.reply', 'delivery.failed']);
@@ -151,7 +177,7 @@ describe('the audit trail', () => {
       page = await trail({ caseId, limit: 1, before: last.at, beforeId: last.id });
     }
     expect(paged.map((e) => e.id)).toEqual(all.map((e) => e.id));
-    expect(all).toHaveLength(8);
+    expect(all).toHaveLength(9);
   });
 
   it('validates the query, and is for supervisors and admins only', async () => {

@@ -1,4 +1,5 @@
-import { isOpenCase, type Case, type Channel, type Customer, type Staff } from '../shared/domain';
+import { isOpenCase, SYSTEM_ACTOR_ID, type Case, type Channel, type Customer, type Staff } from '../shared/domain';
+import { appendTrail, caseTarget } from './auditTrail';
 import type { UnitOfWork } from './context';
 
 type Work = Pick<Case, 'id' | 'queueId' | 'lastChannel'>;
@@ -76,11 +77,21 @@ export async function withAssignee(w: UnitOfWork, kase: Case, staffId: string | 
   };
 }
 
+/**
+ * `kase` given by routing to `staffId` (or back to its queue when null), with the assignment recorded and an entry
+ * in the trail by the hub itself: a case's trail then says how it reached whoever has it.
+ */
+async function routedTo(w: UnitOfWork, kase: Case, staffId: string | null): Promise<Case> {
+  const next = await withAssignee(w, kase, staffId);
+  await appendTrail(w, SYSTEM_ACTOR_ID, 'case.routed', caseTarget(next), { assigneeId: kase.assigneeId }, { assigneeId: staffId, queueId: next.queueId });
+  return next;
+}
+
 /** An unassigned open case given to whoever routing picks, or unchanged when nobody can take it. Saves nothing. */
 export async function routed(w: UnitOfWork, kase: Case, customer: Customer | null, exclude?: string): Promise<Case> {
   if (kase.assigneeId || !isOpenCase(kase)) return kase;
   const agent = await pickAgent(w, kase, customer, exclude ? [exclude] : []);
-  return agent ? withAssignee(w, kase, agent.id) : kase;
+  return agent ? routedTo(w, kase, agent.id) : kase;
 }
 
 /** Routes an unassigned open case; saves and returns it (assigned or still waiting). */
@@ -98,7 +109,7 @@ export async function pullWaitingWork(w: UnitOfWork, staffId: string): Promise<v
     if (!q.memberIds.includes(staffId)) continue;
     for (const c of await w.waitingCases(q.id, 50)) {
       const customer = await w.get('customer', c.customerId);
-      if (await canTake(w, person, c, customer)) await w.save('case', await withAssignee(w, c, staffId));
+      if (await canTake(w, person, c, customer)) await w.save('case', await routedTo(w, c, staffId));
     }
   }
 }
@@ -110,7 +121,7 @@ export async function pullWaitingWork(w: UnitOfWork, staffId: string): Promise<v
 export async function returnOffers(w: UnitOfWork, staffId: string): Promise<void> {
   for (const c of await w.openCasesOfAssignee(staffId)) {
     if (c.firstRespondedAt !== null || c.status !== 'new') continue;
-    const back = await withAssignee(w, c, null);
+    const back = await routedTo(w, c, null);
     await w.save('case', back);
     await routeCase(w, back, staffId);
   }

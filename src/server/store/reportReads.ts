@@ -129,16 +129,13 @@ export function reportPeriodSql(f: ReportFilter, from: number, to: number): Reco
   };
 }
 
-/** A turn for the event loop before each statement: SQLite reads synchronously, and a long report must not hold up the hub's other requests. */
-const turn = () => new Promise((resolve) => setImmediate(resolve));
-
-/** Reads a period: its statements side by side (PostgreSQL spreads them over its pool; SQLite runs them in turn). */
+/**
+ * Reads a period: its statements asked for at once (PostgreSQL runs them side by side on its pool; SQLite one at
+ * a time, with a turn of the event loop before each, see sqliteStore.ts).
+ */
 export async function readReportPeriod(reads: ReportReads, f: ReportFilter, from: number, to: number): Promise<ReportPeriod> {
   const q = reportPeriodSql(f, from, to);
-  const rows = async (s: SliceStatement) => {
-    await turn();
-    return reads.reportRows(s);
-  };
+  const rows = (s: SliceStatement) => reads.reportRows(s);
   const [created, resolved, answers, surveys, volumes, handled, talk, waits] = await Promise.all(
     [q.created, q.resolved, q.answers, q.surveysSent, q.volumes, q.handled, q.talk, q.nextWaits].map(rows),
   );
@@ -158,7 +155,6 @@ export async function readReportPeriod(reads: ReportReads, f: ReportFilter, from
 /** The writers of a period on its own (a report's previous period, the summary: no series to read them from). */
 export async function readPeriodWriters(reads: ReportReads, f: ReportFilter, from: number, to: number): Promise<Writers> {
   const rows = writerRows(f, from, to);
-  await turn();
   const [[customers, negative]] = await reads.reportRows({ sql: `SELECT count(*), coalesce(sum(w.negative), 0) FROM (${rows.sql}) w`, values: rows.values });
   return { customers: Number(customers), negative: Number(negative) };
 }
@@ -171,7 +167,6 @@ export async function readBucketWriters(reads: ReportReads, f: ReportFilter, buc
   const everyone = new Map<unknown, number>();
   const perBucket = await Promise.all(
     buckets.map(async (bucket) => {
-      await turn();
       const rows = await reads.reportRows(writerRows(f, bucket.start, bucket.end));
       let negative = 0;
       for (const [customerId, flag] of rows) {

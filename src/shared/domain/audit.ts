@@ -9,6 +9,8 @@ export const AUDIT_ACTIONS = [
   'case.note',
   'case.take',
   'case.handBack',
+  // By the hub itself (SYSTEM_ACTOR_ID): routing gave a case to someone, or took back an offer nobody answered.
+  'case.routed',
   'case.continueInStore',
   'case.status',
   'case.priority',
@@ -80,6 +82,7 @@ const GROUP_OF: Record<AuditAction, AuditGroup> = {
   'case.reassign': 'assignment',
   'case.take': 'assignment',
   'case.handBack': 'assignment',
+  'case.routed': 'assignment',
   'case.continueInStore': 'assignment',
   'case.status': 'status',
   'case.priority': 'status',

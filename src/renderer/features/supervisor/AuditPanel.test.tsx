@@ -99,6 +99,20 @@ describe('AuditPanel', () => {
     ]);
   });
 
+  it('reads routing by the hub: a case given to someone, and an unanswered offer taken back to its queue', async () => {
+    const state = auditTrail();
+    state.audit = [
+      anAuditEntry({ id: 'r2', actorId: 'hub', action: 'case.routed', caseId: 'c4', targetId: 'c4', before: { assigneeId: 'a1' }, after: { assigneeId: null, queueId: 'q-chat' }, at: NOW - 60_000 }),
+      anAuditEntry({ id: 'r1', actorId: 'hub', action: 'case.routed', caseId: 'c4', targetId: 'c4', before: { assigneeId: null }, after: { assigneeId: 'a1', queueId: 'q-chat' }, at: NOW - 2 * 60_000 }),
+    ];
+    renderAudit(state);
+    await openTab('Audit');
+    await waitFor(() => expect(rows().map((r) => r[0])).toEqual([
+      'The server took “Invoice” back to queue Chat support: nobody had answered the offer',
+      'The server routed “Invoice” to Anna Nowak',
+    ]));
+  });
+
   it('says the plural of attempts right in Polish and Greek', async () => {
     const state = auditTrail();
     state.audit = [anAuditEntry({ id: 'f2', actorId: 'hub', action: 'delivery.failed', caseId: 'c4', after: { channel: 'email', attempts: 2, error: 'x' } })];

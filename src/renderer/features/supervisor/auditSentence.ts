@@ -42,6 +42,8 @@ export function auditSentence(t: TFunction, names: AuditNames, e: AuditEntry): s
       return t(key, { actor, subject, excerpt: str(after.excerpt) });
     case 'case.take':
       return t(key, { actor, subject });
+    case 'case.routed':
+      return after.assigneeId ? t(key, { subject, to: place(after) }) : t('supervisor:audit.sentence.case.routedBack', { subject, queue: names.queue(str(after.queueId)) ?? '' });
     case 'case.handBack':
       return t(key, { actor, subject, queue: names.queue(str(after.queueId)) ?? '', to: place(after) });
     case 'case.reassign':

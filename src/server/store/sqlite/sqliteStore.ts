@@ -737,6 +737,20 @@ function exportRecords(path: string): HubExport {
   }
 }
 
+/**
+ * Runs a synchronous read one call at a time, each after a turn of the event loop: a report asks for its
+ * statements all at once (PostgreSQL runs them side by side), and run back to back they would hold up every other
+ * request of the hub for the whole report rather than one statement.
+ */
+function oneTurnEach<A extends unknown[], R>(read: (...args: A) => R): (...args: A) => Promise<R> {
+  let last: Promise<unknown> = Promise.resolve();
+  return (...args) => {
+    const next = last.then(() => new Promise((resolve) => setImmediate(resolve))).then(() => read(...args));
+    last = next.catch(() => {});
+    return next;
+  };
+}
+
 /** The SQLite store, which can also be read out whole to move a hub to another engine (see copyHubStore.ts). */
 export interface SqliteStore extends HubStore {
   exportRecords(): HubExport;
@@ -797,6 +811,7 @@ export function openSqliteStore(path: string): SqliteStore {
 
   return {
     ...(asyncOps(reader) as unknown as Pick<HubStore, keyof StoreReads | 'pull' | 'snapshot' | 'changesAfter'>),
+    reportRows: oneTurnEach(reader.reportRows),
     // One process writes a SQLite file: every commit is this process's own.
     sharedByNodes: false,
     onCommitElsewhere: () => null,
