@@ -115,7 +115,7 @@ describe('the audit trail', () => {
     // a2 comes back: waiting work is theirs.
     expect(await a2.mutate({ type: 'staff.setStatus', status: 'available' })).toMatchObject({ ok: true });
     expect((await getCase(caseId)).assigneeId).toBe('a2');
-    const entries = chronological(await trail({ caseId, group: 'assignment' }));
+    const entries = chronological(await trail({ caseId, group: 'routing' }));
     expect(entries.map((e) => [e.actorId, e.action, e.before, e.after])).toEqual([
       [SYSTEM_ACTOR_ID, 'case.routed', { assigneeId: null }, { assigneeId: 'a1', queueId: 'q-chat' }],
       [SYSTEM_ACTOR_ID, 'case.routed', { assigneeId: 'a1' }, { assigneeId: null, queueId: 'q-chat' }],
@@ -154,7 +154,8 @@ describe('the audit trail', () => {
     const actions = (es: AuditEntry[]) => es.map((e) => e.action);
     expect(actions(await trail({ actorId: 'a1', group: 'notes' }))).toEqual(['case.note', 'case.note']);
     expect(actions(await trail({ caseId, group: 'notes' }))).toEqual(['case.note']);
-    expect(actions(await trail({ caseId, group: 'assignment' }))).toEqual(['case.continueInStore', 'case.take', 'case.handBack', 'case.routed']);
+    expect(actions(await trail({ caseId, group: 'assignment' }))).toEqual(['case.continueInStore', 'case.take', 'case.handBack']);
+    expect(actions(await trail({ caseId, group: 'routing' }))).toEqual(['case.routed']);
     expect(actions(chronological(await trail({ caseId, actions: ['case.status', 'case.priority'] })))).toEqual(['case.priority', 'case.status']);
     // The old single action still works.
     expect(actions(await trail({ action: 'delivery.failed' }))).toEqual(['delivery.failed']);

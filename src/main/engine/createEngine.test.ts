@@ -335,7 +335,11 @@ describe('workstation engine against a real hub', () => {
     const supervisor = start();
     await signInAndSync(supervisor, 'sup1');
     await call(supervisor, 'supervisor.reassign', { caseIds: [caseId], to: { queueId: 'q-el' } });
-    await expect.poll(async () => (await call(supervisor, 'audit.query', { caseId })).entries.map((e) => e.action)).toEqual(['case.reassign']);
+    // Newest first: the supervisor's move, after the hub's routing of the case to a3 on arrival.
+    await expect.poll(async () => (await call(supervisor, 'audit.query', { caseId })).entries.map((e) => [e.action, e.actorId])).toEqual([
+      ['case.reassign', 'sup1'],
+      ['case.routed', 'hub'],
+    ]);
 
     const agentDir = mkdtempSync(join(tmpdir(), 'engine-test-'));
     try {

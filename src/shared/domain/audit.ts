@@ -71,7 +71,7 @@ export function auditExcerpt(text: string): string {
 }
 
 /** What people look for in the trail: each action belongs to exactly one group (the panel's and the query's filter). */
-export const AUDIT_GROUPS = ['replies', 'notes', 'assignment', 'status', 'tags', 'surveys', 'deliveries', 'customers', 'alerts', 'staff', 'admin'] as const;
+export const AUDIT_GROUPS = ['replies', 'notes', 'assignment', 'routing', 'status', 'tags', 'surveys', 'deliveries', 'customers', 'alerts', 'staff', 'admin'] as const;
 export const AuditGroupSchema = z.enum(AUDIT_GROUPS);
 export type AuditGroup = z.infer<typeof AuditGroupSchema>;
 
@@ -82,7 +82,7 @@ const GROUP_OF: Record<AuditAction, AuditGroup> = {
   'case.reassign': 'assignment',
   'case.take': 'assignment',
   'case.handBack': 'assignment',
-  'case.routed': 'assignment',
+  'case.routed': 'routing',
   'case.continueInStore': 'assignment',
   'case.status': 'status',
   'case.priority': 'status',
