@@ -135,9 +135,8 @@ export function reportPeriodSql(f: ReportFilter, from: number, to: number): Reco
  */
 export async function readReportPeriod(reads: ReportReads, f: ReportFilter, from: number, to: number): Promise<ReportPeriod> {
   const q = reportPeriodSql(f, from, to);
-  const rows = (s: SliceStatement) => reads.reportRows(s);
   const [created, resolved, answers, surveys, volumes, handled, talk, waits] = await Promise.all(
-    [q.created, q.resolved, q.answers, q.surveysSent, q.volumes, q.handled, q.talk, q.nextWaits].map(rows),
+    [q.created, q.resolved, q.answers, q.surveysSent, q.volumes, q.handled, q.talk, q.nextWaits].map((s) => reads.reportRows(s)),
   );
   const counts = (volumes[0] as number[]).map(Number);
   return {
